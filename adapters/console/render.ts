@@ -1,0 +1,45 @@
+/**
+ * Renders an Answer for a terminal: the title, numbered items with their dates and
+ * citation numbers, conflicts side by side, then the sources. Colour only on a TTY.
+ */
+import type { Answer, AnswerItem, CitedSource } from '../../src/answer/types.ts';
+
+export interface TerminalStyle {
+  bold(s: string): string;
+  dim(s: string): string;
+}
+
+export const PLAIN: TerminalStyle = { bold: (s) => s, dim: (s) => s };
+export const ANSI: TerminalStyle = { bold: (s) => `\x1b[1m${s}\x1b[22m`, dim: (s) => `\x1b[2m${s}\x1b[22m` };
+
+const cites = (numbers: number[]) => numbers.map((n) => `[${n}]`).join('');
+
+function itemLines(item: AnswerItem, index: number, style: TerminalStyle): string[] {
+  if (item.command) return [`  ${style.bold(item.command.padEnd(18))} ${item.text}`];
+  const date = item.date ? `${style.dim(item.date)}  ` : '';
+  if (item.variants) {
+    return [
+      `${index + 1}. ${date}Sources differ:`,
+      ...item.variants.map((v) => `     - ${v.date && v.date !== item.date ? `${style.dim(v.date)}  ` : ''}${v.text} ${cites(v.citations)}`),
+    ];
+  }
+  return [`${index + 1}. ${date}${item.text} ${cites(item.citations)}`];
+}
+
+export function sourceLine(s: CitedSource): string {
+  const by = [s.publisher, s.authors.join(', ')].filter(Boolean).join(', ');
+  const date = `${s.approximate ? 'about ' : ''}${s.published}`;
+  return `[${s.citation}] ${s.title}${by ? ` (${by})` : ''}, ${date}`;
+}
+
+export function renderTerminal(answer: Answer, style: TerminalStyle = PLAIN): string {
+  const out = [style.bold(answer.title)];
+  if (answer.lead) out.push(answer.lead);
+  out.push('');
+  answer.items.forEach((item, i) => out.push(...itemLines(item, i, style)));
+  if (answer.sources.length > 0 && answer.kind !== 'sources') {
+    out.push('', style.bold('Sources'), ...answer.sources.map(sourceLine));
+  }
+  if (answer.next.length > 0) out.push('', style.dim(`Try: ${answer.next.join(' · ')}`));
+  return out.join('\n');
+}

@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+/**
+ * The `sinorussia` command line: ask, topics, sources, timeline and check.
+ * Every answer comes from the same core as the bots'; only the rendering is the terminal's.
+ */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { renderTerminal, ANSI, PLAIN } from '../adapters/console/render.ts';
+import { answerToJson } from '../src/answer/json.ts';
+import { createAnswerer } from '../src/commands/index.ts';
+import { formatIssue, SinorussiaError } from '../src/errors.ts';
+import { checkKnowledge } from '../src/knowledge/check.ts';
+import { loadKnowledge } from '../src/knowledge/load.ts';
+import { KNOWLEDGE_DIR } from './knowledge-dir.ts';
+
+const USAGE = `usage: sinorussia <command>
+  ask "<question>" [--json]   the facts that answer a question
+  topics                      the topics
+  sources                     the articles the facts come from
+  timeline [topic]            facts in date order
+  check [--texts DIR]         validate the knowledge base (and every quote against the article texts)
+options: --knowledge DIR (default: the bundled knowledge/)`;
+
+export function runCli(argv: string[], out = process.stdout, err = process.stderr): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        texts: { type: 'string' },
+        knowledge: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    err.write(`sinorussia: ${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  const dir = values.knowledge ? resolve(values.knowledge) : KNOWLEDGE_DIR;
+  if (values.help || !command) {
+    (command ? out : err).write(`${USAGE}\n`);
+    return command || values.help ? 0 : 2;
+  }
+
+  if (command === 'check') {
+    const report = checkKnowledge(dir, values.texts ? resolve(values.texts) : undefined);
+    for (const issue of report.issues) err.write(`${formatIssue(issue)}\n`);
+    if (report.issues.length > 0) {
+      err.write(`sinorussia check: ${report.issues.length} error(s)\n`);
+      return 1;
+    }
+    const quotes = values.texts ? `${report.quotesVerified} quotes verified against ${values.texts}` : 'quotes not verified (no --texts)';
+    out.write(`knowledge ok: ${report.sources} sources, ${report.facts} facts, ${quotes}\n`);
+    return 0;
+  }
+
+  const known = ['ask', 'topics', 'sources', 'timeline', 'help'];
+  if (!known.includes(command)) {
+    err.write(`sinorussia: unknown command "${command}"\n${USAGE}\n`);
+    return 2;
+  }
+  if (command === 'ask' && rest.join(' ').trim() === '') {
+    err.write(`sinorussia: ask needs a question, e.g. sinorussia ask "gas deal"\n`);
+    return 2;
+  }
+  const answerer = createAnswerer(loadKnowledge(dir));
+  const text = command === 'ask' ? `ask ${rest.join(' ')}` : [command, ...rest].join(' ');
+  const answer = answerer.answer(text);
+  if (values.json) out.write(`${JSON.stringify(answerToJson(answer))}\n`);
+  else out.write(`${renderTerminal(answer, out.isTTY ? ANSI : PLAIN)}\n`);
+  return 0;
+}
+
+function main(): void {
+  try {
+    process.exitCode = runCli(process.argv.slice(2));
+  } catch (e) {
+    if (e instanceof SinorussiaError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exitCode = 1;
+    } else throw e;
+  }
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() as string)) main();

@@ -1,0 +1,181 @@
+/**
+ * Turning chosen facts into answer items: facts that state the same thing are merged into
+ * one item citing every source (corroboration), and facts that disagree are kept side by
+ * side (a conflict the reader must see). Citation numbers follow first appearance.
+ */
+import type { Fact, Figure, Knowledge } from '../knowledge/types.ts';
+import { sourceTitle } from '../knowledge/types.ts';
+import type { AnswerItem, CitedSource, Evidence, Variant } from './types.ts';
+
+export interface Composed {
+  items: AnswerItem[];
+  sources: CitedSource[];
+}
+
+/** Figures of one quantity: same measure, period, unit and currency. */
+function figureKey(f: Figure): string {
+  return [f.measure, f.period.start, f.period.end, f.unit, f.currency ?? ''].join('|');
+}
+
+/** Do two statements of the same quantity agree, given their bounds (`more than 100` and `108` do)? */
+export function figuresAgree(a: Figure, b: Figure): boolean {
+  const close = (x: number, y: number, tolerance: number) => Math.abs(x - y) <= tolerance * Math.max(Math.abs(x), Math.abs(y));
+  const fits = (bounded: Figure, other: Figure) => {
+    switch (bounded.bound) {
+      case 'more-than':
+        return other.value > bounded.value || (other.bound === 'more-than' && other.value === bounded.value);
+      case 'at-least':
+        return other.value >= bounded.value;
+      case 'less-than':
+        return other.value < bounded.value || (other.bound === 'less-than' && other.value === bounded.value);
+      case 'about':
+        return close(bounded.value, other.value, 0.05);
+      default:
+        return undefined;
+    }
+  };
+  const ab = fits(a, b);
+  const ba = fits(b, a);
+  if (ab === undefined && ba === undefined) return close(a.value, b.value, 1e-9);
+  return (ab ?? true) && (ba ?? true);
+}
+
+/**
+ * The facts that belong with `fact` in one item: the same figure (by measure and period) and
+ * those linked by `corroborates` / `conflicts_with`, from anywhere in the base.
+ */
+function groupOf(fact: Fact, knowledge: Knowledge, byFigure: Map<string, Fact[]>, linked: Map<string, Set<string>>): Fact[] {
+  const group = new Map<string, Fact>([[fact.id, fact]]);
+  const queue = [fact];
+  while (queue.length > 0) {
+    const f = queue.pop() as Fact;
+    const related = [...(f.figure ? (byFigure.get(figureKey(f.figure)) ?? []) : []), ...[...(linked.get(f.id) ?? [])].map((id) => knowledge.factById.get(id) as Fact)];
+    for (const r of related) {
+      if (r && !group.has(r.id)) {
+        group.set(r.id, r);
+        queue.push(r);
+      }
+    }
+  }
+  return [...group.values()];
+}
+
+/** Splits a group into sides that agree among themselves. */
+function sidesOf(group: Fact[]): Fact[][] {
+  const conflicting = (a: Fact, b: Fact) =>
+    a.conflictsWith.includes(b.id) || b.conflictsWith.includes(a.id) || (!!a.figure && !!b.figure && !figuresAgree(a.figure, b.figure));
+  const sides: Fact[][] = [];
+  for (const fact of group) {
+    const side = sides.find((s) => s.every((other) => !conflicting(fact, other)));
+    if (side) side.push(fact);
+    else sides.push([fact]);
+  }
+  return sides;
+}
+
+export class Composer {
+  private readonly byFigure = new Map<string, Fact[]>();
+  private readonly linked = new Map<string, Set<string>>();
+
+  constructor(private readonly knowledge: Knowledge) {
+    for (const fact of knowledge.facts) {
+      if (fact.figure) {
+        const key = figureKey(fact.figure);
+        this.byFigure.set(key, [...(this.byFigure.get(key) ?? []), fact]);
+      }
+      for (const other of [...fact.corroborates, ...fact.conflictsWith]) {
+        this.link(fact.id, other);
+        this.link(other, fact.id);
+      }
+    }
+  }
+
+  private link(a: string, b: string) {
+    const set = this.linked.get(a) ?? new Set<string>();
+    set.add(b);
+    this.linked.set(a, set);
+  }
+
+  /** Items in the order of `facts` (each fact's group appears once, where its first member was). */
+  compose(facts: Fact[]): Composed {
+    const placed = new Set<string>();
+    const groups: Fact[][] = [];
+    for (const fact of facts) {
+      if (placed.has(fact.id)) continue;
+      const group = groupOf(fact, this.knowledge, this.byFigure, this.linked);
+      // The chosen fact leads its group; the rest keep date order.
+      group.sort((a, b) => (a === fact ? -1 : b === fact ? 1 : a.about.start.localeCompare(b.about.start)));
+      for (const g of group) placed.add(g.id);
+      groups.push(group);
+    }
+
+    const citations = new Map<string, number>();
+    const cite = (sourceId: string) => {
+      if (!citations.has(sourceId)) citations.set(sourceId, citations.size + 1);
+      return citations.get(sourceId) as number;
+    };
+    const items = groups.map((group) => this.item(sidesOf(group), cite));
+    const sources: CitedSource[] = [...citations].map(([id, citation]) => {
+      const s = this.knowledge.sources.get(id);
+      if (!s) throw new Error(`sinorussia: cited source "${id}" is not in the registry`);
+      return {
+        id,
+        citation,
+        title: sourceTitle(s),
+        publisher: s.publisher,
+        authors: s.authors,
+        published: s.published.label,
+        approximate: s.approximate,
+      };
+    });
+    return { items, sources };
+  }
+
+  /** Does another source state the same thing (or the same quantity)? */
+  isCorroborated(fact: Fact): boolean {
+    return groupOf(fact, this.knowledge, this.byFigure, this.linked).some((f) => f.sourceId !== fact.sourceId);
+  }
+
+  /**
+   * The first `limit` items of `facts`, optionally reordered, with citations numbered for
+   * what is shown (composing everything first lets a group pull in facts from anywhere).
+   */
+  composeTop(facts: Fact[], limit: number, order?: (a: AnswerItem, b: AnswerItem) => number): Composed {
+    const top = this.compose(facts).items.slice(0, limit);
+    if (order) top.sort(order);
+    return this.compose(top.map((item) => this.knowledge.factById.get(item.evidence[0].factId) as Fact));
+  }
+
+  private item(sides: Fact[][], cite: (sourceId: string) => number): AnswerItem {
+    const variants = sides.map((side) => variantOf(side, cite));
+    const evidence = variants.flatMap((v) => v.evidence);
+    const sources = unique(evidence.map((e) => e.sourceId));
+    const lead = sides[0][0];
+    const base = {
+      date: lead.about.label,
+      dateKey: lead.about.start,
+      sources,
+      citations: unique(evidence.map((e) => e.citation)),
+      evidence,
+      corroborated: sources.length > 1,
+    };
+    if (variants.length === 1) return { ...base, text: lead.claim, figure: lead.figure };
+    return { ...base, text: `Sources differ: ${variants.map((v) => v.text).join(' / ')}`, variants, corroborated: false };
+  }
+}
+
+function variantOf(side: Fact[], cite: (sourceId: string) => number): Variant {
+  const evidence: Evidence[] = side.map((f) => ({ factId: f.id, sourceId: f.sourceId, citation: cite(f.sourceId), quote: f.quote }));
+  return {
+    text: side[0].claim,
+    date: side[0].about.label,
+    figure: side[0].figure,
+    sources: unique(evidence.map((e) => e.sourceId)),
+    citations: unique(evidence.map((e) => e.citation)),
+    evidence,
+  };
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,15 @@
+import type { AnswerItem } from './types.ts';
+import { TOPIC_NAMES, TOPICS } from '../knowledge/topics.ts';
+import type { Knowledge } from '../knowledge/types.ts';
+
+/** A line of guidance (a command and what it does), not a fact: it cites nothing. */
+export function guideLine(command: string, text: string): AnswerItem {
+  return { text, command, sources: [], citations: [], evidence: [], corroborated: false };
+}
+
+/** One line per topic with what it covers and how many facts it has. */
+export function topicLines(knowledge: Knowledge): AnswerItem[] {
+  const counts = new Map<string, number>();
+  for (const fact of knowledge.facts) for (const t of fact.topics) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return TOPIC_NAMES.map((t) => guideLine(t, `${TOPICS[t]} (${counts.get(t) ?? 0} facts)`));
+}

@@ -1,0 +1,73 @@
+/**
+ * The one platform-neutral value every command returns. Adapters (Slack, Discord, the
+ * console) only render it; they never search or word facts themselves.
+ */
+import type { Figure } from '../knowledge/types.ts';
+
+export type AnswerKind = 'help' | 'topics' | 'topic' | 'search' | 'no-match' | 'sources' | 'timeline';
+
+export interface Answer {
+  kind: AnswerKind;
+  /** The user's text, cleaned of control characters and cut to a readable length. Renderers must escape it. */
+  query: string;
+  /** False only for a question nothing in the base answers. */
+  matched: boolean;
+  title: string;
+  /** One line under the title, e.g. how the items were chosen. */
+  lead?: string;
+  items: AnswerItem[];
+  /** Sources cited by the items; citation number n is `sources[n - 1]`. */
+  sources: CitedSource[];
+  /** Commands the reader may try next, e.g. `timeline trade`. */
+  next: string[];
+}
+
+/** What one source says in support of an item. */
+export interface Evidence {
+  factId: string;
+  sourceId: string;
+  citation: number;
+  quote: string;
+}
+
+/** One side of a figure or claim on which sources disagree. */
+export interface Variant {
+  text: string;
+  date?: string;
+  figure?: Figure;
+  sources: string[];
+  citations: number[];
+  evidence: Evidence[];
+}
+
+export interface AnswerItem {
+  /** A sentence from the knowledge base (or, for help and lists, a line of guidance). */
+  text: string;
+  /** When the item is about, as people read it: `2018`, `H1 2023`. */
+  date?: string;
+  /** Sort key: first day of the period, `YYYY-MM-DD`. */
+  dateKey?: string;
+  figure?: Figure;
+  /** Source ids, in citation order. */
+  sources: string[];
+  citations: number[];
+  /** The supporting quotes, one per fact merged into this item. */
+  evidence: Evidence[];
+  /** More than one source states it. */
+  corroborated: boolean;
+  /** Present when sources disagree: each side with its own sources, shown side by side. */
+  variants?: Variant[];
+  /** For command lists (help, topics): the command this line describes. */
+  command?: string;
+}
+
+export interface CitedSource {
+  id: string;
+  citation: number;
+  title: string;
+  publisher?: string;
+  authors: string[];
+  /** Publication date as people read it; `approximate` when inferred from the text. */
+  published: string;
+  approximate: boolean;
+}

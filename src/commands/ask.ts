@@ -1,0 +1,47 @@
+import type { Answer } from '../answer/types.ts';
+import { topicLines } from '../answer/guide.ts';
+import type { Command } from './command.ts';
+
+/** How many items a question's answer shows. */
+export const ANSWER_ITEMS = 5;
+
+/** `ask <question>`, and any text that is not another command: the facts that answer it. */
+export const askCommand: Command = {
+  name: 'ask',
+  usage: 'ask <question>',
+  summary: 'the facts that answer a question (the word ask is optional)',
+  listed: false,
+  run(ctx, parsed): Answer {
+    const outcome = ctx.engine.search(parsed.args, { limit: ANSWER_ITEMS * 2 });
+    if (!outcome.matched) {
+      const why =
+        outcome.reason === 'too-broad'
+          ? 'That is too broad to answer from single facts.'
+          : 'Nothing in the knowledge base answers that.';
+      return {
+        kind: 'no-match',
+        query: parsed.query,
+        matched: false,
+        title: 'No match',
+        lead: `${why} Try a topic below, or ask about a figure, a deal, a person or an event.`,
+        items: topicLines(ctx.knowledge),
+        sources: [],
+        next: ['topics', 'help'],
+      };
+    }
+    const { items, sources } = ctx.composer.composeTop(
+      outcome.hits.map((h) => h.fact),
+      ANSWER_ITEMS,
+    );
+    const topTopic = outcome.hits[0].fact.topics[0];
+    return {
+      kind: 'search',
+      query: parsed.query,
+      matched: true,
+      title: parsed.query,
+      items,
+      sources,
+      next: [topTopic, `timeline ${topTopic}`],
+    };
+  },
+};

@@ -1,0 +1,67 @@
+/**
+ * The command vocabulary, shared by every surface and parsed once, here.
+ * Add a command: write it in its own file and list it in COMMANDS.
+ */
+import type { Answer } from '../answer/types.ts';
+import { Composer } from '../answer/compose.ts';
+import type { Knowledge } from '../knowledge/types.ts';
+import { SearchEngine } from '../search/engine.ts';
+import { askCommand } from './ask.ts';
+import type { Command, CommandContext, ParsedCommand } from './command.ts';
+import { helpCommand } from './help.ts';
+import { cleanInput, echo, stripMentions } from './input.ts';
+import { sourcesCommand } from './sources.ts';
+import { timelineCommand } from './timeline.ts';
+import { topicCommand } from './topic.ts';
+import { matchTopic } from './topic-match.ts';
+import { topicsCommand } from './topics.ts';
+
+export const COMMANDS: Command[] = [
+  helpCommand(() => COMMANDS),
+  topicsCommand,
+  topicCommand,
+  askCommand,
+  sourcesCommand,
+  timelineCommand,
+];
+
+/** How people address the bot before the command: `/sinorussia`, `@sinorussia`, `sinorussia:`. */
+const ADDRESS = /^(?:[/@]?sinorussia\b[:,]?\s*)+/i;
+
+/**
+ * Reads what a person typed into a command. Empty text is help; a first word naming a
+ * command runs it; a bare topic name (typos forgiven) is that topic's summary; anything
+ * else is a question.
+ */
+export function parseCommand(raw: unknown): ParsedCommand {
+  const text = stripMentions(cleanInput(raw)).replace(ADDRESS, '').trim();
+  const query = echo(text);
+  if (!text) return { name: 'help', args: '', query };
+  const [first, ...rest] = text.split(' ');
+  const word = first.toLowerCase();
+  const command = COMMANDS.find((c) => c.name === word || c.aliases?.includes(word));
+  if (command && command !== topicCommand && command !== askCommand) return { name: command.name, args: rest.join(' '), query };
+  // `ask` is optional: `ask trade` is the same as `trade`, and `ask` alone asks for help.
+  const question = command === askCommand ? rest.join(' ') : text;
+  if (!question) return { name: 'help', args: '', query };
+  const bare = question.replace(/[?!.]+$/, '');
+  if (matchTopic(bare)) return { name: 'topic', args: bare, query: echo(question) };
+  return { name: 'ask', args: question, query: echo(question) };
+}
+
+export interface Answerer {
+  /** Parses and runs what a person typed; never throws for any input. */
+  answer(text: unknown): Answer;
+  run(parsed: ParsedCommand): Answer;
+  readonly context: CommandContext;
+}
+
+/** Builds the index once; the result answers any number of requests. */
+export function createAnswerer(knowledge: Knowledge): Answerer {
+  const context: CommandContext = { knowledge, engine: new SearchEngine(knowledge), composer: new Composer(knowledge) };
+  const run = (parsed: ParsedCommand) => {
+    const command = COMMANDS.find((c) => c.name === parsed.name) ?? askCommand;
+    return command.run(context, parsed);
+  };
+  return { context, run, answer: (text) => run(parseCommand(text)) };
+}

@@ -1,0 +1,143 @@
+/**
+ * Loads `knowledge/`: the source registry, the measures, the search vocabulary and every
+ * facts file, validated and cross-checked. Any problem stops the load with the file, the
+ * line and the fact id (see `KnowledgeError`).
+ */
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { KnowledgeError, SinorussiaError, type KnowledgeIssue } from '../errors.ts';
+import { parsePeriod, type Period } from './periods.ts';
+import { FactsFileSchema, MeasuresFileSchema, SearchFileSchema, SourcesFileSchema, type FactInput } from './schema.ts';
+import type { Topic } from './topics.ts';
+import type { Fact, Knowledge, Source, SearchVocabulary } from './types.ts';
+import { readYamlFile, recordIdAt } from './yaml-file.ts';
+
+export interface LoadResult {
+  knowledge?: Knowledge;
+  issues: KnowledgeIssue[];
+}
+
+/** Loads and checks the base; returns every issue instead of throwing. */
+export function readKnowledge(dir: string): LoadResult {
+  const issues: KnowledgeIssue[] = [];
+  const rel = (p: string) => relative(process.cwd(), p) || p;
+
+  const sourcesFile = readYamlFile(join(dir, 'sources.yaml'), rel(join(dir, 'sources.yaml')), SourcesFileSchema, issues, recordIdAt);
+  const measuresFile = readYamlFile(join(dir, 'measures.yaml'), rel(join(dir, 'measures.yaml')), MeasuresFileSchema, issues);
+  const searchFile = readYamlFile(join(dir, 'search.yaml'), rel(join(dir, 'search.yaml')), SearchFileSchema, issues);
+
+  const sources = new Map<string, Source>();
+  sourcesFile.value?.sources.forEach((s, i) => {
+    const line = sourcesFile.lineOf(['sources', i]);
+    const seen = sources.get(s.id);
+    if (seen) {
+      issues.push({ file: sourcesFile.name, line, id: s.id, message: `duplicate source id (first at line ${seen.origin.line})` });
+      return;
+    }
+    sources.set(s.id, {
+      id: s.id,
+      title: s.title,
+      label: s.label,
+      publisher: s.publisher,
+      authors: s.authors ?? [],
+      published: parsePeriod(s.published) as Period,
+      approximate: s.published_approximate ?? false,
+      basis: s.published_basis,
+      note: s.note,
+      sha256: s.sha256,
+      origin: { file: sourcesFile.name, line },
+    });
+  });
+  const measures = new Map(Object.entries(measuresFile.value?.measures ?? {}));
+
+  const factsDir = join(dir, 'facts');
+  let factFiles: string[] = [];
+  try {
+    factFiles = readdirSync(factsDir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort();
+  } catch (err) {
+    issues.push({ file: rel(factsDir), line: 1, message: `cannot be read: ${(err as Error).message}` });
+  }
+  if (factFiles.length === 0 && issues.length === 0) {
+    issues.push({ file: rel(factsDir), line: 1, message: 'holds no facts files (*.yaml)' });
+  }
+
+  const facts: Fact[] = [];
+  const factById = new Map<string, Fact>();
+  for (const f of factFiles) {
+    const file = readYamlFile(join(factsDir, f), rel(join(factsDir, f)), FactsFileSchema, issues, recordIdAt);
+    if (!file.value) continue;
+    const sourceId = file.value.source;
+    if (!sources.has(sourceId) && sourcesFile.value) {
+      issues.push({ file: file.name, line: file.lineOf(['source']), message: `source: unknown source id "${sourceId}" (not in sources.yaml)` });
+    }
+    file.value.facts.forEach((input, i) => {
+      const origin = { file: file.name, line: file.lineOf(['facts', i]) };
+      const seen = factById.get(input.id);
+      if (seen) {
+        issues.push({ ...origin, id: input.id, message: `duplicate fact id (first at ${seen.origin.file}:${seen.origin.line})` });
+        return;
+      }
+      if (input.figure && measuresFile.value && !measures.has(input.figure.measure)) {
+        issues.push({
+          file: file.name,
+          line: file.lineOf(['facts', i, 'figure', 'measure']),
+          id: input.id,
+          message: `figure.measure: unknown measure "${input.figure.measure}" (add it to measures.yaml)`,
+        });
+      }
+      const fact = toFact(input, sourceId, origin);
+      facts.push(fact);
+      factById.set(fact.id, fact);
+    });
+  }
+
+  // Links between facts can only be checked once every file is read.
+  for (const fact of facts) {
+    for (const [field, ids] of [['corroborates', fact.corroborates], ['conflicts_with', fact.conflictsWith]] as const) {
+      for (const other of ids) {
+        if (other === fact.id) issues.push({ ...fact.origin, id: fact.id, message: `${field}: a fact cannot name itself` });
+        else if (!factById.has(other)) issues.push({ ...fact.origin, id: fact.id, message: `${field}: unknown fact id "${other}"` });
+      }
+    }
+  }
+
+  if (issues.length > 0 || !searchFile.value) return { issues };
+  const vocabulary: SearchVocabulary = searchFile.value;
+  return { knowledge: { sources, facts, factById, measures, vocabulary }, issues };
+}
+
+/** Loads the base or throws a `KnowledgeError` listing every issue. */
+export function loadKnowledge(dir: string): Knowledge {
+  const { knowledge, issues } = readKnowledge(dir);
+  if (issues.length > 0) throw new KnowledgeError(issues);
+  if (!knowledge) throw new SinorussiaError('KNOWLEDGE_UNREADABLE', `no knowledge could be read from ${dir}`, dir);
+  return knowledge;
+}
+
+function toFact(input: FactInput, sourceId: string, origin: Fact['origin']): Fact {
+  const about = parsePeriod(input.about) as Period;
+  const figure = input.figure && {
+    measure: input.figure.measure,
+    value: input.figure.value,
+    unit: input.figure.unit,
+    currency: input.figure.currency,
+    bound: input.figure.bound ?? 'exact',
+    period: input.figure.period ? (parsePeriod(input.figure.period) as Period) : about,
+  };
+  return {
+    id: input.id,
+    claim: input.claim,
+    topics: input.topics as Topic[],
+    about,
+    quote: input.quote,
+    sourceId,
+    people: input.people ?? [],
+    places: input.places ?? [],
+    saidBy: input.said_by,
+    key: input.key ?? false,
+    figure,
+    corroborates: input.corroborates ?? [],
+    conflictsWith: input.conflicts_with ?? [],
+    origin,
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The shape of the YAML files in `knowledge/`, as zod schemas. Objects are strict so a
+ * misspelt key (`topic:` for `topics:`) is an error rather than silently ignored.
+ */
+import { z } from 'zod';
+import { TOPIC_NAMES } from './topics.ts';
+import { PERIOD_FORMS, parsePeriod } from './periods.ts';
+
+// YAML reads an unquoted 2018 as a number; a period is text.
+const periodText = z.preprocess(
+  (v) => (typeof v === 'number' ? String(v) : v),
+  z.string().refine((s) => parsePeriod(s) !== undefined, { message: `is not a date or period (${PERIOD_FORMS})` }),
+);
+const dayText = z.preprocess(
+  (v) => (typeof v === 'number' ? String(v) : v),
+  z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD').refine((s) => parsePeriod(s) !== undefined, {
+    message: 'is not a valid date',
+  }),
+);
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)');
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+export const SourceSchema = z
+  .strictObject({
+    id,
+    title: text(300).optional(),
+    label: text(300).optional(),
+    publisher: text(200).optional(),
+    authors: z.array(text(200)).optional(),
+    published: dayText,
+    published_approximate: z.boolean().optional(),
+    published_basis: text(500).optional(),
+    note: text(500).optional(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits'),
+  })
+  .refine((s) => s.title || s.label, { message: 'needs a title (as the article gives it) or a label (our description)' })
+  .refine((s) => !s.published_approximate || s.published_basis, {
+    message: 'an approximate date needs published_basis (what it is inferred from)',
+  });
+
+export const SourcesFileSchema = z.strictObject({ sources: z.array(SourceSchema).min(1) });
+
+export const UNITS = ['billion', 'million', 'trillion', 'percent', 'count', 'years'] as const;
+export const BOUNDS = ['exact', 'about', 'more-than', 'at-least', 'less-than'] as const;
+
+export const FigureSchema = z
+  .strictObject({
+    measure: id,
+    value: z.number().finite(),
+    unit: z.enum(UNITS),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD').optional(),
+    bound: z.enum(BOUNDS).optional(),
+    period: periodText.optional(),
+  })
+  .refine((f) => !(f.unit === 'percent' && f.currency), { message: 'a percent figure has no currency' });
+
+export const FactSchema = z.strictObject({
+  id,
+  claim: text(240),
+  topics: z.array(z.enum(TOPIC_NAMES as [string, ...string[]])).min(1, 'needs at least one topic'),
+  about: periodText,
+  quote: text(300),
+  people: z.array(text(100)).optional(),
+  places: z.array(text(100)).optional(),
+  said_by: text(100).optional(),
+  key: z.boolean().optional(),
+  figure: FigureSchema.optional(),
+  corroborates: z.array(id).optional(),
+  conflicts_with: z.array(id).optional(),
+});
+
+export const FactsFileSchema = z.strictObject({ source: id, facts: z.array(FactSchema).min(1) });
+
+export const MeasuresFileSchema = z.strictObject({ measures: z.record(id, text(300)) });
+
+const term = z.string().trim().toLowerCase().min(1);
+export const SearchFileSchema = z.strictObject({
+  /** Groups of interchangeable words or phrases: a query for one also finds the others. */
+  synonyms: z.array(z.array(term).min(2)),
+  /** Words that carry no meaning in a question to this bot ("tell", "latest"). */
+  stopwords: z.array(term),
+  /** Words present in most facts ("china"): they rank, but never make a match on their own. */
+  generic: z.array(term),
+});
+
+export type SourceInput = z.infer<typeof SourceSchema>;
+export type FactInput = z.infer<typeof FactSchema>;

@@ -1,0 +1,195 @@
+/**
+ * Keyword search over the facts with minisearch.
+ *
+ * A question is cut into concepts (a word, or a phrase from the synonym table, with its
+ * synonyms). Exact stems are searched first; only concepts that found nothing get a second,
+ * weaker try with minisearch's prefix and fuzzy matching (on a small base, fuzzy matches can
+ * outrank exact ones, so they are a fallback, never the first pass).
+ *
+ * A question matches only when most of its meaningful concepts are found: "weather in
+ * Paris" must not return facts that merely share a common word. Words present in most
+ * facts ("china", "russia") rank but never make a match on their own.
+ */
+import MiniSearch, { type Query, type SearchResult } from 'minisearch';
+import type { Fact, Knowledge } from '../knowledge/types.ts';
+import { ENGLISH_STOP_WORDS, stem, tokenize, transpositions } from './text.ts';
+
+export interface SearchHit {
+  fact: Fact;
+  score: number;
+}
+
+export type NoMatchReason = 'empty' | 'too-broad' | 'not-found';
+
+export interface SearchOutcome {
+  hits: SearchHit[];
+  matched: boolean;
+  reason?: NoMatchReason;
+  /** Concepts of the question that matched nothing. */
+  unmatched: string[];
+}
+
+export interface SearchOptions {
+  /** At most this many hits. */
+  limit?: number;
+}
+
+interface Concept {
+  text: string;
+  stems: string[];
+  generic: boolean;
+  /** A single word that may be retried with prefix and fuzzy matching. */
+  fuzzyStem?: string;
+}
+
+/** Share of a question's meaningful concepts that must be found for it to match. */
+const MIN_COVERAGE = 2 / 3;
+/** A hit scoring below this share of the best hit is noise. */
+const MIN_RELATIVE_SCORE = 0.25;
+/** A word in more than this share of facts is generic (needs a base of some size to say). */
+const GENERIC_SHARE = 0.3;
+const MAX_CONCEPTS = 24;
+
+const FIELDS = ['claim', 'people', 'places', 'topics', 'quote', 'when'];
+const BOOST = { claim: 2, people: 3, places: 2, topics: 1.5, quote: 1, when: 1 };
+
+export class SearchEngine {
+  private readonly index: MiniSearch<IndexedFact>;
+  private readonly facts: Fact[];
+  private readonly df = new Map<string, number>();
+  private readonly stopwords: Set<string>;
+  private readonly generic: Set<string>;
+  /** Synonym phrases as token lists, each mapped to the stems of its whole group. */
+  private readonly phrases: { tokens: string[]; stems: string[] }[] = [];
+
+  constructor(knowledge: Pick<Knowledge, 'facts' | 'vocabulary'>) {
+    this.facts = knowledge.facts;
+    const { vocabulary } = knowledge;
+    this.stopwords = new Set([...ENGLISH_STOP_WORDS, ...vocabulary.stopwords]);
+    const processTerm = (term: string) => (this.stopwords.has(term) ? null : stem(term));
+    this.index = new MiniSearch<IndexedFact>({
+      fields: FIELDS,
+      idField: 'n',
+      tokenize,
+      processTerm,
+      searchOptions: { boost: BOOST, tokenize: (q) => q.split(' '), processTerm: (t) => t },
+    });
+    const docs = this.facts.map(toIndexed);
+    this.index.addAll(docs);
+    for (const doc of docs) {
+      const seen = new Set(FIELDS.flatMap((f) => tokenize(doc[f as keyof IndexedFact] as string)).map(stem));
+      for (const s of seen) this.df.set(s, (this.df.get(s) ?? 0) + 1);
+    }
+
+    this.generic = new Set(vocabulary.generic.flatMap(tokenize).map(stem));
+    if (this.facts.length >= 50) {
+      for (const [s, n] of this.df) if (n / this.facts.length > GENERIC_SHARE) this.generic.add(s);
+    }
+    for (const group of vocabulary.synonyms) {
+      const stems = [...new Set(group.flatMap(tokenize).filter((t) => !this.stopwords.has(t)).map(stem))];
+      for (const member of group) this.phrases.push({ tokens: tokenize(member), stems });
+    }
+    // Longest phrases first, so "xi jinping" wins over "xi".
+    this.phrases.sort((a, b) => b.tokens.length - a.tokens.length);
+  }
+
+  search(question: string, options: SearchOptions = {}): SearchOutcome {
+    const limit = options.limit ?? 6;
+    const concepts = this.concepts(question);
+    if (concepts.length === 0) return { hits: [], matched: false, reason: 'empty', unmatched: [] };
+    const meaningful = concepts.filter((c) => !c.generic);
+    if (meaningful.length === 0) return { hits: [], matched: false, reason: 'too-broad', unmatched: [] };
+
+    const exact = this.index.search(orOf(concepts.map((c) => orOf(c.stems))), { prefix: false, fuzzy: false });
+    const strong = new Set(meaningful.filter((c) => found(exact, c.stems)));
+    let results = exact;
+    const weak = new Set<Concept>();
+    const retry = meaningful.filter((c) => !strong.has(c) && c.fuzzyStem);
+    if (retry.length > 0) {
+      const loose = (c: Concept): Query => {
+        const s = c.fuzzyStem as string;
+        return { queries: [s], combineWith: 'OR', prefix: s.length >= 4, fuzzy: s.length >= 8 ? 2 : s.length >= 5 ? 1 : false };
+      };
+      const query = orOf(concepts.map((c) => (retry.includes(c) ? loose(c) : orOf(c.stems))));
+      const second = this.index.search(query, { maxFuzzy: 2 });
+      for (const c of retry) if (found(second, [c.fuzzyStem as string])) weak.add(c);
+      if (weak.size > 0) results = second;
+    }
+
+    const covered = strong.size + weak.size;
+    const unmatched = meaningful.filter((c) => !strong.has(c) && !weak.has(c)).map((c) => c.text);
+    const enough = covered / meaningful.length >= MIN_COVERAGE && (strong.size > 0 || covered === meaningful.length);
+    if (!enough) return { hits: [], matched: false, reason: 'not-found', unmatched };
+
+    // Only facts that contain a meaningful concept count; generic words alone are noise.
+    const meaningfulTerms = new Set([...strong].flatMap((c) => c.stems).concat([...weak].map((c) => c.fuzzyStem as string)));
+    const relevant = results.filter((r) => r.queryTerms.some((t) => meaningfulTerms.has(t)));
+    const top = relevant[0]?.score ?? 0;
+    const hits = relevant
+      .filter((r) => r.score >= top * MIN_RELATIVE_SCORE)
+      .slice(0, limit)
+      .map((r) => ({ fact: this.facts[r.id as number], score: r.score }));
+    return hits.length > 0 ? { hits, matched: true, unmatched } : { hits: [], matched: false, reason: 'not-found', unmatched };
+  }
+
+  private concepts(question: string): Concept[] {
+    const tokens = tokenize(question).slice(0, 200);
+    const concepts: Concept[] = [];
+    for (let i = 0; i < tokens.length && concepts.length < MAX_CONCEPTS; ) {
+      const phrase = this.phrases.find((p) => p.tokens.every((t, k) => tokens[i + k] === t));
+      if (phrase) {
+        concepts.push({ text: phrase.tokens.join(' '), stems: phrase.stems, generic: phrase.stems.every((s) => this.generic.has(s)) });
+        i += phrase.tokens.length;
+        continue;
+      }
+      const word = tokens[i++];
+      if (this.stopwords.has(word)) continue;
+      const s = stem(word);
+      const known = this.df.has(s);
+      const swapped = known ? [] : transpositions(s).filter((t) => this.df.has(t));
+      concepts.push({
+        text: word,
+        stems: [s, ...swapped],
+        generic: this.generic.has(s),
+        fuzzyStem: known || swapped.length > 0 ? undefined : s,
+      });
+    }
+    // The same concept twice adds nothing.
+    const seen = new Set<string>();
+    return concepts.filter((c) => !seen.has(c.stems.join(' ')) && seen.add(c.stems.join(' ')));
+  }
+}
+
+interface IndexedFact {
+  n: number;
+  claim: string;
+  people: string;
+  places: string;
+  topics: string;
+  quote: string;
+  when: string;
+}
+
+function toIndexed(fact: Fact, n: number): IndexedFact {
+  const years: string[] = [];
+  for (let y = Number(fact.about.start.slice(0, 4)); y <= Number(fact.about.end.slice(0, 4)) && years.length < 30; y++) {
+    years.push(String(y));
+  }
+  return {
+    n,
+    claim: fact.claim,
+    people: [...fact.people, fact.saidBy ?? ''].join(' '),
+    places: fact.places.join(' '),
+    topics: fact.topics.join(' '),
+    quote: fact.quote,
+    when: years.join(' '),
+  };
+}
+
+function orOf(queries: (Query | string)[]): Query {
+  return { queries, combineWith: 'OR' } as Query;
+}
+
+function found(results: SearchResult[], terms: string[]): boolean {
+  return results.some((r) => r.queryTerms.some((t) => terms.includes(t)));
+}

@@ -1,0 +1,57 @@
+/**
+ * Turning text into search terms, the same way for facts and for questions:
+ * lower case, letters and digits only, English stop words out, Porter stems.
+ */
+import { stemmer } from 'stemmer';
+
+// Common English function words; the base's own extra stop words live in knowledge/search.yaml.
+export const ENGLISH_STOP_WORDS = new Set(
+  `a an and are as at be been being but by can could for from had has have he her hers him his how i if in into is it its
+  just may might more most my no nor not of on or our ours over she should so some such than that the their theirs them
+  then there these they this those through to too under up upon very was we were what when where which while who whom
+  whose why will with would you your yours also any each other own same only again further once here all few both
+  s t about against between during before after above below off out until`.split(/\s+/),
+);
+
+/** Letters and digits, lower-cased; everything else separates words. */
+export function tokenize(text: string): string[] {
+  return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+export function stem(word: string): string {
+  return /^\p{N}+$/u.test(word) ? word : stemmer(word);
+}
+
+/** Adjacent letters swapped, for typos such as `trdae` → `trade`. */
+export function transpositions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] === word[i + 1]) continue;
+    out.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  }
+  return out;
+}
+
+/**
+ * Edit distance counting an adjacent swap as one edit (optimal string alignment), so a
+ * typed `trdae` is one edit from `trade`. Stops early past `max`.
+ */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push([i]);
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        rows[0].push(j);
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+      rows[i].push(d);
+    }
+    if (i > 0 && Math.min(...rows[i]) > max) return max + 1;
+  }
+  return rows[a.length][b.length];
+}
