@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * The `sinorussia` command line: ask, topics, sources, timeline and check.
  * Every answer comes from the same core as the bots'; only the rendering is the terminal's.
@@ -9,9 +8,8 @@ import { renderTerminal, ANSI, PLAIN } from '../adapters/console/render.ts';
 import { answerToJson } from '../src/answer/json.ts';
 import { createAnswerer } from '../src/commands/index.ts';
 import { formatIssue, SinorussiaError } from '../src/errors.ts';
-import { checkKnowledge } from '../src/knowledge/check.ts';
-import { loadKnowledge } from '../src/knowledge/load.ts';
-import { KNOWLEDGE_DIR } from './knowledge-dir.ts';
+import { loadKnowledgeCached } from '../src/knowledge/cache.ts';
+import { CACHE_DIR, KNOWLEDGE_DIR } from './knowledge-dir.ts';
 
 const USAGE = `usage: sinorussia <command>
   ask "<question>" [--json]   the facts that answer a question
@@ -21,7 +19,7 @@ const USAGE = `usage: sinorussia <command>
   check [--texts DIR]         validate the knowledge base (and every quote against the article texts)
 options: --knowledge DIR (default: the bundled knowledge/)`;
 
-export function runCli(argv: string[], out = process.stdout, err = process.stderr): number {
+export async function runCli(argv: string[], out: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -47,6 +45,7 @@ export function runCli(argv: string[], out = process.stdout, err = process.stder
   }
 
   if (command === 'check') {
+    const { checkKnowledge } = await import('../src/knowledge/check.ts');
     const report = checkKnowledge(dir, values.texts ? resolve(values.texts) : undefined);
     for (const issue of report.issues) err.write(`${formatIssue(issue)}\n`);
     if (report.issues.length > 0) {
@@ -67,7 +66,7 @@ export function runCli(argv: string[], out = process.stdout, err = process.stder
     err.write(`sinorussia: ask needs a question, e.g. sinorussia ask "gas deal"\n`);
     return 2;
   }
-  const answerer = createAnswerer(loadKnowledge(dir));
+  const answerer = createAnswerer(await loadKnowledgeCached(dir, CACHE_DIR));
   const text = command === 'ask' ? `ask ${rest.join(' ')}` : [command, ...rest].join(' ');
   const answer = answerer.answer(text);
   if (values.json) out.write(`${JSON.stringify(answerToJson(answer))}\n`);
@@ -75,15 +74,12 @@ export function runCli(argv: string[], out = process.stdout, err = process.stder
   return 0;
 }
 
-function main(): void {
+export async function main(): Promise<void> {
   try {
-    process.exitCode = runCli(process.argv.slice(2));
+    process.exitCode = await runCli(process.argv.slice(2));
   } catch (e) {
-    if (e instanceof SinorussiaError) {
-      process.stderr.write(`${e.message}\n`);
-      process.exitCode = 1;
-    } else throw e;
+    if (!(e instanceof SinorussiaError)) throw e;
+    process.stderr.write(`${e.message}\n`);
+    process.exitCode = 1;
   }
 }
-
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() as string)) main();

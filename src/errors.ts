@@ -6,7 +6,8 @@ export type ErrorCode =
   | 'KNOWLEDGE_INVALID'
   | 'KNOWLEDGE_UNREADABLE'
   | 'TEXTS_UNREADABLE'
-  | 'BAD_ARGUMENT';
+  | 'BAD_ARGUMENT'
+  | 'BAD_CONFIG';
 
 export class SinorussiaError extends Error {
   readonly code: ErrorCode;

@@ -60,16 +60,31 @@ function groupOf(fact: Fact, knowledge: Knowledge, byFigure: Map<string, Fact[]>
   return [...group.values()];
 }
 
-/** Splits a group into sides that agree among themselves. */
+/**
+ * Splits a group into sides that agree among themselves. Facts that corroborate each other
+ * (or state agreeing figures) always stand on the same side; sides never hold a conflict.
+ */
 function sidesOf(group: Fact[]): Fact[][] {
   const conflicting = (a: Fact, b: Fact) =>
     a.conflictsWith.includes(b.id) || b.conflictsWith.includes(a.id) || (!!a.figure && !!b.figure && !figuresAgree(a.figure, b.figure));
-  const sides: Fact[][] = [];
+  const agreeing = (a: Fact, b: Fact) =>
+    a.corroborates.includes(b.id) || b.corroborates.includes(a.id) || (!!a.figure && !!b.figure && figuresAgree(a.figure, b.figure));
+  // Clusters of facts joined by agreement, in group order.
+  const clusters: Fact[][] = [];
   for (const fact of group) {
-    const side = sides.find((s) => s.every((other) => !conflicting(fact, other)));
-    if (side) side.push(fact);
-    else sides.push([fact]);
+    const joined = clusters.filter((c) => c.some((other) => agreeing(fact, other)));
+    const merged = [...joined.flat(), fact];
+    for (const c of joined) clusters.splice(clusters.indexOf(c), 1);
+    clusters.push(merged);
   }
+  clusters.sort((a, b) => group.indexOf(a[0]) - group.indexOf(b[0]));
+  const sides: Fact[][] = [];
+  for (const cluster of clusters) {
+    const side = sides.find((s) => s.every((other) => cluster.every((f) => !conflicting(f, other))));
+    if (side) side.push(...cluster);
+    else sides.push([...cluster]);
+  }
+  for (const side of sides) side.sort((a, b) => group.indexOf(a) - group.indexOf(b));
   return sides;
 }
 
@@ -155,7 +170,7 @@ export class Composer {
       date: lead.about.label,
       dateKey: lead.about.start,
       sources,
-      citations: unique(evidence.map((e) => e.citation)),
+      citations: ascending(evidence.map((e) => e.citation)),
       evidence,
       corroborated: sources.length > 1,
     };
@@ -171,11 +186,15 @@ function variantOf(side: Fact[], cite: (sourceId: string) => number): Variant {
     date: side[0].about.label,
     figure: side[0].figure,
     sources: unique(evidence.map((e) => e.sourceId)),
-    citations: unique(evidence.map((e) => e.citation)),
+    citations: ascending(evidence.map((e) => e.citation)),
     evidence,
   };
 }
 
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
+}
+
+function ascending(numbers: number[]): number[] {
+  return unique(numbers).sort((a, b) => a - b);
 }

@@ -1,0 +1,50 @@
+/**
+ * The local console: type what you would type in a workspace (`/sinorussia trade`,
+ * `@sinorussia who called Putin his best friend?`) and see the answer the bot would post.
+ * Ctrl-D or Ctrl-C ends it cleanly.
+ */
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Answerer } from '../../src/commands/index.ts';
+import type { Logger } from '../../src/log.ts';
+import { ANSI, PLAIN, renderTerminal } from './render.ts';
+
+export interface ConsoleOptions {
+  answerer: Answerer;
+  logger: Logger;
+  input: Readable;
+  output: Writable & { isTTY?: boolean };
+  /** The first line printed: why this is the console and where to read how to connect a workspace. */
+  banner: string;
+}
+
+export const CONSOLE_BANNER =
+  'No Slack or Discord credentials found (SLACK_BOT_TOKEN, DISCORD_TOKEN): this is the local console. ' +
+  'To connect a workspace, see "Connect Slack" and "Connect Discord" in README.md.';
+
+/** Resolves when the person ends the session. */
+export function startConsole({ answerer, logger, input, output, banner }: ConsoleOptions): Promise<void> {
+  const style = output.isTTY ? ANSI : PLAIN;
+  output.write(`${banner}\nType /sinorussia help, a topic such as trade, or a question. Ctrl-D to quit.\n`);
+  const rl = createInterface({ input, output, prompt: 'sinorussia> ', terminal: Boolean(output.isTTY) });
+  rl.prompt();
+  rl.on('line', (line) => {
+    if (line.trim() !== '') {
+      try {
+        output.write(`${renderTerminal(answerer.answer(line), style)}\n\n`);
+      } catch (err) {
+        logger.error('console answer failed', { err, input: line.slice(0, 200) });
+        output.write('Sorry, something went wrong answering that. It has been logged.\n\n');
+      }
+    }
+    rl.prompt();
+  });
+  // Ctrl-C at the prompt ends the session like Ctrl-D, instead of killing the process mid-write.
+  rl.on('SIGINT', () => rl.close());
+  return new Promise((resolve) => {
+    rl.on('close', () => {
+      output.write('\nBye.\n');
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,9 @@
+import {
+  loadKnowledge,
+  readKnowledge
+} from "./chunk-VPHCATOQ.js";
+import "./chunk-7DL6OGDQ.js";
+export {
+  loadKnowledge,
+  readKnowledge
+};
