@@ -1,6 +1,9 @@
-import type { Answer } from '../answer/types.ts';
+import type { Answer, AnswerItem } from '../answer/types.ts';
 import { topicLines } from '../answer/guide.ts';
 import type { Command } from './command.ts';
+
+/** A question after numbers: figures rank first, in date order, so the trend shows. */
+const WANTS_FIGURES = /\b(figures?|numbers?|stat(istic)?s|data|how (much|many|big|large)|worth|value|volume|by year|billions?|percent(age)?|share)\b/i;
 
 /** How many items a question's answer shows. */
 export const ANSWER_ITEMS = 5;
@@ -12,7 +15,8 @@ export const askCommand: Command = {
   summary: 'the facts that answer a question (the word ask is optional)',
   listed: false,
   run(ctx, parsed): Answer {
-    const outcome = ctx.engine.search(parsed.args, { limit: ANSWER_ITEMS * 2 });
+    const preferFigures = WANTS_FIGURES.test(parsed.args);
+    const outcome = ctx.engine.search(parsed.args, { limit: ANSWER_ITEMS * 2, preferFigures });
     if (!outcome.matched) {
       const why =
         outcome.reason === 'too-broad'
@@ -29,9 +33,12 @@ export const askCommand: Command = {
         next: ['topics', 'help'],
       };
     }
+    const byFiguresThenDate = (a: AnswerItem, b: AnswerItem) =>
+      Number(!a.figure) - Number(!b.figure) || (a.figure && b.figure ? (a.dateKey ?? '').localeCompare(b.dateKey ?? '') : 0);
     const { items, sources } = ctx.composer.composeTop(
       outcome.hits.map((h) => h.fact),
       ANSWER_ITEMS,
+      preferFigures ? byFiguresThenDate : undefined,
     );
     const topTopic = outcome.hits[0].fact.topics[0];
     return {

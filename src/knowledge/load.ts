@@ -7,10 +7,10 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { KnowledgeError, SinorussiaError, type KnowledgeIssue } from '../errors.ts';
 import { parsePeriod, type Period } from './periods.ts';
-import { FactsFileSchema, MeasuresFileSchema, SearchFileSchema, SourcesFileSchema, type FactInput } from './schema.ts';
+import { FactSchema, FactsFileSchema, MeasuresFileSchema, SearchFileSchema, SourcesFileSchema, type FactInput } from './schema.ts';
 import type { Topic } from './topics.ts';
 import type { Fact, Knowledge, Source, SearchVocabulary } from './types.ts';
-import { readYamlFile, recordIdAt } from './yaml-file.ts';
+import { readYamlFile, recordIdAt, reportZodIssues } from './yaml-file.ts';
 
 export interface LoadResult {
   knowledge?: Knowledge;
@@ -70,7 +70,13 @@ export function readKnowledge(dir: string): LoadResult {
     if (!sources.has(sourceId) && sourcesFile.value) {
       issues.push({ file: file.name, line: file.lineOf(['source']), message: `source: unknown source id "${sourceId}" (not in sources.yaml)` });
     }
-    file.value.facts.forEach((input, i) => {
+    file.value.facts.forEach((rawFact, i) => {
+      const parsed = FactSchema.safeParse(rawFact);
+      if (!parsed.success) {
+        reportZodIssues(file, parsed.error, ['facts', i], issues);
+        return;
+      }
+      const input = parsed.data;
       const origin = { file: file.name, line: file.lineOf(['facts', i]) };
       const seen = factById.get(input.id);
       if (seen) {

@@ -20,6 +20,20 @@ export interface YamlFile<T> {
   lineOf(path: Path): number;
 }
 
+/** Records each zod issue of a value found at `at` in `file`, located and named. */
+export function reportZodIssues(
+  file: Pick<YamlFile<unknown>, 'name' | 'raw' | 'lineOf'>,
+  error: z.ZodError,
+  at: Path,
+  issues: KnowledgeIssue[],
+  idAt: (raw: unknown, path: Path) => string | undefined = recordIdAt,
+): void {
+  for (const issue of error.issues) {
+    const p = [...at, ...(issue.path as Path)];
+    issues.push({ file: file.name, line: file.lineOf(p), id: idAt(file.raw, p), message: describe(p, issue.message) });
+  }
+}
+
 export function readYamlFile<S extends z.ZodType>(
   path: string,
   name: string,
@@ -46,10 +60,7 @@ export function readYamlFile<S extends z.ZodType>(
   const raw: unknown = doc.toJS();
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const p = issue.path as Path;
-      issues.push({ file: name, line: lineOf(p), id: idAt(raw, p), message: describe(p, issue.message) });
-    }
+    reportZodIssues({ name, raw, lineOf }, parsed.error, [], issues, idAt);
     return { name, raw, lineOf };
   }
   return { name, value: parsed.data, raw, lineOf };

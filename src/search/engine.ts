@@ -32,6 +32,8 @@ export interface SearchOutcome {
 export interface SearchOptions {
   /** At most this many hits. */
   limit?: number;
+  /** Rank facts that state a figure higher (the question asks "how much", "figures"…). */
+  preferFigures?: boolean;
 }
 
 interface Concept {
@@ -42,10 +44,15 @@ interface Concept {
   fuzzyStem?: string;
 }
 
-/** Share of a question's meaningful concepts that must be found for it to match. */
+/**
+ * Share of a question's meaningful concepts that must be found for it to match; a concept
+ * found only by prefix or fuzzy matching counts half, so one typo-like coincidence
+ * ("swift" ~ "shift") cannot make an off-topic question match.
+ */
 const MIN_COVERAGE = 2 / 3;
+const WEAK_WEIGHT = 0.5;
 /** A hit scoring below this share of the best hit is noise. */
-const MIN_RELATIVE_SCORE = 0.25;
+const MIN_RELATIVE_SCORE = 0.4;
 /** A word in more than this share of facts is generic (needs a base of some size to say). */
 const GENERIC_SHARE = 0.3;
 const MAX_CONCEPTS = 24;
@@ -100,7 +107,8 @@ export class SearchEngine {
     const meaningful = concepts.filter((c) => !c.generic);
     if (meaningful.length === 0) return { hits: [], matched: false, reason: 'too-broad', unmatched: [] };
 
-    const exact = this.index.search(orOf(concepts.map((c) => orOf(c.stems))), { prefix: false, fuzzy: false });
+    const boostDocument = options.preferFigures ? (n: unknown) => (this.facts[n as number].figure ? 3 : 1) : undefined;
+    const exact = this.index.search(orOf(concepts.map((c) => orOf(c.stems))), { prefix: false, fuzzy: false, boostDocument });
     const strong = new Set(meaningful.filter((c) => found(exact, c.stems)));
     let results = exact;
     const weak = new Set<Concept>();
@@ -111,14 +119,15 @@ export class SearchEngine {
         return { queries: [s], combineWith: 'OR', prefix: s.length >= 4, fuzzy: s.length >= 8 ? 2 : s.length >= 5 ? 1 : false };
       };
       const query = orOf(concepts.map((c) => (retry.includes(c) ? loose(c) : orOf(c.stems))));
-      const second = this.index.search(query, { maxFuzzy: 2 });
+      const second = this.index.search(query, { maxFuzzy: 2, boostDocument });
       for (const c of retry) if (found(second, [c.fuzzyStem as string])) weak.add(c);
       if (weak.size > 0) results = second;
     }
 
-    const covered = strong.size + weak.size;
     const unmatched = meaningful.filter((c) => !strong.has(c) && !weak.has(c)).map((c) => c.text);
-    const enough = covered / meaningful.length >= MIN_COVERAGE && (strong.size > 0 || covered === meaningful.length);
+    const coverage = (strong.size + WEAK_WEIGHT * weak.size) / meaningful.length;
+    // A lone typo ("enrgy") is all the question there is: let it through.
+    const enough = coverage >= MIN_COVERAGE || (unmatched.length === 0 && meaningful.length === 1);
     if (!enough) return { hits: [], matched: false, reason: 'not-found', unmatched };
 
     // Only facts that contain a meaningful concept count; generic words alone are noise.

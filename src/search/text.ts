@@ -15,7 +15,8 @@ export const ENGLISH_STOP_WORDS = new Set(
 
 /** Letters and digits, lower-cased; everything else separates words. */
 export function tokenize(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  // Apostrophes join rather than split, so "won't" is one word and "China's" stems to "china".
+  return text.normalize('NFKC').toLowerCase().replace(/(\p{L})['\u2019](\p{L})/gu, '$1$2').match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 export function stem(word: string): string {

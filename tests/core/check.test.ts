@@ -1,0 +1,109 @@
+import { writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkKnowledge } from '../../src/knowledge/check.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+import { KnowledgeError, formatIssue } from '../../src/errors.ts';
+import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
+import { fact, factsFile, writeFixture } from '../helpers/fixture.ts';
+
+const messages = (dir: string, texts?: string) => checkKnowledge(dir, texts).issues.map(formatIssue);
+
+describe('sinorussia check', () => {
+  it('passes the real knowledge base against the real articles, every quote verified', () => {
+    const report = checkKnowledge(KNOWLEDGE_DIR, new URL('../../../shared/seeds', import.meta.url).pathname);
+    expect(report.issues).toEqual([]);
+    expect(report.sources).toBe(5);
+    expect(report.facts).toBeGreaterThan(100);
+    expect(report.quotesVerified).toBe(report.facts);
+  });
+
+  it('passes a valid fixture and counts its verified quotes', () => {
+    const { dir, texts } = writeFixture({ facts: { 'alpha.yaml': factsFile('alpha', fact('a-one'), fact('a-two')) } });
+    const report = checkKnowledge(dir, texts);
+    expect(report.issues).toEqual([]);
+    expect(report.quotesVerified).toBe(2);
+  });
+
+  it('names file, line and id for an unknown topic', () => {
+    const { dir } = writeFixture({ facts: { 'alpha.yaml': factsFile('alpha', fact('a-one'), fact('a-two', { topics: '[trade, weather]' })) } });
+    const [issue, ...rest] = messages(dir);
+    expect(rest).toEqual([]);
+    expect(issue).toMatch(/facts\/alpha\.yaml:10 \[a-two\] topics\[1\]: unknown topic "weather" \(topics: trade, energy/);
+  });
+
+  it('reports a duplicate id with where it first appeared', () => {
+    const { dir } = writeFixture({
+      facts: { 'alpha.yaml': factsFile('alpha', fact('same')), 'beta.yaml': factsFile('beta', fact('same')) },
+    });
+    expect(messages(dir)).toEqual([expect.stringMatching(/beta\.yaml:3 \[same\] duplicate fact id \(first at .*alpha\.yaml:3\)/)]);
+  });
+
+  it('reports bad dates, dangling sources, unknown measures and links', () => {
+    const { dir } = writeFixture({
+      facts: {
+        'ghost.yaml': factsFile('ghost', fact('g-one')),
+        'alpha.yaml': factsFile(
+          'alpha',
+          fact('bad-date', { about: '"2018-13"' }),
+          fact('bad-measure', { figure: '{ measure: gdp, value: 1, unit: billion, currency: USD }' }),
+          fact('bad-link', { corroborates: '[nowhere]' }),
+        ),
+      },
+    });
+    const all = messages(dir).join('\n');
+    expect(all).toMatch(/ghost\.yaml:1 source: unknown source id "ghost"/);
+    expect(all).toMatch(/alpha\.yaml:6 \[bad-date\] about: is not a date or period/);
+    expect(all).toMatch(/alpha\.yaml:\d+ \[bad-measure\] figure\.measure: unknown measure "gdp"/);
+    expect(all).toMatch(/\[bad-link\] corroborates: unknown fact id "nowhere"/);
+  });
+
+  it('reports a misspelt key instead of ignoring it', () => {
+    const { dir } = writeFixture({ facts: { 'alpha.yaml': factsFile('alpha', fact('typo', { topic: '[trade]' })) } });
+    expect(messages(dir).join('\n')).toMatch(/\[typo\] .*topic/);
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    const { dir } = writeFixture({ facts: { 'alpha.yaml': 'source: alpha\nfacts:\n  - id: x\n    claim: "unclosed\n' } });
+    expect(messages(dir)[0]).toMatch(/alpha\.yaml:\d+ YAML: /);
+  });
+
+  it('finds a quote that is not in the article, and a claim that copies it', () => {
+    const { dir, texts } = writeFixture({
+      facts: {
+        'alpha.yaml': factsFile(
+          'alpha',
+          fact('invented', { quote: '"Trade reached $200 billion in 2018"' }),
+          fact('copied', { claim: 'Trade reached $100 billion in 2018, officials said. Other officials said so.' }),
+          fact('typographic', { quote: '"Trade reached $100 billion in 2018, officials said."' }),
+        ),
+      },
+    });
+    const all = messages(dir, texts);
+    expect(all).toEqual([
+      expect.stringMatching(/\[invented\] quote: not found verbatim in the text of source "alpha"/),
+      expect.stringMatching(/\[copied\] claim: copies 10\+ consecutive words/),
+    ]);
+  });
+
+  it('reports a source whose article text is missing from the texts folder', () => {
+    const { dir } = writeFixture({ facts: { 'alpha.yaml': factsFile('alpha', fact('a')) } });
+    const other = writeFixture({ facts: {} });
+    writeFileSync(`${other.texts}/article.txt`, 'a different text');
+    expect(messages(dir, other.texts)).toEqual([
+      expect.stringMatching(/sources\.yaml:2 \[alpha\] sha256: no text in the texts folder has sha256 [0-9a-f]{64}/),
+      expect.stringMatching(/sources\.yaml:7 \[beta\] sha256: no text/),
+    ]);
+  });
+
+  it('stops the load with a KnowledgeError that carries every issue', () => {
+    const { dir } = writeFixture({ facts: { 'alpha.yaml': factsFile('alpha', fact('x', { about: 'soon' })) } });
+    expect(() => loadKnowledge(dir)).toThrow(KnowledgeError);
+    try {
+      loadKnowledge(dir);
+    } catch (e) {
+      expect((e as KnowledgeError).code).toBe('KNOWLEDGE_INVALID');
+      expect((e as KnowledgeError).issues[0]).toMatchObject({ id: 'x', line: 6 });
+      expect((e as Error).message).toMatch(/^sinorussia: the knowledge base is invalid: .*alpha\.yaml:6 \[x\] about: /);
+    }
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * Search quality on a labelled set of questions an analyst would ask: the right facts,
+ * with the right sources credited, near the top; and off-topic questions get "no match".
+ */
+import { describe, expect, it } from 'vitest';
+import { realAnswerer } from '../helpers/real.ts';
+
+const answerer = realAnswerer();
+const factIds = (text: string, top = 5) =>
+  answerer
+    .answer(text)
+    .items.slice(0, top)
+    .flatMap((i) => i.evidence.map((e) => e.factId));
+
+describe('questions an analyst asks get the right facts and sources', () => {
+  it.each([
+    ['trade figures by year', ['cnn-trade-2018-over-100bn', 'wv-trade-2022-record-190bn', 'geo-trade-108bn-kremlin']],
+    ['how big is the gas deal', ['cnn-gas-deal-400bn']],
+    ['what share of China’s arms imports come from Russia?', ['cnn-russia-70pct-china-arms-imports-2014-2018']],
+    ['arms import share', ['cnn-russia-70pct-china-arms-imports-2014-2018']],
+    ['the "no limits" declaration', ['lifeline-no-limits-agreement-2022-02']],
+    ['who said "unbreakable friendship"?', ['cnn-zhao-united-like-a-mountain']],
+    ['who called Putin his best friend?', ['ruehl-xi-calls-putin-best-friend', 'lifeline-xi-best-friend-2019-06']],
+    ['BRICS expansion', ['lifeline-brics-expansion-2024']],
+    ['friction in Central Asia', ['cnn-bri-central-asia-influence', 'ruehl-china-investment-erodes-russia-central-asia']],
+    ['how much energy does China buy from Russia', ['lifeline-energy-imports-2022']],
+    ['weapons sales', ['cnn-russia-largest-arms-supplier']],
+    ['LNG joint venture', ['geo-lng-joint-venture']],
+    ['liquefied natural gas', ['geo-lng-joint-venture']],
+    ['trade in yuan', ['ruehl-trade-mostly-rouble-renminbi-euro-since-2020']],
+    ['Huawei 5G', ['geo-huawei-mts-5g']],
+    ['Mishustin visit', ['wv-mishustin-visit-highest-ranking-since-invasion']],
+    ['enrgy deal', ['cnn-gas-deal-400bn']],
+  ])('%s', (question, expected) => {
+    const ids = factIds(question);
+    for (const id of expected) expect(ids).toContain(id);
+  });
+
+  it('credits the articles a figure comes from', () => {
+    const answer = answerer.answer('trade in 2018');
+    const item = answer.items.find((i) => i.evidence.some((e) => e.factId === 'cnn-trade-2018-over-100bn'));
+    expect(item?.sources).toEqual(expect.arrayContaining(['cnn-2021-unbreakable', 'ruehl-2021-convergence']));
+    expect(answer.sources.map((s) => s.id)).toEqual(expect.arrayContaining(item?.sources ?? []));
+  });
+
+  it('answers a figure question with figures first, oldest first', () => {
+    const items = answerer.answer('trade figures by year').items;
+    const figures = items.filter((i) => i.figure);
+    expect(figures.length).toBeGreaterThanOrEqual(3);
+    expect(items.slice(0, figures.length)).toEqual(figures);
+    const dates = figures.map((i) => i.dateKey);
+    expect(dates).toEqual([...dates].sort());
+  });
+});
+
+describe('off-topic questions get no match, never unrelated facts', () => {
+  it.each([
+    'weather in Paris',
+    'what is the capital of France?',
+    'stock price of Apple',
+    'football scores',
+    'recipe for borscht',
+    'who won the world cup',
+    'Taylor Swift tour',
+    'best restaurants in Moscow',
+    'Chinese new year',
+    'python list comprehension',
+    "SELECT * FROM facts; DROP TABLE facts;--",
+    'China Russia',
+    'asdfghjkl qwerty',
+  ])('%s', (question) => {
+    const answer = answerer.answer(question);
+    expect(answer.matched).toBe(false);
+    expect(answer.kind).toBe('no-match');
+    expect(answer.sources).toEqual([]);
+    // It lists the topics and suggests what to try.
+    expect(answer.items.map((i) => i.command)).toContain('trade');
+    expect(answer.next.length).toBeGreaterThan(0);
+  });
+});
+
+describe('topic names and typos give the topic summary', () => {
+  it.each(['trade', 'trdae', '/sinorussia trade', 'Trade?'])('%s', (text) => {
+    const answer = answerer.answer(text);
+    expect(answer.kind).toBe('topic');
+    expect(answer.title).toMatch(/^Trade/);
+  });
+});
