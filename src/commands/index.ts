@@ -59,9 +59,18 @@ export interface Answerer {
 /** Builds the index once; the result answers any number of requests. */
 export function createAnswerer(knowledge: Knowledge): Answerer {
   const context: CommandContext = { knowledge, engine: new SearchEngine(knowledge), composer: new Composer(knowledge) };
+  // Everything but a question depends only on the (immutable) base: answer it once.
+  const memo = new Map<string, Answer>();
   const run = (parsed: ParsedCommand) => {
     const command = COMMANDS.find((c) => c.name === parsed.name) ?? askCommand;
-    return command.run(context, parsed);
+    if (command === askCommand) return command.run(context, parsed);
+    const key = `${command.name} ${parsed.args.toLowerCase()}`;
+    let answer = memo.get(key);
+    if (!answer) {
+      answer = command.run(context, parsed);
+      if (memo.size < 500) memo.set(key, answer);
+    }
+    return { ...answer, query: parsed.query };
   };
   return { context, run, answer: (text) => run(parseCommand(text)) };
 }

@@ -24,7 +24,8 @@ export function stripMentions(text: string): string {
 
 /** The user's words as an answer may quote them: no mentions, no control characters, short. */
 export function echo(text: string): string {
-  const clean = stripMentions(cleanInput(text));
+  // A fragment such as "<!" left after stripping could combine with text around the echo.
+  const clean = stripMentions(cleanInput(text)).replace(/<(?=[@#!])/g, '');
   if (clean.length <= MAX_ECHO) return clean;
   const cut = clean.slice(0, MAX_ECHO);
   const space = cut.lastIndexOf(' ');

@@ -1,0 +1,119 @@
+/**
+ * `npm run bench`: index build time, query latency (p50/p99) over a mix of topic, question
+ * and typo queries, and resident memory, for the real base and a synthetic base of 100,000
+ * facts; beside each, the same queries on a bare minisearch index over the same facts, so
+ * the cost of the engine's own layers shows as a ratio. Also the wall time of a one-shot
+ * `sinorussia ask`. Prints figures; asserts nothing.
+ */
+import { execFileSync } from 'node:child_process';
+import MiniSearch from 'minisearch';
+import { KNOWLEDGE_DIR } from '../app/knowledge-dir.ts';
+import { createAnswerer } from '../src/commands/index.ts';
+import { loadKnowledge } from '../src/knowledge/load.ts';
+import { TOPIC_NAMES } from '../src/knowledge/topics.ts';
+import type { Fact, Knowledge } from '../src/knowledge/types.ts';
+
+const QUERIES = [
+  'trade', 'energy', 'military', 'trdae', 'enrgy', 'timeline leaders',
+  'how big is the gas deal', 'who called Putin his best friend?', 'arms import share', 'no limits declaration',
+  'BRICS expansion', 'friction in Central Asia', 'trade figures by year', 'weather in Paris', 'Mishustin visit',
+  'how much energy does China buy from Russia', 'dedollarisation', 'sanctions after Crimea', 'miltary exercises', 'LNG',
+];
+
+const ms = (n: number) => `${n.toFixed(3)} ms`;
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function latencies(run: (q: string) => unknown, rounds: number): { p50: number; p99: number } {
+  for (const q of QUERIES) run(q); // warm up
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of QUERIES) {
+      const t = performance.now();
+      run(q);
+      times.push(performance.now() - t);
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+function bareIndex(facts: Fact[]) {
+  const index = new MiniSearch({ fields: ['claim', 'quote'], idField: 'n' });
+  index.addAll(facts.map((f, n) => ({ n, claim: f.claim, quote: f.quote })));
+  return index;
+}
+
+function measure(name: string, knowledge: Knowledge, rounds: number) {
+  global.gc?.();
+  const before = process.memoryUsage().rss;
+  let t = performance.now();
+  const answerer = createAnswerer(knowledge);
+  const build = performance.now() - t;
+  const rss = process.memoryUsage().rss;
+  const engine = latencies((q) => answerer.answer(q), rounds);
+
+  t = performance.now();
+  const bare = bareIndex(knowledge.facts);
+  const bareBuild = performance.now() - t;
+  const bareLatency = latencies((q) => bare.search(q, { prefix: true, fuzzy: 0.2 }), rounds);
+
+  console.log(`\n${name}: ${knowledge.facts.length.toLocaleString('en')} facts`);
+  console.log(`  index build      engine ${ms(build)}   bare minisearch ${ms(bareBuild)}   ratio ${(build / bareBuild).toFixed(1)}x`);
+  console.log(`  query p50        engine ${ms(engine.p50)}   bare minisearch ${ms(bareLatency.p50)}   ratio ${(engine.p50 / bareLatency.p50).toFixed(1)}x`);
+  console.log(`  query p99        engine ${ms(engine.p99)}   bare minisearch ${ms(bareLatency.p99)}   ratio ${(engine.p99 / bareLatency.p99).toFixed(1)}x`);
+  console.log(`  resident memory  ${mib(rss)} after build (+${mib(rss - before)})`);
+}
+
+/** A base of `n` facts made of the real facts' words, spread over topics, years and sources. */
+function synthetic(real: Knowledge, n: number): Knowledge {
+  // Real words, plus a long tail of rarer made-up words: a base of 100,000 facts has a
+  // vocabulary of tens of thousands of words, not the real base's two thousand.
+  const realWords = [...new Set(real.facts.flatMap((f) => f.claim.split(/\s+/)))];
+  const tail = Array.from({ length: 50_000 }, (_, i) => `w${i.toString(36)}x`);
+  let seed = 42;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+  const sourceIds = [...real.sources.keys()];
+  const facts: Fact[] = [];
+  for (let i = 0; i < n; i++) {
+    const base = pick(real.facts);
+    const claim = [...Array.from({ length: 8 }, () => pick(realWords)), ...Array.from({ length: 6 + Math.floor(rand() * 8) }, () => pick(tail))].join(' ');
+    const year = 1990 + Math.floor(rand() * 35);
+    facts.push({
+      ...base,
+      id: `synthetic-${i}`,
+      claim,
+      quote: [...Array.from({ length: 10 }, () => pick(realWords)), ...Array.from({ length: 10 }, () => pick(tail))].join(' '),
+      topics: [pick(TOPIC_NAMES), pick(TOPIC_NAMES)],
+      about: { raw: String(year), start: `${year}-01-01`, end: `${year}-12-31`, label: String(year) },
+      sourceId: pick(sourceIds),
+      figure: undefined,
+      corroborates: [],
+      conflictsWith: [],
+      key: rand() < 0.05,
+    });
+  }
+  return { ...real, facts, factById: new Map(facts.map((f) => [f.id, f])) };
+}
+
+function oneShot(): number[] {
+  const runs: number[] = [];
+  execFileSync('node', ['bin/sinorussia.js', 'ask', 'warm the cache']);
+  for (let i = 0; i < 7; i++) {
+    const t = performance.now();
+    execFileSync('node', ['bin/sinorussia.js', 'ask', 'how big is the gas deal']);
+    runs.push(performance.now() - t);
+  }
+  return runs.sort((a, b) => a - b);
+}
+
+const real = loadKnowledge(KNOWLEDGE_DIR);
+console.log(`sinorussia bench, node ${process.version}, ${QUERIES.length} queries (topics, questions, typos, off-topic)`);
+measure('real base', real, 200);
+measure('synthetic base', synthetic(real, 100_000), 5);
+const shots = oneShot();
+console.log(`\none-shot \`node bin/sinorussia.js ask\` wall time: median ${shots[3].toFixed(0)} ms, max ${shots[6].toFixed(0)} ms (7 runs, bundled build, warm cache)`);
