@@ -16,7 +16,7 @@ export async function main(): Promise<void> {
   const env = { ...process.env };
   const logger = createLogger({ level: (env.LOG_LEVEL as LogLevel | undefined) ?? 'info' });
   try {
-    const platforms = await configuredPlatforms(env);
+    const platforms = configuredPlatforms(env);
     const answerer = createAnswerer(await loadKnowledgeCached(KNOWLEDGE_DIR, CACHE_DIR));
     if (platforms.length === 0) {
       await startConsole({ answerer, logger, input: process.stdin, output: process.stdout, banner: CONSOLE_BANNER });

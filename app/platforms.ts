@@ -1,9 +1,12 @@
 /**
  * The chat platforms `npm start` can run, each configured from the environment. A platform
  * whose variables are absent is skipped; a malformed one throws a ConfigError naming it.
+ * Config modules are light; the platform libraries load only when a platform starts.
  */
 import type { Answerer } from '../src/commands/index.ts';
 import type { Logger } from '../src/log.ts';
+import { readDiscordConfig } from '../adapters/discord/config.ts';
+import { readSlackConfig } from '../adapters/slack/config.ts';
 
 export interface RunningPlatform {
   stop(): Promise<void>;
@@ -16,7 +19,15 @@ export interface Platform {
 
 type Env = Record<string, string | undefined>;
 
-export async function configuredPlatforms(_env: Env): Promise<Platform[]> {
-  // The Slack and Discord adapters register here (issues 3 and 4).
-  return [];
+export function configuredPlatforms(env: Env): Platform[] {
+  const platforms: Platform[] = [];
+  const slack = readSlackConfig(env);
+  if (slack) {
+    platforms.push({ name: 'slack', start: async (deps) => (await import('../adapters/slack/app.ts')).startSlack(slack, deps) });
+  }
+  const discord = readDiscordConfig(env);
+  if (discord) {
+    platforms.push({ name: 'discord', start: async (deps) => (await import('../adapters/discord/index.ts')).startDiscord(discord, deps) });
+  }
+  return platforms;
 }

@@ -6,7 +6,8 @@ import {
   createAnswerer,
   loadKnowledgeCached,
   renderTerminal
-} from "./chunk-2D6FCL5D.js";
+} from "./chunk-AYGPCII7.js";
+import "./chunk-2G7LUU62.js";
 import {
   SinorussiaError,
   formatIssue
@@ -78,7 +79,7 @@ ${USAGE}
     return command || values.help ? 0 : 2;
   }
   if (command === "check") {
-    const { checkKnowledge } = await import("./check-BHAWDHSD.js");
+    const { checkKnowledge } = await import("./check-J2XSLU6C.js");
     const report = checkKnowledge(dir, values.texts ? resolve(values.texts) : void 0);
     for (const issue of report.issues) err.write(`${formatIssue(issue)}
 `);

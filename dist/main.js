@@ -6,7 +6,12 @@ import {
   createAnswerer,
   loadKnowledgeCached,
   renderTerminal
-} from "./chunk-2D6FCL5D.js";
+} from "./chunk-AYGPCII7.js";
+import "./chunk-2G7LUU62.js";
+import {
+  ConfigError,
+  readDiscordConfig
+} from "./chunk-IWPXLQCI.js";
 import {
   SinorussiaError
 } from "./chunk-7DL6OGDQ.js";
@@ -70,9 +75,74 @@ function createLogger(options = {}) {
   return { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") };
 }
 
+// adapters/slack/config.ts
+var DEFAULT_PORT = 3e3;
+var SLACK_VARIABLES = ["SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_API_URL"];
+function read(env, name) {
+  const value = env[name]?.trim();
+  return value ? value : void 0;
+}
+function hint(secret) {
+  return `"${secret.slice(0, 5)}\u2026"`;
+}
+function token(env, name, prefix, kind) {
+  const value = read(env, name);
+  if (value === void 0) return void 0;
+  if (!value.startsWith(prefix) || /\s/.test(value)) {
+    throw new ConfigError(name, `must be ${kind} starting with ${prefix} (got ${hint(value)})`);
+  }
+  return value;
+}
+function port(env) {
+  const raw = read(env, "PORT");
+  if (raw === void 0) return DEFAULT_PORT;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value > 65535) throw new ConfigError("PORT", `must be a whole number from 0 to 65535 (got "${raw}")`);
+  return value;
+}
+function apiUrl(env) {
+  const raw = read(env, "SLACK_API_URL");
+  if (raw === void 0) return void 0;
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError("SLACK_API_URL", `must be an http(s) URL such as https://slack.com/api/ (got "${raw}")`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new ConfigError("SLACK_API_URL", `must be an http(s) URL such as https://slack.com/api/ (got "${raw}")`);
+  }
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+function readSlackConfig(env) {
+  const botToken = token(env, "SLACK_BOT_TOKEN", "xoxb-", "a bot token");
+  if (botToken === void 0) {
+    const stray = SLACK_VARIABLES.find((name) => read(env, name) !== void 0);
+    if (stray) throw new ConfigError("SLACK_BOT_TOKEN", `is missing but ${stray} is set (Slack needs the bot token too)`);
+    return void 0;
+  }
+  const common = { botToken, apiUrl: apiUrl(env) };
+  const appToken = token(env, "SLACK_APP_TOKEN", "xapp-", "an app-level token");
+  if (appToken !== void 0) return { ...common, mode: "socket", appToken };
+  const signingSecret = read(env, "SLACK_SIGNING_SECRET");
+  if (signingSecret === void 0) {
+    throw new ConfigError("SLACK_SIGNING_SECRET", "is missing: HTTP mode (no SLACK_APP_TOKEN) verifies requests with it");
+  }
+  return { ...common, mode: "http", signingSecret, port: port(env) };
+}
+
 // app/platforms.ts
-async function configuredPlatforms(_env) {
-  return [];
+function configuredPlatforms(env) {
+  const platforms = [];
+  const slack = readSlackConfig(env);
+  if (slack) {
+    platforms.push({ name: "slack", start: async (deps) => (await import("./app-4W4X2WDN.js")).startSlack(slack, deps) });
+  }
+  const discord = readDiscordConfig(env);
+  if (discord) {
+    platforms.push({ name: "discord", start: async (deps) => (await import("./discord-KTSXSUM2.js")).startDiscord(discord, deps) });
+  }
+  return platforms;
 }
 
 // app/main.ts
@@ -81,7 +151,7 @@ async function main() {
   const env = { ...process.env };
   const logger = createLogger({ level: env.LOG_LEVEL ?? "info" });
   try {
-    const platforms = await configuredPlatforms(env);
+    const platforms = configuredPlatforms(env);
     const answerer = createAnswerer(await loadKnowledgeCached(KNOWLEDGE_DIR, CACHE_DIR));
     if (platforms.length === 0) {
       await startConsole({ answerer, logger, input: process.stdin, output: process.stdout, banner: CONSOLE_BANNER });

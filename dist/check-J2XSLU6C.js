@@ -1,6 +1,6 @@
 import {
   readKnowledge
-} from "./chunk-VPHCATOQ.js";
+} from "./chunk-NW653CCO.js";
 import {
   SinorussiaError
 } from "./chunk-7DL6OGDQ.js";

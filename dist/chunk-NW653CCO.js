@@ -103,7 +103,7 @@ var FigureSchema = z.strictObject({
 var FactSchema = z.strictObject({
   id,
   claim: text(240),
-  topics: z.array(z.enum(TOPIC_NAMES)).min(1, "needs at least one topic"),
+  topics: z.array(z.enum(TOPIC_NAMES, { error: (i) => `unknown topic ${JSON.stringify(i.input)} (topics: ${TOPIC_NAMES.join(", ")})` })).min(1, "needs at least one topic"),
   about: periodText,
   quote: text(300),
   people: z.array(text(100)).optional(),
@@ -114,7 +114,7 @@ var FactSchema = z.strictObject({
   corroborates: z.array(id).optional(),
   conflicts_with: z.array(id).optional()
 });
-var FactsFileSchema = z.strictObject({ source: id, facts: z.array(FactSchema).min(1) });
+var FactsFileSchema = z.strictObject({ source: id, facts: z.array(z.unknown()).min(1) });
 var MeasuresFileSchema = z.strictObject({ measures: z.record(id, text(300)) });
 var term = z.string().trim().toLowerCase().min(1);
 var SearchFileSchema = z.strictObject({
@@ -129,6 +129,12 @@ var SearchFileSchema = z.strictObject({
 // src/knowledge/yaml-file.ts
 import { readFileSync } from "node:fs";
 import { LineCounter, parseDocument, isNode } from "yaml";
+function reportZodIssues(file, error, at, issues, idAt = recordIdAt) {
+  for (const issue of error.issues) {
+    const p = [...at, ...issue.path];
+    issues.push({ file: file.name, line: file.lineOf(p), id: idAt(file.raw, p), message: describe(p, issue.message) });
+  }
+}
 function readYamlFile(path, name, schema, issues, idAt = () => void 0) {
   let text2;
   try {
@@ -149,10 +155,7 @@ function readYamlFile(path, name, schema, issues, idAt = () => void 0) {
   const raw = doc.toJS();
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const p = issue.path;
-      issues.push({ file: name, line: lineOf(p), id: idAt(raw, p), message: describe(p, issue.message) });
-    }
+    reportZodIssues({ name, raw, lineOf }, parsed.error, [], issues, idAt);
     return { name, raw, lineOf };
   }
   return { name, value: parsed.data, raw, lineOf };
@@ -224,7 +227,13 @@ function readKnowledge(dir) {
     if (!sources.has(sourceId) && sourcesFile.value) {
       issues.push({ file: file.name, line: file.lineOf(["source"]), message: `source: unknown source id "${sourceId}" (not in sources.yaml)` });
     }
-    file.value.facts.forEach((input, i) => {
+    file.value.facts.forEach((rawFact, i) => {
+      const parsed = FactSchema.safeParse(rawFact);
+      if (!parsed.success) {
+        reportZodIssues(file, parsed.error, ["facts", i], issues);
+        return;
+      }
+      const input = parsed.data;
       const origin = { file: file.name, line: file.lineOf(["facts", i]) };
       const seen = factById.get(input.id);
       if (seen) {

@@ -1,7 +1,7 @@
 import {
   loadKnowledge,
   readKnowledge
-} from "./chunk-VPHCATOQ.js";
+} from "./chunk-NW653CCO.js";
 import "./chunk-7DL6OGDQ.js";
 export {
   loadKnowledge,

@@ -1,4 +1,9 @@
 import {
+  cleanInput,
+  echo,
+  stripMentions
+} from "./chunk-2G7LUU62.js";
+import {
   TOPICS,
   TOPIC_NAMES
 } from "./chunk-7DL6OGDQ.js";
@@ -176,7 +181,7 @@ var Composer = class {
       date: lead.about.label,
       dateKey: lead.about.start,
       sources,
-      citations: unique(evidence.map((e) => e.citation)),
+      citations: ascending(evidence.map((e) => e.citation)),
       evidence,
       corroborated: sources.length > 1
     };
@@ -191,12 +196,15 @@ function variantOf(side, cite) {
     date: side[0].about.label,
     figure: side[0].figure,
     sources: unique(evidence.map((e) => e.sourceId)),
-    citations: unique(evidence.map((e) => e.citation)),
+    citations: ascending(evidence.map((e) => e.citation)),
     evidence
   };
 }
 function unique(values) {
   return [...new Set(values)];
+}
+function ascending(numbers) {
+  return unique(numbers).sort((a, b) => a - b);
 }
 
 // src/search/engine.ts
@@ -212,7 +220,7 @@ var ENGLISH_STOP_WORDS = new Set(
   s t about against between during before after above below off out until`.split(/\s+/)
 );
 function tokenize(text) {
-  return text.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return text.normalize("NFKC").toLowerCase().replace(new RegExp("(\\p{L})['\\u2019](\\p{L})", "gu"), "$1$2").match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 function stem(word) {
   return new RegExp("^\\p{N}+$", "u").test(word) ? word : stemmer(word);
@@ -247,7 +255,8 @@ function editDistance(a, b, max = 2) {
 
 // src/search/engine.ts
 var MIN_COVERAGE = 2 / 3;
-var MIN_RELATIVE_SCORE = 0.25;
+var WEAK_WEIGHT = 0.5;
+var MIN_RELATIVE_SCORE = 0.4;
 var GENERIC_SHARE = 0.3;
 var MAX_CONCEPTS = 24;
 var FIELDS = ["claim", "people", "places", "topics", "quote", "when"];
@@ -294,7 +303,8 @@ var SearchEngine = class {
     if (concepts.length === 0) return { hits: [], matched: false, reason: "empty", unmatched: [] };
     const meaningful = concepts.filter((c) => !c.generic);
     if (meaningful.length === 0) return { hits: [], matched: false, reason: "too-broad", unmatched: [] };
-    const exact = this.index.search(orOf(concepts.map((c) => orOf(c.stems))), { prefix: false, fuzzy: false });
+    const boostDocument = options.preferFigures ? (n) => this.facts[n].figure ? 3 : 1 : void 0;
+    const exact = this.index.search(orOf(concepts.map((c) => orOf(c.stems))), { prefix: false, fuzzy: false, boostDocument });
     const strong = new Set(meaningful.filter((c) => found(exact, c.stems)));
     let results = exact;
     const weak = /* @__PURE__ */ new Set();
@@ -305,13 +315,13 @@ var SearchEngine = class {
         return { queries: [s], combineWith: "OR", prefix: s.length >= 4, fuzzy: s.length >= 8 ? 2 : s.length >= 5 ? 1 : false };
       };
       const query = orOf(concepts.map((c) => retry.includes(c) ? loose(c) : orOf(c.stems)));
-      const second = this.index.search(query, { maxFuzzy: 2 });
+      const second = this.index.search(query, { maxFuzzy: 2, boostDocument });
       for (const c of retry) if (found(second, [c.fuzzyStem])) weak.add(c);
       if (weak.size > 0) results = second;
     }
-    const covered = strong.size + weak.size;
     const unmatched = meaningful.filter((c) => !strong.has(c) && !weak.has(c)).map((c) => c.text);
-    const enough = covered / meaningful.length >= MIN_COVERAGE && (strong.size > 0 || covered === meaningful.length);
+    const coverage = (strong.size + WEAK_WEIGHT * weak.size) / meaningful.length;
+    const enough = coverage >= MIN_COVERAGE || unmatched.length === 0 && meaningful.length === 1;
     if (!enough) return { hits: [], matched: false, reason: "not-found", unmatched };
     const meaningfulTerms = new Set([...strong].flatMap((c) => c.stems).concat([...weak].map((c) => c.fuzzyStem)));
     const relevant = results.filter((r) => r.queryTerms.some((t) => meaningfulTerms.has(t)));
@@ -378,6 +388,7 @@ function topicLines(knowledge) {
 }
 
 // src/commands/ask.ts
+var WANTS_FIGURES = /\b(figures?|numbers?|stat(istic)?s|data|how (much|many|big|large)|worth|value|volume|by year|billions?|percent(age)?|share)\b/i;
 var ANSWER_ITEMS = 5;
 var askCommand = {
   name: "ask",
@@ -385,7 +396,8 @@ var askCommand = {
   summary: "the facts that answer a question (the word ask is optional)",
   listed: false,
   run(ctx, parsed) {
-    const outcome = ctx.engine.search(parsed.args, { limit: ANSWER_ITEMS * 2 });
+    const preferFigures = WANTS_FIGURES.test(parsed.args);
+    const outcome = ctx.engine.search(parsed.args, { limit: ANSWER_ITEMS * 2, preferFigures });
     if (!outcome.matched) {
       const why = outcome.reason === "too-broad" ? "That is too broad to answer from single facts." : "Nothing in the knowledge base answers that.";
       return {
@@ -399,9 +411,11 @@ var askCommand = {
         next: ["topics", "help"]
       };
     }
+    const byFiguresThenDate = (a, b) => Number(!a.figure) - Number(!b.figure) || (a.figure && b.figure ? (a.dateKey ?? "").localeCompare(b.dateKey ?? "") : 0);
     const { items, sources } = ctx.composer.composeTop(
       outcome.hits.map((h) => h.fact),
-      ANSWER_ITEMS
+      ANSWER_ITEMS,
+      preferFigures ? byFiguresThenDate : void 0
     );
     const topTopic = outcome.hits[0].fact.topics[0];
     return {
@@ -440,26 +454,6 @@ function helpCommand(commands) {
       };
     }
   };
-}
-
-// src/commands/input.ts
-var MAX_INPUT = 2e3;
-var MAX_ECHO = 120;
-var INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
-var MENTIONS = /<[@#!][^<>\s]*>|@(?:everyone|here|channel)\b/gi;
-function cleanInput(raw) {
-  const text = typeof raw === "string" ? raw : "";
-  return text.slice(0, MAX_INPUT * 2).replace(INVISIBLE, "").replace(/\s+/g, " ").trim().slice(0, MAX_INPUT);
-}
-function stripMentions(text) {
-  return text.replace(MENTIONS, " ").replace(/\s+/g, " ").trim();
-}
-function echo(text) {
-  const clean = stripMentions(cleanInput(text));
-  if (clean.length <= MAX_ECHO) return clean;
-  const cut = clean.slice(0, MAX_ECHO);
-  const space = cut.lastIndexOf(" ");
-  return `${space > MAX_ECHO / 2 ? cut.slice(0, space) : cut}\u2026`;
 }
 
 // src/commands/sources.ts
@@ -632,9 +626,17 @@ function parseCommand(raw) {
 }
 function createAnswerer(knowledge) {
   const context = { knowledge, engine: new SearchEngine(knowledge), composer: new Composer(knowledge) };
+  const memo = /* @__PURE__ */ new Map();
   const run = (parsed) => {
     const command = COMMANDS.find((c) => c.name === parsed.name) ?? askCommand;
-    return command.run(context, parsed);
+    if (command === askCommand) return command.run(context, parsed);
+    const key = `${command.name} ${parsed.args.toLowerCase()}`;
+    let answer = memo.get(key);
+    if (!answer) {
+      answer = command.run(context, parsed);
+      if (memo.size < 500) memo.set(key, answer);
+    }
+    return { ...answer, query: parsed.query };
   };
   return { context, run, answer: (text) => run(parseCommand(text)) };
 }
@@ -672,7 +674,7 @@ async function loadKnowledgeCached(dir, cacheDir) {
     return revive(readFileSync(file, "utf8"));
   } catch {
   }
-  const { loadKnowledge } = await import("./load-SFFDRKN6.js");
+  const { loadKnowledge } = await import("./load-SUZ5RB6Z.js");
   const knowledge = loadKnowledge(dir);
   try {
     mkdirSync(cacheDir, { recursive: true });

@@ -1,0 +1,54 @@
+/**
+ * The Discord adapter's contract with `app/main.ts`: read the settings, start the bot.
+ */
+import { Events } from 'discord.js';
+import type { Answerer } from '../../src/commands/index.ts';
+import { ConfigError } from '../../src/config-error.ts';
+import type { Logger } from '../../src/log.ts';
+import { createDiscordClient } from './client.ts';
+import type { DiscordConfig } from './config.ts';
+import { handleInteraction, handleMessage } from './handlers.ts';
+import { createShareStore } from './share.ts';
+
+export { readDiscordConfig, type DiscordConfig } from './config.ts';
+
+export interface DiscordDeps {
+  answerer: Answerer;
+  logger: Logger;
+}
+
+const isTokenRefused = (error: unknown) =>
+  (error as { code?: unknown })?.code === 'TokenInvalid' || (error as { status?: unknown })?.status === 401;
+
+/** Logs in and answers until `stop()`. Rejects (with a ConfigError for a refused token) if login fails. */
+export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Promise<{ stop(): Promise<void> }> {
+  const { logger } = deps;
+  const client = createDiscordClient(config);
+  const shares = createShareStore();
+  // Handlers never reject; these listeners keep anything else from becoming an unhandled 'error'.
+  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, { ...deps, shares }));
+  client.on(Events.MessageCreate, (message) => void handleMessage(message, deps));
+  client.on(Events.Error, (error) => logger.error('discord: client error', { error }));
+  client.on(Events.Warn, (message) => logger.warn('discord: warning', { message }));
+  // Disconnects are resumed by discord.js itself; they are only logged.
+  client.on(Events.ShardError, (error, shardId) => logger.warn('discord: shard error', { error, shardId }));
+  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn('discord: shard disconnected', { code: event.code, shardId }));
+  client.rest.on('rateLimited', (info) => logger.warn('discord: rate limited', { route: info.route, retryAfter: info.retryAfter }));
+
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  try {
+    await client.login(config.token);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    if (isTokenRefused(error)) throw new ConfigError('DISCORD_TOKEN', 'was refused by Discord (401): check the token on the Bot page');
+    throw error;
+  }
+  logger.info('discord: ready', { user: client.user?.tag, guilds: client.guilds.cache.size, shards: client.ws.shards.size });
+  return {
+    async stop() {
+      await client.destroy();
+      logger.info('discord: stopped');
+    },
+  };
+}

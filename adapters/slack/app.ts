@@ -1,0 +1,89 @@
+/**
+ * Builds and starts the Bolt app: Socket Mode with an app token (no public URL), otherwise
+ * the HTTP receiver on PORT with signature checks and GET /healthz.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { App, webApi, type CustomRoute } from '@slack/bolt';
+import type { Answerer } from '../../src/commands/index.ts';
+import type { Logger } from '../../src/log.ts';
+import { boltLogger } from './bolt-logger.ts';
+import type { SlackConfig } from './config.ts';
+import { createEventDedupe, type EventDedupe } from './dedupe.ts';
+import {
+  dropUnknownRequests,
+  onAppMention,
+  onDirectMessage,
+  onShare,
+  onSlashCommand,
+  SLASH_COMMAND,
+  type HandlerDeps,
+} from './handlers.ts';
+import { SHARE_ACTION_ID } from './render.ts';
+import { postResponse } from './response-url.ts';
+
+export interface SlackDeps {
+  answerer: Answerer;
+  logger: Logger;
+  /** Injected in tests to control the clock; one per app otherwise. */
+  dedupe?: EventDedupe;
+}
+
+export interface RunningSlack {
+  stop(): Promise<void>;
+  /** The HTTP port actually listened on (useful with PORT=0); undefined in Socket Mode. */
+  port?: number;
+}
+
+export const HEALTH_PATH = '/healthz';
+
+const healthRoute: CustomRoute = {
+  path: HEALTH_PATH,
+  method: ['GET'],
+  handler: (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"ok":true}');
+  },
+};
+
+export function buildSlackApp(config: SlackConfig, deps: HandlerDeps): App {
+  const app = new App({
+    token: config.botToken,
+    // auth.test runs in init(), where a bad token fails start-up instead of a background retry.
+    deferInitialization: true,
+    logger: boltLogger(deps.logger),
+    convoStore: false,
+    clientOptions: {
+      slackApiUrl: config.apiUrl,
+      retryConfig: config.webApiRetries === undefined ? webApi.retryPolicies.fiveRetriesInFiveMinutes : { retries: config.webApiRetries },
+    },
+    ...(config.mode === 'socket'
+      ? { socketMode: true, appToken: config.appToken }
+      : { signingSecret: config.signingSecret, customRoutes: [healthRoute], port: config.port }),
+  });
+  app.use(dropUnknownRequests(deps.logger));
+  app.command(SLASH_COMMAND, onSlashCommand(deps));
+  app.action<import('@slack/bolt').BlockButtonAction>(SHARE_ACTION_ID, onShare(deps));
+  app.event('app_mention', onAppMention(deps));
+  app.event('message', onDirectMessage(deps));
+  app.error(async (error) => {
+    deps.logger.error('slack: unhandled error in Bolt', { error, cause: error.original ?? error });
+  });
+  return app;
+}
+
+export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<RunningSlack> {
+  const handlerDeps: HandlerDeps = { answerer: deps.answerer, logger: deps.logger, dedupe: deps.dedupe ?? createEventDedupe(), postResponse };
+  const app = buildSlackApp(config, handlerDeps);
+  await app.init();
+  const started = await app.start(...(config.mode === 'http' ? [config.port] : []));
+  const port = config.mode === 'http' ? ((started as Server).address() as AddressInfo).port : undefined;
+  deps.logger.info('slack: started', { mode: config.mode, ...(port === undefined ? {} : { port }) });
+  return {
+    port,
+    stop: async () => {
+      await app.stop();
+      deps.logger.info('slack: stopped', { mode: config.mode });
+    },
+  };
+}

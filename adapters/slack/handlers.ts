@@ -1,0 +1,186 @@
+/**
+ * The Slack listeners as plain functions (bolt-js's advice: testable without an App). Each
+ * one turns Slack input into text for `answerer.answer()` and renders what comes back; none
+ * searches or words facts itself.
+ */
+import type {
+  AllMiddlewareArgs,
+  AnyMiddlewareArgs,
+  BlockButtonAction,
+  SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
+  SlackEventMiddlewareArgs,
+} from '@slack/bolt';
+import type { Answerer } from '../../src/commands/index.ts';
+import { cleanInput } from '../../src/commands/input.ts';
+import type { Logger } from '../../src/log.ts';
+import type { EventDedupe } from './dedupe.ts';
+import type { PostResponse } from './response-url.ts';
+import { decodeSlack } from './escape.ts';
+import { APOLOGY, renderAnswer, SHARE_ACTION_ID, type SlackMessage } from './render.ts';
+
+export const SLASH_COMMAND = '/sinorussia';
+
+export interface HandlerDeps {
+  answerer: Answerer;
+  logger: Logger;
+  dedupe: EventDedupe;
+  /** Posts to a response_url; Bolt's respond() when absent. */
+  postResponse?: PostResponse;
+}
+
+type Respond = (message: Record<string, unknown>) => Promise<unknown>;
+
+function responder(deps: HandlerDeps, responseUrl: string, boltRespond: Respond): Respond {
+  const post = deps.postResponse;
+  return post ? (message) => post(responseUrl, message) : boltRespond;
+}
+
+type ChatClient = AllMiddlewareArgs['client'];
+
+/** What a person typed, as the core reads it: Slack's entities decoded, controls removed. */
+export function commandText(slackText: unknown): string {
+  return cleanInput(decodeSlack(typeof slackText === 'string' ? slackText : ''));
+}
+
+function answerMessage(deps: HandlerDeps, text: string, options: Parameters<typeof renderAnswer>[1]): SlackMessage {
+  return renderAnswer(deps.answerer.answer(text), options);
+}
+
+/** Link previews would bury a short answer; mentions in it are escaped anyway. */
+const QUIET = { unfurl_links: false, unfurl_media: false } as const;
+
+/**
+ * Slack redelivers an event it thinks was missed. A retry is skipped outright (our ack is
+ * immediate, so the first delivery almost surely arrived), and event ids are remembered so a
+ * repeat delivered without the retry header (Socket Mode reconnects) is skipped too.
+ */
+export function isFirstDelivery(deps: HandlerDeps, eventId: unknown, retryNum: number | undefined): boolean {
+  if (retryNum !== undefined && retryNum > 0) {
+    deps.logger.info('slack: skipped a retried event', { eventId, retryNum });
+    return false;
+  }
+  if (typeof eventId === 'string' && !deps.dedupe.firstSeen(eventId)) {
+    deps.logger.info('slack: skipped a repeated event', { eventId });
+    return false;
+  }
+  return true;
+}
+
+/** `/sinorussia <text>`: ack at once, then an ephemeral answer with a Share button. */
+export function onSlashCommand(deps: HandlerDeps) {
+  return async ({ command, ack, respond: boltRespond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    const respond = responder(deps, command.response_url, boltRespond as Respond);
+    const text = commandText(command.text);
+    try {
+      const message = answerMessage(deps, text, { shareCommand: text });
+      await respond({ response_type: 'ephemeral', ...message });
+    } catch (error) {
+      deps.logger.error('slack: slash command failed', { error, user: command.user_id, channel: command.channel_id });
+      await respond({ response_type: 'ephemeral', text: APOLOGY }).catch((apologyError: unknown) =>
+        deps.logger.error('slack: could not apologise', { error: apologyError, user: command.user_id }),
+      );
+    }
+  };
+}
+
+/** Slack's errors for "the bot cannot post here": a private channel or a DM it is not in. */
+const CANNOT_POST = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
+
+function slackErrorCode(error: unknown): string | undefined {
+  const data = (error as { data?: { error?: unknown } } | undefined)?.data;
+  return typeof data?.error === 'string' ? data.error : undefined;
+}
+
+/** "Share to channel": answers the same text again and posts it, naming who shared it. */
+export function onShare(deps: HandlerDeps) {
+  return async ({ ack, body, action, client, respond: boltRespond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    const respond = responder(deps, body.response_url, boltRespond as Respond);
+    // The sharer is who Slack says clicked, never anything typed.
+    const user = body.user.id;
+    const channel = body.channel?.id;
+    try {
+      if (!channel) throw new Error('share clicked outside a conversation (no channel in the payload)');
+      const message = answerMessage(deps, commandText(action.value), { sharedBy: user });
+      await client.chat.postMessage({ channel, ...message, ...QUIET });
+      await respond({ delete_original: true });
+    } catch (error) {
+      const code = slackErrorCode(error);
+      deps.logger.error('slack: share failed', { error, slackError: code, user, channel });
+      const text = code && CANNOT_POST.has(code)
+        ? 'I cannot post in this conversation. Invite me with `/invite @sinorussia`, then share again.'
+        : APOLOGY;
+      await respond({ response_type: 'ephemeral', replace_original: false, text }).catch((apologyError: unknown) =>
+        deps.logger.error('slack: could not apologise', { error: apologyError, user }),
+      );
+    }
+  };
+}
+
+/** Posts an answer in a conversation (and thread); on failure logs and posts an apology there. */
+async function answerInConversation(
+  deps: HandlerDeps,
+  client: ChatClient,
+  where: { channel: string; thread_ts?: string; user?: string; handler: string },
+  slackText: unknown,
+): Promise<void> {
+  const target = { channel: where.channel, ...(where.thread_ts ? { thread_ts: where.thread_ts } : {}) };
+  try {
+    const message = answerMessage(deps, commandText(slackText), {});
+    await client.chat.postMessage({ ...target, ...message, ...QUIET });
+  } catch (error) {
+    deps.logger.error(`slack: ${where.handler} failed`, { error, slackError: slackErrorCode(error), ...where });
+    await client.chat.postMessage({ ...target, text: APOLOGY }).catch((apologyError: unknown) =>
+      deps.logger.error('slack: could not apologise', { error: apologyError, ...where }),
+    );
+  }
+}
+
+/** `@sinorussia <question>` in a channel: answered in a thread under it, or in its thread. */
+export function onAppMention(deps: HandlerDeps) {
+  return async ({ event, body, context, client }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
+    if (!isFirstDelivery(deps, body.event_id, context.retryNum)) return;
+    // Other bots mentioning us could start a loop; people are who we answer.
+    if (event.bot_id) return;
+    const thread_ts = event.thread_ts ?? event.ts;
+    await answerInConversation(deps, client, { channel: event.channel, thread_ts, user: event.user, handler: 'mention' }, event.text);
+  };
+}
+
+/** A direct message to the bot: answered in the DM (in its thread when it has one). */
+export function onDirectMessage(deps: HandlerDeps) {
+  return async ({ event, body, context, client }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
+    // Edits, joins, bot posts (our own answers included) carry a subtype or a bot_id.
+    if (event.channel_type !== 'im' || event.subtype !== undefined || 'bot_id' in event && event.bot_id) return;
+    if (!isFirstDelivery(deps, body.event_id, context.retryNum)) return;
+    await answerInConversation(deps, client, { channel: event.channel, thread_ts: event.thread_ts, user: event.user, handler: 'direct message' }, event.text);
+  };
+}
+
+/** Why a request is not one of ours, or undefined when a listener above will take it. */
+export function unknownRequest(body: AnyMiddlewareArgs['body']): string | undefined {
+  const b = body as Record<string, unknown>;
+  if (typeof b.command === 'string') return b.command === SLASH_COMMAND ? undefined : `command ${b.command}`;
+  if (b.type === 'event_callback') {
+    const type = (b.event as { type?: unknown } | undefined)?.type;
+    return type === 'app_mention' || type === 'message' ? undefined : `event ${String(type)}`;
+  }
+  if (b.type === 'block_actions') {
+    const actions = Array.isArray(b.actions) ? (b.actions as { action_id?: unknown }[]) : [];
+    const unknown = actions.find((a) => a.action_id !== SHARE_ACTION_ID);
+    return unknown ? `action ${String(unknown.action_id)}` : undefined;
+  }
+  return `interaction ${String(b.type)}`;
+}
+
+/** Global middleware: logs and drops (acking, so Slack shows no error) what we do not handle. */
+export function dropUnknownRequests(logger: Logger) {
+  return async (args: AnyMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const reason = unknownRequest(args.body);
+    if (reason === undefined) return args.next();
+    logger.warn('slack: dropped an unknown request', { reason });
+    if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
+  };
+}

@@ -1,0 +1,214 @@
+/**
+ * Renders an Answer as a Slack message: Block Kit blocks plus a plain `text` fallback for
+ * notifications. Every string that came from the Answer is escaped (see escape.ts), and the
+ * message stays inside Slack's limits: a long answer is cut at an item boundary with a note.
+ */
+import type { types } from '@slack/bolt';
+import type { Answer, AnswerItem, CitedSource } from '../../src/answer/types.ts';
+import { cutAtWord, escapeSlack } from './escape.ts';
+
+type KnownBlock = types.KnownBlock;
+type SectionBlock = types.SectionBlock;
+type ContextBlock = types.ContextBlock;
+type MrkdwnElement = types.MrkdwnElement;
+
+/** Slack's documented Block Kit limits (https://docs.slack.dev/reference/block-kit/blocks). */
+export const SLACK_LIMITS = {
+  blocks: 50,
+  sectionText: 3000,
+  sectionFields: 10,
+  fieldText: 2000,
+  contextElements: 10,
+  headerText: 150,
+  buttonValue: 2000,
+} as const;
+
+/** Items shown before the rest are summarised: a Slack answer should read at a glance. */
+export const DEFAULT_MAX_ITEMS = 25;
+/** Longest fallback text: it only feeds notifications and screen readers' summary. */
+const FALLBACK_TEXT = 1000;
+/** One source line in the context block; titles are short, notes can be long. */
+const SOURCE_TEXT = 300;
+
+export const SHARE_ACTION_ID = 'share_answer';
+
+export interface RenderOptions {
+  /** Adds a "Share to channel" button whose value re-runs this command text. */
+  shareCommand?: string;
+  /** A Slack user id (from Slack's payload) shown as "Shared by <@U…>". */
+  sharedBy?: string;
+  maxItems?: number;
+}
+
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+const mrkdwn = (text: string): MrkdwnElement => ({ type: 'mrkdwn', text });
+const context = (texts: string[]): ContextBlock => ({ type: 'context', elements: texts.map(mrkdwn) });
+const cites = (numbers: number[]) => numbers.map((n) => `[${n}]`).join('');
+const code = (text: string) => `\`${escapeSlack(text).replace(/`/g, "'")}\``;
+/** Slack user ids look like U0123ABC or W0123ABC; anything else is not rendered as a mention. */
+const USER_ID = /^[UW][A-Z0-9]{2,}$/;
+
+/** One line of mrkdwn for an item without variants. */
+export function itemLine(item: AnswerItem): string {
+  if (item.command) return `${code(item.command)}  ${escapeSlack(item.text)}`;
+  const date = item.date ? `*${escapeSlack(item.date)}*  ` : '';
+  const citations = item.citations.length > 0 ? `  ${cites(item.citations)}` : '';
+  return `${date}${escapeSlack(item.text)}${citations}`;
+}
+
+/** Sources disagree: one field per variant, side by side, each with its own citations. */
+function variantBlock(item: AnswerItem): SectionBlock {
+  const variants = item.variants ?? [];
+  const date = item.date ? `*${escapeSlack(item.date)}*  ` : '';
+  return {
+    type: 'section',
+    text: { type: 'mrkdwn', text: cutAtWord(`${date}Sources differ:`, SLACK_LIMITS.sectionText) },
+    fields: variants.slice(0, SLACK_LIMITS.sectionFields).map((v) => {
+      const when = v.date && v.date !== item.date ? `*${escapeSlack(v.date)}*  ` : '';
+      return mrkdwn(cutAtWord(`${when}${escapeSlack(v.text)}  ${cites(v.citations)}`, SLACK_LIMITS.fieldText));
+    }),
+  };
+}
+
+export function sourceText(s: CitedSource): string {
+  const date = `${s.approximate ? 'about ' : ''}${s.published}`;
+  const parts = [s.publisher, s.title, date].filter(Boolean).map((p) => escapeSlack(p as string));
+  return cutAtWord(`[${s.citation}] ${parts.join(', ')}`, SOURCE_TEXT);
+}
+
+/** Context blocks of at most ten elements each. */
+function contextBlocks(texts: string[]): ContextBlock[] {
+  const blocks: ContextBlock[] = [];
+  for (let i = 0; i < texts.length; i += SLACK_LIMITS.contextElements) {
+    blocks.push(context(texts.slice(i, i + SLACK_LIMITS.contextElements)));
+  }
+  return blocks;
+}
+
+function moreNote(hidden: number, answer: Answer): string {
+  const noun = hidden === 1 ? 'item' : 'items';
+  const tries = answer.next.slice(0, 3).map(code);
+  return `${hidden} more ${noun} not shown${tries.length > 0 ? `: try ${tries.join(' or ')}` : ''}.`;
+}
+
+interface ItemArea {
+  blocks: KnownBlock[];
+  shown: AnswerItem[];
+}
+
+/**
+ * Packs item lines into sections of at most 3,000 characters, one section per conflicting
+ * item, until the block budget or the item cap is reached; never splits an item.
+ */
+function layOutItems(items: AnswerItem[], budget: number, maxItems: number): ItemArea {
+  const blocks: KnownBlock[] = [];
+  const shown: AnswerItem[] = [];
+  let pending: string[] = [];
+  const flush = () => {
+    if (pending.length > 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: pending.join('\n') } });
+    pending = [];
+  };
+  const used = () => blocks.length + (pending.length > 0 ? 1 : 0);
+  for (const item of items) {
+    if (shown.length >= maxItems) break;
+    if (item.variants && item.variants.length > 0) {
+      if (used() + 1 > budget) break;
+      flush();
+      blocks.push(variantBlock(item));
+    } else {
+      const line = cutAtWord(itemLine(item), SLACK_LIMITS.sectionText);
+      const joined = pending.length > 0 ? pending.join('\n').length + 1 + line.length : line.length;
+      const needsNewSection = pending.length === 0 || joined > SLACK_LIMITS.sectionText;
+      if (needsNewSection && used() + 1 > budget) break;
+      if (needsNewSection) flush();
+      pending.push(line);
+    }
+    shown.push(item);
+  }
+  flush();
+  return { blocks, shown };
+}
+
+function introLine(answer: Answer, sharedBy: string | undefined): string | undefined {
+  const parts: string[] = [];
+  if (sharedBy && USER_ID.test(sharedBy)) parts.push(`Shared by <@${sharedBy}>`);
+  const asked = answer.kind === 'search' || answer.kind === 'no-match';
+  if (asked && answer.query) parts.push(`Question: ${escapeSlack(answer.query)}`);
+  return parts.length > 0 ? cutAtWord(parts.join(' · '), SLACK_LIMITS.sectionText) : undefined;
+}
+
+function fallbackText(answer: Answer, shown: AnswerItem[], sharedBy: string | undefined): string {
+  const lines = [escapeSlack(answer.title)];
+  if (sharedBy && USER_ID.test(sharedBy)) lines[0] += ` (shared by <@${sharedBy}>)`;
+  if (answer.lead) lines.push(escapeSlack(answer.lead));
+  let length = lines.join('\n').length;
+  for (const item of shown) {
+    const line = item.variants ? `${escapeSlack(item.date ?? '')} Sources differ.`.trim() : itemLine(item);
+    if (length + 1 + line.length > FALLBACK_TEXT) break;
+    lines.push(line);
+    length += 1 + line.length;
+  }
+  return cutAtWord(lines.join('\n'), FALLBACK_TEXT);
+}
+
+export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage {
+  const maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
+  const head: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: cutAtWord(escapeSlack(answer.title), SLACK_LIMITS.headerText) } },
+  ];
+  const intro = introLine(answer, options.sharedBy);
+  if (intro) head.push(context([intro]));
+  if (answer.lead) head.push(context([cutAtWord(escapeSlack(answer.lead), SLACK_LIMITS.sectionText)]));
+
+  const listSources = answer.kind !== 'sources';
+  const sourceBlocksAtMost = listSources ? Math.ceil(answer.sources.length / SLACK_LIMITS.contextElements) : 0;
+  const tail = (answer.next.length > 0 ? 1 : 0) + (options.shareCommand !== undefined ? 1 : 0);
+  const noteBlock = 1;
+  const budget = SLACK_LIMITS.blocks - head.length - sourceBlocksAtMost - tail - noteBlock;
+  const area = layOutItems(answer.items, budget, maxItems);
+
+  const blocks: KnownBlock[] = [...head, ...area.blocks];
+  const hidden = answer.items.length - area.shown.length;
+  if (hidden > 0) blocks.push(context([moreNote(hidden, answer)]));
+  if (listSources) {
+    const cited = new Set(area.shown.flatMap((i) => [...i.citations, ...(i.variants ?? []).flatMap((v) => v.citations)]));
+    const sources = answer.sources.filter((s) => cited.has(s.citation));
+    blocks.push(...contextBlocks(sources.map(sourceText)));
+  }
+  if (answer.next.length > 0) blocks.push(context([`Try: ${answer.next.slice(0, 5).map(code).join(' · ')}`]));
+  if (options.shareCommand !== undefined) blocks.push(shareActions(options.shareCommand));
+  return { text: fallbackText(answer, area.shown, options.sharedBy), blocks };
+}
+
+/**
+ * The button carries the command text, escaped like everything else we send (handlers decode
+ * it when clicked) and cut to Slack's 2,000-character value limit without splitting an entity.
+ */
+export function shareValue(command: string): string {
+  const escaped = escapeSlack(command || 'help');
+  if (escaped.length <= SLACK_LIMITS.buttonValue) return escaped;
+  const cut = escaped.slice(0, SLACK_LIMITS.buttonValue);
+  const amp = cut.lastIndexOf('&');
+  return amp >= 0 && !cut.slice(amp).includes(';') ? cut.slice(0, amp) : cut;
+}
+
+function shareActions(command: string): types.ActionsBlock {
+  return {
+    type: 'actions',
+    elements: [
+      {
+        type: 'button',
+        action_id: SHARE_ACTION_ID,
+        text: { type: 'plain_text', text: 'Share to channel' },
+        value: shareValue(command),
+      },
+    ],
+  };
+}
+
+/** A short apology when something failed: the person never meets silence. */
+export const APOLOGY = 'Sorry, something went wrong while answering. Please try again in a moment.';

@@ -1,0 +1,72 @@
+/** `npm run discord:deploy` against the fake Discord: the exact PUT that registers /sinorussia. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deployCommands, main } from '../../adapters/discord/deploy-commands.ts';
+import { TOPIC_NAMES } from '../../src/knowledge/topics.ts';
+import { FakeDiscord, IDS } from './fake-discord.ts';
+
+const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
+let fake: FakeDiscord;
+
+beforeAll(async () => {
+  fake = await new FakeDiscord().start();
+});
+afterAll(async () => {
+  await fake?.close();
+});
+
+describe('deploy-commands', () => {
+  it('PUTs one valid /sinorussia definition to the guild when DISCORD_GUILD_ID is set', async () => {
+    const start = fake.calls.length;
+    const result = await deployCommands({ token: TOKEN, apiUrl: fake.apiUrl, guildId: IDS.guild, applicationId: IDS.app });
+    expect(result).toEqual({ route: `/applications/${IDS.app}/guilds/${IDS.guild}/commands`, scope: 'guild', commands: ['sinorussia'] });
+    const calls = fake.callsFrom(start);
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([`PUT /api/v10/applications/${IDS.app}/guilds/${IDS.guild}/commands`]);
+    expect(calls[0].authorization).toBe(`Bot ${TOKEN}`);
+    const [definition] = calls[0].body;
+    expect(calls[0].body).toHaveLength(1);
+    expect(definition).toMatchObject({ name: 'sinorussia', type: 1, contexts: [0, 1] });
+    const subs = definition.options.map((o: { name: string }) => o.name);
+    expect(subs).toEqual(['ask', ...TOPIC_NAMES, 'timeline', 'topics', 'sources', 'help']);
+    expect(definition.options.length).toBeLessThanOrEqual(25);
+    for (const sub of definition.options) {
+      expect(sub.type).toBe(1);
+      expect(sub.name).toMatch(/^[a-z-]{1,32}$/);
+      expect(sub.description.length).toBeGreaterThan(0);
+      expect(sub.description.length).toBeLessThanOrEqual(100);
+    }
+    const ask = definition.options.find((o: { name: string }) => o.name === 'ask');
+    expect(ask.options).toEqual([expect.objectContaining({ type: 3, name: 'question', required: true, autocomplete: true })]);
+    const timeline = definition.options.find((o: { name: string }) => o.name === 'timeline');
+    expect(timeline.options[0].choices.map((c: { value: string }) => c.value)).toEqual(TOPIC_NAMES);
+  });
+
+  it('asks Discord for the application id when unset and deploys globally without a guild', async () => {
+    const start = fake.calls.length;
+    const result = await deployCommands({ token: TOKEN, apiUrl: fake.apiUrl });
+    expect(result.scope).toBe('global');
+    expect(fake.callsFrom(start).map((c) => `${c.method} ${c.path}`)).toEqual([
+      'GET /api/v10/applications/@me',
+      `PUT /api/v10/applications/${IDS.app}/commands`,
+    ]);
+  });
+
+  it('the script reads the environment and reports a bad variable in one line', async () => {
+    const start = fake.calls.length;
+    const previous = process.exitCode;
+    const written: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((chunk: string) => (written.push(String(chunk)), true)) as typeof process.stderr.write;
+    try {
+      await main({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DISCORD_GUILD_ID: 'general' });
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(process.exitCode).toBe(1);
+    process.exitCode = previous;
+    expect(written.join('')).toMatch(/^discord:deploy failed: .*DISCORD_GUILD_ID must be a numeric Discord id.*"general"\n$/);
+    expect(fake.callsFrom(start)).toEqual([]);
+
+    await main({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DISCORD_GUILD_ID: IDS.guild, DISCORD_APPLICATION_ID: IDS.app });
+    expect(fake.callsFrom(start).map((c) => c.method)).toEqual(['PUT']);
+  });
+});

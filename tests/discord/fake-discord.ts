@@ -1,0 +1,333 @@
+/**
+ * A small fake Discord on loopback for the real discord.js client: a REST server that
+ * records every call and answers with plausible objects, and a gateway WebSocket that
+ * says HELLO, answers IDENTIFY with READY and one GUILD_CREATE, answers heartbeats and
+ * dispatches whatever a test sends (INTERACTION_CREATE, MESSAGE_CREATE).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export const IDS = {
+  app: '900000000000000001',
+  bot: '900000000000000001',
+  guild: '900000000000000100',
+  channel: '900000000000000200',
+  thread: '900000000000000300',
+  dmChannel: '900000000000000400',
+  user: '900000000000000500',
+  command: '900000000000000600',
+} as const;
+
+export const BOT_USER = { id: IDS.bot, username: 'sinorussia', discriminator: '0', global_name: null, avatar: null, bot: true };
+export const HUMAN = { id: IDS.user, username: 'analyst', discriminator: '0', global_name: 'Analyst', avatar: null };
+
+export interface RecordedCall {
+  method: string;
+  /** Decoded path without the query, e.g. `/api/v10/webhooks/1/tok/messages/@original`. */
+  path: string;
+  query: string;
+  body: any;
+  authorization: string | undefined;
+}
+
+type Failure = { match: (call: RecordedCall) => boolean; status: number };
+
+const PERMISSIONS = '2251799813685247';
+const now = () => new Date().toISOString();
+
+export class FakeDiscord {
+  readonly calls: RecordedCall[] = [];
+  readonly identifies: any[] = [];
+  private server: Server;
+  private gateway: WebSocketServer;
+  private sockets = new Set<WebSocket>();
+  private sequence = 0;
+  private nextId = 1n;
+  private failures: Failure[] = [];
+  private waiters: { match: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }[] = [];
+
+  constructor() {
+    this.server = createServer((req, res) => void this.onRequest(req, res));
+    this.gateway = new WebSocketServer({ server: this.server });
+    this.gateway.on('connection', (socket) => this.onSocket(socket));
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  /** What DISCORD_API_URL / `rest.api` should be. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  /** The next REST call matching `failWhen` gets this status (e.g. 403 Missing Permissions). */
+  failNext(failWhen: (call: RecordedCall) => boolean, status = 403): void {
+    this.failures.push({ match: failWhen, status });
+  }
+
+  /** Resolves with the first recorded call (past or future) that matches. */
+  waitForCall(match: (call: RecordedCall) => boolean, after = 0): Promise<RecordedCall> {
+    const seen = this.calls.slice(after).find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve) => this.waiters.push({ match, resolve }));
+  }
+
+  callsFrom(index: number): RecordedCall[] {
+    return this.calls.slice(index);
+  }
+
+  snowflake(): string {
+    return (910000000000000000n + this.nextId++).toString();
+  }
+
+  dispatch(type: string, data: unknown): void {
+    const packet = JSON.stringify({ op: 0, t: type, s: ++this.sequence, d: data });
+    for (const socket of this.sockets) socket.send(packet);
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    await new Promise<void>((resolve) => this.gateway.close(() => resolve()));
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // --- gateway ---
+
+  private onSocket(socket: WebSocket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 }, s: null, t: null }));
+    socket.on('message', (raw) => {
+      const packet = JSON.parse(raw.toString());
+      if (packet.op === 1) socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
+      if (packet.op === 2) {
+        this.identifies.push(packet.d);
+        this.dispatch('READY', this.ready());
+        this.dispatch('GUILD_CREATE', this.guild());
+      }
+    });
+  }
+
+  private ready() {
+    return {
+      v: 10,
+      user: BOT_USER,
+      guilds: [{ id: IDS.guild, unavailable: true }],
+      session_id: 'fake-session',
+      resume_gateway_url: `ws://127.0.0.1:${this.port}`,
+      application: { id: IDS.app, flags: 0 },
+      private_channels: [],
+      relationships: [],
+      shard: [0, 1],
+    };
+  }
+
+  private guild() {
+    return {
+      id: IDS.guild,
+      name: 'Research desk',
+      unavailable: false,
+      owner_id: IDS.user,
+      joined_at: now(),
+      member_count: 2,
+      large: false,
+      features: [],
+      roles: [{ id: IDS.guild, name: '@everyone', permissions: PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      members: [{ user: BOT_USER, roles: [], joined_at: now(), deaf: false, mute: false, flags: 0 }],
+      channels: [{ id: IDS.channel, type: 0, name: 'general', guild_id: IDS.guild, position: 0, permission_overwrites: [] }],
+      threads: [
+        {
+          id: IDS.thread,
+          type: 11,
+          guild_id: IDS.guild,
+          parent_id: IDS.channel,
+          owner_id: IDS.user,
+          name: 'existing thread',
+          member_count: 1,
+          message_count: 0,
+          thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: now(), locked: false },
+        },
+      ],
+      emojis: [],
+      stickers: [],
+      presences: [],
+      voice_states: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+    };
+  }
+
+  // --- REST ---
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const call: RecordedCall = {
+      method: req.method ?? 'GET',
+      path: decodeURIComponent(url.pathname),
+      query: url.search,
+      body: text ? JSON.parse(text) : null,
+      authorization: req.headers.authorization,
+    };
+    this.calls.push(call);
+    const failure = this.failures.find((f) => f.match(call));
+    if (failure) {
+      this.failures.splice(this.failures.indexOf(failure), 1);
+      this.send(res, failure.status, { message: 'Missing Permissions', code: 50013 });
+    } else {
+      const [status, body] = this.route(call);
+      this.send(res, status, body);
+    }
+    for (const waiter of this.waiters.filter((w) => w.match(call))) {
+      this.waiters.splice(this.waiters.indexOf(waiter), 1);
+      waiter.resolve(call);
+    }
+  }
+
+  private send(res: ServerResponse, status: number, body: unknown): void {
+    if (body === undefined) {
+      res.writeHead(status).end();
+      return;
+    }
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  }
+
+  private route(call: RecordedCall): [number, unknown] {
+    const { method, path } = call;
+    const parts = path.replace(/^\/api\/v10\//, '').split('/');
+    if (method === 'GET' && path === '/api/v10/gateway/bot') {
+      return [200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } }];
+    }
+    if (method === 'GET' && path === '/api/v10/applications/@me') return [200, { id: IDS.app, name: 'sinorussia', flags: 0 }];
+    if (method === 'PUT' && parts[0] === 'applications' && parts.at(-1) === 'commands') {
+      return [200, (call.body as any[]).map((c) => ({ ...c, id: this.snowflake(), application_id: IDS.app, version: '1' }))];
+    }
+    if (method === 'POST' && parts[0] === 'interactions' && parts[3] === 'callback') return [204, undefined];
+    if (parts[0] === 'webhooks') return [200, this.messageObject(IDS.channel, call.body)];
+    if (method === 'POST' && parts[0] === 'channels' && parts[2] === 'messages' && parts[4] === 'threads') {
+      const thread = {
+        id: parts[3],
+        type: 11,
+        guild_id: IDS.guild,
+        parent_id: parts[1],
+        owner_id: IDS.bot,
+        name: call.body?.name,
+        member_count: 1,
+        message_count: 0,
+        thread_metadata: { archived: false, auto_archive_duration: call.body?.auto_archive_duration ?? 1440, archive_timestamp: now(), locked: false },
+      };
+      this.dispatch('THREAD_CREATE', { ...thread, newly_created: true });
+      return [201, thread];
+    }
+    if (method === 'POST' && parts[0] === 'channels' && parts[2] === 'messages') return [200, this.messageObject(parts[1], call.body)];
+    return [404, { message: `404: Not Found (${method} ${path})`, code: 0 }];
+  }
+
+  messageObject(channelId: string, body: any) {
+    return {
+      id: this.snowflake(),
+      channel_id: channelId,
+      author: BOT_USER,
+      content: body?.content ?? '',
+      timestamp: now(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+      pinned: false,
+      type: 0,
+      flags: body?.flags ?? 0,
+    };
+  }
+}
+
+// --- gateway payloads a test dispatches ---
+
+const member = () => ({ user: HUMAN, roles: [], joined_at: now(), deaf: false, mute: false, flags: 0, permissions: PERMISSIONS });
+
+function interactionBase(fake: FakeDiscord, type: number, data: unknown) {
+  const id = fake.snowflake();
+  return {
+    id,
+    application_id: IDS.app,
+    type,
+    token: `token-${id}`,
+    version: 1,
+    guild_id: IDS.guild,
+    channel_id: IDS.channel,
+    channel: { id: IDS.channel, type: 0, guild_id: IDS.guild, name: 'general', permission_overwrites: [] },
+    member: member(),
+    app_permissions: PERMISSIONS,
+    locale: 'en-GB',
+    guild_locale: 'en-GB',
+    entitlements: [],
+    authorizing_integration_owners: { '0': IDS.guild },
+    context: 0,
+    data,
+  };
+}
+
+/** `/sinorussia <sub> [option:value]`. */
+export function commandInteraction(fake: FakeDiscord, sub: string, options: Record<string, string> = {}) {
+  const subOptions = Object.entries(options).map(([name, value]) => ({ type: 3, name, value }));
+  return interactionBase(fake, 2, {
+    id: IDS.command,
+    name: 'sinorussia',
+    type: 1,
+    options: [{ type: 1, name: sub, options: subOptions }],
+  });
+}
+
+export function autocompleteInteraction(fake: FakeDiscord, typed: string) {
+  return interactionBase(fake, 4, {
+    id: IDS.command,
+    name: 'sinorussia',
+    type: 1,
+    options: [{ type: 1, name: 'ask', options: [{ type: 3, name: 'question', value: typed, focused: true }] }],
+  });
+}
+
+/** A click on a button of an ephemeral message the bot sent. */
+export function buttonInteraction(fake: FakeDiscord, customId: string) {
+  const base = interactionBase(fake, 3, { custom_id: customId, component_type: 2 });
+  return { ...base, message: { ...fake.messageObject(IDS.channel, {}), flags: 64, interaction_metadata: { id: '1', type: 2, user: HUMAN, authorizing_integration_owners: { '0': IDS.guild } } } };
+}
+
+/** A MESSAGE_CREATE from a person; `where` picks the channel, the thread or a DM. */
+export function messageCreate(fake: FakeDiscord, content: string, where: 'channel' | 'thread' | 'dm', mentionsBot = true, author: object = HUMAN) {
+  const inGuild = where !== 'dm';
+  return {
+    id: fake.snowflake(),
+    channel_id: where === 'channel' ? IDS.channel : where === 'thread' ? IDS.thread : IDS.dmChannel,
+    ...(inGuild ? { guild_id: IDS.guild, member: member() } : { channel_type: 1 }),
+    author,
+    content,
+    timestamp: now(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: content.includes('@everyone'),
+    mentions: mentionsBot ? [BOT_USER] : [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    components: [],
+    pinned: false,
+    type: 0,
+    flags: 0,
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * A small fake of the Slack Web API on loopback, plus a receiver for `response_url` posts.
+ * It records every call so tests can assert exactly what the adapter sent to Slack.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ApiCall {
+  method: string;
+  /** Form fields; JSON-valued ones (`blocks`) parsed. */
+  params: Record<string, unknown>;
+}
+
+export interface ResponseUrlPost {
+  id: string;
+  body: Record<string, unknown>;
+}
+
+export interface FakeSlack {
+  /** Base URL for `clientOptions.slackApiUrl`, ending in `/`. */
+  apiUrl: string;
+  responseUrl(id: string): string;
+  calls: ApiCall[];
+  responses: ResponseUrlPost[];
+  /** Makes every later call of `method` answer `{ ok: false, error }`. */
+  fail(method: string, error: string): void;
+  /** Resolves when `predicate` holds, polling; rejects after `ms` so a test fails, not hangs. */
+  until(predicate: () => boolean, what: string, ms?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata']);
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseParams(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.startsWith('application/json')) return raw ? JSON.parse(raw) : {};
+  const params: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) params[key] = JSON_FIELDS.has(key) ? JSON.parse(value) : value;
+  return params;
+}
+
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: ApiCall[] = [];
+  const responses: ResponseUrlPost[] = [];
+  const failures = new Map<string, string>();
+  let messageCount = 0;
+
+  const reply = (method: string, params: Record<string, unknown>): Record<string, unknown> => {
+    const failure = failures.get(method);
+    if (failure) return { ok: false, error: failure };
+    if (method === 'auth.test') return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'sinorussia', team_id: 'T0FAKE', user_id: 'UBOT', bot_id: 'BBOT' };
+    if (method === 'chat.postMessage') {
+      messageCount += 1;
+      return { ok: true, channel: params.channel, ts: `1800000000.${String(messageCount).padStart(6, '0')}`, message: { text: params.text } };
+    }
+    return { ok: true };
+  };
+
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const raw = await readBody(req);
+    res.setHeader('content-type', 'application/json');
+    if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
+      const method = url.pathname.slice('/api/'.length);
+      const params = parseParams(raw, req.headers['content-type']);
+      calls.push({ method, params });
+      res.end(JSON.stringify(reply(method, params)));
+      return;
+    }
+    if (req.method === 'POST' && url.pathname.startsWith('/response/')) {
+      responses.push({ id: url.pathname.slice('/response/'.length), body: JSON.parse(raw) });
+      res.end('{"ok":true}');
+      return;
+    }
+    res.statusCode = 404;
+    res.end('{"ok":false,"error":"unknown_method"}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    apiUrl: `${base}/api/`,
+    responseUrl: (id) => `${base}/response/${id}`,
+    calls,
+    responses,
+    fail: (method, error) => failures.set(method, error),
+    async until(predicate, what, ms = 5000) {
+      const deadline = Date.now() + ms;
+      while (!predicate()) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Requests as Slack sends them: signed with HMAC-SHA256 over `v0:{timestamp}:{body}`, with
+ * the exact content types Bolt expects (form bodies must not carry a charset).
+ */
+import { createHmac } from 'node:crypto';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+export const FORM = 'application/x-www-form-urlencoded';
+
+export interface SignOptions {
+  secret?: string;
+  /** Unix seconds; defaults to now. */
+  timestamp?: number;
+  headers?: Record<string, string>;
+}
+
+export function signature(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export function signedHeaders(body: string, contentType: string, options: SignOptions = {}): Record<string, string> {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  return {
+    'content-type': contentType,
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': signature(options.secret ?? SIGNING_SECRET, timestamp, body),
+    ...options.headers,
+  };
+}
+
+export function commandBody(text: string, responseUrl: string, extra: Record<string, string> = {}): string {
+  return new URLSearchParams({
+    token: 'legacy', team_id: 'T0FAKE', team_domain: 'fake', channel_id: 'C0CHAN', channel_name: 'general',
+    user_id: 'U0ASKER', user_name: 'asker', command: '/sinorussia', text, api_app_id: 'A0APP',
+    response_url: responseUrl, trigger_id: '1.2.3', ...extra,
+  }).toString();
+}
+
+export function actionBody(payload: Record<string, unknown>): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+export function shareActionPayload(value: string, responseUrl: string, user = 'U0SHARER', channel = 'C0CHAN', actionId = 'share_answer') {
+  return {
+    type: 'block_actions', team: { id: 'T0FAKE', domain: 'fake' }, user: { id: user, username: 'sharer', team_id: 'T0FAKE' },
+    api_app_id: 'A0APP', token: 'legacy', trigger_id: '1.2.3', container: { type: 'message', is_ephemeral: true },
+    channel: { id: channel, name: 'general' }, response_url: responseUrl,
+    actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, text: { type: 'plain_text', text: 'Share to channel' }, action_ts: '1800000000.1' }],
+  };
+}
+
+export function eventBody(eventId: string, event: Record<string, unknown>): string {
+  return JSON.stringify({
+    token: 'legacy', team_id: 'T0FAKE', api_app_id: 'A0APP', type: 'event_callback', event_id: eventId, event_time: 1800000000,
+    authorizations: [{ team_id: 'T0FAKE', user_id: 'UBOT', is_bot: true }], event,
+  });
+}
+
+export async function post(url: string, body: string, contentType: string, options: SignOptions = {}): Promise<Response> {
+  return fetch(url, { method: 'POST', body, headers: signedHeaders(body, contentType, options) });
+}
