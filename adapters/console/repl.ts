@@ -39,6 +39,8 @@ export function startConsole({ answerer, logger, input, output, banner }: Consol
     }
     rl.prompt();
   });
+  // A closed output (the console piped into `head`) ends the session instead of crashing it.
+  output.on('error', () => rl.close());
   // Ctrl-C at the prompt ends the session like Ctrl-D, instead of killing the process mid-write.
   rl.on('SIGINT', () => rl.close());
   return new Promise((resolve) => {
