@@ -58,9 +58,12 @@ describe('sinorussia CLI', () => {
   });
 
   it('check prints one line of counts, or each error and exits 1', async () => {
-    const ok = await cli('check', '--texts', new URL('../../shared/seeds', import.meta.url).pathname);
-    expect(ok.code).toBe(0);
-    expect(ok.out).toMatch(/^knowledge ok: 5 sources, \d{3} facts, \d{3} quotes verified against /);
+    const good = writeFixture({ facts: { 'alpha.yaml': factsFile('alpha', fact('one'), fact('two')) } });
+    const ok = await cli('check', '--knowledge', good.dir, '--texts', good.texts);
+    expect(ok).toMatchObject({ code: 0, err: '' });
+    expect(ok.out).toMatch(/^knowledge ok: 2 sources, 2 facts, 2 quotes verified against \S+\n$/);
+    const real = await cli('check');
+    expect(real.out).toMatch(/^knowledge ok: 5 sources, \d{3} facts, quotes not verified \(no --texts\)/);
     const { dir } = writeFixture({ facts: { 'alpha.yaml': factsFile('alpha', fact('bad', { about: '"later"' })) } });
     const bad = await cli('check', '--knowledge', dir);
     expect(bad.code).toBe(1);

@@ -9,12 +9,13 @@ import { fact, factsFile, writeFixture } from '../helpers/fixture.ts';
 const messages = (dir: string, texts?: string) => checkKnowledge(dir, texts).issues.map(formatIssue);
 
 describe('sinorussia check', () => {
-  it('passes the real knowledge base against the real articles, every quote verified', () => {
-    const report = checkKnowledge(KNOWLEDGE_DIR, new URL('../../../shared/seeds', import.meta.url).pathname);
+  // The quotes of the real base are checked against the articles by `.ci/run`
+  // (`check --texts ../shared/seeds`): the articles are not part of this repository.
+  it('passes the real knowledge base', () => {
+    const report = checkKnowledge(KNOWLEDGE_DIR);
     expect(report.issues).toEqual([]);
     expect(report.sources).toBe(5);
     expect(report.facts).toBeGreaterThan(100);
-    expect(report.quotesVerified).toBe(report.facts);
   });
 
   it('passes a valid fixture and counts its verified quotes', () => {
