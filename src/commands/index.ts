@@ -7,6 +7,8 @@ import { Composer } from '../answer/compose.ts';
 import type { Knowledge } from '../knowledge/types.ts';
 import { SearchEngine } from '../search/engine.ts';
 import { askCommand } from './ask.ts';
+import { digestCommand } from './digest.ts';
+import type { ChannelContext, DigestCommands } from '../digest/types.ts';
 import type { Command, CommandContext, ParsedCommand } from './command.ts';
 import { helpCommand } from './help.ts';
 import { cleanInput, echo, stripMentions } from './input.ts';
@@ -23,6 +25,7 @@ export const COMMANDS: Command[] = [
   askCommand,
   sourcesCommand,
   timelineCommand,
+  digestCommand,
 ];
 
 /** How people address the bot before the command: `/sinorussia`, `@sinorussia`, `sinorussia:`. */
@@ -52,18 +55,23 @@ export function parseCommand(raw: unknown): ParsedCommand {
 export interface Answerer {
   /** Parses and runs what a person typed; never throws for any input. */
   answer(text: unknown): Answer;
+  /**
+   * The same, for a surface that knows the channel and user: `digest …` commands go to the
+   * digest service (when one is attached), everything else to `answer`.
+   */
+  handle(text: unknown, context: ChannelContext): Promise<Answer>;
   run(parsed: ParsedCommand): Answer;
   readonly context: CommandContext;
 }
 
 /** Builds the index once; the result answers any number of requests. */
-export function createAnswerer(knowledge: Knowledge): Answerer {
+export function createAnswerer(knowledge: Knowledge, services: { digest?: DigestCommands } = {}): Answerer {
   const context: CommandContext = { knowledge, engine: new SearchEngine(knowledge), composer: new Composer(knowledge) };
   // Everything but a question depends only on the (immutable) base: answer it once.
   const memo = new Map<string, Answer>();
   const run = (parsed: ParsedCommand) => {
     const command = COMMANDS.find((c) => c.name === parsed.name) ?? askCommand;
-    if (command === askCommand) return command.run(context, parsed);
+    if (command === askCommand || command === digestCommand) return command.run(context, parsed);
     const key = `${command.name} ${parsed.args.toLowerCase()}`;
     let answer = memo.get(key);
     if (!answer) {
@@ -72,5 +80,10 @@ export function createAnswerer(knowledge: Knowledge): Answerer {
     }
     return { ...answer, query: parsed.query };
   };
-  return { context, run, answer: (text) => run(parseCommand(text)) };
+  const handle = async (text: unknown, channel: ChannelContext) => {
+    const parsed = parseCommand(text);
+    if (parsed.name === 'digest' && services.digest) return services.digest.handle(parsed.args, channel);
+    return run(parsed);
+  };
+  return { context, run, handle, answer: (text) => run(parseCommand(text)) };
 }

@@ -1,0 +1,52 @@
+/**
+ * The daily digest's contracts between the core and the platforms (issue 5).
+ * The core owns subscriptions, fact selection, scheduling and exactly-once delivery;
+ * each adapter only renders an Answer and posts it through its `DigestPoster`.
+ */
+import type { Answer } from '../answer/types.ts';
+import type { Topic } from '../knowledge/topics.ts';
+
+export type PlatformName = 'slack' | 'discord';
+
+/** Who asks, where: what `digest …` commands need beyond their text. */
+export interface ChannelContext {
+  platform: PlatformName;
+  channelId: string;
+  userId: string;
+  /** May this user change the channel's subscription? (Discord: Manage Channels; Slack: anyone in it.) */
+  canManage: boolean;
+}
+
+export interface Subscription {
+  platform: PlatformName;
+  channelId: string;
+  /** Local time of day, `HH:MM`. */
+  time: string;
+  /** IANA zone, `Europe/Berlin`. */
+  timeZone: string;
+  /** Empty means every topic. */
+  topics: Topic[];
+  subscribedBy: string;
+  subscribedAt: string;
+  /** Set when the channel can no longer be posted in; cleared by subscribing again. */
+  pausedReason?: string;
+}
+
+/** The core's handling of `digest subscribe|unsubscribe|status|preview …`. */
+export interface DigestCommands {
+  handle(args: string, context: ChannelContext): Promise<Answer>;
+}
+
+export type PostResult =
+  | { ok: true; messageId?: string }
+  /** A passing failure (429, 5xx, network): try again, after `retryAfterMs` when the platform said. */
+  | { ok: false; kind: 'retry'; retryAfterMs?: number; error: string }
+  /** The channel is gone, archived, or the bot was removed: pause the subscription. */
+  | { ok: false; kind: 'gone'; error: string };
+
+/** How one platform posts a digest in a channel. Never throws: failures are results. */
+export interface DigestPoster {
+  platform: PlatformName;
+  /** `nonce` is stable per channel and local date (Discord sends it with enforce_nonce). */
+  post(channelId: string, digest: Answer, options: { nonce: string }): Promise<PostResult>;
+}
