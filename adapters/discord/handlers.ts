@@ -9,6 +9,7 @@ import {
   ButtonStyle,
   ChannelType,
   MessageFlags,
+  PermissionFlagsBits,
   ThreadAutoArchiveDuration,
   userMention,
   type AutocompleteInteraction,
@@ -19,12 +20,14 @@ import {
   type MessageMentionOptions,
 } from 'discord.js';
 import type { Answer } from '../../src/answer/types.ts';
-import type { Answerer } from '../../src/commands/index.ts';
+import { parseCommand, type Answerer } from '../../src/commands/index.ts';
+import type { ChannelContext } from '../../src/digest/types.ts';
 import type { Logger } from '../../src/log.ts';
 import { COMMAND_NAME, toCommandText } from './commands/sinorussia.ts';
 import { fit, renderEmbed } from './render.ts';
 import { isShareId, type ShareStore } from './share.ts';
 import { suggest } from './suggest.ts';
+import { suggestZones } from './zones.ts';
 
 export interface HandlerDeps {
   answerer: Answerer;
@@ -43,11 +46,50 @@ function shareRow(customId: string): ActionRowBuilder<ButtonBuilder> {
   return new ActionRowBuilder<ButtonBuilder>().addComponents(button);
 }
 
-// answer() is synchronous and in-memory (milliseconds), so the reply is sent at once rather
-// than deferred: a defer could not help a blocked event loop and would cost a second request.
+/**
+ * Who asks, where. Only members who may manage the channel may change its digest; in a DM
+ * (no member, no permissions) the asker owns the conversation.
+ */
+export function interactionContext(interaction: ChatInputCommandInteraction): ChannelContext {
+  const permissions = interaction.memberPermissions;
+  return {
+    platform: 'discord',
+    channelId: interaction.channelId,
+    userId: interaction.user.id,
+    canManage: permissions ? permissions.has(PermissionFlagsBits.ManageChannels) : !interaction.inGuild(),
+  };
+}
+
+/** The same for a mention: the author's permissions in that channel (threads resolve to their parent). */
+export function messageContext(message: Message): ChannelContext {
+  let canManage = !message.inGuild();
+  if (message.inGuild()) {
+    try {
+      canManage = message.member?.permissionsIn(message.channelId).has(PermissionFlagsBits.ManageChannels) ?? false;
+    } catch {
+      // Uncached channel or member: deny, the person can use the slash command instead.
+      canManage = false;
+    }
+  }
+  return { platform: 'discord', channelId: message.channelId, userId: message.author.id, canManage };
+}
+
+export const isDigestCommand = (text: string) => parseCommand(text).name === 'digest';
+
+// Other answers are in-memory (milliseconds), so the reply is sent at once rather than
+// deferred. A digest command reads and writes the subscription store, which may be a remote
+// database: it is deferred (privately), so a slow store cannot miss Discord's 3 seconds.
 async function answerCommand(interaction: ChatInputCommandInteraction, deps: HandlerDeps): Promise<void> {
   const text = toCommandText(interaction);
-  const answer = deps.answerer.answer(text);
+  const context = interactionContext(interaction);
+  if (isDigestCommand(text)) {
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const answer = await deps.answerer.handle(text, context);
+    // No Share button: a digest answer is about this channel's settings.
+    await interaction.editReply({ embeds: [renderEmbed(answer)], allowedMentions: NO_MENTIONS });
+    return;
+  }
+  const answer = await deps.answerer.handle(text, context);
   await interaction.reply({
     embeds: [renderEmbed(answer)],
     components: [shareRow(deps.shares.customIdFor(text))],
@@ -62,6 +104,8 @@ async function share(interaction: ButtonInteraction, deps: HandlerDeps): Promise
     await interaction.reply({ content: EXPIRED, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     return;
   }
+  // Share re-renders an answer already shown, without the digest service: a button can never
+  // change a channel's subscription (digest answers carry no Share button anyway).
   const answer = deps.answerer.answer(text);
   await interaction.reply({
     content: `Shared by ${userMention(interaction.user.id)}`,
@@ -72,7 +116,8 @@ async function share(interaction: ButtonInteraction, deps: HandlerDeps): Promise
 
 async function autocomplete(interaction: AutocompleteInteraction, deps: HandlerDeps): Promise<void> {
   const focused = interaction.options.getFocused(true);
-  const choices = focused.name === 'question' ? suggest(deps.answerer, String(focused.value)) : [];
+  const value = String(focused.value);
+  const choices = focused.name === 'question' ? suggest(deps.answerer, value) : focused.name === 'zone' ? suggestZones(value) : [];
   await interaction.respond(choices);
 }
 
@@ -82,7 +127,9 @@ async function apologise(interaction: Interaction, logger: Logger): Promise<void
       if (!interaction.responded) await interaction.respond([]);
     } else if (interaction.isRepliable()) {
       const apology = { content: APOLOGY, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS } as const;
-      if (interaction.replied || interaction.deferred) await interaction.followUp(apology);
+      // A deferred reply still shows "thinking…": replace it rather than add a second message.
+      if (interaction.deferred && !interaction.replied) await interaction.editReply({ content: APOLOGY, embeds: [], allowedMentions: NO_MENTIONS });
+      else if (interaction.replied || interaction.deferred) await interaction.followUp(apology);
       else await interaction.reply(apology);
     }
   } catch (error) {
@@ -135,7 +182,7 @@ export async function handleMessage(message: Message, deps: Omit<HandlerDeps, 's
   // In a server only messages that name the bot itself (not @everyone or a role) are for us.
   if (message.inGuild() && !message.mentions.users.has(me.id)) return;
   try {
-    await sendAnswer(message, deps.answerer.answer(message.content), deps.logger);
+    await sendAnswer(message, await deps.answerer.handle(message.content, messageContext(message)), deps.logger);
   } catch (error) {
     deps.logger.error('discord: message failed', { error, messageId: message.id, channelId: message.channelId, userId: message.author.id });
     try {

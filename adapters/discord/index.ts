@@ -4,13 +4,16 @@
 import { Events } from 'discord.js';
 import type { Answerer } from '../../src/commands/index.ts';
 import { ConfigError } from '../../src/config-error.ts';
+import type { DigestPoster } from '../../src/digest/types.ts';
 import type { Logger } from '../../src/log.ts';
 import { createDiscordClient } from './client.ts';
 import type { DiscordConfig } from './config.ts';
+import { createDiscordDigestPoster } from './digest-poster.ts';
 import { handleInteraction, handleMessage } from './handlers.ts';
 import { createShareStore } from './share.ts';
 
 export { readDiscordConfig, type DiscordConfig } from './config.ts';
+export { createDiscordDigestPoster, discordPostFailure } from './digest-poster.ts';
 
 export interface DiscordDeps {
   answerer: Answerer;
@@ -20,8 +23,14 @@ export interface DiscordDeps {
 const isTokenRefused = (error: unknown) =>
   (error as { code?: unknown })?.code === 'TokenInvalid' || (error as { status?: unknown })?.status === 401;
 
+export interface RunningDiscord {
+  stop(): Promise<void>;
+  /** Posts daily digests with the bot's token (its own REST: no retries, 429s returned). */
+  poster: DigestPoster;
+}
+
 /** Logs in and answers until `stop()`. Rejects (with a ConfigError for a refused token) if login fails. */
-export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Promise<{ stop(): Promise<void> }> {
+export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Promise<RunningDiscord> {
   const { logger } = deps;
   const client = createDiscordClient(config);
   const shares = createShareStore();
@@ -46,6 +55,7 @@ export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Pr
   }
   logger.info('discord: ready', { user: client.user?.tag, guilds: client.guilds.cache.size, shards: client.ws.shards.size });
   return {
+    poster: createDiscordDigestPoster(config),
     async stop() {
       await client.destroy();
       logger.info('discord: stopped');

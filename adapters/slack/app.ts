@@ -6,10 +6,12 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { App, webApi, type CustomRoute } from '@slack/bolt';
 import type { Answerer } from '../../src/commands/index.ts';
+import type { DigestPoster } from '../../src/digest/types.ts';
 import type { Logger } from '../../src/log.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
 import { createEventDedupe, type EventDedupe } from './dedupe.ts';
+import { createSlackDigestPoster } from './digest-poster.ts';
 import {
   dropUnknownRequests,
   onAppMention,
@@ -33,6 +35,8 @@ export interface RunningSlack {
   stop(): Promise<void>;
   /** The HTTP port actually listened on (useful with PORT=0); undefined in Socket Mode. */
   port?: number;
+  /** Posts daily digests with the same bot token (its own client: no retries, 429s returned). */
+  poster: DigestPoster;
 }
 
 export const HEALTH_PATH = '/healthz';
@@ -81,6 +85,7 @@ export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<
   deps.logger.info('slack: started', { mode: config.mode, ...(port === undefined ? {} : { port }) });
   return {
     port,
+    poster: createSlackDigestPoster(config, deps.logger),
     stop: async () => {
       await app.stop();
       deps.logger.info('slack: stopped', { mode: config.mode });

@@ -1,7 +1,7 @@
 /**
  * The Slack listeners as plain functions (bolt-js's advice: testable without an App). Each
- * one turns Slack input into text for `answerer.answer()` and renders what comes back; none
- * searches or words facts itself.
+ * one turns Slack input into text plus the channel and user for `answerer.handle()` and
+ * renders what comes back; none searches or words facts itself.
  */
 import type {
   AllMiddlewareArgs,
@@ -11,8 +11,9 @@ import type {
   SlackCommandMiddlewareArgs,
   SlackEventMiddlewareArgs,
 } from '@slack/bolt';
-import type { Answerer } from '../../src/commands/index.ts';
+import { parseCommand, type Answerer } from '../../src/commands/index.ts';
 import { cleanInput } from '../../src/commands/input.ts';
+import type { ChannelContext } from '../../src/digest/types.ts';
 import type { Logger } from '../../src/log.ts';
 import type { EventDedupe } from './dedupe.ts';
 import type { PostResponse } from './response-url.ts';
@@ -43,8 +44,21 @@ export function commandText(slackText: unknown): string {
   return cleanInput(decodeSlack(typeof slackText === 'string' ? slackText : ''));
 }
 
-function answerMessage(deps: HandlerDeps, text: string, options: Parameters<typeof renderAnswer>[1]): SlackMessage {
-  return renderAnswer(deps.answerer.answer(text), options);
+/**
+ * Who asks, where. On Slack anyone in a channel may change its digest (the core records who
+ * did); Slack's payload names the channel and user, never anything typed.
+ */
+export function slackContext(channelId: string, userId: string): ChannelContext {
+  return { platform: 'slack', channelId, userId, canManage: true };
+}
+
+/** `digest …` answers are about this channel's settings: private, and never shared. */
+export function isDigestCommand(text: string): boolean {
+  return parseCommand(text).name === 'digest';
+}
+
+async function answerMessage(deps: HandlerDeps, text: string, context: ChannelContext, options: Parameters<typeof renderAnswer>[1]): Promise<SlackMessage> {
+  return renderAnswer(await deps.answerer.handle(text, context), options);
 }
 
 /** Link previews would bury a short answer; mentions in it are escaped anyway. */
@@ -74,7 +88,8 @@ export function onSlashCommand(deps: HandlerDeps) {
     const respond = responder(deps, command.response_url, boltRespond as Respond);
     const text = commandText(command.text);
     try {
-      const message = answerMessage(deps, text, { shareCommand: text });
+      const context = slackContext(command.channel_id, command.user_id);
+      const message = await answerMessage(deps, text, context, isDigestCommand(text) ? {} : { shareCommand: text });
       await respond({ response_type: 'ephemeral', ...message });
     } catch (error) {
       deps.logger.error('slack: slash command failed', { error, user: command.user_id, channel: command.channel_id });
@@ -103,7 +118,9 @@ export function onShare(deps: HandlerDeps) {
     const channel = body.channel?.id;
     try {
       if (!channel) throw new Error('share clicked outside a conversation (no channel in the payload)');
-      const message = answerMessage(deps, commandText(action.value), { sharedBy: user });
+      // Share re-renders an answer already shown; digest answers carry no Share button, so it
+      // uses the context-free answer(): a button can never change a channel's subscription.
+      const message = renderAnswer(deps.answerer.answer(commandText(action.value)), { sharedBy: user });
       await client.chat.postMessage({ channel, ...message, ...QUIET });
       await respond({ delete_original: true });
     } catch (error) {
@@ -119,17 +136,22 @@ export function onShare(deps: HandlerDeps) {
   };
 }
 
-/** Posts an answer in a conversation (and thread); on failure logs and posts an apology there. */
+/**
+ * Posts an answer in a conversation (and thread); on failure logs and posts an apology there.
+ * A `digest …` answer in a channel goes only to the asker (ephemeral), like the slash command.
+ */
 async function answerInConversation(
   deps: HandlerDeps,
   client: ChatClient,
-  where: { channel: string; thread_ts?: string; user?: string; handler: string },
+  where: { channel: string; thread_ts?: string; user?: string; handler: string; private?: boolean },
   slackText: unknown,
 ): Promise<void> {
   const target = { channel: where.channel, ...(where.thread_ts ? { thread_ts: where.thread_ts } : {}) };
   try {
-    const message = answerMessage(deps, commandText(slackText), {});
-    await client.chat.postMessage({ ...target, ...message, ...QUIET });
+    const text = commandText(slackText);
+    const message = await answerMessage(deps, text, slackContext(where.channel, where.user ?? ''), {});
+    if (!where.private && where.user && isDigestCommand(text)) await client.chat.postEphemeral({ ...target, user: where.user, ...message });
+    else await client.chat.postMessage({ ...target, ...message, ...QUIET });
   } catch (error) {
     deps.logger.error(`slack: ${where.handler} failed`, { error, slackError: slackErrorCode(error), ...where });
     await client.chat.postMessage({ ...target, text: APOLOGY }).catch((apologyError: unknown) =>
@@ -155,7 +177,8 @@ export function onDirectMessage(deps: HandlerDeps) {
     // Edits, joins, bot posts (our own answers included) carry a subtype or a bot_id.
     if (event.channel_type !== 'im' || event.subtype !== undefined || 'bot_id' in event && event.bot_id) return;
     if (!isFirstDelivery(deps, body.event_id, context.retryNum)) return;
-    await answerInConversation(deps, client, { channel: event.channel, thread_ts: event.thread_ts, user: event.user, handler: 'direct message' }, event.text);
+    // A DM is private already: digest answers are posted there as they are.
+    await answerInConversation(deps, client, { channel: event.channel, thread_ts: event.thread_ts, user: event.user, handler: 'direct message', private: true }, event.text);
   };
 }
 

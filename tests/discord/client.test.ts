@@ -24,6 +24,10 @@ const answerer: Answerer = {
     if (typeof text === 'string' && text.includes(FAILING_TEXT)) throw new Error('index exploded');
     return realAnswerer.answer(text);
   },
+  handle: async (text, context) => {
+    if (typeof text === 'string' && text.includes(FAILING_TEXT)) throw new Error('index exploded');
+    return realAnswerer.handle(text, context);
+  },
 };
 const logger = memoryLogger();
 let fake: FakeDiscord;

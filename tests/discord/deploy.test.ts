@@ -26,9 +26,17 @@ describe('deploy-commands', () => {
     expect(calls[0].body).toHaveLength(1);
     expect(definition).toMatchObject({ name: 'sinorussia', type: 1, contexts: [0, 1] });
     const subs = definition.options.map((o: { name: string }) => o.name);
-    expect(subs).toEqual(['ask', ...TOPIC_NAMES, 'timeline', 'topics', 'sources', 'help']);
+    expect(subs).toEqual(['ask', ...TOPIC_NAMES, 'timeline', 'topics', 'sources', 'help', 'digest']);
     expect(definition.options.length).toBeLessThanOrEqual(25);
-    for (const sub of definition.options) {
+    const digest = definition.options.at(-1);
+    expect(digest.type).toBe(2); // a subcommand group
+    expect(digest.options.map((o: { name: string; type: number }) => `${o.type} ${o.name}`)).toEqual(['1 subscribe', '1 unsubscribe', '1 status', '1 preview']);
+    expect(digest.options[0].options).toEqual([
+      expect.objectContaining({ type: 3, name: 'time', required: false }),
+      expect.objectContaining({ type: 3, name: 'zone', required: false, autocomplete: true }),
+      expect.objectContaining({ type: 3, name: 'topics', required: false }),
+    ]);
+    for (const sub of [...definition.options.slice(0, -1), ...digest.options]) {
       expect(sub.type).toBe(1);
       expect(sub.name).toMatch(/^[a-z-]{1,32}$/);
       expect(sub.description.length).toBeGreaterThan(0);

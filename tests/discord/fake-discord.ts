@@ -31,7 +31,7 @@ export interface RecordedCall {
   authorization: string | undefined;
 }
 
-type Failure = { match: (call: RecordedCall) => boolean; status: number };
+type Failure = { match: (call: RecordedCall) => boolean; status: number; body: unknown; headers: Record<string, string> };
 
 const PERMISSIONS = '2251799813685247';
 const now = () => new Date().toISOString();
@@ -67,9 +67,13 @@ export class FakeDiscord {
     return `http://127.0.0.1:${this.port}/api`;
   }
 
-  /** The next REST call matching `failWhen` gets this status (e.g. 403 Missing Permissions). */
-  failNext(failWhen: (call: RecordedCall) => boolean, status = 403): void {
-    this.failures.push({ match: failWhen, status });
+  /** The next REST call matching `failWhen` gets this status (e.g. 403 Missing Permissions), body and headers. */
+  failNext(
+    failWhen: (call: RecordedCall) => boolean,
+    status = 403,
+    reply: { body?: unknown; headers?: Record<string, string> } = {},
+  ): void {
+    this.failures.push({ match: failWhen, status, body: reply.body ?? { message: 'Missing Permissions', code: 50013 }, headers: reply.headers ?? {} });
   }
 
   /** Resolves with the first recorded call (past or future) that matches. */
@@ -184,7 +188,7 @@ export class FakeDiscord {
     const failure = this.failures.find((f) => f.match(call));
     if (failure) {
       this.failures.splice(this.failures.indexOf(failure), 1);
-      this.send(res, failure.status, { message: 'Missing Permissions', code: 50013 });
+      this.send(res, failure.status, failure.body, failure.headers);
     } else {
       const [status, body] = this.route(call);
       this.send(res, status, body);
@@ -195,12 +199,12 @@ export class FakeDiscord {
     }
   }
 
-  private send(res: ServerResponse, status: number, body: unknown): void {
+  private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     if (body === undefined) {
-      res.writeHead(status).end();
+      res.writeHead(status, headers).end();
       return;
     }
-    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
   }
 
   private route(call: RecordedCall): [number, unknown] {
@@ -258,7 +262,7 @@ export class FakeDiscord {
 
 // --- gateway payloads a test dispatches ---
 
-const member = () => ({ user: HUMAN, roles: [], joined_at: now(), deaf: false, mute: false, flags: 0, permissions: PERMISSIONS });
+const member = (permissions = PERMISSIONS) => ({ user: HUMAN, roles: [], joined_at: now(), deaf: false, mute: false, flags: 0, permissions });
 
 function interactionBase(fake: FakeDiscord, type: number, data: unknown) {
   const id = fake.snowflake();
@@ -330,4 +334,37 @@ export function messageCreate(fake: FakeDiscord, content: string, where: 'channe
     type: 0,
     flags: 0,
   };
+}
+
+export interface DigestInteractionOptions {
+  /** The member's permission bits in the channel; all (Administrator included) when unset. */
+  permissions?: string;
+  /** In a DM with the bot: no guild, no member, no permissions. */
+  dm?: boolean;
+}
+
+/** `/sinorussia digest <action> [time:…] [zone:…] [topics:…]`, a subcommand of the `digest` group. */
+export function digestInteraction(fake: FakeDiscord, action: string, options: Record<string, string> = {}, where: DigestInteractionOptions = {}) {
+  const subOptions = Object.entries(options).map(([name, value]) => ({ type: 3, name, value }));
+  const base = interactionBase(fake, 2, {
+    id: IDS.command,
+    name: 'sinorussia',
+    type: 1,
+    options: [{ type: 2, name: 'digest', options: [{ type: 1, name: action, options: subOptions }] }],
+  });
+  if (where.dm) {
+    const { guild_id: _guild, member: _member, ...rest } = base;
+    return { ...rest, channel_id: IDS.dmChannel, channel: { id: IDS.dmChannel, type: 1, recipients: [HUMAN] }, user: HUMAN, context: 1 };
+  }
+  return { ...base, member: member(where.permissions) };
+}
+
+/** Autocomplete while typing `zone:` of `/sinorussia digest subscribe`. */
+export function zoneAutocomplete(fake: FakeDiscord, typed: string) {
+  return interactionBase(fake, 4, {
+    id: IDS.command,
+    name: 'sinorussia',
+    type: 1,
+    options: [{ type: 2, name: 'digest', options: [{ type: 1, name: 'subscribe', options: [{ type: 3, name: 'zone', value: typed, focused: true }] }] }],
+  });
 }

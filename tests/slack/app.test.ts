@@ -164,7 +164,11 @@ describe('Slack adapter over HTTP', () => {
 
 describe('Slack adapter when answering fails', () => {
   let failing: Awaited<ReturnType<typeof startApp>>;
-  const broken: Answerer = { ...answerer, answer: () => { throw new Error('index on fire'); } };
+  const broken: Answerer = {
+    ...answerer,
+    answer: () => { throw new Error('index on fire'); },
+    handle: async () => { throw new Error('index on fire'); },
+  };
 
   beforeAll(async () => {
     failing = await startApp(fake, broken);

@@ -24,6 +24,8 @@ export interface FakeSlack {
   responses: ResponseUrlPost[];
   /** Makes every later call of `method` answer `{ ok: false, error }`. */
   fail(method: string, error: string): void;
+  /** Makes the next call of `method` answer this HTTP status (e.g. 429 with a Retry-After header). */
+  failNextHttp(method: string, status: number, headers?: Record<string, string>): void;
   /** Resolves when `predicate` holds, polling; rejects after `ms` so a test fails, not hangs. */
   until(predicate: () => boolean, what: string, ms?: number): Promise<void>;
   close(): Promise<void>;
@@ -48,6 +50,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: ApiCall[] = [];
   const responses: ResponseUrlPost[] = [];
   const failures = new Map<string, string>();
+  const httpFailures = new Map<string, { status: number; headers: Record<string, string> }>();
   let messageCount = 0;
 
   const reply = (method: string, params: Record<string, unknown>): Record<string, unknown> => {
@@ -58,6 +61,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       messageCount += 1;
       return { ok: true, channel: params.channel, ts: `1800000000.${String(messageCount).padStart(6, '0')}`, message: { text: params.text } };
     }
+    if (method === 'chat.postEphemeral') return { ok: true, message_ts: '1800000000.999999' };
     return { ok: true };
   };
 
@@ -69,6 +73,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const method = url.pathname.slice('/api/'.length);
       const params = parseParams(raw, req.headers['content-type']);
       calls.push({ method, params });
+      const httpFailure = httpFailures.get(method);
+      if (httpFailure) {
+        httpFailures.delete(method);
+        res.writeHead(httpFailure.status, httpFailure.headers);
+        res.end(JSON.stringify({ ok: false, error: httpFailure.status === 429 ? 'ratelimited' : 'fatal_error' }));
+        return;
+      }
       res.end(JSON.stringify(reply(method, params)));
       return;
     }
@@ -89,6 +100,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     calls,
     responses,
     fail: (method, error) => failures.set(method, error),
+    failNextHttp: (method, status, headers = {}) => httpFailures.set(method, { status, headers }),
     async until(predicate, what, ms = 5000) {
       const deadline = Date.now() + ms;
       while (!predicate()) {

@@ -1,0 +1,72 @@
+/**
+ * Posts a daily digest in a Discord channel: POST /channels/{id}/messages with the answer's
+ * embed, pinging nobody, and a nonce with `enforce_nonce`, so a resend within minutes (a
+ * retry after a lost response) returns the message already posted instead of a second one.
+ *
+ * It has a REST client of its own (same token and API base as the bot): the client's REST
+ * waits out 429s and retries 5xx by itself, which would hide Retry-After from the scheduler
+ * that owns retries and pacing. Never throws.
+ */
+import { createHash } from 'node:crypto';
+import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
+import type { Answer } from '../../src/answer/types.ts';
+import type { DigestPoster, PostResult } from '../../src/digest/types.ts';
+import type { DiscordConfig } from './config.ts';
+import { renderEmbed } from './render.ts';
+
+const SNOWFLAKE = /^[0-9]{15,21}$/;
+
+/** Discord's longest nonce. */
+export const NONCE_MAX = 25;
+
+/** The core's nonce when it fits, else a stable 25-character digest of it (same input, same nonce). */
+export function discordNonce(nonce: string): string {
+  if (nonce.length <= NONCE_MAX) return nonce;
+  return createHash('sha256').update(nonce).digest('base64url').slice(0, NONCE_MAX);
+}
+
+export function digestMessage(digest: Answer, nonce: string): RESTPostAPIChannelMessageJSONBody {
+  return { embeds: [renderEmbed(digest)], nonce: discordNonce(nonce), enforce_nonce: true, allowed_mentions: { parse: [] } };
+}
+
+/**
+ * Maps what the REST client threw to a PostResult. 403 (Missing Access, Missing Permissions)
+ * and 404 (Unknown Channel) mean the bot can no longer post there: gone. 429, 5xx and network
+ * failures pass: retry. Other 4xx (a 401 token, a 400 body) are not about the channel, so
+ * they are retried rather than pausing a subscription.
+ */
+export function discordPostFailure(error: unknown): PostResult {
+  if (error instanceof RateLimitError) {
+    const waitMs = error.retryAfter > 0 ? error.retryAfter : error.timeToReset;
+    return { ok: false, kind: 'retry', retryAfterMs: Math.max(0, Math.ceil(waitMs)), error: `429 rate limited (${error.global ? 'global' : error.route})` };
+  }
+  if (error instanceof DiscordAPIError) {
+    const detail = `${error.status} ${String(error.code)} ${error.message}`;
+    return { ok: false, kind: error.status === 403 || error.status === 404 ? 'gone' : 'retry', error: detail };
+  }
+  if (error instanceof HTTPError) return { ok: false, kind: 'retry', error: `${error.status} ${error.message}` };
+  return { ok: false, kind: 'retry', error: error instanceof Error ? error.message : String(error) };
+}
+
+/** A REST client that reports every rate limit and never retries on its own. */
+export function digestRest(config: Pick<DiscordConfig, 'token' | 'apiUrl'>): REST {
+  // offset 0: retryAfterMs is exactly what Discord said; the scheduler adds its own margin.
+  return new REST({ ...(config.apiUrl ? { api: config.apiUrl } : {}), retries: 0, rejectOnRateLimit: () => true, offset: 0 }).setToken(config.token);
+}
+
+export function createDiscordDigestPoster(config: Pick<DiscordConfig, 'token' | 'apiUrl'>): DigestPoster {
+  const rest = digestRest(config);
+  return {
+    platform: 'discord',
+    async post(channelId, digest, { nonce }): Promise<PostResult> {
+      // The id goes into the URL path: anything but a snowflake could address another route.
+      if (!SNOWFLAKE.test(channelId)) return { ok: false, kind: 'gone', error: `not a Discord channel id: ${channelId.slice(0, 40)}` };
+      try {
+        const message = (await rest.post(Routes.channelMessages(channelId), { body: digestMessage(digest, nonce) })) as { id?: unknown };
+        return { ok: true, ...(typeof message?.id === 'string' ? { messageId: message.id } : {}) };
+      } catch (error) {
+        return discordPostFailure(error);
+      }
+    },
+  };
+}

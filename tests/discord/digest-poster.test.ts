@@ -1,0 +1,83 @@
+/**
+ * The Discord digest poster against the fake Discord's REST: the exact message it posts,
+ * and how Discord's answers become the scheduler's results (no retries of its own).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
+import { createDiscordDigestPoster, discordNonce } from '../../adapters/discord/digest-poster.ts';
+import { renderEmbed } from '../../adapters/discord/render.ts';
+import { createAnswerer } from '../../src/commands/index.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+import { FakeDiscord, type RecordedCall } from './fake-discord.ts';
+
+const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
+const digest = createAnswerer(loadKnowledge(KNOWLEDGE_DIR)).answer('trade');
+
+let fake: FakeDiscord;
+beforeAll(async () => {
+  fake = await new FakeDiscord().start();
+});
+afterAll(async () => {
+  await fake?.close();
+});
+
+// Each test posts to a channel of its own, so one test's rate-limit state cannot touch another's.
+const channel = (n: number) => String(920000000000000000n + BigInt(n));
+const postsTo = (channelId: string) => (c: RecordedCall) => c.method === 'POST' && c.path === `/api/v10/channels/${channelId}/messages`;
+const poster = () => createDiscordDigestPoster({ token: TOKEN, apiUrl: fake.apiUrl });
+
+describe('Discord digest poster', () => {
+  it('POSTs the rendered embed with the nonce, enforce_nonce and no pings, and returns the message id', async () => {
+    const result = await poster().post(channel(1), digest, { nonce: 'd-20250330-0001' });
+    const sent = fake.calls.filter(postsTo(channel(1)));
+    expect(sent).toHaveLength(1);
+    expect(sent[0].authorization).toBe(`Bot ${TOKEN}`);
+    expect(sent[0].body).toEqual({ embeds: [renderEmbed(digest)], nonce: 'd-20250330-0001', enforce_nonce: true, allowed_mentions: { parse: [] } });
+    expect(sent[0].body.embeds[0].fields[0].name).toBe('Sources');
+    expect(result).toEqual({ ok: true, messageId: expect.stringMatching(/^\d+$/) });
+  });
+
+  it('a nonce longer than 25 characters is shortened to a stable 25', async () => {
+    const long = `${channel(2)}:2025-03-30:Europe/Berlin`;
+    await poster().post(channel(2), digest, { nonce: long });
+    const [sent] = fake.calls.filter(postsTo(channel(2)));
+    expect(sent.body.nonce).toHaveLength(25);
+    expect(sent.body.nonce).toBe(discordNonce(long));
+    expect(discordNonce(long)).toBe(discordNonce(`${channel(2)}:2025-03-30:Europe/Berlin`));
+    expect(discordNonce(`${channel(2)}:2025-03-31:Europe/Berlin`)).not.toBe(sent.body.nonce);
+  });
+
+  it('a 429 comes back at once as retry with Discord’s wait in ms, sent once', async () => {
+    fake.failNext(postsTo(channel(3)), 429, {
+      body: { message: 'You are being rate limited.', retry_after: 2, global: false },
+      headers: { 'retry-after': '2' },
+    });
+    const result = await poster().post(channel(3), digest, { nonce: 'n3' });
+    expect(result).toMatchObject({ ok: false, kind: 'retry', retryAfterMs: 2000 });
+    expect(fake.calls.filter(postsTo(channel(3)))).toHaveLength(1);
+  });
+
+  it('404 Unknown Channel and 403 Missing Access are gone', async () => {
+    fake.failNext(postsTo(channel(4)), 404, { body: { message: 'Unknown Channel', code: 10003 } });
+    fake.failNext(postsTo(channel(5)), 403, { body: { message: 'Missing Access', code: 50001 } });
+    expect(await poster().post(channel(4), digest, { nonce: 'n4' })).toEqual({ ok: false, kind: 'gone', error: '404 10003 Unknown Channel' });
+    expect(await poster().post(channel(5), digest, { nonce: 'n5' })).toEqual({ ok: false, kind: 'gone', error: '403 50001 Missing Access' });
+  });
+
+  it('a 5xx is a retry, sent once', async () => {
+    fake.failNext(postsTo(channel(6)), 502, { body: { message: 'Bad Gateway', code: 0 } });
+    expect(await poster().post(channel(6), digest, { nonce: 'n6' })).toMatchObject({ ok: false, kind: 'retry' });
+    expect(fake.calls.filter(postsTo(channel(6)))).toHaveLength(1);
+  });
+
+  it('a channel id that is not a snowflake is gone without a request', async () => {
+    const start = fake.calls.length;
+    expect(await poster().post('../../guilds/1', digest, { nonce: 'n' })).toMatchObject({ ok: false, kind: 'gone' });
+    expect(fake.callsFrom(start)).toEqual([]);
+  });
+
+  it('a network failure is a retry, never a throw', async () => {
+    const unreachable = createDiscordDigestPoster({ token: TOKEN, apiUrl: 'http://127.0.0.1:1/api' });
+    expect(await unreachable.post(channel(7), digest, { nonce: 'n7' })).toMatchObject({ ok: false, kind: 'retry' });
+  });
+});

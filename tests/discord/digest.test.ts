@@ -1,0 +1,126 @@
+/**
+ * The daily digest's commands on Discord, end to end: the real discord.js client against the
+ * fake Discord. `/sinorussia digest …` reaches the digest service as core text with the
+ * channel, the user and whether they may manage the channel; answers go only to the asker.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
+import { APOLOGY } from '../../adapters/discord/handlers.ts';
+import { startDiscord, type RunningDiscord } from '../../adapters/discord/index.ts';
+import { createAnswerer } from '../../src/commands/index.ts';
+import type { ChannelContext, DigestCommands } from '../../src/digest/types.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+import { memoryLogger } from '../../src/log.ts';
+import { digestInteraction, FakeDiscord, IDS, messageCreate, zoneAutocomplete, type RecordedCall } from './fake-discord.ts';
+
+const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
+const EPHEMERAL = 64;
+const DEFERRED = 5;
+/** View Channel and Send Messages, but not Manage Channels (16) or Administrator (8). */
+const MEMBER_WITHOUT_MANAGE = String(1024 + 2048);
+
+/** Records what the core would be asked; `fail` makes it throw like a broken store. */
+const calls: { args: string; context: ChannelContext }[] = [];
+const digest: DigestCommands = {
+  async handle(args, context) {
+    calls.push({ args, context });
+    if (args.includes('store-on-fire')) throw new Error('store on fire');
+    return { kind: 'help', query: '', matched: true, title: `digest said: ${args}`, items: [], sources: [], next: [] };
+  },
+};
+
+const logger = memoryLogger();
+let fake: FakeDiscord;
+let bot: RunningDiscord;
+
+beforeAll(async () => {
+  fake = await new FakeDiscord().start();
+  bot = await startDiscord({ token: TOKEN, apiUrl: fake.apiUrl }, { answerer: createAnswerer(loadKnowledge(KNOWLEDGE_DIR), { digest }), logger });
+});
+
+afterAll(async () => {
+  await bot?.stop();
+  await fake?.close();
+});
+
+const callbackFor = (interaction: { id: string; token: string }) => (c: RecordedCall) =>
+  c.method === 'POST' && c.path === `/api/v10/interactions/${interaction.id}/${interaction.token}/callback`;
+const originalFor = (interaction: { token: string }) => (c: RecordedCall) =>
+  c.method === 'PATCH' && c.path === `/api/v10/webhooks/${IDS.app}/${interaction.token}/messages/@original`;
+
+/** Dispatches a digest command; returns the (deferred) callback and the edit that carries the answer. */
+async function digestCommand(interaction: { id: string; token: string }) {
+  const start = fake.calls.length;
+  const before = calls.length;
+  fake.dispatch('INTERACTION_CREATE', interaction);
+  const callback = await fake.waitForCall(callbackFor(interaction), start);
+  const edit = await fake.waitForCall(originalFor(interaction), start);
+  return { callback, edit, handled: calls.slice(before) };
+}
+
+describe('/sinorussia digest', () => {
+  it('subscribe with Manage Channels: core text from the options, canManage true, answered privately without Share', async () => {
+    const interaction = digestInteraction(fake, 'subscribe', { time: '09:00', zone: 'Europe/Berlin', topics: 'trade energy' });
+    const { callback, edit, handled } = await digestCommand(interaction);
+    expect(handled).toEqual([
+      { args: 'subscribe 09:00 Europe/Berlin trade energy', context: { platform: 'discord', channelId: IDS.channel, userId: IDS.user, canManage: true } },
+    ]);
+    expect(callback.body).toEqual({ type: DEFERRED, data: { flags: EPHEMERAL } });
+    expect(edit.body.embeds[0].title).toBe('digest said: subscribe 09:00 Europe/Berlin trade energy');
+    expect(edit.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(edit.body.components ?? []).toEqual([]);
+  });
+
+  it('subscribe without Manage Channels passes canManage false (the core refuses)', async () => {
+    const { handled } = await digestCommand(digestInteraction(fake, 'subscribe', {}, { permissions: MEMBER_WITHOUT_MANAGE }));
+    expect(handled).toEqual([{ args: 'subscribe', context: { platform: 'discord', channelId: IDS.channel, userId: IDS.user, canManage: false } }]);
+  });
+
+  it('in a DM with the bot the asker may manage it', async () => {
+    const { handled, callback } = await digestCommand(digestInteraction(fake, 'subscribe', { time: '07:15' }, { dm: true }));
+    expect(handled).toEqual([{ args: 'subscribe 07:15', context: { platform: 'discord', channelId: IDS.dmChannel, userId: IDS.user, canManage: true } }]);
+    expect(callback.body.data.flags).toBe(EPHEMERAL);
+  });
+
+  it('status, preview and unsubscribe go through as one word each, privately', async () => {
+    for (const action of ['status', 'preview', 'unsubscribe']) {
+      const { handled, callback, edit } = await digestCommand(digestInteraction(fake, action, {}, { permissions: MEMBER_WITHOUT_MANAGE }));
+      expect(handled.map((h) => [h.args, h.context.canManage])).toEqual([[action, false]]);
+      expect(callback.body).toEqual({ type: DEFERRED, data: { flags: EPHEMERAL } });
+      expect(edit.body.embeds[0].title).toBe(`digest said: ${action}`);
+    }
+  });
+
+  it('a failing digest service replaces the deferred reply with an apology and logs the cause', async () => {
+    const interaction = digestInteraction(fake, 'subscribe', { topics: 'store-on-fire' });
+    const start = fake.calls.length;
+    fake.dispatch('INTERACTION_CREATE', interaction);
+    const apology = await fake.waitForCall((c) => originalFor(interaction)(c) && c.body.content === APOLOGY, start);
+    expect(apology.body.embeds).toEqual([]);
+    expect(logger.entries.find((e) => e.msg === 'discord: interaction failed')).toMatchObject({ error: { message: 'store on fire' } });
+  });
+
+  it('zone autocomplete offers IANA zones, at most 25', async () => {
+    const interaction = zoneAutocomplete(fake, 'berl');
+    const start = fake.calls.length;
+    fake.dispatch('INTERACTION_CREATE', interaction);
+    const call = await fake.waitForCall(callbackFor(interaction), start);
+    expect(call.body.type).toBe(8);
+    expect(call.body.data.choices[0]).toEqual({ name: 'Europe/Berlin', value: 'Europe/Berlin' });
+    expect(call.body.data.choices.length).toBeLessThanOrEqual(25);
+  });
+
+  it('a mention carrying digest status reaches the service with the channel and the author', async () => {
+    const start = fake.calls.length;
+    const before = calls.length;
+    fake.dispatch('MESSAGE_CREATE', messageCreate(fake, `<@${IDS.bot}> digest status`, 'thread'));
+    const answer = await fake.waitForCall((c) => c.method === 'POST' && c.path === `/api/v10/channels/${IDS.thread}/messages`, start);
+    // The fake guild's owner is the author, so they may manage the channel.
+    expect(calls.slice(before)).toEqual([{ args: 'status', context: { platform: 'discord', channelId: IDS.thread, userId: IDS.user, canManage: true } }]);
+    expect(answer.body.embeds[0].title).toBe('digest said: status');
+  });
+
+  it('startDiscord hands out a digest poster', () => {
+    expect(bot.poster.platform).toBe('discord');
+  });
+});
