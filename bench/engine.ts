@@ -12,6 +12,7 @@ import { createAnswerer } from '../src/commands/index.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import { TOPIC_NAMES } from '../src/knowledge/topics.ts';
 import type { Fact, Knowledge } from '../src/knowledge/types.ts';
+import { synthetic } from './synthetic.ts';
 
 const QUERIES = [
   'trade', 'energy', 'military', 'trdae', 'enrgy', 'timeline leaders',
@@ -66,38 +67,6 @@ function measure(name: string, knowledge: Knowledge, rounds: number) {
   console.log(`  query p50        engine ${ms(engine.p50)}   bare minisearch ${ms(bareLatency.p50)}   ratio ${(engine.p50 / bareLatency.p50).toFixed(1)}x`);
   console.log(`  query p99        engine ${ms(engine.p99)}   bare minisearch ${ms(bareLatency.p99)}   ratio ${(engine.p99 / bareLatency.p99).toFixed(1)}x`);
   console.log(`  resident memory  ${mib(rss)} after build (+${mib(rss - before)})`);
-}
-
-/** A base of `n` facts made of the real facts' words, spread over topics, years and sources. */
-function synthetic(real: Knowledge, n: number): Knowledge {
-  // Real words, plus a long tail of rarer made-up words: a base of 100,000 facts has a
-  // vocabulary of tens of thousands of words, not the real base's two thousand.
-  const realWords = [...new Set(real.facts.flatMap((f) => f.claim.split(/\s+/)))];
-  const tail = Array.from({ length: 50_000 }, (_, i) => `w${i.toString(36)}x`);
-  let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
-  const sourceIds = [...real.sources.keys()];
-  const facts: Fact[] = [];
-  for (let i = 0; i < n; i++) {
-    const base = pick(real.facts);
-    const claim = [...Array.from({ length: 8 }, () => pick(realWords)), ...Array.from({ length: 6 + Math.floor(rand() * 8) }, () => pick(tail))].join(' ');
-    const year = 1990 + Math.floor(rand() * 35);
-    facts.push({
-      ...base,
-      id: `synthetic-${i}`,
-      claim,
-      quote: [...Array.from({ length: 10 }, () => pick(realWords)), ...Array.from({ length: 10 }, () => pick(tail))].join(' '),
-      topics: [pick(TOPIC_NAMES), pick(TOPIC_NAMES)],
-      about: { raw: String(year), start: `${year}-01-01`, end: `${year}-12-31`, label: String(year) },
-      sourceId: pick(sourceIds),
-      figure: undefined,
-      corroborates: [],
-      conflictsWith: [],
-      key: rand() < 0.05,
-    });
-  }
-  return { ...real, facts, factById: new Map(facts.map((f) => [f.id, f])) };
 }
 
 function oneShot(): number[] {

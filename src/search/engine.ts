@@ -56,6 +56,14 @@ const MIN_RELATIVE_SCORE = 0.4;
 /** A word in more than this share of facts is generic (needs a base of some size to say). */
 const GENERIC_SHARE = 0.3;
 const MAX_CONCEPTS = 24;
+/**
+ * In a large base, a word found in more than this share of facts ("putin" in a base about
+ * Putin) costs more to search than it tells: it is left out of the index query when rarer
+ * words are present, and used instead to re-rank the best candidates.
+ */
+const COMMON_SHARE = 0.04;
+const COMMON_MIN_FACTS = 2000;
+const RERANK = 200;
 
 const FIELDS = ['claim', 'people', 'places', 'topics', 'quote', 'when'];
 const BOOST = { claim: 2, people: 3, places: 2, topics: 1.5, quote: 1, when: 1 };
@@ -93,8 +101,21 @@ export class SearchEngine {
       for (const [s, n] of this.df) if (n / this.facts.length > GENERIC_SHARE) this.generic.add(s);
     }
     for (const group of vocabulary.synonyms) {
-      const stems = [...new Set(group.flatMap(tokenize).filter((t) => !this.stopwords.has(t)).map(stem))];
-      for (const member of group) this.phrases.push({ tokens: tokenize(member), stems });
+      // A phrase stands for its most specific word ("military equipment" for "equipment"):
+      // expanding to every word would make "weapons" find everything "military".
+      const specific = (member: string) => {
+        const stems = tokenize(member).filter((t) => !this.stopwords.has(t)).map(stem);
+        if (stems.length <= 1) return stems;
+        // A phrase with a word the base never uses cannot occur in it.
+        if (!stems.every((x) => this.df.has(x))) return [];
+        return [stems.reduce((a, b) => ((this.df.get(b) as number) < (this.df.get(a) as number) ? b : a))];
+      };
+      const stems = [...new Set(group.flatMap(specific))];
+      for (const member of group) {
+        const own = tokenize(member).filter((t) => !this.stopwords.has(t)).map(stem);
+        // Typed in full, a phrase also searches its own words.
+        this.phrases.push({ tokens: tokenize(member), stems: [...new Set([...stems, ...own])] });
+      }
     }
     // Longest phrases first, so "xi jinping" wins over "xi".
     this.phrases.sort((a, b) => b.tokens.length - a.tokens.length);
@@ -108,21 +129,27 @@ export class SearchEngine {
     if (meaningful.length === 0) return { hits: [], matched: false, reason: 'too-broad', unmatched: [] };
 
     const boostDocument = options.preferFigures ? (n: unknown) => (this.facts[n as number].figure ? 3 : 1) : undefined;
-    const exact = this.index.search(orOf(concepts.map((c) => orOf(c.stems))), { prefix: false, fuzzy: false, boostDocument });
-    const strong = new Set(meaningful.filter((c) => found(exact, c.stems)));
-    let results = exact;
+    const common = meaningful.filter((c) => this.isCommon(c));
+    // Generic words (and, in a large base, common ones) would pull in much of the base for little.
+    const searched = common.length < meaningful.length ? meaningful.filter((c) => !common.includes(c)) : meaningful;
+    const exact = this.index.search(orOf(searched.map((c) => orOf(c.stems))), { prefix: false, fuzzy: false, boostDocument });
+    const exactTerms = matchedTerms(exact);
+    const strong = new Set(meaningful.filter((c) => (searched.includes(c) ? c.stems.some((s) => exactTerms.has(s)) : true)));
+    let results: Ranked[] = exact;
     const weak = new Set<Concept>();
-    const retry = meaningful.filter((c) => !strong.has(c) && c.fuzzyStem);
+    const retry = searched.filter((c) => !strong.has(c) && c.fuzzyStem);
     if (retry.length > 0) {
       const loose = (c: Concept): Query => {
         const s = c.fuzzyStem as string;
         return { queries: [s], combineWith: 'OR', prefix: s.length >= 4, fuzzy: s.length >= 8 ? 2 : s.length >= 5 ? 1 : false };
       };
-      const query = orOf(concepts.map((c) => (retry.includes(c) ? loose(c) : orOf(c.stems))));
+      const query = orOf(searched.map((c) => (retry.includes(c) ? loose(c) : orOf(c.stems))));
       const second = this.index.search(query, { maxFuzzy: 2, boostDocument });
-      for (const c of retry) if (found(second, [c.fuzzyStem as string])) weak.add(c);
+      const secondTerms = matchedTerms(second);
+      for (const c of retry) if (secondTerms.has(c.fuzzyStem as string)) weak.add(c);
       if (weak.size > 0) results = second;
     }
+    if (searched !== meaningful) results = this.rerank(results, common);
 
     const unmatched = meaningful.filter((c) => !strong.has(c) && !weak.has(c)).map((c) => c.text);
     const coverage = (strong.size + WEAK_WEIGHT * weak.size) / meaningful.length;
@@ -130,15 +157,32 @@ export class SearchEngine {
     const enough = coverage >= MIN_COVERAGE || (unmatched.length === 0 && meaningful.length === 1);
     if (!enough) return { hits: [], matched: false, reason: 'not-found', unmatched };
 
-    // Only facts that contain a meaningful concept count; generic words alone are noise.
-    const meaningfulTerms = new Set([...strong].flatMap((c) => c.stems).concat([...weak].map((c) => c.fuzzyStem as string)));
-    const relevant = results.filter((r) => r.queryTerms.some((t) => meaningfulTerms.has(t)));
-    const top = relevant[0]?.score ?? 0;
-    const hits = relevant
-      .filter((r) => r.score >= top * MIN_RELATIVE_SCORE)
-      .slice(0, limit)
-      .map((r) => ({ fact: this.facts[r.id as number], score: r.score }));
+    const top = results[0]?.score ?? 0;
+    const hits: SearchHit[] = [];
+    // Results come best first: stop at the limit or at the first one too weak to show.
+    for (const r of results) {
+      if (hits.length >= limit || r.score < top * MIN_RELATIVE_SCORE) break;
+      hits.push({ fact: this.facts[r.id as number], score: r.score });
+    }
     return hits.length > 0 ? { hits, matched: true, unmatched } : { hits: [], matched: false, reason: 'not-found', unmatched };
+  }
+
+  private isCommon(c: Concept): boolean {
+    if (this.facts.length < COMMON_MIN_FACTS) return false;
+    return c.stems.every((s) => (this.df.get(s) ?? 0) > this.facts.length * COMMON_SHARE);
+  }
+
+  /** The best candidates, each counted up once for every common concept its fact contains. */
+  private rerank(results: Ranked[], common: Concept[]): Ranked[] {
+    const sets = common.map((c) => new Set(c.stems));
+    return results
+      .slice(0, RERANK)
+      .map((r) => {
+        const stems = new Set(factText(this.facts[r.id as number]).flatMap(tokenize).map(stem));
+        const found = sets.filter((set) => [...set].some((s) => stems.has(s))).length;
+        return { id: r.id, score: r.score * (1 + found) };
+      })
+      .sort((a, b) => b.score - a.score);
   }
 
   private concepts(question: string): Concept[] {
@@ -169,6 +213,26 @@ export class SearchEngine {
   }
 }
 
+interface Ranked {
+  id: unknown;
+  score: number;
+}
+
+/**
+ * The quote's words that the claim does not already have: the quote still finds a fact by
+ * its own wording ("unbreakable"), without doubling the index for words both share.
+ */
+function quoteOnlyWords(fact: Fact): string {
+  const claim = new Set(tokenize(fact.claim));
+  return tokenize(fact.quote)
+    .filter((w) => !claim.has(w))
+    .join(' ');
+}
+
+function factText(fact: Fact): string[] {
+  return [fact.claim, fact.quote, ...fact.people, ...fact.places, fact.saidBy ?? '', ...fact.topics];
+}
+
 interface IndexedFact {
   n: number;
   claim: string;
@@ -190,7 +254,7 @@ function toIndexed(fact: Fact, n: number): IndexedFact {
     people: [...fact.people, fact.saidBy ?? ''].join(' '),
     places: fact.places.join(' '),
     topics: fact.topics.join(' '),
-    quote: fact.quote,
+    quote: quoteOnlyWords(fact),
     when: years.join(' '),
   };
 }
@@ -199,6 +263,9 @@ function orOf(queries: (Query | string)[]): Query {
   return { queries, combineWith: 'OR' } as Query;
 }
 
-function found(results: SearchResult[], terms: string[]): boolean {
-  return results.some((r) => r.queryTerms.some((t) => terms.includes(t)));
+/** Every query term that matched some result. */
+function matchedTerms(results: SearchResult[]): Set<string> {
+  const terms = new Set<string>();
+  for (const r of results) for (const t of r.queryTerms) terms.add(t);
+  return terms;
 }

@@ -19,8 +19,17 @@ export function tokenize(text: string): string[] {
   return text.normalize('NFKC').toLowerCase().replace(/(\p{L})['\u2019](\p{L})/gu, '$1$2').match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+// Stemming is the costliest step of indexing; a base repeats the same words, so remember them.
+const stems = new Map<string, string>();
+const MAX_REMEMBERED = 500_000;
+
 export function stem(word: string): string {
-  return /^\p{N}+$/u.test(word) ? word : stemmer(word);
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = /^\p{N}+$/u.test(word) ? word : stemmer(word);
+    if (stems.size < MAX_REMEMBERED) stems.set(word, s);
+  }
+  return s;
 }
 
 /** Adjacent letters swapped, for typos such as `trdae` → `trade`. */
