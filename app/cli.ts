@@ -17,6 +17,8 @@ const USAGE = `usage: sinorussia <command>
   sources                     the articles the facts come from
   timeline [topic]            facts in date order
   check [--texts DIR]         validate the knowledge base (and every quote against the article texts)
+  digest preview [--date YYYY-MM-DD] [--channel ID]
+                              a channel's daily digest for a date (default tomorrow)
 options: --knowledge DIR (default: the bundled knowledge/)`;
 
 export async function runCli(argv: string[], out: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
@@ -29,6 +31,8 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream & { isTT
         json: { type: 'boolean', default: false },
         texts: { type: 'string' },
         knowledge: { type: 'string' },
+        date: { type: 'string' },
+        channel: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -55,6 +59,11 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream & { isTT
     const quotes = values.texts ? `${report.quotesVerified} quotes verified against ${values.texts}` : 'quotes not verified (no --texts)';
     out.write(`knowledge ok: ${report.sources} sources, ${report.facts} facts, ${quotes}\n`);
     return 0;
+  }
+
+  if (command === 'digest') {
+    const { runDigestPreview } = await import('./digest-preview.ts');
+    return runDigestPreview(rest, values, dir, out, err);
   }
 
   const known = ['ask', 'topics', 'sources', 'timeline', 'help'];

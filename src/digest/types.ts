@@ -50,3 +50,10 @@ export interface DigestPoster {
   /** `nonce` is stable per channel and local date (Discord sends it with enforce_nonce). */
   post(channelId: string, digest: Answer, options: { nonce: string }): Promise<PostResult>;
 }
+
+/** The time source of everything digest: tests drive it by hand. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };

@@ -1,0 +1,93 @@
+/**
+ * Opens the digest store: SQLite in a file under DATA_DIR when no DATABASE_URL is set (so
+ * `npm start` needs nothing installed), PostgreSQL when it is (several instances share it).
+ * Either way the schema is migrated before the store is returned.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { SinorussiaError } from '../errors.ts';
+import { KyselyDigestStore, type DigestTables } from './kysely-store.ts';
+import { migrateToLatest } from './migrations.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { DigestStore } from './store.ts';
+
+export interface DigestStoreSettings {
+  /** PostgreSQL when set (several instances may share it); otherwise SQLite under dataDir. */
+  databaseUrl?: string;
+  /** Where the SQLite file lives; default `./data` (created). */
+  dataDir?: string;
+}
+
+export const SQLITE_FILE = 'sinorussia.sqlite';
+
+export async function openDigestStore(settings: DigestStoreSettings = {}): Promise<KyselyDigestStore> {
+  if (settings.databaseUrl) return openPostgresStore(settings.databaseUrl);
+  const dir = resolve(settings.dataDir || './data');
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new SinorussiaError('BAD_CONFIG', `DATA_DIR ${dir} cannot be created: ${(e as Error).message}`, dir, { cause: e });
+  }
+  return openSqliteStore(join(dir, SQLITE_FILE));
+}
+
+async function migrated(db: Kysely<DigestTables>): Promise<KyselyDigestStore> {
+  try {
+    await migrateToLatest(db);
+  } catch (e) {
+    await db.destroy().catch(() => undefined);
+    throw e;
+  }
+  return new KyselyDigestStore(db);
+}
+
+export async function openSqliteStore(file: string): Promise<KyselyDigestStore> {
+  let database: SQLite.Database;
+  try {
+    database = new SQLite(file);
+  } catch (e) {
+    throw new SinorussiaError('BAD_CONFIG', `the digest database ${file} cannot be opened: ${(e as Error).message}`, file, { cause: e });
+  }
+  // WAL lets readers and a writer overlap; busy_timeout makes a second process wait its turn.
+  database.pragma('journal_mode = WAL');
+  database.pragma('busy_timeout = 5000');
+  return migrated(new Kysely<DigestTables>({ dialect: new SqliteDialect({ database }) }));
+}
+
+/** `schema` (tests) confines every table to that PostgreSQL schema, created if missing. */
+export async function openPostgresStore(url: string, options: { schema?: string } = {}): Promise<KyselyDigestStore> {
+  const schema = options.schema;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new SinorussiaError('BAD_ARGUMENT', `bad schema name "${schema}"`, schema);
+  const pool = new pg.Pool({ connectionString: url, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+  try {
+    if (schema) await pool.query(`create schema if not exists ${schema}`);
+    else await pool.query('select 1');
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    throw new SinorussiaError('BAD_CONFIG', `DATABASE_URL: cannot reach PostgreSQL at ${redact(url)}: ${(e as Error).message}`, redact(url), { cause: e });
+  }
+  return migrated(new Kysely<DigestTables>({ dialect: new PostgresDialect({ pool }) }));
+}
+
+/** In-process PostgreSQL (tests, and trying PostgreSQL behaviour without a server). */
+export async function openPGliteStore(pglite?: PGlite): Promise<KyselyDigestStore> {
+  const instance = pglite ?? new (await import('@electric-sql/pglite')).PGlite();
+  return migrated(new Kysely<DigestTables>({ dialect: new PGliteDialect(instance) }));
+}
+
+/** A URL without its password, for messages. */
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+export type { DigestStore };

@@ -1,0 +1,154 @@
+/**
+ * What one channel's digest says on one local date. Pure: the same inputs give the same
+ * digest, so a retry or a second instance renders the same post.
+ *
+ * - The topic of the day rotates over the channel's topics, by date.
+ * - Facts the channel has not been shown in the current cycle; a cycle ends when every fact
+ *   of its topics has been shown, and the next starts straight after (same post if need be).
+ * - Facts first seen after the channel's previous digest come first, marked new.
+ * - A fact dated to this very day and month in another year is added, marked "on this day".
+ */
+import type { Composer } from '../answer/compose.ts';
+import type { Answer } from '../answer/types.ts';
+import { TOPIC_NAMES, TOPICS, type Topic } from '../knowledge/topics.ts';
+import type { Fact, Knowledge } from '../knowledge/types.ts';
+import type { SentDigest } from './store.ts';
+
+/** Regular facts per digest: at least MIN (when the base has them), usually TARGET, at most MAX. */
+export const DIGEST_FACTS = { min: 3, target: 4, max: 5 } as const;
+export const NEW_MARK = 'new';
+export const ON_THIS_DAY_MARK = 'on this day';
+
+export interface DigestInput {
+  knowledge: Knowledge;
+  composer: Composer;
+  /** The channel's topics; empty means all. */
+  topics: Topic[];
+  /** The channel's local date, `YYYY-MM-DD`. */
+  localDate: string;
+  /** The channel's sent digests, oldest first. */
+  history: SentDigest[];
+  /** Fact id → when first seen (epoch ms); facts missing here count as always known. */
+  firstSeen: Map<string, number>;
+}
+
+export interface DigestSelection {
+  answer: Answer;
+  /** Every fact the post shows (a chosen fact's corroborating or conflicting facts too), in order. */
+  factIds: string[];
+  newFactIds: string[];
+  onThisDayFactId?: string;
+  topic?: Topic;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const dayLabel = (date: string) => `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+const dayNumber = (date: string) => Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+const capital = (s: string) => s[0].toUpperCase() + s.slice(1);
+
+/** Headline facts and figures first, then oldest first: a stable order to walk a topic in. */
+function byInterest(a: Fact, b: Fact): number {
+  const weight = (f: Fact) => (f.key ? 2 : 0) + (f.figure ? 1 : 0);
+  return weight(b) - weight(a) || a.about.start.localeCompare(b.about.start) || a.id.localeCompare(b.id);
+}
+
+/** The facts an item shows when `fact` is chosen: its whole group. Cached per composer. */
+const groups = new WeakMap<Composer, Map<string, string[]>>();
+function groupIds(composer: Composer, fact: Fact): string[] {
+  let cache = groups.get(composer);
+  if (!cache) groups.set(composer, (cache = new Map()));
+  let ids = cache.get(fact.id);
+  if (!ids) {
+    ids = composer.compose([fact]).items[0].evidence.map((e) => e.factId);
+    cache.set(fact.id, ids);
+  }
+  return ids;
+}
+
+/** The channel's topics that have facts, in the fixed topic order. */
+export function channelTopics(knowledge: Knowledge, topics: Topic[]): Topic[] {
+  const wanted = topics.length > 0 ? TOPIC_NAMES.filter((t) => topics.includes(t)) : TOPIC_NAMES;
+  return wanted.filter((t) => knowledge.facts.some((f) => f.topics.includes(t)));
+}
+
+export function topicOfDay(topics: Topic[], localDate: string): Topic | undefined {
+  return topics.length === 0 ? undefined : topics[dayNumber(localDate) % topics.length];
+}
+
+/**
+ * The facts of the pool shown in the current cycle: replays the history fact by fact, and
+ * starts afresh each time the whole pool has been shown.
+ */
+export function shownInCycle(pool: Set<string>, history: SentDigest[]): Set<string> {
+  let shown = new Set<string>();
+  for (const digest of history) {
+    for (const id of digest.factIds) {
+      if (!pool.has(id)) continue;
+      shown.add(id);
+      if (shown.size === pool.size) shown = new Set();
+    }
+  }
+  return shown;
+}
+
+export function selectDigest(input: DigestInput): DigestSelection {
+  const { knowledge, composer, localDate, history } = input;
+  const topics = channelTopics(knowledge, input.topics);
+  const topic = topicOfDay(topics, localDate);
+  const pool = knowledge.facts.filter((f) => f.topics.some((t) => topics.includes(t))).sort(byInterest);
+  const poolIds = new Set(pool.map((f) => f.id));
+  const shown = shownInCycle(poolIds, history);
+  const previousDigestAt = history.length > 0 ? Math.max(...history.map((h) => h.sentAt)) : undefined;
+
+  const chosen: Fact[] = [];
+  const covered = new Set<string>();
+  const take = (candidates: Fact[], upTo: number, skipShown = true) => {
+    for (const fact of candidates) {
+      if (chosen.length >= upTo) return;
+      if (covered.has(fact.id) || (skipShown && shown.has(fact.id))) continue;
+      chosen.push(fact);
+      for (const id of groupIds(composer, fact)) covered.add(id);
+    }
+  };
+
+  const monthDay = localDate.slice(5);
+  const isOnThisDay = (f: Fact) => f.about.start === f.about.end && f.about.raw.length === 10 && f.about.start.slice(5) === monthDay && f.about.start < localDate;
+  const onThisDay = [...pool.filter(isOnThisDay), ...knowledge.facts.filter(isOnThisDay).sort(byInterest)].sort((a, b) => Number(shown.has(a.id)) - Number(shown.has(b.id)))[0];
+  if (onThisDay) for (const id of groupIds(composer, onThisDay)) covered.add(id);
+  const room = onThisDay ? DIGEST_FACTS.max - 1 : DIGEST_FACTS.max;
+  const target = Math.min(DIGEST_FACTS.target, room);
+
+  const fresh = previousDigestAt === undefined ? [] : pool.filter((f) => (input.firstSeen.get(f.id) ?? -Infinity) > previousDigestAt);
+  take(fresh, room);
+  const newCount = chosen.length;
+  take(pool.filter((f) => topic !== undefined && f.topics.includes(topic)), target);
+  take(pool, target);
+  // The cycle is complete: start the next one in this same post.
+  if (chosen.length < DIGEST_FACTS.min) take(pool.filter((f) => topic !== undefined && f.topics.includes(topic)).concat(pool), target, false);
+
+  const facts = onThisDay ? [...chosen, onThisDay] : chosen;
+  const { items, sources } = composer.compose(facts);
+  items.forEach((item, i) => {
+    const mark = i < newCount ? NEW_MARK : onThisDay && i === chosen.length ? ON_THIS_DAY_MARK : undefined;
+    if (mark) item.date = item.date ? `${mark} · ${item.date}` : mark;
+  });
+  const newFactIds = chosen.slice(0, newCount).map((f) => f.id);
+  const leadParts = [topic ? `Topic of the day: ${topic} (${TOPICS[topic]}).` : 'Nothing to show yet: the knowledge base has no facts on these topics.'];
+  if (newCount > 0) leadParts.push(`${newCount} new since the last digest.`);
+  return {
+    answer: {
+      kind: 'topic',
+      query: `digest ${localDate}`,
+      matched: items.length > 0,
+      title: `Daily digest, ${dayLabel(localDate)}${topic ? `: ${capital(topic)}` : ''}`,
+      lead: leadParts.join(' '),
+      items,
+      sources,
+      next: topic ? [topic, `timeline ${topic}`, 'digest status'] : ['topics', 'digest status'],
+    },
+    factIds: items.flatMap((item) => item.evidence.map((e) => e.factId)),
+    newFactIds,
+    ...(onThisDay ? { onThisDayFactId: onThisDay.id } : {}),
+    ...(topic ? { topic } : {}),
+  };
+}

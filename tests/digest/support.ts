@@ -1,0 +1,158 @@
+/**
+ * Test support for the digest: a fake clock, the store backends every suite runs against,
+ * fake posters (plain DigestPoster objects) and the knowledge bases used.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
+import type { Answer } from '../../src/answer/types.ts';
+import type { KyselyDigestStore } from '../../src/digest/kysely-store.ts';
+import { openPGliteStore, openPostgresStore, openSqliteStore } from '../../src/digest/open-store.ts';
+import type { Clock, DigestPoster, PlatformName, PostResult } from '../../src/digest/types.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+import type { Knowledge } from '../../src/knowledge/types.ts';
+
+export class FakeClock implements Clock {
+  private ms: number;
+  constructor(start: string | number) {
+    this.ms = typeof start === 'number' ? start : Date.parse(start);
+  }
+  now(): Date {
+    return new Date(this.ms);
+  }
+  set(iso: string): void {
+    this.ms = Date.parse(iso);
+  }
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+  /** A sleep that only moves this clock: pacing without real waiting. */
+  readonly sleep = async (ms: number) => {
+    this.ms += ms;
+  };
+}
+
+/** A database the store suite runs on: opened fresh per test, and dropped after. */
+export interface Backend {
+  name: string;
+  /** Opens a store on this test's database; call again for a second, independent connection. */
+  open(): Promise<KyselyDigestStore>;
+  cleanup(): Promise<void>;
+}
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
+
+let counter = 0;
+const unique = () => `${process.pid}_${Date.now().toString(36)}_${(counter++).toString(36)}`;
+
+export function sqliteBackend(): Backend {
+  const dir = mkdtempSync(join(tmpdir(), 'sinorussia-digest-'));
+  const opened: KyselyDigestStore[] = [];
+  return {
+    name: 'sqlite',
+    open: async () => {
+      const store = await openSqliteStore(join(dir, 'digest.sqlite'));
+      opened.push(store);
+      return store;
+    },
+    cleanup: async () => {
+      await Promise.all(opened.map((s) => s.close().catch(() => undefined)));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** PGlite is one in-process session: a second open returns the same store. */
+export function pgliteBackend(): Backend {
+  let store: Promise<KyselyDigestStore> | undefined;
+  return {
+    name: 'pglite',
+    open: () => (store ??= openPGliteStore()),
+    cleanup: async () => {
+      await (await store)?.close().catch(() => undefined);
+    },
+  };
+}
+
+export function postgresBackend(url: string): Backend {
+  const schema = `digest_test_${unique()}`;
+  const opened: KyselyDigestStore[] = [];
+  return {
+    name: 'postgres',
+    open: async () => {
+      const store = await openPostgresStore(url, { schema });
+      opened.push(store);
+      return store;
+    },
+    cleanup: async () => {
+      await Promise.all(opened.map((s) => s.close().catch(() => undefined)));
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`drop schema if exists ${schema} cascade`);
+      await client.end();
+    },
+  };
+}
+
+/** Every backend of the store suite: SQLite and PGlite always, a real PostgreSQL when TEST_DATABASE_URL is set. */
+export const STORE_BACKENDS: [string, () => Backend][] = [
+  ['sqlite', sqliteBackend],
+  ['pglite', pgliteBackend],
+  ...(TEST_DATABASE_URL ? [['postgres', () => postgresBackend(TEST_DATABASE_URL)] as [string, () => Backend]] : []),
+];
+
+/** Backends with real concurrent connections, for several instances: SQLite always, PostgreSQL when set. */
+export const MULTI_INSTANCE_BACKENDS: [string, () => Backend][] = STORE_BACKENDS.filter(([name]) => name !== 'pglite');
+
+export interface Post {
+  platform: PlatformName;
+  channelId: string;
+  title: string;
+  nonce: string;
+  factIds: string[];
+  at: number;
+}
+
+/** A fake platform: records every post; `respond` decides each result (default ok). */
+export function fakePoster(
+  platform: PlatformName,
+  clock: Clock,
+  respond: (channelId: string, call: number) => PostResult | Promise<PostResult> = () => ({ ok: true }),
+): DigestPoster & { posts: Post[]; calls: number } {
+  const poster = {
+    platform,
+    posts: [] as Post[],
+    calls: 0,
+    async post(channelId: string, digest: Answer, options: { nonce: string }): Promise<PostResult> {
+      poster.calls += 1;
+      // Let other work interleave, as a network call would.
+      await new Promise((resolve) => setImmediate(resolve));
+      const result = await respond(channelId, poster.calls);
+      if (result.ok) {
+        poster.posts.push({
+          platform,
+          channelId,
+          title: digest.title,
+          nonce: options.nonce,
+          factIds: digest.items.flatMap((i) => i.evidence.map((e) => e.factId)),
+          at: clock.now().getTime(),
+        });
+        return { ok: true, messageId: `m${poster.posts.length}` };
+      }
+      return result;
+    },
+  };
+  return poster;
+}
+
+let real: Knowledge | undefined;
+/** The bundled knowledge base, loaded once per file. */
+export function realKnowledge(): Knowledge {
+  real ??= loadKnowledge(KNOWLEDGE_DIR);
+  return real;
+}
+
+/** Settings that keep tests quick: no pacing unless a test wants it. */
+export const UNPACED = { postsPerSecond: Infinity, channelGapMs: 0 };
