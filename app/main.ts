@@ -1,6 +1,6 @@
 /**
  * `npm start`: reads the environment once, then starts every platform that is configured
- * (Slack, Discord), or the local console when none is.
+ * (Slack, Discord) with the daily digest, or the local console when none is.
  */
 import { config as loadDotenv } from 'dotenv';
 import { CONSOLE_BANNER, startConsole } from '../adapters/console/repl.ts';
@@ -8,25 +8,43 @@ import { createAnswerer } from '../src/commands/index.ts';
 import { SinorussiaError } from '../src/errors.ts';
 import { loadKnowledgeCached } from '../src/knowledge/cache.ts';
 import { createLogger, type LogLevel } from '../src/log.ts';
+import { readDigestSettings } from './digest-settings.ts';
 import { CACHE_DIR, KNOWLEDGE_DIR } from './knowledge-dir.ts';
 import { configuredPlatforms } from './platforms.ts';
+
+const LEVELS = ['debug', 'info', 'warn', 'error'];
 
 export async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const env = { ...process.env };
-  const logger = createLogger({ level: (env.LOG_LEVEL as LogLevel | undefined) ?? 'info' });
   try {
+    if (env.LOG_LEVEL && !LEVELS.includes(env.LOG_LEVEL)) {
+      throw new SinorussiaError('BAD_CONFIG', `LOG_LEVEL must be one of ${LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`, env.LOG_LEVEL);
+    }
+    const logger = createLogger({ level: (env.LOG_LEVEL as LogLevel | undefined) ?? 'info' });
     const platforms = configuredPlatforms(env);
-    const answerer = createAnswerer(await loadKnowledgeCached(KNOWLEDGE_DIR, CACHE_DIR));
+    const digestSettings = readDigestSettings(env);
+    const knowledge = await loadKnowledgeCached(KNOWLEDGE_DIR, CACHE_DIR);
     if (platforms.length === 0) {
+      const answerer = createAnswerer(knowledge);
       await startConsole({ answerer, logger, input: process.stdin, output: process.stdout, banner: CONSOLE_BANNER });
       return;
     }
+
+    // The digest's store and scheduler load only with a platform to post to.
+    const { openDigestStore, createDigestCommands, DigestScheduler } = await import('../src/digest/index.ts');
+    const store = await openDigestStore(digestSettings);
+    const answerer = createAnswerer(knowledge, { digest: createDigestCommands({ store, knowledge, logger }) });
     const running = await Promise.all(platforms.map((p) => p.start({ answerer, logger })));
-    logger.info('started', { platforms: platforms.map((p) => p.name) });
+    const scheduler = new DigestScheduler({ store, knowledge, posters: running.map((r) => r.poster), logger });
+    scheduler.start();
+    logger.info('started', { platforms: platforms.map((p) => p.name), digestStore: digestSettings.databaseUrl ? 'postgresql' : 'sqlite' });
+
     const stop = async (signal: string) => {
       logger.info('stopping', { signal });
+      await scheduler.stop();
       await Promise.allSettled(running.map((r) => r.stop()));
+      await store.close();
       process.exit(0);
     };
     process.once('SIGINT', () => void stop('SIGINT'));

@@ -4,12 +4,15 @@
  * Config modules are light; the platform libraries load only when a platform starts.
  */
 import type { Answerer } from '../src/commands/index.ts';
+import type { DigestPoster } from '../src/digest/types.ts';
 import type { Logger } from '../src/log.ts';
 import { readDiscordConfig } from '../adapters/discord/config.ts';
 import { readSlackConfig } from '../adapters/slack/config.ts';
 
 export interface RunningPlatform {
   stop(): Promise<void>;
+  /** How the daily digest posts on this platform. */
+  poster: DigestPoster;
 }
 
 export interface Platform {

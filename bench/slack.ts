@@ -67,6 +67,8 @@ if (process.argv[2] === '--load') {
     process.send?.(result);
     process.exit(0);
   });
+} else if (process.argv[2] === '--fake') {
+  await serveFakeSlack();
 } else {
   await main();
 }
@@ -82,8 +84,11 @@ function loadFromChild(url: string, rate: number, body: string): Promise<LoadRes
 
 // ---- the apps under test (this process) ----
 
-/** The fake Web API and the response_url receiver, counting answers per run. */
-async function startFakeSlackCounter() {
+/**
+ * The fake Web API and the response_url receiver, counting answers per run. It runs in a
+ * process of its own, as Slack would, so its work is not charged to the app under test.
+ */
+async function serveFakeSlack() {
   const delivered = new Map<string, number>();
   const server: Server = createServer((req, res) => {
     const path = req.url ?? '';
@@ -96,12 +101,33 @@ async function startFakeSlackCounter() {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  process.on('message', (message: { run: string }) => process.send?.({ run: message.run, count: delivered.get(`/response/${message.run}`) ?? 0 }));
+  process.send?.({ port: (server.address() as AddressInfo).port });
+}
+
+async function startFakeSlackCounter() {
+  const child = fork(process.argv[1], ['--fake'], { execArgv: process.execArgv });
+  const port = await new Promise<number>((resolve) => child.once('message', (m) => resolve((m as { port: number }).port)));
+  const base = `http://127.0.0.1:${port}`;
+  const counts = new Map<string, number>();
+  child.on('message', (m) => {
+    const { run, count } = m as { run?: string; count?: number };
+    if (run !== undefined) counts.set(run, count ?? 0);
+  });
+  const ask = (run: string) =>
+    new Promise<number>((resolve) => {
+      child.send({ run });
+      const poll = () => (counts.has(run) ? resolve(counts.get(run) as number) : setTimeout(poll, 5));
+      counts.delete(run);
+      poll();
+    });
   return {
     apiUrl: `${base}/api/`,
     responseUrl: (run: string) => `${base}/response/${run}`,
-    delivered: (run: string) => delivered.get(`/response/${run}`) ?? 0,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    delivered: ask,
+    close: async () => {
+      child.kill();
+    },
   };
 }
 
@@ -115,9 +141,9 @@ async function startBareBolt(apiUrl: string) {
   return { port: (server.address() as AddressInfo).port, stop: () => app.stop() };
 }
 
-async function waitFor(predicate: () => boolean, ms: number) {
+async function waitFor(predicate: () => Promise<boolean>, ms: number) {
   const deadline = Date.now() + ms;
-  while (!predicate() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  while (!(await predicate()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 async function measure(name: string, port: number, fake: Awaited<ReturnType<typeof startFakeSlackCounter>>, checkDelivery: boolean) {
@@ -128,8 +154,8 @@ async function measure(name: string, port: number, fake: Awaited<ReturnType<type
   for (const rate of RATES) {
     const run = `${name}-${rate}`;
     const result = await loadFromChild(url, rate, commandBody('trade', fake.responseUrl(run)));
-    if (checkDelivery) await waitFor(() => fake.delivered(run) >= result.ok, 30_000);
-    results.push({ ...result, ...(checkDelivery ? { delivered: fake.delivered(run) } : {}) });
+    if (checkDelivery) await waitFor(async () => (await fake.delivered(run)) >= result.ok, 30_000);
+    results.push({ ...result, ...(checkDelivery ? { delivered: await fake.delivered(run) } : {}) });
   }
   return results;
 }
