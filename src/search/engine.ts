@@ -131,7 +131,7 @@ export class SearchEngine {
     const boostDocument = options.preferFigures ? (n: unknown) => (this.facts[n as number].figure ? 3 : 1) : undefined;
     const common = meaningful.filter((c) => this.isCommon(c));
     // Generic words (and, in a large base, common ones) would pull in much of the base for little.
-    const searched = common.length < meaningful.length ? meaningful.filter((c) => !common.includes(c)) : meaningful;
+    const searched = common.length > 0 && common.length < meaningful.length ? meaningful.filter((c) => !common.includes(c)) : meaningful;
     const exact = this.index.search(orOf(searched.map((c) => orOf(c.stems))), { prefix: false, fuzzy: false, boostDocument });
     const exactTerms = matchedTerms(exact);
     const strong = new Set(meaningful.filter((c) => (searched.includes(c) ? c.stems.some((s) => exactTerms.has(s)) : true)));
