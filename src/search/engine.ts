@@ -65,8 +65,8 @@ const COMMON_SHARE = 0.04;
 const COMMON_MIN_FACTS = 2000;
 const RERANK = 200;
 
-const FIELDS = ['claim', 'people', 'places', 'topics', 'quote', 'when'];
-const BOOST = { claim: 2, people: 3, places: 2, topics: 1.5, quote: 1, when: 1 };
+const FIELDS = ['claim', 'people', 'places', 'quote', 'when'];
+const BOOST = { claim: 2, people: 3, places: 2, quote: 1, when: 1 };
 
 export class SearchEngine {
   private readonly index: MiniSearch<IndexedFact>;
@@ -129,9 +129,13 @@ export class SearchEngine {
     if (meaningful.length === 0) return { hits: [], matched: false, reason: 'too-broad', unmatched: [] };
 
     const boostDocument = options.preferFigures ? (n: unknown) => (this.facts[n as number].figure ? 3 : 1) : undefined;
+    // Generic words (and, in a large base, common ones) would pull in much of the base for
+    // little: the index is asked for the rarer concepts (or, if all are common, the rarest),
+    // and the best candidates are re-ranked by the others.
     const common = meaningful.filter((c) => this.isCommon(c));
-    // Generic words (and, in a large base, common ones) would pull in much of the base for little.
-    const searched = common.length > 0 && common.length < meaningful.length ? meaningful.filter((c) => !common.includes(c)) : meaningful;
+    const searched =
+      common.length === 0 ? meaningful : common.length < meaningful.length ? meaningful.filter((c) => !common.includes(c)) : [this.rarest(common)];
+    const reranking = common.filter((c) => !searched.includes(c));
     const exact = this.index.search(orOf(searched.map((c) => orOf(c.stems))), { prefix: false, fuzzy: false, boostDocument });
     const exactTerms = matchedTerms(exact);
     const strong = new Set(meaningful.filter((c) => (searched.includes(c) ? c.stems.some((s) => exactTerms.has(s)) : true)));
@@ -149,7 +153,7 @@ export class SearchEngine {
       for (const c of retry) if (secondTerms.has(c.fuzzyStem as string)) weak.add(c);
       if (weak.size > 0) results = second;
     }
-    if (searched !== meaningful) results = this.rerank(results, common);
+    if (reranking.length > 0) results = this.rerank(results, reranking);
 
     const unmatched = meaningful.filter((c) => !strong.has(c) && !weak.has(c)).map((c) => c.text);
     const coverage = (strong.size + WEAK_WEIGHT * weak.size) / meaningful.length;
@@ -170,6 +174,11 @@ export class SearchEngine {
   private isCommon(c: Concept): boolean {
     if (this.facts.length < COMMON_MIN_FACTS) return false;
     return c.stems.every((s) => (this.df.get(s) ?? 0) > this.facts.length * COMMON_SHARE);
+  }
+
+  private rarest(concepts: Concept[]): Concept {
+    const df = (c: Concept) => c.stems.reduce((n, x) => n + (this.df.get(x) ?? 0), 0);
+    return concepts.reduce((a, b) => (df(b) < df(a) ? b : a));
   }
 
   /** The best candidates, each counted up once for every common concept its fact contains. */
@@ -218,17 +227,6 @@ interface Ranked {
   score: number;
 }
 
-/**
- * The quote's words that the claim does not already have: the quote still finds a fact by
- * its own wording ("unbreakable"), without doubling the index for words both share.
- */
-function quoteOnlyWords(fact: Fact): string {
-  const claim = new Set(tokenize(fact.claim));
-  return tokenize(fact.quote)
-    .filter((w) => !claim.has(w))
-    .join(' ');
-}
-
 function factText(fact: Fact): string[] {
   return [fact.claim, fact.quote, ...fact.people, ...fact.places, fact.saidBy ?? '', ...fact.topics];
 }
@@ -238,7 +236,6 @@ interface IndexedFact {
   claim: string;
   people: string;
   places: string;
-  topics: string;
   quote: string;
   when: string;
 }
@@ -248,13 +245,19 @@ function toIndexed(fact: Fact, n: number): IndexedFact {
   for (let y = Number(fact.about.start.slice(0, 4)); y <= Number(fact.about.end.slice(0, 4)) && years.length < 30; y++) {
     years.push(String(y));
   }
+  // The claim's words, then only the words the other fields add: a word doubled across
+  // fields costs search time in a large base and adds little.
+  const claimWords = new Set(tokenize(fact.claim));
+  const added = (text: string) =>
+    tokenize(text)
+      .filter((w) => !claimWords.has(w))
+      .join(' ');
   return {
     n,
     claim: fact.claim,
-    people: [...fact.people, fact.saidBy ?? ''].join(' '),
-    places: fact.places.join(' '),
-    topics: fact.topics.join(' '),
-    quote: quoteOnlyWords(fact),
+    people: added([...fact.people, fact.saidBy ?? ''].join(' ')),
+    places: added(fact.places.join(' ')),
+    quote: added(fact.quote),
     when: years.join(' '),
   };
 }
