@@ -1,28 +1,11 @@
-import { PassThrough, Writable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../app/cli.ts';
+import { cli, sink } from './helpers/cli.ts';
 import { CONSOLE_BANNER, startConsole } from '../adapters/console/repl.ts';
 import { memoryLogger } from '../src/log.ts';
 import { realAnswerer } from './helpers/real.ts';
 import { fact, factsFile, writeFixture } from './helpers/fixture.ts';
 
-function sink() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
-
-async function cli(...args: string[]) {
-  const out = sink();
-  const err = sink();
-  const code = await runCli(args, out.stream, err.stream);
-  return { code, out: out.text(), err: err.text() };
-}
 
 describe('sinorussia CLI', () => {
   it('ask --json prints exactly one JSON object of the documented shape', async () => {

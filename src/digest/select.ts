@@ -12,6 +12,7 @@ import type { Composer } from '../answer/compose.ts';
 import type { Answer } from '../answer/types.ts';
 import { TOPIC_NAMES, TOPICS, type Topic } from '../knowledge/topics.ts';
 import type { Fact, Knowledge } from '../knowledge/types.ts';
+import { parsePeriod } from '../knowledge/periods.ts';
 import type { SentDigest } from './store.ts';
 
 /** Regular facts per digest: at least MIN (when the base has them), usually TARGET, at most MAX. */
@@ -41,8 +42,7 @@ export interface DigestSelection {
   topic?: Topic;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const dayLabel = (date: string) => `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+const dayLabel = (date: string) => parsePeriod(date)?.label ?? date;
 const dayNumber = (date: string) => Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
 const capital = (s: string) => s[0].toUpperCase() + s.slice(1);
 

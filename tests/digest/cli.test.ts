@@ -2,27 +2,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../app/cli.ts';
+import { cli, sink } from '../helpers/cli.ts';
 import { openDigestStore } from '../../src/digest/open-store.ts';
 
-function sink() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
-
-async function cli(...args: string[]) {
-  const [out, err] = [sink(), sink()];
-  const code = await runCli(args, out.stream, err.stream);
-  return { code, out: out.text(), err: err.text() };
-}
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sinorussia-cli-digest-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
