@@ -103,9 +103,12 @@ export class SearchEngine {
     for (const group of vocabulary.synonyms) {
       // A phrase stands for its most specific word ("military equipment" for "equipment"):
       // expanding to every word would make "weapons" find everything "military".
+      const singles = new Set(group.map((m) => tokenize(m)).filter((t) => t.length === 1).map((t) => stem(t[0])));
       const specific = (member: string) => {
         const stems = tokenize(member).filter((t) => !this.stopwords.has(t)).map(stem);
         if (stems.length <= 1) return stems;
+        // "mikhail mishustin" adds nothing to "mishustin".
+        if (stems.some((x) => singles.has(x))) return [];
         // A phrase with a word the base never uses cannot occur in it.
         if (!stems.every((x) => this.df.has(x))) return [];
         return [stems.reduce((a, b) => ((this.df.get(b) as number) < (this.df.get(a) as number) ? b : a))];
@@ -173,12 +176,16 @@ export class SearchEngine {
 
   private isCommon(c: Concept): boolean {
     if (this.facts.length < COMMON_MIN_FACTS) return false;
-    return c.stems.every((s) => (this.df.get(s) ?? 0) > this.facts.length * COMMON_SHARE);
+    return this.conceptDf(c) > this.facts.length * COMMON_SHARE;
+  }
+
+  /** How many facts a concept's words reach (counting a fact once per word). */
+  private conceptDf(c: Concept): number {
+    return c.stems.reduce((n, x) => n + (this.df.get(x) ?? 0), 0);
   }
 
   private rarest(concepts: Concept[]): Concept {
-    const df = (c: Concept) => c.stems.reduce((n, x) => n + (this.df.get(x) ?? 0), 0);
-    return concepts.reduce((a, b) => (df(b) < df(a) ? b : a));
+    return concepts.reduce((a, b) => (this.conceptDf(b) < this.conceptDf(a) ? b : a));
   }
 
   /** The best candidates, each counted up once for every common concept its fact contains. */
