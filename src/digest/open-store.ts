@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { SinorussiaError } from '../errors.ts';
 import { KyselyDigestStore, type DigestTables } from './kysely-store.ts';
@@ -35,9 +35,9 @@ export async function openDigestStore(settings: DigestStoreSettings = {}): Promi
   return openSqliteStore(join(dir, SQLITE_FILE));
 }
 
-async function migrated(db: Kysely<DigestTables>): Promise<KyselyDigestStore> {
+async function migrated(db: Kysely<DigestTables>, migrate = () => migrateToLatest(db)): Promise<KyselyDigestStore> {
   try {
-    await migrateToLatest(db);
+    await migrate();
   } catch (e) {
     await db.destroy().catch(() => undefined);
     throw e;
@@ -55,7 +55,35 @@ export async function openSqliteStore(file: string): Promise<KyselyDigestStore> 
   // WAL lets readers and a writer overlap; busy_timeout makes a second process wait its turn.
   database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 5000');
-  return migrated(new Kysely<DigestTables>({ dialect: new SqliteDialect({ database }) }));
+  const db = new Kysely<DigestTables>({ dialect: new SqliteDialect({ database }) });
+  return migrated(db, () => migrateSqliteFile(db, resolve(file)));
+}
+
+/** SQLite files being migrated in this process, so two opens of one file take turns. */
+const sqliteMigrations = new Map<string, Promise<void>>();
+
+/**
+ * Kysely takes no migration lock on SQLite, so instances starting together on a fresh file
+ * both ran the first migration and one failed ("table subscriptions already exists"). The
+ * migration runs in one BEGIN IMMEDIATE transaction (other processes wait on the write lock,
+ * and a crash leaves no half-made schema) and, within this process, one at a time per file.
+ */
+function migrateSqliteFile(db: Kysely<DigestTables>, file: string): Promise<void> {
+  const run = (sqliteMigrations.get(file) ?? Promise.resolve()).catch(() => undefined).then(async () => {
+    await sql`begin immediate`.execute(db);
+    try {
+      await migrateToLatest(db);
+      await sql`commit`.execute(db);
+    } catch (e) {
+      await sql`rollback`.execute(db).catch(() => undefined);
+      throw e;
+    }
+  });
+  const settled = run.finally(() => {
+    if (sqliteMigrations.get(file) === settled) sqliteMigrations.delete(file);
+  });
+  sqliteMigrations.set(file, settled);
+  return settled;
 }
 
 /** `schema` (tests) confines every table to that PostgreSQL schema, created if missing. */
