@@ -61,9 +61,10 @@ const MAX_CONCEPTS = 24;
  * Putin) costs more to search than it tells: it is left out of the index query when rarer
  * words are present, and used instead to re-rank the best candidates.
  */
-const COMMON_SHARE = 0.04;
+const COMMON_SHARE = 0.02;
 const COMMON_MIN_FACTS = 2000;
-const RERANK = 200;
+const RERANK = 60;
+const CORE_FIELDS = ['claim', 'people', 'places'];
 
 const FIELDS = ['claim', 'people', 'places', 'quote', 'when'];
 const BOOST = { claim: 2, people: 3, places: 2, quote: 1, when: 1 };
@@ -139,7 +140,9 @@ export class SearchEngine {
     const searched =
       common.length === 0 ? meaningful : common.length < meaningful.length ? meaningful.filter((c) => !common.includes(c)) : [this.rarest(common)];
     const reranking = common.filter((c) => !searched.includes(c));
-    const exact = this.index.search(orOf(searched.map((c) => orOf(c.stems))), { prefix: false, fuzzy: false, boostDocument });
+    // A lone common word is looked up where facts state things, not in every quote that uses it.
+    const fields = searched.every((c) => common.includes(c)) && common.length > 0 ? CORE_FIELDS : undefined;
+    const exact = this.index.search(orOf(searched.map((c) => orOf(c.stems))), { prefix: false, fuzzy: false, boostDocument, fields });
     const exactTerms = matchedTerms(exact);
     const strong = new Set(meaningful.filter((c) => (searched.includes(c) ? c.stems.some((s) => exactTerms.has(s)) : true)));
     let results: Ranked[] = exact;
