@@ -9,7 +9,15 @@ export function guideLine(command: string, text: string): AnswerItem {
 
 /** One line per topic with what it covers and how many facts it has. */
 export function topicLines(knowledge: Knowledge): AnswerItem[] {
-  const counts = new Map<string, number>();
-  for (const fact of knowledge.facts) for (const t of fact.topics) counts.set(t, (counts.get(t) ?? 0) + 1);
-  return TOPIC_NAMES.map((t) => guideLine(t, `${TOPICS[t]} (${counts.get(t) ?? 0} facts)`));
+  let lines = topicLinesOf.get(knowledge);
+  if (!lines) {
+    const counts = new Map<string, number>();
+    for (const fact of knowledge.facts) for (const t of fact.topics) counts.set(t, (counts.get(t) ?? 0) + 1);
+    lines = TOPIC_NAMES.map((t) => guideLine(t, `${TOPICS[t]} (${counts.get(t) ?? 0} facts)`));
+    topicLinesOf.set(knowledge, lines);
+  }
+  return lines;
 }
+
+// Counting a large base's topics on every "no match" would cost more than the search.
+const topicLinesOf = new WeakMap<Knowledge, AnswerItem[]>();

@@ -154,7 +154,7 @@ export class SearchEngine {
         return { queries: [s], combineWith: 'OR', prefix: s.length >= 4, fuzzy: s.length >= 8 ? 2 : s.length >= 5 ? 1 : false };
       };
       const query = orOf(searched.map((c) => (retry.includes(c) ? loose(c) : orOf(c.stems))));
-      const second = this.index.search(query, { maxFuzzy: 2, boostDocument });
+      const second = this.index.search(query, { maxFuzzy: 2, boostDocument, fields: this.facts.length >= COMMON_MIN_FACTS ? CORE_FIELDS : undefined });
       const secondTerms = matchedTerms(second);
       for (const c of retry) if (secondTerms.has(c.fuzzyStem as string)) weak.add(c);
       if (weak.size > 0) results = second;
@@ -175,6 +175,13 @@ export class SearchEngine {
       hits.push({ fact: this.facts[r.id as number], score: r.score });
     }
     return hits.length > 0 ? { hits, matched: true, unmatched } : { hits: [], matched: false, reason: 'not-found', unmatched };
+  }
+
+  /** The words of a question that carry meaning here (no stop words, no generic words). */
+  meaningfulWords(question: string): string[] {
+    return this.concepts(question)
+      .filter((c) => !c.generic)
+      .map((c) => c.text);
   }
 
   private isCommon(c: Concept): boolean {
