@@ -30,7 +30,13 @@ export function synthetic(real: Knowledge, n: number): Knowledge {
       topics: rand() < 0.5 ? base.topics : [pick(TOPIC_NAMES)],
       about: { raw: String(year), start: `${year}-01-01`, end: `${year}-12-31`, label: String(year) },
       sourceId: pick(sourceIds),
-      figure: undefined,
+      // Figures of many distinct quantities (measure variants) in the fact's own year, so a
+      // few facts state each quantity and merge or conflict, as in a real base.
+      figure: base.figure && {
+        ...base.figure,
+        measure: `${base.figure.measure}-${i % 2000}`,
+        period: { raw: String(year), start: `${year}-01-01`, end: `${year}-12-31`, label: String(year) },
+      },
       corroborates: [],
       conflictsWith: [],
       key: rand() < 0.05,

@@ -156,7 +156,13 @@ export class Composer {
    * what is shown (composing everything first lets a group pull in facts from anywhere).
    */
   composeTop(facts: Fact[], limit: number, order?: (a: AnswerItem, b: AnswerItem) => number): Composed {
-    const top = this.compose(facts).items.slice(0, limit);
+    // Compose a few times the limit (groups may merge several facts), more only if needed.
+    let items: AnswerItem[] = [];
+    for (let n = limit * 4; ; n *= 2) {
+      items = this.compose(facts.slice(0, n)).items;
+      if (items.length >= limit || n >= facts.length) break;
+    }
+    const top = items.slice(0, limit);
     if (order) top.sort(order);
     return this.compose(top.map((item) => this.knowledge.factById.get(item.evidence[0].factId) as Fact));
   }
