@@ -1,10 +1,9 @@
 /**
- * Autocomplete for `/sinorussia ask question:`: topics whose name starts with what was
- * typed, then facts the core's search finds for it. In-memory and synchronous, so it
- * answers well inside Discord's 3-second autocomplete window. Built only on core exports.
+ * Autocomplete choices for `/sinorussia ask question:`, from the core's suggestions, cut
+ * to Discord's limits. In memory and synchronous: well inside the 3-second window.
  */
 import type { Answerer } from '../../src/commands/index.ts';
-import { TOPIC_NAMES, TOPICS } from '../../src/knowledge/topics.ts';
+import { suggest as coreSuggest } from '../../src/commands/suggest.ts';
 
 export interface Suggestion {
   name: string;
@@ -18,13 +17,8 @@ const CHOICE_MAX = 100;
 const cut = (text: string) => (text.length <= CHOICE_MAX ? text : `${text.slice(0, CHOICE_MAX - 1)}…`);
 
 export function suggest(answerer: Pick<Answerer, 'context'>, partial: string, limit = MAX_CHOICES): Suggestion[] {
-  const typed = partial.trim().toLowerCase();
-  const max = Math.min(limit, MAX_CHOICES);
-  const choices: Suggestion[] = TOPIC_NAMES.filter((t) => t.startsWith(typed)).map((t) => ({ name: cut(`${t}: ${TOPICS[t]}`), value: t }));
-  if (typed.length >= 2 && choices.length < max) {
-    const { hits } = answerer.context.engine.search(partial.slice(0, 200), { limit: max });
-    for (const { fact } of hits) choices.push({ name: cut(fact.claim), value: cut(fact.claim) });
-  }
+  const choices = coreSuggest(answerer.context, partial, Math.min(limit, MAX_CHOICES)).map((s) => ({ name: cut(s.label), value: cut(s.text) }));
+  // Two long claims may cut to the same value: keep the first.
   const seen = new Set<string>();
-  return choices.filter((c) => c.value.trim() && !seen.has(c.value) && seen.add(c.value)).slice(0, max);
+  return choices.filter((c) => !seen.has(c.value) && seen.add(c.value));
 }
