@@ -3,6 +3,7 @@
  * citation numbers, conflicts side by side, then the sources. Colour only on a TTY.
  */
 import type { Answer, AnswerItem, CitedSource } from '../../src/answer/types.ts';
+import { itemLabel } from '../../src/answer/label.ts';
 
 export interface TerminalStyle {
   bold(s: string): string;
@@ -16,7 +17,8 @@ const cites = (numbers: number[]) => numbers.map((n) => `[${n}]`).join('');
 
 function itemLines(item: AnswerItem, index: number, style: TerminalStyle): string[] {
   if (item.command) return [`  ${style.bold(item.command.padEnd(18))} ${item.text}`];
-  const date = item.date ? `${style.dim(item.date)}  ` : '';
+  const label = itemLabel(item);
+  const date = label ? `${style.dim(label)}  ` : '';
   if (item.variants) {
     return [
       `${index + 1}. ${date}Sources differ:`,

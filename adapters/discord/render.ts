@@ -5,6 +5,7 @@
  * at an item boundary with a note saying how much was left out.
  */
 import { escapeMarkdown, type APIEmbed, type APIEmbedField } from 'discord.js';
+import { itemLabel } from '../../src/answer/label.ts';
 import type { Answer, AnswerItem, CitedSource } from '../../src/answer/types.ts';
 import { slashFor } from './commands/sinorussia.ts';
 
@@ -43,7 +44,7 @@ const dated = (date: string | undefined) => (date ? `\`${date.replace(/`/g, "'")
 
 export function itemBlock(item: AnswerItem, index: number): string {
   if (item.command) return fit(`\`${slashFor(item.command).replace(/`/g, "'")}\` — ${escape(item.text)}`, ITEM_MAX);
-  const number = `**${index + 1}.** ${dated(item.date)}`;
+  const number = `**${index + 1}.** ${dated(itemLabel(item))}`;
   if (item.variants && item.variants.length > 0) {
     const sides = item.variants.map((v) => `> ${v.date && v.date !== item.date ? dated(v.date) : ''}${escape(v.text)} ${cites(v.citations)}`);
     return fit([`${number}Sources differ:`, ...sides].join('\n'), ITEM_MAX);

@@ -4,6 +4,7 @@
  * message stays inside Slack's limits: a long answer is cut at an item boundary with a note.
  */
 import type { types } from '@slack/bolt';
+import { itemLabel } from '../../src/answer/label.ts';
 import type { Answer, AnswerItem, CitedSource } from '../../src/answer/types.ts';
 import { cutAtWord, escapeSlack } from './escape.ts';
 
@@ -55,7 +56,8 @@ const USER_ID = /^[UW][A-Z0-9]{2,}$/;
 /** One line of mrkdwn for an item without variants. */
 export function itemLine(item: AnswerItem): string {
   if (item.command) return `${code(item.command)}  ${escapeSlack(item.text)}`;
-  const date = item.date ? `*${escapeSlack(item.date)}*  ` : '';
+  const label = itemLabel(item);
+  const date = label ? `*${escapeSlack(label)}*  ` : '';
   const citations = item.citations.length > 0 ? `  ${cites(item.citations)}` : '';
   return `${date}${escapeSlack(item.text)}${citations}`;
 }
@@ -63,7 +65,8 @@ export function itemLine(item: AnswerItem): string {
 /** Sources disagree: one field per variant, side by side, each with its own citations. */
 function variantBlock(item: AnswerItem): SectionBlock {
   const variants = item.variants ?? [];
-  const date = item.date ? `*${escapeSlack(item.date)}*  ` : '';
+  const label = itemLabel(item);
+  const date = label ? `*${escapeSlack(label)}*  ` : '';
   return {
     type: 'section',
     text: { type: 'mrkdwn', text: cutAtWord(`${date}Sources differ:`, SLACK_LIMITS.sectionText) },
@@ -147,7 +150,7 @@ function fallbackText(answer: Answer, shown: AnswerItem[], sharedBy: string | un
   if (answer.lead) lines.push(escapeSlack(answer.lead));
   let length = lines.join('\n').length;
   for (const item of shown) {
-    const line = item.variants ? `${escapeSlack(item.date ?? '')} Sources differ.`.trim() : itemLine(item);
+    const line = item.variants ? `${escapeSlack(itemLabel(item) ?? '')} Sources differ.`.trim() : itemLine(item);
     if (length + 1 + line.length > FALLBACK_TEXT) break;
     lines.push(line);
     length += 1 + line.length;

@@ -12,6 +12,7 @@ export interface AnswerJson {
   items: {
     text: string;
     date?: string;
+    mark?: string;
     quote?: string;
     sources: string[];
     figure?: { measure: string; value: number; unit: string; currency?: string; bound: string; period: string };
@@ -29,6 +30,7 @@ export function answerToJson(answer: Answer): AnswerJson {
     items: answer.items.map((item) => ({
       text: item.command ? `${item.command}: ${item.text}` : item.text,
       date: item.date,
+      mark: item.mark,
       quote: item.evidence[0]?.quote,
       sources: item.sources,
       figure: item.figure && { ...item.figure, period: item.figure.period.raw },

@@ -45,6 +45,8 @@ export interface AnswerItem {
   text: string;
   /** When the item is about, as people read it: `2018`, `H1 2023`. */
   date?: string;
+  /** A label to show before the date: `new` (added since the last digest), `on this day`. */
+  mark?: string;
   /** Sort key: first day of the period, `YYYY-MM-DD`. */
   dateKey?: string;
   figure?: Figure;

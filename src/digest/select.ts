@@ -130,7 +130,7 @@ export function selectDigest(input: DigestInput): DigestSelection {
   const { items, sources } = composer.compose(facts);
   items.forEach((item, i) => {
     const mark = i < newCount ? NEW_MARK : onThisDay && i === chosen.length ? ON_THIS_DAY_MARK : undefined;
-    if (mark) item.date = item.date ? `${mark} · ${item.date}` : mark;
+    if (mark) item.mark = mark;
   });
   const newFactIds = chosen.slice(0, newCount).map((f) => f.id);
   const leadParts = [topic ? `Topic of the day: ${topic} (${TOPICS[topic]}).` : 'Nothing to show yet: the knowledge base has no facts on these topics.'];

@@ -69,7 +69,7 @@ describe('selecting a digest', () => {
     const unshownNew = ['t5', 't6'].filter((id) => !history[0].factIds.includes(id));
     expect(newFactIds.sort()).toEqual(unshownNew.sort());
     expect(factIds.slice(0, unshownNew.length).sort()).toEqual(unshownNew.sort());
-    for (let i = 0; i < unshownNew.length; i++) expect(answer.items[i].date).toMatch(/^new · /);
+    for (let i = 0; i < unshownNew.length; i++) expect(answer.items[i].mark).toBe('new');
     expect(answer.items[unshownNew.length]?.date ?? '').not.toMatch(/^new/);
     expect(answer.lead).toContain(`${unshownNew.length} new since the last digest`);
     // A channel's first digest has nothing "new": everything is.
@@ -79,7 +79,7 @@ describe('selecting a digest', () => {
   it('adds an "on this day" fact when one is dated this month and day', () => {
     const on = selectDigest(input({ localDate: '2026-06-17' }));
     expect(on.onThisDayFactId).toBe('anniversary');
-    expect(on.answer.items.at(-1)?.date).toBe('on this day · 17 Jun 2021');
+    expect(on.answer.items.at(-1)).toMatchObject({ mark: 'on this day', date: '17 Jun 2021' });
     expect(on.answer.items.length).toBeLessThanOrEqual(5);
     expect(selectDigest(input({ localDate: '2026-06-18' })).onThisDayFactId).toBeUndefined();
   });
