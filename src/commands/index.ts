@@ -60,7 +60,6 @@ export interface Answerer {
    * digest service (when one is attached), everything else to `answer`.
    */
   handle(text: unknown, context: ChannelContext): Promise<Answer>;
-  run(parsed: ParsedCommand): Answer;
   readonly context: CommandContext;
 }
 
@@ -85,5 +84,5 @@ export function createAnswerer(knowledge: Knowledge, services: { digest?: Digest
     if (parsed.name === 'digest' && services.digest) return services.digest.handle(parsed.args, channel);
     return run(parsed);
   };
-  return { context, run, handle, answer: (text) => run(parseCommand(text)) };
+  return { context, handle, answer: (text) => run(parseCommand(text)) };
 }

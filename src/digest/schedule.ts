@@ -66,12 +66,6 @@ export interface Timing {
   timeZone: string;
 }
 
-/** Is the channel's post for its current local date due at `now`? Then for which date. */
-export function dueDate(timing: Timing, now: Date): string | undefined {
-  const today = localDateAt(now, timing.timeZone);
-  return now.getTime() >= dueInstant(today, timing.time, timing.timeZone).getTime() ? today : undefined;
-}
-
 /**
  * The next instant a post is due after `now`: today's if still ahead and not done,
  * otherwise tomorrow's.

@@ -86,5 +86,4 @@ export const SearchFileSchema = z.strictObject({
   generic: z.array(term),
 });
 
-export type SourceInput = z.infer<typeof SourceSchema>;
 export type FactInput = z.infer<typeof FactSchema>;

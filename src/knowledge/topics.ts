@@ -16,7 +16,3 @@ export const TOPICS = {
 
 export type Topic = keyof typeof TOPICS;
 export const TOPIC_NAMES = Object.keys(TOPICS) as Topic[];
-
-export function isTopic(value: string): value is Topic {
-  return Object.hasOwn(TOPICS, value);
-}

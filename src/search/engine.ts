@@ -25,8 +25,6 @@ export interface SearchOutcome {
   hits: SearchHit[];
   matched: boolean;
   reason?: NoMatchReason;
-  /** Concepts of the question that matched nothing. */
-  unmatched: string[];
 }
 
 export interface SearchOptions {
@@ -128,9 +126,9 @@ export class SearchEngine {
   search(question: string, options: SearchOptions = {}): SearchOutcome {
     const limit = options.limit ?? 6;
     const concepts = this.concepts(question);
-    if (concepts.length === 0) return { hits: [], matched: false, reason: 'empty', unmatched: [] };
+    if (concepts.length === 0) return { hits: [], matched: false, reason: 'empty' };
     const meaningful = concepts.filter((c) => !c.generic);
-    if (meaningful.length === 0) return { hits: [], matched: false, reason: 'too-broad', unmatched: [] };
+    if (meaningful.length === 0) return { hits: [], matched: false, reason: 'too-broad' };
 
     const boostDocument = options.preferFigures ? (n: unknown) => (this.facts[n as number].figure ? 3 : 1) : undefined;
     // Generic words (and, in a large base, common ones) would pull in much of the base for
@@ -161,11 +159,11 @@ export class SearchEngine {
     }
     if (reranking.length > 0) results = this.rerank(results, reranking);
 
-    const unmatched = meaningful.filter((c) => !strong.has(c) && !weak.has(c)).map((c) => c.text);
+    const allFound = strong.size + weak.size === meaningful.length;
     const coverage = (strong.size + WEAK_WEIGHT * weak.size) / meaningful.length;
     // A lone typo ("enrgy") is all the question there is: let it through.
-    const enough = coverage >= MIN_COVERAGE || (unmatched.length === 0 && meaningful.length === 1);
-    if (!enough) return { hits: [], matched: false, reason: 'not-found', unmatched };
+    const enough = coverage >= MIN_COVERAGE || (allFound && meaningful.length === 1);
+    if (!enough) return { hits: [], matched: false, reason: 'not-found' };
 
     const top = results[0]?.score ?? 0;
     const hits: SearchHit[] = [];
@@ -174,7 +172,7 @@ export class SearchEngine {
       if (hits.length >= limit || r.score < top * MIN_RELATIVE_SCORE) break;
       hits.push({ fact: this.facts[r.id as number], score: r.score });
     }
-    return hits.length > 0 ? { hits, matched: true, unmatched } : { hits: [], matched: false, reason: 'not-found', unmatched };
+    return hits.length > 0 ? { hits, matched: true } : { hits: [], matched: false, reason: 'not-found' };
   }
 
   /** The words of a question that carry meaning here (no stop words, no generic words). */
