@@ -3,7 +3,7 @@
  * citation numbers, conflicts side by side, then the sources. Colour only on a TTY.
  */
 import type { Answer, AnswerItem, CitedSource } from '../../src/answer/types.ts';
-import { itemLabel } from '../../src/answer/label.ts';
+import { itemLabel, publishedLabel } from '../../src/answer/label.ts';
 
 export interface TerminalStyle {
   bold(s: string): string;
@@ -30,7 +30,7 @@ function itemLines(item: AnswerItem, index: number, style: TerminalStyle): strin
 
 export function sourceLine(s: CitedSource): string {
   const by = [s.publisher, s.authors.join(', ')].filter(Boolean).join(', ');
-  const date = `${s.approximate ? 'about ' : ''}${s.published}`;
+  const date = publishedLabel(s);
   return `[${s.citation}] ${s.title}${by ? ` (${by})` : ''}, ${date}`;
 }
 

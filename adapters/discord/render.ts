@@ -5,7 +5,7 @@
  * at an item boundary with a note saying how much was left out.
  */
 import { escapeMarkdown, type APIEmbed, type APIEmbedField } from 'discord.js';
-import { itemLabel } from '../../src/answer/label.ts';
+import { itemLabel, publishedLabel } from '../../src/answer/label.ts';
 import type { Answer, AnswerItem, CitedSource } from '../../src/answer/types.ts';
 import { slashFor } from './commands/sinorussia.ts';
 
@@ -54,7 +54,7 @@ export function itemBlock(item: AnswerItem, index: number): string {
 
 export function sourceLine(source: CitedSource): string {
   const by = [source.publisher, source.authors.join(', ')].filter(Boolean).join(', ');
-  const date = `${source.approximate ? 'about ' : ''}${source.published}`;
+  const date = publishedLabel(source);
   return fit(`**[${source.citation}]** ${escape(source.title)}${by ? ` (${escape(by)})` : ''}, ${escape(date)}`, LIMITS.fieldValue);
 }
 

@@ -4,7 +4,7 @@
  * message stays inside Slack's limits: a long answer is cut at an item boundary with a note.
  */
 import type { types } from '@slack/bolt';
-import { itemLabel } from '../../src/answer/label.ts';
+import { itemLabel, publishedLabel } from '../../src/answer/label.ts';
 import type { Answer, AnswerItem, CitedSource } from '../../src/answer/types.ts';
 import { cutAtWord, escapeSlack } from './escape.ts';
 
@@ -78,7 +78,7 @@ function variantBlock(item: AnswerItem): SectionBlock {
 }
 
 export function sourceText(s: CitedSource): string {
-  const date = `${s.approximate ? 'about ' : ''}${s.published}`;
+  const date = publishedLabel(s);
   const parts = [s.publisher, s.title, date].filter(Boolean).map((p) => escapeSlack(p as string));
   return cutAtWord(`[${s.citation}] ${parts.join(', ')}`, SOURCE_TEXT);
 }

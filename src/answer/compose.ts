@@ -3,7 +3,7 @@
  * one item citing every source (corroboration), and facts that disagree are kept side by
  * side (a conflict the reader must see). Citation numbers follow first appearance.
  */
-import type { Fact, Figure, Knowledge } from '../knowledge/types.ts';
+import type { Fact, Figure, Knowledge, Source } from '../knowledge/types.ts';
 import { sourceTitle } from '../knowledge/types.ts';
 import type { AnswerItem, CitedSource, Evidence, Variant } from './types.ts';
 
@@ -88,6 +88,19 @@ function sidesOf(group: Fact[]): Fact[][] {
   return sides;
 }
 
+/** A registry source as an answer cites it, under citation number `citation`. */
+export function citedSource(s: Source, citation: number): CitedSource {
+  return {
+    id: s.id,
+    citation,
+    title: sourceTitle(s),
+    publisher: s.publisher,
+    authors: s.authors,
+    published: s.published.label,
+    approximate: s.approximate,
+  };
+}
+
 export class Composer {
   private readonly byFigure = new Map<string, Fact[]>();
   private readonly linked = new Map<string, Set<string>>();
@@ -133,15 +146,7 @@ export class Composer {
     const sources: CitedSource[] = [...citations].map(([id, citation]) => {
       const s = this.knowledge.sources.get(id);
       if (!s) throw new Error(`sinorussia: cited source "${id}" is not in the registry`);
-      return {
-        id,
-        citation,
-        title: sourceTitle(s),
-        publisher: s.publisher,
-        authors: s.authors,
-        published: s.published.label,
-        approximate: s.approximate,
-      };
+      return citedSource(s, citation);
     });
     return { items, sources };
   }

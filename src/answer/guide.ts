@@ -1,10 +1,15 @@
-import type { AnswerItem } from './types.ts';
+import type { Answer, AnswerItem } from './types.ts';
 import { TOPIC_NAMES, TOPICS } from '../knowledge/topics.ts';
 import type { Knowledge } from '../knowledge/types.ts';
 
 /** A line of guidance (a command and what it does), not a fact: it cites nothing. */
 export function guideLine(command: string, text: string): AnswerItem {
   return { text, command, sources: [], citations: [], evidence: [], corroborated: false };
+}
+
+/** An answer of guidance only (help, usage, confirmations): it cites nothing. */
+export function guideAnswer(fields: { query: string; title: string; lead?: string; items?: AnswerItem[]; next?: string[] }): Answer {
+  return { kind: 'help', matched: true, sources: [], items: [], next: [], ...fields };
 }
 
 /** One line per topic with what it covers and how many facts it has. */

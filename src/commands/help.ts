@@ -1,5 +1,5 @@
 import type { Answer } from '../answer/types.ts';
-import { guideLine } from '../answer/guide.ts';
+import { guideAnswer, guideLine } from '../answer/guide.ts';
 import type { Command } from './command.ts';
 
 /** `help`: the vocabulary, built from the registered commands so it never goes stale. */
@@ -10,10 +10,8 @@ export function helpCommand(commands: () => Command[]): Command {
     usage: 'help',
     summary: 'what the bot can do',
     run(_ctx, parsed): Answer {
-      return {
-        kind: 'help',
+      return guideAnswer({
         query: parsed.query,
-        matched: true,
         title: 'sinorussia: sourced answers on China–Russia relations',
         lead: 'Ask a question or name a topic. Every answer cites the articles it comes from.',
         items: [
@@ -23,9 +21,8 @@ export function helpCommand(commands: () => Command[]): Command {
             .filter((c) => c.listed !== false)
             .map((c) => guideLine(c.usage, c.summary)),
         ],
-        sources: [],
         next: ['topics', 'trade', 'who called Putin his best friend?'],
-      };
+      });
     },
   };
 }

@@ -3,7 +3,8 @@
  * gets an answer that says what is accepted; nothing here throws for what a user types.
  */
 import { Composer } from '../answer/compose.ts';
-import { guideLine } from '../answer/guide.ts';
+import { guideAnswer, guideLine } from '../answer/guide.ts';
+import { DIGEST_GUIDE, SUBSCRIBE_USAGE } from '../commands/digest.ts';
 import type { Answer, AnswerItem } from '../answer/types.ts';
 import { matchTopic } from '../commands/topic-match.ts';
 import { SinorussiaError } from '../errors.ts';
@@ -26,25 +27,9 @@ export interface DigestCommandsDeps {
   logger?: Logger;
 }
 
-export const SUBSCRIBE_USAGE = 'digest subscribe [HH:MM] [Area/City] [topics…]';
 
-const reply = (title: string, lead: string, items: AnswerItem[] = [], next: string[] = ['digest status']): Answer => ({
-  kind: 'help',
-  query: '',
-  matched: true,
-  title,
-  lead,
-  items,
-  sources: [],
-  next,
-});
-
-const USAGE_LINES = [
-  guideLine(SUBSCRIBE_USAGE, 'post every day at that local time (defaults: 09:00, UTC, all topics)'),
-  guideLine('digest status', 'what is set, and when the next post is due'),
-  guideLine('digest preview', "tomorrow's post, shown only to you"),
-  guideLine('digest unsubscribe', 'stop the daily post'),
-];
+const reply = (title: string, lead: string, items: AnswerItem[] = [], next: string[] = ['digest status']): Answer =>
+  guideAnswer({ query: '', title, lead, items, next });
 
 const topicsText = (topics: Topic[]) => (topics.length === 0 ? 'all topics' : topics.join(', '));
 
@@ -169,12 +154,12 @@ export function createDigestCommands(deps: DigestCommandsDeps): DigestCommands {
             answer = await preview(ctx);
             break;
           default:
-            answer = reply('The daily digest', sub ? `"${sub.slice(0, 40)}" is not a digest command. Use one of these:` : 'One sourced post a day in this channel, at its local time.', USAGE_LINES, ['help']);
+            answer = reply('The daily digest', sub ? `"${sub.slice(0, 40)}" is not a digest command. Use one of these:` : 'One sourced post a day in this channel, at its local time.', DIGEST_GUIDE, ['help']);
         }
         return { ...answer, query };
       } catch (e) {
         if (e instanceof SinorussiaError && e.code === 'BAD_ARGUMENT') {
-          return { ...reply('Digest: not understood', e.message.replace(/^sinorussia: /, ''), USAGE_LINES, ['digest status']), query };
+          return { ...reply('Digest: not understood', e.message.replace(/^sinorussia: /, ''), DIGEST_GUIDE, ['digest status']), query };
         }
         deps.logger?.error('digest command failed', { platform: ctx.platform, channel: ctx.channelId, command: sub, error: e });
         return { ...reply('Digest: something went wrong', 'The digest settings could not be read or saved just now. Nothing was changed; please try again in a minute.', [], ['digest status']), query };
