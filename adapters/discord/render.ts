@@ -5,6 +5,7 @@
  * at an item boundary with a note saying how much was left out.
  */
 import { escapeMarkdown, type APIEmbed, type APIEmbedField } from 'discord.js';
+import { cutAtWord } from '../../src/text.ts';
 import { itemLabel, publishedLabel } from '../../src/answer/label.ts';
 import type { Answer, AnswerItem, CitedSource } from '../../src/answer/types.ts';
 import { slashFor } from './commands/sinorussia.ts';
@@ -30,9 +31,8 @@ const NOTE_MAX = 120;
 const EMBED_COLOUR = 0xc8102e;
 
 export function fit(text: string, max: number): string {
-  if (text.length <= max) return text;
   // Drop a trailing backslash so the ellipsis is not escaped into nothing.
-  return `${text.slice(0, max - 1).replace(/\\+$/, '')}…`;
+  return cutAtWord(text, max, (cut) => cut.replace(/\\+$/, ''));
 }
 
 /** Answer text may echo the user: no headings, lists, masked links or formatting from it. */

@@ -2,6 +2,7 @@
  * Slack's text format: `&`, `<` and `>` are markup (mentions, links, `<!channel>`), so text
  * that came from a user or the knowledge base is escaped before it goes into any message.
  */
+import { cutAtWord as cutText } from '../../src/text.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 const DECODES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>' };
@@ -24,11 +25,8 @@ export function decodeSlack(text: string): string {
  * Never splits an entity such as `&amp;`; splits a word only when one word alone is too long.
  */
 export function cutAtWord(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const room = text.slice(0, max - 1);
-  const space = room.lastIndexOf(' ');
-  let cut = space > 0 ? room.slice(0, space) : room;
-  const amp = cut.lastIndexOf('&');
-  if (amp >= 0 && !cut.slice(amp).includes(';')) cut = cut.slice(0, amp);
-  return `${cut.trimEnd()}…`;
+  return cutText(text, max, (cut) => {
+    const amp = cut.lastIndexOf('&');
+    return amp >= 0 && !cut.slice(amp).includes(';') ? cut.slice(0, amp) : cut;
+  });
 }

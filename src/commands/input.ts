@@ -1,6 +1,7 @@
 /**
  * Cleaning what people type before anything reads it: the same rules for every surface.
  */
+import { cutAtWord } from '../text.ts';
 
 /** Longest text the core reads; the rest of a 10,000-character paste is ignored. */
 export const MAX_INPUT = 2000;
@@ -26,8 +27,5 @@ export function stripMentions(text: string): string {
 export function echo(text: string): string {
   // A fragment such as "<!" left after stripping could combine with text around the echo.
   const clean = stripMentions(cleanInput(text)).replace(/<(?=[@#!])/g, '');
-  if (clean.length <= MAX_ECHO) return clean;
-  const cut = clean.slice(0, MAX_ECHO);
-  const space = cut.lastIndexOf(' ');
-  return `${space > MAX_ECHO / 2 ? cut.slice(0, space) : cut}…`;
+  return cutAtWord(clean, MAX_ECHO + 1);
 }
