@@ -16,6 +16,7 @@ import { sourcesCommand } from './sources.ts';
 import { timelineCommand } from './timeline.ts';
 import { topicCommand } from './topic.ts';
 import { matchTopic } from './topic-match.ts';
+import { LruCache } from '../lru.ts';
 import { topicsCommand } from './topics.ts';
 
 export const COMMANDS: Command[] = [
@@ -67,7 +68,7 @@ export interface Answerer {
 export function createAnswerer(knowledge: Knowledge, services: { digest?: DigestCommands } = {}): Answerer {
   const context: CommandContext = { knowledge, engine: new SearchEngine(knowledge), composer: new Composer(knowledge) };
   // Everything but a question depends only on the (immutable) base: answer it once.
-  const memo = new Map<string, Answer>();
+  const memo = new LruCache<string, Answer>(500);
   const run = (parsed: ParsedCommand) => {
     const command = COMMANDS.find((c) => c.name === parsed.name) ?? askCommand;
     if (command === askCommand || command === digestCommand) return command.run(context, parsed);
@@ -75,7 +76,7 @@ export function createAnswerer(knowledge: Knowledge, services: { digest?: Digest
     let answer = memo.get(key);
     if (!answer) {
       answer = command.run(context, parsed);
-      if (memo.size < 500) memo.set(key, answer);
+      memo.set(key, answer);
     }
     return { ...answer, query: parsed.query };
   };
