@@ -13,6 +13,7 @@ import type { SlackConfig } from './config.ts';
 import { createEventDedupe, type EventDedupe } from './dedupe.ts';
 import { createSlackDigestPoster } from './digest-poster.ts';
 import {
+  createRenderedAnswers,
   dropUnknownRequests,
   onAppMention,
   onDirectMessage,
@@ -22,7 +23,7 @@ import {
   type HandlerDeps,
 } from './handlers.ts';
 import { SHARE_ACTION_ID } from './render.ts';
-import { postResponse } from './response-url.ts';
+import { createResponsePoster } from './response-url.ts';
 
 export interface SlackDeps {
   answerer: Answerer;
@@ -77,7 +78,14 @@ export function buildSlackApp(config: SlackConfig, deps: HandlerDeps): App {
 }
 
 export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<RunningSlack> {
-  const handlerDeps: HandlerDeps = { answerer: deps.answerer, logger: deps.logger, dedupe: deps.dedupe ?? createEventDedupe(), postResponse };
+  const responses = createResponsePoster();
+  const handlerDeps: HandlerDeps = {
+    answerer: deps.answerer,
+    logger: deps.logger,
+    dedupe: deps.dedupe ?? createEventDedupe(),
+    responses,
+    renderedAnswers: createRenderedAnswers(),
+  };
   const app = buildSlackApp(config, handlerDeps);
   await app.init();
   const started = await app.start(...(config.mode === 'http' ? [config.port] : []));
@@ -88,6 +96,7 @@ export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<
     poster: createSlackDigestPoster(config, deps.logger),
     stop: async () => {
       await app.stop();
+      await responses.close();
       deps.logger.info('slack: stopped', { mode: config.mode });
     },
   };

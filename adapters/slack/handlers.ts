@@ -16,7 +16,8 @@ import { cleanInput } from '../../src/commands/input.ts';
 import type { ChannelContext } from '../../src/digest/types.ts';
 import type { Logger } from '../../src/log.ts';
 import type { EventDedupe } from './dedupe.ts';
-import type { PostResponse } from './response-url.ts';
+import type { ResponsePoster } from './response-url.ts';
+import { LruCache } from '../../src/lru.ts';
 import { decodeSlack } from './escape.ts';
 import { APOLOGY, renderAnswer, SHARE_ACTION_ID, type SlackMessage } from './render.ts';
 
@@ -26,15 +27,19 @@ export interface HandlerDeps {
   answerer: Answerer;
   logger: Logger;
   dedupe: EventDedupe;
-  /** Posts to a response_url; Bolt's respond() when absent. */
-  postResponse?: PostResponse;
+  /** Posts slash-command answers to their response_url. */
+  responses: ResponsePoster;
+  /** Rendered slash answers by command text (see slashAnswerJson). */
+  renderedAnswers: LruCache<string, string>;
 }
 
-type Respond = (message: Record<string, unknown>) => Promise<unknown>;
+/** Longer texts are rarely repeated word for word; caching them would only hold memory. */
+const MAX_CACHED_TEXT = 200;
+/** ~500 distinct answers of a few kB each: a few MB at most. */
+export const RENDERED_ANSWERS = 500;
 
-function responder(deps: HandlerDeps, responseUrl: string, boltRespond: Respond): Respond {
-  const post = deps.postResponse;
-  return post ? (message) => post(responseUrl, message) : boltRespond;
+export function createRenderedAnswers(): LruCache<string, string> {
+  return new LruCache(RENDERED_ANSWERS);
 }
 
 type ChatClient = AllMiddlewareArgs['client'];
@@ -81,19 +86,34 @@ export function isFirstDelivery(deps: HandlerDeps, eventId: unknown, retryNum: n
   return true;
 }
 
+const ephemeral = (message: SlackMessage | { text: string }) => JSON.stringify({ response_type: 'ephemeral', ...message });
+const APOLOGY_JSON = ephemeral({ text: APOLOGY });
+
+/**
+ * The JSON an ephemeral slash answer is posted as. Everything but `digest …` depends only on
+ * the text and the knowledge base, which is fixed while the app runs, so each distinct text
+ * is answered and rendered once; `digest …` reads the channel's settings every time.
+ */
+export async function slashAnswerJson(deps: HandlerDeps, text: string, context: ChannelContext): Promise<string> {
+  if (isDigestCommand(text)) return ephemeral(await answerMessage(deps, text, context, {}));
+  let json = deps.renderedAnswers.get(text);
+  if (json === undefined) {
+    json = ephemeral(renderAnswer(deps.answerer.answer(text), { shareCommand: text }));
+    if (text.length <= MAX_CACHED_TEXT) deps.renderedAnswers.set(text, json);
+  }
+  return json;
+}
+
 /** `/sinorussia <text>`: ack at once, then an ephemeral answer with a Share button. */
 export function onSlashCommand(deps: HandlerDeps) {
-  return async ({ command, ack, respond: boltRespond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+  return async ({ command, ack }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const respond = responder(deps, command.response_url, boltRespond as Respond);
-    const text = commandText(command.text);
     try {
-      const context = slackContext(command.channel_id, command.user_id);
-      const message = await answerMessage(deps, text, context, isDigestCommand(text) ? {} : { shareCommand: text });
-      await respond({ response_type: 'ephemeral', ...message });
+      const json = await slashAnswerJson(deps, commandText(command.text), slackContext(command.channel_id, command.user_id));
+      await deps.responses.post(command.response_url, json);
     } catch (error) {
       deps.logger.error('slack: slash command failed', { error, user: command.user_id, channel: command.channel_id });
-      await respond({ response_type: 'ephemeral', text: APOLOGY }).catch((apologyError: unknown) =>
+      await deps.responses.post(command.response_url, APOLOGY_JSON).catch((apologyError: unknown) =>
         deps.logger.error('slack: could not apologise', { error: apologyError, user: command.user_id }),
       );
     }
@@ -110,9 +130,9 @@ function slackErrorCode(error: unknown): string | undefined {
 
 /** "Share to channel": answers the same text again and posts it, naming who shared it. */
 export function onShare(deps: HandlerDeps) {
-  return async ({ ack, body, action, client, respond: boltRespond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, body, action, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const respond = responder(deps, body.response_url, boltRespond as Respond);
+    const respond = (message: Record<string, unknown>) => deps.responses.post(body.response_url, JSON.stringify(message));
     // The sharer is who Slack says clicked, never anything typed.
     const user = body.user.id;
     const channel = body.channel?.id;

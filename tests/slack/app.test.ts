@@ -162,6 +162,26 @@ describe('Slack adapter over HTTP', () => {
   });
 });
 
+describe('Slack slash answers, rendered once per text', () => {
+  it('a repeated text gets the same message from one run of the core; another text runs it again', async () => {
+    const asked: unknown[] = [];
+    const counting: Answerer = { ...answerer, answer: (text) => (asked.push(text), answerer.answer(text)) };
+    const counted = await startApp(fake, counting);
+    try {
+      for (const [id, text] of [['cache-1', 'trade'], ['cache-2', 'trade'], ['cache-3', 'trade?']]) {
+        await post(counted.endpoint, commandBody(text, fake.responseUrl(id)), FORM);
+        await fake.until(() => responsesTo(id).length === 1, `answer ${id}`);
+      }
+      expect(responsesTo('cache-2')[0].body).toEqual(responsesTo('cache-1')[0].body);
+      expect(asked).toEqual(['trade', 'trade?']);
+      const share = (id: string) => json(responsesTo(id)[0].body.blocks).match(/"value":"([^"]*)"/)?.[1];
+      expect([share('cache-1'), share('cache-3')]).toEqual(['trade', 'trade?']);
+    } finally {
+      await counted.slack.stop();
+    }
+  });
+});
+
 describe('Slack adapter when answering fails', () => {
   let failing: Awaited<ReturnType<typeof startApp>>;
   const broken: Answerer = {

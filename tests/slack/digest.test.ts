@@ -69,6 +69,15 @@ describe('digest commands on Slack', () => {
     expect((body.blocks as { type: string }[]).some((b) => b.type === 'actions')).toBe(false);
   });
 
+  it('asking digest status again reaches the service again: digest answers are never cached', async () => {
+    const before = digest.calls.length;
+    for (const id of ['digest-again-1', 'digest-again-2']) {
+      await post(endpoint, commandBody('digest status', fake.responseUrl(id), { channel_id: 'C0AGAIN' }), FORM);
+      await fake.until(() => responsesTo(id).length === 1, id);
+    }
+    expect(digest.calls.slice(before).map((c) => c.context.channelId)).toEqual(['C0AGAIN', 'C0AGAIN']);
+  });
+
   it('passes subscribe with its time, zone and topics as typed', async () => {
     const before = digest.calls.length;
     await post(endpoint, commandBody('digest subscribe 07:30 Europe/Berlin trade energy', fake.responseUrl('digest-sub')), FORM);
