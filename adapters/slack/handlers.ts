@@ -92,31 +92,43 @@ const APOLOGY_JSON = ephemeral({ text: APOLOGY });
 /**
  * The JSON an ephemeral slash answer is posted as. Everything but `digest …` depends only on
  * the text and the knowledge base, which is fixed while the app runs, so each distinct text
- * is answered and rendered once; `digest …` reads the channel's settings every time.
+ * is answered and rendered once, keyed by the text exactly as Slack sent it (a hit skips
+ * even the parsing); `digest …` reads the channel's settings every time and is never cached.
  */
-export async function slashAnswerJson(deps: HandlerDeps, text: string, context: ChannelContext): Promise<string> {
+export async function slashAnswerJson(deps: HandlerDeps, slackText: string, context: ChannelContext): Promise<string> {
+  const cached = deps.renderedAnswers.get(slackText);
+  if (cached !== undefined) return cached;
+  const text = commandText(slackText);
   if (isDigestCommand(text)) return ephemeral(await answerMessage(deps, text, context, {}));
-  let json = deps.renderedAnswers.get(text);
-  if (json === undefined) {
-    json = ephemeral(renderAnswer(deps.answerer.answer(text), { shareCommand: text }));
-    if (text.length <= MAX_CACHED_TEXT) deps.renderedAnswers.set(text, json);
-  }
+  const json = ephemeral(renderAnswer(deps.answerer.answer(text), { shareCommand: text }));
+  if (slackText.length <= MAX_CACHED_TEXT) deps.renderedAnswers.set(slackText, json);
   return json;
 }
 
-/** `/sinorussia <text>`: ack at once, then an ephemeral answer with a Share button. */
+/** Answers one slash command at its response_url; logs and apologises on failure. */
+async function answerSlashCommand(deps: HandlerDeps, responseUrl: string, slackText: unknown, channelId: string, userId: string): Promise<void> {
+  try {
+    const json = await slashAnswerJson(deps, typeof slackText === 'string' ? slackText : '', slackContext(channelId, userId));
+    await deps.responses.post(responseUrl, json);
+  } catch (error) {
+    deps.logger.error('slack: slash command failed', { error, user: userId, channel: channelId });
+    await deps.responses.post(responseUrl, APOLOGY_JSON).catch((apologyError: unknown) =>
+      deps.logger.error('slack: could not apologise', { error: apologyError, user: userId }),
+    );
+  }
+}
+
+/**
+ * `/sinorussia <text>`: ack at once, then an ephemeral answer with a Share button.
+ * The answer is not awaited: Bolt keeps every object of a request alive until its listener
+ * settles, and waiting for Slack's reply to the post kept them alive long enough to reach
+ * V8's old generation; under load that garbage collection cost more than the answer itself.
+ * answerSlashCommand handles its own failures, so nothing is lost by not waiting.
+ */
 export function onSlashCommand(deps: HandlerDeps) {
   return async ({ command, ack }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    try {
-      const json = await slashAnswerJson(deps, commandText(command.text), slackContext(command.channel_id, command.user_id));
-      await deps.responses.post(command.response_url, json);
-    } catch (error) {
-      deps.logger.error('slack: slash command failed', { error, user: command.user_id, channel: command.channel_id });
-      await deps.responses.post(command.response_url, APOLOGY_JSON).catch((apologyError: unknown) =>
-        deps.logger.error('slack: could not apologise', { error: apologyError, user: command.user_id }),
-      );
-    }
+    void answerSlashCommand(deps, command.response_url, command.text, command.channel_id, command.user_id);
   };
 }
 
