@@ -1,0 +1,113 @@
+/**
+ * The load generator of `npm run bench:slack`, run as a child process so its work is not
+ * charged to the app under test. The parent sends one LoadRequest over IPC; the child answers
+ * with a LoadResult and exits.
+ *
+ * - `paced`: an open loop at a fixed rate, requests evenly spaced (one every 1 ms at
+ *   1,000/s). autocannon's own rate limit sends each connection's quota for a second in one
+ *   burst, so its "1,000 req/s" measures queueing behind 32 connections, not a steady load.
+ * - `max`: autocannon, 32 connections, as fast as the app answers.
+ * - `max-distinct`: the same, but every request carries a text never sent before.
+ */
+import { createRequire } from 'node:module';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Pool } from 'undici';
+import { commandBody, FORM, signedHeaders } from '../tests/slack/signed-requests.ts';
+
+export interface LoadRequest {
+  url: string;
+  mode: 'paced' | 'max' | 'max-distinct';
+  /** Requests per second (paced only). */
+  rate: number;
+  durationS: number;
+  /** Command texts, cycled; every request carries the same response_url. */
+  texts: string[];
+  responseUrl: string;
+}
+
+export interface LoadResult {
+  ok: number;
+  failed: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+}
+
+export const CONNECTIONS = 32;
+
+const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]);
+
+function signed(text: string, responseUrl: string) {
+  const body = commandBody(text, responseUrl);
+  return { method: 'POST' as const, body, headers: signedHeaders(body, FORM) };
+}
+
+async function paced(request: LoadRequest): Promise<LoadResult> {
+  const url = new URL(request.url);
+  const pool = new Pool(url.origin, { connections: 64 });
+  const requests = request.texts.map((text) => signed(text, request.responseUrl));
+  const total = Math.round(request.rate * request.durationS);
+  const interval = 1000 / request.rate;
+  const latencies: number[] = [];
+  let failed = 0;
+  const inFlight: Promise<void>[] = [];
+  const start = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = start + i * interval;
+    const wait = due - performance.now();
+    if (wait >= 1) await sleep(Math.floor(wait));
+    const sent = performance.now();
+    inFlight.push(
+      pool
+        .request({ path: url.pathname, ...requests[i % requests.length] })
+        .then(async (response) => {
+          await response.body.dump();
+          if (response.statusCode === 200) latencies.push(performance.now() - sent);
+          else failed += 1;
+        })
+        .catch(() => {
+          failed += 1;
+        }),
+    );
+  }
+  await Promise.all(inFlight);
+  const seconds = (performance.now() - start) / 1000;
+  await pool.close();
+  latencies.sort((a, b) => a - b);
+  return { ok: latencies.length, failed, requestsPerSecond: latencies.length / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+}
+
+interface AutocannonResult {
+  latency: { p50: number; p99: number };
+  requests: { average: number };
+  '2xx': number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+async function unthrottled(request: LoadRequest): Promise<LoadResult> {
+  const autocannon = createRequire(import.meta.url)('autocannon') as (options: Record<string, unknown>) => Promise<AutocannonResult>;
+  let sequence = 0;
+  // A distinct text per request: signed here, so the app pays only for what it answers.
+  const distinct = { method: 'POST', setupRequest: (req: Record<string, unknown>) => ({ ...req, ...signed(`${request.texts[sequence % request.texts.length]} (${++sequence})`, request.responseUrl) }) };
+  const result = await autocannon({
+    url: request.url,
+    connections: CONNECTIONS,
+    duration: request.durationS,
+    requests: request.mode === 'max-distinct' ? [distinct] : request.texts.map((text) => signed(text, request.responseUrl)),
+  });
+  return {
+    ok: result['2xx'],
+    failed: result.non2xx + result.errors + result.timeouts,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+  };
+}
+
+process.on('disconnect', () => process.exit(1));
+process.once('message', async (request: LoadRequest) => {
+  const result = request.mode === 'paced' ? await paced(request) : await unthrottled(request);
+  process.send?.(result, () => process.exit(0));
+});
