@@ -36,7 +36,7 @@ export interface HandlerDeps {
 /** Longer texts are rarely repeated word for word; caching them would only hold memory. */
 const MAX_CACHED_TEXT = 200;
 /** ~500 distinct answers of a few kB each: a few MB at most. */
-export const RENDERED_ANSWERS = 500;
+const RENDERED_ANSWERS = 500;
 
 export function createRenderedAnswers(): LruCache<string, string> {
   return new LruCache(RENDERED_ANSWERS);
@@ -95,7 +95,7 @@ const APOLOGY_JSON = ephemeral({ text: APOLOGY });
  * is answered and rendered once, keyed by the text exactly as Slack sent it (a hit skips
  * even the parsing); `digest …` reads the channel's settings every time and is never cached.
  */
-export async function slashAnswerJson(deps: HandlerDeps, slackText: string, context: ChannelContext): Promise<string> {
+async function slashAnswerJson(deps: HandlerDeps, slackText: string, context: ChannelContext): Promise<string> {
   const cached = deps.renderedAnswers.get(slackText);
   if (cached !== undefined) return cached;
   const text = commandText(slackText);
