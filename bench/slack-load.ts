@@ -33,7 +33,7 @@ export interface LoadResult {
   p99: number;
 }
 
-export const CONNECTIONS = 32;
+const CONNECTIONS = 32;
 
 const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]);
 

@@ -2,7 +2,7 @@
  * Posts answers to a slash command's `response_url`. Every response_url of a workspace lives
  * on one origin (hooks.slack.com), so one undici Pool per origin keeps its connections open.
  * Measured against a loopback receiver: Bolt's `respond()` (global fetch) cost ~500 µs of CPU
- * a post, node:http with a keep-alive agent ~140 µs, an undici Pool ~80 µs: the post is most
+ * a post, node:http with a keep-alive agent ~140 µs, an undici Pool 40–80 µs: the post is most
  * of what an answer costs beyond Bolt's own ack.
  */
 import { Pool } from 'undici';

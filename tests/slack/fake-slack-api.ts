@@ -33,7 +33,7 @@ export interface FakeSlack {
 
 const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata']);
 
-async function readBody(req: IncomingMessage): Promise<string> {
+export async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');

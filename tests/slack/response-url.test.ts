@@ -1,10 +1,11 @@
 /**
  * The response_url poster over real sockets: what it sends, and how each failure surfaces.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createResponsePoster, ResponseUrlError } from '../../adapters/slack/response-url.ts';
+import { readBody } from './fake-slack-api.ts';
 
 interface Received { path: string; contentType?: string; body: string }
 
@@ -12,12 +13,6 @@ let server: Server;
 let base: string;
 const received: Received[] = [];
 const poster = createResponsePoster({ connections: 4 });
-
-const readBody = async (req: IncomingMessage) => {
-  let body = '';
-  for await (const chunk of req) body += chunk;
-  return body;
-};
 
 beforeAll(async () => {
   server = createServer(async (req, res) => {
@@ -40,7 +35,7 @@ describe('response_url poster', () => {
     expect(received.at(-1)).toEqual({ path: '/commands/T1/2/abc?x=1', contentType: 'application/json', body: '{"text":"hi"}' });
   });
 
-  it('reuses its connections: many posts, all delivered', async () => {
+  it('delivers many concurrent posts, each to its own path, through a pool of 4 connections', async () => {
     const before = received.length;
     await Promise.all(Array.from({ length: 50 }, (_, i) => poster.post(`${base}/many/${i}`, `{"n":${i}}`)));
     expect(received.slice(before).map((r) => r.path).sort()).toEqual(Array.from({ length: 50 }, (_, i) => `/many/${i}`).sort());
