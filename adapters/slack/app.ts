@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { App, webApi, type CustomRoute } from '@slack/bolt';
 import type { Answerer } from '../../src/commands/index.ts';
 import type { DigestPoster } from '../../src/digest/types.ts';
+import { InFlight } from '../../src/in-flight.ts';
 import type { Logger } from '../../src/log.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
@@ -41,6 +42,9 @@ export interface RunningSlack {
 }
 
 export const HEALTH_PATH = '/healthz';
+
+/** How long stop() waits for acked answers; a response_url post times out after as long. */
+const DRAIN_MS = 10_000;
 
 const healthRoute: CustomRoute = {
   path: HEALTH_PATH,
@@ -85,6 +89,7 @@ export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<
     dedupe: deps.dedupe ?? createEventDedupe(),
     responses,
     renderedAnswers: createRenderedAnswers(),
+    inFlight: new InFlight(),
   };
   const app = buildSlackApp(config, handlerDeps);
   await app.init();
@@ -95,7 +100,10 @@ export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<
     port,
     poster: createSlackDigestPoster(config, deps.logger),
     stop: async () => {
+      // No new requests first; then every answer already acked is delivered, or given up on.
       await app.stop();
+      const unfinished = await handlerDeps.inFlight.drain(DRAIN_MS);
+      if (unfinished > 0) deps.logger.warn('slack: stopped with answers undelivered', { unfinished });
       await responses.close();
       deps.logger.info('slack: stopped', { mode: config.mode });
     },

@@ -15,6 +15,7 @@ import { parseCommand, type Answerer } from '../../src/commands/index.ts';
 import { cleanInput } from '../../src/commands/input.ts';
 import type { ChannelContext } from '../../src/digest/types.ts';
 import type { Logger } from '../../src/log.ts';
+import type { InFlight } from '../../src/in-flight.ts';
 import type { EventDedupe } from './dedupe.ts';
 import type { ResponsePoster } from './response-url.ts';
 import { LruCache } from '../../src/lru.ts';
@@ -31,6 +32,8 @@ export interface HandlerDeps {
   responses: ResponsePoster;
   /** Rendered slash answers by command text (see slashAnswerJson). */
   renderedAnswers: LruCache<string, string>;
+  /** Answers acked but not yet delivered, drained on stop. */
+  inFlight: InFlight;
 }
 
 /** Longer texts are rarely repeated word for word; caching them would only hold memory. */
@@ -128,7 +131,7 @@ async function answerSlashCommand(deps: HandlerDeps, responseUrl: string, slackT
 export function onSlashCommand(deps: HandlerDeps) {
   return async ({ command, ack }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    void answerSlashCommand(deps, command.response_url, command.text, command.channel_id, command.user_id);
+    void deps.inFlight.track(answerSlashCommand(deps, command.response_url, command.text, command.channel_id, command.user_id));
   };
 }
 
@@ -144,28 +147,32 @@ function slackErrorCode(error: unknown): string | undefined {
 export function onShare(deps: HandlerDeps) {
   return async ({ ack, body, action, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const respond = (message: Record<string, unknown>) => deps.responses.post(body.response_url, JSON.stringify(message));
-    // The sharer is who Slack says clicked, never anything typed.
-    const user = body.user.id;
-    const channel = body.channel?.id;
-    try {
-      if (!channel) throw new Error('share clicked outside a conversation (no channel in the payload)');
-      // Share re-renders an answer already shown; digest answers carry no Share button, so it
-      // uses the context-free answer(): a button can never change a channel's subscription.
-      const message = renderAnswer(deps.answerer.answer(commandText(action.value)), { sharedBy: user });
-      await client.chat.postMessage({ channel, ...message, ...QUIET });
-      await respond({ delete_original: true });
-    } catch (error) {
-      const code = slackErrorCode(error);
-      deps.logger.error('slack: share failed', { error, slackError: code, user, channel });
-      const text = code && CANNOT_POST.has(code)
-        ? 'I cannot post in this conversation. Invite me with `/invite @sinorussia`, then share again.'
-        : APOLOGY;
-      await respond({ response_type: 'ephemeral', replace_original: false, text }).catch((apologyError: unknown) =>
-        deps.logger.error('slack: could not apologise', { error: apologyError, user }),
-      );
-    }
+    await deps.inFlight.track(shareAnswer(deps, body, action.value, client));
   };
+}
+
+async function shareAnswer(deps: HandlerDeps, body: BlockButtonAction, sharedText: unknown, client: ChatClient): Promise<void> {
+  const respond = (message: Record<string, unknown>) => deps.responses.post(body.response_url, JSON.stringify(message));
+  // The sharer is who Slack says clicked, never anything typed.
+  const user = body.user.id;
+  const channel = body.channel?.id;
+  try {
+    if (!channel) throw new Error('share clicked outside a conversation (no channel in the payload)');
+    // Share re-renders an answer already shown; digest answers carry no Share button, so it
+    // uses the context-free answer(): a button can never change a channel's subscription.
+    const message = renderAnswer(deps.answerer.answer(commandText(sharedText)), { sharedBy: user });
+    await client.chat.postMessage({ channel, ...message, ...QUIET });
+    await respond({ delete_original: true });
+  } catch (error) {
+    const code = slackErrorCode(error);
+    deps.logger.error('slack: share failed', { error, slackError: code, user, channel });
+    const text = code && CANNOT_POST.has(code)
+      ? 'I cannot post in this conversation. Invite me with `/invite @sinorussia`, then share again.'
+      : APOLOGY;
+    await respond({ response_type: 'ephemeral', replace_original: false, text }).catch((apologyError: unknown) =>
+      deps.logger.error('slack: could not apologise', { error: apologyError, user }),
+    );
+  }
 }
 
 /**
@@ -199,7 +206,7 @@ export function onAppMention(deps: HandlerDeps) {
     // Other bots mentioning us could start a loop; people are who we answer.
     if (event.bot_id) return;
     const thread_ts = event.thread_ts ?? event.ts;
-    await answerInConversation(deps, client, { channel: event.channel, thread_ts, user: event.user, handler: 'mention' }, event.text);
+    await deps.inFlight.track(answerInConversation(deps, client, { channel: event.channel, thread_ts, user: event.user, handler: 'mention' }, event.text));
   };
 }
 
@@ -210,7 +217,8 @@ export function onDirectMessage(deps: HandlerDeps) {
     if (event.channel_type !== 'im' || event.subtype !== undefined || 'bot_id' in event && event.bot_id) return;
     if (!isFirstDelivery(deps, body.event_id, context.retryNum)) return;
     // A DM is private already: digest answers are posted there as they are.
-    await answerInConversation(deps, client, { channel: event.channel, thread_ts: event.thread_ts, user: event.user, handler: 'direct message', private: true }, event.text);
+    const where = { channel: event.channel, thread_ts: event.thread_ts, user: event.user, handler: 'direct message', private: true };
+    await deps.inFlight.track(answerInConversation(deps, client, where, event.text));
   };
 }
 

@@ -227,3 +227,24 @@ describe('Slack adapter when answering fails', () => {
     }
   });
 });
+
+describe('Slack adapter stopping with answers in flight', () => {
+  it('delivers the acked slash answer and mention answer before stop() resolves', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started = 0;
+    // `digest …` and mentions go through handle(): held at the gate, as a slow database would.
+    const slow: Answerer = { ...answerer, handle: async (text, context) => (started++, await gate, answerer.handle(text, context)) };
+    const stopping = await startApp(fake, slow);
+    await post(stopping.endpoint, commandBody('digest status', fake.responseUrl('stop-slash')), FORM);
+    await post(stopping.endpoint, eventBody('EvStop1', { type: 'app_mention', channel: 'C0STOP', user: 'U0ASKER', text: '<@UBOT> trade', ts: '1700000000.001000' }), 'application/json');
+    await fake.until(() => started === 2, 'both answers to start');
+
+    const stopped = stopping.slack.stop();
+    setTimeout(release, 50);
+    await stopped;
+    expect(responsesTo('stop-slash')).toHaveLength(1);
+    expect(posts('C0STOP')).toHaveLength(1);
+    expect(stopping.logger.entries.filter((e) => e.level === 'error')).toEqual([]);
+  });
+});
