@@ -5,6 +5,7 @@ import { Events } from 'discord.js';
 import type { Answerer } from '../../src/commands/index.ts';
 import { ConfigError } from '../../src/config-error.ts';
 import type { DigestPoster } from '../../src/digest/types.ts';
+import { InFlight } from '../../src/in-flight.ts';
 import type { Logger } from '../../src/log.ts';
 import { createDiscordClient } from './client.ts';
 import type { DiscordConfig } from './config.ts';
@@ -20,6 +21,9 @@ export interface DiscordDeps {
   logger: Logger;
 }
 
+/** How long stop() waits for answers already started; discord.js gives up on a request after 15 s. */
+const DRAIN_MS = 15_000;
+
 const isTokenRefused = (error: unknown) =>
   (error as { code?: unknown })?.code === 'TokenInvalid' || (error as { status?: unknown })?.status === 401;
 
@@ -34,9 +38,10 @@ export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Pr
   const { logger } = deps;
   const client = createDiscordClient(config);
   const shares = createShareStore();
+  const inFlight = new InFlight();
   // Handlers never reject; these listeners keep anything else from becoming an unhandled 'error'.
-  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, { ...deps, shares }));
-  client.on(Events.MessageCreate, (message) => void handleMessage(message, deps));
+  client.on(Events.InteractionCreate, (interaction) => void inFlight.track(handleInteraction(interaction, { ...deps, shares })));
+  client.on(Events.MessageCreate, (message) => void inFlight.track(handleMessage(message, deps)));
   client.on(Events.Error, (error) => logger.error('discord: client error', { error }));
   client.on(Events.Warn, (message) => logger.warn('discord: warning', { message }));
   // Disconnects are resumed by discord.js itself; they are only logged.
@@ -57,6 +62,11 @@ export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Pr
   return {
     poster: createDiscordDigestPoster(config),
     async stop() {
+      // No new questions; answers already started are sent while the client still has its
+      // token (destroy() clears it, and a reply after that would fail).
+      client.removeAllListeners(Events.InteractionCreate).removeAllListeners(Events.MessageCreate);
+      const unfinished = await inFlight.drain(DRAIN_MS);
+      if (unfinished > 0) logger.warn('discord: stopped with answers unsent', { unfinished });
       await client.destroy();
       logger.info('discord: stopped');
     },

@@ -231,3 +231,34 @@ describe('mentions', () => {
     expect(logger.entries.find((e) => e.msg === 'discord: message failed')).toMatchObject({ error: { message: 'index exploded' } });
   });
 });
+
+describe('stopping with answers in flight', () => {
+  it('sends the answer to a mention already being answered before stop() resolves', async () => {
+    const ownFake = await new FakeDiscord().start();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started = 0;
+    // Held at the gate, as a slow database would hold a `digest …` answer.
+    const slow: Answerer = { ...realAnswerer, handle: async (text, context) => (started++, await gate, realAnswerer.handle(text, context)) };
+    const stoppingLogger = memoryLogger();
+    const stopping = await startDiscord({ token: TOKEN, apiUrl: ownFake.apiUrl }, { answerer: slow, logger: stoppingLogger });
+    try {
+      ownFake.dispatch('MESSAGE_CREATE', messageCreate(ownFake, 'sanctions', 'dm', false));
+      await new Promise<void>((resolve, reject) => {
+        const deadline = Date.now() + 5000;
+        const poll = () => (started === 1 ? resolve() : Date.now() > deadline ? reject(new Error('the answer never started')) : setTimeout(poll, 5));
+        poll();
+      });
+      const stopped = stopping.stop();
+      setTimeout(release, 50);
+      await stopped;
+      const replies = ownFake.calls.filter((c) => c.method === 'POST' && c.path === `/api/v10/channels/${IDS.dmChannel}/messages`);
+      expect(replies).toHaveLength(1);
+      expect(replies[0].body.embeds[0].title).toMatch(/^Sanctions/);
+      expect(stoppingLogger.entries.filter((e) => e.level === 'error')).toEqual([]);
+    } finally {
+      release();
+      await ownFake.close();
+    }
+  });
+});
