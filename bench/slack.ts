@@ -19,8 +19,10 @@ import { SIGNING_SECRET } from '../tests/slack/signed-requests.ts';
 import type { LoadRequest, LoadResult } from './slack-load.ts';
 
 const QUICK = process.argv.includes('--quick');
-const PACED_RATES = QUICK ? [] : [250, 500, 1000];
 const TRIALS = QUICK ? 1 : 3;
+/** The target rate runs TRIALS times, so its p99 is a median, not one 5-second sample. */
+const TARGET_RATE = 1000;
+const PACED_RATES = QUICK ? [] : [250, 500, ...Array<number>(TRIALS).fill(TARGET_RATE)];
 const DURATION_S = 5;
 
 /** What teams type: every topic, the other commands, and questions. */
@@ -87,7 +89,8 @@ interface Target {
   answers: boolean;
   begin(): Promise<void>;
   end(): Promise<{ cpuMicros: number; stallMs: number }>;
-  stop(): void;
+  /** Stops the app and resolves once its process has exited (answers in flight drained). */
+  stop(): Promise<void>;
 }
 
 const PROBE = ['--import', new URL('./slack-probe.js', import.meta.url).href];
@@ -125,7 +128,12 @@ async function startTarget(child: ChildProcess, port: number, answers: boolean):
     answers,
     begin: async () => void (await probe('begin')),
     end: () => probe('end'),
-    stop: () => child.kill(),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill();
+      }),
   };
 }
 
@@ -195,11 +203,11 @@ async function main() {
     console.log('\nSteady load: requests evenly spaced, from a second process; latency = request sent → ack received.');
     console.log('target req/s │ adapter: req/s  p50 ms  p99 ms  CPU µs/req  stall ms │ bare Bolt: req/s  p50 ms  p99 ms  CPU µs/req  stall ms');
   }
-  const paced: Record<number, [Measured, Measured]> = {};
+  const atTarget: [Measured, Measured][] = [];
   for (const rate of PACED_RATES) {
     const a = keep(await measure(adapter, fake, 'paced', rate));
     const b = await measure(baseline, fake, 'paced', rate);
-    paced[rate] = [a, b];
+    if (rate === TARGET_RATE) atTarget.push([a, b]);
     const cells = (m: Measured) => `${fixed(m.requestsPerSecond).padStart(5)}  ${fixed(m.p50, 1).padStart(6)}  ${fixed(m.p99, 1).padStart(6)}  ${fixed(m.cpuUs).padStart(10)}  ${fixed(m.stallMs, 1).padStart(8)}`;
     console.log(`${String(rate).padStart(12)} │ adapter: ${cells(a)} │ bare Bolt: ${cells(b)}`);
   }
@@ -216,14 +224,17 @@ async function main() {
   const distinct = keep(await measure(adapter, fake, 'max-distinct'));
   console.log(`every text distinct (no answer cached): adapter ${fixed(distinct.requestsPerSecond)} req/s, ${fixed(distinct.cpuUs)} CPU µs/req`);
 
-  adapter.stop();
-  baseline.stop();
+  // The fake Slack goes last: the adapter delivers what it has acked before it exits.
+  await Promise.all([adapter.stop(), baseline.stop()]);
   fake.close();
   rmSync(dataDir, { recursive: true, force: true });
 
   console.log(`\nthroughput ratio (adapter / bare, unthrottled): median ${median(ratios).toFixed(2)}, range ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)} (target ≥ 0.67)`);
-  const at1000 = paced[1000];
-  if (at1000) console.log(`p99 ack at a steady 1,000 req/s: adapter ${fixed(at1000[0].p99, 1)} ms, bare Bolt ${fixed(at1000[1].p99, 1)} ms (target < 20 ms)`);
+  if (atTarget.length > 0) {
+    const p99s = (which: 0 | 1) => atTarget.map((pair) => pair[which].p99);
+    const summary = (which: 0 | 1) => `median ${fixed(median(p99s(which)), 1)} ms (${p99s(which).map((p) => fixed(p, 1)).join(', ')})`;
+    console.log(`p99 ack at a steady 1,000 req/s, ${atTarget.length} runs: adapter ${summary(0)}, bare Bolt ${summary(1)} (target < 20 ms)`);
+  }
   const lost = all.reduce((n, m) => n + Math.max(0, m.ok - (m.delivered ?? 0)), 0);
   const delivered = all.reduce((n, m) => n + (m.delivered ?? 0), 0);
   const acked = all.reduce((n, m) => n + m.ok, 0);
