@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
 
 export interface ApiCall {
   method: string;
@@ -16,12 +17,26 @@ export interface ResponseUrlPost {
   body: Record<string, unknown>;
 }
 
+/** What the app sent back over the Socket Mode link: an ack, with its response payload if any. */
+export interface SocketAck {
+  envelope_id: string;
+  payload?: Record<string, unknown>;
+}
+
 export interface FakeSlack {
   /** Base URL for `clientOptions.slackApiUrl`, ending in `/`. */
   apiUrl: string;
   responseUrl(id: string): string;
   calls: ApiCall[];
   responses: ResponseUrlPost[];
+  /** Bearer tokens apps.connections.open was called with (Socket Mode's app token). */
+  connectionTokens: string[];
+  /** Socket Mode: sends one envelope to every connected app (after its hello). */
+  sendEnvelope(envelope: Record<string, unknown>): void;
+  /** Socket Mode: acks received, in order. */
+  acks: SocketAck[];
+  /** Socket Mode: apps connected now. */
+  readonly socketCount: number;
   /** Makes every later call of `method` answer `{ ok: false, error }`. */
   fail(method: string, error: string): void;
   /** Makes the next call of `method` answer this HTTP status (e.g. 429 with a Retry-After header). */
@@ -49,6 +64,8 @@ function parseParams(raw: string, contentType: string | undefined): Record<strin
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: ApiCall[] = [];
   const responses: ResponseUrlPost[] = [];
+  const connectionTokens: string[] = [];
+  const acks: SocketAck[] = [];
   const failures = new Map<string, string>();
   const httpFailures = new Map<string, { status: number; headers: Record<string, string> }>();
   let messageCount = 0;
@@ -62,6 +79,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return { ok: true, channel: params.channel, ts: `1800000000.${String(messageCount).padStart(6, '0')}`, message: { text: params.text } };
     }
     if (method === 'chat.postEphemeral') return { ok: true, message_ts: '1800000000.999999' };
+    if (method === 'apps.connections.open') return { ok: true, url: `${base.replace('http', 'ws')}/link` };
     return { ok: true };
   };
 
@@ -73,6 +91,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const method = url.pathname.slice('/api/'.length);
       const params = parseParams(raw, req.headers['content-type']);
       calls.push({ method, params });
+      if (method === 'apps.connections.open') connectionTokens.push((req.headers.authorization ?? '').replace(/^Bearer /, ''));
       const httpFailure = httpFailures.get(method);
       if (httpFailure) {
         httpFailures.delete(method);
@@ -91,6 +110,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     res.statusCode = 404;
     res.end('{"ok":false,"error":"unknown_method"}');
   });
+  // Socket Mode's link: Slack greets with hello, then sends envelopes the app must ack.
+  const link = new WebSocketServer({ server, path: '/link' });
+  const sockets = new Set<WebSocket>();
+  link.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('message', (data) => acks.push(JSON.parse(String(data)) as SocketAck));
+    socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0FAKE' } }));
+  });
+
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -99,6 +128,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responseUrl: (id) => `${base}/response/${id}`,
     calls,
     responses,
+    connectionTokens,
+    acks,
+    sendEnvelope: (envelope) => {
+      for (const socket of sockets) socket.send(JSON.stringify(envelope));
+    },
+    get socketCount() {
+      return sockets.size;
+    },
     fail: (method, error) => failures.set(method, error),
     failNextHttp: (method, status, headers = {}) => httpFailures.set(method, { status, headers }),
     async until(predicate, what, ms = 5000) {
@@ -110,6 +147,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        for (const socket of sockets) socket.terminate();
+        link.close();
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
