@@ -12,7 +12,7 @@ import { startSlack, type RunningSlack } from '../../adapters/slack/index.ts';
 import { startFakeSlack, type FakeSlack } from './fake-slack-api.ts';
 import { commandBody, eventBody, shareActionPayload } from './signed-requests.ts';
 
-const APP_TOKEN = 'xapp-1-A0FAKE-1-0123456789';
+const APP_TOKEN = 'xapp-test';
 const answerer = createAnswerer(loadKnowledge(KNOWLEDGE_DIR));
 const logger = memoryLogger();
 let fake: FakeSlack;
