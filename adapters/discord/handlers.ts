@@ -176,11 +176,21 @@ async function sendAnswer(message: Message, answer: Answer, logger: Logger): Pro
   await message.reply(payload);
 }
 
+/**
+ * Whether a server message is for the bot: it names the bot, or the role Discord made for the
+ * bot when it joined. Discord's @-autocomplete offers both under the same name, and people
+ * often pick the role. @everyone, @here and other roles, even ones the bot holds, are not for us.
+ */
+function isAddressedToMe(message: Message<true>): boolean {
+  const me = message.client.user;
+  if (message.mentions.users.has(me.id)) return true;
+  const myRole = message.guild.roles.botRoleFor(me);
+  return myRole !== null && message.mentions.roles.has(myRole.id);
+}
+
 export async function handleMessage(message: Message, deps: Omit<HandlerDeps, 'shares'>): Promise<void> {
   if (message.author.bot || message.webhookId || message.system) return;
-  const me = message.client.user;
-  // In a server only messages that name the bot itself (not @everyone or a role) are for us.
-  if (message.inGuild() && !message.mentions.users.has(me.id)) return;
+  if (message.inGuild() && !isAddressedToMe(message)) return;
   try {
     await sendAnswer(message, await deps.answerer.handle(message.content, messageContext(message)), deps.logger);
   } catch (error) {

@@ -9,7 +9,7 @@ import { APOLOGY, EXPIRED } from '../../adapters/discord/handlers.ts';
 import { createAnswerer, type Answerer } from '../../src/commands/index.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { memoryLogger } from '../../src/log.ts';
-import { autocompleteInteraction, BOT_USER, buttonInteraction, commandInteraction, FakeDiscord, IDS, messageCreate, type RecordedCall } from './fake-discord.ts';
+import { autocompleteInteraction, BOT_USER, buttonInteraction, commandInteraction, FakeDiscord, HUMAN, IDS, messageCreate, type RecordedCall } from './fake-discord.ts';
 
 export const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 const EPHEMERAL = 64;
@@ -208,6 +208,17 @@ describe('mentions', () => {
     fake.dispatch('MESSAGE_CREATE', messageCreate(fake, `<@${IDS.bot}> leaders`, 'thread'));
     const answer = await fake.waitForCall(messagePosts(IDS.thread), start);
     expect(answer.body.embeds[0].title).toMatch(/^Leaders/);
+    expect(fake.callsFrom(start)).toHaveLength(1);
+  });
+
+  it("answers a mention of the bot's own role, which Discord's @-autocomplete offers under the bot's name", async () => {
+    const start = fake.calls.length;
+    // Another role the bot holds is not a mention of the bot: nothing comes of the first message.
+    fake.dispatch('MESSAGE_CREATE', messageCreate(fake, `<@&${IDS.staffRole}> trade`, 'thread', false, HUMAN, [IDS.staffRole]));
+    fake.dispatch('MESSAGE_CREATE', messageCreate(fake, `<@&${IDS.botRole}> energy`, 'thread', false, HUMAN, [IDS.botRole]));
+    const answer = await fake.waitForCall(messagePosts(IDS.thread), start);
+    expect(answer.body.embeds[0].title).toMatch(/^Energy/);
+    expect(answer.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(fake.callsFrom(start)).toHaveLength(1);
   });
 

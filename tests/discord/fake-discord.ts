@@ -17,6 +17,10 @@ export const IDS = {
   dmChannel: '900000000000000400',
   user: '900000000000000500',
   command: '900000000000000600',
+  /** The role Discord creates for the bot when it joins (managed, tagged with its id). */
+  botRole: '900000000000000700',
+  /** A role people made, which the bot happens to hold. */
+  staffRole: '900000000000000800',
 } as const;
 
 export const BOT_USER = { id: IDS.bot, username: 'sinorussia', discriminator: '0', global_name: null, avatar: null, bot: true };
@@ -144,8 +148,12 @@ export class FakeDiscord {
       member_count: 2,
       large: false,
       features: [],
-      roles: [{ id: IDS.guild, name: '@everyone', permissions: PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
-      members: [{ user: BOT_USER, roles: [], joined_at: now(), deaf: false, mute: false, flags: 0 }],
+      roles: [
+        { id: IDS.guild, name: '@everyone', permissions: PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+        { id: IDS.botRole, name: 'sinorussia', permissions: '0', position: 1, color: 0, hoist: false, managed: true, mentionable: true, flags: 0, tags: { bot_id: IDS.bot } },
+        { id: IDS.staffRole, name: 'staff', permissions: '0', position: 2, color: 0, hoist: false, managed: false, mentionable: true, flags: 0 },
+      ],
+      members: [{ user: BOT_USER, roles: [IDS.botRole, IDS.staffRole], joined_at: now(), deaf: false, mute: false, flags: 0 }],
       channels: [{ id: IDS.channel, type: 0, name: 'general', guild_id: IDS.guild, position: 0, permission_overwrites: [] }],
       threads: [
         {
@@ -313,7 +321,7 @@ export function buttonInteraction(fake: FakeDiscord, customId: string) {
 }
 
 /** A MESSAGE_CREATE from a person; `where` picks the channel, the thread or a DM. */
-export function messageCreate(fake: FakeDiscord, content: string, where: 'channel' | 'thread' | 'dm', mentionsBot = true, author: object = HUMAN) {
+export function messageCreate(fake: FakeDiscord, content: string, where: 'channel' | 'thread' | 'dm', mentionsBot = true, author: object = HUMAN, mentionRoles: string[] = []) {
   const inGuild = where !== 'dm';
   return {
     id: fake.snowflake(),
@@ -326,7 +334,7 @@ export function messageCreate(fake: FakeDiscord, content: string, where: 'channe
     tts: false,
     mention_everyone: content.includes('@everyone'),
     mentions: mentionsBot ? [BOT_USER] : [],
-    mention_roles: [],
+    mention_roles: mentionRoles,
     attachments: [],
     embeds: [],
     components: [],
