@@ -1,0 +1,73 @@
+/**
+ * `npm start` itself, as a process: bin/start.js with a Slack bot token and an app token in its
+ * environment starts Socket Mode against the fake Slack, answers a slash command that comes down
+ * the link, and on SIGTERM stops (closing the link and the database) and exits with 0.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
+import { commandBody } from '../slack/signed-requests.ts';
+import { tempDataDir } from './support.ts';
+
+const START = fileURLToPath(new URL('../../bin/start.js', import.meta.url));
+
+let fake: FakeSlack;
+let data: ReturnType<typeof tempDataDir>;
+let bot: ChildProcess;
+let output = '';
+
+beforeAll(async () => {
+  fake = await startFakeSlack();
+  data = tempDataDir();
+  // Only what the bot needs: nothing from a developer's own environment or .env (cwd is the temp dir).
+  const env = {
+    PATH: process.env.PATH,
+    SLACK_BOT_TOKEN: 'xoxb-e2e',
+    SLACK_APP_TOKEN: 'xapp-e2e',
+    SLACK_API_URL: fake.apiUrl,
+    DATA_DIR: data.dir,
+  };
+  bot = spawn(process.execPath, [START], { env, cwd: data.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  bot.stdout?.on('data', (chunk) => (output += chunk));
+  bot.stderr?.on('data', (chunk) => (output += chunk));
+  await fake.until(() => fake.socketCount === 1 && output.includes('"msg":"started"'), 'npm start to connect and say it started', 15_000);
+});
+
+afterAll(async () => {
+  if (bot && bot.exitCode === null) bot.kill('SIGKILL');
+  await fake?.close();
+  data?.remove();
+});
+
+const logLines = () => output.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+
+describe('npm start with Slack in Socket Mode', () => {
+  it('logs that Slack started in Socket Mode, with the digest on SQLite', () => {
+    expect(logLines()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ msg: 'slack: started', mode: 'socket' }),
+        expect.objectContaining({ msg: 'started', platforms: ['slack'], digestStore: 'sqlite' }),
+      ]),
+    );
+  });
+
+  it('answers /sinorussia trade that arrives on the link', async () => {
+    const payload = Object.fromEntries(new URLSearchParams(commandBody('trade', fake.responseUrl('npm-start-trade'))));
+    fake.sendEnvelope({ envelope_id: 'env-npm-start', type: 'slash_commands', payload, accepts_response_payload: true });
+    await fake.until(() => fake.responses.some((r) => r.id === 'npm-start-trade'), 'the answer', 10_000);
+    expect(fake.acks.map((a) => a.envelope_id)).toContain('env-npm-start');
+    expect(fake.responses.find((r) => r.id === 'npm-start-trade')?.body.response_type).toBe('ephemeral');
+  });
+
+  it('stops on SIGTERM: closes the link and exits with 0', async () => {
+    bot.kill('SIGTERM');
+    const [code] = await once(bot, 'exit');
+    expect(code).toBe(0);
+    await fake.until(() => fake.socketCount === 0, 'the link to close');
+    const messages = logLines().map((line) => line.msg);
+    expect(messages).toEqual(expect.arrayContaining(['stopping', 'slack: stopped']));
+    expect(logLines().filter((line) => line.level === 'error')).toEqual([]);
+  });
+});
