@@ -9,6 +9,7 @@ import { APOLOGY, EXPIRED } from '../../adapters/discord/handlers.ts';
 import { createAnswerer, type Answerer } from '../../src/commands/index.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { memoryLogger } from '../../src/log.ts';
+import { until } from '../helpers/until.ts';
 import { autocompleteInteraction, BOT_USER, buttonInteraction, commandInteraction, FakeDiscord, HUMAN, IDS, messageCreate, type RecordedCall } from './fake-discord.ts';
 
 export const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
@@ -255,11 +256,7 @@ describe('stopping with answers in flight', () => {
     const stopping = await startDiscord({ token: TOKEN, apiUrl: ownFake.apiUrl }, { answerer: slow, logger: stoppingLogger });
     try {
       ownFake.dispatch('MESSAGE_CREATE', messageCreate(ownFake, 'sanctions', 'dm', false));
-      await new Promise<void>((resolve, reject) => {
-        const deadline = Date.now() + 5000;
-        const poll = () => (started === 1 ? resolve() : Date.now() > deadline ? reject(new Error('the answer never started')) : setTimeout(poll, 5));
-        poll();
-      });
+      await until(() => started === 1, 'the answer to start');
       const stopped = stopping.stop();
       setTimeout(release, 50);
       await stopped;

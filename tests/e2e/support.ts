@@ -65,12 +65,3 @@ export function tempDataDir(): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'sinorussia-e2e-'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
-
-/** Polls `predicate` until it holds; fails (never hangs) after `ms`. */
-export async function until(predicate: () => boolean, what: string, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { until } from '../helpers/until.ts';
 
 export interface ApiCall {
   method: string;
@@ -138,13 +139,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     fail: (method, error) => failures.set(method, error),
     failNextHttp: (method, status, headers = {}) => httpFailures.set(method, { status, headers }),
-    async until(predicate, what, ms = 5000) {
-      const deadline = Date.now() + ms;
-      while (!predicate()) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-    },
+    until,
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const socket of sockets) socket.terminate();
