@@ -13,10 +13,23 @@ export const ENGLISH_STOP_WORDS = new Set(
   s t about against between during before after above below off out until`.split(/\s+/),
 );
 
+/**
+ * A designation such as S-400, Su-35 or G-20: a short name and a number under 1,000 (so
+ * "mid-2022" keeps its year). Kept as one word, or its number would match any "$400 billion".
+ */
+const DESIGNATION = /(?<![\p{L}\p{N}])(\p{L}{1,4})-(\p{N}{1,3})(?![\p{L}\p{N}])/gu;
+
 /** Letters and digits, lower-cased; everything else separates words. */
 export function tokenize(text: string): string[] {
   // Apostrophes join rather than split, so "won't" is one word and "China's" stems to "china".
-  return text.normalize('NFKC').toLowerCase().replace(/(\p{L})['\u2019](\p{L})/gu, '$1$2').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/(\p{L})['\u2019](\p{L})/gu, '$1$2')
+      .replace(DESIGNATION, '$1$2')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 // Stemming is the costliest step of indexing; a base repeats the same words, so remember them.

@@ -85,6 +85,21 @@ describe('off-topic questions get no match, never unrelated facts', () => {
   });
 });
 
+describe('designations stay whole', () => {
+  it('S-400 is not the "$400 billion" of the gas deal', () => {
+    expect(factIds('did Russia sell S-400 to China', 10)).not.toContain('cnn-gas-deal-400bn');
+  });
+
+  it('G-7 finds what G7 finds', () => {
+    expect(factIds('G-7 statement')).toEqual(factIds('G7 statement'));
+    expect(factIds('G-7 statement')).toContain('wv-g7-criticised-china-economic-coercion');
+  });
+
+  it('a year after a hyphen is still a year: "mid-2022" finds the 2022 trade record', () => {
+    expect(factIds('trade in mid-2022')).toContain('wv-trade-2022-record-190bn');
+  });
+});
+
 describe('topic names and typos give the topic summary', () => {
   it.each(['trade', 'trdae', '/sinorussia trade', 'Trade?'])('%s', (text) => {
     const answer = answerer.answer(text);
