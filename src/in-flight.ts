@@ -15,10 +15,6 @@ export class InFlight {
     return work;
   }
 
-  get size(): number {
-    return this.pending.size;
-  }
-
   /**
    * Waits until nothing is in flight (work started meanwhile included) or `timeoutMs` passes.
    * Returns how many answers were still unfinished, so the caller can say so in its log.

@@ -3,12 +3,12 @@
  * Each test dispatches gateway events and asserts the exact REST calls that come out.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
 import { startDiscord } from '../../adapters/discord/index.ts';
 import { APOLOGY, EXPIRED } from '../../adapters/discord/handlers.ts';
-import { createAnswerer, type Answerer } from '../../src/commands/index.ts';
-import { loadKnowledge } from '../../src/knowledge/load.ts';
+import type { Answerer } from '../../src/commands/index.ts';
 import { memoryLogger } from '../../src/log.ts';
+import { heldAnswerer } from '../helpers/held-answerer.ts';
+import { realAnswerer as real } from '../helpers/real.ts';
 import { until } from '../helpers/until.ts';
 import { autocompleteInteraction, BOT_USER, buttonInteraction, commandInteraction, FakeDiscord, HUMAN, IDS, messageCreate, type RecordedCall } from './fake-discord.ts';
 
@@ -16,7 +16,7 @@ export const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz
 const EPHEMERAL = 64;
 const FAILING_TEXT = 'please fail now';
 
-const realAnswerer = createAnswerer(loadKnowledge(KNOWLEDGE_DIR));
+const realAnswerer = real();
 // The real answerer, except that one question makes it throw, to test the failure path.
 const answerer: Answerer = {
   ...realAnswerer,
@@ -247,25 +247,22 @@ describe('mentions', () => {
 describe('stopping with answers in flight', () => {
   it('sends the answer to a mention already being answered before stop() resolves', async () => {
     const ownFake = await new FakeDiscord().start();
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let started = 0;
-    // Held at the gate, as a slow database would hold a `digest …` answer.
-    const slow: Answerer = { ...realAnswerer, handle: async (text, context) => (started++, await gate, realAnswerer.handle(text, context)) };
+    // Mentions and DMs go through handle(), which is held until release().
+    const held = heldAnswerer();
     const stoppingLogger = memoryLogger();
-    const stopping = await startDiscord({ token: TOKEN, apiUrl: ownFake.apiUrl }, { answerer: slow, logger: stoppingLogger });
+    const stopping = await startDiscord({ token: TOKEN, apiUrl: ownFake.apiUrl }, { answerer: held.answerer, logger: stoppingLogger });
     try {
       ownFake.dispatch('MESSAGE_CREATE', messageCreate(ownFake, 'sanctions', 'dm', false));
-      await until(() => started === 1, 'the answer to start');
+      await until(() => held.started() === 1, 'the answer to start');
       const stopped = stopping.stop();
-      setTimeout(release, 50);
+      setTimeout(held.release, 50);
       await stopped;
       const replies = ownFake.calls.filter((c) => c.method === 'POST' && c.path === `/api/v10/channels/${IDS.dmChannel}/messages`);
       expect(replies).toHaveLength(1);
       expect(replies[0].body.embeds[0].title).toMatch(/^Sanctions/);
       expect(stoppingLogger.entries.filter((e) => e.level === 'error')).toEqual([]);
     } finally {
-      release();
+      held.release();
       await ownFake.close();
     }
   });

@@ -3,15 +3,13 @@
  * and how Discord's answers become the scheduler's results (no retries of its own).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
 import { createDiscordDigestPoster, discordNonce } from '../../adapters/discord/digest-poster.ts';
 import { renderEmbed } from '../../adapters/discord/render.ts';
-import { createAnswerer } from '../../src/commands/index.ts';
-import { loadKnowledge } from '../../src/knowledge/load.ts';
+import { realAnswerer } from '../helpers/real.ts';
 import { FakeDiscord, type RecordedCall } from './fake-discord.ts';
 
 const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
-const digest = createAnswerer(loadKnowledge(KNOWLEDGE_DIR)).answer('trade');
+const digest = realAnswerer().answer('trade');
 
 let fake: FakeDiscord;
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
-import { commandBody } from '../slack/signed-requests.ts';
+import { commandPayload } from '../slack/signed-requests.ts';
 import { tempDataDir } from './support.ts';
 
 const START = fileURLToPath(new URL('../../bin/start.js', import.meta.url));
@@ -54,7 +54,7 @@ describe('npm start with Slack in Socket Mode', () => {
   });
 
   it('answers /sinorussia trade that arrives on the link', async () => {
-    const payload = Object.fromEntries(new URLSearchParams(commandBody('trade', fake.responseUrl('npm-start-trade'))));
+    const payload = commandPayload('trade', fake.responseUrl('npm-start-trade'));
     fake.sendEnvelope({ envelope_id: 'env-npm-start', type: 'slash_commands', payload, accepts_response_payload: true });
     await fake.until(() => fake.responses.some((r) => r.id === 'npm-start-trade'), 'the answer', 10_000);
     expect(fake.acks.map((a) => a.envelope_id)).toContain('env-npm-start');

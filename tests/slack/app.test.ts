@@ -3,16 +3,16 @@
  * fake Slack Web API; driven by correctly (and incorrectly) signed requests.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
-import { createAnswerer, type Answerer } from '../../src/commands/index.ts';
-import { loadKnowledge } from '../../src/knowledge/load.ts';
+import type { Answerer } from '../../src/commands/index.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { startSlack, type RunningSlack } from '../../adapters/slack/index.ts';
 import { APOLOGY } from '../../adapters/slack/render.ts';
+import { heldAnswerer } from '../helpers/held-answerer.ts';
+import { realAnswerer } from '../helpers/real.ts';
 import { startFakeSlack, type FakeSlack } from './fake-slack-api.ts';
 import { actionBody, commandBody, eventBody, FORM, post, shareActionPayload, SIGNING_SECRET } from './signed-requests.ts';
 
-const answerer = createAnswerer(loadKnowledge(KNOWLEDGE_DIR));
+const answerer = realAnswerer();
 
 async function startApp(fake: FakeSlack, withAnswerer: Answerer, logger = memoryLogger()) {
   const slack = await startSlack(
@@ -230,18 +230,15 @@ describe('Slack adapter when answering fails', () => {
 
 describe('Slack adapter stopping with answers in flight', () => {
   it('delivers the acked slash answer and mention answer before stop() resolves', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let started = 0;
-    // `digest …` and mentions go through handle(): held at the gate, as a slow database would.
-    const slow: Answerer = { ...answerer, handle: async (text, context) => (started++, await gate, answerer.handle(text, context)) };
-    const stopping = await startApp(fake, slow);
+    // `digest …` and mentions go through handle(), which is held until release().
+    const held = heldAnswerer();
+    const stopping = await startApp(fake, held.answerer);
     await post(stopping.endpoint, commandBody('digest status', fake.responseUrl('stop-slash')), FORM);
     await post(stopping.endpoint, eventBody('EvStop1', { type: 'app_mention', channel: 'C0STOP', user: 'U0ASKER', text: '<@UBOT> trade', ts: '1700000000.001000' }), 'application/json');
-    await fake.until(() => started === 2, 'both answers to start');
+    await fake.until(() => held.started() === 2, 'both answers to start');
 
     const stopped = stopping.slack.stop();
-    setTimeout(release, 50);
+    setTimeout(held.release, 50);
     await stopped;
     expect(responsesTo('stop-slash')).toHaveLength(1);
     expect(posts('C0STOP')).toHaveLength(1);

@@ -1,13 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
 import type { Answer, AnswerItem, CitedSource } from '../../src/answer/types.ts';
-import { createAnswerer } from '../../src/commands/index.ts';
-import { loadKnowledge } from '../../src/knowledge/load.ts';
+import { realAnswerer } from '../helpers/real.ts';
 import { cutAtWord, decodeSlack, escapeSlack } from '../../adapters/slack/escape.ts';
 import { renderAnswer, shareValue, SLACK_LIMITS, type SlackMessage } from '../../adapters/slack/render.ts';
 
-const answerer = createAnswerer(loadKnowledge(KNOWLEDGE_DIR));
+const answerer = realAnswerer();
 
 const item = (text: string, extra: Partial<AnswerItem> = {}): AnswerItem => ({ text, sources: ['s1'], citations: [1], evidence: [], corroborated: false, ...extra });
 const source = (citation: number, extra: Partial<CitedSource> = {}): CitedSource => ({ id: `s${citation}`, citation, title: `Title ${citation}`, publisher: 'Pub', authors: [], published: '2021', approximate: false, ...extra });

@@ -28,12 +28,18 @@ export function signedHeaders(body: string, contentType: string, options: SignOp
   };
 }
 
-export function commandBody(text: string, responseUrl: string, extra: Record<string, string> = {}): string {
-  return new URLSearchParams({
+/** A `/sinorussia` command's fields, as Socket Mode delivers them in an envelope's payload. */
+export function commandPayload(text: string, responseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
     token: 'legacy', team_id: 'T0FAKE', team_domain: 'fake', channel_id: 'C0CHAN', channel_name: 'general',
     user_id: 'U0ASKER', user_name: 'asker', command: '/sinorussia', text, api_app_id: 'A0APP',
     response_url: responseUrl, trigger_id: '1.2.3', ...extra,
-  }).toString();
+  };
+}
+
+/** The same fields as the form body Slack posts in HTTP mode. */
+export function commandBody(text: string, responseUrl: string, extra: Record<string, string> = {}): string {
+  return new URLSearchParams(commandPayload(text, responseUrl, extra)).toString();
 }
 
 export function actionBody(payload: Record<string, unknown>): string {

@@ -4,16 +4,14 @@
  * WebSocket on loopback, and gets its envelopes there; every envelope must be acked on the link.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
-import { createAnswerer } from '../../src/commands/index.ts';
-import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { startSlack, type RunningSlack } from '../../adapters/slack/index.ts';
 import { startFakeSlack, type FakeSlack } from './fake-slack-api.ts';
-import { commandBody, eventBody, shareActionPayload } from './signed-requests.ts';
+import { realAnswerer } from '../helpers/real.ts';
+import { commandPayload, eventBody, shareActionPayload } from './signed-requests.ts';
 
 const APP_TOKEN = 'xapp-test';
-const answerer = createAnswerer(loadKnowledge(KNOWLEDGE_DIR));
+const answerer = realAnswerer();
 const logger = memoryLogger();
 let fake: FakeSlack;
 let slack: RunningSlack;
@@ -46,8 +44,7 @@ describe('Slack adapter in Socket Mode', () => {
   });
 
   it('acks /sinorussia trade on the link, then posts the ephemeral answer to its response_url', async () => {
-    const payload = Object.fromEntries(new URLSearchParams(commandBody('trade', fake.responseUrl('socket-trade'))));
-    await deliver('slash_commands', payload);
+    await deliver('slash_commands', commandPayload('trade', fake.responseUrl('socket-trade')));
     await fake.until(() => responsesTo('socket-trade').length === 1, 'the slash answer');
     const { body } = responsesTo('socket-trade')[0];
     expect(body.response_type).toBe('ephemeral');
