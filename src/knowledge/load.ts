@@ -43,6 +43,10 @@ export function readKnowledge(dir: string): LoadResult {
       published: parsePeriod(s.published) as Period,
       approximate: s.published_approximate ?? false,
       basis: s.published_basis,
+      excerptOf: s.excerpt_of,
+      via: s.via,
+      reposted: s.reposted ?? s.via !== undefined,
+      machineTranslated: s.machine_translated ?? false,
       note: s.note,
       sha256: s.sha256,
       origin: { file: sourcesFile.name, line },
@@ -128,7 +132,9 @@ function toFact(input: FactInput, sourceId: string, origin: Fact['origin']): Fac
     unit: input.figure.unit,
     currency: input.figure.currency,
     bound: input.figure.bound ?? 'exact',
-    period: input.figure.period ? (parsePeriod(input.figure.period) as Period) : about,
+    kind: input.figure.kind ?? 'actual',
+    period: parsePeriod(input.figure.period ?? input.figure.stated_in ?? input.about) as Period,
+    periodGiven: input.figure.stated_in === undefined,
   };
   return {
     id: input.id,
