@@ -40,7 +40,6 @@ export function normalizeForQuote(text: string): string {
 export function checkKnowledge(dir: string, textsDir?: string): CheckReport {
   const { knowledge, issues } = readKnowledge(dir);
   if (!knowledge) return { issues, warnings: [], sources: 0, facts: 0, quotesVerified: 0 };
-  reportSourcesWithoutFacts(knowledge, issues);
   const quotesVerified = textsDir ? verifyAgainstTexts(knowledge, readTexts(textsDir), issues) : 0;
   const warnings = knowledge.facts.flatMap((fact) => {
     const leaning = leansOnContext(fact.claim);
@@ -49,16 +48,6 @@ export function checkKnowledge(dir: string, textsDir?: string): CheckReport {
       : [];
   });
   return { issues, warnings, sources: knowledge.sources.size, facts: knowledge.facts.length, quotesVerified };
-}
-
-/** A source no fact comes from is a half-loaded base (a facts file deleted or misnamed). */
-function reportSourcesWithoutFacts(knowledge: Knowledge, issues: KnowledgeIssue[]): void {
-  const used = new Set(knowledge.facts.map((f) => f.sourceId));
-  for (const source of knowledge.sources.values()) {
-    if (!used.has(source.id)) {
-      issues.push({ ...source.origin, id: source.id, message: `no facts come from this source (is facts/${source.id}.yaml missing, or its source: line wrong?)` });
-    }
-  }
 }
 
 // Words that point back to something said before: fine inside an article, meaningless in a

@@ -67,10 +67,16 @@ export function readKnowledge(dir: string): LoadResult {
 
   const facts: Fact[] = [];
   const factById = new Map<string, Fact>();
+  const sourcesWithFacts = new Set<string>();
+  let everyFactsFileRead = true;
   for (const f of factFiles) {
     const file = readYamlFile(join(factsDir, f), rel(join(factsDir, f)), FactsFileSchema, issues, recordIdAt);
-    if (!file.value) continue;
+    if (!file.value) {
+      everyFactsFileRead = false;
+      continue;
+    }
     const sourceId = file.value.source;
+    sourcesWithFacts.add(sourceId);
     if (!sources.has(sourceId) && sourcesFile.value) {
       issues.push({ file: file.name, line: file.lineOf(['source']), message: `source: unknown source id "${sourceId}" (not in sources.yaml)` });
     }
@@ -99,6 +105,16 @@ export function readKnowledge(dir: string): LoadResult {
       facts.push(fact);
       factById.set(fact.id, fact);
     });
+  }
+
+  // A source no facts file names is a half-loaded base (a file deleted or misnamed). When a
+  // facts file could not be read its source is unknown, and its own error says enough.
+  if (everyFactsFileRead) {
+    for (const source of sources.values()) {
+      if (!sourcesWithFacts.has(source.id)) {
+        issues.push({ ...source.origin, id: source.id, message: `no facts come from this source (is facts/${source.id}.yaml missing, or its source: line wrong?)` });
+      }
+    }
   }
 
   // Links between facts can only be checked once every file is read.

@@ -111,6 +111,8 @@ describe('sinorussia check', () => {
   it('refuses a half-loaded base: a source no fact comes from', () => {
     const { dir } = writeFixture({ sources: SOURCES, facts: { 'alpha.yaml': factsFile('alpha', fact('a')) } });
     expect(messages(dir)).toEqual([expect.stringMatching(/sources\.yaml:7 \[beta\] no facts come from this source \(is facts\/beta\.yaml missing/)]);
+    // The bot refuses to start on it too, rather than serve a source with no facts.
+    expect(() => loadKnowledge(dir)).toThrow(/\[beta\] no facts come from this source/);
   });
 
   it('says an unquoted all-digit sha256 must be quoted, not "expected string"', () => {
@@ -147,6 +149,8 @@ describe('sinorussia check', () => {
     ['Such language shows it.', 'Such language'],
     ['The newsletter reads such language as jargon.', 'such language'],
     ['In the same speech, Putin spoke.', 'In the same speech'],
+    ['That claim was wrong, he said.', 'That claim'],
+    ['It rose sharply in 2023.', 'It rose'],
     ['China is the main buyer, such as of oil.', undefined],
     ['Xi said that ties were strong.', undefined],
   ])('leansOnContext(%j) → %j', (claim, expected) => {
