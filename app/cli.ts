@@ -16,7 +16,9 @@ const USAGE = `usage: sinorussia <command>
   topics                      the topics
   sources                     the articles the facts come from
   timeline [topic]            facts in date order
-  check [--texts DIR]         validate the knowledge base (and every quote against the article texts)
+  check [--texts DIR] [--strict]
+                              validate the knowledge base (and every quote against the article texts);
+                              --strict fails on warnings too (the CI form)
   digest preview [--date YYYY-MM-DD] [--channel ID]
                               a channel's daily digest for a date (default tomorrow)
 options: --knowledge DIR (default: the bundled knowledge/)`;
@@ -29,6 +31,7 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream & { isTT
       allowPositionals: true,
       options: {
         json: { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
         texts: { type: 'string' },
         knowledge: { type: 'string' },
         date: { type: 'string' },
@@ -51,13 +54,16 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream & { isTT
   if (command === 'check') {
     const { checkKnowledge } = await import('../src/knowledge/check.ts');
     const report = checkKnowledge(dir, values.texts ? resolve(values.texts) : undefined);
+    const errors = values.strict ? [...report.issues, ...report.warnings] : report.issues;
     for (const issue of report.issues) err.write(`${formatIssue(issue)}\n`);
-    if (report.issues.length > 0) {
-      err.write(`sinorussia check: ${report.issues.length} error(s)\n`);
+    for (const warning of report.warnings) err.write(`${formatIssue(warning)} (${values.strict ? 'error: --strict' : 'warning'})\n`);
+    if (errors.length > 0) {
+      err.write(`sinorussia check: ${errors.length} error(s)${values.strict && report.warnings.length > 0 ? `, ${report.warnings.length} of them warnings (--strict)` : ''}\n`);
       return 1;
     }
     const quotes = values.texts ? `${report.quotesVerified} quotes verified against ${values.texts}` : 'quotes not verified (no --texts)';
-    out.write(`knowledge ok: ${report.sources} sources, ${report.facts} facts, ${quotes}\n`);
+    const warned = report.warnings.length > 0 ? `, ${report.warnings.length} warning(s)` : '';
+    out.write(`knowledge ok: ${report.sources} sources, ${report.facts} facts, ${quotes}${warned}\n`);
     return 0;
   }
 

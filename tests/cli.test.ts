@@ -40,11 +40,22 @@ describe('sinorussia CLI', () => {
     expect(await cli()).toMatchObject({ code: 2, err: expect.stringContaining('usage: sinorussia') });
   });
 
+  it('check reports warnings without failing, and fails on them with --strict', async () => {
+    const { dir, texts } = writeFixture({ facts: { 'alpha.yaml': factsFile('alpha', fact('vague', { claim: 'Those officials agreed.' })) } });
+    const loose = await cli('check', '--knowledge', dir, '--texts', texts);
+    expect(loose.code).toBe(0);
+    expect(loose.out).toMatch(/^knowledge ok: 1 sources, 1 facts, 1 quotes verified against \S+, 1 warning\(s\)\n$/);
+    expect(loose.err).toMatch(/\[vague\] claim: "Those officials" .* \(warning\)\n$/);
+    const strict = await cli('check', '--strict', '--knowledge', dir, '--texts', texts);
+    expect(strict.code).toBe(1);
+    expect(strict.err).toMatch(/\[vague\] claim: "Those officials" .* \(error: --strict\)\nsinorussia check: 1 error\(s\), 1 of them warnings \(--strict\)\n$/);
+  });
+
   it('check prints one line of counts, or each error and exits 1', async () => {
-    const good = writeFixture({ facts: { 'alpha.yaml': factsFile('alpha', fact('one'), fact('two')) } });
+    const good = writeFixture({ facts: { 'alpha.yaml': factsFile('alpha', fact('one'), fact('two')), 'beta.yaml': factsFile('beta', fact('three')) } });
     const ok = await cli('check', '--knowledge', good.dir, '--texts', good.texts);
     expect(ok).toMatchObject({ code: 0, err: '' });
-    expect(ok.out).toMatch(/^knowledge ok: 2 sources, 2 facts, 2 quotes verified against \S+\n$/);
+    expect(ok.out).toMatch(/^knowledge ok: 2 sources, 3 facts, 3 quotes verified against \S+\n$/);
     const real = await cli('check');
     expect(real.out).toMatch(/^knowledge ok: 5 sources, \d{3} facts, quotes not verified \(no --texts\)/);
     const { dir } = writeFixture({ facts: { 'alpha.yaml': factsFile('alpha', fact('bad', { about: '"later"' })) } });

@@ -2,8 +2,8 @@
  * Renders an Answer for a terminal: the title, numbered items with their dates and
  * citation numbers, conflicts side by side, then the sources. Colour only on a TTY.
  */
-import type { Answer, AnswerItem, CitedSource } from '../../src/answer/types.ts';
-import { itemLabel, publishedLabel } from '../../src/answer/label.ts';
+import type { Answer, AnswerItem, CitedSource, Statement } from '../../src/answer/types.ts';
+import { itemLabel, publishedLabel, sourceCredit, statementLabel } from '../../src/answer/label.ts';
 
 export interface TerminalStyle {
   bold(s: string): string;
@@ -15,6 +15,12 @@ export const ANSI: TerminalStyle = { bold: (s) => `\x1b[1m${s}\x1b[22m`, dim: (s
 
 const cites = (numbers: number[]) => numbers.map((n) => `[${n}]`).join('');
 
+/** One statement with its own citations only, after its label when it has one. */
+function statementLine(st: Statement, itemDate: string | undefined, style: TerminalStyle): string {
+  const label = statementLabel(st, itemDate);
+  return `${label ? `${style.dim(label)}  ` : ''}${st.text} ${cites(st.citations)}`;
+}
+
 function itemLines(item: AnswerItem, index: number, style: TerminalStyle): string[] {
   if (item.command) return [`  ${style.bold(item.command.padEnd(18))} ${item.text}`];
   const label = itemLabel(item);
@@ -22,14 +28,19 @@ function itemLines(item: AnswerItem, index: number, style: TerminalStyle): strin
   if (item.variants) {
     return [
       `${index + 1}. ${date}Sources differ:`,
-      ...item.variants.map((v) => `     - ${v.date && v.date !== item.date ? `${style.dim(v.date)}  ` : ''}${v.text} ${cites(v.citations)}`),
+      ...item.variants.flatMap((v) =>
+        (v.statements ?? [v]).map((st, i) => `${i === 0 ? '     - ' : '       + '}${statementLine(st, item.date, style)}`),
+      ),
     ];
+  }
+  if (item.statements) {
+    return [`${index + 1}. ${date.trimEnd()}:`, ...item.statements.map((st) => `     - ${statementLine(st, item.date, style)}`)];
   }
   return [`${index + 1}. ${date}${item.text} ${cites(item.citations)}`];
 }
 
 export function sourceLine(s: CitedSource): string {
-  const by = [s.publisher, s.authors.join(', ')].filter(Boolean).join(', ');
+  const by = sourceCredit(s);
   const date = publishedLabel(s);
   return `[${s.citation}] ${s.title}${by ? ` (${by})` : ''}, ${date}`;
 }

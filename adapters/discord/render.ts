@@ -6,8 +6,8 @@
  */
 import { escapeMarkdown, type APIEmbed, type APIEmbedField } from 'discord.js';
 import { cutAtWord } from '../../src/text.ts';
-import { itemLabel, publishedLabel } from '../../src/answer/label.ts';
-import type { Answer, AnswerItem, CitedSource } from '../../src/answer/types.ts';
+import { itemLabel, publishedLabel, sourceCredit, statementLabel } from '../../src/answer/label.ts';
+import type { Answer, AnswerItem, CitedSource, Statement } from '../../src/answer/types.ts';
 import { slashFor } from './commands/sinorussia.ts';
 
 export const LIMITS = {
@@ -42,18 +42,26 @@ export const escape = (text: string) =>
 const cites = (numbers: number[]) => numbers.map((n) => `[${n}]`).join('');
 const dated = (date: string | undefined) => (date ? `\`${date.replace(/`/g, "'")}\` ` : '');
 
+/** One statement as a quoted line with its own citations only. */
+function statementBlock(st: Statement, itemDate: string | undefined, marker = '>'): string {
+  return `${marker} ${dated(statementLabel(st, itemDate))}${escape(st.text)} ${cites(st.citations)}`;
+}
+
 export function itemBlock(item: AnswerItem, index: number): string {
   if (item.command) return fit(`\`${slashFor(item.command).replace(/`/g, "'")}\` — ${escape(item.text)}`, ITEM_MAX);
   const number = `**${index + 1}.** ${dated(itemLabel(item))}`;
   if (item.variants && item.variants.length > 0) {
-    const sides = item.variants.map((v) => `> ${v.date && v.date !== item.date ? dated(v.date) : ''}${escape(v.text)} ${cites(v.citations)}`);
+    const sides = item.variants.flatMap((v) => (v.statements ?? [v]).map((st, i) => statementBlock(st, item.date, i === 0 ? '>' : '> +')));
     return fit([`${number}Sources differ:`, ...sides].join('\n'), ITEM_MAX);
+  }
+  if (item.statements) {
+    return fit([number.trimEnd(), ...item.statements.map((st) => statementBlock(st, item.date))].join('\n'), ITEM_MAX);
   }
   return fit(`${number}${escape(item.text)} ${cites(item.citations)}`.trimEnd(), ITEM_MAX);
 }
 
 export function sourceLine(source: CitedSource): string {
-  const by = [source.publisher, source.authors.join(', ')].filter(Boolean).join(', ');
+  const by = sourceCredit(source);
   const date = publishedLabel(source);
   return fit(`**[${source.citation}]** ${escape(source.title)}${by ? ` (${escape(by)})` : ''}, ${escape(date)}`, LIMITS.fieldValue);
 }

@@ -4,8 +4,8 @@
  * message stays inside Slack's limits: a long answer is cut at an item boundary with a note.
  */
 import type { types } from '@slack/bolt';
-import { itemLabel, publishedLabel } from '../../src/answer/label.ts';
-import type { Answer, AnswerItem, CitedSource } from '../../src/answer/types.ts';
+import { itemLabel, publishedLabel, sourceCredit, statementLabel } from '../../src/answer/label.ts';
+import type { Answer, AnswerItem, CitedSource, Statement } from '../../src/answer/types.ts';
 import { cutAtWord, escapeSlack } from './escape.ts';
 
 type KnownBlock = types.KnownBlock;
@@ -53,11 +53,21 @@ const code = (text: string) => `\`${escapeSlack(text).replace(/`/g, "'")}\``;
 /** Slack user ids look like U0123ABC or W0123ABC; anything else is not rendered as a mention. */
 const USER_ID = /^[UW][A-Z0-9]{2,}$/;
 
-/** One line of mrkdwn for an item without variants. */
+/** One statement in mrkdwn with its own citations only. */
+function statementText(st: Statement, itemDate: string | undefined): string {
+  const label = statementLabel(st, itemDate);
+  return `${label ? `*${escapeSlack(label)}*  ` : ''}${escapeSlack(st.text)}  ${cites(st.citations)}`;
+}
+
+/**
+ * The mrkdwn for an item without variants: one line, or, when sources agree in their own
+ * words, the label and then one line per source's statement.
+ */
 export function itemLine(item: AnswerItem): string {
   if (item.command) return `${code(item.command)}  ${escapeSlack(item.text)}`;
   const label = itemLabel(item);
   const date = label ? `*${escapeSlack(label)}*  ` : '';
+  if (item.statements) return [`*${escapeSlack(label ?? '')}*`, ...item.statements.map((st) => `• ${statementText(st, item.date)}`)].join('\n');
   const citations = item.citations.length > 0 ? `  ${cites(item.citations)}` : '';
   return `${date}${escapeSlack(item.text)}${citations}`;
 }
@@ -71,16 +81,15 @@ function variantBlock(item: AnswerItem): SectionBlock {
     type: 'section',
     text: { type: 'mrkdwn', text: cutAtWord(`${date}Sources differ:`, SLACK_LIMITS.sectionText) },
     fields: variants.slice(0, SLACK_LIMITS.sectionFields).map((v) => {
-      const when = v.date && v.date !== item.date ? `*${escapeSlack(v.date)}*  ` : '';
-      return mrkdwn(cutAtWord(`${when}${escapeSlack(v.text)}  ${cites(v.citations)}`, SLACK_LIMITS.fieldText));
+      const text = (v.statements ?? [v]).map((st) => statementText(st, item.date)).join('\n');
+      return mrkdwn(cutAtWord(text, SLACK_LIMITS.fieldText));
     }),
   };
 }
 
 export function sourceText(s: CitedSource): string {
-  const date = publishedLabel(s);
-  const parts = [s.publisher, s.title, date].filter(Boolean).map((p) => escapeSlack(p as string));
-  return cutAtWord(`[${s.citation}] ${parts.join(', ')}`, SOURCE_TEXT);
+  const credit = sourceCredit(s);
+  return cutAtWord(`[${s.citation}] ${escapeSlack(s.title)}${credit ? ` (${escapeSlack(credit)})` : ''}, ${escapeSlack(publishedLabel(s))}`, SOURCE_TEXT);
 }
 
 /** Context blocks of at most ten elements each. */
@@ -150,7 +159,11 @@ function fallbackText(answer: Answer, shown: AnswerItem[], sharedBy: string | un
   if (answer.lead) lines.push(escapeSlack(answer.lead));
   let length = lines.join('\n').length;
   for (const item of shown) {
-    const line = item.variants ? `${escapeSlack(itemLabel(item) ?? '')} Sources differ.`.trim() : itemLine(item);
+    const line = item.variants
+      ? `${escapeSlack(itemLabel(item) ?? '')} Sources differ.`.trim()
+      : item.statements
+        ? `${escapeSlack(itemLabel(item) ?? '')}: ${statementText(item.statements[0], item.date)} …`
+        : itemLine(item);
     if (length + 1 + line.length > FALLBACK_TEXT) break;
     lines.push(line);
     length += 1 + line.length;

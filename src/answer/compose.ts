@@ -1,20 +1,34 @@
 /**
- * Turning chosen facts into answer items: facts that state the same thing are merged into
- * one item citing every source (corroboration), and facts that disagree are kept side by
- * side (a conflict the reader must see). Citation numbers follow first appearance.
+ * Turning chosen facts into answer items: facts that agree are one item (corroboration) and
+ * facts that disagree are kept side by side (a conflict the reader must see). Inside an item
+ * each source keeps its own words: facts share one line only when they make the same
+ * statement (the same claim or the same quote); otherwise each claim is shown with its own
+ * date and citation. Citation numbers follow first appearance.
  */
 import type { Fact, Figure, Knowledge, Source } from '../knowledge/types.ts';
 import { sourceTitle } from '../knowledge/types.ts';
-import type { AnswerItem, CitedSource, Evidence, Variant } from './types.ts';
+import type { AnswerItem, CitedSource, Evidence, Statement, Variant } from './types.ts';
 
 export interface Composed {
   items: AnswerItem[];
   sources: CitedSource[];
 }
 
-/** Figures of one quantity: same measure, period, unit and currency. */
-function figureKey(f: Figure): string {
-  return [f.measure, f.period.start, f.period.end, f.unit, f.currency ?? ''].join('|');
+/**
+ * Figures of one quantity: same measure, period, unit, currency and kind (a forecast is never
+ * merged with, or set against, the outcome). A figure stated without its period is no
+ * period's figure: it is compared with nothing.
+ */
+function figureKey(f: Figure): string | undefined {
+  if (!f.periodGiven) return undefined;
+  return [f.measure, f.kind, f.period.start, f.period.end, f.unit, f.currency ?? ''].join('|');
+}
+
+/** Two figures of the same quantity (see figureKey). */
+function sameQuantity(a: Figure | undefined, b: Figure | undefined): a is Figure {
+  if (!a || !b) return false;
+  const key = figureKey(a);
+  return key !== undefined && key === figureKey(b);
 }
 
 /** Do two statements of the same quantity agree, given their bounds (`more than 100` and `108` do)? */
@@ -49,7 +63,8 @@ function groupOf(fact: Fact, knowledge: Knowledge, byFigure: Map<string, Fact[]>
   const queue = [fact];
   while (queue.length > 0) {
     const f = queue.pop() as Fact;
-    const related = [...(f.figure ? (byFigure.get(figureKey(f.figure)) ?? []) : []), ...[...(linked.get(f.id) ?? [])].map((id) => knowledge.factById.get(id) as Fact)];
+    const key = f.figure && figureKey(f.figure);
+    const related = [...(key ? (byFigure.get(key) ?? []) : []), ...[...(linked.get(f.id) ?? [])].map((id) => knowledge.factById.get(id) as Fact)];
     for (const r of related) {
       if (r && !group.has(r.id)) {
         group.set(r.id, r);
@@ -66,9 +81,9 @@ function groupOf(fact: Fact, knowledge: Knowledge, byFigure: Map<string, Fact[]>
  */
 function sidesOf(group: Fact[]): Fact[][] {
   const conflicting = (a: Fact, b: Fact) =>
-    a.conflictsWith.includes(b.id) || b.conflictsWith.includes(a.id) || (!!a.figure && !!b.figure && !figuresAgree(a.figure, b.figure));
+    a.conflictsWith.includes(b.id) || b.conflictsWith.includes(a.id) || (sameQuantity(a.figure, b.figure) && !figuresAgree(a.figure, b.figure as Figure));
   const agreeing = (a: Fact, b: Fact) =>
-    a.corroborates.includes(b.id) || b.corroborates.includes(a.id) || (!!a.figure && !!b.figure && figuresAgree(a.figure, b.figure));
+    a.corroborates.includes(b.id) || b.corroborates.includes(a.id) || (sameQuantity(a.figure, b.figure) && figuresAgree(a.figure, b.figure as Figure));
   // Clusters of facts joined by agreement, in group order.
   const clusters: Fact[][] = [];
   for (const fact of group) {
@@ -96,6 +111,10 @@ export function citedSource(s: Source, citation: number): CitedSource {
     title: sourceTitle(s),
     publisher: s.publisher,
     authors: s.authors,
+    excerptOf: s.excerptOf,
+    via: s.via,
+    reposted: s.reposted,
+    machineTranslated: s.machineTranslated,
     published: s.published.label,
     approximate: s.approximate,
   };
@@ -107,10 +126,8 @@ export class Composer {
 
   constructor(private readonly knowledge: Knowledge) {
     for (const fact of knowledge.facts) {
-      if (fact.figure) {
-        const key = figureKey(fact.figure);
-        this.byFigure.set(key, [...(this.byFigure.get(key) ?? []), fact]);
-      }
+      const key = fact.figure && figureKey(fact.figure);
+      if (key) this.byFigure.set(key, [...(this.byFigure.get(key) ?? []), fact]);
       for (const other of [...fact.corroborates, ...fact.conflictsWith]) {
         this.link(fact.id, other);
         this.link(other, fact.id);
@@ -185,17 +202,50 @@ export class Composer {
       evidence,
       corroborated: sources.length > 1,
     };
-    if (variants.length === 1) return { ...base, text: lead.claim, figure: lead.figure };
-    return { ...base, text: `Sources differ: ${variants.map((v) => v.text).join(' / ')}`, variants, corroborated: false };
+    if (variants.length === 1) {
+      const [only] = variants;
+      return { ...base, text: only.text, figure: only.figure, ...(only.statements ? { statements: only.statements } : {}) };
+    }
+    // The sides are in `variants`, each with its own sources: the summary repeats no claim.
+    return { ...base, text: 'Sources differ', variants, corroborated: false };
   }
 }
 
+/**
+ * Do two facts make the same statement, so one line may cite both? The same claim or the
+ * same quote, about the same date (otherwise each shows its own date).
+ */
+function sameStatement(a: Fact, b: Fact): boolean {
+  const norm = (t: string) => t.toLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim();
+  return a.about.raw === b.about.raw && (norm(a.claim) === norm(b.claim) || norm(a.quote) === norm(b.quote));
+}
+
+/** One side: its facts gathered into statements, each cited only to the facts that make it. */
 function variantOf(side: Fact[], cite: (sourceId: string) => number): Variant {
-  const evidence: Evidence[] = side.map((f) => ({ factId: f.id, sourceId: f.sourceId, citation: cite(f.sourceId), quote: f.quote }));
+  const groups: Fact[][] = [];
+  for (const fact of side) {
+    const same = groups.find((g) => sameStatement(g[0], fact));
+    if (same) same.push(fact);
+    else groups.push([fact]);
+  }
+  const statements = groups.map((g) => statementOf(g, cite));
+  const [first] = statements;
+  const evidence = statements.flatMap((st) => st.evidence);
   return {
-    text: side[0].claim,
-    date: side[0].about.label,
-    figure: side[0].figure,
+    ...first,
+    sources: unique(evidence.map((e) => e.sourceId)),
+    citations: ascending(evidence.map((e) => e.citation)),
+    evidence,
+    ...(statements.length > 1 ? { statements } : {}),
+  };
+}
+
+function statementOf(facts: Fact[], cite: (sourceId: string) => number): Statement {
+  const evidence: Evidence[] = facts.map((f) => ({ factId: f.id, sourceId: f.sourceId, citation: cite(f.sourceId), quote: f.quote }));
+  return {
+    text: facts[0].claim,
+    date: facts[0].about.label,
+    figure: facts[0].figure,
     sources: unique(evidence.map((e) => e.sourceId)),
     citations: ascending(evidence.map((e) => e.citation)),
     evidence,

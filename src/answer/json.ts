@@ -1,8 +1,33 @@
-import type { Answer } from './types.ts';
+import type { Answer, Statement } from './types.ts';
+import { sourceCredit } from './label.ts';
+import type { Figure } from '../knowledge/types.ts';
+
+interface FigureJson {
+  measure: string;
+  value: number;
+  unit: string;
+  currency?: string;
+  bound: string;
+  /** `actual`, `forecast`, `target` or `estimate`. */
+  kind: string;
+  /** What the figure covers; absent when the text gives no period (then `stated_in`). */
+  period?: string;
+  /** When a figure of unknown period was stated: never that year's total. */
+  stated_in?: string;
+}
+
+interface StatementJson {
+  text: string;
+  date?: string;
+  quote?: string;
+  sources: string[];
+  figure?: FigureJson;
+}
 
 /**
  * The documented JSON shape of `sinorussia ask --json` (see the README). Scripts depend on
- * it: add fields, never rename or remove them.
+ * it: add fields, never rename or remove them. A `text` is only ever paired with the
+ * sources that state it.
  */
 export interface AnswerJson {
   query: string;
@@ -14,11 +39,39 @@ export interface AnswerJson {
     date?: string;
     mark?: string;
     quote?: string;
+    /** The sources that state `text` (for a conflict, every side's). */
     sources: string[];
-    figure?: { measure: string; value: number; unit: string; currency?: string; bound: string; period: string };
-    variants?: { text: string; date?: string; quote?: string; sources: string[] }[];
+    figure?: FigureJson;
+    /** How many sources agree, when more than one does (each one's own words in `statements`). */
+    agree?: number;
+    /** Present when sources agree in different words: each statement with its own sources; the first is `text`. */
+    statements?: StatementJson[];
+    variants?: (StatementJson & { statements?: StatementJson[] })[];
   }[];
-  sources: { id: string; title: string; publisher?: string; author?: string; published?: string; approximate: boolean }[];
+  sources: {
+    id: string;
+    title: string;
+    publisher?: string;
+    author?: string;
+    excerpt_of?: string;
+    via?: string;
+    reposted?: boolean;
+    machine_translated?: boolean;
+    /** How every surface credits it: publisher and authors, excerpt, repost, translation. */
+    credit?: string;
+    published?: string;
+    approximate: boolean;
+  }[];
+}
+
+function figureJson(f: Figure | undefined): FigureJson | undefined {
+  if (!f) return undefined;
+  const { period, periodGiven, ...rest } = f;
+  return periodGiven ? { ...rest, period: period.raw } : { ...rest, stated_in: period.raw };
+}
+
+function statementJson(st: Statement): StatementJson {
+  return { text: st.text, date: st.date, quote: st.evidence[0]?.quote, sources: st.sources, figure: figureJson(st.figure) };
 }
 
 export function answerToJson(answer: Answer): AnswerJson {
@@ -27,20 +80,30 @@ export function answerToJson(answer: Answer): AnswerJson {
     matched: answer.matched,
     kind: answer.kind,
     title: answer.title,
-    items: answer.items.map((item) => ({
-      text: item.command ? `${item.command}: ${item.text}` : item.text,
-      date: item.date,
-      mark: item.mark,
-      quote: item.evidence[0]?.quote,
-      sources: item.sources,
-      figure: item.figure && { ...item.figure, period: item.figure.period.raw },
-      variants: item.variants?.map((v) => ({ text: v.text, date: v.date, quote: v.evidence[0]?.quote, sources: v.sources })),
-    })),
+    items: answer.items.map((item) => {
+      const lead = item.statements?.[0];
+      return {
+        text: item.command ? `${item.command}: ${item.text}` : item.text,
+        date: item.date,
+        mark: item.mark,
+        quote: item.variants ? undefined : item.evidence[0]?.quote,
+        sources: lead ? lead.sources : item.sources,
+        figure: figureJson(item.figure),
+        agree: item.corroborated && item.sources.length > 1 ? item.sources.length : undefined,
+        statements: item.statements?.map(statementJson),
+        variants: item.variants?.map((v) => ({ ...statementJson(v), sources: (v.statements?.[0] ?? v).sources, statements: v.statements?.map(statementJson) })),
+      };
+    }),
     sources: answer.sources.map((s) => ({
       id: s.id,
       title: s.title,
       publisher: s.publisher,
       author: s.authors.length > 0 ? s.authors.join(', ') : undefined,
+      excerpt_of: s.excerptOf,
+      via: s.via,
+      reposted: s.reposted || undefined,
+      machine_translated: s.machineTranslated || undefined,
+      credit: sourceCredit(s) || undefined,
       published: s.published,
       approximate: s.approximate,
     })),

@@ -30,14 +30,23 @@ export interface Evidence {
   quote: string;
 }
 
-/** One side of a figure or claim on which sources disagree. */
-export interface Variant {
+/**
+ * One statement as its own sources make it: a claim cited only to the sources whose facts
+ * say exactly that (the same claim, or the same quote). Never another source's words.
+ */
+export interface Statement {
   text: string;
   date?: string;
   figure?: Figure;
   sources: string[];
   citations: number[];
   evidence: Evidence[];
+}
+
+/** One side of a figure or claim on which sources disagree. */
+export interface Variant extends Statement {
+  /** Present when sources on this side agree in their own, different words: each one's statement (the first is `text`). */
+  statements?: Statement[];
 }
 
 export interface AnswerItem {
@@ -55,8 +64,14 @@ export interface AnswerItem {
   citations: number[];
   /** The supporting quotes, one per fact merged into this item. */
   evidence: Evidence[];
-  /** More than one source states it. */
+  /** More than one source states it (on its one side: a conflict is never corroborated). */
   corroborated: boolean;
+  /**
+   * Present when sources agree in their own, different words: each source's statement with
+   * its own date and citations (the first is `text`). Renderers show these, never `text`
+   * under every citation.
+   */
+  statements?: Statement[];
   /** Present when sources disagree: each side with its own sources, shown side by side. */
   variants?: Variant[];
   /** For command lists (help, topics): the command this line describes. */
@@ -69,6 +84,13 @@ export interface CitedSource {
   title: string;
   publisher?: string;
   authors: string[];
+  /** The larger work the text is an excerpt of, as the text names it. */
+  excerptOf?: string;
+  /** The site the text was reposted on (never its publisher). */
+  via?: string;
+  reposted?: boolean;
+  /** The text is a machine translation: its quotes are not the author's own words. */
+  machineTranslated?: boolean;
   /** Publication date as people read it; `approximate` when inferred from the text. */
   published: string;
   approximate: boolean;

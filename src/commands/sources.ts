@@ -1,7 +1,7 @@
 import type { Answer, AnswerItem } from '../answer/types.ts';
 import type { Command } from './command.ts';
 import { citedSource } from '../answer/compose.ts';
-import { publishedLabel } from '../answer/label.ts';
+import { publishedLabel, sourceCredit } from '../answer/label.ts';
 
 /** `sources`: the registry, newest first, each with what it states about itself. */
 export const sourcesCommand: Command = {
@@ -14,7 +14,7 @@ export const sourcesCommand: Command = {
     for (const f of knowledge.facts) counts.set(f.sourceId, (counts.get(f.sourceId) ?? 0) + 1);
     const cited = all.map((s, i) => citedSource(s, i + 1));
     const items: AnswerItem[] = all.map((s, i) => ({
-      text: `${cited[i].title} (${counts.get(s.id) ?? 0} facts)${s.note ? `. ${s.note}` : ''}`,
+      text: `${cited[i].title} (${[sourceCredit(cited[i]), `${counts.get(s.id) ?? 0} facts`].filter(Boolean).join('; ')})${s.note ? `. ${s.note}` : ''}`,
       date: publishedLabel(cited[i]),
       dateKey: s.published.start,
       sources: [s.id],

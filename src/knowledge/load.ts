@@ -43,6 +43,10 @@ export function readKnowledge(dir: string): LoadResult {
       published: parsePeriod(s.published) as Period,
       approximate: s.published_approximate ?? false,
       basis: s.published_basis,
+      excerptOf: s.excerpt_of,
+      via: s.via,
+      reposted: s.reposted ?? s.via !== undefined,
+      machineTranslated: s.machine_translated ?? false,
       note: s.note,
       sha256: s.sha256,
       origin: { file: sourcesFile.name, line },
@@ -63,10 +67,16 @@ export function readKnowledge(dir: string): LoadResult {
 
   const facts: Fact[] = [];
   const factById = new Map<string, Fact>();
+  const sourcesWithFacts = new Set<string>();
+  let everyFactsFileRead = true;
   for (const f of factFiles) {
     const file = readYamlFile(join(factsDir, f), rel(join(factsDir, f)), FactsFileSchema, issues, recordIdAt);
-    if (!file.value) continue;
+    if (!file.value) {
+      everyFactsFileRead = false;
+      continue;
+    }
     const sourceId = file.value.source;
+    sourcesWithFacts.add(sourceId);
     if (!sources.has(sourceId) && sourcesFile.value) {
       issues.push({ file: file.name, line: file.lineOf(['source']), message: `source: unknown source id "${sourceId}" (not in sources.yaml)` });
     }
@@ -95,6 +105,16 @@ export function readKnowledge(dir: string): LoadResult {
       facts.push(fact);
       factById.set(fact.id, fact);
     });
+  }
+
+  // A source no facts file names is a half-loaded base (a file deleted or misnamed). When a
+  // facts file could not be read its source is unknown, and its own error says enough.
+  if (everyFactsFileRead) {
+    for (const source of sources.values()) {
+      if (!sourcesWithFacts.has(source.id)) {
+        issues.push({ ...source.origin, id: source.id, message: `no facts come from this source (is facts/${source.id}.yaml missing, or its source: line wrong?)` });
+      }
+    }
   }
 
   // Links between facts can only be checked once every file is read.
@@ -128,7 +148,9 @@ function toFact(input: FactInput, sourceId: string, origin: Fact['origin']): Fac
     unit: input.figure.unit,
     currency: input.figure.currency,
     bound: input.figure.bound ?? 'exact',
-    period: input.figure.period ? (parsePeriod(input.figure.period) as Period) : about,
+    kind: input.figure.kind ?? 'actual',
+    period: parsePeriod(input.figure.period ?? input.figure.stated_in ?? input.about) as Period,
+    periodGiven: input.figure.stated_in === undefined,
   };
   return {
     id: input.id,

@@ -65,10 +65,15 @@ export function parsePeriod(text: string): Period | undefined {
   return { raw: text, start: first.start, end: second.end, label: intervalLabel(first.label, second.label) };
 }
 
-/** `Jan 2023` + `May 2023` reads `Jan–May 2023`; other pairs read `A–B`. */
+/**
+ * `Jan 2023` + `May 2023` reads `Jan–May 2023`; a part of a year up to that year's end
+ * (`2023-01/2023`, "since January 2023" in a text of that year) reads `since Jan 2023`;
+ * other pairs read `A–B`.
+ */
 function intervalLabel(a: string, b: string): string {
   const [aHead, aYear] = splitYear(a);
   const [bHead, bYear] = splitYear(b);
+  if (aYear === bYear && aHead && !bHead) return `since ${a}`;
   if (aYear === bYear && aHead && bHead) return `${aHead}–${bHead} ${aYear}`;
   return `${a}–${b}`;
 }

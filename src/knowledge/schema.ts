@@ -17,6 +17,18 @@ const dayText = z.preprocess(
     message: 'is not a valid date',
   }),
 );
+// YAML reads an unquoted all-digit hash (all zeros, say) as a number: say so, not "expected string".
+const sha256Text = z.unknown().transform((v, ctx) => {
+  if (typeof v === 'number') {
+    ctx.addIssue({ code: 'custom', message: `must be quoted (sha256: "…"): YAML read the unquoted digits as the number ${v}` });
+    return z.NEVER;
+  }
+  if (typeof v !== 'string' || !/^[0-9a-f]{64}$/.test(v)) {
+    ctx.addIssue({ code: 'custom', message: 'must be 64 lowercase hex digits, quoted' });
+    return z.NEVER;
+  }
+  return v;
+});
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)');
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
@@ -30,8 +42,16 @@ export const SourceSchema = z
     published: dayText,
     published_approximate: z.boolean().optional(),
     published_basis: text(500).optional(),
+    /** The larger work the text is an excerpt of, as the text names it ("the Today's WorldView newsletter"). */
+    excerpt_of: text(200).optional(),
+    /** The site the text was reposted on, as the text names it; never a publisher. */
+    via: text(200).optional(),
+    /** The text is a repost (even when the site is not named). */
+    reposted: z.boolean().optional(),
+    /** The text is visibly a machine translation, so its quotes are not the author's own words. */
+    machine_translated: z.boolean().optional(),
     note: text(500).optional(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits'),
+    sha256: sha256Text,
   })
   .refine((s) => s.title || s.label, { message: 'needs a title (as the article gives it) or a label (our description)' })
   .refine((s) => !s.published_approximate || s.published_basis, {
@@ -42,6 +62,8 @@ export const SourcesFileSchema = z.strictObject({ sources: z.array(SourceSchema)
 
 export const UNITS = ['billion', 'million', 'trillion', 'percent', 'count', 'years'] as const;
 export const BOUNDS = ['exact', 'about', 'more-than', 'at-least', 'less-than'] as const;
+/** What a figure is: a measured outcome, or a number about the future or a guess. */
+export const FIGURE_KINDS = ['actual', 'forecast', 'target', 'estimate'] as const;
 
 export const FigureSchema = z
   .strictObject({
@@ -50,9 +72,13 @@ export const FigureSchema = z
     unit: z.enum(UNITS),
     currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD').optional(),
     bound: z.enum(BOUNDS).optional(),
+    kind: z.enum(FIGURE_KINDS).optional(),
     period: periodText.optional(),
+    /** When the text states the figure ("now valued at") without the period it covers. */
+    stated_in: periodText.optional(),
   })
-  .refine((f) => !(f.unit === 'percent' && f.currency), { message: 'a percent figure has no currency' });
+  .refine((f) => !(f.unit === 'percent' && f.currency), { message: 'a percent figure has no currency' })
+  .refine((f) => !(f.period && f.stated_in), { message: 'give period (what the figure covers) or stated_in (when a figure of unknown period was stated), not both' });
 
 export const FactSchema = z.strictObject({
   id,

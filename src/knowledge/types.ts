@@ -1,6 +1,6 @@
 import type { Topic } from './topics.ts';
 import type { Period } from './periods.ts';
-import type { BOUNDS, UNITS } from './schema.ts';
+import type { BOUNDS, FIGURE_KINDS, UNITS } from './schema.ts';
 
 /** Where a record stands in the knowledge files, for error messages. */
 export interface Origin {
@@ -19,6 +19,12 @@ export interface Source {
   published: Period;
   approximate: boolean;
   basis?: string;
+  /** The larger work this text is an excerpt of, as the text names it. */
+  excerptOf?: string;
+  /** Where the text was reposted, as the text names it (never a publisher). */
+  via?: string;
+  reposted: boolean;
+  machineTranslated: boolean;
   note?: string;
   sha256: string;
   origin: Origin;
@@ -30,8 +36,14 @@ export interface Figure {
   unit: (typeof UNITS)[number];
   currency?: string;
   bound: (typeof BOUNDS)[number];
+  kind: FigureKind;
+  /** What the figure covers; when `periodGiven` is false, only when it was stated. */
   period: Period;
+  /** False for a figure stated without its period ("now valued at"): never an annual total. */
+  periodGiven: boolean;
 }
+
+export type FigureKind = (typeof FIGURE_KINDS)[number];
 
 export interface Fact {
   id: string;

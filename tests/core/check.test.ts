@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkKnowledge } from '../../src/knowledge/check.ts';
+import { checkKnowledge, leansOnContext } from '../../src/knowledge/check.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { KnowledgeError, formatIssue } from '../../src/errors.ts';
 import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
-import { fact, factsFile, writeFixture } from '../helpers/fixture.ts';
+import { ARTICLE_SHA, SOURCES, fact, factsFile, writeFixture } from '../helpers/fixture.ts';
 
 const messages = (dir: string, texts?: string) => checkKnowledge(dir, texts).issues.map(formatIssue);
 
@@ -87,7 +87,7 @@ describe('sinorussia check', () => {
   });
 
   it('reports a source whose article text is missing from the texts folder', () => {
-    const { dir } = writeFixture({ facts: { 'alpha.yaml': factsFile('alpha', fact('a')) } });
+    const { dir } = writeFixture({ facts: { 'alpha.yaml': factsFile('alpha', fact('a')), 'beta.yaml': factsFile('beta', fact('b')) } });
     const other = writeFixture({ facts: {} });
     writeFileSync(`${other.texts}/article.txt`, 'a different text');
     expect(messages(dir, other.texts)).toEqual([
@@ -106,5 +106,58 @@ describe('sinorussia check', () => {
       expect((e as KnowledgeError).issues[0]).toMatchObject({ id: 'x', line: 6 });
       expect((e as Error).message).toMatch(/^sinorussia: the knowledge base is invalid: .*alpha\.yaml:6 \[x\] about: /);
     }
+  });
+
+  it('refuses a half-loaded base: a source no fact comes from', () => {
+    const { dir } = writeFixture({ sources: SOURCES, facts: { 'alpha.yaml': factsFile('alpha', fact('a')) } });
+    expect(messages(dir)).toEqual([expect.stringMatching(/sources\.yaml:7 \[beta\] no facts come from this source \(is facts\/beta\.yaml missing/)]);
+    // The bot refuses to start on it too, rather than serve a source with no facts.
+    expect(() => loadKnowledge(dir)).toThrow(/\[beta\] no facts come from this source/);
+  });
+
+  it('says an unquoted all-digit sha256 must be quoted, not "expected string"', () => {
+    const sources = SOURCES.replace(`sha256: ${ARTICLE_SHA}`, `sha256: ${'0'.repeat(64)}`);
+    const { dir } = writeFixture({ sources, facts: { 'alpha.yaml': factsFile('alpha', fact('a')), 'beta.yaml': factsFile('beta', fact('b')) } });
+    const [issue, ...rest] = messages(dir);
+    expect(rest).toEqual([]);
+    expect(issue).toMatch(/sources\.yaml:6 \[alpha\] sha256: must be quoted \(sha256: "…"\): YAML read the unquoted digits as the number 0/);
+    expect(issue).not.toMatch(/expected string/);
+  });
+
+  it('warns about claims that lean on context they do not carry, and only those', () => {
+    const { dir } = writeFixture({
+      facts: {
+        'alpha.yaml': factsFile(
+          'alpha',
+          fact('those', { claim: 'Those experts also saw it.' }),
+          fact('project', { claim: 'Kortunov said the US cannot carry out that project.' }),
+          fact('round', { claim: 'The summit came just before this round of talks.' }),
+          fact('fine', { claim: 'Officials said that trade grew, such as in energy, and those who doubted were wrong.' }),
+        ),
+      },
+    });
+    const report = checkKnowledge(dir);
+    expect(report.issues).toEqual([]);
+    expect(report.warnings.map(formatIssue)).toEqual([
+      expect.stringMatching(/\[those\] claim: "Those experts" points to something the claim does not say/),
+      expect.stringMatching(/\[project\] claim: "out that project"/),
+      expect.stringMatching(/\[round\] claim: "this round"/),
+    ]);
+  });
+
+  it.each([
+    ['Such language shows it.', 'Such language'],
+    ['The newsletter reads such language as jargon.', 'such language'],
+    ['In the same speech, Putin spoke.', 'In the same speech'],
+    ['That claim was wrong, he said.', 'That claim'],
+    ['It rose sharply in 2023.', 'It rose'],
+    ['China is the main buyer, such as of oil.', undefined],
+    ['Xi said that ties were strong.', undefined],
+  ])('leansOnContext(%j) → %j', (claim, expected) => {
+    expect(leansOnContext(claim)).toBe(expected);
+  });
+
+  it('finds no claim leaning on outside context in the real base', () => {
+    expect(checkKnowledge(KNOWLEDGE_DIR).warnings.map(formatIssue)).toEqual([]);
   });
 });

@@ -74,7 +74,7 @@ describe('/sinorussia', () => {
     expect(data.embeds).toHaveLength(1);
     const [embed] = data.embeds;
     expect(embed.title).toMatch(/^Trade/);
-    expect(embed.description).toMatch(/\*\*1\.\*\* `2018` .*\[1\]/);
+    expect(embed.description).toMatch(/\*\*1\.\*\* `2018[^`]*`[^]*?\[1\]/);
     expect(embed.fields[0].name).toBe('Sources');
     expect(embed.fields[0].value).toMatch(/^\*\*\[1\]\*\* /);
     expect(data.components).toEqual([{ type: 1, components: [{ type: 2, style: 2, label: 'Share', custom_id: 'share:trade' }] }]);

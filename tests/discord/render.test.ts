@@ -60,7 +60,7 @@ describe('renderEmbed', () => {
       }),
     );
     expect(embed.title).toBe('Trade');
-    expect(embed.description).toBe('Two items.\n**1.** `2018` Trade passed $100 billion. [1][2]\n**2.** China is the biggest partner. [2]');
+    expect(embed.description).toBe('Two items.\n**1.** `2018 · 2 sources agree` Trade passed $100 billion. [1][2]\n**2.** China is the biggest partner. [2]');
     expect(embed.fields).toEqual([
       { name: 'Sources', value: '**[1]** Source number 1 (CNN, Nectar Gan), 2021\n**[2]** Source number 2, about 2019' },
     ]);

@@ -80,8 +80,15 @@ const channelPosts = () => fake.calls.filter((c) => c.method === 'POST' && c.pat
 
 /** The facts a digest shows: its numbered items and variant sides, without numbers, dates and citations. */
 function itemTexts(embed: { description?: string }): string[] {
-  return (embed.description ?? '')
-    .split('\n')
+  // Sources that agree in their own words are one item: its numbered line, then a "> " line each.
+  const lines: string[] = [];
+  let agreeing = false;
+  for (const line of (embed.description ?? '').split('\n')) {
+    if (/^\*\*\d+\.\*\* /.test(line)) agreeing = / sources agree`$/.test(line);
+    if (agreeing && line.startsWith('> ')) lines[lines.length - 1] += ` ${line}`;
+    else lines.push(line);
+  }
+  return lines
     .filter((line) => /^\*\*\d+\.\*\* /.test(line) || line.startsWith('> '))
     .map((line) => line.replace(/^\*\*\d+\.\*\* (`[^`]*` )?/, '').replace(/^> (`[^`]*` )?/, '').replace(/\s*(\[\d+\])+$/, '').trim())
     .filter((line) => line && line !== 'Sources differ:');

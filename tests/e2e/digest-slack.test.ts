@@ -68,8 +68,14 @@ function itemTexts(blocks: unknown): string[] {
   const lines = (blocks as Block[])
     .filter((b) => b.type === 'section')
     .flatMap((b) => (b.fields?.length ? b.fields.map((f) => f.text) : (b.text?.text ?? '').split('\n')));
-  return lines
-    .map((line) => line.replace(/^\*[^*]*\*\s+/, '').replace(/\s*(\[\d+\])+$/, '').trim())
+  // Sources that agree in their own words are one item: a label line, then a "• " line each.
+  const items: string[] = [];
+  for (const line of lines) {
+    if (line.startsWith('• ') && items.length > 0) items[items.length - 1] += ` ${line}`;
+    else items.push(line);
+  }
+  return items
+    .map((line) => line.replace(/^\*[^*]*\*\s*/, '').replace(/\s*(\[\d+\])+$/, '').trim())
     .filter((line) => line && line !== 'Sources differ:');
 }
 

@@ -18,19 +18,29 @@ export interface FixtureFiles {
   facts?: Record<string, string>;
 }
 
-export const SOURCES = `sources:
-  - id: alpha
+const SOURCE_ENTRIES = {
+  alpha: `  - id: alpha
     title: Alpha article
     publisher: Alpha News
     published: "2021-06-17"
     sha256: ${ARTICLE_SHA}
-  - id: beta
+`,
+  beta: `  - id: beta
     label: Beta, untitled
     published: "2023"
     published_approximate: true
     published_basis: the text says so
     sha256: ${ARTICLE_SHA}
-`;
+`,
+};
+export const SOURCES = `sources:\n${SOURCE_ENTRIES.alpha}${SOURCE_ENTRIES.beta}`;
+
+/** The fixture sources some facts file names (a source with no facts is an error), or all when none does. */
+function sourcesFor(facts: Record<string, string>): string {
+  const named = Object.keys(SOURCE_ENTRIES).filter((id) => Object.values(facts).some((text) => text.startsWith(`source: ${id}\n`)));
+  if (named.length === 0) return SOURCES;
+  return `sources:\n${named.map((id) => SOURCE_ENTRIES[id as keyof typeof SOURCE_ENTRIES]).join('')}`;
+}
 
 export const MEASURES = `measures:
   bilateral-trade: Total trade.
@@ -44,7 +54,7 @@ export function writeFixture(files: FixtureFiles): { dir: string; texts: string 
   mkdirSync(join(dir, 'facts'), { recursive: true });
   mkdirSync(texts);
   writeFileSync(join(texts, 'article.txt'), ARTICLE);
-  writeFileSync(join(dir, 'sources.yaml'), files.sources ?? SOURCES);
+  writeFileSync(join(dir, 'sources.yaml'), files.sources ?? sourcesFor(files.facts ?? {}));
   writeFileSync(join(dir, 'measures.yaml'), files.measures ?? MEASURES);
   copyFileSync(join(KNOWLEDGE_DIR, 'search.yaml'), join(dir, 'search.yaml'));
   for (const [name, text] of Object.entries(files.facts ?? {})) writeFileSync(join(dir, 'facts', name), text);

@@ -4,6 +4,7 @@ import type { Answer, AnswerItem, CitedSource } from '../../src/answer/types.ts'
 import { realAnswerer } from '../helpers/real.ts';
 import { cutAtWord, decodeSlack, escapeSlack } from '../../adapters/slack/escape.ts';
 import { renderAnswer, shareValue, SLACK_LIMITS, type SlackMessage } from '../../adapters/slack/render.ts';
+import { sourceCredit } from '../../src/answer/label.ts';
 
 const answerer = realAnswerer();
 
@@ -31,10 +32,14 @@ describe('renderAnswer', () => {
     const m = renderAnswer(answer);
     expect(m.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: answer.title } });
     const first = answer.items[0];
-    expect(sections(m)[0].text.text.split('\n')[0]).toBe(`*${first.date}*  ${escapeSlack(first.text)}  ${first.citations.map((n) => `[${n}]`).join('')}`);
+    const [label, ...own] = sections(m)[0].text.text.split('\n');
+    // Two sources agree in their own words: the label, then each statement with its own citation only.
+    expect(first.statements).toHaveLength(2);
+    expect(label).toBe(`*${first.date} · 2 sources agree*`);
+    expect(own.slice(0, 2)).toEqual(first.statements?.map((st) => `• ${escapeSlack(st.text)}  ${st.citations.map((n) => `[${n}]`).join('')}`));
     const s = answer.sources[0];
     const contexts = JSON.stringify(m.blocks.filter((b) => b.type === 'context'));
-    expect(contexts).toContain(`[1] ${escapeSlack([s.publisher, s.title].filter(Boolean).join(', '))}`);
+    expect(contexts).toContain(`[1] ${escapeSlack(s.title)} (${escapeSlack(sourceCredit(s))}), ${s.published}`);
     expect(m.text.startsWith(escapeSlack(answer.title))).toBe(true);
     expect(m.text.length).toBeLessThanOrEqual(1000);
     expectWithinLimits(m);
@@ -42,13 +47,13 @@ describe('renderAnswer', () => {
 
   it('writes "about" for approximate dates', () => {
     const m = renderAnswer(answerOf([item('A fact.')], { sources: [source(1, { published: '2019', approximate: true })] }));
-    expect(JSON.stringify(m.blocks)).toContain('Title 1, about 2019');
+    expect(JSON.stringify(m.blocks)).toContain('Title 1 (Pub), about 2019');
   });
 
   it('cuts the full timeline at an item boundary with a note naming how many more and what to try', () => {
     const answer = answerer.answer('timeline');
     const m = renderAnswer(answer);
-    const lines = sections(m).flatMap((s) => s.text.text.split('\n'));
+    const lines = sections(m).flatMap((s) => s.text.text.split('\n')).filter((line) => !line.startsWith('• '));
     expect(lines).toHaveLength(25);
     expect(JSON.stringify(m.blocks)).toContain(`${answer.items.length - 25} more items not shown: try \`topics\`.`);
     expectWithinLimits(m);
