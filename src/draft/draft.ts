@@ -1,0 +1,126 @@
+/**
+ * Drafting a source: every sentence about the relationship becomes a candidate fact (one per
+ * figure it states, one for the quotation or statement itself) with its verbatim quote, its
+ * date resolved against the publication date, a speaker for quoted words, suggestions, and
+ * what it has to do with the facts already in the base. The claim is left for the curator.
+ */
+import type { Knowledge, Source } from '../knowledge/types.ts';
+import type { Topic } from '../knowledge/topics.ts';
+import { findDates, type FoundDate } from './dates.ts';
+import { findFigures, type DraftFigure } from './figures.ts';
+import { findMatches, type Match } from './matches.ts';
+import { cutQuote, splitSentences } from './sentences.ts';
+import { SpeakerFinder } from './speakers.ts';
+import { Suggester } from './suggest.ts';
+import { anyWord, type Drafting } from './vocabulary.ts';
+
+export const CANDIDATE_KINDS = ['figure', 'quote', 'event', 'deal', 'friction', 'statement'] as const;
+export type CandidateKind = (typeof CANDIDATE_KINDS)[number];
+
+export interface Candidate {
+  id: string;
+  kind: CandidateKind;
+  quote: string;
+  /** When it is about, in the knowledge files' period form. */
+  about: string;
+  said_by?: string;
+  role?: string;
+  figure?: Omit<DraftFigure, 'at' | 'text'>;
+  measure?: string;
+  topics: Topic[];
+  people: string[];
+  places: string[];
+  matches: Match[];
+}
+
+export interface Draft {
+  source: string;
+  candidates: Candidate[];
+}
+
+const QUOTATION = /[“”"]/;
+
+export function draftSource(source: Source, text: string, knowledge: Knowledge, vocab: Drafting): Draft {
+  const sentences = splitSentences(text, vocab.abbreviations);
+  const relevant = anyWord(vocab.relevant);
+  const deal = anyWord(vocab.deal_words);
+  const friction = anyWord(vocab.friction_words);
+  const speech = anyWord(vocab.speech_verbs);
+  const knownPeople = knowledge.facts.flatMap((f) => [...f.people, ...(f.saidBy ? [f.saidBy] : [])]);
+  const speakers = new SpeakerFinder(vocab, knownPeople, source.authors.length === 1 ? source.authors[0] : undefined);
+  const suggest = new Suggester(knowledge, vocab);
+  const candidates: Candidate[] = [];
+  const ids = new Map<string, number>();
+  const idFor = (kind: string, about: string) => {
+    const base = `${source.id}-${kind}-${about.replace(/[^0-9a-z]+/gi, '-').toLowerCase()}`.replace(/-+$/, '');
+    const n = (ids.get(base) ?? 0) + 1;
+    ids.set(base, n);
+    return n === 1 ? base : `${base}-${n}`;
+  };
+
+  let lastMonth: string | undefined;
+  let previous: { about: string; speaker?: string; paragraph: number } | undefined;
+  for (const sentence of sentences) {
+    speakers.learn(sentence.text);
+    const dates = findDates(sentence.text, { published: source.published, lastMonth });
+    const month = dates.map((d) => d.period).find((p) => /^\d{4}-\d{2}$/.test(p) || /^\d{4}-\d{2}-\d{2}$/.test(p));
+    if (month) lastMonth = month.slice(0, 7);
+    const figures = findFigures(sentence.text, dates, vocab);
+    const attribution = speakers.find(sentence.text);
+    const quoted = QUOTATION.test(sentence.text) || (attribution !== undefined && speech.test(sentence.text));
+    if (!relevant.test(sentence.text) && figures.length === 0 && !quoted) continue;
+
+    // A sentence with no date of its own continuing the same speaker ("… he said") shares the date before it.
+    const continues = previous && attribution && previous.speaker === attribution.saidBy && previous.paragraph === sentence.paragraph;
+    const about = eventDate(dates) ?? (continues ? previous?.about : undefined) ?? source.published.raw;
+    const speaker = attribution ?? speakers.authorOf();
+    const people = suggest.peopleIn(sentence.text, speaker?.saidBy);
+    const places = suggest.placesIn(sentence.text);
+    const topics = suggest.topics(sentence.text);
+
+    for (const f of figures) {
+      const { at, text: _text, ...figure } = f;
+      const quote = cutQuote(sentence.text, at);
+      const measure = suggest.measure(f, quote);
+      const period = figure.period ?? source.published.raw;
+      const data = { ...figure, period };
+      candidates.push({
+        id: idFor(measure ?? 'figure', period),
+        kind: 'figure',
+        quote,
+        about: period,
+        ...(speaker ? { said_by: speaker.saidBy, ...(speaker.role ? { role: speaker.role } : {}) } : {}),
+        figure: data,
+        ...(measure ? { measure } : {}),
+        topics,
+        people,
+        places,
+        matches: findMatches({ quote, about: period, figure: measure ? { measure, ...data } : undefined, people, places }, knowledge),
+      });
+    }
+
+    const kind: CandidateKind = quoted && attribution ? 'quote' : deal.test(sentence.text) ? 'deal' : friction.test(sentence.text) ? 'friction' : dates.length > 0 ? 'event' : 'statement';
+    // A sentence that only carries its figures needs no second candidate.
+    if (figures.length === 0 || kind === 'quote') {
+      const quote = cutQuote(sentence.text, attribution?.at ?? 0);
+      candidates.push({
+        id: idFor(kind, about),
+        kind,
+        quote,
+        about,
+        ...(speaker ? { said_by: speaker.saidBy, ...(speaker.role ? { role: speaker.role } : {}) } : {}),
+        topics,
+        people,
+        places,
+        matches: findMatches({ quote, about, people, places }, knowledge),
+      });
+    }
+    previous = { about, speaker: attribution?.saidBy, paragraph: sentence.paragraph };
+  }
+  return { source: source.id, candidates };
+}
+
+/** The date a sentence is about: its first date expression that is not a comparison's base. */
+function eventDate(dates: FoundDate[]): string | undefined {
+  return dates[0]?.period;
+}

@@ -1,0 +1,125 @@
+/**
+ * Who a sentence attributes words to, and their role as the text gives it:
+ * `"…," Foreign Ministry spokesperson Zhao Lijian told …`, `Zhao, the … spokesperson, said`,
+ * `wrote Andrey Kortunov, director general of …`, `According to Xi Jinping, …`, `he said`.
+ * Short names are resolved to the full name the article (or the base) uses ("Putin" →
+ * "Vladimir Putin"); a pronoun to the speaker before it.
+ */
+import type { Drafting } from './vocabulary.ts';
+import { anyWord } from './vocabulary.ts';
+
+export interface Attribution {
+  saidBy: string;
+  role?: string;
+  /** Where the attribution's verb stands. */
+  at: number;
+}
+
+const CAP = "\\p{Lu}[\\p{L}’'.-]*";
+// A name: capitalised words, with "of", "for", "and", "the" inside ("Ministry of Foreign Affairs").
+const NAME_RUN = new RegExp(`${CAP}(?:\\s+(?:(?:of|for|and|the|de|van|von|bin)\\s+)*${CAP})*`, 'gu');
+const TITLES = /^(?:Mr|Mrs|Ms|Dr|Prof|President|Premier|Prime Minister|Minister|Chancellor|Secretary|General)\.?\s+/u;
+const PRONOUN = /^(?:he|she|they|him|her)$/i;
+/** Capitalised words that start a sentence or clause without being a name. */
+const NOT_NAMES = new Set(['The', 'This', 'That', 'These', 'Those', 'It', 'In', 'On', 'At', 'But', 'And', 'While', 'When', 'As', 'Since', 'After', 'Before', 'However', 'Today', 'There', 'Both', 'A', 'An', 'According', 'If', 'So', 'For', 'Also']);
+
+export class SpeakerFinder {
+  private readonly verb: RegExp;
+  private readonly roleWord: RegExp;
+  private readonly known: string[];
+  private last?: string;
+
+  constructor(
+    private readonly vocab: Drafting,
+    knownPeople: string[],
+    private readonly author?: string,
+  ) {
+    this.verb = new RegExp(anyWord(vocab.speech_verbs.filter((v) => v !== 'according to')).source, 'giu');
+    this.roleWord = anyWord(vocab.role_words);
+    this.known = [...new Set(knownPeople)].filter((p) => p.includes(' '));
+  }
+
+  /** Names the article itself spells out, so later short forms resolve to them. */
+  learn(sentence: string): void {
+    for (const m of sentence.matchAll(NAME_RUN)) {
+      const name = m[0].replace(TITLES, '').replace(/[’']s$/u, '');
+      const words = name.split(/\s+/);
+      if (words.length >= 2 && words.length <= 3 && !NOT_NAMES.has(words[0]) && !this.known.includes(name) && !this.roleWord.test(name)) this.known.push(name);
+    }
+  }
+
+  /** The attribution in `sentence`, if any (remembering it for a later "he said"). */
+  find(sentence: string): Attribution | undefined {
+    const found = this.according(sentence) ?? this.byVerb(sentence);
+    if (found) this.last = found.saidBy;
+    return found;
+  }
+
+  /** The author of a single-author piece stands behind its unattributed statements. */
+  authorOf(): Attribution | undefined {
+    return this.author ? { saidBy: this.author, role: 'author', at: 0 } : undefined;
+  }
+
+  private according(sentence: string): Attribution | undefined {
+    const m = /\baccording to\s+(?:a\s+[^,]*?\s+from\s+)?([^,]+?)(?:,|\s+(?:news|the)\b)/iu.exec(sentence);
+    if (!m) return undefined;
+    const name = this.nameIn(m[1]);
+    return name ? { saidBy: name.name, role: name.role, at: m.index } : undefined;
+  }
+
+  private byVerb(sentence: string): Attribution | undefined {
+    for (const v of sentence.matchAll(this.verb)) {
+      const at = v.index ?? 0;
+      const before = sentence.slice(0, at);
+      const after = sentence.slice(at + v[0].length);
+      // Inverted after a quotation: `…,” wrote Andrey Kortunov, director general of …`
+      if (/[”"’]\s*,?\s*$|,\s*$/.test(before) && /^\s+\p{Lu}/u.test(after)) {
+        const inv = /^\s+([^,.;:]+?)(?:,\s*([^,.;]+?))?(?:[,.;:]|$)/u.exec(after);
+        const name = inv && this.nameIn(inv[1]);
+        if (name && !/^(?:he|she|they)$/i.test(inv[1].trim())) return { saidBy: name.name, role: inv[2] && this.roleWord.test(inv[2]) ? inv[2].trim() : name.role, at };
+      }
+      const subject = this.subjectBefore(before);
+      if (subject) return { ...subject, at };
+    }
+    return undefined;
+  }
+
+  /** The speaker named just before the verb, with a role before the name or between commas after it. */
+  private subjectBefore(before: string): Omit<Attribution, 'at'> | undefined {
+    // `Zhao, the Chinese Foreign Ministry spokesperson,` / `the spokeswoman for …, Hua Chunying,`
+    const appositive = /(?:^|[”"’.;]\s*|,\s*)([^,”"]+?),\s+([^,”"]+?),\s*$/u.exec(before);
+    if (appositive) {
+      const [, first, second] = appositive;
+      const a = this.nameIn(first);
+      const b = this.nameIn(second);
+      if (a && this.roleWord.test(second) && !this.roleWord.test(a.name)) return { saidBy: a.name, role: second.trim() };
+      if (b && this.roleWord.test(first)) return { saidBy: b.name, role: first.trim() };
+    }
+    const clause = before.split(/[”"]|,\s|;\s|:\s/).pop()?.trim() ?? '';
+    if (clause === '' || clause.split(/\s+/).length > 7) return undefined;
+    if (PRONOUN.test(clause)) return this.last ? { saidBy: this.last } : undefined;
+    const name = this.nameIn(clause);
+    return name ? { saidBy: name.name, role: name.role } : undefined;
+  }
+
+  /** The name in a short phrase (the last run of capitalised words), resolved, with the words before it as role. */
+  private nameIn(phrase: string): { name: string; role?: string } | undefined {
+    const text = phrase.trim();
+    if (PRONOUN.test(text)) return this.last ? { name: this.last } : undefined;
+    const runs = [...text.matchAll(NAME_RUN)].map((m) => ({ run: m[0], at: m.index ?? 0 })).filter((r) => !NOT_NAMES.has(r.run));
+    if (runs.length === 0) return undefined;
+    // "Russian leader Putin": the name is the last run; a run of role words is part of the role.
+    const pick = [...runs].reverse().find((r) => !this.roleWord.test(r.run.split(/\s+/).pop() ?? '')) ?? runs[runs.length - 1];
+    const bare = pick.run.replace(TITLES, '').replace(/[’']s$/u, '').trim();
+    const name = this.resolve(bare);
+    const roleText = text.slice(0, pick.at).trim();
+    return { name, role: roleText && this.roleWord.test(`${roleText} ${pick.run}`) ? `${roleText}${TITLES.test(pick.run) ? ` ${pick.run.match(TITLES)?.[0].trim()}` : ''}`.trim() : undefined };
+  }
+
+  /** "Putin" → "Vladimir Putin" when the article or the base spells it out. */
+  private resolve(name: string): string {
+    if (name.includes(' ')) return this.known.find((k) => k.toLowerCase() === name.toLowerCase()) ?? name;
+    const full = this.known.find((k) => k.split(/\s+/).includes(name));
+    return full ?? name;
+  }
+}
