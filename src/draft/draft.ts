@@ -45,9 +45,10 @@ export function draftSource(source: Source, text: string, knowledge: Knowledge, 
   const relevant = anyWord(vocab.relevant);
   const deal = anyWord(vocab.deal_words);
   const friction = anyWord(vocab.friction_words);
-  const speech = anyWord(vocab.speech_verbs);
+  const speech = new RegExp(anyWord(vocab.speech_verbs).source, 'u');
   const knownPeople = knowledge.facts.flatMap((f) => [...f.people, ...(f.saidBy ? [f.saidBy] : [])]);
-  const speakers = new SpeakerFinder(vocab, knownPeople, source.authors.length === 1 ? source.authors[0] : undefined);
+  const knownPlaces = knowledge.facts.flatMap((f) => f.places);
+  const speakers = new SpeakerFinder(vocab, knownPeople, source.authors.length === 1 ? source.authors[0] : undefined, knownPlaces);
   const suggest = new Suggester(knowledge, vocab);
   const candidates: Candidate[] = [];
   const ids = new Map<string, number>();
@@ -58,16 +59,32 @@ export function draftSource(source: Source, text: string, knowledge: Knowledge, 
     return n === 1 ? base : `${base}-${n}`;
   };
 
+  // First pass: what each sentence states, in order (names and pronouns resolve from what came before).
   let lastMonth: string | undefined;
-  let previous: { about: string; speaker?: string; paragraph: number } | undefined;
-  for (const sentence of sentences) {
+  let open = false;
+  const read = sentences.map((sentence) => {
     speakers.learn(sentence.text);
     const dates = findDates(sentence.text, { published: source.published, lastMonth });
-    const month = dates.map((d) => d.period).find((p) => /^\d{4}-\d{2}$/.test(p) || /^\d{4}-\d{2}-\d{2}$/.test(p));
+    const month = dates.map((d) => d.period).find((p) => /^\d{4}-\d{2}(-\d{2})?$/.test(p));
     if (month) lastMonth = month.slice(0, 7);
-    const figures = findFigures(sentence.text, dates, vocab);
+    const inQuotation = open || QUOTATION.test(sentence.text);
+    open = quotationOpenAfter(sentence.text, open);
     const attribution = speakers.find(sentence.text);
-    const quoted = QUOTATION.test(sentence.text) || (attribution !== undefined && speech.test(sentence.text));
+    return { sentence, dates, figures: findFigures(sentence.text, dates, vocab), attribution, inQuotation };
+  });
+  // Quoted words with no attribution of their own belong to the speaker quoted beside them in the paragraph.
+  read.forEach((r, i) => {
+    if (r.attribution || !r.inQuotation) return;
+    const same = (o: (typeof read)[number] | undefined) => o && o.sentence.paragraph === r.sentence.paragraph && o.attribution && o.inQuotation;
+    const before = [...read.slice(0, i)].reverse().find((o) => o.sentence.paragraph === r.sentence.paragraph && o.attribution);
+    const after = read.slice(i + 1).find((o) => o.sentence.paragraph === r.sentence.paragraph && o.attribution);
+    const from = same(before) ? before : same(after) ? after : undefined;
+    if (from?.attribution) r.attribution = { ...from.attribution, at: 0 };
+  });
+
+  let previous: { about: string; speaker?: string; paragraph: number } | undefined;
+  for (const { sentence, dates, figures, attribution, inQuotation } of read) {
+    const quoted = (inQuotation && attribution !== undefined) || (attribution !== undefined && speech.test(sentence.text));
     if (!relevant.test(sentence.text) && figures.length === 0 && !quoted) continue;
 
     // A sentence with no date of its own continuing the same speaker ("… he said") shares the date before it.
@@ -99,10 +116,11 @@ export function draftSource(source: Source, text: string, knowledge: Knowledge, 
       });
     }
 
-    const kind: CandidateKind = quoted && attribution ? 'quote' : deal.test(sentence.text) ? 'deal' : friction.test(sentence.text) ? 'friction' : dates.length > 0 ? 'event' : 'statement';
+    const kind: CandidateKind = quoted ? 'quote' : deal.test(sentence.text) ? 'deal' : friction.test(sentence.text) ? 'friction' : dates.length > 0 ? 'event' : 'statement';
     // A sentence that only carries its figures needs no second candidate.
     if (figures.length === 0 || kind === 'quote') {
-      const quote = cutQuote(sentence.text, attribution?.at ?? 0);
+      // A long quotation is cut from its start: the words quoted, not the attribution.
+      const quote = cutQuote(sentence.text, 0);
       candidates.push({
         id: idFor(kind, about),
         kind,
@@ -123,4 +141,15 @@ export function draftSource(source: Source, text: string, knowledge: Knowledge, 
 /** The date a sentence is about: its first date expression that is not a comparison's base. */
 function eventDate(dates: FoundDate[]): string | undefined {
   return dates[0]?.period;
+}
+
+/** Is a quotation still open after `text` (curly quotes by their direction, straight ones by count)? */
+function quotationOpenAfter(text: string, openBefore: boolean): boolean {
+  let open = openBefore;
+  for (const ch of text) {
+    if (ch === '“') open = true;
+    else if (ch === '”') open = false;
+    else if (ch === '"') open = !open;
+  }
+  return open;
 }

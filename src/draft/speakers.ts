@@ -28,13 +28,17 @@ export class SpeakerFinder {
   private readonly roleWord: RegExp;
   private readonly known: string[];
   private last?: string;
+  private readonly places: Set<string>;
 
   constructor(
     private readonly vocab: Drafting,
     knownPeople: string[],
     private readonly author?: string,
+    knownPlaces: string[] = [],
   ) {
-    this.verb = new RegExp(anyWord(vocab.speech_verbs.filter((v) => v !== 'according to')).source, 'giu');
+    this.places = new Set([...knownPlaces, ...Object.values(vocab.demonyms)]);
+    // Case-sensitive: a verb is lower case in prose, so "United States" is not "states".
+    this.verb = new RegExp(anyWord(vocab.speech_verbs.filter((v) => v !== 'according to')).source, 'gu');
     this.roleWord = anyWord(vocab.role_words);
     this.known = [...new Set(knownPeople)].filter((p) => p.includes(' '));
   }
@@ -44,13 +48,15 @@ export class SpeakerFinder {
     for (const m of sentence.matchAll(NAME_RUN)) {
       const name = m[0].replace(TITLES, '').replace(/[’']s$/u, '');
       const words = name.split(/\s+/);
-      if (words.length >= 2 && words.length <= 3 && !NOT_NAMES.has(words[0]) && !this.known.includes(name) && !this.roleWord.test(name)) this.known.push(name);
+      const person = this.split(name).name;
+      const parts = person.split(/\s+/);
+      if (parts.length >= 2 && parts.length <= 3 && parts.every((p) => /^\p{Lu}/u.test(p)) && !NOT_NAMES.has(parts[0]) && !this.known.includes(person) && !this.roleWord.test(person) && !this.places.has(person)) this.known.push(person);
     }
   }
 
   /** The attribution in `sentence`, if any (remembering it for a later "he said"). */
   find(sentence: string): Attribution | undefined {
-    const found = this.according(sentence) ?? this.byVerb(sentence);
+    const found = this.byVerb(sentence) ?? this.according(sentence);
     if (found) this.last = found.saidBy;
     return found;
   }
@@ -78,14 +84,14 @@ export class SpeakerFinder {
         const name = inv && this.nameIn(inv[1]);
         if (name && !/^(?:he|she|they)$/i.test(inv[1].trim())) return { saidBy: name.name, role: inv[2] && this.roleWord.test(inv[2]) ? inv[2].trim() : name.role, at };
       }
-      const subject = this.subjectBefore(before);
+      const subject = this.subjectBefore(before, /ing$/.test(v[0]));
       if (subject) return { ...subject, at };
     }
     return undefined;
   }
 
   /** The speaker named just before the verb, with a role before the name or between commas after it. */
-  private subjectBefore(before: string): Omit<Attribution, 'at'> | undefined {
+  private subjectBefore(before: string, participle = false): Omit<Attribution, 'at'> | undefined {
     // `Zhao, the Chinese Foreign Ministry spokesperson,` / `the spokeswoman for …, Hua Chunying,`
     const appositive = /(?:^|[”"’.;]\s*|,\s*)([^,”"]+?),\s+([^,”"]+?),\s*$/u.exec(before);
     if (appositive) {
@@ -95,9 +101,27 @@ export class SpeakerFinder {
       if (a && this.roleWord.test(second) && !this.roleWord.test(a.name)) return { saidBy: a.name, role: second.trim() };
       if (b && this.roleWord.test(first)) return { saidBy: b.name, role: first.trim() };
     }
-    const clause = before.split(/[”"]|,\s|;\s|:\s/).pop()?.trim() ?? '';
-    if (clause === '' || clause.split(/\s+/).length > 7) return undefined;
+    const segments = before.split(/[”"“]|,\s|;\s|:\s/).map((x) => x.trim());
+    let clause = segments.pop() ?? '';
+    // `The recent … Concept of Foreign Policy, states that`: the subject before a stray comma.
+    if (clause === '' && !participle) clause = segments.pop() ?? '';
+    if (participle) {
+      // `Beijing returned the praise in kind, declaring …`: the subject of the clause it hangs on.
+      for (const segment of [clause, ...segments.reverse()]) {
+        const lead = NAME_RUN.exec(segment);
+        NAME_RUN.lastIndex = 0;
+        if (lead && lead.index === 0 && !NOT_NAMES.has(lead[0])) return this.named(lead[0]);
+        if (lead && lead.index === 0 && PRONOUN.test(segment.split(/\s+/)[0])) break;
+      }
+      return undefined;
+    }
+    if (clause === '') return undefined;
     if (PRONOUN.test(clause)) return this.last ? { saidBy: this.last } : undefined;
+    // A long clause counts only when it ends in the name (`In his … speech Vladimir Putin`).
+    if (clause.split(/\s+/).length > 7) {
+      const tail = [...clause.matchAll(NAME_RUN)].pop();
+      return tail && (tail.index ?? 0) + tail[0].length === clause.length ? this.named(tail[0]) : undefined;
+    }
     const name = this.nameIn(clause);
     return name ? { saidBy: name.name, role: name.role } : undefined;
   }
@@ -110,10 +134,28 @@ export class SpeakerFinder {
     if (runs.length === 0) return undefined;
     // "Russian leader Putin": the name is the last run; a run of role words is part of the role.
     const pick = [...runs].reverse().find((r) => !this.roleWord.test(r.run.split(/\s+/).pop() ?? '')) ?? runs[runs.length - 1];
-    const bare = pick.run.replace(TITLES, '').replace(/[’']s$/u, '').trim();
-    const name = this.resolve(bare);
-    const roleText = text.slice(0, pick.at).trim();
-    return { name, role: roleText && this.roleWord.test(`${roleText} ${pick.run}`) ? `${roleText}${TITLES.test(pick.run) ? ` ${pick.run.match(TITLES)?.[0].trim()}` : ''}`.trim() : undefined };
+    const { name, stripped } = this.split(pick.run.replace(TITLES, (t) => t.replace(/\.\s*$/, ' ')).trim());
+    const before = text.slice(0, pick.at).trim();
+    const role = [before, stripped].filter(Boolean).join(' ');
+    return { name: this.resolve(name), ...(role && this.roleWord.test(role) ? { role } : {}) };
+  }
+
+  /** A run of capitalised words as a speaker: leading role words and place adjectives are the role. */
+  private named(run: string): Omit<Attribution, 'at'> {
+    const { name, role } = this.split(run);
+    return { saidBy: this.resolve(name), ...(role ? { role } : {}) };
+  }
+
+  /** "Chinese President Xi Jinping" → role "Chinese President", name "Xi Jinping" (and the raw stripped words). */
+  private split(run: string): { name: string; role?: string; stripped: string } {
+    const words = run.replace(/[’']s$/u, '').split(/\s+/);
+    const joiner = (w: string) => ['of', 'for', 'to', 'the', 'and'].includes(w);
+    let i = 0;
+    while (i < words.length - 1 && (this.roleWord.test(words[i]) || words[i] in this.vocab.demonyms || TITLES.test(`${words[i]} `) || this.places.has(words[i]))) i++;
+    // An organisation keeps its words ("Russian Federation Concept of Foreign Policy"): only a person's name is split.
+    if (words.slice(i).some(joiner)) i = 0;
+    const stripped = words.slice(0, i).join(' ');
+    return { name: words.slice(i).join(' '), ...(stripped && this.roleWord.test(stripped) ? { role: stripped } : {}), stripped };
   }
 
   /** "Putin" → "Vladimir Putin" when the article or the base spells it out. */
