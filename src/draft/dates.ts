@@ -48,7 +48,10 @@ export function findDates(text: string, ctx: DateContext): FoundDate[] {
   for (const m of text.matchAll(re(`\\bthis year\\b`))) add(m.index, m[0], String(pubYear));
   for (const m of text.matchAll(re(`\\bnext year\\b`))) add(m.index, m[0], String(pubYear + 1));
   for (const m of text.matchAll(re(`\\b(?:earlier|later) (?:that|this|the same) month\\b`))) add(m.index, m[0], ctx.lastMonth);
-  for (const m of text.matchAll(re(`\\bthis week\\b`))) add(m.index, m[0], precision === 'day' ? weekOf(ctx.published.start) : ctx.published.raw);
+  // Vague spans just before publication ("this week", "over the past few days", "a recent
+  // interview") read as the publication month: no finer than the text says.
+  const recent = precision === 'year' ? ctx.published.raw : ctx.published.start.slice(0, 7);
+  for (const m of text.matchAll(re(`\\b(?:this|last) week\\b|\\b(?:over )?the (?:past|last) (?:few )?(?:days|weeks)\\b|\\ba recent (?!years?\\b)\\p{L}+`))) add(m.index, m[0], recent);
   for (const m of text.matchAll(re(YEAR))) add(m.index, m[0], m[1]);
 
   const reference = new Date(`${ctx.published.start}T12:00:00Z`);
@@ -58,6 +61,7 @@ export function findDates(text: string, ctx: DateContext): FoundDate[] {
     // "now" is the moment of writing, not a dated event: the sentence falls back to the source's date.
     if (/^(?:now|right now|currently)$/i.test(r.text.trim())) continue;
     const known = r.start;
+    if (!['year', 'month', 'day', 'weekday'].some((c) => known.isCertain(c as 'year'))) continue;
     const year = known.isCertain('year') ? known.get('year') : undefined;
     const month = known.isCertain('month') ? known.get('month') : undefined;
     const day = known.isCertain('day') ? known.get('day') : undefined;
@@ -94,11 +98,3 @@ function monthYear(month: number, published: Period): number {
   return month <= pubMonth ? year : year - 1;
 }
 
-/** The Monday-to-Sunday week holding `day`, as an interval. */
-function weekOf(day: string): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  const monday = new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000);
-  const sunday = new Date(monday.getTime() + 6 * 86_400_000);
-  const f = (x: Date) => x.toISOString().slice(0, 10);
-  return `${f(monday)}/${f(sunday)}`;
-}

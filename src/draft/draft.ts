@@ -68,8 +68,9 @@ export function draftSource(source: Source, text: string, knowledge: Knowledge, 
     const month = dates.map((d) => d.period).find((p) => /^\d{4}-\d{2}(-\d{2})?$/.test(p));
     if (month) lastMonth = month.slice(0, 7);
     const inQuotation = open || QUOTATION.test(sentence.text);
+    const openBefore = open;
     open = quotationOpenAfter(sentence.text, open);
-    const attribution = speakers.find(sentence.text);
+    const attribution = speakers.find(sentence.text, openBefore);
     return { sentence, dates, figures: findFigures(sentence.text, dates, vocab), attribution, inQuotation };
   });
   // Quoted words with no attribution of their own belong to the speaker quoted beside them in the paragraph.
@@ -82,14 +83,19 @@ export function draftSource(source: Source, text: string, knowledge: Knowledge, 
     if (from?.attribution) r.attribution = { ...from.attribution, at: 0 };
   });
 
+  const relevantParagraphs = new Set(sentences.filter((x) => relevant.test(x.text)).map((x) => x.paragraph));
   let previous: { about: string; speaker?: string; paragraph: number } | undefined;
   for (const { sentence, dates, figures, attribution, inQuotation } of read) {
     const quoted = (inQuotation && attribution !== undefined) || (attribution !== undefined && speech.test(sentence.text));
-    if (!relevant.test(sentence.text) && figures.length === 0 && !quoted) continue;
+    // Boilerplate (a newsletter's sign-up line, a footer) names neither party, nor does its paragraph.
+    if (!relevant.test(sentence.text) && !relevantParagraphs.has(sentence.paragraph) && figures.length === 0 && !quoted) continue;
 
     // A sentence with no date of its own continuing the same speaker ("… he said") shares the date before it.
-    const continues = previous && attribution && previous.speaker === attribution.saidBy && previous.paragraph === sentence.paragraph;
-    const about = eventDate(dates) ?? (continues ? previous?.about : undefined) ?? source.published.raw;
+    const sameParagraph = previous?.paragraph === sentence.paragraph;
+    const continues = sameParagraph && attribution && previous?.speaker === attribution.saidBy;
+    const backReference = /^(?:at|by) (?:the|that) time\b/i.test(sentence.text) && previous ? previous.about : undefined;
+    const paragraphDay = sameParagraph && previous && isDay(previous.about) && previous.about !== source.published.raw ? previous.about : undefined;
+    const about = backReference ?? eventDate(dates, source.published.raw) ?? (continues ? previous?.about : undefined) ?? paragraphDay ?? source.published.raw;
     const speaker = attribution ?? speakers.authorOf();
     const people = suggest.peopleIn(sentence.text, speaker?.saidBy);
     const places = suggest.placesIn(sentence.text);
@@ -138,10 +144,13 @@ export function draftSource(source: Source, text: string, knowledge: Knowledge, 
   return { source: source.id, candidates };
 }
 
-/** The date a sentence is about: its first date expression that is not a comparison's base. */
-function eventDate(dates: FoundDate[]): string | undefined {
-  return dates[0]?.period;
+/** The date a sentence is about: its first date expression other than the publication date (a dateline restates it). */
+function eventDate(dates: FoundDate[], published: string): string | undefined {
+  return (dates.find((d) => d.period !== published) ?? dates[0])?.period;
 }
+
+/** A day given by a weekday or a date ("On Tuesday, …") leads its paragraph: the sentences after it share it. */
+const isDay = (period: string) => /^\d{4}-\d{2}-\d{2}$/.test(period);
 
 /** Is a quotation still open after `text` (curly quotes by their direction, straight ones by count)? */
 function quotationOpenAfter(text: string, openBefore: boolean): boolean {

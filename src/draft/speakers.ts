@@ -55,8 +55,8 @@ export class SpeakerFinder {
   }
 
   /** The attribution in `sentence`, if any (remembering it for a later "he said"). */
-  find(sentence: string): Attribution | undefined {
-    const found = this.byVerb(sentence) ?? this.according(sentence);
+  find(sentence: string, openBefore = false): Attribution | undefined {
+    const found = this.byVerb(sentence, quotedSpans(sentence, openBefore)) ?? this.according(sentence);
     if (found) this.last = found.saidBy;
     return found;
   }
@@ -73,9 +73,11 @@ export class SpeakerFinder {
     return name ? { saidBy: name.name, role: name.role, at: m.index } : undefined;
   }
 
-  private byVerb(sentence: string): Attribution | undefined {
+  private byVerb(sentence: string, quoted: [number, number][]): Attribution | undefined {
     for (const v of sentence.matchAll(this.verb)) {
       const at = v.index ?? 0;
+      // A verb inside the quoted words is the speaker's, not the attribution.
+      if (quoted.some(([from, to]) => at >= from && at < to)) continue;
       const before = sentence.slice(0, at);
       const after = sentence.slice(at + v[0].length);
       // Inverted after a quotation: `…,” wrote Andrey Kortunov, director general of …`
@@ -116,6 +118,11 @@ export class SpeakerFinder {
       return undefined;
     }
     if (clause === '') return undefined;
+    if (/^they$/i.test(clause)) {
+      // `Moscow and Beijing have presented …, as well as what they say are …`: the sentence's own subject.
+      const lead = segments.map((seg) => [...seg.matchAll(NAME_RUN)][0]).find((m) => m && m.index === 0 && !NOT_NAMES.has(m[0]) && / and /.test(m[0]));
+      if (lead) return this.named(lead[0]);
+    }
     if (PRONOUN.test(clause)) return this.last ? { saidBy: this.last } : undefined;
     // A long clause counts only when it ends in the name (`In his … speech Vladimir Putin`).
     if (clause.split(/\s+/).length > 7) {
@@ -164,4 +171,22 @@ export class SpeakerFinder {
     const full = this.known.find((k) => k.split(/\s+/).includes(name));
     return full ?? name;
   }
+}
+
+/** The spans of `sentence` inside quotation marks (from its start when a quotation was open before it). */
+export function quotedSpans(sentence: string, openBefore: boolean): [number, number][] {
+  const spans: [number, number][] = [];
+  let from = openBefore ? 0 : -1;
+  for (let i = 0; i < sentence.length; i++) {
+    const ch = sentence[i];
+    const opens = ch === '“' || (ch === '"' && from < 0);
+    const closes = ch === '”' || (ch === '"' && from >= 0);
+    if (opens && from < 0) from = i;
+    else if (closes && from >= 0) {
+      spans.push([from, i]);
+      from = -1;
+    }
+  }
+  if (from >= 0) spans.push([from, sentence.length]);
+  return spans;
 }
