@@ -22,6 +22,9 @@ const USAGE = `usage: sinorussia <command>
                               --stale lists each topic's newest source date
   source add FILE --id ID --title "…" --published YYYY[-MM[-DD]] …
                               register an article text (sinorussia source add --help)
+  draft SOURCE_ID [--json] [--force]
+                              candidate facts from a source's text, written to drafts/SOURCE_ID.yaml
+                              for review (--json prints them instead)
   digest preview [--date YYYY-MM-DD] [--channel ID]
                               a channel's daily digest for a date (default tomorrow)
 options: --knowledge DIR (default: KNOWLEDGE_DIR, else the bundled knowledge/)
@@ -46,6 +49,7 @@ export async function runCli(
         date: { type: 'string' },
         channel: { type: 'string' },
         stale: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
         id: { type: 'string' },
         title: { type: 'string' },
         label: { type: 'string' },
@@ -76,6 +80,10 @@ export async function runCli(
       return 0;
     }
     return runSourceCommand(rest, values, location, out, err);
+  }
+  if (command === 'draft') {
+    const { runDraftCommand } = await import('./cli-draft.ts');
+    return runDraftCommand(rest, values, location, out, err);
   }
   if (values.help || !command) {
     (command ? out : err).write(`${USAGE}\n`);

@@ -85,7 +85,11 @@ export function draftSource(source: Source, text: string, knowledge: Knowledge, 
 
   const relevantParagraphs = new Set(sentences.filter((x) => relevant.test(x.text)).map((x) => x.paragraph));
   let previous: { about: string; speaker?: string; paragraph: number } | undefined;
+  const seen = new Set<string>();
   for (const { sentence, dates, figures, attribution, inQuotation } of read) {
+    // A headline repeated (as scraped pages repeat it) is one candidate.
+    if (seen.has(sentence.text)) continue;
+    seen.add(sentence.text);
     const quoted = (inQuotation && attribution !== undefined) || (attribution !== undefined && speech.test(sentence.text));
     // Boilerplate (a newsletter's sign-up line, a footer) names neither party, nor does its paragraph.
     if (!relevant.test(sentence.text) && !relevantParagraphs.has(sentence.paragraph) && figures.length === 0 && !quoted) continue;
@@ -99,7 +103,7 @@ export function draftSource(source: Source, text: string, knowledge: Knowledge, 
     const speaker = attribution ?? speakers.authorOf();
     const people = suggest.peopleIn(sentence.text, speaker?.saidBy);
     const places = suggest.placesIn(sentence.text);
-    const topics = suggest.topics(sentence.text);
+    const keywordTopics = suggest.topics(sentence.text);
 
     for (const f of figures) {
       const { at, text: _text, ...figure } = f;
@@ -115,10 +119,9 @@ export function draftSource(source: Source, text: string, knowledge: Knowledge, 
         ...(speaker ? { said_by: speaker.saidBy, ...(speaker.role ? { role: speaker.role } : {}) } : {}),
         figure: data,
         ...(measure ? { measure } : {}),
-        topics,
+        ...withTopics(keywordTopics, findMatches({ quote, about: period, figure: measure ? { measure, ...data } : undefined, people, places }, knowledge), knowledge),
         people,
         places,
-        matches: findMatches({ quote, about: period, figure: measure ? { measure, ...data } : undefined, people, places }, knowledge),
       });
     }
 
@@ -133,10 +136,9 @@ export function draftSource(source: Source, text: string, knowledge: Knowledge, 
         quote,
         about,
         ...(speaker ? { said_by: speaker.saidBy, ...(speaker.role ? { role: speaker.role } : {}) } : {}),
-        topics,
+        ...withTopics(keywordTopics, findMatches({ quote, about, people, places }, knowledge), knowledge),
         people,
         places,
-        matches: findMatches({ quote, about, people, places }, knowledge),
       });
     }
     previous = { about, speaker: attribution?.saidBy, paragraph: sentence.paragraph };
@@ -161,4 +163,11 @@ function quotationOpenAfter(text: string, openBefore: boolean): boolean {
     else if (ch === '"') open = !open;
   }
   return open;
+}
+
+/** The topics the words suggest, else those of the facts it matches. */
+function withTopics(keywordTopics: Topic[], matches: Match[], knowledge: Knowledge): { topics: Topic[]; matches: Match[] } {
+  if (keywordTopics.length > 0) return { topics: keywordTopics, matches };
+  const fromMatches = matches.flatMap((m) => knowledge.factById.get(m.fact)?.topics ?? []);
+  return { topics: [...new Set(fromMatches)], matches };
 }

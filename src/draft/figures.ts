@@ -57,7 +57,7 @@ export function findFigures(sentence: string, dates: FoundDate[], vocab: Draftin
       // "the two countries" is the pair itself, not a count; "two world wars" is history, not a figure.
       if (data.unit === 'count' && /\bthe\s+$/i.test(sentence.slice(Math.max(0, at - 4), at)) && data.value <= 2) continue;
       if (data.unit === 'count' && /^(?:one|1)$/i.test(m[1])) continue;
-      figures.push({ ...data, at, text: m[0], bound: boundBefore(sentence, at, vocab), period: periodOf(sentence, at, m[0].length, dates), kind: kindOf(sentence, vocab) });
+      figures.push({ ...data, at, text: m[0], bound: boundBefore(sentence, at, vocab), period: periodOf(sentence, at, m[0].length, dates), kind: kindOf(clauseAround(sentence, at), vocab) });
     }
   }
   return figures.sort((a, b) => a.at - b.at).map((f) => (f.bound === undefined ? dropUndefined(f) : f));
@@ -91,6 +91,16 @@ function periodOf(sentence: string, at: number, length: number, found: FoundDate
   if (before) return before.period;
   const later = dates.find((d) => d.at >= end && !/[.;]/.test(sentence.slice(end, d.at)));
   return later?.period;
+}
+
+/** The clause of `sentence` holding position `at` ("…$190 billion last year, and it's set to…" → its first half). */
+export function clauseAround(sentence: string, at: number): string {
+  // ", and" joins list items too ("Iran, Saudi Arabia, and the UAE, will join"): it starts a
+  // clause only before a subject that begins one ("and it's set to", "and the goal is").
+  const cuts = [0, ...[...sentence.matchAll(/,\s+(?:and|but)\s+(?=(?:it|it’s|it's|they|we|he|she|that|this|the (?:goal|aim|target|plan|two)|both)\b)|,\s+(?:while|whereas|which|compared)\b|;\s/g)].map((m) => m.index ?? 0), sentence.length];
+  const from = Math.max(...cuts.filter((c) => c <= at));
+  const to = Math.min(...cuts.filter((c) => c > at));
+  return sentence.slice(from, to);
 }
 
 function kindOf(sentence: string, vocab: Drafting): DraftFigure['kind'] {

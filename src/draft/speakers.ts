@@ -40,7 +40,8 @@ export class SpeakerFinder {
     // Case-sensitive: a verb is lower case in prose, so "United States" is not "states".
     this.verb = new RegExp(anyWord(vocab.speech_verbs.filter((v) => v !== 'according to')).source, 'gu');
     this.roleWord = anyWord(vocab.role_words);
-    this.known = [...new Set(knownPeople)].filter((p) => p.includes(' '));
+    // Only people's names resolve a short name: "Beijing" never becomes "Moscow and Beijing".
+    this.known = [...new Set(knownPeople)].filter((p) => p.includes(' ') && p.split(/\s+/).every((w) => /^\p{Lu}/u.test(w)));
   }
 
   /** Names the article itself spells out, so later short forms resolve to them. */

@@ -66,6 +66,9 @@ export class Suggester {
       if (entry.units.size > 0 && !entry.units.has(unit)) continue;
       let score = 0;
       for (const w of words) if (entry.words.has(w)) score++;
+      // A target is measured against the measure for targets, when the base has one.
+      if (figure.kind === 'target' && /target/i.test(measure)) score += 2;
+      if (figure.kind !== 'target' && /target/i.test(measure)) score -= 2;
       if (score > 0 && (!best || score > best.score)) best = { measure, score };
     }
     return best?.measure;
