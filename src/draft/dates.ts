@@ -47,10 +47,12 @@ export function findDates(text: string, ctx: DateContext): FoundDate[] {
   for (const m of text.matchAll(re(`\\blast year\\b`))) add(m.index, m[0], String(pubYear - 1));
   for (const m of text.matchAll(re(`\\bthis year\\b`))) add(m.index, m[0], String(pubYear));
   for (const m of text.matchAll(re(`\\bnext year\\b`))) add(m.index, m[0], String(pubYear + 1));
-  for (const m of text.matchAll(re(`\\b(?:earlier|later) (?:that|this|the same) month\\b`))) add(m.index, m[0], ctx.lastMonth);
+  const thisMonth = precision === 'year' ? ctx.published.raw : ctx.published.start.slice(0, 7);
+  for (const m of text.matchAll(re(`\\b(?:earlier|later) (?:that|the same) month\\b`))) add(m.index, m[0], ctx.lastMonth ?? thisMonth);
+  for (const m of text.matchAll(re(`\\b(?:(?:earlier|later) )?this month\\b`))) add(m.index, m[0], thisMonth);
   // Vague spans just before publication ("this week", "over the past few days", "a recent
   // interview") read as the publication month: no finer than the text says.
-  const recent = precision === 'year' ? ctx.published.raw : ctx.published.start.slice(0, 7);
+  const recent = thisMonth;
   for (const m of text.matchAll(re(`\\b(?:this|last) week\\b|\\b(?:over )?the (?:past|last) (?:few )?(?:days|weeks)\\b|\\ba recent (?!years?\\b)\\p{L}+`))) add(m.index, m[0], recent);
   for (const m of text.matchAll(re(YEAR))) add(m.index, m[0], m[1]);
 

@@ -10,7 +10,7 @@ import { findDates, type FoundDate } from './dates.ts';
 import { findFigures, type DraftFigure } from './figures.ts';
 import { findMatches, type Match } from './matches.ts';
 import { cutQuote, splitSentences } from './sentences.ts';
-import { SpeakerFinder } from './speakers.ts';
+import { quotedSpans, SpeakerFinder } from './speakers.ts';
 import { Suggester } from './suggest.ts';
 import { anyWord, type Drafting } from './vocabulary.ts';
 
@@ -71,7 +71,7 @@ export function draftSource(source: Source, text: string, knowledge: Knowledge, 
     const openBefore = open;
     open = quotationOpenAfter(sentence.text, open);
     const attribution = speakers.find(sentence.text, openBefore);
-    return { sentence, dates, figures: findFigures(sentence.text, dates, vocab), attribution, inQuotation };
+    return { sentence, dates, figures: findFigures(sentence.text, dates, vocab), attribution, inQuotation, quoted: quotedSpans(sentence.text, openBefore) };
   });
   // Quoted words with no attribution of their own belong to the speaker quoted beside them in the paragraph.
   read.forEach((r, i) => {
@@ -86,22 +86,25 @@ export function draftSource(source: Source, text: string, knowledge: Knowledge, 
   const relevantParagraphs = new Set(sentences.filter((x) => relevant.test(x.text)).map((x) => x.paragraph));
   let previous: { about: string; speaker?: string; paragraph: number } | undefined;
   const seen = new Set<string>();
-  for (const { sentence, dates, figures, attribution, inQuotation } of read) {
+  for (const { sentence, dates, figures, attribution, inQuotation, quoted: quotedWords } of read) {
     // A headline repeated (as scraped pages repeat it) is one candidate.
     if (seen.has(sentence.text)) continue;
     seen.add(sentence.text);
-    const quoted = (inQuotation && attribution !== undefined) || (attribution !== undefined && speech.test(sentence.text));
+    // A quotation is quoted words with a speaker; reported speech keeps its speaker under its own kind.
+    const quoted = inQuotation && attribution !== undefined;
+    const reported = attribution !== undefined && speech.test(sentence.text);
     // Boilerplate (a newsletter's sign-up line, a footer) names neither party, nor does its paragraph.
-    if (!relevant.test(sentence.text) && !relevantParagraphs.has(sentence.paragraph) && figures.length === 0 && !quoted) continue;
+    if (!relevant.test(sentence.text) && !relevantParagraphs.has(sentence.paragraph) && figures.length === 0 && !quoted && !reported) continue;
 
     // A sentence with no date of its own continuing the same speaker ("… he said") shares the date before it.
     const sameParagraph = previous?.paragraph === sentence.paragraph;
     const continues = sameParagraph && attribution && previous?.speaker === attribution.saidBy;
     const backReference = /^(?:at|by) (?:the|that) time\b/i.test(sentence.text) && previous ? previous.about : undefined;
     const paragraphDay = sameParagraph && previous && isDay(previous.about) && previous.about !== source.published.raw ? previous.about : undefined;
-    const about = backReference ?? eventDate(dates, source.published.raw) ?? (continues ? previous?.about : undefined) ?? paragraphDay ?? source.published.raw;
+    const about = backReference ?? eventDate(dates, source.published.raw, quotedWords) ?? (continues ? previous?.about : undefined) ?? paragraphDay ?? source.published.raw;
     const speaker = attribution ?? speakers.authorOf();
-    const people = suggest.peopleIn(sentence.text, speaker?.saidBy);
+    // The speaker is one of the people when quoted (an author is credited, not named in the text).
+    const people = suggest.peopleIn(sentence.text, attribution?.saidBy, attribution ? speakers.isPerson(attribution.saidBy) : false);
     const places = suggest.placesIn(sentence.text);
     const keywordTopics = suggest.topics(sentence.text);
 
@@ -146,8 +149,14 @@ export function draftSource(source: Source, text: string, knowledge: Knowledge, 
   return { source: source.id, candidates };
 }
 
-/** The date a sentence is about: its first date expression other than the publication date (a dateline restates it). */
-function eventDate(dates: FoundDate[], published: string): string | undefined {
+/**
+ * The date a sentence is about: its first date expression other than the publication date (a
+ * dateline restates it), outside the quoted words when it has one there ("'…next year,' she
+ * said on Monday" happened on Monday).
+ */
+function eventDate(all: FoundDate[], published: string, quoted: [number, number][]): string | undefined {
+  const outside = all.filter((d) => !quoted.some(([from, to]) => d.at >= from && d.at < to));
+  const dates = outside.length > 0 ? outside : all;
   return (dates.find((d) => d.period !== published) ?? dates[0])?.period;
 }
 

@@ -24,6 +24,8 @@ export interface MatchInput {
 
 const words = (t: string) => normalizeForQuote(t).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 const RUN = 6;
+/** Quotes sharing this many words in a row quote the same words ("the same period a year before" is not enough). */
+const SAME_QUOTATION_RUN = 8;
 
 /** Do two quotes share a run of RUN words (the same words quoted)? */
 export function sharesRun(a: string, b: string, run = RUN): boolean {
@@ -52,7 +54,7 @@ export function findMatches(candidate: MatchInput, knowledge: Knowledge, limit =
     if (c && f && c.measure === f.measure && period && f.periodGiven && period.start === f.period.start && period.end === f.period.end && c.unit === f.unit && (c.currency ?? '') === (f.currency ?? '') && (c.kind ?? 'actual') === f.kind) {
       const asFigure: Figure = { ...c, bound: c.bound ?? 'exact', kind: c.kind ?? 'actual', period, periodGiven: true };
       push(fact, figuresAgree(asFigure, f) ? 'agrees' : 'differs');
-    } else if (sharesRun(candidate.quote, fact.quote)) push(fact, 'agrees');
+    } else if (!c && sharesRun(candidate.quote, fact.quote, SAME_QUOTATION_RUN)) push(fact, 'agrees');
   }
   if (about) {
     for (const fact of knowledge.facts) {

@@ -62,13 +62,19 @@ export class SpeakerFinder {
     return found;
   }
 
+  /** Does `name` read as a person's name (two or three capitalised words, not a place)? */
+  isPerson(name: string): boolean {
+    const parts = name.split(/\s+/);
+    return parts.length >= 2 && parts.length <= 3 && parts.every((p) => /^\p{Lu}\p{Ll}/u.test(p)) && !this.places.has(name);
+  }
+
   /** The author of a single-author piece stands behind its unattributed statements. */
   authorOf(): Attribution | undefined {
     return this.author ? { saidBy: this.author, role: 'author', at: 0 } : undefined;
   }
 
   private according(sentence: string): Attribution | undefined {
-    const m = /\baccording to\s+(?:a\s+[^,]*?\s+from\s+)?([^,]+?)(?:,|\s+(?:news|the)\b)/iu.exec(sentence);
+    const m = /\baccording to\s+(?:a\s+[^,]*?\s+from\s+)?([^,]+?)(?:[,.]|\s+(?:news|the)\b|$)/iu.exec(sentence);
     if (!m) return undefined;
     const name = this.nameIn(m[1]);
     return name ? { saidBy: name.name, role: name.role, at: m.index } : undefined;

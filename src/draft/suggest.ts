@@ -40,12 +40,12 @@ export class Suggester {
   }
 
   /** People the base knows who are named here, by full name or surname (and the speaker). */
-  peopleIn(text: string, speaker?: string): string[] {
+  peopleIn(text: string, speaker?: string, speakerIsPerson = false): string[] {
     const named = this.people.filter((p) => {
       const surname = p.split(/\s+/);
       return text.includes(p) || surname.some((part) => part.length > 2 && new RegExp(`\\b${part}\\b`, 'u').test(text) && (part === surname[0] || part === surname[surname.length - 1]));
     });
-    if (speaker && this.people.includes(speaker) && !named.includes(speaker)) named.push(speaker);
+    if (speaker && (speakerIsPerson || this.people.includes(speaker)) && !named.includes(speaker)) named.push(speaker);
     return named;
   }
 
