@@ -104,7 +104,7 @@ describe('the curator loop', () => {
       { ...keep('$245 billion'), claim: 'China–Russia trade in 2025 came to $245 billion, according to customs figures.', conflicts_with: ['ledger-trade-2025'] },
       { ...keep('recover next year'), claim: 'A Russian deputy trade minister expected trade with China to pick up in 2027.' },
       { ...keep('grain exports'), claim: 'China and Russia signed a grain export agreement in November 2026, a Chinese spokesperson said.', topics: ['trade'] },
-    ].map(({ draft: _notes, ...fact }) => fact);
+    ].map(({ draft: _notes, ...fact }: Record<string, unknown>) => fact);
     writeFileSync(facts, parseDocument(JSON.stringify({ source: doc.source, facts: reviewed })).toString());
     const copied = await run(env, 'check');
     expect(copied.err).toContain('awaiting_facts: this source has facts now; remove the line');
