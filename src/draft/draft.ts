@@ -102,7 +102,9 @@ export function draftSource(source: Source, text: string, knowledge: Knowledge, 
     const backReference = /^(?:at|by) (?:the|that) time\b/i.test(sentence.text) && previous ? previous.about : undefined;
     const paragraphDay = sameParagraph && previous && isDay(previous.about) && previous.about !== source.published.raw ? previous.about : undefined;
     const about = backReference ?? eventDate(dates, source.published.raw, quotedWords) ?? (continues ? previous?.about : undefined) ?? paragraphDay ?? source.published.raw;
-    const speaker = attribution ?? speakers.authorOf();
+    // The author stands behind a statement the text credits to no one else.
+    const creditedElsewhere = /\baccording to\b/i.test(sentence.text) || reported;
+    const speaker = attribution ?? (creditedElsewhere ? undefined : speakers.authorOf());
     // The speaker is one of the people when quoted (an author is credited, not named in the text).
     const people = suggest.peopleIn(sentence.text, attribution?.saidBy, attribution ? speakers.isPerson(attribution.saidBy) : false);
     const places = suggest.placesIn(sentence.text);

@@ -57,6 +57,8 @@ export function findFigures(sentence: string, dates: FoundDate[], vocab: Draftin
       // "the two countries" is the pair itself, not a count; "two world wars" is history, not a figure.
       if (data.unit === 'count' && /\bthe\s+$/i.test(sentence.slice(Math.max(0, at - 4), at)) && data.value <= 2) continue;
       if (data.unit === 'count' && /^(?:one|1)$/i.test(m[1])) continue;
+      // "down 4.2%", "fell by 3%": a fall is a negative change.
+      if (data.unit === 'percent' && /\b(?:down|fell|fall|falls|dropped|declined|decreased|shrank|lower)(?:\s+by)?\s*$/i.test(sentence.slice(Math.max(0, at - 16), at))) data.value = -data.value;
       figures.push({ ...data, at, text: m[0], bound: boundBefore(sentence, at, vocab), period: periodOf(sentence, at, m[0].length, dates), kind: kindOf(clauseAround(sentence, at), vocab) });
     }
   }

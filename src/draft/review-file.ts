@@ -27,7 +27,7 @@ function entryOf(c: Candidate): Record<string, unknown> {
 }
 
 export function reviewFileText(draft: Draft): string {
-  const doc = new Document({ source: draft.source, facts: draft.candidates.map(entryOf) });
+  const doc = new Document({ source: draft.source, facts: draft.candidates.map(entryOf) }, { aliasDuplicateObjects: false });
   doc.commentBefore = HEADER(draft.source).split('\n').map((l) => ` ${l}`).join('\n');
   const facts = doc.get('facts', true);
   if (isSeq(facts)) {

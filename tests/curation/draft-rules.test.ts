@@ -54,6 +54,7 @@ describe('figures as data', () => {
     expect(figures('Since January 2023, exports have reached $42.96 billion.').map((f) => f.period)).toEqual(['2023-01/2026']);
     expect(figures('Six countries, including Iran, Egypt, and the United Arab Emirates, will join BRICS in 2024.')).toEqual([{ value: 6, unit: 'count', period: '2024', kind: 'forecast' }]);
     expect(figures('The two countries signed three agreements.')).toEqual([{ value: 3, unit: 'count', kind: 'actual' }]);
+    expect(figures('Trade was down 4.2% in 2025.')).toEqual([{ value: -4.2, unit: 'percent', period: '2025', kind: 'actual' }]);
   });
 });
 

@@ -60,7 +60,7 @@ describe('the curator loop', () => {
     const byQuote = (part: string) => json.candidates.filter((c: { quote: string }) => c.quote.includes(part));
     expect(byQuote('$218 billion').map((c: { figure: unknown }) => c.figure)).toEqual([
       { value: 218, unit: 'billion', currency: 'USD', period: '2026-H1', kind: 'actual' },
-      { value: 4.2, unit: 'percent', period: '2026-H1', kind: 'actual' },
+      { value: -4.2, unit: 'percent', period: '2026-H1', kind: 'actual' },
     ]);
     const [lastYear] = byQuote('$245 billion');
     expect(lastYear).toMatchObject({ kind: 'figure', measure: 'bilateral-trade', figure: { value: 245, period: '2025' }, matches: [{ fact: 'ledger-trade-2025', relation: 'differs' }] });
