@@ -137,3 +137,16 @@ describe('the curator loop', () => {
     expect((await run(env, 'check')).code).toBe(0);
   });
 });
+
+describe('the README', () => {
+  it("shows a draft --json candidate exactly as the drafter prints it", async () => {
+    const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+    const block = /`draft --json` prints[\s\S]*?```json\n([\s\S]*?)```/.exec(readme);
+    const shown = JSON.parse(block?.[1] ?? '{}');
+    const { env } = base();
+    await run(env, ...ADD);
+    const json = JSON.parse((await run(env, 'draft', 'gazette-2026-trade-slips', '--json')).out);
+    expect(json.source).toBe(shown.source);
+    expect(json.candidates.find((c: { id: string }) => c.id === shown.candidates[0].id)).toEqual(shown.candidates[0]);
+  });
+});
