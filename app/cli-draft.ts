@@ -6,6 +6,7 @@ import { draftToJson, reviewFileText } from '../src/draft/review-file.ts';
 import { readDrafting } from '../src/draft/vocabulary.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import { readTexts } from '../src/knowledge/texts.ts';
+import { KNOWLEDGE_DIR } from './knowledge-dir.ts';
 
 export function runDraftCommand(
   rest: string[],
@@ -34,7 +35,7 @@ export function runDraftCommand(
     err.write(`sinorussia draft: no text in ${location.textsDir} has the sha256 of "${id}" (${source.sha256})\n`);
     return 1;
   }
-  const draft = draftSource(source, text, knowledge, readDrafting(location.dir));
+  const draft = draftSource(source, text, knowledge, readDrafting(location.dir, KNOWLEDGE_DIR));
   if (flags.json) {
     out.write(`${JSON.stringify(draftToJson(draft))}\n`);
     return 0;

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { KNOWLEDGE_DIR_SHIPPED } from './shipped.ts';
+import { SinorussiaError } from '../errors.ts';
 
 const words = z.array(z.string().trim().min(1));
 export const DraftingSchema = z.strictObject({
@@ -23,12 +23,18 @@ export const DraftingSchema = z.strictObject({
 
 export type Drafting = z.infer<typeof DraftingSchema>;
 
-/** The base's own drafting.yaml, or the shipped one when the base has none. */
-export function readDrafting(knowledgeDir: string): Drafting {
+/** The base's own drafting.yaml, or the one in `fallbackDir` (the shipped base) when it has none. */
+export function readDrafting(knowledgeDir: string, fallbackDir = knowledgeDir): Drafting {
   const own = join(knowledgeDir, 'drafting.yaml');
-  const path = existsSync(own) ? own : join(KNOWLEDGE_DIR_SHIPPED, 'drafting.yaml');
-  const parsed = DraftingSchema.safeParse(parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) throw new Error(`sinorussia: ${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const path = existsSync(own) ? own : join(fallbackDir, 'drafting.yaml');
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new SinorussiaError('KNOWLEDGE_UNREADABLE', `cannot read the drafting vocabulary ${path}: ${(err as Error).message}`, path, { cause: err });
+  }
+  const parsed = DraftingSchema.safeParse(raw);
+  if (!parsed.success) throw new SinorussiaError('KNOWLEDGE_INVALID', `${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, path);
   return parsed.data;
 }
 
