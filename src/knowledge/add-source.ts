@@ -4,6 +4,7 @@
  * loader, and the text is copied into the texts folder under the source's id. Nothing is
  * guessed: every field comes from the curator.
  */
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
@@ -34,6 +35,9 @@ export interface AddedSource {
   line: number;
 }
 
+/** An article is a few thousand words; anything past this is the wrong file. */
+export const MAX_TEXT_BYTES = 1_000_000;
+
 const bad = (message: string, value?: unknown) => new SinorussiaError('BAD_ARGUMENT', message, value);
 
 /** The registry entry, field by field in the registry's usual order. */
@@ -62,6 +66,8 @@ export function addSource(knowledgeDir: string, textsDir: string, file: string, 
     throw bad(`cannot read ${file}: ${(err as Error).message}`, file);
   }
   if (bytes.toString('utf8').trim() === '') throw bad(`${file} is empty`, file);
+  if (bytes.length > MAX_TEXT_BYTES) throw bad(`${file} is ${bytes.length} bytes: an article text is at most ${MAX_TEXT_BYTES} (is it the right file?)`, file);
+  if (bytes.includes(0) || !isUtf8(bytes)) throw bad(`${file} is not UTF-8 text (save the article as plain text first)`, file);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const entry = entryOf(source, sha256);
 

@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../app/cli.ts';
 import { knowledgeLocation, KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
-import { readKnowledge } from '../../src/knowledge/load.ts';
+import { KnowledgeError } from '../../src/errors.ts';
+import { loadKnowledge, readKnowledge } from '../../src/knowledge/load.ts';
 import { sink } from '../helpers/cli.ts';
 import { fact, factsFile, writeFixture } from '../helpers/fixture.ts';
 
@@ -37,6 +38,24 @@ describe('KNOWLEDGE_DIR and KNOWLEDGE_TEXTS_DIR', () => {
     const asked = await cliWith({ KNOWLEDGE_DIR: dir }, 'sources');
     expect(asked.out).toContain('Alpha article');
     expect(asked.out).not.toContain('Rapprochement');
+  });
+});
+
+describe('loadKnowledge(dir, { textsDir })', () => {
+  it('returns the whole base only when every quote is in its article, else throws with every error', () => {
+    const { dir, texts } = writeFixture({ facts: { 'alpha.yaml': factsFile('alpha', fact('one'), fact('two', { quote: '"Trade reached $200 billion"' }), fact('three', { quote: '"never said"' })) } });
+    expect(loadKnowledge(dir).facts).toHaveLength(3); // without texts, quotes are not checked
+    let thrown: unknown;
+    try {
+      loadKnowledge(dir, { textsDir: texts });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(KnowledgeError);
+    expect((thrown as KnowledgeError).issues.map((i) => [i.id, i.message])).toEqual([
+      ['two', 'quote: not found verbatim in the text of source "alpha"'],
+      ['three', 'quote: not found verbatim in the text of source "alpha"'],
+    ]);
   });
 });
 
@@ -91,6 +110,12 @@ describe('sinorussia source add', () => {
     expect(readFileSync(join(dir, 'sources.yaml'), 'utf8')).toBe(registered);
     expect(existsSync(join(texts, 'gamma-2026.txt'))).toBe(false);
     expect((await cliWith({ KNOWLEDGE_DIR: dir }, 'source', 'add', file, ...COMPLETE)).err).toContain('no texts folder');
+    await expect(cliWith(env, 'source', 'add', article('   \n').file, ...COMPLETE)).rejects.toThrow(/is empty/);
+    await expect(cliWith(env, 'source', 'add', article('x'.repeat(1_000_001)).file, ...COMPLETE)).rejects.toThrow(/an article text is at most 1000000/);
+    const binary = article('');
+    writeFileSync(binary.file, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0xfe]));
+    await expect(cliWith(env, 'source', 'add', binary.file, ...COMPLETE)).rejects.toThrow(/is not UTF-8 text/);
+    expect(readFileSync(join(dir, 'sources.yaml'), 'utf8')).toBe(registered);
   });
 
   it('records an article that names no author, an approximate date with its basis, and a repost', async () => {
