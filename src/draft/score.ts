@@ -16,6 +16,8 @@ export interface Tally {
 
 export interface DraftScore {
   figures: Tally;
+  /** Of the figures found, those whose kind (actual, forecast, target) is right too. */
+  figureKinds: Tally;
   speakers: Tally;
   events: Tally;
   /** Candidates that correspond to a curated fact, of all candidates. */
@@ -43,6 +45,9 @@ export function scoreDraft(draft: Draft, curated: Fact[]): DraftScore {
     curated.filter((f) => f.figure),
     (c, f) => !!c.figure && c.figure.value === f.figure?.value && c.figure.unit === f.figure.unit && samePeriod(c.figure.period, f.figure.period.raw),
   );
+  const figureHit = (c: Candidate, f: Fact) => !!c.figure && c.figure.value === f.figure?.value && c.figure.unit === f.figure.unit && samePeriod(c.figure.period, f.figure.period.raw);
+  const found = curated.filter((f) => f.figure && draft.candidates.some((c) => corresponds(c, f) && figureHit(c, f)));
+  const figureKinds = { found: found.filter((f) => draft.candidates.some((c) => corresponds(c, f) && figureHit(c, f) && (c.figure?.kind ?? 'actual') === f.figure?.kind)).length, of: found.length };
   const speakers = tally(
     curated.filter((f) => f.saidBy),
     (c, f) => !!c.said_by && norm(c.said_by) === norm(f.saidBy as string),
@@ -51,6 +56,7 @@ export function scoreDraft(draft: Draft, curated: Fact[]): DraftScore {
   const useful = draft.candidates.filter((c) => curated.some((f) => corresponds(c, f))).length;
   return {
     figures: figures.tally,
+    figureKinds,
     speakers: speakers.tally,
     events: events.tally,
     precision: { found: useful, of: draft.candidates.length },
