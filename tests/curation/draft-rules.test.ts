@@ -6,6 +6,9 @@ import { SpeakerFinder } from '../../src/draft/speakers.ts';
 import { readDrafting } from '../../src/draft/vocabulary.ts';
 import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
 import { parsePeriod, type Period } from '../../src/knowledge/periods.ts';
+import { findMatches, type MatchInput } from '../../src/draft/matches.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+import { fact, factsFile, writeFixture } from '../helpers/fixture.ts';
 
 const vocab = readDrafting(KNOWLEDGE_DIR);
 const day = parsePeriod('2026-11-26') as Period; // a Thursday
@@ -92,5 +95,33 @@ describe('sentences and quotes', () => {
     expect(cut.length).toBeLessThanOrEqual(300);
     expect(long).toContain(cut);
     expect(cut).toContain('$5 billion');
+  });
+});
+
+describe('matches against the base', () => {
+  const figure = (value: number, period = '"2018"') => `\n      measure: bilateral-trade\n      value: ${value}\n      unit: billion\n      currency: USD\n      period: ${period}`;
+  const { dir } = writeFixture({
+    facts: {
+      'alpha.yaml': factsFile(
+        'alpha',
+        fact('trade-2018', { figure: figure(100) }),
+        fact('officials-said', { claim: 'Officials spoke of the 2018 figure.', about: '"2021-06"', quote: '"Other officials said trade was $90 billion that year."', people: '[Li Wen]' }),
+      ),
+    },
+  });
+  const knowledge = loadKnowledge(dir);
+  const candidate = (fields: Partial<MatchInput>): MatchInput => ({ quote: 'Something else entirely was said here today.', about: '2026', people: [], places: [], ...fields });
+  const money = (value: number, period: string) => ({ measure: 'bilateral-trade', value, unit: 'billion' as const, currency: 'USD', period });
+
+  it('agrees on the same figure, differs on another value of the same quantity, ignores other periods', () => {
+    expect(findMatches(candidate({ figure: money(100, '2018') }), knowledge)).toEqual([{ fact: 'trade-2018', relation: 'agrees' }]);
+    expect(findMatches(candidate({ figure: money(120, '2018') }), knowledge)).toEqual([{ fact: 'trade-2018', relation: 'differs' }]);
+    expect(findMatches(candidate({ figure: money(100, '2019') }), knowledge)).toEqual([]);
+  });
+
+  it('agrees on the same quotation, and relates a fact about the same event', () => {
+    expect(findMatches(candidate({ quote: 'As other officials said trade was $90 billion that year, talks went on.' }), knowledge)).toEqual([{ fact: 'officials-said', relation: 'agrees' }]);
+    expect(findMatches(candidate({ quote: 'Li Wen said other officials discussed trade in billion terms.', about: '2021-06-20', people: ['Li Wen'] }), knowledge)).toEqual([{ fact: 'officials-said', relation: 'related' }]);
+    expect(findMatches(candidate({ quote: 'Li Wen said other officials discussed trade in billion terms.', about: '2024-03', people: ['Li Wen'] }), knowledge)).toEqual([]);
   });
 });
