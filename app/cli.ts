@@ -3,27 +3,39 @@
  * Every answer comes from the same core as the bots'; only the rendering is the terminal's.
  */
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { config as loadDotenv } from 'dotenv';
 import { renderTerminal, ANSI, PLAIN } from '../adapters/console/render.ts';
 import { answerToJson } from '../src/answer/json.ts';
 import { createAnswerer } from '../src/commands/index.ts';
 import { formatIssue, SinorussiaError } from '../src/errors.ts';
 import { loadKnowledgeCached } from '../src/knowledge/cache.ts';
-import { CACHE_DIR, KNOWLEDGE_DIR } from './knowledge-dir.ts';
+import { CACHE_DIR, knowledgeLocation } from './knowledge-dir.ts';
 
 const USAGE = `usage: sinorussia <command>
   ask "<question>" [--json]   the facts that answer a question
   topics                      the topics
   sources                     the articles the facts come from
   timeline [topic]            facts in date order
-  check [--texts DIR] [--strict]
+  check [--texts DIR] [--strict] [--stale]
                               validate the knowledge base (and every quote against the article texts);
-                              --strict fails on warnings too (the CI form)
+                              --strict fails on warnings too (the CI form);
+                              --stale lists each topic's newest source date
+  source add FILE --id ID --title "…" --published YYYY[-MM[-DD]] …
+                              register an article text (sinorussia source add --help)
+  draft SOURCE_ID [--json] [--force]
+                              candidate facts from a source's text, written to drafts/SOURCE_ID.yaml
+                              for review (--json prints them instead)
   digest preview [--date YYYY-MM-DD] [--channel ID]
                               a channel's daily digest for a date (default tomorrow)
-options: --knowledge DIR (default: the bundled knowledge/)`;
+options: --knowledge DIR (default: KNOWLEDGE_DIR, else the bundled knowledge/)
+         --texts DIR (default: KNOWLEDGE_TEXTS_DIR)`;
 
-export async function runCli(argv: string[], out: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function runCli(
+  argv: string[],
+  out: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+  env: Record<string, string | undefined> = process.env,
+): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -36,6 +48,20 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream & { isTT
         knowledge: { type: 'string' },
         date: { type: 'string' },
         channel: { type: 'string' },
+        stale: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        id: { type: 'string' },
+        title: { type: 'string' },
+        label: { type: 'string' },
+        publisher: { type: 'string' },
+        'no-publisher': { type: 'boolean' },
+        author: { type: 'string', multiple: true },
+        'no-author': { type: 'boolean' },
+        published: { type: 'string' },
+        approximate: { type: 'boolean' },
+        basis: { type: 'string' },
+        via: { type: 'string' },
+        'excerpt-of': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -45,7 +71,20 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream & { isTT
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
-  const dir = values.knowledge ? resolve(values.knowledge) : KNOWLEDGE_DIR;
+  const location = knowledgeLocation(env, values);
+  const { dir, textsDir } = location;
+  if (command === 'source') {
+    const { runSourceCommand, SOURCE_USAGE } = await import('./cli-source.ts');
+    if (values.help) {
+      out.write(`${SOURCE_USAGE}\n`);
+      return 0;
+    }
+    return runSourceCommand(rest, values, location, out, err);
+  }
+  if (command === 'draft') {
+    const { runDraftCommand } = await import('./cli-draft.ts');
+    return runDraftCommand(rest, values, location, out, err);
+  }
   if (values.help || !command) {
     (command ? out : err).write(`${USAGE}\n`);
     return command || values.help ? 0 : 2;
@@ -53,7 +92,7 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream & { isTT
 
   if (command === 'check') {
     const { checkKnowledge } = await import('../src/knowledge/check.ts');
-    const report = checkKnowledge(dir, values.texts ? resolve(values.texts) : undefined);
+    const report = checkKnowledge(dir, textsDir);
     const errors = values.strict ? [...report.issues, ...report.warnings] : report.issues;
     for (const issue of report.issues) err.write(`${formatIssue(issue)}\n`);
     for (const warning of report.warnings) err.write(`${formatIssue(warning)} (${values.strict ? 'error: --strict' : 'warning'})\n`);
@@ -61,9 +100,14 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream & { isTT
       err.write(`sinorussia check: ${errors.length} error(s)${values.strict && report.warnings.length > 0 ? `, ${report.warnings.length} of them warnings (--strict)` : ''}\n`);
       return 1;
     }
-    const quotes = values.texts ? `${report.quotesVerified} quotes verified against ${values.texts}` : 'quotes not verified (no --texts)';
+    const quotes = textsDir ? `${report.quotesVerified} quotes verified against ${values.texts ?? textsDir}` : 'quotes not verified (no --texts)';
     const warned = report.warnings.length > 0 ? `, ${report.warnings.length} warning(s)` : '';
     out.write(`knowledge ok: ${report.sources} sources, ${report.facts} facts, ${quotes}${warned}\n`);
+    if (values.stale) {
+      const { loadKnowledge } = await import('../src/knowledge/load.ts');
+      const { formatFreshness, topicFreshness } = await import('../src/knowledge/stale.ts');
+      out.write(`newest source per topic (oldest first):\n${formatFreshness(topicFreshness(loadKnowledge(dir)))}\n`);
+    }
     return 0;
   }
 
@@ -90,6 +134,7 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream & { isTT
 }
 
 export async function main(): Promise<void> {
+  loadDotenv({ quiet: true });
   try {
     process.exitCode = await runCli(process.argv.slice(2));
   } catch (e) {

@@ -9,6 +9,10 @@ import type { Fact, Figure, Knowledge, Source } from '../knowledge/types.ts';
 import { sourceTitle } from '../knowledge/types.ts';
 import type { AnswerItem, CitedSource, Evidence, Statement, Variant } from './types.ts';
 
+/** The mark of an item that updates an earlier report, and of the earlier report shown after it. */
+export const UPDATED_MARK = 'updated';
+export const REPORTED_EARLIER_MARK = 'reported earlier';
+
 export interface Composed {
   items: AnswerItem[];
   sources: CitedSource[];
@@ -123,9 +127,12 @@ export function citedSource(s: Source, citation: number): CitedSource {
 export class Composer {
   private readonly byFigure = new Map<string, Fact[]>();
   private readonly linked = new Map<string, Set<string>>();
+  /** Facts by the id of the later fact that supersedes them. */
+  private readonly supersededFrom = new Map<string, Fact[]>();
 
   constructor(private readonly knowledge: Knowledge) {
     for (const fact of knowledge.facts) {
+      if (fact.supersededBy) this.supersededFrom.set(fact.supersededBy, [...(this.supersededFrom.get(fact.supersededBy) ?? []), fact]);
       const key = fact.figure && figureKey(fact.figure);
       if (key) this.byFigure.set(key, [...(this.byFigure.get(key) ?? []), fact]);
       for (const other of [...fact.corroborates, ...fact.conflictsWith]) {
@@ -141,17 +148,45 @@ export class Composer {
     this.linked.set(a, set);
   }
 
+  /**
+   * Facts connected by `superseded_by`, the newest (the one nothing supersedes) first, then
+   * the earlier ones, latest first. A fact nothing supersedes and that supersedes nothing is alone.
+   */
+  private supersessionChain(fact: Fact): Fact[] {
+    const chain = new Map<string, Fact>([[fact.id, fact]]);
+    const queue = [fact];
+    while (queue.length > 0) {
+      const f = queue.pop() as Fact;
+      const next = f.supersededBy ? this.knowledge.factById.get(f.supersededBy) : undefined;
+      for (const other of [...(next ? [next] : []), ...(this.supersededFrom.get(f.id) ?? [])]) {
+        if (!chain.has(other.id)) {
+          chain.set(other.id, other);
+          queue.push(other);
+        }
+      }
+    }
+    const newest = [...chain.values()].find((f) => !f.supersededBy || !chain.has(f.supersededBy)) as Fact;
+    const earlier = [...chain.values()].filter((f) => f !== newest).sort((a, b) => b.about.start.localeCompare(a.about.start));
+    return [newest, ...earlier];
+  }
+
   /** Items in the order of `facts` (each fact's group appears once, where its first member was). */
   compose(facts: Fact[]): Composed {
     const placed = new Set<string>();
-    const groups: Fact[][] = [];
+    const groups: { facts: Fact[]; mark?: string }[] = [];
     for (const fact of facts) {
       if (placed.has(fact.id)) continue;
-      const group = groupOf(fact, this.knowledge, this.byFigure, this.linked);
-      // The chosen fact leads its group; the rest keep date order.
-      group.sort((a, b) => (a === fact ? -1 : b === fact ? 1 : a.about.start.localeCompare(b.about.start)));
-      for (const g of group) placed.add(g.id);
-      groups.push(group);
+      // A superseded fact is shown after the fact that updates it, marked as reported earlier.
+      const [lead, ...earlier] = this.supersessionChain(fact);
+      const inChain = new Set([lead.id, ...earlier.map((f) => f.id)]);
+      for (const [i, member] of [lead, ...earlier].entries()) {
+        if (placed.has(member.id)) continue;
+        const group = groupOf(member, this.knowledge, this.byFigure, this.linked).filter((g) => g === member || (!inChain.has(g.id) && !placed.has(g.id)));
+        // The chosen fact leads its group; the rest keep date order.
+        group.sort((a, b) => (a === member ? -1 : b === member ? 1 : a.about.start.localeCompare(b.about.start)));
+        for (const g of group) placed.add(g.id);
+        groups.push({ facts: group, mark: earlier.length === 0 ? undefined : i === 0 ? UPDATED_MARK : this.reportedEarlierMark(member) });
+      }
     }
 
     const citations = new Map<string, number>();
@@ -159,13 +194,22 @@ export class Composer {
       if (!citations.has(sourceId)) citations.set(sourceId, citations.size + 1);
       return citations.get(sourceId) as number;
     };
-    const items = groups.map((group) => this.item(sidesOf(group), cite));
+    const items = groups.map((group) => {
+      const item = this.item(sidesOf(group.facts), cite);
+      return group.mark ? { ...item, mark: group.mark } : item;
+    });
     const sources: CitedSource[] = [...citations].map(([id, citation]) => {
       const s = this.knowledge.sources.get(id);
       if (!s) throw new Error(`sinorussia: cited source "${id}" is not in the registry`);
       return citedSource(s, citation);
     });
     return { items, sources };
+  }
+
+  /** "reported earlier, 15 Jan 2026": when the superseded fact's source reported it. */
+  private reportedEarlierMark(fact: Fact): string {
+    const source = this.knowledge.sources.get(fact.sourceId);
+    return source ? `${REPORTED_EARLIER_MARK}, ${source.approximate ? 'about ' : ''}${source.published.label}` : REPORTED_EARLIER_MARK;
   }
 
   /** Does another source state the same thing (or the same quantity)? */

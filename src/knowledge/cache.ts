@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Knowledge } from './types.ts';
 
 /** Bump when the shape of `Knowledge` changes. */
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3;
 
 function hashDir(dir: string, hash = createHash('sha256'), prefix = ''): ReturnType<typeof createHash> {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -29,11 +29,12 @@ function revive(json: string): Knowledge {
     factById: new Map(data.facts.map((f: { id: string }) => [f.id, f])),
     measures: new Map(data.measures),
     vocabulary: data.vocabulary,
+    retracted: data.retracted ?? [],
   };
 }
 
 function serialise(k: Knowledge): string {
-  return JSON.stringify({ sources: [...k.sources], facts: k.facts, measures: [...k.measures], vocabulary: k.vocabulary });
+  return JSON.stringify({ sources: [...k.sources], facts: k.facts, measures: [...k.measures], vocabulary: k.vocabulary, retracted: k.retracted ?? [] });
 }
 
 /**

@@ -10,6 +10,7 @@ import { parsePeriod, type Period } from './periods.ts';
 import { FactSchema, FactsFileSchema, MeasuresFileSchema, SearchFileSchema, SourcesFileSchema, type FactInput } from './schema.ts';
 import type { Topic } from './topics.ts';
 import type { Fact, Knowledge, Source, SearchVocabulary } from './types.ts';
+import { readTexts, verifyAgainstTexts } from './texts.ts';
 import { readYamlFile, recordIdAt, reportZodIssues } from './yaml-file.ts';
 
 export interface LoadResult {
@@ -48,6 +49,7 @@ export function readKnowledge(dir: string): LoadResult {
       reposted: s.reposted ?? s.via !== undefined,
       machineTranslated: s.machine_translated ?? false,
       note: s.note,
+      awaitingFacts: s.awaiting_facts ?? false,
       sha256: s.sha256,
       origin: { file: sourcesFile.name, line },
     });
@@ -81,6 +83,10 @@ export function readKnowledge(dir: string): LoadResult {
       issues.push({ file: file.name, line: file.lineOf(['source']), message: `source: unknown source id "${sourceId}" (not in sources.yaml)` });
     }
     file.value.facts.forEach((rawFact, i) => {
+      if (hasDraftNotes(rawFact)) {
+        issues.push({ file: file.name, line: file.lineOf(['facts', i, 'draft']), id: recordIdAt(file.raw, ['facts', i]), message: 'draft: the review notes stay in drafts/; remove this block once the fact is reviewed' });
+        return;
+      }
       const parsed = FactSchema.safeParse(rawFact);
       if (!parsed.success) {
         reportZodIssues(file, parsed.error, ['facts', i], issues);
@@ -111,7 +117,7 @@ export function readKnowledge(dir: string): LoadResult {
   // facts file could not be read its source is unknown, and its own error says enough.
   if (everyFactsFileRead) {
     for (const source of sources.values()) {
-      if (!sourcesWithFacts.has(source.id)) {
+      if (!sourcesWithFacts.has(source.id) && !source.awaitingFacts) {
         issues.push({ ...source.origin, id: source.id, message: `no facts come from this source (is facts/${source.id}.yaml missing, or its source: line wrong?)` });
       }
     }
@@ -123,18 +129,32 @@ export function readKnowledge(dir: string): LoadResult {
       for (const other of ids) {
         if (other === fact.id) issues.push({ ...fact.origin, id: fact.id, message: `${field}: a fact cannot name itself` });
         else if (!factById.has(other)) issues.push({ ...fact.origin, id: fact.id, message: `${field}: unknown fact id "${other}"` });
+        else if (factById.get(other)?.retracted && !fact.retracted) issues.push({ ...fact.origin, id: fact.id, message: `${field}: "${other}" is retracted; remove the link` });
       }
     }
   }
+  issues.push(...supersessionIssues(facts, factById));
 
   if (issues.length > 0 || !searchFile.value) return { issues };
   const vocabulary: SearchVocabulary = searchFile.value;
-  return { knowledge: { sources, facts, factById, measures, vocabulary }, issues };
+  const standing = facts.filter((f) => !f.retracted);
+  const retracted = facts.filter((f) => f.retracted);
+  const standingById = new Map(standing.map((f) => [f.id, f]));
+  return { knowledge: { sources, facts: standing, factById: standingById, measures, vocabulary, retracted }, issues };
 }
 
-/** Loads the base or throws a `KnowledgeError` listing every issue. */
-export function loadKnowledge(dir: string): Knowledge {
+export interface LoadOptions {
+  /** The folder of article texts: when given, every quote is checked verbatim against its article. */
+  textsDir?: string;
+}
+
+/**
+ * Loads the whole base or throws a `KnowledgeError` listing every issue: never a partial
+ * base. Pure (no state kept between calls), so a running bot can reload by calling it again.
+ */
+export function loadKnowledge(dir: string, options: LoadOptions = {}): Knowledge {
   const { knowledge, issues } = readKnowledge(dir);
+  if (knowledge && options.textsDir) verifyAgainstTexts(knowledge, readTexts(options.textsDir), issues);
   if (issues.length > 0) throw new KnowledgeError(issues);
   if (!knowledge) throw new SinorussiaError('KNOWLEDGE_UNREADABLE', `no knowledge could be read from ${dir}`, dir);
   return knowledge;
@@ -166,6 +186,38 @@ function toFact(input: FactInput, sourceId: string, origin: Fact['origin']): Fac
     figure,
     corroborates: input.corroborates ?? [],
     conflictsWith: input.conflicts_with ?? [],
+    supersededBy: input.superseded_by,
+    retracted: input.retracted,
     origin,
   };
+}
+
+/** A reviewed fact carries no `draft:` block (kind, matches: the draft's notes to the curator). */
+function hasDraftNotes(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && 'draft' in raw;
+}
+
+/** `superseded_by` names another standing fact, and following it never comes back round. */
+function supersessionIssues(facts: Fact[], factById: Map<string, Fact>): KnowledgeIssue[] {
+  const issues: KnowledgeIssue[] = [];
+  for (const fact of facts) {
+    const next = fact.supersededBy;
+    if (next === undefined) continue;
+    const at = { ...fact.origin, id: fact.id };
+    const newer = factById.get(next);
+    if (next === fact.id) issues.push({ ...at, message: 'superseded_by: a fact cannot supersede itself' });
+    else if (!newer) issues.push({ ...at, message: `superseded_by: unknown fact id "${next}"` });
+    else if (newer.retracted) issues.push({ ...at, message: `superseded_by: "${next}" is retracted; point to a fact that stands` });
+    else {
+      const seen = new Set([fact.id]);
+      for (let f: Fact | undefined = newer; f; f = f.supersededBy ? factById.get(f.supersededBy) : undefined) {
+        if (seen.has(f.id)) {
+          issues.push({ ...at, message: `superseded_by: the chain from "${fact.id}" comes back to "${f.id}"` });
+          break;
+        }
+        seen.add(f.id);
+      }
+    }
+  }
+  return issues;
 }

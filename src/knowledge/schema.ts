@@ -51,6 +51,8 @@ export const SourceSchema = z
     /** The text is visibly a machine translation, so its quotes are not the author's own words. */
     machine_translated: z.boolean().optional(),
     note: text(500).optional(),
+    /** Just added (`sinorussia source add`): its facts are still being drafted, so it may have none yet. */
+    awaiting_facts: z.boolean().optional(),
     sha256: sha256Text,
   })
   .refine((s) => s.title || s.label, { message: 'needs a title (as the article gives it) or a label (our description)' })
@@ -80,9 +82,22 @@ export const FigureSchema = z
   .refine((f) => !(f.unit === 'percent' && f.currency), { message: 'a percent figure has no currency' })
   .refine((f) => !(f.period && f.stated_in), { message: 'give period (what the figure covers) or stated_in (when a figure of unknown period was stated), not both' });
 
+// A draft's `claim:` is left empty for the curator: say so rather than "expected string".
+const claimText = z.preprocess(
+  (v) => (v === null || v === undefined ? '' : v),
+  z.string().trim().min(1, 'is empty: write the claim in your own words (a drafted fact is reviewed before it moves into facts/)').max(240, 'must be at most 240 characters'),
+);
+
+export const RetractedSchema = z.strictObject({
+  /** Why the fact no longer stands (the source corrected it, the quote was misread…). */
+  reason: text(500),
+  /** When it was retracted. */
+  date: dayText.optional(),
+});
+
 export const FactSchema = z.strictObject({
   id,
-  claim: text(240),
+  claim: claimText,
   topics: z
     .array(z.enum(TOPIC_NAMES as [string, ...string[]], { error: (i) => `unknown topic ${JSON.stringify(i.input)} (topics: ${TOPIC_NAMES.join(', ')})` }))
     .min(1, 'needs at least one topic'),
@@ -95,6 +110,10 @@ export const FactSchema = z.strictObject({
   figure: FigureSchema.optional(),
   corroborates: z.array(id).optional(),
   conflicts_with: z.array(id).optional(),
+  /** A later fact that updates this one (a revised figure, a changed state of affairs); this one is shown as reported earlier. */
+  superseded_by: id.optional(),
+  /** The fact no longer stands: it is never shown, and kept for the record. */
+  retracted: RetractedSchema.optional(),
 });
 
 /** Facts are validated one by one (see load.ts), so one bad fact does not hide the others' problems. */

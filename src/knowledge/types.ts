@@ -26,6 +26,8 @@ export interface Source {
   reposted: boolean;
   machineTranslated: boolean;
   note?: string;
+  /** Just added: its facts are still being drafted. */
+  awaitingFacts: boolean;
   sha256: string;
   origin: Origin;
 }
@@ -59,6 +61,10 @@ export interface Fact {
   figure?: Figure;
   corroborates: string[];
   conflictsWith: string[];
+  /** The later fact that updates this one. */
+  supersededBy?: string;
+  /** Why the fact no longer stands: such a fact is never shown (see `Knowledge.retracted`). */
+  retracted?: { reason: string; date?: string };
   origin: Origin;
 }
 
@@ -70,8 +76,11 @@ export interface SearchVocabulary {
 
 export interface Knowledge {
   sources: Map<string, Source>;
+  /** The facts that stand (never a retracted one). */
   facts: Fact[];
   factById: Map<string, Fact>;
+  /** Retracted facts, kept for the record and never shown. */
+  retracted?: Fact[];
   measures: Map<string, string>;
   vocabulary: SearchVocabulary;
 }
