@@ -55,7 +55,7 @@ export function halfOf(question: string): Half {
 }
 
 export function loadQuestionSet(knowledge: Knowledge, file: URL = QUESTIONS_FILE): QuestionSet {
-  const raw = parse(readFileSync(file, 'utf8')) as { answerable: Omit<Answerable, 'sources'> & { sources?: string[] }[]; offtopic: OffTopic[] };
+  const raw = parse(readFileSync(file, 'utf8')) as { answerable: (Omit<Answerable, 'sources'> & { sources?: string[] })[]; offtopic: OffTopic[] };
   const answerable = raw.answerable.map((a) => {
     for (const id of a.facts) if (!knowledge.factById.has(id)) throw new Error(`questions.yaml: "${a.q}" names unknown fact ${id}`);
     return { q: a.q, facts: a.facts, sources: a.sources ?? [(knowledge.factById.get(a.facts[0]) as Fact).sourceId] };

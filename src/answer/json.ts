@@ -1,4 +1,4 @@
-import type { Answer } from './types.ts';
+import type { Answer, QueryInfo } from './types.ts';
 
 /**
  * The documented JSON shape of `sinorussia ask --json` (see the README). Scripts depend on
@@ -19,6 +19,8 @@ export interface AnswerJson {
     variants?: { text: string; date?: string; quote?: string; sources: string[] }[];
   }[];
   sources: { id: string; title: string; publisher?: string; author?: string; published?: string; approximate: boolean }[];
+  /** For a question: how it was read (intent, periods, measures, named sources, phrases). */
+  understood?: QueryInfo;
 }
 
 export function answerToJson(answer: Answer): AnswerJson {
@@ -44,5 +46,6 @@ export function answerToJson(answer: Answer): AnswerJson {
       published: s.published,
       approximate: s.approximate,
     })),
+    understood: answer.understood,
   };
 }
