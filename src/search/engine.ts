@@ -59,6 +59,10 @@ interface Concept {
   whole?: boolean;
 }
 
+/** A word the base never uses weighs as a word found in this many facts (less than one: more than any word it has). */
+const UNKNOWN_DF = 0.5;
+/** A known word that a fact lacks counts against it at this share of its weight. */
+const KNOWN_LACKING_WEIGHT = 0.5;
 /** Share of the question's weight the best fact must hold for a match. */
 const MIN_INFORMATION = 0.6;
 /** A corrected word counts for this share of its weight. */
@@ -103,6 +107,10 @@ export class SearchEngine {
   private readonly generic: Set<string>;
   /** Phrases (synonyms, expansions, names in the base) as token lists, each mapped to the stems it searches. */
   private readonly phrases: { tokens: string[]; stems: string[]; whole?: boolean }[] = [];
+  /** Runs of two or three stems the base uses side by side (stop words aside); left empty in a large base, where it would cost too much memory. */
+  private readonly bigrams = new Set<string>();
+  /** One-word vocabulary entries by stem. */
+  private readonly byStem = new Map<string, { tokens: string[]; stems: string[]; whole?: boolean }>();
   /** Every word of a phrase in the vocabulary: known words, never corrected. */
   private readonly phraseWords = new Set<string>();
   /** The base's own words, as written, by first letter: what a typo is corrected against. */
@@ -137,6 +145,17 @@ export class SearchEngine {
       for (const s of seen) this.df.set(s, (this.df.get(s) ?? 0) + 1);
     }
 
+    if (this.facts.length < COMMON_MIN_FACTS) {
+      for (const f of this.facts) {
+        for (const text of [f.claim, f.quote]) {
+          const stems = tokenize(text).filter((t) => !this.stopwords.has(t)).map(stem);
+          for (let i = 0; i + 1 < stems.length; i++) {
+            this.bigrams.add(`${stems[i]} ${stems[i + 1]}`);
+            if (i + 2 < stems.length) this.bigrams.add(`${stems[i]} ${stems[i + 1]} ${stems[i + 2]}`);
+          }
+        }
+      }
+    }
     this.generic = new Set(vocabulary.generic.flatMap(tokenize).map(stem));
     if (this.facts.length >= 50) {
       for (const [s, n] of this.df) if (n / this.facts.length > GENERIC_SHARE) this.generic.add(s);
@@ -160,6 +179,7 @@ export class SearchEngine {
       this.phrases.push({ tokens, stems: [...new Set(tokens.filter((t) => !this.stopwords.has(t)).map(stem))], whole: true });
     }
     for (const p of this.phrases) for (const t of p.tokens) this.phraseWords.add(t);
+    for (const p of this.phrases) if (p.tokens.length === 1 && !this.byStem.has(stem(p.tokens[0]))) this.byStem.set(stem(p.tokens[0]), p);
     // Longest phrases first, so "xi jinping" wins over "xi".
     this.phrases.sort((a, b) => b.tokens.length - a.tokens.length);
   }
@@ -226,7 +246,9 @@ export class SearchEngine {
       // "What does China sell to Russia": a claim naming them in the same order ranks higher.
       if (order.length >= 2 && this.sameOrder(order, this.facts[w.id].claim)) w.score *= SAME_ORDER_BOOST;
       const held = w.holds.reduce((n, c) => n + c.weight * (c.corrected ? CORRECTED_WEIGHT : 1), 0);
-      w.information = held / total;
+      // A word the base knows but this fact lacks counts against it less than one the base never uses.
+      const lacking = meaningful.filter((c) => c.known && !w.holds.includes(c)).reduce((n, c) => n + c.weight, 0);
+      w.information = held / (total - lacking * (1 - KNOWN_LACKING_WEIGHT));
       // What a fact holds of the question counts more than how often it says it.
       const about = this.facts[w.id].about;
       const inPeriod = options.periods?.some((p) => about.start <= p.end && about.end >= p.start) ?? false;
@@ -328,6 +350,9 @@ export class SearchEngine {
     let out: string[] = [];
     for (const candidate of this.vocabulary.get(word[0]) ?? []) {
       if (Math.abs(candidate.length - word.length) > max) continue;
+      // In a four-letter word only a dropped letter is read as a typo ("trde"): a changed one
+      // too often makes another real word ("leak", "lead").
+      if (word.length === 4 && candidate.length !== 5) continue;
       const d = editDistance(word, candidate, max);
       if (d < best) [best, out] = [d, [candidate]];
       else if (d === best && d <= max) out.push(candidate);
@@ -344,12 +369,12 @@ export class SearchEngine {
 
   /** Is a typed word one the base or the vocabulary knows (so no correction is needed)? */
   private knows(word: string): boolean {
-    return this.stopwords.has(word) || this.df.has(stem(word)) || /\p{N}/u.test(word) || this.phraseWords.has(word);
+    return this.stopwords.has(word) || this.df.has(stem(word)) || /\p{N}/u.test(word) || this.phraseWords.has(word) || this.byStem.has(stem(word));
   }
 
   /** How much finding a concept reaching `df` facts tells; a word the base never uses tells most. */
   private weightOf(df: number): number {
-    return Math.log(1 + this.facts.length / Math.max(df, 0.5));
+    return Math.log(1 + this.facts.length / Math.max(df, UNKNOWN_DF));
   }
 
   private concepts(question: string): Concept[] {
@@ -367,7 +392,8 @@ export class SearchEngine {
       });
     const concepts: Concept[] = [];
     for (let i = 0; i < tokens.length && concepts.length < MAX_CONCEPTS; ) {
-      const phrase = this.phrases.find((p) => p.tokens.every((t, k) => tokens[i + k] === t));
+      // A one-word entry matches any form of the word ("navies" for "navy").
+      const phrase = this.phrases.find((p) => p.tokens.every((t, k) => tokens[i + k] === t)) ?? this.byStem.get(stem(tokens[i]));
       if (phrase) {
         const stems = phrase.stems.filter((s) => this.df.has(s));
         const generic = phrase.stems.every((s) => this.generic.has(s) || this.stopwords.has(s));
@@ -401,7 +427,35 @@ export class SearchEngine {
     }
     // The same concept twice adds nothing.
     const seen = new Set<string>();
-    return concepts.filter((c) => !seen.has(c.stems.join(' ')) && seen.add(c.stems.join(' ')));
+    return this.compounds(concepts.filter((c) => !seen.has(c.stems.join(' ')) && seen.add(c.stems.join(' '))));
+  }
+
+  /**
+   * Words the base uses side by side ("nuclear power plant", "trade war") are one idea: one
+   * concept, held only by a fact with all of them, weighing as its rarest word.
+   */
+  private compounds(concepts: Concept[]): Concept[] {
+    if (this.bigrams.size === 0) return concepts;
+    const single = (c: Concept) => c.known && !c.generic && !c.numeric && c.own.length === 1 && !c.whole;
+    const out: Concept[] = [];
+    for (const c of concepts) {
+      const last = out[out.length - 1];
+      const run = last ? [...(last.whole ? last.own : [last.own[0]]), c.own[0]].join(' ') : '';
+      if (last && single(c) && (single(last) || (last.whole && last.own.length === 2)) && !last.generic && this.bigrams.has(run)) {
+        out[out.length - 1] = {
+          text: `${last.text} ${c.text}`,
+          stems: [...new Set([...last.own, ...c.own])],
+          own: [...last.own, ...c.own],
+          generic: false,
+          weight: Math.max(last.weight, c.weight),
+          known: true,
+          corrected: last.corrected || c.corrected,
+          numeric: false,
+          whole: true,
+        };
+      } else out.push(c);
+    }
+    return out;
   }
 }
 
