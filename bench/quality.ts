@@ -8,7 +8,8 @@ import { createAnswerer } from '../src/commands/index.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import { bareFactsSystem, bareSentencesSystem, engineSystem, halfOfSet, loadQuestionSet, score, type Half, type Scores } from './quality/score.ts';
 
-const SEEDS = process.env.SINORUSSIA_SEEDS ?? '/work/shared/seeds';
+// The articles are not in this repository: they sit in shared/ beside it.
+const SEEDS = process.env.SINORUSSIA_SEEDS ?? '../shared/seeds';
 const args = process.argv.slice(2);
 const halves = (['tuning', 'test', 'all'] as const).filter((h) => args.includes(h));
 const showMisses = args.includes('--misses');

@@ -158,8 +158,14 @@ function orderForIntent(knowledge: Knowledge, q: Understood, facts: Fact[]): Fac
   return facts.map((f, i) => ({ f, i, r: rank(f) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.f);
 }
 
-/** A fact dated by what happened, not only by the article that reports it. */
+/**
+ * A fact dated by what happened, not only by the article that reports it: a date other than
+ * the article's, or a stretch of time over before the article ("the late 1950s", not "since
+ * the invasion").
+ */
 function isEventDated(knowledge: Knowledge, f: Fact): boolean {
   const published = knowledge.sources.get(f.sourceId)?.published;
-  return !published || f.about.raw !== published.raw;
+  if (!published) return true;
+  if (f.about.raw.includes('/')) return f.about.end < published.start;
+  return f.about.raw !== published.raw;
 }

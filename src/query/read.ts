@@ -82,10 +82,13 @@ export class QueryReader {
     tokens = cut(tokens, this.sourceNames, (id) => sources.includes(id) || sources.push(id));
     const searchText = tokens.join(' ');
 
+    const present = new Set(tokens);
+    // Only cues and phrases whose words all occur are tried in full.
+    const possible = (pattern: string[]) => pattern.every((t) => t === '*' || t === '^' || present.has(t));
     const cued = new Set<string>();
     const intents = new Set<Intent>();
     for (const cue of this.cues) {
-      const at = matchAt(tokens, cue.tokens);
+      const at = possible(cue.tokens) ? matchAt(tokens, cue.tokens) : undefined;
       if (!at) continue;
       intents.add(cue.value);
       for (const i of at) cued.add(tokens[i]);
@@ -93,7 +96,7 @@ export class QueryReader {
     if (periods.length >= 2) intents.add('compare');
     const intent = PRIORITY.find((i) => intents.has(i)) ?? 'lookup';
 
-    for (const p of this.knownPhrases) if (matchAt(tokens, p.tokens) && !phrases.includes(p.value)) phrases.push(p.value);
+    for (const p of this.knownPhrases) if (possible(p.tokens) && matchAt(tokens, p.tokens) && !phrases.includes(p.value)) phrases.push(p.value);
     const people = [...new Set(tokens.map((t) => this.speakers.get(t)).filter((p): p is string => !!p))];
 
     const stems = this.engine.stemsOf(tokens.join(' '));

@@ -13,6 +13,7 @@
  */
 import MiniSearch, { type Query } from 'minisearch';
 import type { Fact, Knowledge } from '../knowledge/types.ts';
+import { LruCache } from '../lru.ts';
 import { ENGLISH_STOP_WORDS, editDistance, stem, tokenize, transpositions } from './text.ts';
 
 export interface SearchHit {
@@ -57,6 +58,8 @@ interface Concept {
   own: string[];
   /** A name: a fact holds it only with every one of its stems. */
   whole?: boolean;
+  /** A compound: a fact holds it only when it holds every part. */
+  parts?: Concept[];
 }
 
 /** A word the base never uses weighs as a word found in this many facts (less than one: more than any word it has). */
@@ -109,11 +112,18 @@ export class SearchEngine {
   private readonly phrases: { tokens: string[]; stems: string[]; whole?: boolean }[] = [];
   /** Runs of two or three stems the base uses side by side (stop words aside); left empty in a large base, where it would cost too much memory. */
   private readonly bigrams = new Set<string>();
+  /** Phrases by their first word, longest first. */
+  private readonly phrasesByFirst = new Map<string, { tokens: string[]; stems: string[]; whole?: boolean }[]>();
+  /** The concepts of the last questions read: the query reader and the search read the same text. */
+  private readonly recent = new LruCache<string, Concept[]>(4);
+  /** Corrections found for the words typed lately (a scan of the vocabulary each time costs). */
+  private readonly corrections = new LruCache<string, string[]>(2000);
+  private readonly factWords = new LruCache<number, { claim: string[]; all: string[] }>(5000);
   /** One-word vocabulary entries by stem. */
   private readonly byStem = new Map<string, { tokens: string[]; stems: string[]; whole?: boolean }>();
   /** Every word of a phrase in the vocabulary: known words, never corrected. */
   private readonly phraseWords = new Set<string>();
-  /** The base's own words, as written, by first letter: what a typo is corrected against. */
+  /** The base's own words, as written, by their first two letters: what a typo is corrected against. */
   private readonly vocabulary = new Map<string, Set<string>>();
 
   constructor(knowledge: Pick<Knowledge, 'facts' | 'vocabulary'>) {
@@ -137,9 +147,9 @@ export class SearchEngine {
         if (this.stopwords.has(w)) continue;
         seen.add(stem(w));
         if (w.length >= 4 && !/^\p{N}+$/u.test(w)) {
-          const bucket = this.vocabulary.get(w[0]) ?? new Set<string>();
+          const bucket = this.vocabulary.get(w.slice(0, 2)) ?? new Set<string>();
           bucket.add(w);
-          this.vocabulary.set(w[0], bucket);
+          this.vocabulary.set(w.slice(0, 2), bucket);
         }
       }
       for (const s of seen) this.df.set(s, (this.df.get(s) ?? 0) + 1);
@@ -182,6 +192,7 @@ export class SearchEngine {
     for (const p of this.phrases) if (p.tokens.length === 1 && !this.byStem.has(stem(p.tokens[0]))) this.byStem.set(stem(p.tokens[0]), p);
     // Longest phrases first, so "xi jinping" wins over "xi".
     this.phrases.sort((a, b) => b.tokens.length - a.tokens.length);
+    for (const p of this.phrases) this.phrasesByFirst.set(p.tokens[0], [...(this.phrasesByFirst.get(p.tokens[0]) ?? []), p]);
   }
 
   /** The stems a phrase stands for: its rarest word, or nothing when it cannot occur in the base. */
@@ -237,14 +248,14 @@ export class SearchEngine {
       const fact = this.facts[r.id as number];
       if (sources && !sources.has(fact.sourceId)) continue;
       const terms = new Set(r.queryTerms);
-      const holds = searched.filter((c) => (c.whole ? c.stems.every((s) => terms.has(s)) : c.stems.some((s) => terms.has(s))));
+      const holds = searched.filter((c) => isHeld(c, terms));
       weighed.push({ id: r.id as number, score: r.score, holds, information: 0 });
     }
     if (reranking.length > 0) this.rerank(weighed, reranking);
     const order = this.orderOf(concepts.filter((c) => c.generic));
-    for (const w of weighed) {
+    for (const [rank, w] of weighed.entries()) {
       // "What does China sell to Russia": a claim naming them in the same order ranks higher.
-      if (order.length >= 2 && this.sameOrder(order, this.facts[w.id].claim)) w.score *= SAME_ORDER_BOOST;
+      if (order.length >= 2 && rank < RERANK && this.sameOrder(order, w.id)) w.score *= SAME_ORDER_BOOST;
       const held = w.holds.reduce((n, c) => n + c.weight * (c.corrected ? CORRECTED_WEIGHT : 1), 0);
       // A word the base knows but this fact lacks counts against it less than one the base never uses.
       const lacking = meaningful.filter((c) => c.known && !w.holds.includes(c)).reduce((n, c) => n + c.weight, 0);
@@ -294,9 +305,21 @@ export class SearchEngine {
     return [...new Set(concepts.map((c) => c.own[0]).filter((x) => !!x))];
   }
 
-  /** Does the text name these stems in this order (each first mention)? */
-  private sameOrder(order: string[], text: string): boolean {
-    const stems = tokenize(text).map(stem);
+  /** A fact's claim and quote as words (remembered for the facts questions keep reaching). */
+  private wordsOf(n: number): { claim: string[]; all: string[] } {
+    let words = this.factWords.get(n);
+    if (!words) {
+      const f = this.facts[n];
+      const claim = tokenize(f.claim);
+      words = { claim, all: [...claim, '|', ...tokenize(f.quote)] };
+      this.factWords.set(n, words);
+    }
+    return words;
+  }
+
+  /** Does the fact's claim name these stems in this order (each first mention)? */
+  private sameOrder(order: string[], n: number): boolean {
+    const stems = this.wordsOf(n).claim.map(stem);
     const at = order.map((o) => stems.indexOf(o));
     return at.every((p, i) => p >= 0 && (i === 0 || p > at[i - 1]));
   }
@@ -310,8 +333,7 @@ export class SearchEngine {
       if (tokens.length < 2 || stems.length === 0 || !stems.every((s) => this.df.has(s))) continue;
       const candidates = this.index.search({ queries: stems, combineWith: 'AND' } as Query, { prefix: false, fuzzy: false });
       for (const r of candidates.slice(0, RERANK)) {
-        const f = this.facts[r.id as number];
-        const words = tokenize(`${f.claim} | ${f.quote}`);
+        const words = this.wordsOf(r.id as number).all;
         if (words.some((_, i) => tokens.every((t, k) => words[i + k] === t))) out.add(r.id as number);
       }
     }
@@ -344,11 +366,21 @@ export class SearchEngine {
 
   /** Base words one edit from a typed word (two in long words), the closest only, as written. */
   private correct(word: string): string[] {
+    let out = this.corrections.get(word);
+    if (!out) {
+      out = this.findCorrections(word);
+      this.corrections.set(word, out);
+    }
+    return out;
+  }
+
+  private findCorrections(word: string): string[] {
     if (word.length < 4 || /\p{N}/u.test(word)) return [];
     const max = word.length >= 8 ? 2 : 1;
     let best = max + 1;
     let out: string[] = [];
-    for (const candidate of this.vocabulary.get(word[0]) ?? []) {
+    // A typo keeps the first two letters (a swap of them is a transposition, tried elsewhere).
+    for (const candidate of this.vocabulary.get(word.slice(0, 2)) ?? []) {
       if (Math.abs(candidate.length - word.length) > max) continue;
       // In a four-letter word only a dropped letter is read as a typo ("trde"): a changed one
       // too often makes another real word ("leak", "lead").
@@ -378,6 +410,15 @@ export class SearchEngine {
   }
 
   private concepts(question: string): Concept[] {
+    let concepts = this.recent.get(question);
+    if (!concepts) {
+      concepts = this.readConcepts(question);
+      this.recent.set(question, concepts);
+    }
+    return concepts;
+  }
+
+  private readConcepts(question: string): Concept[] {
     // A word nobody uses here is first read as the base word it is one typo from, so a
     // corrected word finds its synonyms too.
     const fixedAt = new Set<number>();
@@ -393,7 +434,7 @@ export class SearchEngine {
     const concepts: Concept[] = [];
     for (let i = 0; i < tokens.length && concepts.length < MAX_CONCEPTS; ) {
       // A one-word entry matches any form of the word ("navies" for "navy").
-      const phrase = this.phrases.find((p) => p.tokens.every((t, k) => tokens[i + k] === t)) ?? this.byStem.get(stem(tokens[i]));
+      const phrase = this.phrasesByFirst.get(tokens[i])?.find((p) => p.tokens.every((t, k) => tokens[i + k] === t)) ?? this.byStem.get(stem(tokens[i]));
       if (phrase) {
         const stems = phrase.stems.filter((s) => this.df.has(s));
         const generic = phrase.stems.every((s) => this.generic.has(s) || this.stopwords.has(s));
@@ -436,27 +477,35 @@ export class SearchEngine {
    */
   private compounds(concepts: Concept[]): Concept[] {
     if (this.bigrams.size === 0) return concepts;
-    const single = (c: Concept) => c.known && !c.generic && !c.numeric && c.own.length === 1 && !c.whole;
+    const single = (c: Concept) => c.known && !c.generic && !c.numeric && c.own.length === 1 && !c.whole && !c.parts;
     const out: Concept[] = [];
     for (const c of concepts) {
       const last = out[out.length - 1];
-      const run = last ? [...(last.whole ? last.own : [last.own[0]]), c.own[0]].join(' ') : '';
-      if (last && single(c) && (single(last) || (last.whole && last.own.length === 2)) && !last.generic && this.bigrams.has(run)) {
+      const parts = last?.parts ?? (last ? [last] : []);
+      const run = [...parts.map((p) => p.own[0]), c.own[0]].join(' ');
+      if (last && single(c) && parts.length < 3 && parts.every(single) && this.bigrams.has(run)) {
+        const all = [...parts, c];
         out[out.length - 1] = {
-          text: `${last.text} ${c.text}`,
-          stems: [...new Set([...last.own, ...c.own])],
-          own: [...last.own, ...c.own],
+          text: all.map((p) => p.text).join(' '),
+          stems: [...new Set(all.flatMap((p) => p.stems))],
+          own: all.map((p) => p.own[0]),
           generic: false,
-          weight: Math.max(last.weight, c.weight),
+          weight: Math.max(...all.map((p) => p.weight)),
           known: true,
-          corrected: last.corrected || c.corrected,
+          corrected: all.some((p) => p.corrected),
           numeric: false,
-          whole: true,
+          parts: all,
         };
       } else out.push(c);
     }
     return out;
   }
+}
+
+/** Does a fact whose matching terms are `terms` hold the concept? */
+function isHeld(c: Concept, terms: Set<string>): boolean {
+  if (c.parts) return c.parts.every((p) => isHeld(p, terms));
+  return c.whole ? c.stems.every((s) => terms.has(s)) : c.stems.some((s) => terms.has(s));
 }
 
 interface Weighed {
