@@ -5,6 +5,7 @@ import type { Knowledge, Fact } from '../knowledge/types.ts';
 import type { Topic } from '../knowledge/topics.ts';
 import { periodsMeet } from '../query/periods.ts';
 import type { Understood } from '../query/read.ts';
+import type { SearchHit } from '../search/engine.ts';
 import { matchTopic } from './topic-match.ts';
 import { SUMMARY_ITEMS, topicFacts } from './topic.ts';
 
@@ -39,6 +40,8 @@ function measureFigures(knowledge: Knowledge, measure: string): Fact[] {
 export const ANSWER_ITEMS = 5;
 
 const FIGURE_INTENTS = new Set(['figure', 'compare', 'latest']);
+/** A quote is moved up for "who said…" only when it scores at least this share of the best hit. */
+const PROMOTED_SHARE = 0.5;
 
 /** `ask <question>`, and any text that is not another command: the facts that answer it. */
 export const askCommand: Command = {
@@ -80,7 +83,7 @@ export const askCommand: Command = {
         understood,
       };
     }
-    const facts = orderForIntent(ctx.knowledge, query, outcome.hits.map((h) => h.fact));
+    const facts = orderForIntent(ctx.knowledge, query, outcome.hits);
     const byFiguresThenDate = (a: AnswerItem, b: AnswerItem) =>
       Number(!a.figure) - Number(!b.figure) || (a.figure && b.figure ? (a.dateKey ?? '').localeCompare(b.dateKey ?? '') : 0);
     const order = query.intent === 'latest' ? newestFirst : query.intent === 'figure' ? byFiguresThenDate : undefined;
@@ -137,7 +140,7 @@ function figureAnswer(ctx: CommandContext, q: Understood): (Pick<Answer, 'lead' 
       lead = q.periods.length === 1 ? `Figures for ${q.periods[0].label}.` : 'Figures, oldest first.';
     }
     const limit = Math.max(ANSWER_ITEMS, q.periods.length);
-    const { items, sources } = ctx.composer.composeTop(ordered, limit, q.intent === 'latest' ? newestFirst : undefined);
+    const { items, sources } = ctx.composer.composeTop(ordered, limit);
     return { lead, items, sources, facts: ordered };
   }
   return undefined;
@@ -148,14 +151,17 @@ function figureAnswer(ctx: CommandContext, q: Understood): (Pick<Answer, 'lead' 
  * first (the named speaker's before others), "when…" puts facts dated by their event (not
  * just by their article) first. Otherwise relevance order stands.
  */
-function orderForIntent(knowledge: Knowledge, q: Understood, facts: Fact[]): Fact[] {
-  const rank = (f: Fact): number => {
+function orderForIntent(knowledge: Knowledge, q: Understood, hits: SearchHit[]): Fact[] {
+  // Only quotes nearly as good as the best hit are moved up: a weak quote does not beat the answer.
+  const top = hits[0]?.score ?? 0;
+  const rank = ({ fact: f, score }: SearchHit): number => {
+    if (q.intent === 'who-said' && score < top * PROMOTED_SHARE) return 3;
     // "What did Mishustin say": his words first; "who said…": anyone's attributed words first.
     if (q.intent === 'who-said') return f.saidBy && q.people.includes(f.saidBy) ? 0 : f.saidBy && (q.people.length > 0 || /^\s*who\b/.test(q.searchText)) ? 1 : 2;
     if (q.intent === 'when') return isEventDated(knowledge, f) ? 0 : 1;
     return 0;
   };
-  return facts.map((f, i) => ({ f, i, r: rank(f) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.f);
+  return hits.map((h, i) => ({ f: h.fact, i, r: rank(h) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.f);
 }
 
 /**

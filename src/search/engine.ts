@@ -236,8 +236,18 @@ export class SearchEngine {
     const fields = searched.every((c) => common.includes(c)) && common.length > 0 ? CORE_FIELDS : undefined;
     // A synonym finds a fact, but the word as typed ranks first: a fact saying "exports"
     // beats one that says "supplies" and "deliveries" to a question about exports.
-    const typed = new Set(searched.flatMap((c) => c.own));
-    const boostTerm = (term: string) => (typed.has(term) ? 1 : SYNONYM_WEIGHT);
+    // A rare synonym must not outweigh the common word typed ("deliveries" for "export").
+    const termBoost = new Map<string, number>();
+    for (const c of searched) {
+      const typed = c.own.filter((x) => this.df.has(x));
+      const idf = (x: string) => Math.log(1 + this.facts.length / (this.df.get(x) ?? 1));
+      const typedIdf = typed.length > 0 ? Math.min(...typed.map(idf)) : undefined;
+      for (const x of c.stems) {
+        if (typed.includes(x)) termBoost.set(x, 1);
+        else if (!termBoost.has(x)) termBoost.set(x, SYNONYM_WEIGHT * (typedIdf === undefined ? 1 : Math.min(1, typedIdf / idf(x))));
+      }
+    }
+    const boostTerm = (term: string) => termBoost.get(term) ?? SYNONYM_WEIGHT;
     const found = this.index.search(orOf(searched.map((c) => orOf(c.stems))), { prefix: false, fuzzy: false, boostDocument, boostTerm, fields });
 
     const total = meaningful.reduce((n, c) => n + c.weight, 0);
