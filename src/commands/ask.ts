@@ -6,6 +6,7 @@ import type { Topic } from '../knowledge/topics.ts';
 import { periodsMeet } from '../query/periods.ts';
 import type { Understood } from '../query/read.ts';
 import type { SearchHit } from '../search/engine.ts';
+import { ENGLISH_STOP_WORDS, tokenize } from '../search/text.ts';
 import { matchTopic } from './topic-match.ts';
 import { SUMMARY_ITEMS, topicFacts } from './topic.ts';
 
@@ -62,6 +63,9 @@ export const askCommand: Command = {
       const { items, sources } = ctx.composer.composeTop(topicFigures(ctx, topic), SUMMARY_ITEMS);
       return { kind: 'search', query: parsed.query, matched: true, title: parsed.query, lead: `Figures on ${topic}, oldest first.`, items, sources, next: [topic, `timeline ${topic}`], understood };
     }
+
+    const dated = periodAnswer(ctx, query);
+    if (dated) return { kind: 'search', query: parsed.query, matched: true, title: parsed.query, ...dated, next: nextFor(dated.facts[0]), understood };
 
     const outcome = ctx.engine.search(query.searchText, { limit: ANSWER_ITEMS * 2, preferFigures, phrases: query.phrases, sources: query.sources, periods: query.periods });
     if (!outcome.matched) {
@@ -144,6 +148,24 @@ function figureAnswer(ctx: CommandContext, q: Understood): (Pick<Answer, 'lead' 
     return { lead, items, sources, facts: ordered };
   }
   return undefined;
+}
+
+/**
+ * A question that names a period and nothing else ("what happened in Feb 2022") gets the
+ * facts about that period, those dated by their event first, oldest first.
+ */
+function periodAnswer(ctx: CommandContext, q: Understood): (Pick<Answer, 'lead' | 'items' | 'sources'> & { facts: Fact[] }) | undefined {
+  if (q.periods.length === 0 || q.measures.length > 0 || q.unexplained.length > 0) return undefined;
+  // A bare year ("2024") is too broad: the question must ask something of the period.
+  if (!tokenize(q.searchText).some((t) => !ENGLISH_STOP_WORDS.has(t) && !/^\d+$/.test(t))) return undefined;
+  const within = (f: Fact) => q.periods.some((p) => f.about.start >= p.start && f.about.end <= p.end);
+  const fromSources = (f: Fact) => q.sources.length === 0 || q.sources.includes(f.sourceId);
+  const facts = ctx.knowledge.facts.filter((f) => within(f) && fromSources(f));
+  if (facts.length === 0) return undefined;
+  const byEvent = (f: Fact) => (isEventDated(ctx.knowledge, f) ? 0 : 1);
+  facts.sort((a, b) => byEvent(a) - byEvent(b) || Number(b.key) - Number(a.key) || a.about.start.localeCompare(b.about.start));
+  const { items, sources } = ctx.composer.composeTop(facts, ANSWER_ITEMS);
+  return { lead: `About ${q.periods.map((p) => p.label).join(' and ')}: events first.`, items, sources, facts };
 }
 
 /**

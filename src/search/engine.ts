@@ -123,7 +123,7 @@ export class SearchEngine {
   private readonly byStem = new Map<string, { tokens: string[]; stems: string[]; whole?: boolean }>();
   /** Every word of a phrase in the vocabulary: known words, never corrected. */
   private readonly phraseWords = new Set<string>();
-  /** The base's own words, as written, by their first two letters: what a typo is corrected against. */
+  /** The base's own words, as written, by first letters: what a typo is corrected against. */
   private readonly vocabulary = new Map<string, Set<string>>();
 
   constructor(knowledge: Pick<Knowledge, 'facts' | 'vocabulary'>) {
@@ -147,9 +147,12 @@ export class SearchEngine {
         if (this.stopwords.has(w)) continue;
         seen.add(stem(w));
         if (w.length >= 4 && !/^\p{N}+$/u.test(w)) {
-          const bucket = this.vocabulary.get(w.slice(0, 2)) ?? new Set<string>();
-          bucket.add(w);
-          this.vocabulary.set(w.slice(0, 2), bucket);
+          // Filed under its first two letters, and its first and third (for a typo that drops the second).
+          for (const key of [w[0] + w[1], w[0] + w[2]]) {
+            const bucket = this.vocabulary.get(key) ?? new Set<string>();
+            bucket.add(w);
+            this.vocabulary.set(key, bucket);
+          }
         }
       }
       for (const s of seen) this.df.set(s, (this.df.get(s) ?? 0) + 1);
@@ -389,7 +392,8 @@ export class SearchEngine {
     const max = word.length >= 8 ? 2 : 1;
     let best = max + 1;
     let out: string[] = [];
-    // A typo keeps the first two letters (a swap of them is a transposition, tried elsewhere).
+    // A typo keeps the first letter and, unless it drops it, the second (a swap of the two is
+    // a transposition, tried elsewhere).
     for (const candidate of this.vocabulary.get(word.slice(0, 2)) ?? []) {
       if (Math.abs(candidate.length - word.length) > max) continue;
       // In a four-letter word only a dropped letter is read as a typo ("trde"): a changed one

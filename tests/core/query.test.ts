@@ -149,10 +149,18 @@ describe('answers shaped by the question', () => {
     expect(ids('what does China sell to Russia?').flat()).toEqual(expect.arrayContaining(['lifeline-china-top-supplier-to-russia']));
   });
 
+  it('a question about a period alone gets the events of that period', () => {
+    const answer = answerer.answer('what happened in Feb 2022');
+    expect(answer.items.map((i) => i.date)).toEqual(answer.items.map(() => 'Feb 2022'));
+    expect(answer.items.flatMap((i) => i.evidence.map((e) => e.factId))).toContain('lifeline-russia-invades-ukraine-2022-02');
+  });
+
   it('a misspelt rare word still finds its fact', () => {
     expect(ids('Mishustn visit').flat()).toContain('wv-mishustin-visit-highest-ranking-since-invasion');
     expect(ids('Gabeuv managing upward').flat()).toContain('wv-gabuev-putin-manage-upward');
     expect(ids('Tianamen sanctions').flat()).toContain('lifeline-tiananmen-sanctions-1989');
+    // A typo that drops the second letter.
+    expect(ids('Kortunov Global Tmes').flat()).toContain('wv-kortunov-riac-global-times');
   });
 
   it('ask --json carries how the question was read', () => {
