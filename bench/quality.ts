@@ -3,6 +3,7 @@
  * for the engine and two baselines (bare minisearch over the same facts, and over the raw
  * article sentences), both halves side by side unless one is named. Prints; asserts nothing.
  */
+import { existsSync } from 'node:fs';
 import { KNOWLEDGE_DIR } from '../app/knowledge-dir.ts';
 import { createAnswerer } from '../src/commands/index.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
@@ -16,6 +17,10 @@ const showMisses = args.includes('--misses');
 
 const knowledge = loadKnowledge(KNOWLEDGE_DIR);
 const set = loadQuestionSet(knowledge);
+if (!existsSync(SEEDS)) {
+  console.error(`sinorussia bench:quality: the articles are not at ${SEEDS} (set SINORUSSIA_SEEDS to their folder)`);
+  process.exit(2);
+}
 const sentences = bareSentencesSystem(knowledge, SEEDS);
 const systems = [
   ['engine', engineSystem(createAnswerer(knowledge))],
