@@ -66,8 +66,6 @@ interface Concept {
 const UNKNOWN_DF = 0.5;
 /** A known word that a fact lacks counts against it at this share of its weight. */
 const KNOWN_LACKING_WEIGHT = 0.5;
-/** A base stem an unknown word starts with stands for it when it is at least this share of the word. */
-const PREFIX_SHARE = 0.7;
 /** Share of the question's weight the best fact must hold for a match. */
 const MIN_INFORMATION = 0.6;
 /** A corrected word counts for this share of its weight. */
@@ -125,8 +123,6 @@ export class SearchEngine {
   private readonly byStem = new Map<string, { tokens: string[]; stems: string[]; whole?: boolean }>();
   /** Every word of a phrase in the vocabulary: known words, never corrected. */
   private readonly phraseWords = new Set<string>();
-  /** A base word as written, by its stem. */
-  private readonly writtenAs = new Map<string, string>();
   /** The base's own words, as written, by first letters: what a typo is corrected against. */
   private readonly vocabulary = new Map<string, Set<string>>();
 
@@ -152,7 +148,6 @@ export class SearchEngine {
         seen.add(stem(w));
         if (w.length >= 4 && !/^\p{N}+$/u.test(w)) {
           // Filed under its first two letters, and its first and third (for a typo that drops the second).
-          if (!this.writtenAs.has(stem(w))) this.writtenAs.set(stem(w), w);
           for (const key of [w[0] + w[1], w[0] + w[2]]) {
             const bucket = this.vocabulary.get(key) ?? new Set<string>();
             bucket.add(w);
@@ -408,14 +403,7 @@ export class SearchEngine {
       if (d < best) [best, out] = [d, [candidate]];
       else if (d === best && d <= max) out.push(candidate);
     }
-    if (out.length > 0) return out;
-    // Another form of a base word that stemming misses ("commercial" for "commerce"): the
-    // longest base stem the word starts with, if it is most of the word.
-    for (let n = word.length - 1; n >= Math.max(5, Math.ceil(word.length * PREFIX_SHARE)); n--) {
-      const written = this.writtenAs.get(word.slice(0, n));
-      if (written) return [written];
-    }
-    return [];
+    return out;
   }
 
   /** Of several corrections, the one the base uses most, if clearly so (twice as often as the next). */

@@ -159,7 +159,7 @@ describe('answers shaped by the question', () => {
     expect(ids('Mishustn visit').flat()).toContain('wv-mishustin-visit-highest-ranking-since-invasion');
     expect(ids('Gabeuv managing upward').flat()).toContain('wv-gabuev-putin-manage-upward');
     expect(ids('Tianamen sanctions').flat()).toContain('lifeline-tiananmen-sanctions-1989');
-    // Another form of a base word that stemming misses.
+    // Another form of a base word that stemming misses: two edits in a long word.
     expect(ids('hegemonic').flat()).toContain('wv-shared-view-us-imperial-hegemon');
     // A typo that drops the second letter.
     expect(ids('Kortunov Global Tmes').flat()).toContain('wv-kortunov-riac-global-times');
