@@ -1,4 +1,4 @@
-import type { Answer, Statement } from './types.ts';
+import type { Answer, QueryInfo, Statement } from './types.ts';
 import { sourceCredit } from './label.ts';
 import type { Figure } from '../knowledge/types.ts';
 
@@ -62,6 +62,8 @@ export interface AnswerJson {
     published?: string;
     approximate: boolean;
   }[];
+  /** For a question: how it was read (intent, periods, measures, named sources, phrases). */
+  understood?: QueryInfo;
 }
 
 function figureJson(f: Figure | undefined): FigureJson | undefined {
@@ -107,5 +109,6 @@ export function answerToJson(answer: Answer): AnswerJson {
       published: s.published,
       approximate: s.approximate,
     })),
+    understood: answer.understood,
   };
 }

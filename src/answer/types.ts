@@ -20,6 +20,18 @@ export interface Answer {
   sources: CitedSource[];
   /** Commands the reader may try next, e.g. `timeline trade`. */
   next: string[];
+  /** For a question: how it was read (for debugging and `ask --json`). */
+  understood?: QueryInfo;
+}
+
+/** How a question was read. */
+export interface QueryInfo {
+  intent: string;
+  /** Periods as people read them: `2018`, `H1 2023`, `since 2014`. */
+  periods: string[];
+  measures: string[];
+  sources: string[];
+  phrases: string[];
 }
 
 /** What one source says in support of an item. */

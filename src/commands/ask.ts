@@ -1,13 +1,14 @@
-import type { Answer, AnswerItem } from '../answer/types.ts';
+import type { Answer, AnswerItem, QueryInfo } from '../answer/types.ts';
 import { topicLines } from '../answer/guide.ts';
 import type { Command, CommandContext } from './command.ts';
 import type { Knowledge, Fact } from '../knowledge/types.ts';
 import type { Topic } from '../knowledge/topics.ts';
+import { periodsMeet } from '../query/periods.ts';
+import type { Understood } from '../query/read.ts';
+import type { SearchHit } from '../search/engine.ts';
+import { ENGLISH_STOP_WORDS, tokenize } from '../search/text.ts';
 import { matchTopic } from './topic-match.ts';
 import { SUMMARY_ITEMS, topicFacts } from './topic.ts';
-
-/** A question after numbers: figures rank first, in date order, so the trend shows. */
-const WANTS_FIGURES = /\b(figures?|numbers?|stat(istic)?s|data|how (much|many|big|large)|worth|value|volume|by year|billions?|percent(age)?|share)\b/i;
 
 /** A topic's figures, oldest first: computed once per base, as a large base makes it costly. */
 const figuresOf = new WeakMap<Knowledge, Map<Topic, Fact[]>>();
@@ -24,8 +25,24 @@ function topicFigures(ctx: CommandContext, topic: Topic): Fact[] {
   return facts;
 }
 
+/** Facts stating a figure, by measure: computed once per base. */
+const byMeasureOf = new WeakMap<Knowledge, Map<string, Fact[]>>();
+function measureFigures(knowledge: Knowledge, measure: string): Fact[] {
+  let map = byMeasureOf.get(knowledge);
+  if (!map) {
+    map = new Map();
+    for (const f of knowledge.facts) if (f.figure) map.set(f.figure.measure, [...(map.get(f.figure.measure) ?? []), f]);
+    byMeasureOf.set(knowledge, map);
+  }
+  return map.get(measure) ?? [];
+}
+
 /** How many items a question's answer shows. */
 export const ANSWER_ITEMS = 5;
+
+const FIGURE_INTENTS = new Set(['figure', 'compare', 'latest']);
+/** A quote is moved up for "who said…" only when it scores at least this share of the best hit. */
+const PROMOTED_SHARE = 0.5;
 
 /** `ask <question>`, and any text that is not another command: the facts that answer it. */
 export const askCommand: Command = {
@@ -34,20 +51,30 @@ export const askCommand: Command = {
   summary: 'the facts that answer a question (the word ask is optional)',
   listed: false,
   run(ctx, parsed): Answer {
-    const preferFigures = WANTS_FIGURES.test(parsed.args);
+    const query = ctx.reader.read(parsed.args);
+    const understood = infoOf(query);
+    const preferFigures = FIGURE_INTENTS.has(query.intent);
+    const figures = figureAnswer(ctx, query);
+    if (figures) return { kind: 'search', query: parsed.query, matched: true, title: parsed.query, ...figures, next: nextFor(figures.facts[0]), understood };
     // "trade figures by year": the topic's figures, oldest first, so the trend shows.
-    const words = preferFigures ? ctx.engine.meaningfulWords(parsed.args) : [];
+    const words = preferFigures && query.periods.length === 0 && query.sources.length === 0 ? ctx.engine.meaningfulWords(parsed.args) : [];
     const topic = words.length === 1 ? matchTopic(words[0]) : undefined;
     if (topic && topicFigures(ctx, topic).length > 0) {
       const { items, sources } = ctx.composer.composeTop(topicFigures(ctx, topic), SUMMARY_ITEMS);
-      return { kind: 'search', query: parsed.query, matched: true, title: parsed.query, lead: `Figures on ${topic}, oldest first.`, items, sources, next: [topic, `timeline ${topic}`] };
+      return { kind: 'search', query: parsed.query, matched: true, title: parsed.query, lead: `Figures on ${topic}, oldest first.`, items, sources, next: [topic, `timeline ${topic}`], understood };
     }
-    const outcome = ctx.engine.search(parsed.args, { limit: ANSWER_ITEMS * 2, preferFigures });
+
+    const dated = periodAnswer(ctx, query);
+    if (dated) return { kind: 'search', query: parsed.query, matched: true, title: parsed.query, ...dated, next: nextFor(dated.facts[0]), understood };
+
+    const outcome = ctx.engine.search(query.searchText, { limit: ANSWER_ITEMS * 2, preferFigures, phrases: query.phrases, sources: query.sources, periods: query.periods });
     if (!outcome.matched) {
       const why =
         outcome.reason === 'too-broad'
           ? 'That is too broad to answer from single facts.'
-          : 'Nothing in the knowledge base answers that.';
+          : query.sources.length > 0
+            ? 'Nothing from the source you named answers that.'
+            : 'Nothing in the knowledge base answers that.';
       return {
         kind: 'no-match',
         query: parsed.query,
@@ -57,24 +84,116 @@ export const askCommand: Command = {
         items: topicLines(ctx.knowledge),
         sources: [],
         next: ['topics', 'help'],
+        understood,
       };
     }
+    const facts = orderForIntent(ctx.knowledge, query, outcome.hits);
     const byFiguresThenDate = (a: AnswerItem, b: AnswerItem) =>
       Number(!a.figure) - Number(!b.figure) || (a.figure && b.figure ? (a.dateKey ?? '').localeCompare(b.dateKey ?? '') : 0);
-    const { items, sources } = ctx.composer.composeTop(
-      outcome.hits.map((h) => h.fact),
-      ANSWER_ITEMS,
-      preferFigures ? byFiguresThenDate : undefined,
-    );
-    const topTopic = outcome.hits[0].fact.topics[0];
-    return {
-      kind: 'search',
-      query: parsed.query,
-      matched: true,
-      title: parsed.query,
-      items,
-      sources,
-      next: [topTopic, `timeline ${topTopic}`],
-    };
+    const order = query.intent === 'latest' ? newestFirst : query.intent === 'figure' ? byFiguresThenDate : undefined;
+    const { items, sources } = ctx.composer.composeTop(facts, ANSWER_ITEMS, order);
+    const lead = query.intent === 'latest' ? asOf(sources.map((s) => ctx.knowledge.sources.get(s.id)?.published)) : undefined;
+    return { kind: 'search', query: parsed.query, matched: true, title: parsed.query, lead, items, sources, next: nextFor(outcome.hits[0].fact), understood };
   },
 };
+
+function nextFor(fact: Fact): string[] {
+  return [fact.topics[0], `timeline ${fact.topics[0]}`];
+}
+
+function infoOf(q: Understood): QueryInfo {
+  return { intent: q.intent, periods: q.periods.map((p) => p.label), measures: q.measures.flat(), sources: q.sources, phrases: q.phrases };
+}
+
+const newestFirst = (a: AnswerItem, b: AnswerItem) => (b.dateKey ?? '').localeCompare(a.dateKey ?? '');
+
+/** "Newest first, as of 2023": the newest cited source's date. */
+function asOf(published: ({ start: string; label: string } | undefined)[]): string {
+  const newest = published.filter((p) => !!p).sort((a, b) => b.start.localeCompare(a.start))[0];
+  return newest ? `Newest first, as of ${newest.label}.` : 'Newest first.';
+}
+
+/**
+ * A question about a measure and nothing else ("trade in 2018 vs 2022", "latest energy
+ * imports") is answered from the figures: those of the periods asked, each period in turn
+ * for a comparison, newest first for "latest", else oldest first.
+ */
+function figureAnswer(ctx: CommandContext, q: Understood): (Pick<Answer, 'lead' | 'items' | 'sources'> & { facts: Fact[] }) | undefined {
+  if (q.measures.length === 0 || q.unexplained.length > 0) return undefined;
+  // A question that is only a measure's name of two words or more ("arms import share") asks for it too.
+  if (!FIGURE_INTENTS.has(q.intent) && q.periods.length === 0 && !q.wholeName) return undefined;
+  const fromSources = (f: Fact) => q.sources.length === 0 || q.sources.includes(f.sourceId);
+  for (const group of q.measures) {
+    const all = group.flatMap((m) => measureFigures(ctx.knowledge, m)).filter(fromSources);
+    const meets = (f: Fact, p = q.periods) => p.some((asked) => periodsMeet(asked, (f.figure as NonNullable<Fact['figure']>).period));
+    const facts = q.periods.length > 0 ? all.filter((f) => meets(f)) : all;
+    if (facts.length === 0) continue;
+    const byStart = (a: Fact, b: Fact) => (a.figure?.period.start ?? '').localeCompare(b.figure?.period.start ?? '');
+    let ordered: Fact[];
+    let lead: string;
+    if (q.intent === 'latest') {
+      ordered = [...facts].sort((a, b) => byStart(b, a));
+      lead = asOf([ctx.knowledge.sources.get(ordered[0].sourceId)?.published]);
+    } else if (q.periods.length >= 2) {
+      // Each period asked, in the order asked, with what the base lacks said plainly.
+      ordered = [...new Set(q.periods.flatMap((p) => facts.filter((f) => meets(f, [p])).sort(byStart)))];
+      const missing = q.periods.filter((p) => !facts.some((f) => meets(f, [p]))).map((p) => p.label);
+      lead = `Figures for ${q.periods.map((p) => p.label).join(' and ')}, side by side.${missing.length > 0 ? ` The base has no figure for ${missing.join(' or ')}.` : ''}`;
+    } else {
+      ordered = [...facts].sort(byStart);
+      lead = q.periods.length === 1 ? `Figures for ${q.periods[0].label}.` : 'Figures, oldest first.';
+    }
+    const limit = Math.max(ANSWER_ITEMS, q.periods.length);
+    const { items, sources } = ctx.composer.composeTop(ordered, limit);
+    return { lead, items, sources, facts: ordered };
+  }
+  return undefined;
+}
+
+/**
+ * A question that names a period and nothing else ("what happened in Feb 2022") gets the
+ * facts about that period, those dated by their event first, oldest first.
+ */
+function periodAnswer(ctx: CommandContext, q: Understood): (Pick<Answer, 'lead' | 'items' | 'sources'> & { facts: Fact[] }) | undefined {
+  if (q.periods.length === 0 || q.measures.length > 0 || q.unexplained.length > 0) return undefined;
+  // A bare year ("2024") is too broad: the question must ask something of the period.
+  if (!tokenize(q.searchText).some((t) => !ENGLISH_STOP_WORDS.has(t) && !/^\d+$/.test(t))) return undefined;
+  const within = (f: Fact) => q.periods.some((p) => f.about.start >= p.start && f.about.end <= p.end);
+  const fromSources = (f: Fact) => q.sources.length === 0 || q.sources.includes(f.sourceId);
+  const facts = ctx.knowledge.facts.filter((f) => within(f) && fromSources(f));
+  if (facts.length === 0) return undefined;
+  const byEvent = (f: Fact) => (isEventDated(ctx.knowledge, f) ? 0 : 1);
+  facts.sort((a, b) => byEvent(a) - byEvent(b) || Number(b.key) - Number(a.key) || a.about.start.localeCompare(b.about.start));
+  const { items, sources } = ctx.composer.composeTop(facts, ANSWER_ITEMS);
+  return { lead: `About ${q.periods.map((p) => p.label).join(' and ')}: events first.`, items, sources, facts };
+}
+
+/**
+ * The hits reordered for what the question asks: "who said…" puts attributed quotations
+ * first (the named speaker's before others), "when…" puts facts dated by their event (not
+ * just by their article) first. Otherwise relevance order stands.
+ */
+function orderForIntent(knowledge: Knowledge, q: Understood, hits: SearchHit[]): Fact[] {
+  // Only quotes nearly as good as the best hit are moved up: a weak quote does not beat the answer.
+  const top = hits[0]?.score ?? 0;
+  const rank = ({ fact: f, score }: SearchHit): number => {
+    if (q.intent === 'who-said' && score < top * PROMOTED_SHARE) return 3;
+    // "What did Mishustin say": his words first; "who said…": anyone's attributed words first.
+    if (q.intent === 'who-said') return f.saidBy && q.people.includes(f.saidBy) ? 0 : f.saidBy && (q.people.length > 0 || /^\s*who\b/.test(q.searchText)) ? 1 : 2;
+    if (q.intent === 'when') return isEventDated(knowledge, f) ? 0 : 1;
+    return 0;
+  };
+  return hits.map((h, i) => ({ f: h.fact, i, r: rank(h) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.f);
+}
+
+/**
+ * A fact dated by what happened, not only by the article that reports it: a date other than
+ * the article's, or a stretch of time over before the article ("the late 1950s", not "since
+ * the invasion").
+ */
+function isEventDated(knowledge: Knowledge, f: Fact): boolean {
+  const published = knowledge.sources.get(f.sourceId)?.published;
+  if (!published) return true;
+  if (f.about.raw.includes('/')) return f.about.end < published.start;
+  return f.about.raw !== published.raw;
+}

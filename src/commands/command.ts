@@ -2,11 +2,14 @@ import type { Answer } from '../answer/types.ts';
 import type { Composer } from '../answer/compose.ts';
 import type { Knowledge } from '../knowledge/types.ts';
 import type { SearchEngine } from '../search/engine.ts';
+import type { QueryReader } from '../query/read.ts';
 
 /** What a command may use: built once from the knowledge base and shared. */
 export interface CommandContext {
   knowledge: Knowledge;
   engine: SearchEngine;
+  /** Reads a question into a typed query (intent, periods, measures, sources, phrases). */
+  reader: QueryReader;
   composer: Composer;
 }
 

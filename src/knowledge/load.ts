@@ -3,11 +3,11 @@
  * facts file, validated and cross-checked. Any problem stops the load with the file, the
  * line and the fact id (see `KnowledgeError`).
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { KnowledgeError, SinorussiaError, type KnowledgeIssue } from '../errors.ts';
 import { parsePeriod, type Period } from './periods.ts';
-import { FactSchema, FactsFileSchema, MeasuresFileSchema, SearchFileSchema, SourcesFileSchema, type FactInput } from './schema.ts';
+import { FactSchema, FactsFileSchema, MeasuresFileSchema, SearchFileSchema, SourceNamesFileSchema, SourcesFileSchema, type FactInput } from './schema.ts';
 import type { Topic } from './topics.ts';
 import type { Fact, Knowledge, Source, SearchVocabulary } from './types.ts';
 import { readTexts, verifyAgainstTexts } from './texts.ts';
@@ -54,7 +54,9 @@ export function readKnowledge(dir: string): LoadResult {
       origin: { file: sourcesFile.name, line },
     });
   });
-  const measures = new Map(Object.entries(measuresFile.value?.measures ?? {}));
+  const measureEntries = Object.entries(measuresFile.value?.measures ?? {});
+  const measures = new Map(measureEntries.map(([mid, m]) => [mid, typeof m === 'string' ? m : m.description]));
+  const measureNames = Object.fromEntries(measureEntries.flatMap(([mid, m]) => (typeof m === 'string' ? [] : [[mid, m.names]])));
 
   const factsDir = join(dir, 'facts');
   let factFiles: string[] = [];
@@ -135,8 +137,16 @@ export function readKnowledge(dir: string): LoadResult {
   }
   issues.push(...supersessionIssues(facts, factById));
 
+  const namesPath = join(dir, 'source-names.yaml');
+  const namesFile = existsSync(namesPath) ? readYamlFile(namesPath, rel(namesPath), SourceNamesFileSchema, issues) : undefined;
+  for (const sourceId of Object.keys(namesFile?.value?.source_names ?? {})) {
+    if (sourcesFile.value && !sources.has(sourceId)) {
+      issues.push({ file: namesFile!.name, line: namesFile!.lineOf(['source_names', sourceId]), id: sourceId, message: `unknown source id "${sourceId}" (not in sources.yaml)` });
+    }
+  }
+
   if (issues.length > 0 || !searchFile.value) return { issues };
-  const vocabulary: SearchVocabulary = searchFile.value;
+  const vocabulary: SearchVocabulary = { ...searchFile.value, measureNames, source_names: namesFile?.value?.source_names };
   const standing = facts.filter((f) => !f.retracted);
   const retracted = facts.filter((f) => f.retracted);
   const standingById = new Map(standing.map((f) => [f.id, f]));

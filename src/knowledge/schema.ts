@@ -119,9 +119,14 @@ export const FactSchema = z.strictObject({
 /** Facts are validated one by one (see load.ts), so one bad fact does not hide the others' problems. */
 export const FactsFileSchema = z.strictObject({ source: id, facts: z.array(z.unknown()).min(1) });
 
-export const MeasuresFileSchema = z.strictObject({ measures: z.record(id, text(300)) });
-
 const term = z.string().trim().toLowerCase().min(1);
+
+/** A measure is its description, or its description and the names people use for it. */
+export const MeasuresFileSchema = z.strictObject({
+  measures: z.record(id, z.union([text(300), z.strictObject({ description: text(300), names: z.array(term).min(1) })])),
+});
+
+export const INTENTS = ['compare', 'latest', 'who-said', 'when', 'figure', 'list', 'explain'] as const;
 export const SearchFileSchema = z.strictObject({
   /** Groups of interchangeable words or phrases: a query for one also finds the others. */
   synonyms: z.array(z.array(term).min(2)),
@@ -129,6 +134,15 @@ export const SearchFileSchema = z.strictObject({
   stopwords: z.array(term),
   /** Words present in most facts ("china"): they rank, but never make a match on their own. */
   generic: z.array(term),
+  /** One-way expansions: a question using the key also finds facts using the listed words. */
+  expansions: z.record(term, z.array(term).min(1)).optional(),
+  /** Well-known phrases that match only as phrases. */
+  phrases: z.array(term).optional(),
+  /** Cue phrases per intent; `*` stands for one to four words. */
+  intents: z.partialRecord(z.enum(INTENTS), z.array(term)).optional(),
 });
+
+/** The names people use for each source, keyed by source id (knowledge/source-names.yaml). */
+export const SourceNamesFileSchema = z.strictObject({ source_names: z.record(id, z.array(term).min(1)) });
 
 export type FactInput = z.infer<typeof FactSchema>;

@@ -1,6 +1,9 @@
 import type { Topic } from './topics.ts';
 import type { Period } from './periods.ts';
-import type { BOUNDS, FIGURE_KINDS, UNITS } from './schema.ts';
+import type { BOUNDS, FIGURE_KINDS, INTENTS, UNITS } from './schema.ts';
+
+/** What kind of answer a question wants. */
+export type Intent = (typeof INTENTS)[number];
 
 /** Where a record stands in the knowledge files, for error messages. */
 export interface Origin {
@@ -72,6 +75,12 @@ export interface SearchVocabulary {
   synonyms: string[][];
   stopwords: string[];
   generic: string[];
+  expansions?: Record<string, string[]>;
+  phrases?: string[];
+  intents?: Partial<Record<Intent, string[]>>;
+  source_names?: Record<string, string[]>;
+  /** The names people use for each measure (from measures.yaml). */
+  measureNames?: Record<string, string[]>;
 }
 
 export interface Knowledge {

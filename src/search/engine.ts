@@ -1,18 +1,20 @@
 /**
  * Keyword search over the facts with minisearch.
  *
- * A question is cut into concepts (a word, or a phrase from the synonym table, with its
- * synonyms). Exact stems are searched first; only concepts that found nothing get a second,
- * weaker try with minisearch's prefix and fuzzy matching (on a small base, fuzzy matches can
- * outrank exact ones, so they are a fallback, never the first pass).
+ * A question is cut into concepts (a word, or a phrase from the synonym table or a name in
+ * the base, with its synonyms). A word the base never uses is first corrected against the
+ * base's own vocabulary (one edit, two in long words), so a typo of a rare word still finds it.
  *
- * A question matches only when most of its meaningful concepts are found: "weather in
- * Paris" must not return facts that merely share a common word. Words present in most
- * facts ("china", "russia") rank but never make a match on their own.
+ * Each concept weighs what it tells: a rare word much, a word in many facts little, a word
+ * the base never uses (and no synonym or correction maps) most of all. A fact matches only
+ * when it holds most of the question's weight: "earthquake in China" does not match a fact
+ * about China, because "earthquake" carries the question and no fact has it. Generic words
+ * ("china", "russia") and numbers rank but never make a match on their own.
  */
-import MiniSearch, { type Query, type SearchResult } from 'minisearch';
+import MiniSearch, { type Query } from 'minisearch';
 import type { Fact, Knowledge } from '../knowledge/types.ts';
-import { ENGLISH_STOP_WORDS, stem, tokenize, transpositions } from './text.ts';
+import { LruCache } from '../lru.ts';
+import { ENGLISH_STOP_WORDS, editDistance, stem, tokenize, transpositions } from './text.ts';
 
 export interface SearchHit {
   fact: Fact;
@@ -32,25 +34,48 @@ export interface SearchOptions {
   limit?: number;
   /** Rank facts that state a figure higher (the question asks "how much", "figures"…). */
   preferFigures?: boolean;
+  /** Phrases that must match as phrases: facts holding one rank first. */
+  phrases?: string[];
+  /** Only facts from these sources (the question named them). */
+  sources?: string[];
+  /** Periods the question names: facts about them rank higher. */
+  periods?: { start: string; end: string }[];
 }
 
 interface Concept {
   text: string;
   stems: string[];
   generic: boolean;
-  /** A single word that may be retried with prefix and fuzzy matching. */
-  fuzzyStem?: string;
+  /** What finding it tells (see the file comment). */
+  weight: number;
+  /** Found in the base as typed, through a synonym, or after a correction. */
+  known: boolean;
+  /** Found only after correcting a typo: counts for a little less. */
+  corrected: boolean;
+  /** A number (a year, an amount): it ranks, but cannot carry a match alone. */
+  numeric: boolean;
+  /** The stems of the words as typed (or corrected), as against their synonyms'. */
+  own: string[];
+  /** A name: a fact holds it only with every one of its stems. */
+  whole?: boolean;
+  /** A compound: a fact holds it only when it holds every part. */
+  parts?: Concept[];
 }
 
-/**
- * Share of a question's meaningful concepts that must be found for it to match; a concept
- * found only by prefix or fuzzy matching counts half, so one typo-like coincidence
- * ("swift" ~ "shift") cannot make an off-topic question match.
- */
-const MIN_COVERAGE = 2 / 3;
-const WEAK_WEIGHT = 0.5;
+/** A word the base never uses weighs as a word found in this many facts (less than one: more than any word it has). */
+const UNKNOWN_DF = 0.5;
+/** A known word that a fact lacks counts against it at this share of its weight. */
+const KNOWN_LACKING_WEIGHT = 0.5;
+/** Share of the question's weight the best fact must hold for a match. */
+const MIN_INFORMATION = 0.6;
+/** A corrected word counts for this share of its weight. */
+const CORRECTED_WEIGHT = 0.8;
 /** A hit scoring below this share of the best hit is noise. */
 const MIN_RELATIVE_SCORE = 0.4;
+/** Once the best fact matches, others holding this share of the question's weight may follow it… */
+const MIN_SHOWN_INFORMATION = 0.45;
+/** …even when they score below MIN_RELATIVE_SCORE, down to this share of the best. */
+const MIN_SCORE_WHEN_INFORMED = 0.05;
 /** A word in more than this share of facts is generic (needs a base of some size to say). */
 const GENERIC_SHARE = 0.3;
 const MAX_CONCEPTS = 24;
@@ -61,6 +86,16 @@ const MAX_CONCEPTS = 24;
  */
 const COMMON_SHARE = 0.02;
 const COMMON_MIN_FACTS = 2000;
+/** How strongly ranking favours facts holding more of the question. */
+const INFORMATION_POWER = 2;
+/** A claim naming the question's countries in the question's order ranks this much higher. */
+const SAME_ORDER_BOOST = 1.3;
+/** A synonym's share of the weight of the word typed, in ranking. */
+const SYNONYM_WEIGHT = 0.6;
+/** A fact about a period the question names ranks this much higher. */
+const PERIOD_BOOST = 2.5;
+/** How many of the best candidates are weighed for information (all of them in a small base). */
+const WEIGHED = 200;
 const RERANK = 60;
 const CORE_FIELDS = ['claim', 'people', 'places'];
 
@@ -73,8 +108,23 @@ export class SearchEngine {
   private readonly df = new Map<string, number>();
   private readonly stopwords: Set<string>;
   private readonly generic: Set<string>;
-  /** Synonym phrases as token lists, each mapped to the stems of its whole group. */
-  private readonly phrases: { tokens: string[]; stems: string[] }[] = [];
+  /** Phrases (synonyms, expansions, names in the base) as token lists, each mapped to the stems it searches. */
+  private readonly phrases: { tokens: string[]; stems: string[]; whole?: boolean }[] = [];
+  /** Runs of two or three stems the base uses side by side (stop words aside); left empty in a large base, where it would cost too much memory. */
+  private readonly bigrams = new Set<string>();
+  /** Phrases by their first word, longest first. */
+  private readonly phrasesByFirst = new Map<string, { tokens: string[]; stems: string[]; whole?: boolean }[]>();
+  /** The concepts of the last questions read: the query reader and the search read the same text. */
+  private readonly recent = new LruCache<string, Concept[]>(4);
+  /** Corrections found for the words typed lately (a scan of the vocabulary each time costs). */
+  private readonly corrections = new LruCache<string, string[]>(2000);
+  private readonly factWords = new LruCache<number, { claim: string[]; all: string[] }>(5000);
+  /** One-word vocabulary entries by stem. */
+  private readonly byStem = new Map<string, { tokens: string[]; stems: string[]; whole?: boolean }>();
+  /** Every word of a phrase in the vocabulary: known words, never corrected. */
+  private readonly phraseWords = new Set<string>();
+  /** The base's own words, as written, by first letters: what a typo is corrected against. */
+  private readonly vocabulary = new Map<string, Set<string>>();
 
   constructor(knowledge: Pick<Knowledge, 'facts' | 'vocabulary'>) {
     this.facts = knowledge.facts;
@@ -91,10 +141,34 @@ export class SearchEngine {
     const docs = this.facts.map(toIndexed);
     this.index.addAll(docs);
     for (const doc of docs) {
-      const seen = new Set(FIELDS.flatMap((f) => tokenize(doc[f as keyof IndexedFact] as string)).map(stem));
+      const words = new Set(FIELDS.flatMap((f) => tokenize(doc[f as keyof IndexedFact] as string)));
+      const seen = new Set<string>();
+      for (const w of words) {
+        if (this.stopwords.has(w)) continue;
+        seen.add(stem(w));
+        if (w.length >= 4 && !/^\p{N}+$/u.test(w)) {
+          // Filed under its first two letters, and its first and third (for a typo that drops the second).
+          for (const key of [w[0] + w[1], w[0] + w[2]]) {
+            const bucket = this.vocabulary.get(key) ?? new Set<string>();
+            bucket.add(w);
+            this.vocabulary.set(key, bucket);
+          }
+        }
+      }
       for (const s of seen) this.df.set(s, (this.df.get(s) ?? 0) + 1);
     }
 
+    if (this.facts.length < COMMON_MIN_FACTS) {
+      for (const f of this.facts) {
+        for (const text of [f.claim, f.quote]) {
+          const stems = tokenize(text).filter((t) => !this.stopwords.has(t)).map(stem);
+          for (let i = 0; i + 1 < stems.length; i++) {
+            this.bigrams.add(`${stems[i]} ${stems[i + 1]}`);
+            if (i + 2 < stems.length) this.bigrams.add(`${stems[i]} ${stems[i + 1]} ${stems[i + 2]}`);
+          }
+        }
+      }
+    }
     this.generic = new Set(vocabulary.generic.flatMap(tokenize).map(stem));
     if (this.facts.length >= 50) {
       for (const [s, n] of this.df) if (n / this.facts.length > GENERIC_SHARE) this.generic.add(s);
@@ -103,24 +177,46 @@ export class SearchEngine {
       // A phrase stands for its most specific word ("military equipment" for "equipment"):
       // expanding to every word would make "weapons" find everything "military".
       const singles = new Set(group.map((m) => tokenize(m)).filter((t) => t.length === 1).map((t) => stem(t[0])));
-      const specific = (member: string) => {
-        const stems = tokenize(member).filter((t) => !this.stopwords.has(t)).map(stem);
-        if (stems.length <= 1) return stems;
-        // "mikhail mishustin" adds nothing to "mishustin".
-        if (stems.some((x) => singles.has(x))) return [];
-        // A phrase with a word the base never uses cannot occur in it.
-        if (!stems.every((x) => this.df.has(x))) return [];
-        return [stems.reduce((a, b) => ((this.df.get(b) as number) < (this.df.get(a) as number) ? b : a))];
-      };
-      const stems = [...new Set(group.flatMap(specific))];
-      for (const member of group) {
-        const own = tokenize(member).filter((t) => !this.stopwords.has(t)).map(stem);
-        // Typed in full, a phrase also searches its own words.
-        this.phrases.push({ tokens: tokenize(member), stems: [...new Set([...stems, ...own])] });
-      }
+      const stems = [...new Set(group.flatMap((m) => this.specific(m, singles)))];
+      for (const member of group) this.addPhrase(member, stems);
     }
+    for (const [word, targets] of Object.entries(vocabulary.expansions ?? {})) {
+      this.addPhrase(word, [...new Set(targets.flatMap((t) => this.specific(t, new Set())))]);
+    }
+    // Names in the base ("saudi arabia", "central asia") are one concept each, held by a fact
+    // only when it has every word of the name.
+    const names = new Set(this.facts.flatMap((f) => [...f.people, ...f.places, f.saidBy ?? '']).filter((n) => tokenize(n).length > 1));
+    for (const name of names) {
+      const tokens = tokenize(name);
+      if (this.phrases.some((p) => p.tokens.join(' ') === tokens.join(' '))) continue;
+      this.phrases.push({ tokens, stems: [...new Set(tokens.filter((t) => !this.stopwords.has(t)).map(stem))], whole: true });
+    }
+    for (const p of this.phrases) for (const t of p.tokens) this.phraseWords.add(t);
+    for (const p of this.phrases) if (p.tokens.length === 1 && !this.byStem.has(stem(p.tokens[0]))) this.byStem.set(stem(p.tokens[0]), p);
     // Longest phrases first, so "xi jinping" wins over "xi".
     this.phrases.sort((a, b) => b.tokens.length - a.tokens.length);
+    for (const p of this.phrases) this.phrasesByFirst.set(p.tokens[0], [...(this.phrasesByFirst.get(p.tokens[0]) ?? []), p]);
+  }
+
+  /** The stems a phrase stands for: its rarest word, or nothing when it cannot occur in the base. */
+  private specific(member: string, singles: Set<string>): string[] {
+    const stems = tokenize(member)
+      .filter((t) => !this.stopwords.has(t))
+      .map(stem);
+    if (stems.length <= 1) return stems;
+    // "mikhail mishustin" adds nothing to "mishustin".
+    if (stems.some((x) => singles.has(x))) return [];
+    // A phrase with a word the base never uses cannot occur in it.
+    if (!stems.every((x) => this.df.has(x))) return [];
+    return [stems.reduce((a, b) => ((this.df.get(b) as number) < (this.df.get(a) as number) ? b : a))];
+  }
+
+  private addPhrase(member: string, stems: string[]) {
+    const tokens = tokenize(member);
+    if (tokens.length === 0) return;
+    const own = tokens.filter((t) => !this.stopwords.has(t)).map(stem);
+    // Typed in full, a phrase also searches its own words.
+    this.phrases.push({ tokens, stems: [...new Set([...stems, ...own])] });
   }
 
   search(question: string, options: SearchOptions = {}): SearchOutcome {
@@ -129,50 +225,73 @@ export class SearchEngine {
     if (concepts.length === 0) return { hits: [], matched: false, reason: 'empty' };
     const meaningful = concepts.filter((c) => !c.generic);
     if (meaningful.length === 0) return { hits: [], matched: false, reason: 'too-broad' };
+    const known = meaningful.filter((c) => c.known);
+    if (!known.some((c) => !c.numeric)) return { hits: [], matched: false, reason: known.length > 0 ? 'too-broad' : 'not-found' };
 
     const boostDocument = options.preferFigures ? (n: unknown) => (this.facts[n as number].figure ? 3 : 1) : undefined;
-    // Generic words (and, in a large base, common ones) would pull in much of the base for
-    // little: the index is asked for the rarer concepts (or, if all are common, the rarest),
-    // and the best candidates are re-ranked by the others.
-    const common = meaningful.filter((c) => this.isCommon(c));
-    const searched =
-      common.length === 0 ? meaningful : common.length < meaningful.length ? meaningful.filter((c) => !common.includes(c)) : [this.rarest(common)];
+    // Common words (in a large base) would pull in much of the base for little: the index is
+    // asked for the rarer concepts (or, if all are common, the rarest), and the best
+    // candidates are re-ranked by the others.
+    const common = known.filter((c) => this.isCommon(c));
+    const searched = common.length === 0 ? known : common.length < known.length ? known.filter((c) => !common.includes(c)) : [this.rarest(common)];
     const reranking = common.filter((c) => !searched.includes(c));
     // A lone common word is looked up where facts state things, not in every quote that uses it.
     const fields = searched.every((c) => common.includes(c)) && common.length > 0 ? CORE_FIELDS : undefined;
-    const exact = this.index.search(orOf(searched.map((c) => orOf(c.stems))), { prefix: false, fuzzy: false, boostDocument, fields });
-    const exactTerms = matchedTerms(exact);
-    const strong = new Set(meaningful.filter((c) => (searched.includes(c) ? c.stems.some((s) => exactTerms.has(s)) : true)));
-    let results: Ranked[] = exact;
-    const weak = new Set<Concept>();
-    const retry = searched.filter((c) => !strong.has(c) && c.fuzzyStem);
-    if (retry.length > 0) {
-      const loose = (c: Concept): Query => {
-        const s = c.fuzzyStem as string;
-        return { queries: [s], combineWith: 'OR', prefix: s.length >= 4, fuzzy: s.length >= 8 ? 2 : s.length >= 5 ? 1 : false };
-      };
-      const query = orOf(searched.map((c) => (retry.includes(c) ? loose(c) : orOf(c.stems))));
-      const second = this.index.search(query, { maxFuzzy: 2, boostDocument, fields: this.facts.length >= COMMON_MIN_FACTS ? CORE_FIELDS : undefined });
-      const secondTerms = matchedTerms(second);
-      for (const c of retry) if (secondTerms.has(c.fuzzyStem as string)) weak.add(c);
-      if (weak.size > 0) results = second;
+    // A synonym finds a fact, but the word as typed ranks first: a fact saying "exports"
+    // beats one that says "supplies" and "deliveries" to a question about exports.
+    // A rare synonym must not outweigh the common word typed ("deliveries" for "export").
+    const termBoost = new Map<string, number>();
+    for (const c of searched) {
+      const typed = c.own.filter((x) => this.df.has(x));
+      const idf = (x: string) => Math.log(1 + this.facts.length / (this.df.get(x) ?? 1));
+      const typedIdf = typed.length > 0 ? Math.min(...typed.map(idf)) : undefined;
+      for (const x of c.stems) {
+        if (typed.includes(x)) termBoost.set(x, 1);
+        else if (!termBoost.has(x)) termBoost.set(x, SYNONYM_WEIGHT * (typedIdf === undefined ? 1 : Math.min(1, typedIdf / idf(x))));
+      }
     }
-    if (reranking.length > 0) results = this.rerank(results, reranking);
+    const boostTerm = (term: string) => termBoost.get(term) ?? SYNONYM_WEIGHT;
+    const found = this.index.search(orOf(searched.map((c) => orOf(c.stems))), { prefix: false, fuzzy: false, boostDocument, boostTerm, fields });
 
-    const allFound = strong.size + weak.size === meaningful.length;
-    const coverage = (strong.size + WEAK_WEIGHT * weak.size) / meaningful.length;
-    // A lone typo ("enrgy") is all the question there is: let it through.
-    const enough = coverage >= MIN_COVERAGE || (allFound && meaningful.length === 1);
-    if (!enough) return { hits: [], matched: false, reason: 'not-found' };
+    const total = meaningful.reduce((n, c) => n + c.weight, 0);
+    const phraseFacts = this.phraseFacts(options.phrases ?? []);
+    const sources = options.sources && options.sources.length > 0 ? new Set(options.sources) : undefined;
+    const weighed: Weighed[] = [];
+    for (const r of found.slice(0, this.facts.length >= COMMON_MIN_FACTS ? WEIGHED : found.length)) {
+      const fact = this.facts[r.id as number];
+      if (sources && !sources.has(fact.sourceId)) continue;
+      const terms = new Set(r.queryTerms);
+      const holds = searched.filter((c) => isHeld(c, terms));
+      weighed.push({ id: r.id as number, score: r.score, holds, information: 0 });
+    }
+    if (reranking.length > 0) this.rerank(weighed, reranking);
+    const order = this.orderOf(concepts.filter((c) => c.generic));
+    for (const [rank, w] of weighed.entries()) {
+      // "What does China sell to Russia": a claim naming them in the same order ranks higher.
+      if (order.length >= 2 && rank < RERANK && this.sameOrder(order, w.id)) w.score *= SAME_ORDER_BOOST;
+      const held = w.holds.reduce((n, c) => n + c.weight * (c.corrected ? CORRECTED_WEIGHT : 1), 0);
+      // A word the base knows but this fact lacks counts against it less than one the base never uses.
+      const lacking = meaningful.filter((c) => c.known && !w.holds.includes(c)).reduce((n, c) => n + c.weight, 0);
+      w.information = held / (total - lacking * (1 - KNOWN_LACKING_WEIGHT));
+      // What a fact holds of the question counts more than how often it says it.
+      const about = this.facts[w.id].about;
+      const inPeriod = options.periods?.some((p) => about.start <= p.end && about.end >= p.start) ?? false;
+      w.score *= w.information ** INFORMATION_POWER * (inPeriod ? PERIOD_BOOST : 1);
+    }
+    weighed.sort((a, b) => Number(phraseFacts.has(b.id)) - Number(phraseFacts.has(a.id)) || b.score - a.score);
 
-    const top = results[0]?.score ?? 0;
+    const best = weighed[0];
+    // The best fact must hold most of what the question asks, including a word that can carry it.
+    if (!best || best.information < MIN_INFORMATION || !best.holds.some((c) => !c.numeric)) return { hits: [], matched: false, reason: 'not-found' };
+    const top = Math.max(...weighed.slice(0, limit).map((w) => w.score));
     const hits: SearchHit[] = [];
-    // Results come best first: stop at the limit or at the first one too weak to show.
-    for (const r of results) {
-      if (hits.length >= limit || r.score < top * MIN_RELATIVE_SCORE) break;
-      hits.push({ fact: this.facts[r.id as number], score: r.score });
+    // A hit is shown when it scores near the best, or holds as much of the question as a match needs.
+    const shown = (w: Weighed) => w.score >= top * MIN_RELATIVE_SCORE || (w.information >= MIN_SHOWN_INFORMATION && w.score >= top * MIN_SCORE_WHEN_INFORMED);
+    for (const w of weighed) {
+      if (hits.length >= limit) break;
+      if (phraseFacts.has(w.id) || shown(w)) hits.push({ fact: this.facts[w.id], score: w.score });
     }
-    return hits.length > 0 ? { hits, matched: true } : { hits: [], matched: false, reason: 'not-found' };
+    return { hits, matched: true };
   }
 
   /** The words of a question that carry meaning here (no stop words, no generic words). */
@@ -182,13 +301,65 @@ export class SearchEngine {
       .map((c) => c.text);
   }
 
+  /** The stems a question's words stand for, typos corrected: how the query reader compares words. */
+  stemsOf(text: string): string[] {
+    return tokenize(text)
+      .filter((t) => !ENGLISH_STOP_WORDS.has(t))
+      .map((t) => {
+        const s = stem(t);
+        if (this.df.has(s) || /^\p{N}+$/u.test(t)) return s;
+        const fixed = this.correct(t);
+        return fixed.length > 0 ? stem(fixed[0]) : s;
+      });
+  }
+
+  /** The first stem of each concept, in the order the question says them. */
+  private orderOf(concepts: Concept[]): string[] {
+    return [...new Set(concepts.map((c) => c.own[0]).filter((x) => !!x))];
+  }
+
+  /** A fact's claim and quote as words (remembered for the facts questions keep reaching). */
+  private wordsOf(n: number): { claim: string[]; all: string[] } {
+    let words = this.factWords.get(n);
+    if (!words) {
+      const f = this.facts[n];
+      const claim = tokenize(f.claim);
+      words = { claim, all: [...claim, '|', ...tokenize(f.quote)] };
+      this.factWords.set(n, words);
+    }
+    return words;
+  }
+
+  /** Does the fact's claim name these stems in this order (each first mention)? */
+  private sameOrder(order: string[], n: number): boolean {
+    const stems = this.wordsOf(n).claim.map(stem);
+    const at = order.map((o) => stems.indexOf(o));
+    return at.every((p, i) => p >= 0 && (i === 0 || p > at[i - 1]));
+  }
+
+  /** Facts holding each phrase word for word, in order. */
+  private phraseFacts(phrases: string[]): Set<number> {
+    const out = new Set<number>();
+    for (const phrase of phrases) {
+      const tokens = tokenize(phrase);
+      const stems = tokens.filter((t) => !this.stopwords.has(t)).map(stem);
+      if (tokens.length < 2 || stems.length === 0 || !stems.every((s) => this.df.has(s))) continue;
+      const candidates = this.index.search({ queries: stems, combineWith: 'AND' } as Query, { prefix: false, fuzzy: false });
+      for (const r of candidates.slice(0, RERANK)) {
+        const words = this.wordsOf(r.id as number).all;
+        if (words.some((_, i) => tokens.every((t, k) => words[i + k] === t))) out.add(r.id as number);
+      }
+    }
+    return out;
+  }
+
   private isCommon(c: Concept): boolean {
     if (this.facts.length < COMMON_MIN_FACTS) return false;
     return this.conceptDf(c) > this.facts.length * COMMON_SHARE;
   }
 
   /** How many facts a concept's words reach (counting a fact once per word). */
-  private conceptDf(c: Concept): number {
+  private conceptDf(c: Pick<Concept, 'stems'>): number {
     return c.stems.reduce((n, x) => n + (this.df.get(x) ?? 0), 0);
   }
 
@@ -197,49 +368,167 @@ export class SearchEngine {
   }
 
   /** The best candidates, each counted up once for every common concept its fact contains. */
-  private rerank(results: Ranked[], common: Concept[]): Ranked[] {
-    const sets = common.map((c) => new Set(c.stems));
-    return results
-      .slice(0, RERANK)
-      .map((r) => {
-        const stems = new Set(factText(this.facts[r.id as number]).flatMap(tokenize).map(stem));
-        const found = sets.filter((set) => [...set].some((s) => stems.has(s))).length;
-        return { id: r.id, score: r.score * (1 + found) };
-      })
-      .sort((a, b) => b.score - a.score);
+  private rerank(weighed: Weighed[], common: Concept[]): void {
+    for (const w of weighed.slice(0, RERANK)) {
+      const stems = new Set(factText(this.facts[w.id]).flatMap(tokenize).map(stem));
+      const held = common.filter((c) => c.stems.some((s) => stems.has(s)));
+      w.holds.push(...held);
+      w.score *= 1 + held.length;
+    }
+  }
+
+  /** Base words one edit from a typed word (two in long words), the closest only, as written. */
+  private correct(word: string): string[] {
+    let out = this.corrections.get(word);
+    if (!out) {
+      out = this.findCorrections(word);
+      this.corrections.set(word, out);
+    }
+    return out;
+  }
+
+  private findCorrections(word: string): string[] {
+    if (word.length < 4 || /\p{N}/u.test(word)) return [];
+    const max = word.length >= 8 ? 2 : 1;
+    let best = max + 1;
+    let out: string[] = [];
+    // A typo keeps the first letter and, unless it drops it, the second (a swap of the two is
+    // a transposition, tried elsewhere).
+    for (const candidate of this.vocabulary.get(word.slice(0, 2)) ?? []) {
+      if (Math.abs(candidate.length - word.length) > max) continue;
+      // In a four-letter word only a dropped letter is read as a typo ("trde"): a changed one
+      // too often makes another real word ("leak", "lead").
+      if (word.length === 4 && candidate.length !== 5) continue;
+      const d = editDistance(word, candidate, max);
+      if (d < best) [best, out] = [d, [candidate]];
+      else if (d === best && d <= max) out.push(candidate);
+    }
+    return out;
+  }
+
+  /** Of several corrections, the one the base uses most, if clearly so (twice as often as the next). */
+  private likeliest(words: string[]): string | undefined {
+    if (words.length <= 1) return words[0];
+    const ranked = words.map((w) => ({ w, n: this.df.get(stem(w)) ?? 0 })).sort((a, b) => b.n - a.n);
+    return ranked[0].n >= 2 * ranked[1].n ? ranked[0].w : undefined;
+  }
+
+  /** Is a typed word one the base or the vocabulary knows (so no correction is needed)? */
+  private knows(word: string): boolean {
+    return this.stopwords.has(word) || this.df.has(stem(word)) || /\p{N}/u.test(word) || this.phraseWords.has(word) || this.byStem.has(stem(word));
+  }
+
+  /** How much finding a concept reaching `df` facts tells; a word the base never uses tells most. */
+  private weightOf(df: number): number {
+    return Math.log(1 + this.facts.length / Math.max(df, UNKNOWN_DF));
   }
 
   private concepts(question: string): Concept[] {
-    const tokens = tokenize(question).slice(0, 200);
+    let concepts = this.recent.get(question);
+    if (!concepts) {
+      concepts = this.readConcepts(question);
+      this.recent.set(question, concepts);
+    }
+    return concepts;
+  }
+
+  private readConcepts(question: string): Concept[] {
+    // A word nobody uses here is first read as the base word it is one typo from, so a
+    // corrected word finds its synonyms too.
+    const fixedAt = new Set<number>();
+    const tokens = tokenize(question)
+      .slice(0, 200)
+      .map((t, i) => {
+        if (this.knows(t)) return t;
+        const fixed = this.likeliest(this.correct(t));
+        if (!fixed) return t;
+        fixedAt.add(i);
+        return fixed;
+      });
     const concepts: Concept[] = [];
     for (let i = 0; i < tokens.length && concepts.length < MAX_CONCEPTS; ) {
-      const phrase = this.phrases.find((p) => p.tokens.every((t, k) => tokens[i + k] === t));
+      // A one-word entry matches any form of the word ("navies" for "navy").
+      const phrase = this.phrasesByFirst.get(tokens[i])?.find((p) => p.tokens.every((t, k) => tokens[i + k] === t)) ?? this.byStem.get(stem(tokens[i]));
       if (phrase) {
-        concepts.push({ text: phrase.tokens.join(' '), stems: phrase.stems, generic: phrase.stems.every((s) => this.generic.has(s)) });
+        const stems = phrase.stems.filter((s) => this.df.has(s));
+        const generic = phrase.stems.every((s) => this.generic.has(s) || this.stopwords.has(s));
+        // A name reaches at most as many facts as its rarest word.
+        const df = phrase.whole ? Math.min(...stems.map((x) => this.df.get(x) as number)) : Math.min(this.conceptDf({ stems }), this.facts.length);
+        const fixed = phrase.tokens.some((_, k) => fixedAt.has(i + k));
+        const own = phrase.tokens.filter((t) => !this.stopwords.has(t)).map(stem);
+        concepts.push({ text: phrase.tokens.join(' '), stems, generic, weight: this.weightOf(df), known: stems.length > 0, corrected: fixed, numeric: false, own, whole: phrase.whole && stems.length === phrase.stems.length });
         i += phrase.tokens.length;
         continue;
       }
+      const fixed = fixedAt.has(i);
       const word = tokens[i++];
       if (this.stopwords.has(word)) continue;
       const s = stem(word);
-      const known = this.df.has(s);
-      const swapped = known ? [] : transpositions(s).filter((t) => this.df.has(t));
-      concepts.push({
-        text: word,
-        stems: [s, ...swapped],
-        generic: this.generic.has(s),
-        fuzzyStem: known || swapped.length > 0 ? undefined : s,
-      });
+      const numeric = /^\p{N}+$/u.test(word);
+      let stems = [s];
+      let corrected = fixed;
+      if (!this.df.has(s) && !numeric) {
+        // Several base words one typo away: all of them, as a weaker concept.
+        const swapped = transpositions(s).filter((t) => this.df.has(t));
+        // Several base words one typo from a short word are a guess too many.
+        const fixes = this.correct(word);
+        stems = swapped.length > 0 ? swapped : fixes.length === 1 || word.length >= 6 ? [...new Set(fixes.map(stem))] : [];
+        corrected = stems.length > 0;
+        if (!corrected) stems = [s];
+      }
+      const known = stems.some((x) => this.df.has(x));
+      const df = known ? Math.min(this.conceptDf({ stems }), this.facts.length) : 0;
+      concepts.push({ text: word, stems, generic: stems.every((x) => this.generic.has(x)), weight: this.weightOf(df), known, corrected, numeric, own: stems });
     }
     // The same concept twice adds nothing.
     const seen = new Set<string>();
-    return concepts.filter((c) => !seen.has(c.stems.join(' ')) && seen.add(c.stems.join(' ')));
+    return this.compounds(concepts.filter((c) => !seen.has(c.stems.join(' ')) && seen.add(c.stems.join(' '))));
+  }
+
+  /**
+   * Words the base uses side by side ("nuclear power plant", "trade war") are one idea: one
+   * concept, held only by a fact with all of them, weighing as its rarest word.
+   */
+  private compounds(concepts: Concept[]): Concept[] {
+    if (this.bigrams.size === 0) return concepts;
+    const single = (c: Concept) => c.known && !c.generic && !c.numeric && c.own.length === 1 && !c.whole && !c.parts;
+    const out: Concept[] = [];
+    for (const c of concepts) {
+      const last = out[out.length - 1];
+      const parts = last?.parts ?? (last ? [last] : []);
+      const run = [...parts.map((p) => p.own[0]), c.own[0]].join(' ');
+      if (last && single(c) && parts.length < 3 && parts.every(single) && this.bigrams.has(run)) {
+        const all = [...parts, c];
+        out[out.length - 1] = {
+          text: all.map((p) => p.text).join(' '),
+          stems: [...new Set(all.flatMap((p) => p.stems))],
+          own: all.map((p) => p.own[0]),
+          generic: false,
+          weight: Math.max(...all.map((p) => p.weight)),
+          known: true,
+          corrected: all.some((p) => p.corrected),
+          numeric: false,
+          parts: all,
+        };
+      } else out.push(c);
+    }
+    return out;
   }
 }
 
-interface Ranked {
-  id: unknown;
+/** Does a fact whose matching terms are `terms` hold the concept? */
+function isHeld(c: Concept, terms: Set<string>): boolean {
+  if (c.parts) return c.parts.every((p) => isHeld(p, terms));
+  return c.whole ? c.stems.every((s) => terms.has(s)) : c.stems.some((s) => terms.has(s));
+}
+
+interface Weighed {
+  id: number;
   score: number;
+  /** The question's concepts this fact holds. */
+  holds: Concept[];
+  /** Their share of the question's weight. */
+  information: number;
 }
 
 function factText(fact: Fact): string[] {
@@ -281,9 +570,3 @@ function orOf(queries: (Query | string)[]): Query {
   return { queries, combineWith: 'OR' } as Query;
 }
 
-/** Every query term that matched some result. */
-function matchedTerms(results: SearchResult[]): Set<string> {
-  const terms = new Set<string>();
-  for (const r of results) for (const t of r.queryTerms) terms.add(t);
-  return terms;
-}

@@ -1,0 +1,171 @@
+/**
+ * Question understanding, once, in the core: the text becomes a typed query (what kind of
+ * answer it wants, the periods, measures, sources, people and phrases it names, and the
+ * words left for the search). The vocabulary is data: intents, phrases and source names in
+ * knowledge/search.yaml, measure names in knowledge/measures.yaml.
+ */
+import type { Intent, Knowledge } from '../knowledge/types.ts';
+import type { SearchEngine } from '../search/engine.ts';
+import { ENGLISH_STOP_WORDS, stem, tokenize } from '../search/text.ts';
+import { findPeriods, type AskedPeriod } from './periods.ts';
+
+export interface Understood {
+  /** What kind of answer the question wants; `lookup` when it says nothing special. */
+  intent: Intent | 'lookup';
+  periods: AskedPeriod[];
+  /** Measures the question names, most specific first, in groups of equal specificity. */
+  measures: string[][];
+  /** Source ids the question names ("according to Ruehl"). */
+  sources: string[];
+  /** Speakers in the base the question names. */
+  people: string[];
+  /** Quoted phrases and known phrases, to match as phrases. */
+  phrases: string[];
+  /** The question for the search: source names out, periods reduced to their years. */
+  searchText: string;
+  /** Meaningful words that neither a measure, a period nor an intent cue explains. */
+  unexplained: string[];
+  /** The question names a measure by a name of two words or more and says nothing else. */
+  wholeName: boolean;
+}
+
+/** When several intents are cued, the first of these wins. */
+const PRIORITY: Intent[] = ['compare', 'latest', 'who-said', 'when', 'figure', 'list', 'explain'];
+const WILDCARD_MAX = 4;
+/** A question opening with one of these asks more than a figure ("what does China sell to Russia"). */
+const QUESTION_WORDS = new Set(['what', 'which', 'who', 'why', 'how', 'where', 'when', 'does', 'do', 'did', 'is', 'are']);
+const QUOTED = /["“”«»]([^"“”«»]{2,80})["“”«»]/g;
+
+interface Sequence<T> {
+  tokens: string[];
+  value: T;
+}
+
+export class QueryReader {
+  private readonly cues: Sequence<Intent>[] = [];
+  private readonly sourceNames: Sequence<string>[] = [];
+  private readonly knownPhrases: Sequence<string>[] = [];
+  private readonly measureNames: { stems: string[]; measure: string }[] = [];
+  /** Speakers by each word of their name ("zhao", "lijian" → "Zhao Lijian"). */
+  private readonly speakers = new Map<string, string>();
+
+  constructor(
+    knowledge: Pick<Knowledge, 'facts' | 'vocabulary'>,
+    private readonly engine: SearchEngine,
+  ) {
+    const v = knowledge.vocabulary;
+    for (const intent of PRIORITY) for (const cue of v.intents?.[intent] ?? []) this.cues.push({ tokens: cueTokens(cue), value: intent });
+    for (const [id, names] of Object.entries(v.source_names ?? {})) for (const n of names) this.sourceNames.push({ tokens: tokenize(n), value: id });
+    this.sourceNames.sort((a, b) => b.tokens.length - a.tokens.length);
+    const phrases = new Set(v.phrases ?? []);
+    // A phrase a claim quotes ("sky is the limit") is a known phrase.
+    for (const f of knowledge.facts.slice(0, 5000)) for (const m of f.claim.matchAll(QUOTED)) phrases.add(m[1].toLowerCase());
+    for (const p of phrases) {
+      const tokens = tokenize(p);
+      if (tokens.length >= 2 && tokens.length <= 8) this.knownPhrases.push({ tokens, value: p });
+    }
+    for (const [measure, names] of Object.entries(v.measureNames ?? {})) {
+      for (const n of names) this.measureNames.push({ stems: tokenize(n).filter((t) => !ENGLISH_STOP_WORDS.has(t)).map(stem), measure });
+    }
+    for (const f of knowledge.facts.slice(0, 5000)) {
+      if (!f.saidBy) continue;
+      for (const w of tokenize(f.saidBy)) if (w.length >= 3 && !this.speakers.has(w)) this.speakers.set(w, f.saidBy);
+    }
+  }
+
+  read(question: string): Understood {
+    const phrases = [...question.matchAll(QUOTED)].map((m) => m[1].trim().toLowerCase());
+    const { periods, text: dated } = findPeriods(question);
+    let tokens = tokenize(dated);
+
+    const sources: string[] = [];
+    tokens = cut(tokens, this.sourceNames, (id) => sources.includes(id) || sources.push(id));
+    const searchText = tokens.join(' ');
+
+    const present = new Set(tokens);
+    // Only cues and phrases whose words all occur are tried in full.
+    const possible = (pattern: string[]) => pattern.every((t) => t === '*' || t === '^' || present.has(t));
+    const cued = new Set<string>();
+    const intents = new Set<Intent>();
+    for (const cue of this.cues) {
+      const at = possible(cue.tokens) ? matchAt(tokens, cue.tokens) : undefined;
+      if (!at) continue;
+      intents.add(cue.value);
+      for (const i of at) cued.add(tokens[i]);
+    }
+    if (periods.length >= 2) intents.add('compare');
+    const intent = PRIORITY.find((i) => intents.has(i)) ?? 'lookup';
+
+    for (const p of this.knownPhrases) if (possible(p.tokens) && matchAt(tokens, p.tokens) && !phrases.includes(p.value)) phrases.push(p.value);
+    const people = [...new Set(tokens.map((t) => this.speakers.get(t)).filter((p): p is string => !!p))];
+
+    const stems = this.engine.stemsOf(tokens.join(' '));
+    const matched = new Map<number, Set<string>>();
+    const explained = new Set<string>();
+    for (const name of this.measureNames) {
+      if (!inOrder(stems, name.stems)) continue;
+      const group = matched.get(name.stems.length) ?? new Set<string>();
+      group.add(name.measure);
+      matched.set(name.stems.length, group);
+      for (const s of name.stems) explained.add(s);
+    }
+    const measures = [...matched.entries()].sort((a, b) => b[0] - a[0]).map(([, ids]) => [...ids]);
+    for (const p of periods) for (const y of [p.start.slice(0, 4), p.end.slice(0, 4)]) explained.add(y);
+    for (const c of cued) explained.add(stem(c));
+    const unexplained = this.engine.meaningfulWords(searchText).filter((w) => !this.engine.stemsOf(w).every((s) => explained.has(s)));
+    const longest = Math.max(0, ...matched.keys());
+    return { intent, periods, measures, sources, people, phrases, searchText, unexplained, wholeName: longest >= 2 && unexplained.length === 0 && !QUESTION_WORDS.has(tokens[0]) };
+  }
+}
+
+/** A cue's tokens; `*` stays a wildcard, and a leading `^` anchors the cue to the question's start. */
+function cueTokens(cue: string): string[] {
+  return cue.split(/\s+/).flatMap((part) => (part === '*' || part === '^' ? [part] : tokenize(part)));
+}
+
+/** Where a token sequence (with `*` wildcards of one to four tokens) occurs, as the indexes it covers. */
+function matchAt(tokens: string[], pattern: string[]): number[] | undefined {
+  const from = (i: number, k: number, covered: number[]): number[] | undefined => {
+    if (k === pattern.length) return covered;
+    if (pattern[k] === '*') {
+      for (let n = 1; n <= WILDCARD_MAX && i + n <= tokens.length; n++) {
+        const rest = from(i + n, k + 1, covered);
+        if (rest) return rest;
+      }
+      return undefined;
+    }
+    return tokens[i] === pattern[k] ? from(i + 1, k + 1, [...covered, i]) : undefined;
+  };
+  if (pattern[0] === '^') {
+    const covered = from(0, 1, []);
+    return covered;
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const covered = from(i, 0, []);
+    if (covered) return covered;
+  }
+  return undefined;
+}
+
+/** The tokens with every occurrence of the sequences taken out, reporting each found. */
+function cut<T>(tokens: string[], sequences: Sequence<T>[], found: (value: T) => unknown): string[] {
+  let out = tokens;
+  for (const s of sequences) {
+    const stems = s.tokens.map(stem);
+    for (let i = 0; i + stems.length <= out.length; i++) {
+      if (stems.every((x, k) => stem(out[i + k]) === x)) {
+        found(s.value);
+        out = [...out.slice(0, i), ...out.slice(i + stems.length)];
+        i--;
+      }
+    }
+  }
+  return out;
+}
+
+/** Do the name's stems occur in the question in this order (other words between allowed)? */
+function inOrder(stems: string[], name: string[]): boolean {
+  let k = 0;
+  for (const s of stems) if (s === name[k] && ++k === name.length) return true;
+  return name.length === 0;
+}

@@ -1,0 +1,38 @@
+/**
+ * A floor under `npm run bench:quality`: the engine over the whole labelled set
+ * (bench/quality/questions.yaml) must keep finding the right facts and refusing off-topic
+ * questions. The floors sit a little under the figures measured when they were set, so a
+ * change that makes answers worse fails here instead of slipping by.
+ */
+import { describe, expect, it } from 'vitest';
+import { engineSystem, halfOfSet, loadQuestionSet, score } from '../../bench/quality/score.ts';
+import { realAnswerer } from '../helpers/real.ts';
+
+const answerer = realAnswerer();
+const set = loadQuestionSet(answerer.context.knowledge);
+const rate = (n: number, d: number) => n / d;
+
+describe('answer quality over the labelled question set', () => {
+  it('is a set of the size the benchmark promises', () => {
+    expect(set.answerable.length + set.offtopic.length).toBeGreaterThanOrEqual(250);
+    expect(set.offtopic.length).toBeGreaterThanOrEqual(80);
+    expect(set.offtopic.filter((o) => o.kind === 'trap').length).toBeGreaterThanOrEqual(50);
+  });
+
+  it('splits the set the same way every time, about half and half', () => {
+    const tuning = halfOfSet(set, 'tuning');
+    const test = halfOfSet(set, 'test');
+    expect(tuning.answerable.length + test.answerable.length).toBe(set.answerable.length);
+    expect(Math.abs(tuning.answerable.length - test.answerable.length)).toBeLessThan(set.answerable.length * 0.2);
+    expect(halfOfSet(set, 'test').answerable.map((a) => a.q)).toEqual(test.answerable.map((a) => a.q));
+  });
+
+  it('finds an acceptable fact in the top five, crediting the right source, and refuses off-topic questions', () => {
+    const s = score(engineSystem(answerer), set);
+    expect(rate(s.top5, s.answerable)).toBeGreaterThanOrEqual(0.92);
+    expect(rate(s.top1, s.answerable)).toBeGreaterThanOrEqual(0.82);
+    expect(rate(s.rightSource, s.answerable)).toBeGreaterThanOrEqual(0.92);
+    expect(rate(s.trapsRefused, s.traps)).toBeGreaterThanOrEqual(0.97);
+    expect(rate(s.trapsRefused + s.plainRefused, s.traps + s.plain)).toBeGreaterThanOrEqual(0.97);
+  });
+});

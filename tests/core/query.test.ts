@@ -1,0 +1,185 @@
+/**
+ * Question understanding: periods, intents, measures, named sources and phrases read from
+ * the text, and answers shaped by what the question asks.
+ */
+import { describe, expect, it } from 'vitest';
+import { findPeriods } from '../../src/query/periods.ts';
+import { answerToJson } from '../../src/answer/json.ts';
+import { realAnswerer } from '../helpers/real.ts';
+
+const answerer = realAnswerer();
+const read = (q: string) => answerer.context.reader.read(q);
+const labels = (q: string) => findPeriods(q).periods.map((p) => p.label);
+const ids = (q: string, top = 5) =>
+  answerer
+    .answer(q)
+    .items.slice(0, top)
+    .map((i) => i.evidence.map((e) => e.factId));
+
+describe('periods a question names', () => {
+  it.each([
+    ['trade 2018 vs 2022', ['2018', '2022']],
+    ['compare trade in 2018 and 2022', ['2018', '2022']],
+    ['arms imports 2014-2018', ['2014–2018']],
+    ['between 2014 and 2018', ['2014–2018']],
+    ['trade growth H1 2023', ['H1 2023']],
+    ['in the first half of 2023', ['H1 2023']],
+    ['Q3 2023', ['Q3 2023']],
+    ['the third quarter of 2023', ['Q3 2023']],
+    ['trade January to May 2023', ['Jan–May 2023']],
+    ['Jan-May 2023', ['Jan–May 2023']],
+    ['Mar–Jun trade in 2023', ['Mar–Jun 2023']],
+    ['June 2019', ['Jun 2019']],
+    ['sanctions since 2014', ['since 2014']],
+    ['since February 2022', ['since Feb 2022']],
+    ['the late 1950s', ['late 1950s']],
+    ['trade in mid-2022', ['2022']],
+    ['a $400 billion deal', []],
+    ['75 years of ties', []],
+  ])('%s', (q, expected) => {
+    expect(labels(q)).toEqual(expected);
+  });
+
+  it('gives day ranges: a half ends on the last day of June, "since" stays open', () => {
+    expect(findPeriods('H1 2023').periods[0]).toMatchObject({ start: '2023-01-01', end: '2023-06-30' });
+    expect(findPeriods('since 2014').periods[0]).toMatchObject({ start: '2014-01-01', end: '9999-12-31' });
+  });
+
+  it('keeps the years in the text left for the search, and nothing else of the period', () => {
+    expect(findPeriods('trade growth H1 2023').text.split(/\s+/).filter(Boolean)).toEqual(['trade', 'growth', '2023']);
+  });
+});
+
+describe('what a question asks', () => {
+  it.each([
+    ['who called Putin his best friend?', 'who-said'],
+    ['What did Mishustin say about the collective West?', 'who-said'],
+    ['When did Russia invade Ukraine?', 'when'],
+    ['how much energy did China buy from Russia in 2022', 'figure'],
+    ['compare trade in 2018 and 2022', 'compare'],
+    ['trade 2018 vs 2022', 'compare'],
+    ['latest trade figures', 'latest'],
+    ['most recent trade numbers', 'latest'],
+    ['trade in 2018 and in 2022', 'compare'],
+    ['Mishustin visit', 'lookup'],
+  ])('%s → %s', (q, intent) => {
+    expect(read(q).intent).toBe(intent);
+  });
+
+  it('reads the measure from the names people use for it, the most specific first', () => {
+    expect(read('trade growth H1 2023').measures[0]).toEqual(['bilateral-trade-growth']);
+    expect(read('how big is the gas deal').measures[0]).toEqual(['gas-deal-value']);
+    expect(read('what share of China’s arms imports come from Russia?').measures[0]).toEqual(['russia-share-of-china-arms-imports']);
+  });
+
+  it('reads named sources and takes their names out of the search', () => {
+    const q = read('according to Ruehl, what was trade in 2018');
+    expect(q.sources).toEqual(['ruehl-2021-convergence']);
+    expect(q.searchText).not.toMatch(/ruehl/);
+    expect(read('what did CNN report on arms sales?').sources).toEqual(['cnn-2021-unbreakable']);
+    expect(read('What does the WorldView newsletter say about Mishustin?').sources).toEqual(['worldview-2023-how-close']);
+  });
+
+  it('reads quoted phrases and known ones', () => {
+    expect(read('who said "united like a mountain"?').phrases).toContain('united like a mountain');
+    expect(read('what is the collective West').phrases).toContain('collective west');
+  });
+});
+
+describe('answers shaped by the question', () => {
+  it('a comparison of two years shows the figure of each, in the order asked', () => {
+    const answer = answerer.answer('compare trade in 2018 and 2022');
+    const periods = answer.items.map((i) => i.figure?.period.raw);
+    expect(periods.slice(0, 2)).toEqual(['2018', '2022']);
+    expect(answer.lead).toMatch(/2018 and 2022/);
+    // 2018 is stated by two articles: one item citing both.
+    expect(answer.items[0].sources).toEqual(expect.arrayContaining(['cnn-2021-unbreakable', 'ruehl-2021-convergence']));
+  });
+
+  it('a comparison says plainly when the base has no figure for a period asked', () => {
+    const answer = answerer.answer('trade 2018 vs 2020');
+    expect(answer.lead).toMatch(/no figure for 2020/);
+    expect(answer.items[0].figure?.period.raw).toBe('2018');
+  });
+
+  it('"latest" puts the newest figure first and says as of when', () => {
+    const answer = answerer.answer('latest bilateral trade figure');
+    const starts = answer.items.map((i) => i.figure?.period.start ?? '');
+    expect(starts).toEqual([...starts].sort().reverse());
+    expect(answer.lead).toMatch(/^Newest first, as of \d{4}/);
+  });
+
+  it('a half-year question gets the figures of that half', () => {
+    expect(ids('trade growth H1 2023')[0]).toContain('lifeline-trade-growth-2023-h1');
+  });
+
+  it('a month range finds the figures of those months', () => {
+    expect(ids('Jan-May 2023 trade growth').flat()).toContain('lifeline-trade-growth-2023-01-05');
+  });
+
+  it('"who said" puts attributed quotations first', () => {
+    // By words alone, facts about the US calling China a threat would come first.
+    for (const q of ['who said China is not a threat', 'who said relations are at an unprecedentedly high level']) {
+      const first = answerer.context.knowledge.factById.get(answerer.answer(q).items[0].evidence[0].factId);
+      expect(first?.saidBy, q).toBeDefined();
+    }
+    expect(ids('who said China is not a threat')[0]).toContain('cnn-putin-china-not-a-threat');
+  });
+
+  it('"when" puts facts dated by their event first', () => {
+    expect(ids('When did Russia invade Ukraine?')[0]).toContain('lifeline-russia-invades-ukraine-2022-02');
+  });
+
+  it('a known phrase matches as a phrase, above facts that share one of its words', () => {
+    expect(ids('collective West')[0]).toContain('wv-mishustin-collective-west-pressure');
+    expect(ids('"sky is the limit"')[0]).toContain('cnn-beijing-sky-is-the-limit');
+    // "sky is the limit" shares "limit" with "no limits": both facts holding the phrase come first.
+    expect(ids('no limits', 2).flat()).toEqual(expect.arrayContaining(['wv-russia-wants-no-limits-friendship', 'lifeline-no-limits-agreement-2022-02']));
+  });
+
+  it('a named source narrows the answer to that source', () => {
+    const answer = answerer.answer('CNN on arms sales');
+    expect(answer.matched).toBe(true);
+    for (const item of answer.items) expect(item.sources).toContain('cnn-2021-unbreakable');
+    expect(answerer.answer('what does Ruehl say about best friend').items[0].evidence[0].factId).toBe('ruehl-xi-calls-putin-best-friend');
+  });
+
+  it('the order of the countries helps tell which way a trade goes', () => {
+    expect(ids('what does Russia export to China').flat()).toContain('cnn-russia-exports-raw-materials');
+    expect(ids('what does China sell to Russia?').flat()).toEqual(expect.arrayContaining(['lifeline-china-top-supplier-to-russia']));
+  });
+
+  it('a question about a period alone gets the events of that period', () => {
+    const answer = answerer.answer('what happened in Feb 2022');
+    expect(answer.items.map((i) => i.date)).toEqual(answer.items.map(() => 'Feb 2022'));
+    expect(answer.items.flatMap((i) => i.evidence.map((e) => e.factId))).toContain('lifeline-russia-invades-ukraine-2022-02');
+  });
+
+  it('a misspelt rare word still finds its fact', () => {
+    expect(ids('Mishustn visit').flat()).toContain('wv-mishustin-visit-highest-ranking-since-invasion');
+    expect(ids('Gabeuv managing upward').flat()).toContain('wv-gabuev-putin-manage-upward');
+    expect(ids('Tianamen sanctions').flat()).toContain('lifeline-tiananmen-sanctions-1989');
+    // Another form of a base word that stemming misses: two edits in a long word.
+    expect(ids('hegemonic').flat()).toContain('wv-shared-view-us-imperial-hegemon');
+    // A typo that drops the second letter.
+    expect(ids('Kortunov Global Tmes').flat()).toContain('wv-kortunov-riac-global-times');
+  });
+
+  it('ask --json carries how the question was read', () => {
+    const json = answerToJson(answerer.answer('compare trade in 2018 and 2022'));
+    expect(json.understood).toMatchObject({ intent: 'compare', periods: ['2018', '2022'], measures: expect.arrayContaining(['bilateral-trade']) });
+  });
+});
+
+describe('near-domain questions the base cannot answer get no match', () => {
+  // "nuclear power plant" is one idea the base has; the accident is what the question is about.
+  it.each(['best restaurants in Moscow', 'North Korea missile test', 'Japan tsunami alert', 'hotels in Beijing', 'earthquake in China', 'Putin height', '2024', 'nuclear power plant accident in Japan'])(
+    '%s',
+    (q) => {
+      const answer = answerer.answer(q);
+      expect(answer.matched).toBe(false);
+      expect(answer.kind).toBe('no-match');
+      expect(answer.items.map((i) => i.command)).toContain('trade');
+    },
+  );
+});
