@@ -10,7 +10,8 @@ import { readDiscordConfig } from '../adapters/discord/config.ts';
 import { readSlackConfig } from '../adapters/slack/config.ts';
 
 export interface RunningPlatform {
-  stop(): Promise<void>;
+  /** Stops taking requests and finishes what it can by `deadline` (ms since the epoch). */
+  stop(deadline?: number): Promise<void>;
   /** How the daily digest posts on this platform. */
   poster: DigestPoster;
 }

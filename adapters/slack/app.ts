@@ -79,7 +79,7 @@ const healthRoute: CustomRoute = {
 function retryPolicy(config: SlackConfig): webApi.RetryOptions {
   if (config.webApiRetries !== undefined) return { retries: config.webApiRetries };
   return {
-    retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000, randomize: true,
+    retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000, randomize: true,
     onFailedAttempt: (error: unknown) => {
       if (mayHaveLanded(error)) throw error;
     },

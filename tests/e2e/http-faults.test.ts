@@ -1,0 +1,66 @@
+/**
+ * `npm start` in Slack's HTTP mode, as a process, against the fake Slack: hostile bodies do
+ * not end it, and SIGTERM with a half-open socket and an answer stuck on a hanging
+ * response_url still exits, within the documented 10 s.
+ */
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
+import { commandBody, FORM, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
+import { startBot, type BotProcess } from './bot-process.ts';
+import { tempDataDir } from './support.ts';
+
+let fake: FakeSlack;
+let data: ReturnType<typeof tempDataDir>;
+let bot: BotProcess;
+let endpoint: string;
+let port: number;
+
+beforeAll(async () => {
+  fake = await startFakeSlack();
+  data = tempDataDir();
+  bot = startBot({ SLACK_BOT_TOKEN: 'xoxb-e2e', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', DATA_DIR: data.dir }, data.dir);
+  const started = await bot.waitForLog((l) => l.msg === 'slack: started', 'Slack to start');
+  await bot.waitForLog((l) => l.msg === 'started', 'npm start to say it started');
+  port = started.port as number;
+  endpoint = `http://127.0.0.1:${port}/slack/events`;
+});
+
+afterAll(async () => {
+  bot?.kill();
+  await fake?.close();
+  data?.remove();
+});
+
+async function answers(id: string) {
+  expect((await post(endpoint, commandBody('trade', fake.responseUrl(id)), FORM)).status).toBe(200);
+  await fake.until(() => fake.responses.some((r) => r.id === id), `the answer ${id}`);
+}
+
+describe('npm start over HTTP, under fire', () => {
+  it('a signed JSON null and a form payload=null get 400, and the process keeps answering', async () => {
+    expect((await post(endpoint, 'null', 'application/json')).status).toBe(400);
+    expect((await post(endpoint, 'payload=null', FORM)).status).toBe(400);
+    await answers('after-null');
+    expect(bot.child.exitCode).toBeNull();
+    expect(bot.logLines().filter((l) => l.level === 'error')).toEqual([]);
+  });
+
+  it('SIGTERM with a half-open socket and an answer stuck on a hanging response_url exits with 0 within 10 s', async () => {
+    const socket = connect(port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write('POST /slack/events HTTP/1.1\r\nHost: x\r\n');
+    socket.on('error', () => undefined);
+    fake.failResponses('stuck', 'hang');
+    await post(endpoint, commandBody('trade', fake.responseUrl('stuck')), FORM);
+    await fake.until(() => fake.attempts.some((a) => a.id === 'stuck'), 'the stuck post');
+
+    const signalled = Date.now();
+    bot.child.kill('SIGTERM');
+    const { code, at } = await bot.exited;
+    expect(code).toBe(0);
+    expect(at - signalled).toBeLessThan(10_000);
+    const messages = bot.logLines().map((l) => l.msg);
+    expect(messages).toEqual(expect.arrayContaining(['stopping', 'slack: stopped']));
+  }, 20_000);
+});
