@@ -12,7 +12,7 @@ const shardingEnv = (): Record<string, unknown> => (workerData as Record<string,
 
 export const DISCORD_REST_TIMEOUT_MS = 10_000;
 
-export function createDiscordClient(config: Pick<DiscordConfig, 'apiUrl'>): Client {
+export function createDiscordClient(config: Pick<DiscordConfig, 'apiUrl'>, restTimeoutMs = DISCORD_REST_TIMEOUT_MS): Client {
   // Under a ShardingManager, discord.js takes SHARDS/SHARD_COUNT from the environment, but
   // only when `shards` is left unset: an explicit 'auto' would make every process run all shards.
   const managed = 'SHARDS' in shardingEnv();
@@ -23,6 +23,6 @@ export function createDiscordClient(config: Pick<DiscordConfig, 'apiUrl'>): Clie
     allowedMentions: { parse: [], repliedUser: false },
     ...(managed ? {} : { shards: 'auto' as const }),
     // Every REST call (replies, thread starts, posts) gives up after this long.
-    rest: { timeout: DISCORD_REST_TIMEOUT_MS, ...(config.apiUrl ? { api: config.apiUrl } : {}) },
+    rest: { timeout: restTimeoutMs, ...(config.apiUrl ? { api: config.apiUrl } : {}) },
   });
 }

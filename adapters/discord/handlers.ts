@@ -159,7 +159,8 @@ export function threadName(answer: Answer): string {
 
 /** Answers in the thread the question started (a new one on the message), in a thread it was asked in, or as a reply. */
 async function sendAnswer(message: Message, answer: Answer, logger: Logger): Promise<void> {
-  const payload = { embeds: [renderEmbed(answer)], allowedMentions: NO_MENTIONS };
+  // The question's id as nonce: a post discord.js retries after a timeout is not posted twice.
+  const payload = { embeds: [renderEmbed(answer)], allowedMentions: NO_MENTIONS, nonce: message.id, enforceNonce: true };
   const channel = message.channel;
   // startThread() throws inside a thread, so check that first.
   const canStartThread = !channel.isThread() && (channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement);

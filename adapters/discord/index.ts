@@ -20,6 +20,8 @@ export { createDiscordDigestPoster, discordPostFailure } from './digest-poster.t
 export interface DiscordDeps {
   answerer: Answerer;
   logger: Logger;
+  /** Every REST call gives up after this long (default 10 s); tests shorten it. */
+  restTimeoutMs?: number;
 }
 
 /** How long stop() takes at most unless its caller names a deadline. */
@@ -38,7 +40,7 @@ export interface RunningDiscord {
 /** Logs in and answers until `stop()`. Rejects (with a ConfigError for a refused token) if login fails. */
 export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Promise<RunningDiscord> {
   const { logger } = deps;
-  const client = createDiscordClient(config);
+  const client = createDiscordClient(config, deps.restTimeoutMs);
   const shares = createShareStore();
   const inFlight = new InFlight();
   // Handlers never reject; these listeners keep anything else from becoming an unhandled 'error'.

@@ -266,4 +266,29 @@ describe('stopping with answers in flight', () => {
       await ownFake.close();
     }
   });
+
+  it('with an answer stuck on a REST call that hangs, stop() ends by its deadline', async () => {
+    const ownFake = await new FakeDiscord().start();
+    const stoppingLogger = memoryLogger();
+    const stopping = await startDiscord({ token: TOKEN, apiUrl: ownFake.apiUrl }, { answerer: realAnswerer, logger: stoppingLogger });
+    try {
+      ownFake.hang((c) => c.method === 'POST' && c.path === `/api/v10/channels/${IDS.dmChannel}/messages`);
+      ownFake.dispatch('MESSAGE_CREATE', messageCreate(ownFake, 'sanctions', 'dm', false));
+      await ownFake.waitForCall((c) => c.path === `/api/v10/channels/${IDS.dmChannel}/messages`);
+      const started = Date.now();
+      await stopping.stop(Date.now() + 1000);
+      expect(Date.now() - started).toBeLessThan(1500);
+      expect(stoppingLogger.entries.some((e) => e.msg === 'discord: stopped with answers unsent')).toBe(true);
+    } finally {
+      await ownFake.close();
+    }
+  });
+
+  it('a mention answer carries the question\'s id as an enforced nonce, so a retried post is not posted twice', async () => {
+    const start = fake.calls.length;
+    const message = messageCreate(fake, 'trade', 'dm', false);
+    fake.dispatch('MESSAGE_CREATE', message);
+    const reply = await fake.waitForCall((c) => c.method === 'POST' && c.path === `/api/v10/channels/${IDS.dmChannel}/messages`, start);
+    expect(reply.body).toMatchObject({ nonce: message.id, enforce_nonce: true });
+  });
 });
