@@ -7,6 +7,7 @@ import { ConfigError } from '../../src/config-error.ts';
 import type { DigestPoster } from '../../src/digest/types.ts';
 import { InFlight } from '../../src/in-flight.ts';
 import type { Logger } from '../../src/log.ts';
+import { RateLimiter } from '../../src/rate-limit.ts';
 import { StartupError } from '../../src/startup-error.ts';
 import { createDiscordClient } from './client.ts';
 import type { DiscordConfig } from './config.ts';
@@ -22,6 +23,8 @@ export interface DiscordDeps {
   logger: Logger;
   /** Every REST call gives up after this long (default 10 s); tests shorten it. */
   restTimeoutMs?: number;
+  /** Questions per user; the default bucket unless given one. */
+  limiter?: RateLimiter;
 }
 
 /** How long stop() takes at most unless its caller names a deadline. */
@@ -43,9 +46,10 @@ export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Pr
   const client = createDiscordClient(config, deps.restTimeoutMs);
   const shares = createShareStore();
   const inFlight = new InFlight();
+  const limiter = deps.limiter ?? new RateLimiter();
   // Handlers never reject; these listeners keep anything else from becoming an unhandled 'error'.
-  client.on(Events.InteractionCreate, (interaction) => void inFlight.track(handleInteraction(interaction, { ...deps, shares })));
-  client.on(Events.MessageCreate, (message) => void inFlight.track(handleMessage(message, deps)));
+  client.on(Events.InteractionCreate, (interaction) => void inFlight.track(handleInteraction(interaction, { ...deps, shares, limiter })));
+  client.on(Events.MessageCreate, (message) => void inFlight.track(handleMessage(message, { ...deps, limiter })));
   client.on(Events.Error, (error) => logger.error('discord: client error', { error }));
   client.on(Events.Warn, (message) => logger.warn('discord: warning', { message }));
   // Disconnects are resumed by discord.js itself; they are only logged.

@@ -7,6 +7,7 @@ import type { Answerer } from '../../src/commands/index.ts';
 import type { DigestPoster } from '../../src/digest/types.ts';
 import { InFlight } from '../../src/in-flight.ts';
 import type { Logger } from '../../src/log.ts';
+import { RateLimiter } from '../../src/rate-limit.ts';
 import { createMemorySeenStore, type SeenStore } from '../../src/seen-store.ts';
 import { StartupError } from '../../src/startup-error.ts';
 import { ConfigError } from '../../src/config-error.ts';
@@ -33,6 +34,8 @@ export interface SlackDeps {
   logger: Logger;
   /** Requests already answered; in memory (this process only) unless given one. */
   seen?: SeenStore;
+  /** Questions per user; the default bucket unless given one. */
+  limiter?: RateLimiter;
   /** Outbound timeouts and retry pacing; tests shorten them. */
   timing?: Partial<SlackTiming>;
 }
@@ -154,6 +157,7 @@ export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<
     responses,
     renderedAnswers: createRenderedAnswers(),
     inFlight: new InFlight(),
+    limiter: deps.limiter ?? new RateLimiter(),
   };
   const receiver = config.mode === 'http' ? receiverFor(config, deps.logger) : undefined;
   const app = buildSlackApp(config, handlerDeps, timing, receiver);

@@ -17,6 +17,7 @@ import type { ChannelContext } from '../../src/digest/types.ts';
 import type { Logger } from '../../src/log.ts';
 import type { InFlight } from '../../src/in-flight.ts';
 import type { SeenStore } from '../../src/seen-store.ts';
+import { SLOW_DOWN, type RateDecision, type RateLimiter } from '../../src/rate-limit.ts';
 import type { ResponsePoster, ResponseUrlError } from './response-url.ts';
 import { LruCache } from '../../src/lru.ts';
 import { decodeSlack } from './escape.ts';
@@ -35,6 +36,8 @@ export interface HandlerDeps {
   renderedAnswers: LruCache<string, string>;
   /** Answers acked but not yet delivered, drained on stop. */
   inFlight: InFlight;
+  /** Questions per user, on every surface (slash, mention, DM, Share). */
+  limiter: RateLimiter;
 }
 
 /** Longer texts are rarely repeated word for word; caching them would only hold memory. */
@@ -102,6 +105,16 @@ async function isFirstTrigger(deps: HandlerDeps, triggerId: unknown, what: strin
   return false;
 }
 
+/** One user's share of the bot: logged when refused, so a script hammering it shows up. */
+function rateFor(deps: HandlerDeps, user: string | undefined, surface: string): RateDecision {
+  if (!user) return 'allow';
+  const decision = deps.limiter.take(`slack:${user}`);
+  if (decision === 'tell') deps.logger.warn('slack: a user is asking too fast; told to slow down', { user, surface });
+  return decision;
+}
+
+const SLOW_DOWN_JSON = JSON.stringify({ response_type: 'ephemeral', text: SLOW_DOWN });
+
 /** A store that cannot answer lets the request through: a rare double beats a lost answer. */
 async function firstSeen(deps: HandlerDeps, key: string): Promise<boolean> {
   try {
@@ -166,9 +179,16 @@ export function onSlashCommand(deps: HandlerDeps) {
     await ack();
     const issuedAt = Date.now();
     void deps.inFlight.track(
-      isFirstTrigger(deps, command.trigger_id, 'slash command').then((first) =>
-        first ? answerSlashCommand(deps, command.response_url, command.text, command.channel_id, command.user_id, issuedAt) : undefined,
-      ),
+      isFirstTrigger(deps, command.trigger_id, 'slash command').then(async (first) => {
+        if (!first) return;
+        const rate = rateFor(deps, command.user_id, 'slash command');
+        if (rate === 'allow') return answerSlashCommand(deps, command.response_url, command.text, command.channel_id, command.user_id, issuedAt);
+        if (rate === 'tell') {
+          await deps.responses.post(command.response_url, SLOW_DOWN_JSON, { issuedAt }).catch((error: unknown) =>
+            deps.logger.warn('slack: could not say slow down', { error, user: command.user_id }),
+          );
+        }
+      }),
     );
   };
 }
@@ -186,7 +206,14 @@ export function onShare(deps: HandlerDeps) {
   return async ({ ack, body, action, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     await deps.inFlight.track((async () => {
-      if (await isFirstTrigger(deps, body.trigger_id, 'Share click')) await shareAnswer(deps, body, action.value, client);
+      if (!(await isFirstTrigger(deps, body.trigger_id, 'Share click'))) return;
+      const rate = rateFor(deps, body.user.id, 'share');
+      if (rate === 'allow') return shareAnswer(deps, body, action.value, client);
+      if (rate === 'tell') {
+        await deps.responses.post(body.response_url, JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: SLOW_DOWN })).catch((error: unknown) =>
+          deps.logger.warn('slack: could not say slow down', { error, user: body.user.id }),
+        );
+      }
     })());
   };
 }
@@ -237,6 +264,16 @@ async function answerInConversation(
   slackText: unknown,
 ): Promise<void> {
   const target = { channel: where.channel, ...(where.thread_ts ? { thread_ts: where.thread_ts } : {}) };
+  const rate = rateFor(deps, where.user, where.handler);
+  if (rate !== 'allow') {
+    if (rate === 'quiet') return;
+    // Told privately: in a channel only the asker sees it; a DM is private already.
+    const telling = where.private || !where.user
+      ? client.chat.postMessage({ ...target, text: SLOW_DOWN })
+      : client.chat.postEphemeral({ ...target, user: where.user, text: SLOW_DOWN });
+    await telling.catch((error: unknown) => deps.logger.warn('slack: could not say slow down', { error, ...where }));
+    return;
+  }
   try {
     const text = commandText(slackText);
     const message = await answerMessage(deps, text, slackContext(where.channel, where.user ?? ''), {});

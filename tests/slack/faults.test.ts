@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlack, type SlackDeps } from '../../adapters/slack/index.ts';
 import { APOLOGY } from '../../adapters/slack/render.ts';
 import { memoryLogger } from '../../src/log.ts';
+import { RateLimiter, SLOW_DOWN } from '../../src/rate-limit.ts';
 import { heldAnswerer } from '../helpers/held-answerer.ts';
 import { realAnswerer } from '../helpers/real.ts';
 import { startFakeSlack, type FakeSlack } from './fake-slack-api.ts';
@@ -197,5 +198,41 @@ describe('stopping', () => {
     expect(took).toBeLessThan(1500);
     expect(own.logger.entries.some((e) => e.msg === 'slack: stopped with answers undelivered')).toBe(true);
     held.release();
+  });
+});
+
+describe('one user asking too fast', () => {
+  it('slash commands past the burst get one private "slow down", then nothing, while others are answered', async () => {
+    const own = await startApp(fake, { limiter: new RateLimiter({ burst: 2, perMinute: 1 }) });
+    try {
+      for (let i = 1; i <= 4; i += 1) await post(own.endpoint, commandBody('trade', fake.responseUrl(`fast-${i}`), { user_id: 'U0FAST' }), FORM);
+      await post(own.endpoint, commandBody('trade', fake.responseUrl('calm'), { user_id: 'U0CALM' }), FORM);
+      await fake.until(() => responsesTo('calm').length === 1 && responsesTo('fast-3').length === 1, 'the answers');
+      await sleep(100);
+      expect([1, 2].map((i) => responsesTo(`fast-${i}`)[0]?.body.response_type)).toEqual(['ephemeral', 'ephemeral']);
+      expect(responsesTo('fast-3')[0].body).toEqual({ response_type: 'ephemeral', text: SLOW_DOWN });
+      expect(attemptsTo('fast-4')).toHaveLength(0);
+    } finally {
+      await own.slack.stop();
+    }
+  });
+
+  it('mentions past the burst get one ephemeral "slow down" to the asker, then nothing', async () => {
+    const own = await startFakeSlack();
+    const limited = await startApp(own, { limiter: new RateLimiter({ burst: 1, perMinute: 1 }) });
+    try {
+      for (let i = 1; i <= 3; i += 1) {
+        await post(limited.endpoint, eventBody(`EvFast${i}`, { type: 'app_mention', channel: 'C0FAST', user: 'U0FAST', text: '<@UBOT> trade', ts: `1700000000.00400${i}` }), 'application/json');
+      }
+      await own.until(() => own.calls.some((c) => c.method === 'chat.postEphemeral'), 'the slow down');
+      await sleep(100);
+      expect(own.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
+      expect(own.calls.filter((c) => c.method === 'chat.postEphemeral').map((c) => c.params)).toEqual([
+        expect.objectContaining({ channel: 'C0FAST', user: 'U0FAST', text: SLOW_DOWN }),
+      ]);
+    } finally {
+      await limited.slack.stop();
+      await own.close();
+    }
   });
 });
