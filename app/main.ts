@@ -42,7 +42,9 @@ export async function main(): Promise<void> {
     const { openDigestStore, createDigestCommands, DigestScheduler } = await import('../src/digest/index.ts');
     const store = await openDigestStore(digestSettings);
     const answerer = createAnswerer(knowledge, { digest: createDigestCommands({ store, knowledge, logger }) });
-    const running = await Promise.all(platforms.map((p) => p.start({ answerer, logger })));
+    // With several instances on one PostgreSQL, a redelivery that reaches another one is still answered once.
+    const seen = digestSettings.databaseUrl ? await (await import('../src/seen-store-sql.ts')).openPostgresSeenStore(digestSettings.databaseUrl, logger) : undefined;
+    const running = await Promise.all(platforms.map((p) => p.start({ answerer, logger, seen })));
     const scheduler = new DigestScheduler({ store, knowledge, posters: running.map((r) => r.poster), logger });
     scheduler.start();
     logger.info('started', { platforms: platforms.map((p) => p.name), digestStore: digestSettings.databaseUrl ? 'postgresql' : 'sqlite' });
@@ -56,6 +58,7 @@ export async function main(): Promise<void> {
       }, STOP_MS + STOP_GRACE_MS).unref();
       await scheduler.stop();
       await Promise.allSettled(running.map((r) => r.stop(deadline)));
+      await seen?.close();
       await store.close();
       process.exit(0);
     };

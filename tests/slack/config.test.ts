@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { readSlackConfig } from '../../adapters/slack/config.ts';
-import { createMemorySeenStore } from '../../src/seen-store.ts';
 import { ConfigError } from '../../src/config-error.ts';
 
 const failure = (env: Record<string, string | undefined>) => {
@@ -48,24 +47,3 @@ describe('readSlackConfig', () => {
   });
 });
 
-describe('createMemorySeenStore', () => {
-  it('remembers an id for the TTL, then forgets it', () => {
-    let now = 0;
-    const dedupe = createMemorySeenStore({ ttlMs: 600_000, now: () => now });
-    expect(dedupe.firstSeenNow('Ev1')).toBe(true);
-    now = 599_999;
-    expect(dedupe.firstSeenNow('Ev1')).toBe(false);
-    expect(dedupe.firstSeenNow('Ev2')).toBe(true);
-    now = 600_001;
-    expect(dedupe.firstSeenNow('Ev1')).toBe(true);
-    expect(dedupe.size).toBe(2);
-  });
-
-  it('bounds memory, forgetting the oldest ids first', () => {
-    const dedupe = createMemorySeenStore({ maxEntries: 3, now: () => 0 });
-    for (const id of ['a', 'b', 'c', 'd']) dedupe.firstSeenNow(id);
-    expect(dedupe.size).toBe(3);
-    expect(dedupe.firstSeenNow('d')).toBe(false);
-    expect(dedupe.firstSeenNow('a')).toBe(true);
-  });
-});
