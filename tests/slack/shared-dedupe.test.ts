@@ -3,57 +3,27 @@
  * redelivered event, a replayed slash command and a replayed Share click that reach both
  * are answered once between them. On PGlite always, on PostgreSQL when TEST_DATABASE_URL is set.
  */
-import { PGlite } from '@electric-sql/pglite';
-import { Kysely } from 'kysely';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startSlack, type RunningSlack } from '../../adapters/slack/index.ts';
-import { migrateToLatest } from '../../src/digest/migrations.ts';
-import { PGliteDialect } from '../../src/digest/pglite-dialect.ts';
 import { memoryLogger } from '../../src/log.ts';
-import type { SeenStore } from '../../src/seen-store.ts';
-import { createSqlSeenStore, openPostgresSeenStore, type SeenTables } from '../../src/seen-store-sql.ts';
+import { SEEN_DATABASES } from '../helpers/seen-stores.ts';
 import { realAnswerer } from '../helpers/real.ts';
 import { startFakeSlack, type FakeSlack } from './fake-slack-api.ts';
 import { actionBody, commandBody, eventBody, FORM, post, shareActionPayload, SIGNING_SECRET } from './signed-requests.ts';
 
-const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
-async function pgliteStores(): Promise<SeenStore[]> {
-  const pglite = new PGlite();
-  cleanups.push(() => pglite.close());
-  await migrateToLatest(new Kysely<SeenTables>({ dialect: new PGliteDialect(pglite) }));
-  return [0, 1].map(() => createSqlSeenStore(new Kysely<SeenTables>({ dialect: new PGliteDialect(pglite) })));
-}
-
-async function postgresStores(url: string): Promise<SeenStore[]> {
-  const schema = `seen_slack_${process.pid}_${Date.now().toString(36)}`;
-  cleanups.push(async () => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`drop schema if exists ${schema} cascade`);
-    await client.end();
-  });
-  const stores = [await openPostgresSeenStore(url, memoryLogger(), { schema }), await openPostgresSeenStore(url, memoryLogger(), { schema })];
-  for (const store of stores) cleanups.push(() => store.close());
-  return stores;
-}
-
-const backends: [string, () => Promise<SeenStore[]>][] = [
-  ['PGlite', pgliteStores],
-  ...(TEST_DATABASE_URL ? [['PostgreSQL', () => postgresStores(TEST_DATABASE_URL)] as [string, () => Promise<SeenStore[]>]] : []),
-];
-
-describe.each(backends)('two Slack instances sharing %s', (_name, stores) => {
+describe.each(SEEN_DATABASES)('two Slack instances sharing %s', (_name, database) => {
   it('answer a redelivered event, a replayed slash command and a replayed Share click once between them', async () => {
     const fake: FakeSlack = await startFakeSlack();
     const apps: RunningSlack[] = [];
     try {
-      for (const seen of await stores()) {
+      const db = await database();
+      cleanups.push(() => db.cleanup());
+      for (const seen of [await db.open(), await db.open()]) {
         apps.push(await startSlack(
           { mode: 'http', botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, port: 0, apiUrl: fake.apiUrl, webApiRetries: 0 },
           { answerer: realAnswerer(), logger: memoryLogger(), seen },
