@@ -82,7 +82,7 @@ export function retryAfterMs(header: string | string[] | undefined, now: number)
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 const isTimeout = (error: unknown) => TIMEOUT_CODES.has((error as { code?: string })?.code ?? '');
 
-/** One signal ends every post under way; each adds a listener, so the usual cap of 10 would warn. */
+/** One signal ends every retry wait; each adds a listener, so the usual cap of 10 would warn. */
 function stopSignal(): AbortController {
   const controller = new AbortController();
   setMaxListeners(0, controller.signal);
@@ -120,10 +120,14 @@ export function createResponsePoster(options: ResponsePosterOptions): ResponsePo
     return url;
   };
 
-  /** One attempt: the status and Retry-After, or the network error. */
+  /**
+   * One attempt: the status and Retry-After, or the network error. No abort signal per post
+   * (each would add and remove a listener on one shared signal, costly with thousands under
+   * way): destroy() destroys the pools, which fails every post under way at once.
+   */
   const attempt = async (url: URL, json: string) => {
     const response = await poolFor(url.origin).request({
-      path: url.pathname + url.search, method: 'POST', headers: JSON_HEADERS, body: json, signal: stopping.signal,
+      path: url.pathname + url.search, method: 'POST', headers: JSON_HEADERS, body: json,
     });
     await response.body.dump().catch(() => undefined);
     return { status: response.statusCode, retryAfter: response.headers['retry-after'] };
