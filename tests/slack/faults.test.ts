@@ -171,6 +171,31 @@ describe('a Web API call that hangs', () => {
   });
 });
 
+describe('the default Web API retry policy', () => {
+  it('retries a 500, but never a call that timed out (it may have posted)', async () => {
+    const own = await startFakeSlack();
+    const logger = memoryLogger();
+    const slack = await startSlack(
+      { mode: 'http', botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, port: 0, apiUrl: own.apiUrl },
+      { answerer, logger, timing: FAST },
+    );
+    const endpoint = `http://127.0.0.1:${slack.port}/slack/events`;
+    try {
+      own.failNextHttp('chat.postMessage', 500);
+      await post(endpoint, eventBody('EvRetry500', { type: 'message', channel_type: 'im', channel: 'D0RETRY', user: 'U0ASKER', text: 'trade', ts: '1700000000.006000' }), 'application/json');
+      await own.until(() => own.calls.filter((c) => c.method === 'chat.postMessage').length === 2, 'the retry after the 500', 5000);
+      own.hang('chat.postMessage');
+      await post(endpoint, eventBody('EvTimeout', { type: 'message', channel_type: 'im', channel: 'D0TIMEOUT', user: 'U0ASKER', text: 'trade', ts: '1700000000.006100' }), 'application/json');
+      await own.until(() => logger.entries.some((e) => e.msg === 'slack: direct message failed'), 'the timeout', 5000);
+      await sleep(2500); // longer than every retry wait of the policy
+      expect(own.calls.filter((c) => c.method === 'chat.postMessage' && c.params.channel === 'D0TIMEOUT')).toHaveLength(1);
+    } finally {
+      await slack.stop(Date.now() + 500);
+      await own.close();
+    }
+  });
+});
+
 describe('stopping', () => {
   it('a half-open socket (half a request line, then silence) does not hold stop()', async () => {
     const own = await startApp(fake);
