@@ -138,11 +138,16 @@ export function buildSlackApp(config: SlackConfig, deps: HandlerDeps, timing: Sl
   return app;
 }
 
-/** auth.test's failure as the one line start-up prints. */
-function initFailure(error: unknown, config: SlackConfig): Error {
+const REFUSED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'not_allowed_token_type']);
+
+/** auth.test's (or, in Socket Mode, apps.connections.open's) failure as the one line start-up prints. */
+function initFailure(error: unknown, config: SlackConfig, token: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' = 'SLACK_BOT_TOKEN'): Error {
   const code = (error as { data?: { error?: string } })?.data?.error;
-  if (code === 'invalid_auth' || code === 'not_authed' || code === 'account_inactive' || code === 'token_revoked') {
-    return new ConfigError('SLACK_BOT_TOKEN', `was refused by Slack (${code}): check the Bot User OAuth Token on the app's OAuth & Permissions page`);
+  if (code && REFUSED_TOKEN.has(code)) {
+    const where = token === 'SLACK_BOT_TOKEN'
+      ? "the Bot User OAuth Token on the app's OAuth & Permissions page"
+      : 'the App-Level Token (scope connections:write) on the Basic Information page';
+    return new ConfigError(token, `was refused by Slack (${code}): check ${where}`);
   }
   const cause = (error as { original?: { cause?: { code?: string }; message?: string } })?.original;
   const reason = cause?.cause?.code ?? (mayHaveLanded(error) ? 'timed out' : cause?.message ?? (error as Error)?.message);
@@ -176,7 +181,11 @@ export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<
     server = createSlackHttpServer({ signingSecret: config.signingSecret, next: receiver.requestListener, logger: deps.logger, isAllowedResponseUrl });
     port = await server.listen(config.port);
   } else {
-    await app.start();
+    try {
+      await app.start();
+    } catch (error) {
+      throw initFailure(error, config, 'SLACK_APP_TOKEN');
+    }
   }
   deps.logger.info('slack: started', { mode: config.mode, ...(port === undefined ? {} : { port }) });
   return {

@@ -73,6 +73,18 @@ describe('npm start refused at start-up', () => {
     }
   });
 
+  it('an app-level token Slack refuses in Socket Mode: one line naming SLACK_APP_TOKEN', async () => {
+    const own = await startFakeSlack();
+    try {
+      own.fail('apps.connections.open', 'invalid_auth');
+      const result = await refused({ SLACK_BOT_TOKEN: 'xoxb-startup', SLACK_APP_TOKEN: 'xapp-startup', SLACK_API_URL: own.apiUrl });
+      oneLine(result);
+      expect(result.last).toMatch(/^sinorussia: SLACK_APP_TOKEN was refused by Slack \(invalid_auth\)/);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('a port already in use: one line naming PORT and EADDRINUSE', async () => {
     const taken: Server = createServer();
     await new Promise<void>((resolve) => taken.listen(0, resolve));
