@@ -12,6 +12,8 @@ import { readDigestSettings } from './digest-settings.ts';
 import { CACHE_DIR, KNOWLEDGE_DIR } from './knowledge-dir.ts';
 import { configuredPlatforms } from './platforms.ts';
 import { guardProcess } from './process-guard.ts';
+import { readRateLimit } from './rate-limit-settings.ts';
+import { RateLimiter } from '../src/rate-limit.ts';
 import { StartupError } from '../src/startup-error.ts';
 
 const LEVELS = ['debug', 'info', 'warn', 'error'];
@@ -31,6 +33,7 @@ export async function main(): Promise<void> {
     guardProcess(logger);
     const platforms = configuredPlatforms(env);
     const digestSettings = readDigestSettings(env);
+    const rateLimit = readRateLimit(env);
     const knowledge = await loadKnowledgeCached(KNOWLEDGE_DIR, CACHE_DIR);
     if (platforms.length === 0) {
       const answerer = createAnswerer(knowledge);
@@ -44,7 +47,9 @@ export async function main(): Promise<void> {
     const answerer = createAnswerer(knowledge, { digest: createDigestCommands({ store, knowledge, logger }) });
     // With several instances on one PostgreSQL, a redelivery that reaches another one is still answered once.
     const seen = digestSettings.databaseUrl ? await (await import('../src/seen-store-sql.ts')).openPostgresSeenStore(digestSettings.databaseUrl, logger) : undefined;
-    const running = await Promise.all(platforms.map((p) => p.start({ answerer, logger, seen })));
+    // One bucket per person and platform, whichever surface they ask on.
+    const limiter = new RateLimiter(rateLimit);
+    const running = await Promise.all(platforms.map((p) => p.start({ answerer, logger, seen, limiter })));
     const scheduler = new DigestScheduler({ store, knowledge, posters: running.map((r) => r.poster), logger });
     scheduler.start();
     logger.info('started', { platforms: platforms.map((p) => p.name), digestStore: digestSettings.databaseUrl ? 'postgresql' : 'sqlite' });

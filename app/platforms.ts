@@ -6,6 +6,7 @@
 import type { Answerer } from '../src/commands/index.ts';
 import type { DigestPoster } from '../src/digest/types.ts';
 import type { Logger } from '../src/log.ts';
+import type { RateLimiter } from '../src/rate-limit.ts';
 import type { SeenStore } from '../src/seen-store.ts';
 import { readDiscordConfig } from '../adapters/discord/config.ts';
 import { readSlackConfig } from '../adapters/slack/config.ts';
@@ -19,8 +20,11 @@ export interface RunningPlatform {
 
 export interface Platform {
   name: string;
-  /** `seen`: requests already answered, shared with other instances when DATABASE_URL is set. */
-  start(deps: { answerer: Answerer; logger: Logger; seen?: SeenStore }): Promise<RunningPlatform>;
+  /**
+   * `seen`: requests already answered, shared with other instances when DATABASE_URL is set;
+   * `limiter`: questions per person (each adapter's default bucket when absent).
+   */
+  start(deps: { answerer: Answerer; logger: Logger; seen?: SeenStore; limiter?: RateLimiter }): Promise<RunningPlatform>;
 }
 
 type Env = Record<string, string | undefined>;

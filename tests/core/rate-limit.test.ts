@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RateLimiter } from '../../src/rate-limit.ts';
+import { readRateLimit } from '../../app/rate-limit-settings.ts';
 
 describe('RateLimiter', () => {
   it('allows a burst, tells once, then stays quiet until a token is back', () => {
@@ -33,5 +34,17 @@ describe('RateLimiter', () => {
   it('refuses a nonsensical setting', () => {
     expect(() => new RateLimiter({ burst: 0 })).toThrow(RangeError);
     expect(() => new RateLimiter({ perMinute: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('readRateLimit', () => {
+  it('defaults to 10 at once and 30 a minute, and reads whole numbers of at least 1', () => {
+    expect(readRateLimit({})).toEqual({ burst: 10, perMinute: 30 });
+    expect(readRateLimit({ RATE_LIMIT_BURST: '3', RATE_LIMIT_PER_MINUTE: ' 6 ' })).toEqual({ burst: 3, perMinute: 6 });
+  });
+
+  it('refuses anything else with a ConfigError naming the variable', () => {
+    expect(() => readRateLimit({ RATE_LIMIT_BURST: '0' })).toThrow(/RATE_LIMIT_BURST must be a whole number of at least 1 \(got "0"\)/);
+    expect(() => readRateLimit({ RATE_LIMIT_PER_MINUTE: '2.5' })).toThrow(/RATE_LIMIT_PER_MINUTE/);
   });
 });

@@ -7,6 +7,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
 import { commandBody, FORM, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
+import { SLOW_DOWN } from '../../src/rate-limit.ts';
 import { startBot, type BotProcess } from './bot-process.ts';
 import { tempDataDir } from './support.ts';
 
@@ -19,7 +20,7 @@ let port: number;
 beforeAll(async () => {
   fake = await startFakeSlack();
   data = tempDataDir();
-  bot = startBot({ SLACK_BOT_TOKEN: 'xoxb-e2e', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', DATA_DIR: data.dir }, data.dir);
+  bot = startBot({ SLACK_BOT_TOKEN: 'xoxb-e2e', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', DATA_DIR: data.dir, RATE_LIMIT_BURST: '3', RATE_LIMIT_PER_MINUTE: '1' }, data.dir);
   const started = await bot.waitForLog((l) => l.msg === 'slack: started', 'Slack to start');
   await bot.waitForLog((l) => l.msg === 'started', 'npm start to say it started');
   port = started.port as number;
@@ -44,6 +45,14 @@ describe('npm start over HTTP, under fire', () => {
     await answers('after-null');
     expect(bot.child.exitCode).toBeNull();
     expect(bot.logLines().filter((l) => l.level === 'error')).toEqual([]);
+  });
+
+  it('honours RATE_LIMIT_BURST: a fourth quick question from one person gets the private "slow down"', async () => {
+    for (let i = 1; i <= 4; i += 1) await post(endpoint, commandBody('trade', fake.responseUrl(`burst-${i}`), { user_id: 'U0BURST' }), FORM);
+    await fake.until(() => fake.responses.some((r) => r.id === 'burst-4'), 'the fourth reply');
+    expect(fake.responses.find((r) => r.id === 'burst-4')?.body).toEqual({ response_type: 'ephemeral', text: SLOW_DOWN });
+    expect(fake.responses.find((r) => r.id === 'burst-3')?.body.response_type).toBe('ephemeral');
+    expect(fake.responses.find((r) => r.id === 'burst-3')?.body.text).not.toBe(SLOW_DOWN);
   });
 
   it('SIGTERM with a half-open socket and an answer stuck on a hanging response_url exits with 0 within 10 s', async () => {

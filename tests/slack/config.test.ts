@@ -46,4 +46,3 @@ describe('readSlackConfig', () => {
     expect(failure({ SLACK_BOT_TOKEN: 'xoxp-secret-secret' }).message).not.toContain('secret-secret');
   });
 });
-
