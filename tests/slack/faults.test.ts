@@ -83,6 +83,17 @@ describe('malformed signed bodies', () => {
     expect(app.logger.entries.filter((e) => e.msg === 'slack: refused a request').length).toBeGreaterThanOrEqual(bodies.length);
   });
 
+  it('other paths and methods get 404 at once; the health check still answers', async () => {
+    const base = app.endpoint.replace('/slack/events', '');
+    for (const [path, method] of [['/nope', 'GET'], ['/slack/events', 'GET'], ['/slack/events/x', 'POST']]) {
+      const started = Date.now();
+      const res = await fetch(`${base}${path}`, { method });
+      expect({ path, method, status: res.status }).toEqual({ path, method, status: 404 });
+      expect(Date.now() - started).toBeLessThan(1000);
+    }
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+
   it('a response_url off Slack\'s hooks host is refused (400) and nothing is posted anywhere', async () => {
     const before = fake.attempts.length;
     const { status } = await timed(commandBody('trade', 'https://evil.example/steal'), FORM);
