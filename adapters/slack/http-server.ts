@@ -111,8 +111,9 @@ export function createSlackHttpServer(options: SlackHttpOptions): SlackHttpServe
       return reply(res, tooLarge ? 413 : 400);
     }
     const text = buffered.rawBody.toString('utf8');
-    // ssl_check comes unsigned; Bolt answers it and ignores anything else in the body.
-    if (req.headers['content-type'] === FORM && parseQuery(text).ssl_check === '1') return pass(buffered, res);
+    // ssl_check comes unsigned: answered here, and nothing else in its body reaches Bolt
+    // (which checks no signatures itself, since this server does).
+    if (req.headers['content-type'] === FORM && parseQuery(text).ssl_check === '1') return reply(res, 200);
     const unsigned = signatureProblem(req, text);
     if (unsigned) {
       logger.warn('slack: refused a request', { reason: unsigned });

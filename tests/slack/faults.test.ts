@@ -83,6 +83,15 @@ describe('malformed signed bodies', () => {
     expect(app.logger.entries.filter((e) => e.msg === 'slack: refused a request').length).toBeGreaterThanOrEqual(bodies.length);
   });
 
+  it('an unsigned ssl_check gets 200, and a payload smuggled in beside it is never processed', async () => {
+    const smuggled = new URLSearchParams({ ssl_check: '1', payload: JSON.stringify(shareActionPayload('trade', fake.responseUrl('smuggled'), 'U0EVIL', 'C0SMUGGLED')) }).toString();
+    const res = await fetch(app.endpoint, { method: 'POST', body: smuggled, headers: { 'content-type': FORM } });
+    expect(res.status).toBe(200);
+    await stillAnswers('after-ssl-check');
+    expect(posts('C0SMUGGLED')).toHaveLength(0);
+    expect(attemptsTo('smuggled')).toHaveLength(0);
+  });
+
   it('other paths and methods get 404 at once; the health check still answers', async () => {
     const base = app.endpoint.replace('/slack/events', '');
     for (const [path, method] of [['/nope', 'GET'], ['/slack/events', 'GET'], ['/slack/events/x', 'POST']]) {
