@@ -142,8 +142,15 @@ export function createSlackHttpServer(options: SlackHttpOptions): SlackHttpServe
       if (stopping) socket.end();
     });
     if (stopping) res.setHeader('connection', 'close');
-    const path = (req.url ?? '/').split('?')[0];
-    if (req.method !== 'POST' || path !== EVENTS_PATH) return pass(req, res);
+    // The path exactly as Bolt's receiver reads it (`/slack/./events` is the endpoint too), so
+    // nothing reaches the endpoint without the checks below.
+    let path: string;
+    try {
+      path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    } catch {
+      return reply(res, 400);
+    }
+    if (req.method?.toUpperCase() !== 'POST' || path !== EVENTS_PATH) return pass(req, res);
     checkEvent(req, res).catch((error: unknown) => {
       logger.error('slack: request failed', { error });
       reply(res, 500);

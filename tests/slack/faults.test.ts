@@ -4,6 +4,7 @@
  * replays, clock skew, a failing or hanging response_url, a hanging Web API, a half-open
  * socket and stuck answers at stop.
  */
+import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlack, type SlackDeps } from '../../adapters/slack/index.ts';
@@ -90,6 +91,25 @@ describe('malformed signed bodies', () => {
     await stillAnswers('after-ssl-check');
     expect(posts('C0SMUGGLED')).toHaveLength(0);
     expect(attemptsTo('smuggled')).toHaveLength(0);
+  });
+
+  it('spellings of the endpoint\'s path that Bolt reads as the endpoint are checked too', async () => {
+    // node:http sends the path as written (fetch would normalise it first).
+    const rawPost = (path: string, body: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: Number(new URL(app.endpoint).port), path, method: 'POST', headers: { 'content-type': FORM } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    for (const path of ['/slack/./events', '/slack/x/../events', '/slack/events#x', '/slack/events?x=1']) {
+      const status = await rawPost(path, commandBody('trade', fake.responseUrl(`spelling-${path.length}`)));
+      expect({ path, status }).toEqual({ path, status: 401 });
+    }
+    await stillAnswers('after-spellings');
+    expect(fake.attempts.filter((a) => a.id.startsWith('spelling-'))).toHaveLength(0);
   });
 
   it('other paths and methods get 404 at once; the health check still answers', async () => {
