@@ -111,8 +111,7 @@ export function createSlackHttpServer(options: SlackHttpOptions): SlackHttpServe
       return reply(res, tooLarge ? 413 : 400);
     }
     const text = buffered.rawBody.toString('utf8');
-    // ssl_check comes unsigned: answered here, and nothing else in its body reaches Bolt
-    // (which checks no signatures itself, since this server does).
+    // ssl_check comes unsigned: answered here, and nothing else in its body reaches Bolt.
     if (req.headers['content-type'] === FORM && parseQuery(text).ssl_check === '1') return reply(res, 200);
     const unsigned = signatureProblem(req, text);
     if (unsigned) {
