@@ -201,7 +201,11 @@ export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<
       } else {
         await responses.close();
       }
-      await closing;
+      // The link or server closes by the deadline too; past it, the process may end regardless.
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))));
+      await Promise.race([closing.catch((error: unknown) => deps.logger.warn('slack: closing failed', { error })), late]);
+      clearTimeout(timer);
       deps.logger.info('slack: stopped', { mode: config.mode });
     },
   };
