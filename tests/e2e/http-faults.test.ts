@@ -6,7 +6,8 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
-import { commandBody, FORM, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
+import pg from 'pg';
+import { commandBody, eventBody, FORM, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
 import { SLOW_DOWN } from '../../src/rate-limit.ts';
 import { startBot, type BotProcess } from './bot-process.ts';
 import { tempDataDir } from './support.ts';
@@ -72,4 +73,51 @@ describe('npm start over HTTP, under fire', () => {
     const messages = bot.logLines().map((l) => l.msg);
     expect(messages).toEqual(expect.arrayContaining(['stopping', 'slack: stopped']));
   }, 20_000);
+});
+
+/** Two `npm start` processes on one PostgreSQL (a schema of their own), when TEST_DATABASE_URL is set. */
+const sharedDatabases = process.env.TEST_DATABASE_URL ? [process.env.TEST_DATABASE_URL] : [];
+
+describe.each(sharedDatabases)('two npm start processes on one PostgreSQL', (url) => {
+  it('answer a slash command replayed to both, and an event redelivered to both, once between them', async () => {
+    const schema = `e2e_seen_${process.pid}_${Date.now().toString(36)}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    const own = await startFakeSlack();
+    const dirs = [tempDataDir(), tempDataDir()];
+    const databaseUrl = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    const bots = dirs.map((d) =>
+      startBot({ SLACK_BOT_TOKEN: 'xoxb-e2e', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: own.apiUrl, PORT: '0', DATA_DIR: d.dir, DATABASE_URL: databaseUrl }, d.dir),
+    );
+    try {
+      const endpoints: string[] = [];
+      for (const bot of bots) {
+        const started = await bot.waitForLog((l) => l.msg === 'slack: started', 'Slack to start');
+        await bot.waitForLog((l) => l.msg === 'started' && l.digestStore === 'postgresql', 'npm start on PostgreSQL');
+        endpoints.push(`http://127.0.0.1:${started.port as number}/slack/events`);
+      }
+      const command = commandBody('trade', own.responseUrl('two-processes'));
+      const mention = eventBody('EvTwoProcesses', { type: 'app_mention', channel: 'C0TWO', user: 'U0ASKER', text: '<@UBOT> energy', ts: '1700000000.007000' });
+      for (const endpoint of endpoints) {
+        expect((await post(endpoint, command, FORM)).status).toBe(200);
+        expect((await post(endpoint, mention, 'application/json')).status).toBe(200);
+      }
+      const mentionPosts = () => own.calls.filter((c) => c.method === 'chat.postMessage' && c.params.channel === 'C0TWO');
+      await own.until(() => own.responses.some((r) => r.id === 'two-processes') && mentionPosts().length >= 1, 'the answers', 10_000);
+      // Later requests to each, answered, show the repeats were skipped rather than slow.
+      for (const [i, endpoint] of endpoints.entries()) await post(endpoint, commandBody('topics', own.responseUrl(`two-barrier-${i}`)), FORM);
+      await own.until(() => own.responses.filter((r) => r.id.startsWith('two-barrier-')).length === 2, 'the barriers', 10_000);
+      expect(own.responses.filter((r) => r.id === 'two-processes')).toHaveLength(1);
+      expect(mentionPosts()).toHaveLength(1);
+      expect(bots.flatMap((b) => b.logLines()).filter((l) => l.msg === 'slack: skipped a replayed slash command')).toHaveLength(1);
+    } finally {
+      for (const bot of bots) bot.kill();
+      await Promise.all(bots.map((b) => b.exited));
+      await own.close();
+      for (const d of dirs) d.remove();
+      await admin.query(`drop schema if exists ${schema} cascade`);
+      await admin.end();
+    }
+  }, 40_000);
 });
