@@ -11,8 +11,16 @@ import { createLogger, type LogLevel } from '../src/log.ts';
 import { readDigestSettings } from './digest-settings.ts';
 import { CACHE_DIR, KNOWLEDGE_DIR } from './knowledge-dir.ts';
 import { configuredPlatforms } from './platforms.ts';
+import { guardProcess } from './process-guard.ts';
+import { readRateLimit } from './rate-limit-settings.ts';
+import { RateLimiter } from '../src/rate-limit.ts';
+import { StartupError } from '../src/startup-error.ts';
 
 const LEVELS = ['debug', 'info', 'warn', 'error'];
+/** The whole stop, answers and apologies included, ends within this, leaving room to close the store within 10 s (README: "clean stop"). */
+const STOP_MS = 9_500;
+/** Past the deadline, the store's own close gets this long before the process exits anyway. */
+const STOP_GRACE_MS = 1000;
 
 export async function main(): Promise<void> {
   loadDotenv({ quiet: true });
@@ -22,8 +30,10 @@ export async function main(): Promise<void> {
       throw new SinorussiaError('BAD_CONFIG', `LOG_LEVEL must be one of ${LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`, env.LOG_LEVEL);
     }
     const logger = createLogger({ level: (env.LOG_LEVEL as LogLevel | undefined) ?? 'info' });
+    guardProcess(logger);
     const platforms = configuredPlatforms(env);
     const digestSettings = readDigestSettings(env);
+    const rateLimit = readRateLimit(env);
     const knowledge = await loadKnowledgeCached(KNOWLEDGE_DIR, CACHE_DIR);
     if (platforms.length === 0) {
       const answerer = createAnswerer(knowledge);
@@ -35,24 +45,36 @@ export async function main(): Promise<void> {
     const { openDigestStore, createDigestCommands, DigestScheduler } = await import('../src/digest/index.ts');
     const store = await openDigestStore(digestSettings);
     const answerer = createAnswerer(knowledge, { digest: createDigestCommands({ store, knowledge, logger }) });
-    const running = await Promise.all(platforms.map((p) => p.start({ answerer, logger })));
+    // With several instances on one PostgreSQL, a redelivery that reaches another one is still answered once.
+    const seen = digestSettings.databaseUrl ? await (await import('../src/seen-store-sql.ts')).openPostgresSeenStore(digestSettings.databaseUrl, logger) : undefined;
+    // One bucket per person and platform, whichever surface they ask on.
+    const limiter = new RateLimiter(rateLimit);
+    const running = await Promise.all(platforms.map((p) => p.start({ answerer, logger, seen, limiter })));
     const scheduler = new DigestScheduler({ store, knowledge, posters: running.map((r) => r.poster), logger });
     scheduler.start();
     logger.info('started', { platforms: platforms.map((p) => p.name), digestStore: digestSettings.databaseUrl ? 'postgresql' : 'sqlite' });
 
     const stop = async (signal: string) => {
       logger.info('stopping', { signal });
+      const deadline = Date.now() + STOP_MS;
+      setTimeout(() => {
+        logger.error('stop: the deadline passed; exiting with work unfinished', { deadlineMs: STOP_MS });
+        process.exit(1);
+      }, STOP_MS + STOP_GRACE_MS).unref();
       await scheduler.stop();
-      await Promise.allSettled(running.map((r) => r.stop()));
+      await Promise.allSettled(running.map((r) => r.stop(deadline)));
+      await seen?.close();
       await store.close();
       process.exit(0);
     };
     process.once('SIGINT', () => void stop('SIGINT'));
     process.once('SIGTERM', () => void stop('SIGTERM'));
   } catch (err) {
-    // A bad setting or knowledge file stops start-up with one clear line.
-    if (!(err instanceof SinorussiaError)) throw err;
-    process.stderr.write(`${err.message}\n`);
-    process.exitCode = 1;
+    // A bad setting, a knowledge file, a refused token, a taken port, an unreachable platform:
+    // start-up stops with one clear line, and exits even if a platform or database had opened.
+    const known = err instanceof SinorussiaError || err instanceof StartupError;
+    const error = err as NodeJS.ErrnoException;
+    process.stderr.write(known ? `${error.message}\n` : `sinorussia: could not start: ${error?.message ?? String(err)}${error?.code ? ` (${error.code})` : ''}\n`);
+    process.exit(1);
   }
 }

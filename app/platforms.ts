@@ -6,18 +6,25 @@
 import type { Answerer } from '../src/commands/index.ts';
 import type { DigestPoster } from '../src/digest/types.ts';
 import type { Logger } from '../src/log.ts';
+import type { RateLimiter } from '../src/rate-limit.ts';
+import type { SeenStore } from '../src/seen-store.ts';
 import { readDiscordConfig } from '../adapters/discord/config.ts';
 import { readSlackConfig } from '../adapters/slack/config.ts';
 
 export interface RunningPlatform {
-  stop(): Promise<void>;
+  /** Stops taking requests and finishes what it can by `deadline` (ms since the epoch). */
+  stop(deadline?: number): Promise<void>;
   /** How the daily digest posts on this platform. */
   poster: DigestPoster;
 }
 
 export interface Platform {
   name: string;
-  start(deps: { answerer: Answerer; logger: Logger }): Promise<RunningPlatform>;
+  /**
+   * `seen`: requests already answered, shared with other instances when DATABASE_URL is set;
+   * `limiter`: questions per person (each adapter's default bucket when absent).
+   */
+  start(deps: { answerer: Answerer; logger: Logger; seen?: SeenStore; limiter?: RateLimiter }): Promise<RunningPlatform>;
 }
 
 type Env = Record<string, string | undefined>;

@@ -37,15 +37,19 @@ const CONNECTIONS = 32;
 
 const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]);
 
+/**
+ * Each request as Slack would send it: its own trigger_id (a repeated one is a replay, answered
+ * once) and, here, its own user, so the per-user rate limit never refuses the load.
+ */
+let users = 0;
 function signed(text: string, responseUrl: string) {
-  const body = commandBody(text, responseUrl);
+  const body = commandBody(text, responseUrl, { user_id: `UBENCH${++users}` });
   return { method: 'POST' as const, body, headers: signedHeaders(body, FORM) };
 }
 
 async function paced(request: LoadRequest): Promise<LoadResult> {
   const url = new URL(request.url);
   const pool = new Pool(url.origin, { connections: 64 });
-  const requests = request.texts.map((text) => signed(text, request.responseUrl));
   const total = Math.round(request.rate * request.durationS);
   const interval = 1000 / request.rate;
   const latencies: number[] = [];
@@ -59,7 +63,7 @@ async function paced(request: LoadRequest): Promise<LoadResult> {
     const sent = performance.now();
     inFlight.push(
       pool
-        .request({ path: url.pathname, ...requests[i % requests.length] })
+        .request({ path: url.pathname, ...signed(request.texts[i % request.texts.length], request.responseUrl) })
         .then(async (response) => {
           await response.body.dump();
           if (response.statusCode === 200) latencies.push(performance.now() - sent);
@@ -89,13 +93,20 @@ interface AutocannonResult {
 async function unthrottled(request: LoadRequest): Promise<LoadResult> {
   const autocannon = createRequire(import.meta.url)('autocannon') as (options: Record<string, unknown>) => Promise<AutocannonResult>;
   let sequence = 0;
-  // A distinct text per request: signed here, so the app pays only for what it answers.
-  const distinct = { method: 'POST', setupRequest: (req: Record<string, unknown>) => ({ ...req, ...signed(`${request.texts[sequence % request.texts.length]} (${++sequence})`, request.responseUrl) }) };
+  // Signed here, so the app pays only for what it answers; `max-distinct` adds a text never sent before.
+  const distinct = request.mode === 'max-distinct';
+  const fresh = {
+    method: 'POST',
+    setupRequest: (req: Record<string, unknown>) => {
+      const text = request.texts[sequence++ % request.texts.length];
+      return { ...req, ...signed(distinct ? `${text} (${sequence})` : text, request.responseUrl) };
+    },
+  };
   const result = await autocannon({
     url: request.url,
     connections: CONNECTIONS,
     duration: request.durationS,
-    requests: request.mode === 'max-distinct' ? [distinct] : request.texts.map((text) => signed(text, request.responseUrl)),
+    requests: [fresh],
   });
   return {
     ok: result['2xx'],

@@ -10,7 +10,9 @@ import type { DiscordConfig } from './config.ts';
 /** What discord.js itself reads the ShardingManager's shard list from. */
 const shardingEnv = (): Record<string, unknown> => (workerData as Record<string, unknown> | null) ?? process.env;
 
-export function createDiscordClient(config: Pick<DiscordConfig, 'apiUrl'>): Client {
+export const DISCORD_REST_TIMEOUT_MS = 10_000;
+
+export function createDiscordClient(config: Pick<DiscordConfig, 'apiUrl'>, restTimeoutMs = DISCORD_REST_TIMEOUT_MS): Client {
   // Under a ShardingManager, discord.js takes SHARDS/SHARD_COUNT from the environment, but
   // only when `shards` is left unset: an explicit 'auto' would make every process run all shards.
   const managed = 'SHARDS' in shardingEnv();
@@ -20,6 +22,7 @@ export function createDiscordClient(config: Pick<DiscordConfig, 'apiUrl'>): Clie
     partials: [Partials.Channel],
     allowedMentions: { parse: [], repliedUser: false },
     ...(managed ? {} : { shards: 'auto' as const }),
-    rest: config.apiUrl ? { api: config.apiUrl } : {},
+    // Every REST call (replies, thread starts, posts) gives up after this long.
+    rest: { timeout: restTimeoutMs, ...(config.apiUrl ? { api: config.apiUrl } : {}) },
   });
 }

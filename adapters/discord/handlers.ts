@@ -23,6 +23,7 @@ import type { Answer } from '../../src/answer/types.ts';
 import { parseCommand, type Answerer } from '../../src/commands/index.ts';
 import type { ChannelContext } from '../../src/digest/types.ts';
 import type { Logger } from '../../src/log.ts';
+import { SLOW_DOWN, type RateLimiter } from '../../src/rate-limit.ts';
 import { COMMAND_NAME, toCommandText } from './commands/sinorussia.ts';
 import { fit, renderEmbed } from './render.ts';
 import { isShareId, type ShareStore } from './share.ts';
@@ -33,6 +34,14 @@ export interface HandlerDeps {
   answerer: Answerer;
   logger: Logger;
   shares: ShareStore;
+  /** Questions per user, for commands, Share clicks and mentions alike. */
+  limiter: RateLimiter;
+}
+
+function rateFor(deps: Pick<HandlerDeps, 'limiter' | 'logger'>, userId: string, surface: string) {
+  const decision = deps.limiter.take(`discord:${userId}`);
+  if (decision === 'tell') deps.logger.warn('discord: a user is asking too fast; told to slow down', { userId, surface });
+  return decision;
 }
 
 /** Echoed input (`@everyone`, roles, users) must never ping anyone, not even the replied-to user. */
@@ -139,6 +148,12 @@ async function apologise(interaction: Interaction, logger: Logger): Promise<void
 
 export async function handleInteraction(interaction: Interaction, deps: HandlerDeps): Promise<void> {
   try {
+    // Autocomplete runs per keystroke and answers nothing: not counted. Every other
+    // interaction must be answered within 3 s, so each refused one is told, privately.
+    if ((interaction.isChatInputCommand() || interaction.isButton()) && rateFor(deps, interaction.user.id, interaction.isButton() ? 'share' : 'command') !== 'allow') {
+      await interaction.reply({ content: SLOW_DOWN, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      return;
+    }
     if (interaction.isAutocomplete() && interaction.commandName === COMMAND_NAME) await autocomplete(interaction, deps);
     else if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME) await answerCommand(interaction, deps);
     else if (interaction.isButton() && isShareId(interaction.customId)) await share(interaction, deps);
@@ -159,7 +174,8 @@ export function threadName(answer: Answer): string {
 
 /** Answers in the thread the question started (a new one on the message), in a thread it was asked in, or as a reply. */
 async function sendAnswer(message: Message, answer: Answer, logger: Logger): Promise<void> {
-  const payload = { embeds: [renderEmbed(answer)], allowedMentions: NO_MENTIONS };
+  // The question's id as nonce: a post discord.js retries after a timeout is not posted twice.
+  const payload = { embeds: [renderEmbed(answer)], allowedMentions: NO_MENTIONS, nonce: message.id, enforceNonce: true };
   const channel = message.channel;
   // startThread() throws inside a thread, so check that first.
   const canStartThread = !channel.isThread() && (channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement);
@@ -191,6 +207,11 @@ function isAddressedToMe(message: Message<true>): boolean {
 export async function handleMessage(message: Message, deps: Omit<HandlerDeps, 'shares'>): Promise<void> {
   if (message.author.bot || message.webhookId || message.system) return;
   if (message.inGuild() && !isAddressedToMe(message)) return;
+  const rate = rateFor(deps, message.author.id, 'mention');
+  if (rate !== 'allow') {
+    if (rate === 'tell') await message.reply({ content: SLOW_DOWN, allowedMentions: NO_MENTIONS }).catch((error: unknown) => deps.logger.warn('discord: could not say slow down', { error, messageId: message.id }));
+    return;
+  }
   try {
     await sendAnswer(message, await deps.answerer.handle(message.content, messageContext(message)), deps.logger);
   } catch (error) {

@@ -7,6 +7,8 @@ import { ConfigError } from '../../src/config-error.ts';
 import type { DigestPoster } from '../../src/digest/types.ts';
 import { InFlight } from '../../src/in-flight.ts';
 import type { Logger } from '../../src/log.ts';
+import { RateLimiter } from '../../src/rate-limit.ts';
+import { StartupError } from '../../src/startup-error.ts';
 import { createDiscordClient } from './client.ts';
 import type { DiscordConfig } from './config.ts';
 import { createDiscordDigestPoster } from './digest-poster.ts';
@@ -19,16 +21,21 @@ export { createDiscordDigestPoster, discordPostFailure } from './digest-poster.t
 export interface DiscordDeps {
   answerer: Answerer;
   logger: Logger;
+  /** Every REST call gives up after this long (default 10 s); tests shorten it. */
+  restTimeoutMs?: number;
+  /** Questions per user; the default bucket unless given one. */
+  limiter?: RateLimiter;
 }
 
-/** How long stop() waits for answers already started; discord.js gives up on a request after 15 s. */
-const DRAIN_MS = 15_000;
+/** How long stop() takes at most unless its caller names a deadline. */
+const STOP_MS = 10_000;
 
 const isTokenRefused = (error: unknown) =>
   (error as { code?: unknown })?.code === 'TokenInvalid' || (error as { status?: unknown })?.status === 401;
 
 export interface RunningDiscord {
-  stop(): Promise<void>;
+  /** Stops taking questions, sends answers under way until `deadline` (ms since the epoch), then logs out. */
+  stop(deadline?: number): Promise<void>;
   /** Posts daily digests with the bot's token (its own REST: no retries, 429s returned). */
   poster: DigestPoster;
 }
@@ -36,12 +43,13 @@ export interface RunningDiscord {
 /** Logs in and answers until `stop()`. Rejects (with a ConfigError for a refused token) if login fails. */
 export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Promise<RunningDiscord> {
   const { logger } = deps;
-  const client = createDiscordClient(config);
+  const client = createDiscordClient(config, deps.restTimeoutMs);
   const shares = createShareStore();
   const inFlight = new InFlight();
+  const limiter = deps.limiter ?? new RateLimiter();
   // Handlers never reject; these listeners keep anything else from becoming an unhandled 'error'.
-  client.on(Events.InteractionCreate, (interaction) => void inFlight.track(handleInteraction(interaction, { ...deps, shares })));
-  client.on(Events.MessageCreate, (message) => void inFlight.track(handleMessage(message, deps)));
+  client.on(Events.InteractionCreate, (interaction) => void inFlight.track(handleInteraction(interaction, { ...deps, shares, limiter })));
+  client.on(Events.MessageCreate, (message) => void inFlight.track(handleMessage(message, { ...deps, limiter })));
   client.on(Events.Error, (error) => logger.error('discord: client error', { error }));
   client.on(Events.Warn, (message) => logger.warn('discord: warning', { message }));
   // Disconnects are resumed by discord.js itself; they are only logged.
@@ -56,16 +64,18 @@ export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Pr
   } catch (error) {
     await client.destroy();
     if (isTokenRefused(error)) throw new ConfigError('DISCORD_TOKEN', 'was refused by Discord (401): check the token on the Bot page');
-    throw error;
+    const code = (error as { code?: unknown; cause?: { code?: unknown } })?.cause?.code ?? (error as { code?: unknown })?.code;
+    const reason = typeof code === 'string' ? code : (error as Error)?.message ?? String(error);
+    throw new StartupError('DISCORD_UNREACHABLE', `Discord's API at ${config.apiUrl ?? 'https://discord.com/api'} could not be reached (${reason})`, { cause: error });
   }
   logger.info('discord: ready', { user: client.user?.tag, guilds: client.guilds.cache.size, shards: client.ws.shards.size });
   return {
     poster: createDiscordDigestPoster(config),
-    async stop() {
+    async stop(deadline = Date.now() + STOP_MS) {
       // No new questions; answers already started are sent while the client still has its
       // token (destroy() clears it, and a reply after that would fail).
       client.removeAllListeners(Events.InteractionCreate).removeAllListeners(Events.MessageCreate);
-      const unfinished = await inFlight.drain(DRAIN_MS);
+      const unfinished = await inFlight.drain(Math.max(0, deadline - Date.now()));
       if (unfinished > 0) logger.warn('discord: stopped with answers unsent', { unfinished });
       await client.destroy();
       logger.info('discord: stopped');

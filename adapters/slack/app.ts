@@ -1,21 +1,23 @@
 /**
  * Builds and starts the Bolt app: Socket Mode with an app token (no public URL), otherwise
- * the HTTP receiver on PORT with signature checks and GET /healthz.
+ * Bolt's HTTP receiver behind our own server (http-server.ts) on PORT, with GET /healthz.
  */
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { App, webApi, type CustomRoute } from '@slack/bolt';
+import { App, HTTPReceiver, webApi, type CustomRoute, type ReceiverProcessEventErrorHandlerArgs } from '@slack/bolt';
 import type { Answerer } from '../../src/commands/index.ts';
 import type { DigestPoster } from '../../src/digest/types.ts';
 import { InFlight } from '../../src/in-flight.ts';
 import type { Logger } from '../../src/log.ts';
+import { RateLimiter } from '../../src/rate-limit.ts';
+import { createMemorySeenStore, type SeenStore } from '../../src/seen-store.ts';
+import { StartupError } from '../../src/startup-error.ts';
+import { ConfigError } from '../../src/config-error.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
-import { createEventDedupe, type EventDedupe } from './dedupe.ts';
 import { createSlackDigestPoster } from './digest-poster.ts';
 import {
   createRenderedAnswers,
   dropUnknownRequests,
+  mayHaveLanded,
   onAppMention,
   onDirectMessage,
   onShare,
@@ -23,18 +25,35 @@ import {
   SLASH_COMMAND,
   type HandlerDeps,
 } from './handlers.ts';
+import { createSlackHttpServer, EVENTS_PATH, type SlackHttpServer } from './http-server.ts';
 import { SHARE_ACTION_ID } from './render.ts';
-import { createResponsePoster } from './response-url.ts';
+import { allowedResponseOrigins, createResponsePoster } from './response-url.ts';
 
 export interface SlackDeps {
   answerer: Answerer;
   logger: Logger;
-  /** Injected in tests to control the clock; one per app otherwise. */
-  dedupe?: EventDedupe;
+  /** Requests already answered; in memory (this process only) unless given one. */
+  seen?: SeenStore;
+  /** Questions per user; the default bucket unless given one. */
+  limiter?: RateLimiter;
+  /** Outbound timeouts and retry pacing; tests shorten them. */
+  timing?: Partial<SlackTiming>;
 }
 
+export interface SlackTiming {
+  /** Every Web API call (auth.test, chat.postMessage, …) gives up after this long. */
+  webApiTimeoutMs: number;
+  /** One response_url attempt gives up (without a retry: it may have landed) after this long. */
+  responseUrlTimeoutMs: number;
+  /** The first response_url retry's delay (doubling after). */
+  responseUrlRetryBaseMs: number;
+}
+
+const DEFAULT_TIMING: SlackTiming = { webApiTimeoutMs: 10_000, responseUrlTimeoutMs: 10_000, responseUrlRetryBaseMs: 1000 };
+
 export interface RunningSlack {
-  stop(): Promise<void>;
+  /** Stops taking requests, delivers acked answers until `deadline` (ms since the epoch), then ends. */
+  stop(deadline?: number): Promise<void>;
   /** The HTTP port actually listened on (useful with PORT=0); undefined in Socket Mode. */
   port?: number;
   /** Posts daily digests with the same bot token (its own client: no retries, 429s returned). */
@@ -43,8 +62,8 @@ export interface RunningSlack {
 
 export const HEALTH_PATH = '/healthz';
 
-/** How long stop() waits for acked answers; a response_url post times out after as long. */
-const DRAIN_MS = 10_000;
+/** How long stop() takes at most unless its caller names a deadline. */
+export const STOP_MS = 10_000;
 
 const healthRoute: CustomRoute = {
   path: HEALTH_PATH,
@@ -55,20 +74,57 @@ const healthRoute: CustomRoute = {
   },
 };
 
-export function buildSlackApp(config: SlackConfig, deps: HandlerDeps): App {
+/**
+ * Web API retries: a few, quickly (an unreachable Slack fails start-up in seconds, not
+ * minutes), and never after a timeout, since the call may have gone through: Slack has no
+ * idempotency key, and a retried chat.postMessage would post twice.
+ */
+function retryPolicy(config: SlackConfig): webApi.RetryOptions {
+  if (config.webApiRetries !== undefined) return { retries: config.webApiRetries };
+  return {
+    retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000, randomize: true,
+    onFailedAttempt: (error: unknown) => {
+      if (mayHaveLanded(error)) throw error;
+    },
+  } as webApi.RetryOptions;
+}
+
+function receiverFor(config: SlackConfig & { mode: 'http' }, logger: Logger): HTTPReceiver {
+  return new HTTPReceiver({
+    signingSecret: config.signingSecret,
+    // Our server (http-server.ts) has verified every request to the endpoint already; Bolt
+    // checks again (about 12 µs a request) so that a way round the server is no way in.
+    endpoints: [EVENTS_PATH],
+    customRoutes: [healthRoute],
+    logger: boltLogger(logger),
+    // A listener that throws after its ack is logged; Slack gets a 500 only when nothing was sent yet.
+    processEventErrorHandler: async ({ error, response }: ReceiverProcessEventErrorHandlerArgs) => {
+      logger.error('slack: a request failed inside Bolt', { error });
+      if (!response.headersSent) {
+        response.writeHead(500);
+        response.end();
+      }
+      return false;
+    },
+    unhandledRequestHandler: ({ response }) => {
+      logger.warn('slack: a request was not acknowledged within 3 s');
+      if (!response.headersSent) {
+        response.writeHead(404);
+        response.end();
+      }
+    },
+  });
+}
+
+export function buildSlackApp(config: SlackConfig, deps: HandlerDeps, timing: SlackTiming = DEFAULT_TIMING, receiver?: HTTPReceiver): App {
   const app = new App({
     token: config.botToken,
     // auth.test runs in init(), where a bad token fails start-up instead of a background retry.
     deferInitialization: true,
     logger: boltLogger(deps.logger),
     convoStore: false,
-    clientOptions: {
-      slackApiUrl: config.apiUrl,
-      retryConfig: config.webApiRetries === undefined ? webApi.retryPolicies.fiveRetriesInFiveMinutes : { retries: config.webApiRetries },
-    },
-    ...(config.mode === 'socket'
-      ? { socketMode: true, appToken: config.appToken }
-      : { signingSecret: config.signingSecret, customRoutes: [healthRoute], port: config.port }),
+    clientOptions: { slackApiUrl: config.apiUrl, retryConfig: retryPolicy(config), timeout: timing.webApiTimeoutMs },
+    ...(config.mode === 'socket' ? { socketMode: true, appToken: config.appToken } : { receiver }),
   });
   app.use(dropUnknownRequests(deps.logger));
   app.command(SLASH_COMMAND, onSlashCommand(deps));
@@ -81,30 +137,75 @@ export function buildSlackApp(config: SlackConfig, deps: HandlerDeps): App {
   return app;
 }
 
+const REFUSED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'not_allowed_token_type']);
+
+/** auth.test's (or, in Socket Mode, apps.connections.open's) failure as the one line start-up prints. */
+function initFailure(error: unknown, config: SlackConfig, token: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' = 'SLACK_BOT_TOKEN'): Error {
+  const code = (error as { data?: { error?: string } })?.data?.error;
+  if (code && REFUSED_TOKEN.has(code)) {
+    const where = token === 'SLACK_BOT_TOKEN'
+      ? "the Bot User OAuth Token on the app's OAuth & Permissions page"
+      : 'the App-Level Token (scope connections:write) on the Basic Information page';
+    return new ConfigError(token, `was refused by Slack (${code}): check ${where}`);
+  }
+  const cause = (error as { original?: { cause?: { code?: string }; message?: string } })?.original;
+  const reason = cause?.cause?.code ?? (mayHaveLanded(error) ? 'timed out' : cause?.message ?? (error as Error)?.message);
+  return new StartupError('SLACK_UNREACHABLE', `Slack's Web API at ${config.apiUrl ?? 'https://slack.com/api/'} could not be reached (${reason})`, { cause: error });
+}
+
 export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<RunningSlack> {
-  const responses = createResponsePoster();
+  const timing = { ...DEFAULT_TIMING, ...deps.timing };
+  const origins = allowedResponseOrigins(config.apiUrl);
+  const responses = createResponsePoster({ allowedOrigins: origins, timeoutMs: timing.responseUrlTimeoutMs, retryBaseMs: timing.responseUrlRetryBaseMs });
   const handlerDeps: HandlerDeps = {
     answerer: deps.answerer,
     logger: deps.logger,
-    dedupe: deps.dedupe ?? createEventDedupe(),
+    seen: deps.seen ?? createMemorySeenStore(),
     responses,
     renderedAnswers: createRenderedAnswers(),
     inFlight: new InFlight(),
+    limiter: deps.limiter ?? new RateLimiter(),
   };
-  const app = buildSlackApp(config, handlerDeps);
-  await app.init();
-  const started = await app.start(...(config.mode === 'http' ? [config.port] : []));
-  const port = config.mode === 'http' ? ((started as Server).address() as AddressInfo).port : undefined;
+  const receiver = config.mode === 'http' ? receiverFor(config, deps.logger) : undefined;
+  const app = buildSlackApp(config, handlerDeps, timing, receiver);
+  try {
+    await app.init();
+  } catch (error) {
+    throw initFailure(error, config);
+  }
+  let server: SlackHttpServer | undefined;
+  let port: number | undefined;
+  if (receiver && config.mode === 'http') {
+    const isAllowedResponseUrl = (url: string) => URL.canParse(url) && origins.includes(new URL(url).origin);
+    server = createSlackHttpServer({ signingSecret: config.signingSecret, next: receiver.requestListener, logger: deps.logger, isAllowedResponseUrl });
+    port = await server.listen(config.port);
+  } else {
+    try {
+      await app.start();
+    } catch (error) {
+      throw initFailure(error, config, 'SLACK_APP_TOKEN');
+    }
+  }
   deps.logger.info('slack: started', { mode: config.mode, ...(port === undefined ? {} : { port }) });
   return {
     port,
     poster: createSlackDigestPoster(config, deps.logger),
-    stop: async () => {
-      // No new requests first; then every answer already acked is delivered, or given up on.
-      await app.stop();
-      const unfinished = await handlerDeps.inFlight.drain(DRAIN_MS);
-      if (unfinished > 0) deps.logger.warn('slack: stopped with answers undelivered', { unfinished });
-      await responses.close();
+    stop: async (deadline = Date.now() + STOP_MS) => {
+      // No new requests first; then every answer already acked is delivered, or given up on
+      // at the deadline: what is still under way then is cut off.
+      const closing = server ? server.stop(deadline) : app.stop();
+      const unfinished = await handlerDeps.inFlight.drain(Math.max(0, deadline - Date.now()));
+      if (unfinished > 0) {
+        deps.logger.warn('slack: stopped with answers undelivered', { unfinished });
+        await responses.destroy();
+      } else {
+        await responses.close();
+      }
+      // The link or server closes by the deadline too; past it, the process may end regardless.
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))));
+      await Promise.race([closing.catch((error: unknown) => deps.logger.warn('slack: closing failed', { error })), late]);
+      clearTimeout(timer);
       deps.logger.info('slack: stopped', { mode: config.mode });
     },
   };

@@ -16,8 +16,9 @@ import { cleanInput } from '../../src/commands/input.ts';
 import type { ChannelContext } from '../../src/digest/types.ts';
 import type { Logger } from '../../src/log.ts';
 import type { InFlight } from '../../src/in-flight.ts';
-import type { EventDedupe } from './dedupe.ts';
-import type { ResponsePoster } from './response-url.ts';
+import type { SeenStore } from '../../src/seen-store.ts';
+import { SLOW_DOWN, type RateDecision, type RateLimiter } from '../../src/rate-limit.ts';
+import type { ResponsePoster, ResponseUrlError } from './response-url.ts';
 import { LruCache } from '../../src/lru.ts';
 import { decodeSlack } from './escape.ts';
 import { APOLOGY, renderAnswer, SHARE_ACTION_ID, type SlackMessage } from './render.ts';
@@ -27,13 +28,16 @@ export const SLASH_COMMAND = '/sinorussia';
 export interface HandlerDeps {
   answerer: Answerer;
   logger: Logger;
-  dedupe: EventDedupe;
+  /** Event and trigger ids already answered (shared by instances when DATABASE_URL is set). */
+  seen: SeenStore;
   /** Posts slash-command answers to their response_url. */
   responses: ResponsePoster;
   /** Rendered slash answers by command text (see slashAnswerJson). */
   renderedAnswers: LruCache<string, string>;
   /** Answers acked but not yet delivered, drained on stop. */
   inFlight: InFlight;
+  /** Questions per user, on every surface (slash, mention, DM, Share). */
+  limiter: RateLimiter;
 }
 
 /** Longer texts are rarely repeated word for word; caching them would only hold memory. */
@@ -75,18 +79,50 @@ const QUIET = { unfurl_links: false, unfurl_media: false } as const;
 /**
  * Slack redelivers an event it thinks was missed. A retry is skipped outright (our ack is
  * immediate, so the first delivery almost surely arrived), and event ids are remembered so a
- * repeat delivered without the retry header (Socket Mode reconnects) is skipped too.
+ * repeat delivered without the retry header (Socket Mode reconnects, another instance) is
+ * skipped too.
  */
-export function isFirstDelivery(deps: HandlerDeps, eventId: unknown, retryNum: number | undefined): boolean {
+export async function isFirstDelivery(deps: HandlerDeps, eventId: unknown, retryNum: number | undefined): Promise<boolean> {
   if (retryNum !== undefined && retryNum > 0) {
     deps.logger.info('slack: skipped a retried event', { eventId, retryNum });
     return false;
   }
-  if (typeof eventId === 'string' && !deps.dedupe.firstSeen(eventId)) {
+  if (typeof eventId === 'string' && !(await firstSeen(deps, `slack:event:${eventId}`))) {
     deps.logger.info('slack: skipped a repeated event', { eventId });
     return false;
   }
   return true;
+}
+
+/**
+ * Slack sends a fresh trigger_id with every slash command and click: one seen again is a
+ * replayed request (a signed body sent twice), answered once.
+ */
+async function isFirstTrigger(deps: HandlerDeps, triggerId: unknown, what: string): Promise<boolean> {
+  if (typeof triggerId !== 'string' || triggerId === '') return true;
+  if (await firstSeen(deps, `slack:trigger:${triggerId}`)) return true;
+  deps.logger.warn(`slack: skipped a replayed ${what}`, { triggerId });
+  return false;
+}
+
+/** One user's share of the bot: logged when refused, so a script hammering it shows up. */
+function rateFor(deps: HandlerDeps, user: string | undefined, surface: string): RateDecision {
+  if (!user) return 'allow';
+  const decision = deps.limiter.take(`slack:${user}`);
+  if (decision === 'tell') deps.logger.warn('slack: a user is asking too fast; told to slow down', { user, surface });
+  return decision;
+}
+
+const SLOW_DOWN_JSON = JSON.stringify({ response_type: 'ephemeral', text: SLOW_DOWN });
+
+/** A store that cannot answer lets the request through: a rare double beats a lost answer. */
+async function firstSeen(deps: HandlerDeps, key: string): Promise<boolean> {
+  try {
+    return await deps.seen.firstSeen(key);
+  } catch (error) {
+    deps.logger.error('slack: could not check for a repeat; answering anyway', { error, key });
+    return true;
+  }
 }
 
 const ephemeral = (message: SlackMessage | { text: string }) => JSON.stringify({ response_type: 'ephemeral', ...message });
@@ -108,16 +144,26 @@ async function slashAnswerJson(deps: HandlerDeps, slackText: string, context: Ch
   return json;
 }
 
-/** Answers one slash command at its response_url; logs and apologises on failure. */
-async function answerSlashCommand(deps: HandlerDeps, responseUrl: string, slackText: unknown, channelId: string, userId: string): Promise<void> {
+/**
+ * Answers one slash command at its response_url; logs and apologises on failure. When the
+ * post itself failed, no apology follows: it would go to the same failing URL, and after a
+ * timeout the answer may have landed (an answer and an apology would contradict each other).
+ */
+async function answerSlashCommand(deps: HandlerDeps, responseUrl: string, slackText: unknown, channelId: string, userId: string, issuedAt: number): Promise<void> {
+  let json: string;
   try {
-    const json = await slashAnswerJson(deps, typeof slackText === 'string' ? slackText : '', slackContext(channelId, userId));
-    await deps.responses.post(responseUrl, json);
+    json = await slashAnswerJson(deps, typeof slackText === 'string' ? slackText : '', slackContext(channelId, userId));
   } catch (error) {
     deps.logger.error('slack: slash command failed', { error, user: userId, channel: channelId });
-    await deps.responses.post(responseUrl, APOLOGY_JSON).catch((apologyError: unknown) =>
+    await deps.responses.post(responseUrl, APOLOGY_JSON, { issuedAt }).catch((apologyError: unknown) =>
       deps.logger.error('slack: could not apologise', { error: apologyError, user: userId }),
     );
+    return;
+  }
+  try {
+    await deps.responses.post(responseUrl, json, { issuedAt });
+  } catch (error) {
+    deps.logger.error('slack: could not deliver a slash answer', { error, failure: (error as ResponseUrlError).failure, user: userId, channel: channelId });
   }
 }
 
@@ -131,7 +177,19 @@ async function answerSlashCommand(deps: HandlerDeps, responseUrl: string, slackT
 export function onSlashCommand(deps: HandlerDeps) {
   return async ({ command, ack }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    void deps.inFlight.track(answerSlashCommand(deps, command.response_url, command.text, command.channel_id, command.user_id));
+    const issuedAt = Date.now();
+    void deps.inFlight.track(
+      isFirstTrigger(deps, command.trigger_id, 'slash command').then(async (first) => {
+        if (!first) return;
+        const rate = rateFor(deps, command.user_id, 'slash command');
+        if (rate === 'allow') return answerSlashCommand(deps, command.response_url, command.text, command.channel_id, command.user_id, issuedAt);
+        if (rate === 'tell') {
+          await deps.responses.post(command.response_url, SLOW_DOWN_JSON, { issuedAt }).catch((error: unknown) =>
+            deps.logger.warn('slack: could not say slow down', { error, user: command.user_id }),
+          );
+        }
+      }),
+    );
   };
 }
 
@@ -147,8 +205,23 @@ function slackErrorCode(error: unknown): string | undefined {
 export function onShare(deps: HandlerDeps) {
   return async ({ ack, body, action, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    await deps.inFlight.track(shareAnswer(deps, body, action.value, client));
+    await deps.inFlight.track((async () => {
+      if (!(await isFirstTrigger(deps, body.trigger_id, 'Share click'))) return;
+      const rate = rateFor(deps, body.user.id, 'share');
+      if (rate === 'allow') return shareAnswer(deps, body, action.value, client);
+      if (rate === 'tell') {
+        await deps.responses.post(body.response_url, JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: SLOW_DOWN })).catch((error: unknown) =>
+          deps.logger.warn('slack: could not say slow down', { error, user: body.user.id }),
+        );
+      }
+    })());
   };
+}
+
+/** A Web API call that timed out may have gone through: apologising could contradict an answer. */
+export function mayHaveLanded(error: unknown): boolean {
+  const original = (error as { original?: { name?: string } } | undefined)?.original;
+  return original?.name === 'TimeoutError' || original?.name === 'AbortError';
 }
 
 async function shareAnswer(deps: HandlerDeps, body: BlockButtonAction, sharedText: unknown, client: ChatClient): Promise<void> {
@@ -162,17 +235,22 @@ async function shareAnswer(deps: HandlerDeps, body: BlockButtonAction, sharedTex
     // uses the context-free answer(): a button can never change a channel's subscription.
     const message = renderAnswer(deps.answerer.answer(commandText(sharedText)), { sharedBy: user });
     await client.chat.postMessage({ channel, ...message, ...QUIET });
-    await respond({ delete_original: true });
   } catch (error) {
     const code = slackErrorCode(error);
     deps.logger.error('slack: share failed', { error, slackError: code, user, channel });
+    if (mayHaveLanded(error)) return;
     const text = code && CANNOT_POST.has(code)
       ? 'I cannot post in this conversation. Invite me with `/invite @sinorussia`, then share again.'
       : APOLOGY;
     await respond({ response_type: 'ephemeral', replace_original: false, text }).catch((apologyError: unknown) =>
       deps.logger.error('slack: could not apologise', { error: apologyError, user }),
     );
+    return;
   }
+  // Shared: the private copy goes; if it cannot, it only stays visible to the sharer.
+  await respond({ delete_original: true }).catch((error: unknown) =>
+    deps.logger.warn('slack: could not remove the private copy of a shared answer', { error, user }),
+  );
 }
 
 /**
@@ -186,6 +264,16 @@ async function answerInConversation(
   slackText: unknown,
 ): Promise<void> {
   const target = { channel: where.channel, ...(where.thread_ts ? { thread_ts: where.thread_ts } : {}) };
+  const rate = rateFor(deps, where.user, where.handler);
+  if (rate !== 'allow') {
+    if (rate === 'quiet') return;
+    // Told privately: in a channel only the asker sees it; a DM is private already.
+    const telling = where.private || !where.user
+      ? client.chat.postMessage({ ...target, text: SLOW_DOWN })
+      : client.chat.postEphemeral({ ...target, user: where.user, text: SLOW_DOWN });
+    await telling.catch((error: unknown) => deps.logger.warn('slack: could not say slow down', { error, ...where }));
+    return;
+  }
   try {
     const text = commandText(slackText);
     const message = await answerMessage(deps, text, slackContext(where.channel, where.user ?? ''), {});
@@ -193,6 +281,7 @@ async function answerInConversation(
     else await client.chat.postMessage({ ...target, ...message, ...QUIET });
   } catch (error) {
     deps.logger.error(`slack: ${where.handler} failed`, { error, slackError: slackErrorCode(error), ...where });
+    if (mayHaveLanded(error)) return;
     await client.chat.postMessage({ ...target, text: APOLOGY }).catch((apologyError: unknown) =>
       deps.logger.error('slack: could not apologise', { error: apologyError, ...where }),
     );
@@ -202,7 +291,7 @@ async function answerInConversation(
 /** `@sinorussia <question>` in a channel: answered in a thread under it, or in its thread. */
 export function onAppMention(deps: HandlerDeps) {
   return async ({ event, body, context, client }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
-    if (!isFirstDelivery(deps, body.event_id, context.retryNum)) return;
+    if (!(await isFirstDelivery(deps, body.event_id, context.retryNum))) return;
     // Other bots mentioning us could start a loop; people are who we answer.
     if (event.bot_id) return;
     const thread_ts = event.thread_ts ?? event.ts;
@@ -215,7 +304,7 @@ export function onDirectMessage(deps: HandlerDeps) {
   return async ({ event, body, context, client }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
     // Edits, joins, bot posts (our own answers included) carry a subtype or a bot_id.
     if (event.channel_type !== 'im' || event.subtype !== undefined || 'bot_id' in event && event.bot_id) return;
-    if (!isFirstDelivery(deps, body.event_id, context.retryNum)) return;
+    if (!(await isFirstDelivery(deps, body.event_id, context.retryNum))) return;
     // A DM is private already: digest answers are posted there as they are.
     const where = { channel: event.channel, thread_ts: event.thread_ts, user: event.user, handler: 'direct message', private: true };
     await deps.inFlight.track(answerInConversation(deps, client, where, event.text));

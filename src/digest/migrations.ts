@@ -50,6 +50,20 @@ const MIGRATIONS: Record<string, Migration> = {
       for (const table of ['known_facts', 'deliveries', 'subscriptions']) await db.schema.dropTable(table).execute();
     },
   },
+  // Requests already answered (src/seen-store-sql.ts), shared by every instance on one database.
+  '2026-12-01-seen-keys': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('seen_keys')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('seen_keys_by_expiry').on('seen_keys').column('expires_at').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('seen_keys').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -19,6 +19,7 @@ describe('createDiscordClient', () => {
     expect(client.options.allowedMentions).toEqual({ parse: [], repliedUser: false });
     expect(client.options.shards).toBe('auto');
     expect(client.options.rest?.api).toBe('http://127.0.0.1:1/api');
+    expect(client.options.rest?.timeout).toBe(10_000);
     await client.destroy();
   });
 

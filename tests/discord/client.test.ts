@@ -7,6 +7,7 @@ import { startDiscord } from '../../adapters/discord/index.ts';
 import { APOLOGY, EXPIRED } from '../../adapters/discord/handlers.ts';
 import type { Answerer } from '../../src/commands/index.ts';
 import { memoryLogger } from '../../src/log.ts';
+import { RateLimiter, SLOW_DOWN } from '../../src/rate-limit.ts';
 import { heldAnswerer } from '../helpers/held-answerer.ts';
 import { realAnswerer as real } from '../helpers/real.ts';
 import { until } from '../helpers/until.ts';
@@ -36,7 +37,8 @@ let bot: { stop(): Promise<void> };
 
 beforeAll(async () => {
   fake = await new FakeDiscord().start();
-  bot = await startDiscord({ token: TOKEN, apiUrl: fake.apiUrl }, { answerer, logger });
+  // Every test here asks as the same person: a bucket large enough that none is refused.
+  bot = await startDiscord({ token: TOKEN, apiUrl: fake.apiUrl }, { answerer, logger, limiter: new RateLimiter({ burst: 1000, perMinute: 1000 }) });
 });
 
 afterAll(async () => {
@@ -263,6 +265,57 @@ describe('stopping with answers in flight', () => {
       expect(stoppingLogger.entries.filter((e) => e.level === 'error')).toEqual([]);
     } finally {
       held.release();
+      await ownFake.close();
+    }
+  });
+
+  it('with an answer stuck on a REST call that hangs, stop() ends by its deadline', async () => {
+    const ownFake = await new FakeDiscord().start();
+    const stoppingLogger = memoryLogger();
+    const stopping = await startDiscord({ token: TOKEN, apiUrl: ownFake.apiUrl }, { answerer: realAnswerer, logger: stoppingLogger });
+    try {
+      ownFake.hang((c) => c.method === 'POST' && c.path === `/api/v10/channels/${IDS.dmChannel}/messages`);
+      ownFake.dispatch('MESSAGE_CREATE', messageCreate(ownFake, 'sanctions', 'dm', false));
+      await ownFake.waitForCall((c) => c.path === `/api/v10/channels/${IDS.dmChannel}/messages`);
+      const started = Date.now();
+      await stopping.stop(Date.now() + 1000);
+      expect(Date.now() - started).toBeLessThan(1500);
+      expect(stoppingLogger.entries.some((e) => e.msg === 'discord: stopped with answers unsent')).toBe(true);
+    } finally {
+      await ownFake.close();
+    }
+  });
+
+  it('a mention answer carries the question\'s id as an enforced nonce, so a retried post is not posted twice', async () => {
+    const start = fake.calls.length;
+    const message = messageCreate(fake, 'trade', 'dm', false);
+    fake.dispatch('MESSAGE_CREATE', message);
+    const reply = await fake.waitForCall((c) => c.method === 'POST' && c.path === `/api/v10/channels/${IDS.dmChannel}/messages`, start);
+    expect(reply.body).toMatchObject({ nonce: message.id, enforce_nonce: true });
+  });
+});
+
+describe('one user asking too fast', () => {
+  it('mentions past the burst are told "slow down" once, then dropped; a command is told privately every time', async () => {
+    const ownFake = await new FakeDiscord().start();
+    const limited = await startDiscord({ token: TOKEN, apiUrl: ownFake.apiUrl }, { answerer: realAnswerer, logger: memoryLogger(), limiter: new RateLimiter({ burst: 1, perMinute: 1 }) });
+    const dmPosts = () => ownFake.calls.filter((c) => c.method === 'POST' && c.path === `/api/v10/channels/${IDS.dmChannel}/messages`);
+    try {
+      for (let i = 0; i < 3; i += 1) ownFake.dispatch('MESSAGE_CREATE', messageCreate(ownFake, 'trade', 'dm', false));
+      await until(() => dmPosts().length === 2, 'the answer and the slow down');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // The answer (an embed) and the slow down, in whichever order they were sent.
+      expect(dmPosts().filter((c) => c.body.content === SLOW_DOWN)).toHaveLength(1);
+      expect(dmPosts().filter((c) => c.body.embeds?.length === 1)).toHaveLength(1);
+      for (let i = 0; i < 2; i += 1) {
+        const interaction = commandInteraction(ownFake, 'trade');
+        const start = ownFake.calls.length;
+        ownFake.dispatch('INTERACTION_CREATE', interaction);
+        const reply = await ownFake.waitForCall(callbackFor(interaction), start);
+        expect(reply.body.data).toMatchObject({ content: SLOW_DOWN, flags: EPHEMERAL });
+      }
+    } finally {
+      await limited.stop();
       await ownFake.close();
     }
   });

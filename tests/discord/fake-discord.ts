@@ -49,6 +49,7 @@ export class FakeDiscord {
   private sequence = 0;
   private nextId = 1n;
   private failures: Failure[] = [];
+  private hangs: ((call: RecordedCall) => boolean)[] = [];
   private waiters: { match: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }[] = [];
 
   constructor() {
@@ -78,6 +79,11 @@ export class FakeDiscord {
     reply: { body?: unknown; headers?: Record<string, string> } = {},
   ): void {
     this.failures.push({ match: failWhen, status, body: reply.body ?? { message: 'Missing Permissions', code: 50013 }, headers: reply.headers ?? {} });
+  }
+
+  /** Every later REST call matching `hangWhen` is recorded and never answered. */
+  hang(hangWhen: (call: RecordedCall) => boolean): void {
+    this.hangs.push(hangWhen);
   }
 
   /** Resolves with the first recorded call (past or future) that matches. */
@@ -193,6 +199,10 @@ export class FakeDiscord {
       authorization: req.headers.authorization,
     };
     this.calls.push(call);
+    if (this.hangs.some((hang) => hang(call))) {
+      this.resolveWaiters(call);
+      return;
+    }
     const failure = this.failures.find((f) => f.match(call));
     if (failure) {
       this.failures.splice(this.failures.indexOf(failure), 1);
@@ -201,6 +211,10 @@ export class FakeDiscord {
       const [status, body] = this.route(call);
       this.send(res, status, body);
     }
+    this.resolveWaiters(call);
+  }
+
+  private resolveWaiters(call: RecordedCall): void {
     for (const waiter of this.waiters.filter((w) => w.match(call))) {
       this.waiters.splice(this.waiters.indexOf(waiter), 1);
       waiter.resolve(call);

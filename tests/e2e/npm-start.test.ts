@@ -1,7 +1,8 @@
 /**
  * `npm start` itself, as a process: bin/start.js with a Slack bot token and an app token in its
  * environment starts Socket Mode against the fake Slack, answers a slash command that comes down
- * the link, and on SIGTERM stops (closing the link and the database) and exits with 0.
+ * the link, survives a null payload on it, and on SIGTERM stops (closing the link and the
+ * database) and exits with 0.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -59,6 +60,17 @@ describe('npm start with Slack in Socket Mode', () => {
     await fake.until(() => fake.responses.some((r) => r.id === 'npm-start-trade'), 'the answer', 10_000);
     expect(fake.acks.map((a) => a.envelope_id)).toContain('env-npm-start');
     expect(fake.responses.find((r) => r.id === 'npm-start-trade')?.body.response_type).toBe('ephemeral');
+  });
+
+  it('a null payload on the link (an unhandled rejection inside the Socket Mode client) is logged, and the process keeps answering', async () => {
+    fake.sendEnvelope({ envelope_id: 'env-null', type: 'events_api', payload: null });
+    await fake.until(() => logLines().some((line) => line.msg === 'unhandled rejection (kept running)'), 'the rejection to be logged', 10_000);
+    const payload = commandPayload('energy', fake.responseUrl('npm-start-after-null'));
+    fake.sendEnvelope({ envelope_id: 'env-after-null', type: 'slash_commands', payload, accepts_response_payload: true });
+    await fake.until(() => fake.responses.some((r) => r.id === 'npm-start-after-null'), 'the answer after the null', 10_000);
+    expect(bot.exitCode).toBeNull();
+    // Logged once as what it is; the stop below must add no other error.
+    output = output.split('\n').filter((line) => !line.includes('unhandled rejection (kept running)')).join('\n');
   });
 
   it('stops on SIGTERM: closes the link and exits with 0', async () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { readSlackConfig } from '../../adapters/slack/config.ts';
-import { createEventDedupe } from '../../adapters/slack/dedupe.ts';
 import { ConfigError } from '../../src/config-error.ts';
 
 const failure = (env: Record<string, string | undefined>) => {
@@ -45,27 +44,5 @@ describe('readSlackConfig', () => {
 
   it('never prints a whole secret', () => {
     expect(failure({ SLACK_BOT_TOKEN: 'xoxp-secret-secret' }).message).not.toContain('secret-secret');
-  });
-});
-
-describe('createEventDedupe', () => {
-  it('remembers an id for the TTL, then forgets it', () => {
-    let now = 0;
-    const dedupe = createEventDedupe({ ttlMs: 600_000, now: () => now });
-    expect(dedupe.firstSeen('Ev1')).toBe(true);
-    now = 599_999;
-    expect(dedupe.firstSeen('Ev1')).toBe(false);
-    expect(dedupe.firstSeen('Ev2')).toBe(true);
-    now = 600_001;
-    expect(dedupe.firstSeen('Ev1')).toBe(true);
-    expect(dedupe.size).toBe(2);
-  });
-
-  it('bounds memory, forgetting the oldest ids first', () => {
-    const dedupe = createEventDedupe({ maxEntries: 3, now: () => 0 });
-    for (const id of ['a', 'b', 'c', 'd']) dedupe.firstSeen(id);
-    expect(dedupe.size).toBe(3);
-    expect(dedupe.firstSeen('d')).toBe(false);
-    expect(dedupe.firstSeen('a')).toBe(true);
   });
 });

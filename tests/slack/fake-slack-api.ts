@@ -16,7 +16,12 @@ export interface ApiCall {
 export interface ResponseUrlPost {
   id: string;
   body: Record<string, unknown>;
+  /** When it arrived (ms since the epoch). */
+  at: number;
 }
+
+/** How the fake answers one post to a response_url: a status (with headers), a reset or a hang. */
+export type ResponseStep = { status: number; headers?: Record<string, string> } | 'reset' | 'hang';
 
 /** What the app sent back over the Socket Mode link: an ack, with its response payload if any. */
 export interface SocketAck {
@@ -42,6 +47,12 @@ export interface FakeSlack {
   fail(method: string, error: string): void;
   /** Makes the next call of `method` answer this HTTP status (e.g. 429 with a Retry-After header). */
   failNextHttp(method: string, status: number, headers?: Record<string, string>): void;
+  /** Makes every later call of `method` hang (no answer until the client gives up). */
+  hang(method: string): void;
+  /** The next posts to response_url `id` get these answers, in order; later ones succeed. */
+  failResponses(id: string, ...steps: ResponseStep[]): void;
+  /** Every post to a response_url, failed ones included, in arrival order. */
+  attempts: ResponseUrlPost[];
   /** Resolves when `predicate` holds, polling; rejects after `ms` so a test fails, not hangs. */
   until(predicate: () => boolean, what: string, ms?: number): Promise<void>;
   close(): Promise<void>;
@@ -69,6 +80,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const acks: SocketAck[] = [];
   const failures = new Map<string, string>();
   const httpFailures = new Map<string, { status: number; headers: Record<string, string> }>();
+  const hanging = new Set<string>();
+  const responseSteps = new Map<string, ResponseStep[]>();
+  const attempts: ResponseUrlPost[] = [];
   let messageCount = 0;
 
   const reply = (method: string, params: Record<string, unknown>): Record<string, unknown> => {
@@ -93,6 +107,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const params = parseParams(raw, req.headers['content-type']);
       calls.push({ method, params });
       if (method === 'apps.connections.open') connectionTokens.push((req.headers.authorization ?? '').replace(/^Bearer /, ''));
+      if (hanging.has(method)) return;
       const httpFailure = httpFailures.get(method);
       if (httpFailure) {
         httpFailures.delete(method);
@@ -104,7 +119,20 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return;
     }
     if (req.method === 'POST' && url.pathname.startsWith('/response/')) {
-      responses.push({ id: url.pathname.slice('/response/'.length), body: JSON.parse(raw) });
+      const post = { id: url.pathname.slice('/response/'.length), body: JSON.parse(raw), at: Date.now() };
+      attempts.push(post);
+      const step = responseSteps.get(post.id)?.shift();
+      if (step === 'hang') return;
+      if (step === 'reset') {
+        req.socket.resetAndDestroy();
+        return;
+      }
+      if (step) {
+        res.writeHead(step.status, step.headers ?? {});
+        res.end(step.status === 404 ? 'expired_url' : 'failed');
+        return;
+      }
+      responses.push(post);
       res.end('{"ok":true}');
       return;
     }
@@ -139,6 +167,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     fail: (method, error) => failures.set(method, error),
     failNextHttp: (method, status, headers = {}) => httpFailures.set(method, { status, headers }),
+    hang: (method) => hanging.add(method),
+    failResponses: (id, ...steps) => responseSteps.set(id, steps),
+    attempts,
     until,
     close: () =>
       new Promise<void>((resolve, reject) => {

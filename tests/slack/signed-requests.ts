@@ -14,6 +14,10 @@ export interface SignOptions {
   headers?: Record<string, string>;
 }
 
+let triggers = 0;
+/** Slack sends a fresh trigger_id with every command and click. */
+export const nextTriggerId = () => `${Date.now()}.${++triggers}.fake`;
+
 export function signature(secret: string, timestamp: number, body: string): string {
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
@@ -33,7 +37,7 @@ export function commandPayload(text: string, responseUrl: string, extra: Record<
   return {
     token: 'legacy', team_id: 'T0FAKE', team_domain: 'fake', channel_id: 'C0CHAN', channel_name: 'general',
     user_id: 'U0ASKER', user_name: 'asker', command: '/sinorussia', text, api_app_id: 'A0APP',
-    response_url: responseUrl, trigger_id: '1.2.3', ...extra,
+    response_url: responseUrl, trigger_id: nextTriggerId(), ...extra,
   };
 }
 
@@ -49,7 +53,7 @@ export function actionBody(payload: Record<string, unknown>): string {
 export function shareActionPayload(value: string, responseUrl: string, user = 'U0SHARER', channel = 'C0CHAN', actionId = 'share_answer') {
   return {
     type: 'block_actions', team: { id: 'T0FAKE', domain: 'fake' }, user: { id: user, username: 'sharer', team_id: 'T0FAKE' },
-    api_app_id: 'A0APP', token: 'legacy', trigger_id: '1.2.3', container: { type: 'message', is_ephemeral: true },
+    api_app_id: 'A0APP', token: 'legacy', trigger_id: nextTriggerId(), container: { type: 'message', is_ephemeral: true },
     channel: { id: channel, name: 'general' }, response_url: responseUrl,
     actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, text: { type: 'plain_text', text: 'Share to channel' }, action_ts: '1800000000.1' }],
   };
