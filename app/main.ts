@@ -33,7 +33,7 @@ export async function main(): Promise<void> {
 
     // The digest's store and scheduler load only with a platform to post to.
     const { openDigestStore, createDigestCommands, DigestScheduler } = await import('../src/digest/index.ts');
-    const store = await openDigestStore(digestSettings);
+    const store = await openDigestStore(digestSettings, { logger });
     const answerer = createAnswerer(knowledge, { digest: createDigestCommands({ store, knowledge, logger }) });
     const running = await Promise.all(platforms.map((p) => p.start({ answerer, logger })));
     const scheduler = new DigestScheduler({ store, knowledge, posters: running.map((r) => r.poster), logger });

@@ -10,6 +10,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { SinorussiaError } from '../errors.ts';
+import { createLogger, type Logger } from '../log.ts';
 import { KyselyDigestStore, type DigestTables } from './kysely-store.ts';
 import { migrateToLatest } from './migrations.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
@@ -24,8 +25,13 @@ export interface DigestStoreSettings {
 
 export const SQLITE_FILE = 'sinorussia.sqlite';
 
-export async function openDigestStore(settings: DigestStoreSettings = {}): Promise<KyselyDigestStore> {
-  if (settings.databaseUrl) return openPostgresStore(settings.databaseUrl);
+export interface OpenStoreOptions {
+  /** Where connection losses are reported (they are survived, not thrown); stderr by default. */
+  logger?: Logger;
+}
+
+export async function openDigestStore(settings: DigestStoreSettings = {}, options: OpenStoreOptions = {}): Promise<KyselyDigestStore> {
+  if (settings.databaseUrl) return openPostgresStore(settings.databaseUrl, options);
   const dir = resolve(settings.dataDir || './data');
   try {
     mkdirSync(dir, { recursive: true });
@@ -87,10 +93,15 @@ function migrateSqliteFile(db: Kysely<DigestTables>, file: string): Promise<void
 }
 
 /** `schema` (tests) confines every table to that PostgreSQL schema, created if missing. */
-export async function openPostgresStore(url: string, options: { schema?: string } = {}): Promise<KyselyDigestStore> {
+export async function openPostgresStore(url: string, options: OpenStoreOptions & { schema?: string } = {}): Promise<KyselyDigestStore> {
   const schema = options.schema;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new SinorussiaError('BAD_ARGUMENT', `bad schema name "${schema}"`, schema);
   const pool = new pg.Pool({ connectionString: url, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+  // An idle client whose connection drops (server restart, pg_terminate_backend, a cut link)
+  // makes the pool emit 'error'; unheard, Node ends the process. The pool has already dropped
+  // that client, so the next query simply opens a new connection.
+  const logger = options.logger ?? createLogger();
+  pool.on('error', (error) => logger.warn('digest store: PostgreSQL connection lost; reconnecting on the next query', { error: error.message, code: (error as { code?: unknown }).code }));
   try {
     if (schema) await pool.query(`create schema if not exists ${schema}`);
     else await pool.query('select 1');
