@@ -42,8 +42,9 @@ export async function main(): Promise<void> {
 
     const stop = async (signal: string) => {
       logger.info('stopping', { signal });
-      await scheduler.stop();
-      await Promise.allSettled(running.map((r) => r.stop()));
+      // Together, not one after the other: the platforms stop taking requests at once while
+      // the digest finishes only the posts in flight (within its grace), then the store closes.
+      await Promise.allSettled([scheduler.stop(), ...running.map((r) => r.stop())]);
       await store.close();
       process.exit(0);
     };
