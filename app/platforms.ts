@@ -3,6 +3,7 @@
  * whose variables are absent is skipped; a malformed one throws a ConfigError naming it.
  * Config modules are light; the platform libraries load only when a platform starts.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Answerer } from '../src/commands/index.ts';
 import type { DigestPoster } from '../src/digest/types.ts';
 import type { Logger } from '../src/log.ts';
@@ -11,13 +12,21 @@ import { readSlackConfig } from '../adapters/slack/config.ts';
 
 export interface RunningPlatform {
   stop(): Promise<void>;
+  /** Connected to the platform now (readiness); absent: ready once started. */
+  ready?(): boolean;
   /** How the daily digest posts on this platform. */
   poster: DigestPoster;
 }
 
 export interface Platform {
   name: string;
-  start(deps: { answerer: Answerer; logger: Logger }): Promise<RunningPlatform>;
+  start(deps: { answerer: Answerer; logger: Logger; routes?: OpsRoute[] }): Promise<RunningPlatform>;
+}
+
+/** An extra GET route a platform with an HTTP server serves too (the operator's /readyz, /metrics). */
+export interface OpsRoute {
+  path: string;
+  handler(req: IncomingMessage, res: ServerResponse): Promise<void>;
 }
 
 type Env = Record<string, string | undefined>;

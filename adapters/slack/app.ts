@@ -31,6 +31,8 @@ export interface SlackDeps {
   logger: Logger;
   /** Injected in tests to control the clock; one per app otherwise. */
   dedupe?: EventDedupe;
+  /** Extra GET routes served on PORT in HTTP mode (the operator's /readyz and /metrics). */
+  routes?: { path: string; handler: CustomRoute['handler'] }[];
 }
 
 export interface RunningSlack {
@@ -55,7 +57,7 @@ const healthRoute: CustomRoute = {
   },
 };
 
-export function buildSlackApp(config: SlackConfig, deps: HandlerDeps): App {
+export function buildSlackApp(config: SlackConfig, deps: HandlerDeps, routes: SlackDeps['routes'] = []): App {
   const app = new App({
     token: config.botToken,
     // auth.test runs in init(), where a bad token fails start-up instead of a background retry.
@@ -68,7 +70,7 @@ export function buildSlackApp(config: SlackConfig, deps: HandlerDeps): App {
     },
     ...(config.mode === 'socket'
       ? { socketMode: true, appToken: config.appToken }
-      : { signingSecret: config.signingSecret, customRoutes: [healthRoute], port: config.port }),
+      : { signingSecret: config.signingSecret, customRoutes: [healthRoute, ...routes.map((r) => ({ ...r, method: ['GET'] }))], port: config.port }),
   });
   app.use(dropUnknownRequests(deps.logger));
   app.command(SLASH_COMMAND, onSlashCommand(deps));
@@ -91,7 +93,7 @@ export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<
     renderedAnswers: createRenderedAnswers(),
     inFlight: new InFlight(),
   };
-  const app = buildSlackApp(config, handlerDeps);
+  const app = buildSlackApp(config, handlerDeps, deps.routes);
   await app.init();
   const started = await app.start(...(config.mode === 'http' ? [config.port] : []));
   const port = config.mode === 'http' ? ((started as Server).address() as AddressInfo).port : undefined;
