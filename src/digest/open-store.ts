@@ -148,7 +148,11 @@ export async function openPostgresStore(url: string, options: OpenStoreOptions &
   // makes the pool emit 'error'; unheard, Node ends the process. The pool has already dropped
   // that client, so the next query simply opens a new connection.
   const logger = options.logger ?? createLogger();
-  pool.on('error', (error) => logger.warn('digest store: PostgreSQL connection lost; reconnecting on the next query', { error: error.message, code: (error as { code?: unknown }).code }));
+  const lost = (error: Error) => logger.warn('digest store: PostgreSQL connection lost; reconnecting on the next query', { error: error.message, code: (error as { code?: unknown }).code });
+  pool.on('error', lost);
+  // A client checked out of the pool (mid-query) has no pool listener: its query fails with
+  // the error, and then the client emits it too. Heard here; the pool discards that client.
+  pool.on('connect', (client) => client.on('error', (error) => logger.debug('digest store: a PostgreSQL connection in use failed', { error: error.message })));
   try {
     if (schema) await pool.query(`create schema if not exists ${schema}`);
     else await pool.query('select 1');

@@ -4,6 +4,7 @@
  * session only), and the process neither crashes nor loses the digest: the next tick
  * reconnects and posts. Needs a real server: runs when TEST_DATABASE_URL is set.
  */
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../src/digest/open-store.ts';
@@ -88,6 +89,22 @@ describe.runIf(url)('the digest store on PostgreSQL loses its connection', () =>
     await until(() => crashes.length > 0 || lostLogged(logger), 'the terminated session to be noticed');
     expect(crashes).toEqual([]);
 
+    clock.set('2026-06-10T10:05:00Z');
+    expect((await scheduler.tick()).sent).toBe(1);
+    expect(poster.posts).toHaveLength(2);
+  });
+
+  it('survives a cut while a query is in flight: that query fails, the next one reconnects', async () => {
+    const clock = new FakeClock('2026-06-10T09:05:00Z');
+    const { scheduler, poster } = await subscribedScheduler(clock);
+    expect((await scheduler.tick()).sent).toBe(1);
+    // A checked-out client has no pool listener: its 'error' must still be heard.
+    const slow = sql`select pg_sleep(3)`.execute(store!.db);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    proxy.cut();
+    await expect(slow).rejects.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(crashes).toEqual([]);
     clock.set('2026-06-10T10:05:00Z');
     expect((await scheduler.tick()).sent).toBe(1);
     expect(poster.posts).toHaveLength(2);
