@@ -4,6 +4,7 @@
  * metrics count a real answer; /readyz says 503 naming the store when PostgreSQL is gone
  * (TEST_DATABASE_URL, through a proxy that refuses).
  */
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../discord/fake-discord.ts';
 import { tempDataDir } from '../e2e/support.ts';
@@ -18,6 +19,16 @@ let slack: FakeSlack | undefined;
 let discord: FakeDiscord | undefined;
 let proxy: TcpProxy | undefined;
 let data: ReturnType<typeof tempDataDir> | undefined;
+const cleanups: (() => Promise<unknown>)[] = [];
+async function admin(statement: string) {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
 afterEach(async () => {
   bot?.kill();
   await bot?.exited;
@@ -25,6 +36,7 @@ afterEach(async () => {
   await discord?.close();
   await proxy?.close();
   data?.remove();
+  for (const cleanup of cleanups.splice(0)) await cleanup();
   bot = slack = discord = proxy = data = undefined;
 });
 
@@ -104,15 +116,23 @@ describe('operator signals from npm start', () => {
   it.runIf(TEST_DATABASE_URL)('PostgreSQL unreachable: /readyz is 503 naming the store, and the process lives on', async () => {
     const target = new URL(TEST_DATABASE_URL!);
     proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
+    // The bot's tables in a schema of this test's own, never the database's public one.
+    const schema = `ops_ready_${process.pid}`;
+    await admin(`create schema if not exists ${schema}`);
+    cleanups.push(() => admin(`drop schema if exists ${schema} cascade`));
+    const url = new URL(viaProxy(TEST_DATABASE_URL!, proxy));
+    url.searchParams.set('options', `-c search_path=${schema}`);
     slack = await startFakeSlack();
     data = tempDataDir();
-    bot = startBot({ SLACK_BOT_TOKEN: 'xoxb-ops', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: slack.apiUrl, DATABASE_URL: viaProxy(TEST_DATABASE_URL!, proxy) }, data.dir);
+    bot = startBot({ SLACK_BOT_TOKEN: 'xoxb-ops', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: slack.apiUrl, DATABASE_URL: url.toString() }, data.dir);
     const { port } = await bot.waitFor((l) => l.msg === 'slack: started', 'Slack to start');
     await bot.waitFor((l) => l.msg === 'started', 'the bot to start');
     expect((await get(port, '/readyz')).status).toBe(200);
     proxy.refuse = true;
     proxy.cut();
-    const down = await get(port, '/readyz');
+    const down = await get(port, '/readyz').catch((e) => {
+      throw new Error(`${e}: ${JSON.stringify(bot!.logs().slice(-25))}`);
+    });
     expect(down.status).toBe(503);
     expect(JSON.parse(down.text).checks).toMatchObject({ store: 'not ready', slack: 'ok' });
     proxy.refuse = false;
