@@ -11,11 +11,26 @@ export function readDigestSettings(env: Record<string, string | undefined>): Dig
   return { databaseUrl, dataDir: env.DATA_DIR?.trim() || undefined };
 }
 
-/** DIGEST_TICK_MS: how often the digest looks for due channels (default 30 s; the soak run uses less). */
+const SCHEDULER_VARIABLES = {
+  DIGEST_TICK_MS: 'tickMs',
+  DIGEST_LEASE_MS: 'leaseMs',
+  DIGEST_BACKOFF_MS: 'backoffMs',
+} as const;
+
+/**
+ * The digest's timing, for tests and soak runs (the defaults suit production): how often it
+ * looks for due channels (DIGEST_TICK_MS, 30 s), how long a claim is held before another
+ * instance may take it over (DIGEST_LEASE_MS, 5 min), the first retry's backoff
+ * (DIGEST_BACKOFF_MS, 1 min). Milliseconds, at least 100.
+ */
 export function readSchedulerSettings(env: Record<string, string | undefined>): Partial<DigestSchedulerSettings> {
-  const raw = env.DIGEST_TICK_MS?.trim();
-  if (!raw) return {};
-  const tickMs = Number(raw);
-  if (!Number.isInteger(tickMs) || tickMs < 100) throw new ConfigError('DIGEST_TICK_MS', `must be a whole number of milliseconds, at least 100 (got "${raw}")`);
-  return { tickMs };
+  const settings: Partial<DigestSchedulerSettings> = {};
+  for (const [variable, key] of Object.entries(SCHEDULER_VARIABLES)) {
+    const raw = env[variable]?.trim();
+    if (!raw) continue;
+    const ms = Number(raw);
+    if (!Number.isInteger(ms) || ms < 100) throw new ConfigError(variable, `must be a whole number of milliseconds, at least 100 (got "${raw}")`);
+    settings[key] = ms;
+  }
+  return settings;
 }

@@ -2,7 +2,8 @@
  * The fake Slack's digest extensions, kept apart from the shared fake: a channel history
  * (conversations.history with message metadata, built from the chat.postMessage calls that
  * landed) and the faults a digest post meets: a post that lands but whose answer is lost
- * (the connection reset), a post that lands and hangs, and a channel whose posts hang.
+ * (the connection reset), a post that lands and hangs, a 429 (Retry-After 2 s), and a
+ * channel whose posts hang.
  */
 import type { ServerResponse } from 'node:http';
 
@@ -14,13 +15,15 @@ export interface HistoryMessage {
   metadata?: unknown;
 }
 
-export type PostFault = 'land-then-reset' | 'land-then-hang' | 'hang';
+export type PostFault = 'land-then-reset' | 'land-then-hang' | 'hang' | 'ratelimited';
 
 export interface FakeSlackDigest {
   /** Messages that landed, per channel, oldest first (whatever the client heard back). */
   history: Map<string, HistoryMessage[]>;
   /** The next chat.postMessage (to `channel`, or any) meets this fault. */
   faultNextPost(fault: PostFault, channel?: string): void;
+  /** Faults met so far, by kind. */
+  faultsMet: Record<string, number>;
   /** Every chat.postMessage to `channel` hangs, posting nothing, until `clear()`. */
   hangChannel(channel: string): void;
   clear(): void;
@@ -38,6 +41,7 @@ export function digestExtension(): DigestExtension {
   const faults: { fault: PostFault; channel?: string }[] = [];
   const hungChannels = new Set<string>();
   const hanging = new Set<ServerResponse>();
+  const faultsMet: Record<string, number> = {};
 
   const land = (params: Record<string, unknown>, result: Record<string, unknown>) => {
     if (result.ok !== true || typeof result.ts !== 'string') return;
@@ -54,6 +58,7 @@ export function digestExtension(): DigestExtension {
   return {
     history,
     hanging,
+    faultsMet,
     faultNextPost: (fault, channel) => faults.push({ fault, channel }),
     hangChannel: (channel) => hungChannels.add(channel),
     clear: () => {
@@ -86,6 +91,11 @@ export function digestExtension(): DigestExtension {
         return true;
       }
       const [{ fault }] = faults.splice(index, 1);
+      faultsMet[fault] = (faultsMet[fault] ?? 0) + 1;
+      if (fault === 'ratelimited') {
+        res.writeHead(429, { 'retry-after': '2' }).end('{"ok":false,"error":"ratelimited"}');
+        return true;
+      }
       if (fault === 'hang') {
         hang(res);
         return true;
