@@ -172,7 +172,8 @@ export class DigestScheduler {
   /**
    * Stops ticking: no channel is claimed any more, posts in flight get until `graceMs` to end.
    * A post still unanswered then keeps its claim; whoever takes it over after the lease looks
-   * for it in the channel before posting. Resolves within `graceMs`.
+   * for it in the channel before posting. Resolves within `graceMs`. A stopped scheduler
+   * stays stopped (a restart is a new one).
    */
   async stop(graceMs = this.settings.stopGraceMs): Promise<void> {
     clearInterval(this.timer);
