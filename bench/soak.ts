@@ -89,6 +89,8 @@ async function main() {
   await store.close();
 
   let bot: BotProcess = startBot(env, data.dir);
+  // However the soak ends, the bot it started goes with it.
+  process.once('exit', () => bot.kill());
   let restarts = 0;
   let crashes = 0;
   let killing = false;
@@ -223,5 +225,11 @@ soak: ${((Date.now() - started) / 1000).toFixed(0)} s, ${COMMANDS_PER_SECOND} co
   data.remove();
 }
 
-await main();
-process.exit(0);
+try {
+  await main();
+  process.exit(0);
+} catch (error) {
+  process.stderr.write(`soak failed: ${(error as Error).stack ?? String(error)}\n`);
+  if (databaseUrl) await admin(`drop schema if exists soak_${process.pid} cascade`).catch(() => undefined);
+  process.exit(1);
+}
