@@ -187,9 +187,12 @@ async function main() {
   clearInterval(faults);
   say(`load stopped after ${sent.size} commands; waiting for answers and the remaining digests`);
 
+  // The store must agree too: a post that landed but lost its answer is recorded once its retry finds it.
+  const check = await openDigestStore({ databaseUrl: env.DATABASE_URL?.replace(`127.0.0.1:${proxy?.port}`, `${new URL(databaseUrl ?? 'postgres://x').host}`), dataDir: data.dir });
+  const unsentDeliveries = async () => (await check.deliveriesOn([new Date().toISOString().slice(0, 10), now.toISOString().slice(0, 10)])).filter((d) => d.status !== 'sent');
   const settleBy = Date.now() + SETTLE_MS;
   const delivered = () => new Set(slack.responses.map((r) => r.id));
-  while (Date.now() < settleBy && (slack.digest.history.size < CHANNELS || [...acked].some((id) => !delivered().has(id)))) await sleep(500);
+  while (Date.now() < settleBy && (slack.digest.history.size < CHANNELS || [...acked].some((id) => !delivered().has(id)) || (await unsentDeliveries()).length > 0)) await sleep(500);
   await sampleRss();
   clearInterval(sampler);
 
@@ -199,8 +202,7 @@ async function main() {
   bot.kill();
 
   // --- the figures ---
-  const check = await openDigestStore({ databaseUrl: env.DATABASE_URL?.replace(`127.0.0.1:${proxy?.port}`, `${new URL(databaseUrl ?? 'postgres://x').host}`), dataDir: data.dir });
-  const unsent = (await check.deliveriesOn([new Date().toISOString().slice(0, 10), now.toISOString().slice(0, 10)])).filter((d) => d.status !== 'sent');
+  const unsent = await unsentDeliveries();
   await check.close();
   const perId = new Map<string, number>();
   for (const r of slack.responses) perId.set(r.id, (perId.get(r.id) ?? 0) + 1);
@@ -215,7 +217,7 @@ soak: ${((Date.now() - started) / 1000).toFixed(0)} s, ${COMMANDS_PER_SECOND} co
   answers: ${sent.size} sent, ${acked.size} acked, ${[...perId.keys()].length} delivered, ${doubled} doubled, ${lost} lost (acked, never delivered), ${refused} refused or unanswered while the bot was down
   digests: ${CHANNELS} channels due, ${posts.filter((n) => n === 1).length} posted once, ${posts.filter((n) => n > 1).length} doubled, ${CHANNELS - posts.length} missing
     (${posted} chat.postMessage calls, of which faults: ${faultsMet || 'none'}; ${lookups} conversations.history look-ups before retries)
-  unsent deliveries: ${unsent.length ? unsent.map((d) => `${d.channelId} ${d.status} after ${d.attempts} attempts: ${d.error ?? ''}`).join('; ') : 'none'}
+  recorded in the store as not sent: ${unsent.length ? unsent.map((d) => `${d.channelId} ${d.status} after ${d.attempts} attempts: ${d.error ?? ''}`).join('; ') : 'none'}
   restarts: ${restarts} (${restarts - crashes} by the soak's kill -9, ${crashes} after the bot exited by itself); SIGTERM at the end: exit ${String(exitCode)}
   rss: ${rss.join(' · ')}
 `);
