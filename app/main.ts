@@ -8,7 +8,8 @@ import { createAnswerer } from '../src/commands/index.ts';
 import { SinorussiaError } from '../src/errors.ts';
 import { loadKnowledgeCached } from '../src/knowledge/cache.ts';
 import { createLogger, type LogLevel } from '../src/log.ts';
-import { readDigestSettings } from './digest-settings.ts';
+import { readDigestSettings, readSchedulerSettings } from './digest-settings.ts';
+import { createOps } from './ops/index.ts';
 import { CACHE_DIR, KNOWLEDGE_DIR } from './knowledge-dir.ts';
 import { configuredPlatforms } from './platforms.ts';
 import { guardProcess } from './process-guard.ts';
@@ -43,14 +44,24 @@ export async function main(): Promise<void> {
 
     // The digest's store and scheduler load only with a platform to post to.
     const { openDigestStore, createDigestCommands, DigestScheduler } = await import('../src/digest/index.ts');
-    const store = await openDigestStore(digestSettings);
+    const ops = createOps(env, logger);
+    ops.metrics.knowledgeLoaded(knowledge);
+    await ops.listen();
+    const store = await openDigestStore(digestSettings, { logger });
+    ops.needs({ name: 'store', check: () => store.ping().then(() => true) });
     const answerer = createAnswerer(knowledge, { digest: createDigestCommands({ store, knowledge, logger }) });
     // With several instances on one PostgreSQL, a redelivery that reaches another one is still answered once.
     const seen = digestSettings.databaseUrl ? await (await import('../src/seen-store-sql.ts')).openPostgresSeenStore(digestSettings.databaseUrl, logger) : undefined;
     // One bucket per person and platform, whichever surface they ask on.
     const limiter = new RateLimiter(rateLimit);
-    const running = await Promise.all(platforms.map((p) => p.start({ answerer, logger, seen, limiter })));
-    const scheduler = new DigestScheduler({ store, knowledge, posters: running.map((r) => r.poster), logger });
+    const running = await Promise.all(
+      platforms.map(async (p) => {
+        const started = await p.start({ answerer: ops.metrics.instrument(answerer, p.name), logger, seen, limiter, routes: ops.routes });
+        ops.needs({ name: p.name, check: () => started.ready?.() ?? true });
+        return started;
+      }),
+    );
+    const scheduler = new DigestScheduler({ store, knowledge, posters: running.map((r) => r.poster), logger, observer: ops.metrics.digest, settings: readSchedulerSettings(env) });
     scheduler.start();
     logger.info('started', { platforms: platforms.map((p) => p.name), digestStore: digestSettings.databaseUrl ? 'postgresql' : 'sqlite' });
 
@@ -61,10 +72,13 @@ export async function main(): Promise<void> {
         logger.error('stop: the deadline passed; exiting with work unfinished', { deadlineMs: STOP_MS });
         process.exit(1);
       }, STOP_MS + STOP_GRACE_MS).unref();
-      await scheduler.stop();
-      await Promise.allSettled(running.map((r) => r.stop(deadline)));
+      ops.draining();
+      // Together, not one after the other: the platforms stop taking requests at once while
+      // the digest finishes only the posts in flight (within its grace), then the store closes.
+      await Promise.allSettled([scheduler.stop(), ...running.map((r) => r.stop(deadline))]);
       await seen?.close();
       await store.close();
+      await ops.close();
       process.exit(0);
     };
     process.once('SIGINT', () => void stop('SIGINT'));

@@ -3,6 +3,7 @@
  * whose variables are absent is skipped; a malformed one throws a ConfigError naming it.
  * Config modules are light; the platform libraries load only when a platform starts.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Answerer } from '../src/commands/index.ts';
 import type { DigestPoster } from '../src/digest/types.ts';
 import type { Logger } from '../src/log.ts';
@@ -14,6 +15,8 @@ import { readSlackConfig } from '../adapters/slack/config.ts';
 export interface RunningPlatform {
   /** Stops taking requests and finishes what it can by `deadline` (ms since the epoch). */
   stop(deadline?: number): Promise<void>;
+  /** Connected to the platform now (readiness); absent: ready once started. */
+  ready?(): boolean;
   /** How the daily digest posts on this platform. */
   poster: DigestPoster;
 }
@@ -24,7 +27,13 @@ export interface Platform {
    * `seen`: requests already answered, shared with other instances when DATABASE_URL is set;
    * `limiter`: questions per person (each adapter's default bucket when absent).
    */
-  start(deps: { answerer: Answerer; logger: Logger; seen?: SeenStore; limiter?: RateLimiter }): Promise<RunningPlatform>;
+  start(deps: { answerer: Answerer; logger: Logger; seen?: SeenStore; limiter?: RateLimiter; routes?: OpsRoute[] }): Promise<RunningPlatform>;
+}
+
+/** An extra GET route a platform with an HTTP server serves too (the operator's /readyz, /metrics). */
+export interface OpsRoute {
+  path: string;
+  handler(req: IncomingMessage, res: ServerResponse): Promise<void>;
 }
 
 type Env = Record<string, string | undefined>;

@@ -6,11 +6,15 @@
  * It has a REST client of its own (same token and API base as the bot): the client's REST
  * waits out 429s and retries 5xx by itself, which would hide Retry-After from the scheduler
  * that owns retries and pacing. Never throws.
+ *
+ * The nonce only dedupes for a few minutes, so before a retry `findPosted` reads the
+ * channel's latest messages for the bot's own post with this digest's title (the title
+ * names the local day): an attempt that crashed or lost its answer may have posted.
  */
 import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
 import type { Answer } from '../../src/answer/types.ts';
-import type { DigestPoster, PostResult } from '../../src/digest/types.ts';
+import type { DigestPoster, LookupResult, PostResult } from '../../src/digest/types.ts';
 import type { DiscordConfig } from './config.ts';
 import { renderEmbed } from './render.ts';
 
@@ -38,7 +42,14 @@ export function digestMessage(digest: Answer, nonce: string): RESTPostAPIChannel
 export function discordPostFailure(error: unknown): PostResult {
   if (error instanceof RateLimitError) {
     const waitMs = error.retryAfter > 0 ? error.retryAfter : error.timeToReset;
-    return { ok: false, kind: 'retry', retryAfterMs: Math.max(0, Math.ceil(waitMs)), error: `429 rate limited (${error.global ? 'global' : error.route})` };
+    return {
+      ok: false,
+      kind: 'retry',
+      retryAfterMs: Math.max(0, Math.ceil(waitMs)),
+      // The global limit holds every channel; a route's (this channel's) only this one.
+      scope: error.global ? 'platform' : 'channel',
+      error: `429 rate limited (${error.global ? 'global' : error.route})`,
+    };
   }
   if (error instanceof DiscordAPIError) {
     const detail = `${error.status} ${String(error.code)} ${error.message}`;
@@ -51,12 +62,43 @@ export function discordPostFailure(error: unknown): PostResult {
 /** A REST client that reports every rate limit and never retries on its own. */
 export function digestRest(config: Pick<DiscordConfig, 'token' | 'apiUrl'>): REST {
   // offset 0: retryAfterMs is exactly what Discord said; the scheduler adds its own margin.
-  return new REST({ ...(config.apiUrl ? { api: config.apiUrl } : {}), retries: 0, rejectOnRateLimit: () => true, offset: 0 }).setToken(config.token);
+  // timeout: a hung post becomes a retry well within the scheduler's own limit.
+  return new REST({ ...(config.apiUrl ? { api: config.apiUrl } : {}), retries: 0, rejectOnRateLimit: () => true, offset: 0, timeout: 10_000 }).setToken(config.token);
+}
+
+interface ChannelMessage {
+  id?: string;
+  author?: { id?: string };
+  timestamp?: string;
+  embeds?: { title?: string }[];
 }
 
 export function createDiscordDigestPoster(config: Pick<DiscordConfig, 'token' | 'apiUrl'>): DigestPoster {
   const rest = digestRest(config);
+  let botId: Promise<string> | undefined;
+  const whoAmI = () => {
+    botId ??= (rest.get(Routes.user('@me')) as Promise<{ id: string }>).then((u) => u.id);
+    botId.catch(() => (botId = undefined));
+    return botId;
+  };
   return {
+    async findPosted(channelId, digest, { since }): Promise<LookupResult> {
+      if (!SNOWFLAKE.test(channelId)) return { ok: true };
+      try {
+        const title = renderEmbed(digest).title;
+        const [me, messages] = await Promise.all([
+          whoAmI(),
+          rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: '100' }) }) as Promise<ChannelMessage[]>,
+        ]);
+        const mine = messages.find((m) => m.author?.id === me && m.embeds?.some((e) => e.title === title) && Date.parse(m.timestamp ?? '') >= since - 60_000);
+        return { ok: true, ...(mine?.id ? { messageId: mine.id } : {}) };
+      } catch (error) {
+        const failure = discordPostFailure(error);
+        // No access to read the channel: it cannot be checked, and the post will say whether it is gone.
+        if (failure.ok || failure.kind === 'gone') return { ok: true };
+        return { ok: false, error: failure.error, ...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}) };
+      }
+    },
     platform: 'discord',
     async post(channelId, digest, { nonce }): Promise<PostResult> {
       // The id goes into the URL path: anything but a snowflake could address another route.

@@ -36,6 +36,8 @@ const isTokenRefused = (error: unknown) =>
 export interface RunningDiscord {
   /** Stops taking questions, sends answers under way until `deadline` (ms since the epoch), then logs out. */
   stop(deadline?: number): Promise<void>;
+  /** The gateway is connected and ready (the operator's /readyz). */
+  ready(): boolean;
   /** Posts daily digests with the bot's token (its own REST: no retries, 429s returned). */
   poster: DigestPoster;
 }
@@ -70,6 +72,7 @@ export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Pr
   }
   logger.info('discord: ready', { user: client.user?.tag, guilds: client.guilds.cache.size, shards: client.ws.shards.size });
   return {
+    ready: () => client.isReady(),
     poster: createDiscordDigestPoster(config),
     async stop(deadline = Date.now() + STOP_MS) {
       // No new questions; answers already started are sent while the client still has its

@@ -38,6 +38,8 @@ export interface SlackDeps {
   limiter?: RateLimiter;
   /** Outbound timeouts and retry pacing; tests shorten them. */
   timing?: Partial<SlackTiming>;
+  /** Extra GET routes served on PORT in HTTP mode (the operator's /readyz and /metrics). */
+  routes?: { path: string; handler: CustomRoute['handler'] }[];
 }
 
 export interface SlackTiming {
@@ -89,13 +91,13 @@ function retryPolicy(config: SlackConfig): webApi.RetryOptions {
   } as webApi.RetryOptions;
 }
 
-function receiverFor(config: SlackConfig & { mode: 'http' }, logger: Logger): HTTPReceiver {
+function receiverFor(config: SlackConfig & { mode: 'http' }, logger: Logger, routes: SlackDeps['routes'] = []): HTTPReceiver {
   return new HTTPReceiver({
     signingSecret: config.signingSecret,
     // Our server (http-server.ts) has verified every request to the endpoint already; Bolt
     // checks again (about 12 µs a request) so that a way round the server is no way in.
     endpoints: [EVENTS_PATH],
-    customRoutes: [healthRoute],
+    customRoutes: [healthRoute, ...routes.map((r) => ({ ...r, method: ['GET'] }))],
     logger: boltLogger(logger),
     // A listener that throws after its ack is logged; Slack gets a 500 only when nothing was sent yet.
     processEventErrorHandler: async ({ error, response }: ReceiverProcessEventErrorHandlerArgs) => {
@@ -166,7 +168,7 @@ export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<
     inFlight: new InFlight(),
     limiter: deps.limiter ?? new RateLimiter(),
   };
-  const receiver = config.mode === 'http' ? receiverFor(config, deps.logger) : undefined;
+  const receiver = config.mode === 'http' ? receiverFor(config, deps.logger, deps.routes) : undefined;
   const app = buildSlackApp(config, handlerDeps, timing, receiver);
   try {
     await app.init();

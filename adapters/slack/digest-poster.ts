@@ -2,10 +2,14 @@
  * Posts a daily digest in a Slack channel with chat.postMessage, rendered like any answer.
  * The scheduler owns retries and pacing, so this client never retries or waits by itself:
  * a 429 comes back at once as `retry` with Slack's Retry-After. Never throws.
+ *
+ * Slack has no idempotency key, so each post carries message metadata naming its channel-day
+ * (invisible to people), and `findPosted` looks for it in the channel's recent history
+ * before a retry: an attempt whose answer was lost may have posted after all.
  */
 import { webApi } from '@slack/bolt';
 import type { Answer } from '../../src/answer/types.ts';
-import type { DigestPoster, PostResult } from '../../src/digest/types.ts';
+import type { DigestPoster, LookupResult, PostResult } from '../../src/digest/types.ts';
 import type { Logger } from '../../src/log.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
@@ -22,6 +26,17 @@ import { renderAnswer } from './render.ts';
 export const SLACK_GONE_ERRORS = new Set(['channel_not_found', 'is_archived', 'not_in_channel', 'restricted_action']);
 
 const { ErrorCode } = webApi;
+
+/** The metadata event type that marks the bot's digest posts. */
+export const DIGEST_EVENT_TYPE = 'sinorussia_digest';
+/** History pages read when looking for an earlier post (200 messages each). */
+const LOOKUP_PAGES = 3;
+/**
+ * Lookup errors that will not pass (the bot may not read this channel's history: no
+ * channels:history scope, or a public channel it posts to without having joined): the
+ * earlier attempt cannot be checked, so the digest is posted rather than never again.
+ */
+const UNCHECKABLE = new Set(['missing_scope', 'not_in_channel', 'channel_not_found', 'is_archived', 'not_allowed_token_type']);
 
 /** Maps what the Web API client threw to a PostResult. */
 export function slackPostFailure(error: unknown): PostResult {
@@ -46,24 +61,64 @@ export function digestWebClient(config: Pick<SlackConfig, 'botToken' | 'apiUrl'>
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
-    // Bounded so a hung connection becomes a retry, not a stuck scheduler slot.
-    timeout: 30_000,
+    // Bounded so a hung connection becomes a retry, not a stuck scheduler slot (the scheduler's own limit is as long).
+    timeout: 10_000,
     ...(logger ? { logger: boltLogger(logger) } : {}),
   });
+}
+
+interface HistoryMessage {
+  ts?: string;
+  metadata?: { event_type?: string; event_payload?: { nonce?: unknown } };
 }
 
 export function createSlackDigestPoster(config: Pick<SlackConfig, 'botToken' | 'apiUrl'>, logger?: Logger): DigestPoster {
   const client = digestWebClient(config, logger);
   return {
     platform: 'slack',
-    // Slack has no idempotency key for posts: the nonce is the scheduler's, not Slack's.
-    async post(channelId: string, digest: Answer): Promise<PostResult> {
+    async post(channelId: string, digest: Answer, { nonce }): Promise<PostResult> {
       try {
         const message = renderAnswer(digest);
-        const result = await client.chat.postMessage({ channel: channelId, ...message, unfurl_links: false, unfurl_media: false });
+        const result = await client.chat.postMessage({
+          channel: channelId,
+          ...message,
+          unfurl_links: false,
+          unfurl_media: false,
+          metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { nonce } },
+        });
         return { ok: true, ...(typeof result.ts === 'string' ? { messageId: result.ts } : {}) };
       } catch (error) {
         return slackPostFailure(error);
+      }
+    },
+
+    async findPosted(channelId, _digest, { nonce, since }): Promise<LookupResult> {
+      try {
+        let cursor: string | undefined;
+        for (let page = 0; page < LOOKUP_PAGES; page++) {
+          const history = await client.conversations.history({
+            channel: channelId,
+            oldest: (since / 1000).toFixed(6),
+            include_all_metadata: true,
+            limit: 200,
+            ...(cursor ? { cursor } : {}),
+          });
+          const mine = (history.messages as HistoryMessage[] | undefined)?.find(
+            (m) => m.metadata?.event_type === DIGEST_EVENT_TYPE && m.metadata.event_payload?.nonce === nonce,
+          );
+          if (mine) return { ok: true, messageId: mine.ts };
+          cursor = history.response_metadata?.next_cursor || undefined;
+          if (!cursor) break;
+        }
+        return { ok: true };
+      } catch (error) {
+        const failure = slackPostFailure(error);
+        if (failure.ok) return { ok: true };
+        if (UNCHECKABLE.has(failure.error)) {
+          logger?.warn('slack: cannot read the channel to check for an earlier digest post; posting', { channel: channelId, error: failure.error });
+          return { ok: true };
+        }
+        return { ok: false, error: failure.error, ...(failure.kind === 'retry' && failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}) };
       }
     },
   };

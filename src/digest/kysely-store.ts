@@ -3,7 +3,7 @@
  * Only portable SQL: INSERT … ON CONFLICT DO NOTHING and UPDATE … RETURNING, both atomic
  * per row on each engine, are what make a claim exclusive across instances.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Topic } from '../knowledge/topics.ts';
 import type { Claim, Delivery, DeliveryKey, DeliveryStatus, DigestStore, SentDigest } from './store.ts';
 import type { PlatformName, Subscription } from './types.ts';
@@ -239,6 +239,10 @@ export class KyselyDigestStore implements DigestStore {
   async knownFacts(): Promise<Map<string, number>> {
     const rows = await this.db.selectFrom('known_facts').selectAll().execute();
     return new Map(rows.map((r) => [r.id, Number(r.first_seen_at)]));
+  }
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
   }
 
   async close(): Promise<void> {

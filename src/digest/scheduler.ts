@@ -3,7 +3,10 @@
  * whose time has come today (never an earlier day), claim each (channel, local date)
  * atomically with a lease, render, post, and settle the claim. Several instances may tick
  * against one database: the claim decides which one posts; a claim whose holder died is
- * taken over when its lease ends.
+ * taken over when its lease ends. Any attempt after the first looks in the channel for the
+ * earlier attempt's post before posting again (a crash, a timeout or a lost connection may
+ * have hidden a post that landed). Channels are served by a few workers at once, so one slow
+ * or rate-limited channel delays only itself.
  */
 import { createHash } from 'node:crypto';
 import { Composer } from '../answer/compose.ts';
@@ -13,7 +16,7 @@ import { Pacer } from './pacer.ts';
 import { dueInstant, localDateAt } from './schedule.ts';
 import { selectDigest } from './select.ts';
 import type { Claim, Delivery, DeliveryKey, DigestStore } from './store.ts';
-import { systemClock, type Clock, type DigestPoster, type PlatformName, type PostResult, type Subscription } from './types.ts';
+import { systemClock, type Clock, type DigestObserver, type DigestOutcome, type DigestPoster, type LookupResult, type PlatformName, type PostResult, type Subscription } from './types.ts';
 
 export interface DigestSchedulerSettings {
   /** How often `start()` ticks. */
@@ -25,10 +28,16 @@ export interface DigestSchedulerSettings {
   /** Backoff after the first failure, doubled each time, capped at `maxBackoffMs`. */
   backoffMs: number;
   maxBackoffMs: number;
-  /** Global pace across all channels (Infinity: no limit). */
+  /** Pace per platform, across its channels (Infinity: no limit). */
   postsPerSecond: number;
   /** Minimum gap between two posts in one channel. */
   channelGapMs: number;
+  /** Channels posted to at once. */
+  concurrency: number;
+  /** A post (or a look for an earlier one) not answered by then counts as a passing failure. */
+  postTimeoutMs: number;
+  /** How long `stop()` waits for posts in flight; the rest stay claimed and are checked for before any retry. */
+  stopGraceMs: number;
 }
 
 export const DEFAULT_SCHEDULER_SETTINGS: DigestSchedulerSettings = {
@@ -39,6 +48,9 @@ export const DEFAULT_SCHEDULER_SETTINGS: DigestSchedulerSettings = {
   maxBackoffMs: 30 * 60_000,
   postsPerSecond: 5,
   channelGapMs: 1_100,
+  concurrency: 8,
+  postTimeoutMs: 10_000,
+  stopGraceMs: 7_000,
 };
 
 export interface DigestSchedulerDeps {
@@ -51,6 +63,8 @@ export interface DigestSchedulerDeps {
   /** Waits for pacing; tests advance their fake clock instead. */
   sleep?: (ms: number) => Promise<void>;
   settings?: Partial<DigestSchedulerSettings>;
+  /** Told every delivery's outcome (metrics). */
+  observer?: DigestObserver;
 }
 
 export interface TickReport {
@@ -61,6 +75,8 @@ export interface TickReport {
   paused: number;
   skipped: number;
   failed: number;
+  /** Of `sent`: found already posted by an earlier attempt, so not posted again. */
+  found: number;
 }
 
 /** Stable per channel and local date, at most 25 characters (Discord's nonce limit). */
@@ -97,15 +113,35 @@ function claimable(delivery: Delivery | undefined, now: number): boolean {
   return false;
 }
 
+/** Log outcomes as metrics name them. */
+const OBSERVED: Record<string, DigestOutcome> = {
+  sent: 'sent',
+  found: 'found',
+  'sent-after-lease': 'lost-lease',
+  paused: 'paused',
+  retry: 'retry',
+  'gave-up': 'failed',
+  skipped: 'skipped',
+};
+
+type Outcome = Exclude<keyof TickReport, 'due' | 'found'>;
+
 export class DigestScheduler {
   private readonly settings: DigestSchedulerSettings;
   private readonly clock: Clock;
   private readonly composer: Composer;
   private readonly posters: Map<PlatformName, DigestPoster>;
   private readonly pacer: Pacer;
+  private readonly sleep: (ms: number) => Promise<void>;
   private knownFactsRecorded?: Promise<void>;
   private running?: Promise<TickReport>;
   private timer?: NodeJS.Timeout;
+  /** Set by stop(): no new claims; pacing waits end at once. */
+  private stopping = false;
+  private wakeUp: () => void = () => undefined;
+  private readonly stopped = new Promise<void>((resolve) => (this.wakeUp = resolve));
+  /** A platform-wide rate limit: no post on that platform before then. */
+  private readonly platformHold = new Map<PlatformName, number>();
   /** Skips already logged, so a channel without a poster is one line, not one a tick. */
   private readonly loggedSkips = new Set<string>();
 
@@ -114,8 +150,8 @@ export class DigestScheduler {
     this.clock = deps.clock ?? systemClock;
     this.composer = deps.composer ?? new Composer(deps.knowledge);
     this.posters = new Map(deps.posters.map((p) => [p.platform, p]));
-    const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-    this.pacer = new Pacer(this.clock, sleep, this.settings.postsPerSecond, this.settings.channelGapMs);
+    this.sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref()));
+    this.pacer = new Pacer(this.clock, this.settings.postsPerSecond, this.settings.channelGapMs);
   }
 
   /** One pass over the subscriptions; a tick already running is joined, not doubled. */
@@ -133,18 +169,31 @@ export class DigestScheduler {
     tick();
   }
 
-  /** Stops ticking and waits for a tick in progress to finish. */
-  async stop(): Promise<void> {
+  /**
+   * Stops ticking: no channel is claimed any more, posts in flight get until `graceMs` to end.
+   * A post still unanswered then keeps its claim; whoever takes it over after the lease looks
+   * for it in the channel before posting. Resolves within `graceMs`. A stopped scheduler
+   * stays stopped (a restart is a new one).
+   */
+  async stop(graceMs = this.settings.stopGraceMs): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
-    await this.running?.catch(() => undefined);
+    this.stopping = true;
+    this.wakeUp();
+    const running = this.running;
+    if (!running) return;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
+    const ended = await Promise.race([running.then(() => 'ended' as const, () => 'ended' as const), late]);
+    clearTimeout(timer);
+    if (ended === 'late') this.deps.logger.warn('digest: stopped with posts still in flight; their claims are left to expire and be checked', { graceMs });
   }
 
   private async runTick(): Promise<TickReport> {
     const { store } = this.deps;
     this.knownFactsRecorded ??= recordKnownFacts(store, this.deps.knowledge, this.clock);
     await this.knownFactsRecorded;
-    const report: TickReport = { due: 0, sent: 0, retried: 0, paused: 0, skipped: 0, failed: 0 };
+    const report: TickReport = { due: 0, sent: 0, retried: 0, paused: 0, skipped: 0, failed: 0, found: 0 };
     const now = this.clock.now();
     const due = (await store.activeSubscriptions()).flatMap((subscription) => {
       const localDate = dueLocalDate(subscription, now);
@@ -157,17 +206,46 @@ export class DigestScheduler {
     report.due = pending.length;
     if (pending.length === 0) return report;
     const firstSeen = await store.knownFacts();
-    /** A platform that answered 429 is left alone for the rest of the tick (and until its Retry-After). */
-    const holdUntil = new Map<PlatformName, number>();
-    for (const { subscription, localDate } of pending) {
-      const key: DeliveryKey = { platform: subscription.platform, channelId: subscription.channelId, localDate };
-      const outcome = await this.deliver(subscription, key, firstSeen, holdUntil);
-      if (outcome) report[outcome] += 1;
-    }
+    const queue = [...pending];
+    const worker = async () => {
+      for (let next = queue.shift(); next && !this.stopping; next = queue.shift()) {
+        const key: DeliveryKey = { platform: next.subscription.platform, channelId: next.subscription.channelId, localDate: next.localDate };
+        try {
+          const outcome = await this.deliver(next.subscription, key, firstSeen, report);
+          if (outcome) report[outcome] += 1;
+        } catch (error) {
+          // A store failure (a lost connection) costs this delivery a tick, not the others.
+          report.failed += 1;
+          this.deps.logger.error('digest delivery failed', { platform: key.platform, channel: key.channelId, localDate: key.localDate, error });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(this.settings.concurrency, queue.length)) }, worker));
     return report;
   }
 
+  /** Waits for the pacer's slot, or until stop(). */
+  private async waitUntil(at: number): Promise<void> {
+    const ms = at - this.clock.now().getTime();
+    if (ms > 0 && !this.stopping) await Promise.race([this.sleep(ms), this.stopped]);
+  }
+
+  /** The poster's promise, or a passing failure once `postTimeoutMs` has gone by. */
+  private async timed<T>(work: Promise<T>, onTimeout: (message: string) => T): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<T>((resolve) => {
+      timer = setTimeout(() => resolve(onTimeout(`timed out after ${this.settings.postTimeoutMs} ms`)), this.settings.postTimeoutMs);
+    });
+    try {
+      return await Promise.race([work, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   private log(level: 'info' | 'warn' | 'error', outcome: string, key: DeliveryKey, fields: Record<string, unknown> = {}) {
+    const observed = OBSERVED[outcome];
+    if (observed) this.deps.observer?.delivery(key.platform, observed, typeof fields.error === 'string' ? fields.error : undefined);
     this.deps.logger[level]('digest delivery', { platform: key.platform, channel: key.channelId, localDate: key.localDate, outcome, ...fields });
   }
 
@@ -180,19 +258,16 @@ export class DigestScheduler {
     return 'skipped';
   }
 
-  private async deliver(
-    subscription: Subscription,
-    key: DeliveryKey,
-    firstSeen: Map<string, number>,
-    holdUntil: Map<PlatformName, number>,
-  ): Promise<keyof TickReport | undefined> {
+  private async deliver(subscription: Subscription, key: DeliveryKey, firstSeen: Map<string, number>, report: TickReport): Promise<Outcome | undefined> {
     const { store } = this.deps;
     const poster = this.posters.get(key.platform);
     if (!poster) return this.skip(key, `no ${key.platform} poster is configured`);
     const channel = `${key.platform}\n${key.channelId}`;
-    await this.pacer.wait(channel);
+    if ((this.platformHold.get(key.platform) ?? 0) > this.clock.now().getTime()) return undefined;
+    await this.waitUntil(this.pacer.reserve(key.platform, channel));
+    if (this.stopping) return undefined;
     const now = this.clock.now();
-    if ((holdUntil.get(key.platform) ?? 0) > now.getTime()) return undefined;
+    if ((this.platformHold.get(key.platform) ?? 0) > now.getTime()) return undefined;
     // The wait may have crossed the channel's midnight: never post a day that has passed.
     if (localDateAt(now, subscription.timeZone) !== key.localDate) return this.skip(key, 'the local day ended before its turn');
     const claim = await store.claimDelivery(key, now.getTime(), this.settings.leaseMs, this.settings.maxAttempts);
@@ -211,9 +286,27 @@ export class DigestScheduler {
       return this.skip(key, 'no facts on these topics');
     }
 
+    const nonce = digestNonce(key);
+    if (claim.attempts > 1 && poster.findPosted) {
+      // An earlier attempt may have landed: its holder crashed, or its answer was lost.
+      const since = dueInstant(key.localDate, '00:00', subscription.timeZone).getTime();
+      const found: LookupResult = await this.timed<LookupResult>(
+        poster.findPosted(key.channelId, selection.answer, { nonce, since }).catch((error: unknown) => ({ ok: false as const, error: String(error) })),
+        (error) => ({ ok: false, error }),
+      );
+      const settledAt = this.clock.now().getTime();
+      if (!found.ok) return this.retryLater(claim, { error: `looking for an earlier post: ${found.error}`, retryAfterMs: found.retryAfterMs }, settledAt);
+      if (found.messageId) {
+        const kept = await store.markSent(claim, { messageId: found.messageId, factIds: selection.factIds, sentAt: settledAt });
+        this.log(kept ? 'info' : 'warn', kept ? 'found' : 'sent-after-lease', key, { attempts: claim.attempts, messageId: found.messageId });
+        report.found += 1;
+        return 'sent';
+      }
+    }
+
     let result: PostResult;
     try {
-      result = await poster.post(key.channelId, selection.answer, { nonce: digestNonce(key) });
+      result = await this.timed(poster.post(key.channelId, selection.answer, { nonce }), (error) => ({ ok: false, kind: 'retry', error }));
     } catch (error) {
       // Posters should not throw; if one does, treat it as a passing failure.
       result = { ok: false, kind: 'retry', error: error instanceof Error ? error.message : String(error) };
@@ -232,10 +325,10 @@ export class DigestScheduler {
       this.log('warn', 'paused', key, { attempts: claim.attempts, error: result.error });
       return 'paused';
     }
-    return this.retryLater(claim, result, settledAt, holdUntil);
+    return this.retryLater(claim, result, settledAt);
   }
 
-  private async retryLater(claim: Claim, result: { retryAfterMs?: number; error: string }, now: number, holdUntil: Map<PlatformName, number>): Promise<keyof TickReport> {
+  private async retryLater(claim: Claim, result: { retryAfterMs?: number; scope?: 'channel' | 'platform'; error: string }, now: number): Promise<Outcome> {
     const { backoffMs, maxBackoffMs, maxAttempts, channelGapMs } = this.settings;
     if (claim.attempts >= maxAttempts) {
       await this.deps.store.markFailed(claim, { error: result.error, now });
@@ -243,7 +336,8 @@ export class DigestScheduler {
       return 'failed';
     }
     const delay = result.retryAfterMs !== undefined ? Math.max(result.retryAfterMs, channelGapMs) : Math.min(backoffMs * 2 ** (claim.attempts - 1), maxBackoffMs);
-    if (result.retryAfterMs !== undefined) holdUntil.set(claim.platform, now + result.retryAfterMs);
+    // A channel's limit holds that channel (its next attempt time); the platform's holds all of its channels.
+    if (result.retryAfterMs !== undefined && result.scope === 'platform') this.platformHold.set(claim.platform, now + result.retryAfterMs);
     const nextAttemptAt = now + delay;
     await this.deps.store.markFailed(claim, { error: result.error, nextAttemptAt, now });
     this.log('warn', 'retry', claim, { attempts: claim.attempts, error: result.error, retryInMs: delay, nextAttemptAt: new Date(nextAttemptAt).toISOString() });

@@ -72,5 +72,8 @@ export interface DigestStore {
   /** Fact id → when it was first seen. */
   knownFacts(): Promise<Map<string, number>>;
 
+  /** Resolves when the database answers (readiness); rejects otherwise. */
+  ping(): Promise<void>;
+
   close(): Promise<void>;
 }

@@ -39,16 +39,39 @@ export interface DigestCommands {
 
 export type PostResult =
   | { ok: true; messageId?: string }
-  /** A passing failure (429, 5xx, network): try again, after `retryAfterMs` when the platform said. */
-  | { ok: false; kind: 'retry'; retryAfterMs?: number; error: string }
+  /**
+   * A passing failure (429, 5xx, network, timeout): try again, after `retryAfterMs` when the
+   * platform said. `scope: 'platform'` when the limit hit is the platform's (every channel
+   * waits), otherwise only this channel waits.
+   */
+  | { ok: false; kind: 'retry'; retryAfterMs?: number; scope?: 'channel' | 'platform'; error: string }
   /** The channel is gone, archived, or the bot was removed: pause the subscription. */
   | { ok: false; kind: 'gone'; error: string };
+
+/**
+ * Whether an earlier attempt's post is in the channel: `messageId` when found, absent when
+ * it is not there; `ok: false` when the platform could not say (then nothing is posted).
+ */
+export type LookupResult = { ok: true; messageId?: string } | { ok: false; error: string; retryAfterMs?: number };
 
 /** How one platform posts a digest in a channel. Never throws: failures are results. */
 export interface DigestPoster {
   platform: PlatformName;
   /** `nonce` is stable per channel and local date (Discord sends it with enforce_nonce). */
   post(channelId: string, digest: Answer, options: { nonce: string }): Promise<PostResult>;
+  /**
+   * Looks for this channel-day's post made since `since` (epoch ms), by `nonce` or by the
+   * digest's title. The scheduler asks before every attempt after the first: an attempt that
+   * crashed, timed out or lost its connection may have posted after all.
+   */
+  findPosted?(channelId: string, digest: Answer, options: { nonce: string; since: number }): Promise<LookupResult>;
+}
+
+/** What the scheduler reports per delivery, for metrics (platform-neutral). */
+export type DigestOutcome = 'sent' | 'found' | 'retry' | 'timeout' | 'paused' | 'failed' | 'skipped' | 'lost-lease';
+
+export interface DigestObserver {
+  delivery(platform: PlatformName, outcome: DigestOutcome, error?: string): void;
 }
 
 /** The time source of everything digest: tests drive it by hand. */

@@ -63,4 +63,36 @@ describe.each(MULTI_INSTANCE_BACKENDS)('two schedulers on one %s database', (_na
     expect(sentBy.a + sentBy.b).toBe(posts.length);
     expect(Math.min(sentBy.a, sentBy.b)).toBeGreaterThan(0);
   });
+
+  it("honour a channel's Retry-After across instances: the other instance waits it out too", async () => {
+    backend = makeBackend();
+    const [storeA, storeB] = [await backend.open(), await backend.open()];
+    const clock = new FakeClock('2026-05-04T09:00:00Z');
+    for (const channelId of ['C0LIMITED', 'C0FREE']) {
+      await storeA.saveSubscription({ platform: 'slack', channelId, time: '09:00', timeZone: 'UTC', topics: [], subscribedBy: 'U1', subscribedAt: '2026-01-01T00:00:00Z' });
+    }
+    const limited: number[] = [];
+    const slack = fakePoster('slack', clock, (channelId) => {
+      if (channelId !== 'C0LIMITED') return { ok: true };
+      limited.push(clock.now().getTime());
+      return limited.length === 1 ? { ok: false, kind: 'retry', retryAfterMs: 120_000, error: 'ratelimited' } : { ok: true };
+    });
+    const knowledge = realKnowledge();
+    const a = new DigestScheduler({ store: storeA, knowledge, posters: [slack], logger: memoryLogger(), clock, settings: UNPACED });
+    const b = new DigestScheduler({ store: storeB, knowledge, posters: [slack], logger: memoryLogger(), clock, settings: UNPACED });
+    await a.tick();
+    expect(slack.posts.map((p) => p.channelId)).toEqual(['C0FREE']);
+    // Instance B has never seen the 429, yet it waits: the hold is the channel's, in the store.
+    for (const step of [30_000, 30_000, 30_000, 29_000]) {
+      clock.advance(step);
+      await b.tick();
+    }
+    expect(limited).toHaveLength(1);
+    clock.advance(2_000);
+    await b.tick();
+    await a.tick();
+    expect(limited).toHaveLength(2);
+    expect(limited[1] - limited[0]).toBeGreaterThanOrEqual(120_000);
+    expect(slack.posts.map((p) => p.channelId)).toEqual(['C0FREE', 'C0LIMITED']);
+  });
 });

@@ -203,7 +203,8 @@ describe('pacing and nonces', () => {
   it('spreads posts at the global pace, waiting on the (fake) clock', async () => {
     const clock = new FakeClock('2026-05-04T09:00:00Z');
     for (let i = 0; i < 5; i++) await store.saveSubscription(subscription({ channelId: `C${i}` }));
-    const s = scheduler(clock, undefined, { postsPerSecond: 2, channelGapMs: 1_000 });
+    // One worker: on a fake clock, concurrent waits would move it for each other.
+    const s = scheduler(clock, undefined, { postsPerSecond: 2, channelGapMs: 1_000, concurrency: 1 });
     await s.instance.tick();
     const times = s.slack.posts.map((p) => p.at - Date.parse('2026-05-04T09:00:00Z'));
     expect(times).toEqual([0, 500, 1000, 1500, 2000]);

@@ -51,6 +51,15 @@ export class FakeDiscord {
   private failures: Failure[] = [];
   private hangs: ((call: RecordedCall) => boolean)[] = [];
   private waiters: { match: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }[] = [];
+  // --- digest extensions: channel history, and posts whose answer is lost ---
+  /** Messages posted with POST /channels/{id}/messages, per channel, oldest first. */
+  readonly channelMessages = new Map<string, any[]>();
+  private resets: ((call: RecordedCall) => boolean)[] = [];
+
+  /** The next call matching is carried out, then its connection reset before the answer. */
+  resetAfterNext(match: (call: RecordedCall) => boolean): void {
+    this.resets.push(match);
+  }
 
   constructor() {
     this.server = createServer((req, res) => void this.onRequest(req, res));
@@ -209,7 +218,11 @@ export class FakeDiscord {
       this.send(res, failure.status, failure.body, failure.headers);
     } else {
       const [status, body] = this.route(call);
-      this.send(res, status, body);
+      const reset = this.resets.find((match) => match(call));
+      if (reset) {
+        this.resets.splice(this.resets.indexOf(reset), 1);
+        res.socket?.resetAndDestroy();
+      } else this.send(res, status, body);
     }
     this.resolveWaiters(call);
   }
@@ -256,7 +269,16 @@ export class FakeDiscord {
       this.dispatch('THREAD_CREATE', { ...thread, newly_created: true });
       return [201, thread];
     }
-    if (method === 'POST' && parts[0] === 'channels' && parts[2] === 'messages') return [200, this.messageObject(parts[1], call.body)];
+    if (method === 'POST' && parts[0] === 'channels' && parts[2] === 'messages') {
+      const message = this.messageObject(parts[1], call.body);
+      this.channelMessages.set(parts[1], [...(this.channelMessages.get(parts[1]) ?? []), message]);
+      return [200, message];
+    }
+    if (method === 'GET' && parts[0] === 'channels' && parts[2] === 'messages' && parts.length === 3) {
+      const limit = Number(new URLSearchParams(call.query).get('limit') ?? 50);
+      return [200, [...(this.channelMessages.get(parts[1]) ?? [])].reverse().slice(0, limit)];
+    }
+    if (method === 'GET' && path === '/api/v10/users/@me') return [200, BOT_USER];
     return [404, { message: `404: Not Found (${method} ${path})`, code: 0 }];
   }
 

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { until } from '../helpers/until.ts';
+import { digestExtension, type FakeSlackDigest } from './fake-slack-digest.ts';
 
 export interface ApiCall {
   method: string;
@@ -55,6 +56,8 @@ export interface FakeSlack {
   attempts: ResponseUrlPost[];
   /** Resolves when `predicate` holds, polling; rejects after `ms` so a test fails, not hangs. */
   until(predicate: () => boolean, what: string, ms?: number): Promise<void>;
+  /** Digest extensions (fake-slack-digest.ts): channel history and post faults. */
+  digest: FakeSlackDigest;
   close(): Promise<void>;
 }
 
@@ -84,6 +87,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const responseSteps = new Map<string, ResponseStep[]>();
   const attempts: ResponseUrlPost[] = [];
   let messageCount = 0;
+  const digest = digestExtension();
 
   const reply = (method: string, params: Record<string, unknown>): Record<string, unknown> => {
     const failure = failures.get(method);
@@ -115,6 +119,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         res.end(JSON.stringify({ ok: false, error: httpFailure.status === 429 ? 'ratelimited' : 'fatal_error' }));
         return;
       }
+      if (digest.handle(method, params, res, () => reply(method, params))) return;
       res.end(JSON.stringify(reply(method, params)));
       return;
     }
@@ -171,8 +176,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     failResponses: (id, ...steps) => responseSteps.set(id, steps),
     attempts,
     until,
+    digest,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        for (const res of digest.hanging) res.destroy();
         for (const socket of sockets) socket.terminate();
         link.close();
         server.closeAllConnections();

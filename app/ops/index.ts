@@ -1,0 +1,44 @@
+/**
+ * The operator's signals for one `npm start`: metrics, and /healthz, /readyz, /metrics on
+ * OPS_PORT (when set) and on Slack's PORT in HTTP mode. main.ts registers what readiness
+ * depends on (the store, each platform) as it starts them.
+ */
+import type { Logger } from '../../src/log.ts';
+import type { OpsRoute } from '../platforms.ts';
+import { createMetrics, type BotMetrics } from './metrics.ts';
+import { opsHandler, OPS_PATHS, readOpsPort, startOpsServer, type ReadinessCheck, type RunningOpsServer } from './server.ts';
+
+export interface Ops {
+  metrics: BotMetrics;
+  /** For Slack's HTTP server: /readyz and /metrics (it serves /healthz itself). */
+  routes: OpsRoute[];
+  /** Adds something /readyz waits for. */
+  needs(check: ReadinessCheck): void;
+  /** Starts OPS_PORT's server, if one is configured. */
+  listen(): Promise<void>;
+  /** /readyz answers 503 from now on (stopping). */
+  draining(): void;
+  close(): Promise<void>;
+}
+
+export function createOps(env: Record<string, string | undefined>, logger: Logger): Ops {
+  const port = readOpsPort(env);
+  const metrics = createMetrics();
+  const checks: ReadinessCheck[] = [];
+  let stopping = false;
+  const deps = { registry: metrics.registry, checks: () => [{ name: 'running', check: () => !stopping }, ...checks] };
+  const handlers = opsHandler(deps);
+  let server: RunningOpsServer | undefined;
+  return {
+    metrics,
+    routes: [OPS_PATHS.ready, OPS_PATHS.metrics].map((path) => ({ path, handler: handlers[path] })),
+    needs: (check) => checks.push(check),
+    async listen() {
+      if (port === undefined) return;
+      server = await startOpsServer(port, deps);
+      logger.info('ops: listening', { port: server.port, paths: Object.values(OPS_PATHS) });
+    },
+    draining: () => (stopping = true),
+    close: async () => server?.close(),
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * The operator's signals in every mode, from the real `npm start`: GET /healthz, /readyz and
+ * /metrics on Slack's PORT in HTTP mode, on OPS_PORT in Socket Mode and with Discord; the
+ * metrics count a real answer; /readyz says 503 naming the store when PostgreSQL is gone
+ * (TEST_DATABASE_URL, through a proxy that refuses).
+ */
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeDiscord } from '../discord/fake-discord.ts';
+import { tempDataDir } from '../e2e/support.ts';
+import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
+import { commandBody, commandPayload, FORM, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
+import { TEST_DATABASE_URL } from '../digest/support.ts';
+import { startBot, type BotProcess } from './bot-process.ts';
+import { startTcpProxy, viaProxy, type TcpProxy } from './tcp-proxy.ts';
+
+let bot: BotProcess | undefined;
+let slack: FakeSlack | undefined;
+let discord: FakeDiscord | undefined;
+let proxy: TcpProxy | undefined;
+let data: ReturnType<typeof tempDataDir> | undefined;
+const cleanups: (() => Promise<unknown>)[] = [];
+async function admin(statement: string) {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+afterEach(async () => {
+  bot?.kill();
+  await bot?.exited;
+  await slack?.close();
+  await discord?.close();
+  await proxy?.close();
+  data?.remove();
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+  bot = slack = discord = proxy = data = undefined;
+});
+
+const get = async (port: unknown, path: string) => {
+  const res = await fetch(`http://127.0.0.1:${String(port)}${path}`);
+  return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
+};
+
+/** The value of one sample in a Prometheus text scrape, 0 when absent. */
+function sample(text: string, name: string, labels: Record<string, string> = {}): number {
+  for (const line of text.split('\n')) {
+    if (!line.startsWith(name)) continue;
+    const match = /^([a-z_]+)(\{[^}]*\})? ([0-9.e+-]+)$/.exec(line);
+    if (!match || match[1] !== name) continue;
+    if (Object.entries(labels).every(([k, v]) => (match[2] ?? '').includes(`${k}="${v}"`))) return Number(match[3]);
+  }
+  return 0;
+}
+
+async function expectSignals(port: unknown) {
+  expect(await get(port, '/healthz')).toMatchObject({ status: 200, text: '{"ok":true}' });
+  const ready = await get(port, '/readyz');
+  expect(ready.status).toBe(200);
+  expect(JSON.parse(ready.text)).toMatchObject({ ok: true, checks: { running: 'ok', store: 'ok' } });
+  const metrics = await get(port, '/metrics');
+  expect(metrics.status).toBe(200);
+  expect(metrics.type).toMatch(/^text\/plain; version=0\.0\.4/);
+  expect(sample(metrics.text, 'sinorussia_knowledge_facts')).toBeGreaterThan(100);
+  expect(metrics.text).toContain('nodejs_eventloop_lag_seconds');
+  return metrics.text;
+}
+
+describe('operator signals from npm start', () => {
+  it('Slack HTTP mode: on PORT, and an answer is counted by surface and kind', async () => {
+    slack = await startFakeSlack();
+    data = tempDataDir();
+    bot = startBot({ SLACK_BOT_TOKEN: 'xoxb-ops', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: slack.apiUrl, DATA_DIR: data.dir }, data.dir);
+    const { port } = await bot.waitFor((l) => l.msg === 'slack: started', 'Slack to start');
+    await expectSignals(port);
+    const res = await post(`http://127.0.0.1:${String(port)}/slack/events`, commandBody('trade', slack.responseUrl('ops-1')), FORM);
+    expect(res.status).toBe(200);
+    await slack.until(() => slack!.responses.some((r) => r.id === 'ops-1'), 'the answer');
+    const text = (await get(port, '/metrics')).text;
+    expect(sample(text, 'sinorussia_answers_total', { surface: 'slack', kind: 'topic' })).toBe(1);
+    expect(sample(text, 'sinorussia_requests_total', { surface: 'slack' })).toBe(1);
+    expect(sample(text, 'sinorussia_answer_duration_seconds_count', { surface: 'slack' })).toBe(1);
+  });
+
+  it('Socket Mode: on OPS_PORT', async () => {
+    slack = await startFakeSlack();
+    data = tempDataDir();
+    bot = startBot({ SLACK_BOT_TOKEN: 'xoxb-ops', SLACK_APP_TOKEN: 'xapp-ops', SLACK_API_URL: slack.apiUrl, DATA_DIR: data.dir, OPS_PORT: '0' }, data.dir);
+    const { port } = await bot.waitFor((l) => l.msg === 'ops: listening', 'the ops server');
+    await bot.waitFor((l) => l.msg === 'started', 'the bot to start');
+    await slack.until(() => slack!.socketCount === 1, 'the Socket Mode link');
+    const before = await expectSignals(port);
+    expect(sample(before, 'sinorussia_answers_total', { surface: 'slack' })).toBe(0);
+    slack.sendEnvelope({ envelope_id: 'ops-env-1', type: 'slash_commands', accepts_response_payload: true, payload: commandPayload('recipe for pancakes please', slack.responseUrl('ops-2')) });
+    await slack.until(() => slack!.responses.some((r) => r.id === 'ops-2'), 'the answer', 10_000);
+    const after = (await get(port, '/metrics')).text;
+    expect(sample(after, 'sinorussia_requests_total', { surface: 'slack' })).toBe(1);
+    expect(sample(after, 'sinorussia_no_match_total', { surface: 'slack' })).toBe(1);
+    expect((await get(port, '/nothing')).status).toBe(404);
+  });
+
+  it('Discord: on OPS_PORT, ready once the gateway is', async () => {
+    discord = await new FakeDiscord().start();
+    data = tempDataDir();
+    bot = startBot({ DISCORD_TOKEN: 'MTk4NjIyNDgzNDcxOTI1MjQ4.Gops00.ops-token-for-the-fake-discord-0000', DISCORD_API_URL: discord.apiUrl, DATA_DIR: data.dir, OPS_PORT: '0' }, data.dir);
+    const { port } = await bot.waitFor((l) => l.msg === 'ops: listening', 'the ops server');
+    await bot.waitFor((l) => l.msg === 'started', 'the bot to start');
+    const ready = JSON.parse((await get(port, '/readyz')).text);
+    expect(ready).toEqual({ ok: true, checks: { running: 'ok', store: 'ok', discord: 'ok' } });
+    await expectSignals(port);
+  });
+
+  it.runIf(TEST_DATABASE_URL)('PostgreSQL unreachable: /readyz is 503 naming the store, and the process lives on', async () => {
+    const target = new URL(TEST_DATABASE_URL!);
+    proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
+    // The bot's tables in a schema of this test's own, never the database's public one.
+    const schema = `ops_ready_${process.pid}`;
+    await admin(`create schema if not exists ${schema}`);
+    cleanups.push(() => admin(`drop schema if exists ${schema} cascade`));
+    const url = new URL(viaProxy(TEST_DATABASE_URL!, proxy));
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    slack = await startFakeSlack();
+    data = tempDataDir();
+    bot = startBot({ SLACK_BOT_TOKEN: 'xoxb-ops', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: slack.apiUrl, DATABASE_URL: url.toString() }, data.dir);
+    const { port } = await bot.waitFor((l) => l.msg === 'slack: started', 'Slack to start');
+    await bot.waitFor((l) => l.msg === 'started', 'the bot to start');
+    expect((await get(port, '/readyz')).status).toBe(200);
+    proxy.refuse = true;
+    proxy.cut();
+    const down = await get(port, '/readyz').catch((e) => {
+      throw new Error(`${e}: ${JSON.stringify(bot!.logs().slice(-25))}`);
+    });
+    expect(down.status).toBe(503);
+    expect(JSON.parse(down.text).checks).toMatchObject({ store: 'not ready', slack: 'ok' });
+    proxy.refuse = false;
+    expect((await get(port, '/readyz')).status).toBe(200);
+    expect(bot.child.exitCode).toBeNull();
+  });
+});
