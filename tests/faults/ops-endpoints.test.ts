@@ -105,7 +105,7 @@ describe('operator signals from npm start', () => {
   it('Discord: on OPS_PORT, ready once the gateway is', async () => {
     discord = await new FakeDiscord().start();
     data = tempDataDir();
-    bot = startBot({ DISCORD_TOKEN: 'MTk4NjIyNDgzNDcxOTI1MjQ4.Gops00.ops-token-for-the-fake-discord-0000', DISCORD_API_URL: discord.apiUrl, DATA_DIR: data.dir, OPS_PORT: '0' }, data.dir);
+    bot = startBot({ DISCORD_TOKEN: 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD', DISCORD_API_URL: discord.apiUrl, DATA_DIR: data.dir, OPS_PORT: '0' }, data.dir);
     const { port } = await bot.waitFor((l) => l.msg === 'ops: listening', 'the ops server');
     await bot.waitFor((l) => l.msg === 'started', 'the bot to start');
     const ready = JSON.parse((await get(port, '/readyz')).text);
