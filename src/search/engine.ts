@@ -6,7 +6,8 @@
  * base's own vocabulary (one edit, two in long words), so a typo of a rare word still finds it.
  *
  * Each concept weighs what it tells: a rare word much, a word in many facts little, a word
- * the base never uses (and no synonym or correction maps) most of all. A fact matches only
+ * the base never uses (and no synonym or correction maps) by how rare it is in English: a rare
+ * one ("tsunami") most of all, an everyday one ("leads") little. A fact matches only
  * when it holds most of the question's weight: "earthquake in China" does not match a fact
  * about China, because "earthquake" carries the question and no fact has it. Generic words
  * ("china", "russia") and numbers rank but never make a match on their own.
@@ -14,6 +15,7 @@
 import MiniSearch, { type Query } from 'minisearch';
 import type { Fact, Knowledge } from '../knowledge/types.ts';
 import { LruCache } from '../lru.ts';
+import type { EnglishFrequencies } from './english.ts';
 import { ENGLISH_STOP_WORDS, editDistance, stem, tokenize, transpositions } from './text.ts';
 
 export interface SearchHit {
@@ -64,6 +66,11 @@ interface Concept {
 
 /** A word the base never uses weighs as a word found in this many facts (less than one: more than any word it has). */
 const UNKNOWN_DF = 0.5;
+/**
+ * …unless it is common in English: a word making up this share of English text weighs as a
+ * word in every fact, and a rarer one in proportion (never less than UNKNOWN_DF facts).
+ */
+const ENGLISH_EVERY_FACT_SHARE = 3e-3;
 /** A known word that a fact lacks counts against it at this share of its weight. */
 const KNOWN_LACKING_WEIGHT = 0.5;
 /** Share of the question's weight the best fact must hold for a match. */
@@ -126,8 +133,12 @@ export class SearchEngine {
   /** The base's own words, as written, by first letters: what a typo is corrected against. */
   private readonly vocabulary = new Map<string, Set<string>>();
 
-  constructor(knowledge: Pick<Knowledge, 'facts' | 'vocabulary'>) {
+  /** General English word shares: what an unknown word weighs (see ENGLISH_EVERY_FACT_SHARE). */
+  private readonly english: EnglishFrequencies;
+
+  constructor(knowledge: Pick<Knowledge, 'facts' | 'vocabulary'>, english: EnglishFrequencies = new Map()) {
     this.facts = knowledge.facts;
+    this.english = english;
     const { vocabulary } = knowledge;
     this.stopwords = new Set([...ENGLISH_STOP_WORDS, ...vocabulary.stopwords]);
     const processTerm = (term: string) => (this.stopwords.has(term) ? null : stem(term));
@@ -418,6 +429,12 @@ export class SearchEngine {
     return this.stopwords.has(word) || this.df.has(stem(word)) || /\p{N}/u.test(word) || this.phraseWords.has(word) || this.byStem.has(stem(word));
   }
 
+  /** How many facts an unknown word weighs as: few for a rare word, many for an everyday one. */
+  private englishDf(s: string): number {
+    const share = this.english.get(s) ?? 0;
+    return this.facts.length * Math.min(1, share / ENGLISH_EVERY_FACT_SHARE);
+  }
+
   /** How much finding a concept reaching `df` facts tells; a word the base never uses tells most. */
   private weightOf(df: number): number {
     return Math.log(1 + this.facts.length / Math.max(df, UNKNOWN_DF));
@@ -477,7 +494,7 @@ export class SearchEngine {
         if (!corrected) stems = [s];
       }
       const known = stems.some((x) => this.df.has(x));
-      const df = known ? Math.min(this.conceptDf({ stems }), this.facts.length) : 0;
+      const df = known ? Math.min(this.conceptDf({ stems }), this.facts.length) : this.englishDf(s);
       concepts.push({ text: word, stems, generic: stems.every((x) => this.generic.has(x)), weight: this.weightOf(df), known, corrected, numeric, own: stems });
     }
     // The same concept twice adds nothing.
