@@ -71,6 +71,8 @@ const UNKNOWN_DF = 0.5;
  * word in every fact, and a rarer one in proportion (never less than UNKNOWN_DF facts).
  */
 const ENGLISH_EVERY_FACT_SHARE = 3e-3;
+/** A word rarer than this share of English text (about 1 in 100,000 words) counts as rare as any. */
+const ENGLISH_TOPIC_SHARE = 1e-5;
 /** A known word that a fact lacks counts against it at this share of its weight. */
 const KNOWN_LACKING_WEIGHT = 0.5;
 /** Share of the question's weight the best fact must hold for a match. */
@@ -432,6 +434,8 @@ export class SearchEngine {
   /** How many facts an unknown word weighs as: few for a rare word, many for an everyday one. */
   private englishDf(s: string): number {
     const share = this.english.get(s) ?? 0;
+    // Rarer than this, a word names a topic of its own ("earthquake", "hotels"): it weighs in full.
+    if (share < ENGLISH_TOPIC_SHARE) return 0;
     return this.facts.length * Math.min(1, share / ENGLISH_EVERY_FACT_SHARE);
   }
 
