@@ -186,15 +186,20 @@ export class SearchEngine {
     if (this.facts.length >= 50) {
       for (const [s, n] of this.df) if (n / this.facts.length > GENERIC_SHARE) this.generic.add(s);
     }
+    const groupOf = new Map<string, string[]>();
     for (const group of vocabulary.synonyms) {
       // A phrase stands for its most specific word ("military equipment" for "equipment"):
       // expanding to every word would make "weapons" find everything "military".
       const singles = new Set(group.map((m) => tokenize(m)).filter((t) => t.length === 1).map((t) => stem(t[0])));
       const stems = [...new Set(group.flatMap((m) => this.specific(m, singles)))];
-      for (const member of group) this.addPhrase(member, stems);
+      for (const member of group) {
+        this.addPhrase(member, stems);
+        groupOf.set(tokenize(member).join(' '), stems);
+      }
     }
+    // An expansion to a word with synonyms reaches them too ("objective" → "target" → "plan").
     for (const [word, targets] of Object.entries(vocabulary.expansions ?? {})) {
-      this.addPhrase(word, [...new Set(targets.flatMap((t) => this.specific(t, new Set())))]);
+      this.addPhrase(word, [...new Set(targets.flatMap((t) => groupOf.get(tokenize(t).join(' ')) ?? this.specific(t, new Set())))]);
     }
     // Names in the base ("saudi arabia", "central asia") are one concept each, held by a fact
     // only when it has every word of the name.
