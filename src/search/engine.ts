@@ -50,6 +50,8 @@ interface Concept {
   generic: boolean;
   /** What finding it tells (see the file comment). */
   weight: number;
+  /** What a fact lacking it loses: its weight, or less for a word everyday in English. */
+  cost: number;
   /** Found in the base as typed, through a synonym, or after a correction. */
   known: boolean;
   /** Found only after correcting a typo: counts for a little less. */
@@ -70,10 +72,15 @@ const UNKNOWN_DF = 0.5;
  * …unless it is common in English: a word making up this share of English text weighs as a
  * word in every fact, and a rarer one in proportion (never less than UNKNOWN_DF facts).
  */
-const ENGLISH_EVERY_FACT_SHARE = 3e-3;
+const ENGLISH_EVERY_FACT_SHARE = 5e-3;
 /** A word rarer than this share of English text (about 1 in 100,000 words) counts as rare as any. */
 const ENGLISH_TOPIC_SHARE = 1e-5;
-/** A known word that a fact lacks counts against it at this share of its weight. */
+/**
+ * A known word a fact lacks costs it at most what the word tells in English at this scale:
+ * a question's "done" or "matter" cannot sink a fact as its rare words can.
+ */
+const ENGLISH_KNOWN_SHARE = 1e-2;
+/** A known word that a fact lacks counts against it at this share of its cost. */
 const KNOWN_LACKING_WEIGHT = 0.5;
 /** Share of the question's weight the best fact must hold for a match. */
 const MIN_INFORMATION = 0.6;
@@ -271,7 +278,6 @@ export class SearchEngine {
     const boostTerm = (term: string) => termBoost.get(term) ?? SYNONYM_WEIGHT;
     const found = this.index.search(orOf(searched.map((c) => orOf(c.stems))), { prefix: false, fuzzy: false, boostDocument, boostTerm, fields });
 
-    const total = meaningful.reduce((n, c) => n + c.weight, 0);
     const phraseFacts = this.phraseFacts(options.phrases ?? []);
     const sources = options.sources && options.sources.length > 0 ? new Set(options.sources) : undefined;
     const weighed: Weighed[] = [];
@@ -289,8 +295,8 @@ export class SearchEngine {
       if (order.length >= 2 && rank < RERANK && this.sameOrder(order, w.id)) w.score *= SAME_ORDER_BOOST;
       const held = w.holds.reduce((n, c) => n + c.weight * (c.corrected ? CORRECTED_WEIGHT : 1), 0);
       // A word the base knows but this fact lacks counts against it less than one the base never uses.
-      const lacking = meaningful.filter((c) => c.known && !w.holds.includes(c)).reduce((n, c) => n + c.weight, 0);
-      w.information = held / (total - lacking * (1 - KNOWN_LACKING_WEIGHT));
+      const absent = meaningful.filter((c) => !w.holds.includes(c)).reduce((n, c) => n + c.cost * (c.known ? KNOWN_LACKING_WEIGHT : 1), 0);
+      w.information = held / (w.holds.reduce((n, c) => n + c.weight, 0) + absent);
       // What a fact holds of the question counts more than how often it says it.
       const about = this.facts[w.id].about;
       const inPeriod = options.periods?.some((p) => about.start <= p.end && about.end >= p.start) ?? false;
@@ -437,11 +443,17 @@ export class SearchEngine {
   }
 
   /** How many facts an unknown word weighs as: few for a rare word, many for an everyday one. */
-  private englishDf(s: string): number {
+  private englishDf(s: string, every = ENGLISH_EVERY_FACT_SHARE): number {
     const share = this.english.get(s) ?? 0;
     // Rarer than this, a word names a topic of its own ("earthquake", "hotels"): it weighs in full.
     if (share < ENGLISH_TOPIC_SHARE) return 0;
-    return this.facts.length * Math.min(1, share / ENGLISH_EVERY_FACT_SHARE);
+    return this.facts.length * Math.min(1, share / every);
+  }
+
+  /** What a fact lacking a known word loses: at most what the word tells in English. */
+  private costOf(weight: number, own: string[]): number {
+    if (own.length !== 1 || this.english.size === 0) return weight;
+    return Math.min(weight, this.weightOf(this.englishDf(own[0], ENGLISH_KNOWN_SHARE)));
   }
 
   /** How much finding a concept reaching `df` facts tells; a word the base never uses tells most. */
@@ -482,7 +494,8 @@ export class SearchEngine {
         const df = phrase.whole ? Math.min(...stems.map((x) => this.df.get(x) as number)) : Math.min(this.conceptDf({ stems }), this.facts.length);
         const fixed = phrase.tokens.some((_, k) => fixedAt.has(i + k));
         const own = phrase.tokens.filter((t) => !this.stopwords.has(t)).map(stem);
-        concepts.push({ text: phrase.tokens.join(' '), stems, generic, weight: this.weightOf(df), known: stems.length > 0, corrected: fixed, numeric: false, own, whole: phrase.whole && stems.length === phrase.stems.length });
+        const weight = this.weightOf(df);
+        concepts.push({ text: phrase.tokens.join(' '), stems, generic, weight, cost: this.costOf(weight, own), known: stems.length > 0, corrected: fixed, numeric: false, own, whole: phrase.whole && stems.length === phrase.stems.length });
         i += phrase.tokens.length;
         continue;
       }
@@ -504,7 +517,9 @@ export class SearchEngine {
       }
       const known = stems.some((x) => this.df.has(x));
       const df = known ? Math.min(this.conceptDf({ stems }), this.facts.length) : this.englishDf(s);
-      concepts.push({ text: word, stems, generic: stems.every((x) => this.generic.has(x)), weight: this.weightOf(df), known, corrected, numeric, own: stems });
+      const weight = this.weightOf(df);
+      const cost = known && !numeric && !corrected ? this.costOf(weight, [s]) : weight;
+      concepts.push({ text: word, stems, generic: stems.every((x) => this.generic.has(x)), weight, cost, known, corrected, numeric, own: stems });
     }
     // The same concept twice adds nothing.
     const seen = new Set<string>();
@@ -531,6 +546,7 @@ export class SearchEngine {
           own: all.map((p) => p.own[0]),
           generic: false,
           weight: Math.max(...all.map((p) => p.weight)),
+          cost: Math.max(...all.map((p) => p.cost)),
           known: true,
           corrected: all.some((p) => p.corrected),
           numeric: false,
