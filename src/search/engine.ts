@@ -115,8 +115,8 @@ const WEIGHED = 200;
 const RERANK = 60;
 const CORE_FIELDS = ['claim', 'people', 'places'];
 
-const FIELDS = ['claim', 'people', 'places', 'quote', 'when'];
-const BOOST = { claim: 2, people: 3, places: 2, quote: 1, when: 1 };
+const FIELDS = ['claim', 'people', 'places', 'quote', 'when', 'aliases'];
+const BOOST = { claim: 2, people: 3, places: 2, quote: 1, when: 1, aliases: 1 };
 
 export class SearchEngine {
   private readonly index: MiniSearch<IndexedFact>;
@@ -158,7 +158,8 @@ export class SearchEngine {
       processTerm,
       searchOptions: { boost: BOOST, tokenize: (q) => q.split(' '), processTerm: (t) => t },
     });
-    const docs = this.facts.map(toIndexed);
+    const aliases = vocabulary.aliases ?? {};
+    const docs = this.facts.map((f, n) => toIndexed(f, n, aliases[f.id] ?? []));
     this.index.addAll(docs);
     for (const doc of docs) {
       const words = new Set(FIELDS.flatMap((f) => tokenize(doc[f as keyof IndexedFact] as string)));
@@ -584,9 +585,11 @@ interface IndexedFact {
   places: string;
   quote: string;
   when: string;
+  /** Words curators wrote for the fact (knowledge/aliases.yaml). */
+  aliases: string;
 }
 
-function toIndexed(fact: Fact, n: number): IndexedFact {
+function toIndexed(fact: Fact, n: number, aliases: string[]): IndexedFact {
   const years: string[] = [];
   for (let y = Number(fact.about.start.slice(0, 4)); y <= Number(fact.about.end.slice(0, 4)) && years.length < 30; y++) {
     years.push(String(y));
@@ -605,6 +608,7 @@ function toIndexed(fact: Fact, n: number): IndexedFact {
     places: added(fact.places.join(' ')),
     quote: added(fact.quote),
     when: years.join(' '),
+    aliases: added(aliases.join(' ')),
   };
 }
 
