@@ -487,7 +487,7 @@ export class SearchEngine {
     const concepts: Concept[] = [];
     for (let i = 0; i < tokens.length && concepts.length < MAX_CONCEPTS; ) {
       // A one-word entry matches any form of the word ("navies" for "navy").
-      const phrase = this.phrasesByFirst.get(tokens[i])?.find((p) => p.tokens.every((t, k) => tokens[i + k] === t)) ?? this.byStem.get(stem(tokens[i]));
+      const phrase = this.phrasesByFirst.get(tokens[i])?.find((p) => p.tokens.every((t, k) => tokens[i + k] === t)) ?? (this.stopwords.has(tokens[i]) ? undefined : this.byStem.get(stem(tokens[i])));
       if (phrase) {
         const stems = phrase.stems.filter((s) => this.df.has(s));
         const generic = phrase.stems.every((s) => this.generic.has(s) || this.stopwords.has(s));
