@@ -15,10 +15,13 @@ export interface Answerable {
   q: string;
   facts: string[];
   sources: string[];
+  /** A half named in the file (later batches go to tuning, leaving the test half as it was). */
+  half?: Half;
 }
 export interface OffTopic {
   q: string;
   kind: 'trap' | 'plain';
+  half?: Half;
 }
 export interface QuestionSet {
   answerable: Answerable[];
@@ -49,8 +52,9 @@ export interface Scores {
 
 export const QUESTIONS_FILE = new URL('./questions.yaml', import.meta.url);
 
-/** The half a question belongs to: fixed by a hash of its text, so it never moves. */
-export function halfOf(question: string): Half {
+/** The half a question belongs to: the one it names, else fixed by a hash of its text, so it never moves. */
+export function halfOf(question: string | { q: string; half?: Half }): Half {
+  if (typeof question !== 'string') return question.half ?? halfOf(question.q);
   return createHash('sha256').update(question).digest()[0] % 2 === 0 ? 'tuning' : 'test';
 }
 
@@ -58,14 +62,16 @@ export function loadQuestionSet(knowledge: Knowledge, file: URL = QUESTIONS_FILE
   const raw = parse(readFileSync(file, 'utf8')) as { answerable: (Omit<Answerable, 'sources'> & { sources?: string[] })[]; offtopic: OffTopic[] };
   const answerable = raw.answerable.map((a) => {
     for (const id of a.facts) if (!knowledge.factById.has(id)) throw new Error(`questions.yaml: "${a.q}" names unknown fact ${id}`);
-    return { q: a.q, facts: a.facts, sources: a.sources ?? [(knowledge.factById.get(a.facts[0]) as Fact).sourceId] };
+    if (a.half !== undefined && a.half !== 'tuning' && a.half !== 'test') throw new Error(`questions.yaml: "${a.q}" names unknown half ${a.half}`);
+    return { q: a.q, facts: a.facts, sources: a.sources ?? [(knowledge.factById.get(a.facts[0]) as Fact).sourceId], half: a.half };
   });
+  for (const o of raw.offtopic) if (o.half !== undefined && o.half !== 'tuning' && o.half !== 'test') throw new Error(`questions.yaml: "${o.q}" names unknown half ${o.half}`);
   return { answerable, offtopic: raw.offtopic };
 }
 
 export function halfOfSet(set: QuestionSet, half: Half | 'all'): QuestionSet {
   if (half === 'all') return set;
-  return { answerable: set.answerable.filter((a) => halfOf(a.q) === half), offtopic: set.offtopic.filter((o) => halfOf(o.q) === half) };
+  return { answerable: set.answerable.filter((a) => halfOf(a) === half), offtopic: set.offtopic.filter((o) => halfOf(o) === half) };
 }
 
 export function score(system: System, set: QuestionSet): Scores {

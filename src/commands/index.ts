@@ -5,6 +5,7 @@
 import type { Answer } from '../answer/types.ts';
 import { Composer } from '../answer/compose.ts';
 import type { Knowledge } from '../knowledge/types.ts';
+import { loadEnglishFrequencies } from '../search/english.ts';
 import { SearchEngine } from '../search/engine.ts';
 import { QueryReader } from '../query/read.ts';
 import { askCommand } from './ask.ts';
@@ -67,7 +68,7 @@ export interface Answerer {
 
 /** Builds the index once; the result answers any number of requests. */
 export function createAnswerer(knowledge: Knowledge, services: { digest?: DigestCommands } = {}): Answerer {
-  const engine = new SearchEngine(knowledge);
+  const engine = new SearchEngine(knowledge, loadEnglishFrequencies());
   const context: CommandContext = { knowledge, engine, reader: new QueryReader(knowledge, engine), composer: new Composer(knowledge) };
   // Everything but a question depends only on the (immutable) base: answer it once.
   const memo = new LruCache<string, Answer>(500);

@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { KnowledgeError, SinorussiaError, type KnowledgeIssue } from '../errors.ts';
 import { parsePeriod, type Period } from './periods.ts';
-import { FactSchema, FactsFileSchema, MeasuresFileSchema, SearchFileSchema, SourceNamesFileSchema, SourcesFileSchema, type FactInput } from './schema.ts';
+import { FactSchema, FactsFileSchema, MeasuresFileSchema, SearchFileSchema, SourceNamesFileSchema, AliasesFileSchema, SourcesFileSchema, type FactInput } from './schema.ts';
 import type { Topic } from './topics.ts';
 import type { Fact, Knowledge, Source, SearchVocabulary } from './types.ts';
 import { readTexts, verifyAgainstTexts } from './texts.ts';
@@ -145,8 +145,14 @@ export function readKnowledge(dir: string): LoadResult {
     }
   }
 
+  const aliasesPath = join(dir, 'aliases.yaml');
+  const aliasesFile = existsSync(aliasesPath) ? readYamlFile(aliasesPath, rel(aliasesPath), AliasesFileSchema, issues) : undefined;
+  for (const factId of Object.keys(aliasesFile?.value?.aliases ?? {})) {
+    if (!factById.has(factId)) issues.push({ file: aliasesFile!.name, line: aliasesFile!.lineOf(['aliases', factId]), id: factId, message: `unknown fact id "${factId}"` });
+  }
+
   if (issues.length > 0 || !searchFile.value) return { issues };
-  const vocabulary: SearchVocabulary = { ...searchFile.value, measureNames, source_names: namesFile?.value?.source_names };
+  const vocabulary: SearchVocabulary = { ...searchFile.value, measureNames, source_names: namesFile?.value?.source_names, aliases: aliasesFile?.value?.aliases };
   const standing = facts.filter((f) => !f.retracted);
   const retracted = facts.filter((f) => f.retracted);
   const standingById = new Map(standing.map((f) => [f.id, f]));

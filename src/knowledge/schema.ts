@@ -145,4 +145,7 @@ export const SearchFileSchema = z.strictObject({
 /** The names people use for each source, keyed by source id (knowledge/source-names.yaml). */
 export const SourceNamesFileSchema = z.strictObject({ source_names: z.record(id, z.array(term).min(1)) });
 
+/** The words people use for a fact that it does not say itself, keyed by fact id (knowledge/aliases.yaml). */
+export const AliasesFileSchema = z.strictObject({ aliases: z.record(id, z.array(term).min(1)) });
+
 export type FactInput = z.infer<typeof FactSchema>;

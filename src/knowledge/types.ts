@@ -79,6 +79,8 @@ export interface SearchVocabulary {
   phrases?: string[];
   intents?: Partial<Record<Intent, string[]>>;
   source_names?: Record<string, string[]>;
+  /** Words people use for a fact that it does not say itself, by fact id (aliases.yaml). */
+  aliases?: Record<string, string[]>;
   /** The names people use for each measure (from measures.yaml). */
   measureNames?: Record<string, string[]>;
 }

@@ -6,7 +6,8 @@
  * base's own vocabulary (one edit, two in long words), so a typo of a rare word still finds it.
  *
  * Each concept weighs what it tells: a rare word much, a word in many facts little, a word
- * the base never uses (and no synonym or correction maps) most of all. A fact matches only
+ * the base never uses (and no synonym or correction maps) by how rare it is in English: a rare
+ * one ("tsunami") most of all, an everyday one ("leads") little. A fact matches only
  * when it holds most of the question's weight: "earthquake in China" does not match a fact
  * about China, because "earthquake" carries the question and no fact has it. Generic words
  * ("china", "russia") and numbers rank but never make a match on their own.
@@ -14,6 +15,7 @@
 import MiniSearch, { type Query } from 'minisearch';
 import type { Fact, Knowledge } from '../knowledge/types.ts';
 import { LruCache } from '../lru.ts';
+import type { EnglishFrequencies } from './english.ts';
 import { ENGLISH_STOP_WORDS, editDistance, stem, tokenize, transpositions } from './text.ts';
 
 export interface SearchHit {
@@ -48,6 +50,8 @@ interface Concept {
   generic: boolean;
   /** What finding it tells (see the file comment). */
   weight: number;
+  /** What a fact lacking it loses: its weight, or less for a word everyday in English. */
+  cost: number;
   /** Found in the base as typed, through a synonym, or after a correction. */
   known: boolean;
   /** Found only after correcting a typo: counts for a little less. */
@@ -64,7 +68,19 @@ interface Concept {
 
 /** A word the base never uses weighs as a word found in this many facts (less than one: more than any word it has). */
 const UNKNOWN_DF = 0.5;
-/** A known word that a fact lacks counts against it at this share of its weight. */
+/**
+ * …unless it is common in English: a word making up this share of English text weighs as a
+ * word in every fact, and a rarer one in proportion (never less than UNKNOWN_DF facts).
+ */
+const ENGLISH_EVERY_FACT_SHARE = 5e-3;
+/** A word rarer than this share of English text (about 1 in 100,000 words) counts as rare as any. */
+const ENGLISH_TOPIC_SHARE = 1e-5;
+/**
+ * A known word a fact lacks costs it at most what the word tells in English at this scale:
+ * a question's "done" or "matter" cannot sink a fact as its rare words can.
+ */
+const ENGLISH_KNOWN_SHARE = 1e-2;
+/** A known word that a fact lacks counts against it at this share of its cost. */
 const KNOWN_LACKING_WEIGHT = 0.5;
 /** Share of the question's weight the best fact must hold for a match. */
 const MIN_INFORMATION = 0.6;
@@ -99,8 +115,8 @@ const WEIGHED = 200;
 const RERANK = 60;
 const CORE_FIELDS = ['claim', 'people', 'places'];
 
-const FIELDS = ['claim', 'people', 'places', 'quote', 'when'];
-const BOOST = { claim: 2, people: 3, places: 2, quote: 1, when: 1 };
+const FIELDS = ['claim', 'people', 'places', 'quote', 'when', 'aliases'];
+const BOOST = { claim: 2, people: 3, places: 2, quote: 1, when: 1, aliases: 1 };
 
 export class SearchEngine {
   private readonly index: MiniSearch<IndexedFact>;
@@ -126,8 +142,12 @@ export class SearchEngine {
   /** The base's own words, as written, by first letters: what a typo is corrected against. */
   private readonly vocabulary = new Map<string, Set<string>>();
 
-  constructor(knowledge: Pick<Knowledge, 'facts' | 'vocabulary'>) {
+  /** General English word shares: what an unknown word weighs (see ENGLISH_EVERY_FACT_SHARE). */
+  private readonly english: EnglishFrequencies;
+
+  constructor(knowledge: Pick<Knowledge, 'facts' | 'vocabulary'>, english: EnglishFrequencies = new Map()) {
     this.facts = knowledge.facts;
+    this.english = english;
     const { vocabulary } = knowledge;
     this.stopwords = new Set([...ENGLISH_STOP_WORDS, ...vocabulary.stopwords]);
     const processTerm = (term: string) => (this.stopwords.has(term) ? null : stem(term));
@@ -138,7 +158,8 @@ export class SearchEngine {
       processTerm,
       searchOptions: { boost: BOOST, tokenize: (q) => q.split(' '), processTerm: (t) => t },
     });
-    const docs = this.facts.map(toIndexed);
+    const aliases = vocabulary.aliases ?? {};
+    const docs = this.facts.map((f, n) => toIndexed(f, n, aliases[f.id] ?? []));
     this.index.addAll(docs);
     for (const doc of docs) {
       const words = new Set(FIELDS.flatMap((f) => tokenize(doc[f as keyof IndexedFact] as string)));
@@ -173,15 +194,20 @@ export class SearchEngine {
     if (this.facts.length >= 50) {
       for (const [s, n] of this.df) if (n / this.facts.length > GENERIC_SHARE) this.generic.add(s);
     }
+    const groupOf = new Map<string, string[]>();
     for (const group of vocabulary.synonyms) {
       // A phrase stands for its most specific word ("military equipment" for "equipment"):
       // expanding to every word would make "weapons" find everything "military".
       const singles = new Set(group.map((m) => tokenize(m)).filter((t) => t.length === 1).map((t) => stem(t[0])));
       const stems = [...new Set(group.flatMap((m) => this.specific(m, singles)))];
-      for (const member of group) this.addPhrase(member, stems);
+      for (const member of group) {
+        this.addPhrase(member, stems);
+        groupOf.set(tokenize(member).join(' '), stems);
+      }
     }
+    // An expansion to a word with synonyms reaches them too ("objective" → "target" → "plan").
     for (const [word, targets] of Object.entries(vocabulary.expansions ?? {})) {
-      this.addPhrase(word, [...new Set(targets.flatMap((t) => this.specific(t, new Set())))]);
+      this.addPhrase(word, [...new Set(targets.flatMap((t) => groupOf.get(tokenize(t).join(' ')) ?? this.specific(t, new Set())))]);
     }
     // Names in the base ("saudi arabia", "central asia") are one concept each, held by a fact
     // only when it has every word of the name.
@@ -253,7 +279,6 @@ export class SearchEngine {
     const boostTerm = (term: string) => termBoost.get(term) ?? SYNONYM_WEIGHT;
     const found = this.index.search(orOf(searched.map((c) => orOf(c.stems))), { prefix: false, fuzzy: false, boostDocument, boostTerm, fields });
 
-    const total = meaningful.reduce((n, c) => n + c.weight, 0);
     const phraseFacts = this.phraseFacts(options.phrases ?? []);
     const sources = options.sources && options.sources.length > 0 ? new Set(options.sources) : undefined;
     const weighed: Weighed[] = [];
@@ -271,8 +296,8 @@ export class SearchEngine {
       if (order.length >= 2 && rank < RERANK && this.sameOrder(order, w.id)) w.score *= SAME_ORDER_BOOST;
       const held = w.holds.reduce((n, c) => n + c.weight * (c.corrected ? CORRECTED_WEIGHT : 1), 0);
       // A word the base knows but this fact lacks counts against it less than one the base never uses.
-      const lacking = meaningful.filter((c) => c.known && !w.holds.includes(c)).reduce((n, c) => n + c.weight, 0);
-      w.information = held / (total - lacking * (1 - KNOWN_LACKING_WEIGHT));
+      const absent = meaningful.filter((c) => !w.holds.includes(c)).reduce((n, c) => n + c.cost * (c.known ? KNOWN_LACKING_WEIGHT : 1), 0);
+      w.information = held / (w.holds.reduce((n, c) => n + c.weight, 0) + absent);
       // What a fact holds of the question counts more than how often it says it.
       const about = this.facts[w.id].about;
       const inPeriod = options.periods?.some((p) => about.start <= p.end && about.end >= p.start) ?? false;
@@ -418,6 +443,20 @@ export class SearchEngine {
     return this.stopwords.has(word) || this.df.has(stem(word)) || /\p{N}/u.test(word) || this.phraseWords.has(word) || this.byStem.has(stem(word));
   }
 
+  /** How many facts an unknown word weighs as: few for a rare word, many for an everyday one. */
+  private englishDf(s: string, every = ENGLISH_EVERY_FACT_SHARE): number {
+    const share = this.english.get(s) ?? 0;
+    // Rarer than this, a word names a topic of its own ("earthquake", "hotels"): it weighs in full.
+    if (share < ENGLISH_TOPIC_SHARE) return 0;
+    return this.facts.length * Math.min(1, share / every);
+  }
+
+  /** What a fact lacking a known word loses: at most what the word tells in English. */
+  private costOf(weight: number, own: string[]): number {
+    if (own.length !== 1 || this.english.size === 0) return weight;
+    return Math.min(weight, this.weightOf(this.englishDf(own[0], ENGLISH_KNOWN_SHARE)));
+  }
+
   /** How much finding a concept reaching `df` facts tells; a word the base never uses tells most. */
   private weightOf(df: number): number {
     return Math.log(1 + this.facts.length / Math.max(df, UNKNOWN_DF));
@@ -448,7 +487,7 @@ export class SearchEngine {
     const concepts: Concept[] = [];
     for (let i = 0; i < tokens.length && concepts.length < MAX_CONCEPTS; ) {
       // A one-word entry matches any form of the word ("navies" for "navy").
-      const phrase = this.phrasesByFirst.get(tokens[i])?.find((p) => p.tokens.every((t, k) => tokens[i + k] === t)) ?? this.byStem.get(stem(tokens[i]));
+      const phrase = this.phrasesByFirst.get(tokens[i])?.find((p) => p.tokens.every((t, k) => tokens[i + k] === t)) ?? (this.stopwords.has(tokens[i]) ? undefined : this.byStem.get(stem(tokens[i])));
       if (phrase) {
         const stems = phrase.stems.filter((s) => this.df.has(s));
         const generic = phrase.stems.every((s) => this.generic.has(s) || this.stopwords.has(s));
@@ -456,7 +495,8 @@ export class SearchEngine {
         const df = phrase.whole ? Math.min(...stems.map((x) => this.df.get(x) as number)) : Math.min(this.conceptDf({ stems }), this.facts.length);
         const fixed = phrase.tokens.some((_, k) => fixedAt.has(i + k));
         const own = phrase.tokens.filter((t) => !this.stopwords.has(t)).map(stem);
-        concepts.push({ text: phrase.tokens.join(' '), stems, generic, weight: this.weightOf(df), known: stems.length > 0, corrected: fixed, numeric: false, own, whole: phrase.whole && stems.length === phrase.stems.length });
+        const weight = this.weightOf(df);
+        concepts.push({ text: phrase.tokens.join(' '), stems, generic, weight, cost: this.costOf(weight, own), known: stems.length > 0, corrected: fixed, numeric: false, own, whole: phrase.whole && stems.length === phrase.stems.length });
         i += phrase.tokens.length;
         continue;
       }
@@ -477,8 +517,10 @@ export class SearchEngine {
         if (!corrected) stems = [s];
       }
       const known = stems.some((x) => this.df.has(x));
-      const df = known ? Math.min(this.conceptDf({ stems }), this.facts.length) : 0;
-      concepts.push({ text: word, stems, generic: stems.every((x) => this.generic.has(x)), weight: this.weightOf(df), known, corrected, numeric, own: stems });
+      const df = known ? Math.min(this.conceptDf({ stems }), this.facts.length) : this.englishDf(s);
+      const weight = this.weightOf(df);
+      const cost = known && !numeric && !corrected ? this.costOf(weight, [s]) : weight;
+      concepts.push({ text: word, stems, generic: stems.every((x) => this.generic.has(x)), weight, cost, known, corrected, numeric, own: stems });
     }
     // The same concept twice adds nothing.
     const seen = new Set<string>();
@@ -505,6 +547,7 @@ export class SearchEngine {
           own: all.map((p) => p.own[0]),
           generic: false,
           weight: Math.max(...all.map((p) => p.weight)),
+          cost: Math.max(...all.map((p) => p.cost)),
           known: true,
           corrected: all.some((p) => p.corrected),
           numeric: false,
@@ -542,9 +585,11 @@ interface IndexedFact {
   places: string;
   quote: string;
   when: string;
+  /** Words curators wrote for the fact (knowledge/aliases.yaml). */
+  aliases: string;
 }
 
-function toIndexed(fact: Fact, n: number): IndexedFact {
+function toIndexed(fact: Fact, n: number, aliases: string[]): IndexedFact {
   const years: string[] = [];
   for (let y = Number(fact.about.start.slice(0, 4)); y <= Number(fact.about.end.slice(0, 4)) && years.length < 30; y++) {
     years.push(String(y));
@@ -563,6 +608,7 @@ function toIndexed(fact: Fact, n: number): IndexedFact {
     places: added(fact.places.join(' ')),
     quote: added(fact.quote),
     when: years.join(' '),
+    aliases: added(aliases.join(' ')),
   };
 }
 

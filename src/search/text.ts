@@ -19,6 +19,10 @@ export const ENGLISH_STOP_WORDS = new Set(
  */
 const DESIGNATION = /(?<![\p{L}\p{N}])(\p{L}{1,4})-(\p{N}{1,3})(?![\p{L}\p{N}])/gu;
 
+/** "$400bn", "5.6tn", "30mn": an amount with its unit run on, read as "400 billion". */
+const AMOUNT_SUFFIX = /(?<![\p{L}\p{N}])(\p{N}+(?:[.,]\p{N}+)?)(bn|mn|tn)(?![\p{L}\p{N}])/gu;
+const AMOUNT_UNITS: Record<string, string> = { bn: 'billion', mn: 'million', tn: 'trillion' };
+
 /** Letters and digits, lower-cased; everything else separates words. */
 export function tokenize(text: string): string[] {
   // Apostrophes join rather than split, so "won't" is one word and "China's" stems to "china".
@@ -28,6 +32,7 @@ export function tokenize(text: string): string[] {
       .toLowerCase()
       .replace(/(\p{L})['\u2019](\p{L})/gu, '$1$2')
       .replace(DESIGNATION, '$1$2')
+      .replace(AMOUNT_SUFFIX, (_, n: string, unit: string) => `${n} ${AMOUNT_UNITS[unit]}`)
       .match(/[\p{L}\p{N}]+/gu) ?? []
   );
 }

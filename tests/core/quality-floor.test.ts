@@ -19,20 +19,25 @@ describe('answer quality over the labelled question set', () => {
     expect(set.offtopic.filter((o) => o.kind === 'trap').length).toBeGreaterThanOrEqual(50);
   });
 
-  it('splits the set the same way every time, about half and half', () => {
+  it('splits the set the same way every time: the hashed questions about half and half, a named half honoured', () => {
     const tuning = halfOfSet(set, 'tuning');
     const test = halfOfSet(set, 'test');
     expect(tuning.answerable.length + test.answerable.length).toBe(set.answerable.length);
-    expect(Math.abs(tuning.answerable.length - test.answerable.length)).toBeLessThan(set.answerable.length * 0.2);
+    const hashed = set.answerable.filter((a) => a.half === undefined);
+    const hashedTest = hashed.filter((a) => test.answerable.includes(a)).length;
+    expect(Math.abs(hashed.length - 2 * hashedTest)).toBeLessThan(hashed.length * 0.2);
+    const named = set.answerable.filter((a) => a.half === 'tuning');
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.every((a) => tuning.answerable.includes(a))).toBe(true);
     expect(halfOfSet(set, 'test').answerable.map((a) => a.q)).toEqual(test.answerable.map((a) => a.q));
   });
 
   it('finds an acceptable fact in the top five, crediting the right source, and refuses off-topic questions', () => {
     const s = score(engineSystem(answerer), set);
-    expect(rate(s.top5, s.answerable)).toBeGreaterThanOrEqual(0.92);
-    expect(rate(s.top1, s.answerable)).toBeGreaterThanOrEqual(0.82);
-    expect(rate(s.rightSource, s.answerable)).toBeGreaterThanOrEqual(0.92);
-    expect(rate(s.trapsRefused, s.traps)).toBeGreaterThanOrEqual(0.97);
-    expect(rate(s.trapsRefused + s.plainRefused, s.traps + s.plain)).toBeGreaterThanOrEqual(0.97);
+    expect(rate(s.top5, s.answerable)).toBeGreaterThanOrEqual(0.94);
+    expect(rate(s.top1, s.answerable)).toBeGreaterThanOrEqual(0.83);
+    expect(rate(s.rightSource, s.answerable)).toBeGreaterThanOrEqual(0.935);
+    expect(rate(s.trapsRefused, s.traps)).toBeGreaterThanOrEqual(0.99);
+    expect(rate(s.trapsRefused + s.plainRefused, s.traps + s.plain)).toBeGreaterThanOrEqual(0.985);
   });
 });

@@ -3,6 +3,9 @@
  * with the right sources credited, near the top; and off-topic questions get "no match".
  */
 import { describe, expect, it } from 'vitest';
+import { SearchEngine } from '../../src/search/engine.ts';
+import { loadEnglishFrequencies } from '../../src/search/english.ts';
+import { tokenize } from '../../src/search/text.ts';
 import { realAnswerer } from '../helpers/real.ts';
 
 const answerer = realAnswerer();
@@ -105,5 +108,40 @@ describe('topic names and typos give the topic summary', () => {
     const answer = answerer.answer(text);
     expect(answer.kind).toBe('topic');
     expect(answer.title).toMatch(/^Trade/);
+  });
+});
+
+describe('a word the base never uses weighs by how rare it is in English', () => {
+  const knowledge = answerer.context.knowledge;
+  const withEnglish = new SearchEngine(knowledge, loadEnglishFrequencies());
+  const withoutEnglish = new SearchEngine(knowledge);
+  const found = (engine: SearchEngine, q: string) => engine.search(q).hits.map((h) => h.fact.id);
+
+  it.each(['the big gas deal, I guess', 'gas deal anyway'])('an everyday word does not sink a question the base answers: %s', (q) => {
+    expect(found(withEnglish, q)).toContain('cnn-gas-deal-400bn');
+    expect(withoutEnglish.search(q).matched).toBe(false);
+  });
+
+  it('a rare word ("tsunami", "earthquake") still refuses it', () => {
+    expect(withEnglish.search('Japan tsunami alert').matched).toBe(false);
+    expect(withEnglish.search('earthquake in Moscow 2019').matched).toBe(false);
+  });
+
+  it('a known word a fact lacks costs it no more than the word tells in English', () => {
+    // "role" and "play" are in the base, but rare there: lacking them must not sink the gas deal.
+    const q = 'what role does the gas deal play';
+    expect(found(withEnglish, q)[0]).toBe('cnn-gas-deal-400bn');
+    expect(withoutEnglish.search(q).matched).toBe(false);
+  });
+});
+
+describe('amounts and expansions', () => {
+  it('reads "$400bn" as 400 billion', () => {
+    expect(tokenize('the $400bn gas deal and a 5.6tn economy')).toEqual(['the', '400', 'billion', 'gas', 'deal', 'and', 'a', '5', '6', 'trillion', 'economy']);
+    expect(factIds('the $400bn gas contract')).toContain('cnn-gas-deal-400bn');
+  });
+
+  it('an expansion to a word with synonyms reaches them ("objective" → "target" → "plan")', () => {
+    expect(factIds('bilateral trade objective for 2024')).toContain('ruehl-trade-target-200bn-by-2024');
   });
 });
