@@ -11,6 +11,7 @@ import { RateLimiter } from '../../src/rate-limit.ts';
 import { createMemorySeenStore, type SeenStore } from '../../src/seen-store.ts';
 import { StartupError } from '../../src/startup-error.ts';
 import { ConfigError } from '../../src/config-error.ts';
+import { noAnswerCode, statusCode, type OutboundErrorHook } from '../outbound-errors.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
 import { createSlackDigestPoster } from './digest-poster.ts';
@@ -40,6 +41,8 @@ export interface SlackDeps {
   timing?: Partial<SlackTiming>;
   /** Extra GET routes served on PORT in HTTP mode (the operator's /readyz and /metrics). */
   routes?: { path: string; handler: CustomRoute['handler'] }[];
+  /** Failed calls to Slack by code (the operator's metrics); none counted when absent. */
+  outboundError?: OutboundErrorHook;
 }
 
 export interface SlackTiming {
@@ -118,6 +121,23 @@ function receiverFor(config: SlackConfig & { mode: 'http' }, logger: Logger, rou
   });
 }
 
+/** Global fetch for the Web API client, reporting every failed attempt (429s and 5xx it retries included). */
+function countingFetch(report: ((code: string) => void) | undefined): typeof fetch | undefined {
+  if (!report) return undefined;
+  return async (input, init) => {
+    let response: Response;
+    try {
+      response = await fetch(input, init);
+    } catch (error) {
+      report(noAnswerCode(error));
+      throw error;
+    }
+    const code = statusCode(response.status);
+    if (code) report(code);
+    return response;
+  };
+}
+
 export function buildSlackApp(config: SlackConfig, deps: HandlerDeps, timing: SlackTiming = DEFAULT_TIMING, receiver?: HTTPReceiver): App {
   const app = new App({
     token: config.botToken,
@@ -125,7 +145,7 @@ export function buildSlackApp(config: SlackConfig, deps: HandlerDeps, timing: Sl
     deferInitialization: true,
     logger: boltLogger(deps.logger),
     convoStore: false,
-    clientOptions: { slackApiUrl: config.apiUrl, retryConfig: retryPolicy(config), timeout: timing.webApiTimeoutMs },
+    clientOptions: { slackApiUrl: config.apiUrl, retryConfig: retryPolicy(config), timeout: timing.webApiTimeoutMs, fetch: countingFetch(deps.outboundError) },
     ...(config.mode === 'socket' ? { socketMode: true, appToken: config.appToken } : { receiver }),
   });
   app.use(dropUnknownRequests(deps.logger));
@@ -158,7 +178,8 @@ function initFailure(error: unknown, config: SlackConfig, token: 'SLACK_BOT_TOKE
 export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<RunningSlack> {
   const timing = { ...DEFAULT_TIMING, ...deps.timing };
   const origins = allowedResponseOrigins(config.apiUrl);
-  const responses = createResponsePoster({ allowedOrigins: origins, timeoutMs: timing.responseUrlTimeoutMs, retryBaseMs: timing.responseUrlRetryBaseMs });
+  const outboundError = deps.outboundError ? (code: string) => deps.outboundError!('slack', code) : undefined;
+  const responses = createResponsePoster({ allowedOrigins: origins, timeoutMs: timing.responseUrlTimeoutMs, retryBaseMs: timing.responseUrlRetryBaseMs, onFailedAttempt: outboundError });
   const handlerDeps: HandlerDeps = {
     answerer: deps.answerer,
     logger: deps.logger,
@@ -167,6 +188,7 @@ export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<
     renderedAnswers: createRenderedAnswers(),
     inFlight: new InFlight(),
     limiter: deps.limiter ?? new RateLimiter(),
+    outboundError,
   };
   const receiver = config.mode === 'http' ? receiverFor(config, deps.logger, deps.routes) : undefined;
   const app = buildSlackApp(config, handlerDeps, timing, receiver);
