@@ -102,6 +102,29 @@ describe('operator signals from npm start', () => {
     expect((await get(port, '/nothing')).status).toBe(404);
   });
 
+  it('Socket Mode: /readyz is 503 naming slack while the link is down, 200 once it is back', async () => {
+    slack = await startFakeSlack();
+    data = tempDataDir();
+    bot = startBot({ SLACK_BOT_TOKEN: 'xoxb-ops', SLACK_APP_TOKEN: 'xapp-ops', SLACK_API_URL: slack.apiUrl, DATA_DIR: data.dir, OPS_PORT: '0' }, data.dir);
+    const { port } = await bot.waitFor((l) => l.msg === 'ops: listening', 'the ops server');
+    await bot.waitFor((l) => l.msg === 'started', 'the bot to start');
+    await slack.until(() => slack!.socketCount === 1, 'the Socket Mode link');
+    expect((await get(port, '/readyz')).status).toBe(200);
+    const opened = slack.connectionTokens.length;
+    slack.dropLinks();
+    await bot.waitFor((l) => l.msg === 'slack: the Socket Mode link is down', 'the link to be seen down');
+    const down = await get(port, '/readyz');
+    expect(down.status).toBe(503);
+    expect(JSON.parse(down.text).checks).toMatchObject({ running: 'ok', store: 'ok', slack: 'not ready' });
+    // The client reconnects by itself (after its ping timeout, 5 s), through apps.connections.open.
+    await slack.until(() => slack!.socketCount === 1 && slack!.connectionTokens.length > opened, 'the link back', 15_000);
+    await bot.waitFor((l) => l.msg === 'slack: the Socket Mode link is up' && bot!.logs().indexOf(l) > bot!.logs().findIndex((d) => d.msg === 'slack: the Socket Mode link is down'), 'the link seen up again');
+    expect((await get(port, '/readyz')).status).toBe(200);
+    // And it answers on the new link.
+    slack.sendEnvelope({ envelope_id: 'ops-env-back', type: 'slash_commands', accepts_response_payload: true, payload: commandPayload('trade', slack.responseUrl('ops-back')) });
+    await slack.until(() => slack!.responses.some((r) => r.id === 'ops-back'), 'the answer on the new link', 10_000);
+  });
+
   it('Discord: on OPS_PORT, ready once the gateway is', async () => {
     discord = await new FakeDiscord().start();
     data = tempDataDir();
