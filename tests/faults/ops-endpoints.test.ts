@@ -4,6 +4,7 @@
  * metrics count a real answer; /readyz says 503 naming the store when PostgreSQL is gone
  * (TEST_DATABASE_URL, through a proxy that refuses).
  */
+import { connect, type Socket } from 'node:net';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../discord/fake-discord.ts';
@@ -123,6 +124,32 @@ describe('operator signals from npm start', () => {
     // And it answers on the new link.
     slack.sendEnvelope({ envelope_id: 'ops-env-back', type: 'slash_commands', accepts_response_payload: true, payload: commandPayload('trade', slack.responseUrl('ops-back')) });
     await slack.until(() => slack!.responses.some((r) => r.id === 'ops-back'), 'the answer on the new link', 10_000);
+  });
+
+  it('SIGTERM with half a request on OPS_PORT and a slow Slack client: exits 0 within the stop deadline', async () => {
+    slack = await startFakeSlack();
+    data = tempDataDir();
+    bot = startBot({ SLACK_BOT_TOKEN: 'xoxb-ops', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: slack.apiUrl, DATA_DIR: data.dir, OPS_PORT: '0' }, data.dir);
+    const ops = (await bot.waitFor((l) => l.msg === 'ops: listening', 'the ops server')).port;
+    const { port } = await bot.waitFor((l) => l.msg === 'slack: started', 'Slack to start');
+    const open = (p: unknown, text: string) =>
+      new Promise<Socket>((resolve) => {
+        const socket = connect(Number(p), '127.0.0.1', () => {
+          socket.write(text);
+          resolve(socket);
+        });
+        socket.on('error', () => undefined);
+      });
+    // One holds Slack's server to the stop's deadline (a body that never ends); the other sends half a request to OPS_PORT.
+    const sockets = [
+      await open(port, 'POST /slack/events HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"a":'),
+      await open(ops, 'GET /metrics HTTP/1.1\r\nHost: x\r\n'),
+    ];
+    cleanups.push(async () => sockets.forEach((s) => s.destroy()));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    bot.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+    expect(bot.logs().some((l) => l.msg === 'stop: the deadline passed; exiting with work unfinished')).toBe(false);
   });
 
   it('Discord: on OPS_PORT, ready once the gateway is', async () => {
