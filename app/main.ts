@@ -56,7 +56,7 @@ export async function main(): Promise<void> {
     const limiter = new RateLimiter(rateLimit);
     const running = await Promise.all(
       platforms.map(async (p) => {
-        const started = await p.start({ answerer: ops.metrics.instrument(answerer, p.name), logger, seen, limiter, routes: ops.routes });
+        const started = await p.start({ answerer: ops.metrics.instrument(answerer, p.name), logger, seen, limiter, routes: ops.routes, outboundError: ops.metrics.outboundError });
         ops.needs({ name: p.name, check: () => started.ready?.() ?? true });
         return started;
       }),

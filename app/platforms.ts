@@ -9,6 +9,7 @@ import type { DigestPoster } from '../src/digest/types.ts';
 import type { Logger } from '../src/log.ts';
 import type { RateLimiter } from '../src/rate-limit.ts';
 import type { SeenStore } from '../src/seen-store.ts';
+import type { OutboundErrorHook } from '../adapters/outbound-errors.ts';
 import { readDiscordConfig } from '../adapters/discord/config.ts';
 import { readSlackConfig } from '../adapters/slack/config.ts';
 
@@ -25,9 +26,10 @@ export interface Platform {
   name: string;
   /**
    * `seen`: requests already answered, shared with other instances when DATABASE_URL is set;
-   * `limiter`: questions per person (each adapter's default bucket when absent).
+   * `limiter`: questions per person (each adapter's default bucket when absent);
+   * `outboundError`: failed calls to the platform, by code (the operator's metrics).
    */
-  start(deps: { answerer: Answerer; logger: Logger; seen?: SeenStore; limiter?: RateLimiter; routes?: OpsRoute[] }): Promise<RunningPlatform>;
+  start(deps: { answerer: Answerer; logger: Logger; seen?: SeenStore; limiter?: RateLimiter; routes?: OpsRoute[]; outboundError?: OutboundErrorHook }): Promise<RunningPlatform>;
 }
 
 /** An extra GET route a platform with an HTTP server serves too (the operator's /readyz, /metrics). */

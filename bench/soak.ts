@@ -6,7 +6,8 @@
  * Load: signed slash commands at a steady rate (topics, questions, help, nonsense), each
  * with its own response_url; 300 channels whose digest falls due at the start.
  * Faults: 429s with Retry-After and posts that land but whose answer is lost (a reset) on
- * chat.postMessage; the PostgreSQL link cut twice through a TCP proxy (when
+ * chat.postMessage; on one slash command in ten, its response_url answers a 500, a 429 with
+ * Retry-After, a reset, or two 500s before it accepts the answer; the PostgreSQL link cut twice through a TCP proxy (when
  * SOAK_DATABASE_URL or TEST_DATABASE_URL is set; SQLite otherwise, without cuts); a kill -9
  * of the bot in the middle of the digest tick while a post that landed awaits its answer,
  * and a restart (which must find that post rather than post again).
@@ -20,13 +21,20 @@ import { openDigestStore } from '../src/digest/open-store.ts';
 import { startBot, type BotProcess } from '../tests/faults/bot-process.ts';
 import { startTcpProxy, viaProxy, type TcpProxy } from '../tests/faults/tcp-proxy.ts';
 import { tempDataDir } from '../tests/e2e/support.ts';
-import { startFakeSlack } from '../tests/slack/fake-slack-api.ts';
+import { startFakeSlack, type ResponseStep } from '../tests/slack/fake-slack-api.ts';
 import { commandBody, FORM, SIGNING_SECRET, signedHeaders } from '../tests/slack/signed-requests.ts';
 
 const LOAD_MS = Number(process.env.SOAK_LOAD_MS ?? 100_000);
 const SETTLE_MS = 45_000;
 const COMMANDS_PER_SECOND = 20;
 const CHANNELS = 300;
+/** What one command in ten meets at its response_url before the answer is accepted (the bot retries). */
+const RESPONSE_FAULTS: { name: string; steps: ResponseStep[] }[] = [
+  { name: '500', steps: [{ status: 500 }] },
+  { name: '429 with Retry-After 1', steps: [{ status: 429, headers: { 'retry-after': '1' } }] },
+  { name: 'reset', steps: ['reset'] },
+  { name: 'two 500s', steps: [{ status: 500 }, { status: 500 }] },
+];
 const QUESTIONS = ['trade', 'energy', 'arms', 'what did Putin say about the partnership?', 'help', 'topics', 'timeline energy', 'sources', 'recipe for pancakes please'];
 
 const databaseUrl = process.env.SOAK_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -107,6 +115,7 @@ async function main() {
     watch(bot);
   };
   let stopping = false;
+  let killedAt: number | undefined;
   watch(bot);
   await bot.waitFor((l) => l.msg === 'started', 'the bot to start', 30_000);
   const up = Date.now();
@@ -117,14 +126,24 @@ async function main() {
   const acked = new Set<string>();
   let refused = 0;
   let sequence = 0;
+  const faulted = new Map<string, string>();
+  const ackedAt = new Map<string, number>();
   const send = async () => {
     const id = `soak-${++sequence}`;
     sent.add(id);
+    if (sequence % 10 === 5) {
+      const fault = RESPONSE_FAULTS[Math.floor(sequence / 10) % RESPONSE_FAULTS.length];
+      slack.failResponses(id, ...fault.steps);
+      faulted.set(id, fault.name);
+    }
     const body = commandBody(QUESTIONS[sequence % QUESTIONS.length], slack.responseUrl(id), { trigger_id: `${sequence}.soak`, user_id: `U${sequence % 50}` });
     try {
       const res = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: signedHeaders(body, FORM), body, signal: AbortSignal.timeout(5_000) });
       await res.arrayBuffer();
-      if (res.status === 200) acked.add(id);
+      if (res.status === 200) {
+        acked.add(id);
+        ackedAt.set(id, Date.now());
+      }
       else refused += 1;
     } catch {
       refused += 1;
@@ -168,6 +187,7 @@ async function main() {
         while (!slack.digest.faultsMet['land-then-hang'] && Date.now() < by) await sleep(5);
         say(`  (${slack.digest.faultsMet['land-then-hang'] ? `a post to ${ahead} is in flight` : 'no post in flight'})`);
         killing = true;
+        killedAt = Date.now();
         bot.kill('SIGKILL');
         await bot.exited;
         killing = false;
@@ -207,14 +227,21 @@ async function main() {
   const perId = new Map<string, number>();
   for (const r of slack.responses) perId.set(r.id, (perId.get(r.id) ?? 0) + 1);
   const doubled = [...perId.values()].filter((n) => n > 1).length;
-  const lost = [...acked].filter((id) => !perId.has(id)).length;
+  const lostIds = [...acked].filter((id) => !perId.has(id));
+  const lost = lostIds.length;
+  // An answer in its retry's wait when the kill -9 came dies with the process (nothing outlives it).
+  const lostAtKill = lostIds.filter((id) => killedAt !== undefined && (ackedAt.get(id) ?? 0) <= killedAt && (ackedAt.get(id) ?? 0) > killedAt - 30_000).length;
+  const faultedDelivered = [...faulted.keys()].filter((id) => perId.has(id)).length;
+  const faultedAcked = [...faulted.keys()].filter((id) => acked.has(id)).length;
+  const faultNames = [...new Set(faulted.values())].map((name) => `${[...faulted.values()].filter((n) => n === name).length} ${name}`).join(', ');
   const posts = [...slack.digest.history.values()].map((list) => list.length);
   const posted = slack.calls.filter((c) => c.method === 'chat.postMessage').length;
   const faultsMet = Object.entries(slack.digest.faultsMet).map(([k, v]) => `${v} ${k}`).join(', ');
   const lookups = slack.calls.filter((c) => c.method === 'conversations.history').length;
   process.stdout.write(`
 soak: ${((Date.now() - started) / 1000).toFixed(0)} s, ${COMMANDS_PER_SECOND} commands/s for ${(LOAD_MS / 1000).toFixed(0)} s, store ${databaseUrl ? 'PostgreSQL' : 'SQLite'}
-  answers: ${sent.size} sent, ${acked.size} acked, ${[...perId.keys()].length} delivered, ${doubled} doubled, ${lost} lost (acked, never delivered), ${refused} refused or unanswered while the bot was down
+  answers: ${sent.size} sent, ${acked.size} acked, ${[...perId.keys()].length} delivered, ${doubled} doubled, ${lost} lost (acked, never delivered; ${lostAtKill} of them acked shortly before the kill -9), ${refused} refused or unanswered while the bot was down
+    response_url faults: ${faulted.size} commands (${faultNames}); ${faultedAcked} acked, ${faultedDelivered} delivered after their retries; ${slack.attempts.length - slack.responses.length} failed attempts in all
   digests: ${CHANNELS} channels due, ${posts.filter((n) => n === 1).length} posted once, ${posts.filter((n) => n > 1).length} doubled, ${CHANNELS - posts.length} missing
     (${posted} chat.postMessage calls, of which faults: ${faultsMet || 'none'}; ${lookups} conversations.history look-ups before retries)
   recorded in the store as not sent: ${unsent.length ? unsent.map((d) => `${d.channelId} ${d.status} after ${d.attempts} attempts: ${d.error ?? ''}`).join('; ') : 'none'}

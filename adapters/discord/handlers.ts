@@ -24,6 +24,7 @@ import { parseCommand, type Answerer } from '../../src/commands/index.ts';
 import type { ChannelContext } from '../../src/digest/types.ts';
 import type { Logger } from '../../src/log.ts';
 import { SLOW_DOWN, type RateLimiter } from '../../src/rate-limit.ts';
+import { isNoAnswer, noAnswerCode } from '../outbound-errors.ts';
 import { COMMAND_NAME, toCommandText } from './commands/sinorussia.ts';
 import { fit, renderEmbed } from './render.ts';
 import { isShareId, type ShareStore } from './share.ts';
@@ -36,6 +37,15 @@ export interface HandlerDeps {
   shares: ShareStore;
   /** Questions per user, for commands, Share clicks and mentions alike. */
   limiter: RateLimiter;
+  /**
+   * A REST call that got no answer (timed out, reset, refused), by code, for the operator's
+   * metrics. Answers with an error status are counted as they arrive (index.ts) instead.
+   */
+  outboundError?: (code: string) => void;
+}
+
+function countFailure(deps: Pick<HandlerDeps, 'outboundError'>, error: unknown): void {
+  if (isNoAnswer(error)) deps.outboundError?.(noAnswerCode(error));
 }
 
 function rateFor(deps: Pick<HandlerDeps, 'limiter' | 'logger'>, userId: string, surface: string) {
@@ -130,7 +140,7 @@ async function autocomplete(interaction: AutocompleteInteraction, deps: HandlerD
   await interaction.respond(choices);
 }
 
-async function apologise(interaction: Interaction, logger: Logger): Promise<void> {
+async function apologise(interaction: Interaction, logger: Logger, deps: Pick<HandlerDeps, 'outboundError'>): Promise<void> {
   try {
     if (interaction.isAutocomplete()) {
       if (!interaction.responded) await interaction.respond([]);
@@ -142,6 +152,7 @@ async function apologise(interaction: Interaction, logger: Logger): Promise<void
       else await interaction.reply(apology);
     }
   } catch (error) {
+    countFailure(deps, error);
     logger.error('discord: could not apologise', { error, interactionId: interaction.id });
   }
 }
@@ -158,13 +169,14 @@ export async function handleInteraction(interaction: Interaction, deps: HandlerD
     else if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME) await answerCommand(interaction, deps);
     else if (interaction.isButton() && isShareId(interaction.customId)) await share(interaction, deps);
   } catch (error) {
+    countFailure(deps, error);
     deps.logger.error('discord: interaction failed', {
       error,
       interactionId: interaction.id,
       type: interaction.type,
       userId: interaction.user.id,
     });
-    await apologise(interaction, deps.logger);
+    await apologise(interaction, deps.logger, deps);
   }
 }
 
@@ -209,16 +221,23 @@ export async function handleMessage(message: Message, deps: Omit<HandlerDeps, 's
   if (message.inGuild() && !isAddressedToMe(message)) return;
   const rate = rateFor(deps, message.author.id, 'mention');
   if (rate !== 'allow') {
-    if (rate === 'tell') await message.reply({ content: SLOW_DOWN, allowedMentions: NO_MENTIONS }).catch((error: unknown) => deps.logger.warn('discord: could not say slow down', { error, messageId: message.id }));
+    if (rate === 'tell') {
+      await message.reply({ content: SLOW_DOWN, allowedMentions: NO_MENTIONS }).catch((error: unknown) => {
+        countFailure(deps, error);
+        deps.logger.warn('discord: could not say slow down', { error, messageId: message.id });
+      });
+    }
     return;
   }
   try {
     await sendAnswer(message, await deps.answerer.handle(message.content, messageContext(message)), deps.logger);
   } catch (error) {
+    countFailure(deps, error);
     deps.logger.error('discord: message failed', { error, messageId: message.id, channelId: message.channelId, userId: message.author.id });
     try {
       await message.reply({ content: APOLOGY, allowedMentions: NO_MENTIONS });
     } catch (apologyError) {
+      countFailure(deps, apologyError);
       deps.logger.error('discord: could not apologise', { error: apologyError, messageId: message.id });
     }
   }

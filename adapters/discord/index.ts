@@ -9,6 +9,7 @@ import { InFlight } from '../../src/in-flight.ts';
 import type { Logger } from '../../src/log.ts';
 import { RateLimiter } from '../../src/rate-limit.ts';
 import { StartupError } from '../../src/startup-error.ts';
+import { statusCode, type OutboundErrorHook } from '../outbound-errors.ts';
 import { createDiscordClient } from './client.ts';
 import type { DiscordConfig } from './config.ts';
 import { createDiscordDigestPoster } from './digest-poster.ts';
@@ -25,6 +26,8 @@ export interface DiscordDeps {
   restTimeoutMs?: number;
   /** Questions per user; the default bucket unless given one. */
   limiter?: RateLimiter;
+  /** Failed calls to Discord by code (the operator's metrics); none counted when absent. */
+  outboundError?: OutboundErrorHook;
 }
 
 /** How long stop() takes at most unless its caller names a deadline. */
@@ -49,9 +52,19 @@ export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Pr
   const shares = createShareStore();
   const inFlight = new InFlight();
   const limiter = deps.limiter ?? new RateLimiter();
+  const report = deps.outboundError;
+  const outboundError = report ? (code: string) => report('discord', code) : undefined;
+  // Every answer with an error status, 429s and 5xx that discord.js retries itself included.
+  if (outboundError) {
+    client.rest.on('response', (_request, response) => {
+      const code = statusCode(response.status);
+      if (code) outboundError(code);
+    });
+  }
+  const handlerDeps = { answerer: deps.answerer, logger, limiter, outboundError };
   // Handlers never reject; these listeners keep anything else from becoming an unhandled 'error'.
-  client.on(Events.InteractionCreate, (interaction) => void inFlight.track(handleInteraction(interaction, { ...deps, shares, limiter })));
-  client.on(Events.MessageCreate, (message) => void inFlight.track(handleMessage(message, { ...deps, limiter })));
+  client.on(Events.InteractionCreate, (interaction) => void inFlight.track(handleInteraction(interaction, { ...handlerDeps, shares })));
+  client.on(Events.MessageCreate, (message) => void inFlight.track(handleMessage(message, handlerDeps)));
   client.on(Events.Error, (error) => logger.error('discord: client error', { error }));
   client.on(Events.Warn, (message) => logger.warn('discord: warning', { message }));
   // Disconnects are resumed by discord.js itself; they are only logged.

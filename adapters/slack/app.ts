@@ -2,7 +2,7 @@
  * Builds and starts the Bolt app: Socket Mode with an app token (no public URL), otherwise
  * Bolt's HTTP receiver behind our own server (http-server.ts) on PORT, with GET /healthz.
  */
-import { App, HTTPReceiver, webApi, type CustomRoute, type ReceiverProcessEventErrorHandlerArgs } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, webApi, type CustomRoute, type ReceiverProcessEventErrorHandlerArgs } from '@slack/bolt';
 import type { Answerer } from '../../src/commands/index.ts';
 import type { DigestPoster } from '../../src/digest/types.ts';
 import { InFlight } from '../../src/in-flight.ts';
@@ -11,6 +11,7 @@ import { RateLimiter } from '../../src/rate-limit.ts';
 import { createMemorySeenStore, type SeenStore } from '../../src/seen-store.ts';
 import { StartupError } from '../../src/startup-error.ts';
 import { ConfigError } from '../../src/config-error.ts';
+import { noAnswerCode, statusCode, type OutboundErrorHook } from '../outbound-errors.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
 import { createSlackDigestPoster } from './digest-poster.ts';
@@ -40,6 +41,8 @@ export interface SlackDeps {
   timing?: Partial<SlackTiming>;
   /** Extra GET routes served on PORT in HTTP mode (the operator's /readyz and /metrics). */
   routes?: { path: string; handler: CustomRoute['handler'] }[];
+  /** Failed calls to Slack by code (the operator's metrics); none counted when absent. */
+  outboundError?: OutboundErrorHook;
 }
 
 export interface SlackTiming {
@@ -60,6 +63,8 @@ export interface RunningSlack {
   port?: number;
   /** Posts daily digests with the same bot token (its own client: no retries, 429s returned). */
   poster: DigestPoster;
+  /** Connected to Slack now (the operator's /readyz): in Socket Mode, while the link is up. */
+  ready(): boolean;
 }
 
 export const HEALTH_PATH = '/healthz';
@@ -118,15 +123,42 @@ function receiverFor(config: SlackConfig & { mode: 'http' }, logger: Logger, rou
   });
 }
 
-export function buildSlackApp(config: SlackConfig, deps: HandlerDeps, timing: SlackTiming = DEFAULT_TIMING, receiver?: HTTPReceiver): App {
+/** Global fetch for the Web API client, reporting every failed attempt (429s and 5xx it retries included). */
+function countingFetch(report: ((code: string) => void) | undefined): typeof fetch | undefined {
+  if (!report) return undefined;
+  return async (input, init) => {
+    let response: Response;
+    try {
+      response = await fetch(input, init);
+    } catch (error) {
+      report(noAnswerCode(error));
+      throw error;
+    }
+    const code = statusCode(response.status);
+    if (code) report(code);
+    return response;
+  };
+}
+
+function webApiOptions(config: SlackConfig, deps: HandlerDeps, timing: SlackTiming): webApi.WebClientOptions {
+  return { slackApiUrl: config.apiUrl, retryConfig: retryPolicy(config), timeout: timing.webApiTimeoutMs, fetch: countingFetch(deps.outboundError) };
+}
+
+/** Socket Mode's receiver, made here (not by Bolt) so that its link's state can be watched. */
+function socketReceiverFor(config: SlackConfig & { mode: 'socket' }, deps: HandlerDeps, timing: SlackTiming): SocketModeReceiver {
+  return new SocketModeReceiver({ appToken: config.appToken, logger: boltLogger(deps.logger), installerOptions: { clientOptions: webApiOptions(config, deps, timing) } });
+}
+
+export function buildSlackApp(config: SlackConfig, deps: HandlerDeps, timing: SlackTiming = DEFAULT_TIMING, receiver?: HTTPReceiver | SocketModeReceiver): App {
+  const socket = config.mode === 'socket' ? { socketMode: true, receiver: receiver ?? socketReceiverFor(config, deps, timing) } : undefined;
   const app = new App({
     token: config.botToken,
     // auth.test runs in init(), where a bad token fails start-up instead of a background retry.
     deferInitialization: true,
     logger: boltLogger(deps.logger),
     convoStore: false,
-    clientOptions: { slackApiUrl: config.apiUrl, retryConfig: retryPolicy(config), timeout: timing.webApiTimeoutMs },
-    ...(config.mode === 'socket' ? { socketMode: true, appToken: config.appToken } : { receiver }),
+    clientOptions: webApiOptions(config, deps, timing),
+    ...(socket ?? { receiver }),
   });
   app.use(dropUnknownRequests(deps.logger));
   app.command(SLASH_COMMAND, onSlashCommand(deps));
@@ -155,10 +187,32 @@ function initFailure(error: unknown, config: SlackConfig, token: 'SLACK_BOT_TOKE
   return new StartupError('SLACK_UNREACHABLE', `Slack's Web API at ${config.apiUrl ?? 'https://slack.com/api/'} could not be reached (${reason})`, { cause: error });
 }
 
+/**
+ * Whether the Socket Mode link is up: connected on Slack's hello, down from the moment the
+ * socket closes (the client reconnects by itself, emitting `reconnecting`, then `connected`).
+ */
+function watchLink(receiver: SocketModeReceiver, logger: Logger): () => boolean {
+  let up = false;
+  const down = (why: string) => () => {
+    if (up) logger.warn('slack: the Socket Mode link is down', { why });
+    up = false;
+  };
+  receiver.client.on('connected', () => {
+    if (!up) logger.info('slack: the Socket Mode link is up');
+    up = true;
+  });
+  receiver.client.on('close', down('closed'));
+  receiver.client.on('disconnecting', down('disconnecting'));
+  receiver.client.on('disconnected', down('disconnected'));
+  receiver.client.on('reconnecting', down('reconnecting'));
+  return () => up;
+}
+
 export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<RunningSlack> {
   const timing = { ...DEFAULT_TIMING, ...deps.timing };
   const origins = allowedResponseOrigins(config.apiUrl);
-  const responses = createResponsePoster({ allowedOrigins: origins, timeoutMs: timing.responseUrlTimeoutMs, retryBaseMs: timing.responseUrlRetryBaseMs });
+  const outboundError = deps.outboundError ? (code: string) => deps.outboundError!('slack', code) : undefined;
+  const responses = createResponsePoster({ allowedOrigins: origins, timeoutMs: timing.responseUrlTimeoutMs, retryBaseMs: timing.responseUrlRetryBaseMs, onFailedAttempt: outboundError });
   const handlerDeps: HandlerDeps = {
     answerer: deps.answerer,
     logger: deps.logger,
@@ -167,8 +221,10 @@ export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<
     renderedAnswers: createRenderedAnswers(),
     inFlight: new InFlight(),
     limiter: deps.limiter ?? new RateLimiter(),
+    outboundError,
   };
-  const receiver = config.mode === 'http' ? receiverFor(config, deps.logger, deps.routes) : undefined;
+  const receiver = config.mode === 'http' ? receiverFor(config, deps.logger, deps.routes) : socketReceiverFor(config, handlerDeps, timing);
+  const linkUp = receiver instanceof SocketModeReceiver ? watchLink(receiver, deps.logger) : () => true;
   const app = buildSlackApp(config, handlerDeps, timing, receiver);
   try {
     await app.init();
@@ -177,7 +233,7 @@ export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<
   }
   let server: SlackHttpServer | undefined;
   let port: number | undefined;
-  if (receiver && config.mode === 'http') {
+  if (receiver instanceof HTTPReceiver && config.mode === 'http') {
     const isAllowedResponseUrl = (url: string) => URL.canParse(url) && origins.includes(new URL(url).origin);
     server = createSlackHttpServer({ signingSecret: config.signingSecret, next: receiver.requestListener, logger: deps.logger, isAllowedResponseUrl });
     port = await server.listen(config.port);
@@ -191,6 +247,7 @@ export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<
   deps.logger.info('slack: started', { mode: config.mode, ...(port === undefined ? {} : { port }) });
   return {
     port,
+    ready: linkUp,
     poster: createSlackDigestPoster(config, deps.logger),
     stop: async (deadline = Date.now() + STOP_MS) => {
       // No new requests first; then every answer already acked is delivered, or given up on

@@ -38,6 +38,11 @@ export interface HandlerDeps {
   inFlight: InFlight;
   /** Questions per user, on every surface (slash, mention, DM, Share). */
   limiter: RateLimiter;
+  /**
+   * A Web API call Slack answered `ok: false`, by code (the operator's metrics). HTTP-level
+   * failures are counted per attempt by the client's fetch and the response poster instead.
+   */
+  outboundError?: (code: string) => void;
 }
 
 /** Longer texts are rarely repeated word for word; caching them would only hold memory. */
@@ -201,6 +206,28 @@ function slackErrorCode(error: unknown): string | undefined {
   return typeof data?.error === 'string' ? data.error : undefined;
 }
 
+const AUTH_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type', 'missing_scope']);
+const NOT_FOUND_ERRORS = new Set(['channel_not_found', 'thread_not_found', 'message_not_found', 'is_archived', 'user_not_found']);
+const FORBIDDEN_ERRORS = new Set(['not_in_channel', 'restricted_action', 'restricted_action_read_only_channel', 'restricted_action_thread_only_channel', 'ekm_access_denied']);
+
+/** Slack's `ok: false` error as one of the shared outbound codes; undefined for any other error. */
+export function platformErrorCode(error: unknown): string | undefined {
+  if ((error as { code?: unknown } | undefined)?.code !== 'slack_webapi_platform_error') return undefined;
+  const code = slackErrorCode(error) ?? '';
+  if (code === 'ratelimited' || code === 'rate_limited') return 'rate_limited';
+  if (AUTH_ERRORS.has(code)) return 'auth';
+  if (NOT_FOUND_ERRORS.has(code)) return 'not_found';
+  if (FORBIDDEN_ERRORS.has(code)) return 'forbidden';
+  if (code === 'internal_error' || code === 'fatal_error' || code === 'service_unavailable') return 'server_error';
+  return 'rejected';
+}
+
+/** Counts a failed Web API call Slack refused (see HandlerDeps.outboundError). */
+function countFailure(deps: HandlerDeps, error: unknown): void {
+  const code = platformErrorCode(error);
+  if (code) deps.outboundError?.(code);
+}
+
 /** "Share to channel": answers the same text again and posts it, naming who shared it. */
 export function onShare(deps: HandlerDeps) {
   return async ({ ack, body, action, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
@@ -236,6 +263,7 @@ async function shareAnswer(deps: HandlerDeps, body: BlockButtonAction, sharedTex
     const message = renderAnswer(deps.answerer.answer(commandText(sharedText)), { sharedBy: user });
     await client.chat.postMessage({ channel, ...message, ...QUIET });
   } catch (error) {
+    countFailure(deps, error);
     const code = slackErrorCode(error);
     deps.logger.error('slack: share failed', { error, slackError: code, user, channel });
     if (mayHaveLanded(error)) return;
@@ -271,7 +299,10 @@ async function answerInConversation(
     const telling = where.private || !where.user
       ? client.chat.postMessage({ ...target, text: SLOW_DOWN })
       : client.chat.postEphemeral({ ...target, user: where.user, text: SLOW_DOWN });
-    await telling.catch((error: unknown) => deps.logger.warn('slack: could not say slow down', { error, ...where }));
+    await telling.catch((error: unknown) => {
+      countFailure(deps, error);
+      deps.logger.warn('slack: could not say slow down', { error, ...where });
+    });
     return;
   }
   try {
@@ -280,11 +311,13 @@ async function answerInConversation(
     if (!where.private && where.user && isDigestCommand(text)) await client.chat.postEphemeral({ ...target, user: where.user, ...message });
     else await client.chat.postMessage({ ...target, ...message, ...QUIET });
   } catch (error) {
+    countFailure(deps, error);
     deps.logger.error(`slack: ${where.handler} failed`, { error, slackError: slackErrorCode(error), ...where });
     if (mayHaveLanded(error)) return;
-    await client.chat.postMessage({ ...target, text: APOLOGY }).catch((apologyError: unknown) =>
-      deps.logger.error('slack: could not apologise', { error: apologyError, ...where }),
-    );
+    await client.chat.postMessage({ ...target, text: APOLOGY }).catch((apologyError: unknown) => {
+      countFailure(deps, apologyError);
+      deps.logger.error('slack: could not apologise', { error: apologyError, ...where });
+    });
   }
 }
 

@@ -12,6 +12,7 @@
 import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
+import { noAnswerCode, statusCode } from '../outbound-errors.ts';
 
 export interface PostOptions {
   /** When Slack issued the URL (the request's arrival), ms since the epoch; default now. */
@@ -63,6 +64,8 @@ export interface ResponsePosterOptions {
   /** The first retry's delay; each next one doubles (a Retry-After longer than that wins). */
   retryBaseMs?: number;
   now?: () => number;
+  /** Every failed attempt (retried or not), by code (see adapters/outbound-errors.ts). */
+  onFailedAttempt?: (code: string) => void;
 }
 
 /** Slack's hooks host, or only the overridden API's origin (a fake Slack in tests). */
@@ -96,6 +99,7 @@ export function createResponsePoster(options: ResponsePosterOptions): ResponsePo
   const retryBaseMs = options.retryBaseMs ?? 1000;
   const now = options.now ?? Date.now;
   const stopping = stopSignal();
+  const failed = options.onFailedAttempt ?? (() => undefined);
   let destroyed = false;
 
   const poolFor = (origin: string): Pool => {
@@ -146,12 +150,14 @@ export function createResponsePoster(options: ResponsePosterOptions): ResponsePo
         try {
           const { status, retryAfter } = await attempt(url, json);
           if (status >= 200 && status < 300) return;
+          failed(statusCode(status) ?? 'rejected');
           lastStatus = status;
           lastError = undefined;
           if (status !== 429 && status < 500) throw new ResponseUrlError('rejected', status, responseUrl, attempts);
           wait = retryAfterMs(retryAfter, now());
         } catch (error) {
           if (error instanceof ResponseUrlError) throw error;
+          if (!signal.aborted) failed(isTimeout(error) ? 'timeout' : noAnswerCode(error));
           if (isTimeout(error)) throw new ResponseUrlError('unknown', undefined, responseUrl, attempts, { cause: error });
           if (signal.aborted) throw new ResponseUrlError('unavailable', undefined, responseUrl, attempts, { cause: error });
           lastStatus = undefined;

@@ -90,11 +90,13 @@ export async function startOpsServer(port: number, deps: OpsDeps): Promise<Runni
   });
   return {
     port: (server.address() as AddressInfo).port,
+    // Closed last, when the stop's deadline may be all but spent: nothing on these connections
+    // is the bot's work (a scrape or a probe is retried), so none is waited for, not even a
+    // client that sent half a request.
     close: () =>
       new Promise<void>((resolve) => {
-        server.closeIdleConnections();
         server.close(() => resolve());
-        setTimeout(() => server.closeAllConnections(), 1_000).unref();
+        server.closeAllConnections();
       }),
   };
 }

@@ -4,6 +4,7 @@
  * metrics count a real answer; /readyz says 503 naming the store when PostgreSQL is gone
  * (TEST_DATABASE_URL, through a proxy that refuses).
  */
+import { connect, type Socket } from 'node:net';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../discord/fake-discord.ts';
@@ -12,6 +13,7 @@ import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
 import { commandBody, commandPayload, FORM, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
 import { TEST_DATABASE_URL } from '../digest/support.ts';
 import { startBot, type BotProcess } from './bot-process.ts';
+import { sample } from './prom-sample.ts';
 import { startTcpProxy, viaProxy, type TcpProxy } from './tcp-proxy.ts';
 
 let bot: BotProcess | undefined;
@@ -45,15 +47,15 @@ const get = async (port: unknown, path: string) => {
   return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
 };
 
-/** The value of one sample in a Prometheus text scrape, 0 when absent. */
-function sample(text: string, name: string, labels: Record<string, string> = {}): number {
-  for (const line of text.split('\n')) {
-    if (!line.startsWith(name)) continue;
-    const match = /^([a-z_]+)(\{[^}]*\})? ([0-9.e+-]+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    if (Object.entries(labels).every(([k, v]) => (match[2] ?? '').includes(`${k}="${v}"`))) return Number(match[3]);
-  }
-  return 0;
+/** npm start in Socket Mode with OPS_PORT, its link up: the ops port, and the fake and process (also kept for afterEach). */
+async function startSocketModeBot(): Promise<{ port: unknown; fake: FakeSlack; proc: BotProcess }> {
+  slack = await startFakeSlack();
+  data = tempDataDir();
+  bot = startBot({ SLACK_BOT_TOKEN: 'xoxb-ops', SLACK_APP_TOKEN: 'xapp-ops', SLACK_API_URL: slack.apiUrl, DATA_DIR: data.dir, OPS_PORT: '0' }, data.dir);
+  const { port } = await bot.waitFor((l) => l.msg === 'ops: listening', 'the ops server');
+  await bot.waitFor((l) => l.msg === 'started', 'the bot to start');
+  await slack.until(() => slack!.socketCount === 1, 'the Socket Mode link');
+  return { port, fake: slack, proc: bot };
 }
 
 async function expectSignals(port: unknown) {
@@ -86,12 +88,7 @@ describe('operator signals from npm start', () => {
   });
 
   it('Socket Mode: on OPS_PORT', async () => {
-    slack = await startFakeSlack();
-    data = tempDataDir();
-    bot = startBot({ SLACK_BOT_TOKEN: 'xoxb-ops', SLACK_APP_TOKEN: 'xapp-ops', SLACK_API_URL: slack.apiUrl, DATA_DIR: data.dir, OPS_PORT: '0' }, data.dir);
-    const { port } = await bot.waitFor((l) => l.msg === 'ops: listening', 'the ops server');
-    await bot.waitFor((l) => l.msg === 'started', 'the bot to start');
-    await slack.until(() => slack!.socketCount === 1, 'the Socket Mode link');
+    const { port, fake: slack, proc: bot } = await startSocketModeBot();
     const before = await expectSignals(port);
     expect(sample(before, 'sinorussia_answers_total', { surface: 'slack' })).toBe(0);
     slack.sendEnvelope({ envelope_id: 'ops-env-1', type: 'slash_commands', accepts_response_payload: true, payload: commandPayload('recipe for pancakes please', slack.responseUrl('ops-2')) });
@@ -100,6 +97,50 @@ describe('operator signals from npm start', () => {
     expect(sample(after, 'sinorussia_requests_total', { surface: 'slack' })).toBe(1);
     expect(sample(after, 'sinorussia_no_match_total', { surface: 'slack' })).toBe(1);
     expect((await get(port, '/nothing')).status).toBe(404);
+  });
+
+  it('Socket Mode: /readyz is 503 naming slack while the link is down, 200 once it is back', async () => {
+    const { port, fake: slack, proc: bot } = await startSocketModeBot();
+    expect((await get(port, '/readyz')).status).toBe(200);
+    const opened = slack.connectionTokens.length;
+    slack.dropLinks();
+    await bot.waitFor((l) => l.msg === 'slack: the Socket Mode link is down', 'the link to be seen down');
+    const down = await get(port, '/readyz');
+    expect(down.status).toBe(503);
+    expect(JSON.parse(down.text).checks).toMatchObject({ running: 'ok', store: 'ok', slack: 'not ready' });
+    // The client reconnects by itself (after its ping timeout, 5 s), through apps.connections.open.
+    await slack!.until(() => slack!.socketCount === 1 && slack!.connectionTokens.length > opened, 'the link back', 15_000);
+    await bot.waitFor((l) => l.msg === 'slack: the Socket Mode link is up' && bot!.logs().indexOf(l) > bot!.logs().findIndex((d) => d.msg === 'slack: the Socket Mode link is down'), 'the link seen up again');
+    expect((await get(port, '/readyz')).status).toBe(200);
+    // And it answers on the new link.
+    slack.sendEnvelope({ envelope_id: 'ops-env-back', type: 'slash_commands', accepts_response_payload: true, payload: commandPayload('trade', slack.responseUrl('ops-back')) });
+    await slack.until(() => slack!.responses.some((r) => r.id === 'ops-back'), 'the answer on the new link', 10_000);
+  });
+
+  it('SIGTERM with half a request on OPS_PORT and a slow Slack client: exits 0 within the stop deadline', async () => {
+    slack = await startFakeSlack();
+    data = tempDataDir();
+    bot = startBot({ SLACK_BOT_TOKEN: 'xoxb-ops', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: slack.apiUrl, DATA_DIR: data.dir, OPS_PORT: '0' }, data.dir);
+    const ops = (await bot.waitFor((l) => l.msg === 'ops: listening', 'the ops server')).port;
+    const { port } = await bot.waitFor((l) => l.msg === 'slack: started', 'Slack to start');
+    const open = (p: unknown, text: string) =>
+      new Promise<Socket>((resolve) => {
+        const socket = connect(Number(p), '127.0.0.1', () => {
+          socket.write(text);
+          resolve(socket);
+        });
+        socket.on('error', () => undefined);
+      });
+    // One holds Slack's server to the stop's deadline (a body that never ends); the other sends half a request to OPS_PORT.
+    const sockets = [
+      await open(port, 'POST /slack/events HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"a":'),
+      await open(ops, 'GET /metrics HTTP/1.1\r\nHost: x\r\n'),
+    ];
+    cleanups.push(async () => sockets.forEach((s) => s.destroy()));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    bot.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+    expect(bot.logs().some((l) => l.msg === 'stop: the deadline passed; exiting with work unfinished')).toBe(false);
   });
 
   it('Discord: on OPS_PORT, ready once the gateway is', async () => {

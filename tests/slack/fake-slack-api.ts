@@ -44,6 +44,8 @@ export interface FakeSlack {
   acks: SocketAck[];
   /** Socket Mode: apps connected now. */
   readonly socketCount: number;
+  /** Socket Mode: cuts every link at once (the app reconnects through apps.connections.open). */
+  dropLinks(): void;
   /** Makes every later call of `method` answer `{ ok: false, error }`. */
   fail(method: string, error: string): void;
   /** Makes the next call of `method` answer this HTTP status (e.g. 429 with a Retry-After header). */
@@ -169,6 +171,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     get socketCount() {
       return sockets.size;
+    },
+    dropLinks: () => {
+      for (const socket of sockets) socket.terminate();
     },
     fail: (method, error) => failures.set(method, error),
     failNextHttp: (method, status, headers = {}) => httpFailures.set(method, { status, headers }),
