@@ -25,9 +25,17 @@ export interface Platform {
   name: string;
   /**
    * `seen`: requests already answered, shared with other instances when DATABASE_URL is set;
-   * `limiter`: questions per person (each adapter's default bucket when absent).
+   * `limiter`: questions per person (each adapter's default bucket when absent);
+   * `onKnowledgeReload`: subscribes to reloads of the base, to drop what was cached from the old one.
    */
-  start(deps: { answerer: Answerer; logger: Logger; seen?: SeenStore; limiter?: RateLimiter; routes?: OpsRoute[] }): Promise<RunningPlatform>;
+  start(deps: {
+    answerer: Answerer;
+    logger: Logger;
+    seen?: SeenStore;
+    limiter?: RateLimiter;
+    routes?: OpsRoute[];
+    onKnowledgeReload?: (listener: () => void) => void;
+  }): Promise<RunningPlatform>;
 }
 
 /** An extra GET route a platform with an HTTP server serves too (the operator's /readyz, /metrics). */

@@ -36,6 +36,8 @@ export interface SlackDeps {
   seen?: SeenStore;
   /** Questions per user; the default bucket unless given one. */
   limiter?: RateLimiter;
+  /** Subscribes to reloads of the knowledge base: rendered answers from the old one are dropped. */
+  onKnowledgeReload?: (listener: () => void) => void;
   /** Outbound timeouts and retry pacing; tests shorten them. */
   timing?: Partial<SlackTiming>;
   /** Extra GET routes served on PORT in HTTP mode (the operator's /readyz and /metrics). */
@@ -159,12 +161,14 @@ export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<
   const timing = { ...DEFAULT_TIMING, ...deps.timing };
   const origins = allowedResponseOrigins(config.apiUrl);
   const responses = createResponsePoster({ allowedOrigins: origins, timeoutMs: timing.responseUrlTimeoutMs, retryBaseMs: timing.responseUrlRetryBaseMs });
+  const renderedAnswers = createRenderedAnswers();
+  deps.onKnowledgeReload?.(() => renderedAnswers.clear());
   const handlerDeps: HandlerDeps = {
     answerer: deps.answerer,
     logger: deps.logger,
     seen: deps.seen ?? createMemorySeenStore(),
     responses,
-    renderedAnswers: createRenderedAnswers(),
+    renderedAnswers,
     inFlight: new InFlight(),
     limiter: deps.limiter ?? new RateLimiter(),
   };
