@@ -57,9 +57,14 @@ export function watchKnowledge(deps: ReloadDeps): KnowledgeReloader {
 
   async function reloadOnce(reason: string): Promise<ReloadOutcome> {
     const started = performance.now();
+    arm();
     let knowledge: Knowledge;
+    let changes: ReturnType<KnowledgeHolder['swap']>;
     try {
       knowledge = await deps.load();
+      // Let answers waiting on the event loop run between reading the base and indexing it.
+      await new Promise((resolve) => setImmediate(resolve));
+      changes = holder.swap(knowledge);
     } catch (error) {
       const issues = error instanceof KnowledgeError ? error.issues : [{ file: dir, line: 1, message: (error as Error).message }];
       const now = new Set(issues.map(issueKey));
@@ -75,9 +80,6 @@ export function watchKnowledge(deps: ReloadDeps): KnowledgeReloader {
       deps.observe?.('failure');
       return { ok: false, issues: issues.length };
     }
-    // Let answers waiting on the event loop run between reading the base and indexing it.
-    await new Promise((resolve) => setImmediate(resolve));
-    const changes = holder.swap(knowledge);
     logged = new Set();
     deps.observe?.('success', knowledge);
     const few = (ids: string[]) => (ids.length > 20 ? [...ids.slice(0, 20), `… ${ids.length - 20} more`] : ids);
@@ -90,7 +92,6 @@ export function watchKnowledge(deps: ReloadDeps): KnowledgeReloader {
       removed: few(changes.removed),
       ms: Math.round(performance.now() - started),
     });
-    arm();
     return { ok: true, version: holder.snapshot.version };
   }
 
@@ -123,18 +124,24 @@ export function watchKnowledge(deps: ReloadDeps): KnowledgeReloader {
       const watcher = watch(path, { persistent: false }, (_event, name) => {
         const file = name?.toString();
         if (!file || ignoredChange(file) || !relevant(file)) return;
+        // facts/ itself was replaced (renamed, restored): watch the new folder after the reload.
+        if (path === dir && file === 'facts') forget(join(dir, 'facts'));
         schedule(file);
       });
       watcher.on('error', () => {
         // The folder went away (renamed, replaced): watch it again at the next reload.
-        watcher.close();
-        watchers.delete(path);
+        forget(path);
         schedule(path);
       });
       watchers.set(path, watcher);
     } catch (error) {
       logger.warn('knowledge: cannot watch a folder; SIGHUP still reloads', { path, error: (error as Error).message });
     }
+  }
+
+  function forget(path: string) {
+    watchers.get(path)?.close();
+    watchers.delete(path);
   }
 
   function arm() {

@@ -2,7 +2,7 @@
  * What a reload reports and what it ignores: facts compared without where they stand in the
  * files; drafts, drafting.yaml, temp and swap files never reload the base.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { ignoredChange, watchKnowledge, type KnowledgeReloader } from '../../app/knowledge-reload.ts';
@@ -10,7 +10,7 @@ import { createMetrics } from '../../app/ops/metrics.ts';
 import { createAnswerer } from '../../src/commands/index.ts';
 import { diffFacts, KnowledgeHolder } from '../../src/knowledge/live.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
-import { collectingLogger, GAZETTE_FACTS, tmpBase } from './support.ts';
+import { collectingLogger, GAZETTE_FACTS, tmpBase, until } from './support.ts';
 
 const open: KnowledgeReloader[] = [];
 afterEach(() => open.splice(0).forEach((r) => r.close()));
@@ -49,4 +49,18 @@ it('writing drafts, drafting.yaml or a temp file does not reload; a facts file d
   const text = await metrics.registry.metrics();
   expect(text).toContain('sinorussia_knowledge_reloads_total{outcome="success"} 1');
   expect(text).toContain('sinorussia_knowledge_facts 4');
+});
+
+it('a facts/ folder replaced whole (restored from a backup) is watched again', async () => {
+  const base = tmpBase();
+  const holder = new KnowledgeHolder(loadKnowledge(base.dir), (k) => createAnswerer(k));
+  const { logger, lines } = collectingLogger();
+  open.push(watchKnowledge({ holder, load: () => loadKnowledge(base.dir), dir: base.dir, logger, debounceMs: 50 }));
+  const facts = join(base.dir, 'facts');
+  renameSync(facts, join(base.root, 'facts-old'));
+  cpSync(join(base.root, 'facts-old'), facts, { recursive: true });
+  await until(() => lines.length === 1, 2000, 'the reload after the swap of folders');
+  writeFileSync(join(facts, 'gazette-2026-trade-slips.yaml'), GAZETTE_FACTS);
+  await until(() => lines.length === 2, 2000, 'a reload from a file in the new folder');
+  expect(lines[1]).toMatchObject({ msg: 'knowledge reloaded', added: expect.arrayContaining(['gazette-grain-agreement-2026-11']) });
 });
