@@ -7,10 +7,13 @@ import { CONSOLE_BANNER, startConsole } from '../adapters/console/repl.ts';
 import { createAnswerer } from '../src/commands/index.ts';
 import { SinorussiaError } from '../src/errors.ts';
 import { loadKnowledgeCached } from '../src/knowledge/cache.ts';
+import { KnowledgeHolder } from '../src/knowledge/live.ts';
+import type { Knowledge } from '../src/knowledge/types.ts';
 import { createLogger, type LogLevel } from '../src/log.ts';
 import { readDigestSettings, readSchedulerSettings } from './digest-settings.ts';
 import { createOps } from './ops/index.ts';
-import { CACHE_DIR, KNOWLEDGE_DIR } from './knowledge-dir.ts';
+import { CACHE_DIR, knowledgeLocation } from './knowledge-dir.ts';
+import { watchKnowledge } from './knowledge-reload.ts';
 import { configuredPlatforms } from './platforms.ts';
 import { guardProcess } from './process-guard.ts';
 import { readRateLimit } from './rate-limit-settings.ts';
@@ -35,10 +38,21 @@ export async function main(): Promise<void> {
     const platforms = configuredPlatforms(env);
     const digestSettings = readDigestSettings(env);
     const rateLimit = readRateLimit(env);
-    const knowledge = await loadKnowledgeCached(KNOWLEDGE_DIR, CACHE_DIR);
+    const location = knowledgeLocation(env);
+    // With a texts folder every load checks each quote against its article; the cache is
+    // only for a base whose quotes are not checked.
+    const load = async (): Promise<Knowledge> => {
+      if (!location.textsDir) return loadKnowledgeCached(location.dir, CACHE_DIR);
+      const { loadKnowledge } = await import('../src/knowledge/load.ts');
+      return loadKnowledge(location.dir, { textsDir: location.textsDir });
+    };
+    const knowledge = await load();
     if (platforms.length === 0) {
-      const answerer = createAnswerer(knowledge);
-      await startConsole({ answerer, logger, input: process.stdin, output: process.stdout, banner: CONSOLE_BANNER });
+      const holder = new KnowledgeHolder(knowledge, (k) => createAnswerer(k));
+      const reloader = watchKnowledge({ holder, load, dir: location.dir, textsDir: location.textsDir, logger });
+      process.on('SIGHUP', () => void reloader.reload('SIGHUP'));
+      await startConsole({ answerer: holder.answerer(), logger, input: process.stdin, output: process.stdout, banner: CONSOLE_BANNER });
+      reloader.close();
       return;
     }
 
@@ -49,20 +63,33 @@ export async function main(): Promise<void> {
     await ops.listen();
     const store = await openDigestStore(digestSettings, { logger });
     ops.needs({ name: 'store', check: () => store.ping().then(() => true) });
-    const answerer = createAnswerer(knowledge, { digest: createDigestCommands({ store, knowledge, logger }) });
+    // Everything built from the base is rebuilt with it: the index, the composer, the digest commands.
+    const holder = new KnowledgeHolder(knowledge, (k) => createAnswerer(k, { digest: createDigestCommands({ store, knowledge: k, logger }) }));
+    const answerer = holder.answerer();
+    const onKnowledgeReload = (listener: () => void) => void holder.onReload(listener);
     // With several instances on one PostgreSQL, a redelivery that reaches another one is still answered once.
     const seen = digestSettings.databaseUrl ? await (await import('../src/seen-store-sql.ts')).openPostgresSeenStore(digestSettings.databaseUrl, logger) : undefined;
     // One bucket per person and platform, whichever surface they ask on.
     const limiter = new RateLimiter(rateLimit);
     const running = await Promise.all(
       platforms.map(async (p) => {
-        const started = await p.start({ answerer: ops.metrics.instrument(answerer, p.name), logger, seen, limiter, routes: ops.routes, outboundError: ops.metrics.outboundError });
+        const started = await p.start({ answerer: ops.metrics.instrument(answerer, p.name), logger, seen, limiter, routes: ops.routes, outboundError: ops.metrics.outboundError, onKnowledgeReload });
         ops.needs({ name: p.name, check: () => started.ready?.() ?? true });
         return started;
       }),
     );
-    const scheduler = new DigestScheduler({ store, knowledge, posters: running.map((r) => r.poster), logger, observer: ops.metrics.digest, settings: readSchedulerSettings(env) });
+    const current = () => ({ knowledge: holder.snapshot.knowledge, composer: holder.snapshot.answerer.context.composer });
+    const scheduler = new DigestScheduler({ store, knowledge, current, posters: running.map((r) => r.poster), logger, observer: ops.metrics.digest, settings: readSchedulerSettings(env) });
     scheduler.start();
+    const reloader = watchKnowledge({
+      holder,
+      load,
+      dir: location.dir,
+      textsDir: location.textsDir,
+      logger,
+      observe: (outcome, k) => ops.metrics.knowledgeReload(outcome, k),
+    });
+    process.on('SIGHUP', () => void reloader.reload('SIGHUP'));
     logger.info('started', { platforms: platforms.map((p) => p.name), digestStore: digestSettings.databaseUrl ? 'postgresql' : 'sqlite' });
 
     const stop = async (signal: string) => {
@@ -73,6 +100,7 @@ export async function main(): Promise<void> {
         process.exit(1);
       }, STOP_MS + STOP_GRACE_MS).unref();
       ops.draining();
+      reloader.close();
       // Together, not one after the other: the platforms stop taking requests at once while
       // the digest finishes only the posts in flight (within its grace), then the store closes.
       await Promise.allSettled([scheduler.stop(), ...running.map((r) => r.stop(deadline))]);

@@ -27,9 +27,18 @@ export interface Platform {
   /**
    * `seen`: requests already answered, shared with other instances when DATABASE_URL is set;
    * `limiter`: questions per person (each adapter's default bucket when absent);
-   * `outboundError`: failed calls to the platform, by code (the operator's metrics).
+   * `outboundError`: failed calls to the platform, by code (the operator's metrics);
+   * `onKnowledgeReload`: subscribes to reloads of the base, to drop what was cached from the old one.
    */
-  start(deps: { answerer: Answerer; logger: Logger; seen?: SeenStore; limiter?: RateLimiter; routes?: OpsRoute[]; outboundError?: OutboundErrorHook }): Promise<RunningPlatform>;
+  start(deps: {
+    answerer: Answerer;
+    logger: Logger;
+    seen?: SeenStore;
+    limiter?: RateLimiter;
+    routes?: OpsRoute[];
+    outboundError?: OutboundErrorHook;
+    onKnowledgeReload?: (listener: () => void) => void;
+  }): Promise<RunningPlatform>;
 }
 
 /** An extra GET route a platform with an HTTP server serves too (the operator's /readyz, /metrics). */

@@ -37,6 +37,8 @@ export interface SlackDeps {
   seen?: SeenStore;
   /** Questions per user; the default bucket unless given one. */
   limiter?: RateLimiter;
+  /** Subscribes to reloads of the knowledge base: rendered answers from the old one are dropped. */
+  onKnowledgeReload?: (listener: () => void) => void;
   /** Outbound timeouts and retry pacing; tests shorten them. */
   timing?: Partial<SlackTiming>;
   /** Extra GET routes served on PORT in HTTP mode (the operator's /readyz and /metrics). */
@@ -213,12 +215,14 @@ export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<
   const origins = allowedResponseOrigins(config.apiUrl);
   const outboundError = deps.outboundError ? (code: string) => deps.outboundError!('slack', code) : undefined;
   const responses = createResponsePoster({ allowedOrigins: origins, timeoutMs: timing.responseUrlTimeoutMs, retryBaseMs: timing.responseUrlRetryBaseMs, onFailedAttempt: outboundError });
+  const renderedAnswers = createRenderedAnswers();
+  deps.onKnowledgeReload?.(() => renderedAnswers.clear());
   const handlerDeps: HandlerDeps = {
     answerer: deps.answerer,
     logger: deps.logger,
     seen: deps.seen ?? createMemorySeenStore(),
     responses,
-    renderedAnswers: createRenderedAnswers(),
+    renderedAnswers,
     inFlight: new InFlight(),
     limiter: deps.limiter ?? new RateLimiter(),
     outboundError,

@@ -19,6 +19,8 @@ export interface BotMetrics {
   /** A call to a platform that failed (a post, a lookup, a response_url), by a short code. */
   outboundError(platform: string, code: string): void;
   knowledgeLoaded(knowledge: Knowledge, at?: Date): void;
+  /** A reload of the running bot's base: a success also records the base now loaded. */
+  knowledgeReload(outcome: 'success' | 'failure', knowledge?: Knowledge, at?: Date): void;
 }
 
 /** A short, bounded label from an error text: `ratelimited`, `HTTP`, `timeout`, `403`… */
@@ -57,6 +59,17 @@ export function createMetrics(): BotMetrics {
   const facts = new Gauge({ name: 'sinorussia_knowledge_facts', help: 'Facts in the knowledge base loaded.', registers: [registry] });
   const sources = new Gauge({ name: 'sinorussia_knowledge_sources', help: 'Sources in the knowledge base loaded.', registers: [registry] });
   const loadedAt = new Gauge({ name: 'sinorussia_knowledge_loaded_timestamp_seconds', help: 'When the knowledge base was last loaded (Unix time).', registers: [registry] });
+  const reloads = new Counter({
+    name: 'sinorussia_knowledge_reloads_total',
+    help: 'Reloads of the knowledge base while running, by outcome (success; failure = the last good base kept).',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
+  const loaded = (knowledge: Knowledge, at: Date) => {
+    facts.set(knowledge.facts.length);
+    sources.set(knowledge.sources.size);
+    loadedAt.set(at.getTime() / 1000);
+  };
 
   const record = (surface: string, started: bigint, kind: string, matched: boolean) => {
     latency.observe({ surface }, Number(process.hrtime.bigint() - started) / 1e9);
@@ -98,10 +111,10 @@ export function createMetrics(): BotMetrics {
       },
     },
     outboundError: (platform, code) => outbound.inc({ platform, code }),
-    knowledgeLoaded(knowledge, at = new Date()) {
-      facts.set(knowledge.facts.length);
-      sources.set(knowledge.sources.size);
-      loadedAt.set(at.getTime() / 1000);
+    knowledgeLoaded: (knowledge, at = new Date()) => loaded(knowledge, at),
+    knowledgeReload(outcome, knowledge, at = new Date()) {
+      reloads.inc({ outcome });
+      if (outcome === 'success' && knowledge) loaded(knowledge, at);
     },
   };
 }

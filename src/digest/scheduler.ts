@@ -59,6 +59,8 @@ export interface DigestSchedulerDeps {
   posters: DigestPoster[];
   logger: Logger;
   composer?: Composer;
+  /** The base now, when it can change under the bot (a reload); `knowledge` and `composer` otherwise. */
+  current?: () => { knowledge: Knowledge; composer: Composer };
   clock?: Clock;
   /** Waits for pacing; tests advance their fake clock instead. */
   sleep?: (ms: number) => Promise<void>;
@@ -133,7 +135,8 @@ export class DigestScheduler {
   private readonly posters: Map<PlatformName, DigestPoster>;
   private readonly pacer: Pacer;
   private readonly sleep: (ms: number) => Promise<void>;
-  private knownFactsRecorded?: Promise<void>;
+  /** The base whose facts were last recorded as seen: a reloaded base's new facts are new from then. */
+  private knownFactsRecorded?: { knowledge: Knowledge; done: Promise<void> };
   private running?: Promise<TickReport>;
   private timer?: NodeJS.Timeout;
   /** Set by stop(): no new claims; pacing waits end at once. */
@@ -189,10 +192,17 @@ export class DigestScheduler {
     if (ended === 'late') this.deps.logger.warn('digest: stopped with posts still in flight; their claims are left to expire and be checked', { graceMs });
   }
 
+  private base(): { knowledge: Knowledge; composer: Composer } {
+    return this.deps.current?.() ?? { knowledge: this.deps.knowledge, composer: this.composer };
+  }
+
   private async runTick(): Promise<TickReport> {
     const { store } = this.deps;
-    this.knownFactsRecorded ??= recordKnownFacts(store, this.deps.knowledge, this.clock);
-    await this.knownFactsRecorded;
+    const base = this.base();
+    if (this.knownFactsRecorded?.knowledge !== base.knowledge) {
+      this.knownFactsRecorded = { knowledge: base.knowledge, done: recordKnownFacts(store, base.knowledge, this.clock) };
+    }
+    await this.knownFactsRecorded.done;
     const report: TickReport = { due: 0, sent: 0, retried: 0, paused: 0, skipped: 0, failed: 0, found: 0 };
     const now = this.clock.now();
     const due = (await store.activeSubscriptions()).flatMap((subscription) => {
@@ -273,9 +283,11 @@ export class DigestScheduler {
     const claim = await store.claimDelivery(key, now.getTime(), this.settings.leaseMs, this.settings.maxAttempts);
     if (!claim) return undefined;
 
+    // One base for the whole post, even if a reload lands while it is composed.
+    const { knowledge, composer } = this.base();
     const selection = selectDigest({
-      knowledge: this.deps.knowledge,
-      composer: this.composer,
+      knowledge,
+      composer,
       topics: subscription.topics,
       localDate: key.localDate,
       history: await store.sentDigests(key.platform, key.channelId),

@@ -11,6 +11,13 @@ describe('LruCache', () => {
     expect([cache.get('b'), cache.get('c'), cache.size]).toEqual([2, 3, 2]);
   });
 
+  it('clear empties it', () => {
+    const cache = new LruCache<string, number>(2);
+    cache.set('a', 1);
+    cache.clear();
+    expect([cache.get('a'), cache.size]).toEqual([undefined, 0]);
+  });
+
   it('a hit makes an entry the most recent, so the other one goes first', () => {
     const cache = new LruCache<string, number>(2);
     cache.set('a', 1);

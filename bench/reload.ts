@@ -1,0 +1,124 @@
+/**
+ * `npm run bench:reload`: how long a reload of the running bot's base takes (read and
+ * validate, then build the index and composer), for the real base and a synthetic one of
+ * 10,000 facts, and what it does to answers: latency (p50/p99/max, from a question's arrival
+ * to its answer) while reloads run, against the same stream of questions without. Prints
+ * figures; asserts nothing.
+ */
+import { existsSync, mkdirSync, mkdtempSync, copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { KNOWLEDGE_DIR } from '../app/knowledge-dir.ts';
+import { watchKnowledge } from '../app/knowledge-reload.ts';
+import { createAnswerer } from '../src/commands/index.ts';
+import { KnowledgeHolder } from '../src/knowledge/live.ts';
+import { loadKnowledge } from '../src/knowledge/load.ts';
+import type { Fact, Knowledge } from '../src/knowledge/types.ts';
+import { createLogger } from '../src/log.ts';
+import { synthetic } from './synthetic.ts';
+
+const QUESTIONS = ['trade', 'energy', 'who called Putin his best friend?', 'how big is the gas deal', 'arms import share', 'timeline leaders', 'weather in Paris', 'LNG'];
+const SEEDS = '/work/shared/seeds';
+const quiet = createLogger({ level: 'error' });
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const f = (n: number) => `${n.toFixed(1)} ms`;
+
+/** Writes a base as a curator would have it: the real registry and vocabulary, the facts as YAML files. */
+function writeBase(real: Knowledge, k: Knowledge): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sinorussia-bench-reload-'));
+  mkdirSync(join(dir, 'facts'));
+  for (const name of ['sources.yaml', 'search.yaml', 'source-names.yaml']) if (existsSync(join(KNOWLEDGE_DIR, name))) copyFileSync(join(KNOWLEDGE_DIR, name), join(dir, name));
+  const measures = (parse(readFileSync(join(KNOWLEDGE_DIR, 'measures.yaml'), 'utf8')) as { measures: Record<string, unknown> }).measures;
+  for (const fact of k.facts) if (fact.figure && !measures[fact.figure.measure]) measures[fact.figure.measure] = `A synthetic variant of ${fact.figure.measure.replace(/-\d+$/, '')}.`;
+  writeFileSync(join(dir, 'measures.yaml'), stringify({ measures }, { aliasDuplicateObjects: false }));
+  const bySource = new Map<string, Fact[]>();
+  for (const fact of k.facts) bySource.set(fact.sourceId, [...(bySource.get(fact.sourceId) ?? []), fact]);
+  for (const [source, facts] of bySource) {
+    const entries = facts.map((x) => ({
+      id: x.id,
+      claim: x.claim.slice(0, 240),
+      topics: x.topics,
+      about: x.about.raw,
+      quote: x.quote.slice(0, 300),
+      ...(x.people.length ? { people: x.people } : {}),
+      ...(x.places.length ? { places: x.places } : {}),
+      ...(x.saidBy ? { said_by: x.saidBy } : {}),
+      ...(x.key ? { key: true } : {}),
+      ...(x.figure
+        ? { figure: { measure: x.figure.measure, value: x.figure.value, unit: x.figure.unit, ...(x.figure.currency ? { currency: x.figure.currency } : {}), bound: x.figure.bound, kind: x.figure.kind, ...(x.figure.periodGiven ? { period: x.figure.period.raw } : { stated_in: x.figure.period.raw }) } }
+        : {}),
+    }));
+    writeFileSync(join(dir, 'facts', `${source}.yaml`), stringify({ source, facts: entries }, { aliasDuplicateObjects: false }));
+  }
+  return dir;
+}
+
+/** Questions arriving every `everyMs` for `durationMs`; each latency is from its arrival to its answer. */
+async function answerStream(answer: (q: string) => unknown, durationMs: number, everyMs = 2): Promise<number[]> {
+  const latencies: number[] = [];
+  const start = performance.now();
+  let next = start;
+  let i = 0;
+  while (performance.now() - start < durationMs) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const now = performance.now();
+    while (next <= now) {
+      answer(QUESTIONS[i++ % QUESTIONS.length]);
+      latencies.push(performance.now() - next);
+      next += everyMs;
+    }
+  }
+  return latencies.sort((a, b) => a - b);
+}
+
+const stats = (l: number[]) => `p50 ${f(percentile(l, 50))}, p99 ${f(percentile(l, 99))}, max ${f(l[l.length - 1])} (${l.length} answers)`;
+
+async function bench(name: string, dir: string, textsDir: string | undefined, reloads: number) {
+  const load = () => loadKnowledge(dir, { textsDir });
+  const holder = new KnowledgeHolder(load(), (k) => createAnswerer(k));
+  const reloader = watchKnowledge({ holder, load, dir, textsDir, logger: quiet });
+  const answerer = holder.answerer();
+  const facts = holder.snapshot.knowledge.facts.length;
+
+  const times: { load: number; build: number }[] = [];
+  for (let r = 0; r < reloads; r++) {
+    const t0 = performance.now();
+    const k = load();
+    const t1 = performance.now();
+    holder.swap(k);
+    times.push({ load: t1 - t0, build: performance.now() - t1 });
+  }
+  const med = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  console.log(`${name}: ${facts} facts${textsDir ? ', quotes checked against the texts' : ''}`);
+  console.log(`  reload (median of ${reloads}): read and validate ${f(med(times.map((t) => t.load)))}, build index and composer ${f(med(times.map((t) => t.build)))}`);
+
+  const durationMs = 4000;
+  const quietRun = await answerStream((q) => answerer.answer(q), durationMs);
+  let reloading = true;
+  let done = 0;
+  const reloadLoop = (async () => {
+    while (reloading) {
+      await reloader.reload('bench');
+      done++;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  })();
+  const busyRun = await answerStream((q) => answerer.answer(q), durationMs);
+  reloading = false;
+  await reloadLoop;
+  reloader.close();
+  console.log(`  answers without reloads:            ${stats(quietRun)}`);
+  console.log(`  answers during ${String(done).padStart(2)} reloads (one every ~0.3 s): ${stats(busyRun)}`);
+}
+
+const texts = process.env.KNOWLEDGE_TEXTS_DIR ?? (existsSync(SEEDS) ? SEEDS : undefined);
+await bench('real base', KNOWLEDGE_DIR, texts, 9);
+const real = loadKnowledge(KNOWLEDGE_DIR);
+const dir = writeBase(real, synthetic(real, 10_000));
+try {
+  await bench('synthetic base', dir, undefined, 3);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

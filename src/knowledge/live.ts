@@ -1,0 +1,102 @@
+/**
+ * The knowledge base that can change under a running bot. The holder keeps one snapshot (a
+ * validated base and everything built from it) and swaps it whole; every answer takes the
+ * snapshot once at its start, so it finishes on the base it began with and never mixes two.
+ * Owned by the composition root: no module-level state.
+ */
+import type { Answer } from '../answer/types.ts';
+import type { Answerer } from '../commands/index.ts';
+import type { CommandContext } from '../commands/command.ts';
+import type { ChannelContext } from '../digest/types.ts';
+import type { Fact, Knowledge } from './types.ts';
+
+export interface KnowledgeSnapshot {
+  /** Counts the swaps: 1 for the base the bot started with. */
+  version: number;
+  knowledge: Knowledge;
+  answerer: Answerer;
+}
+
+export interface KnowledgeChanges {
+  added: string[];
+  changed: string[];
+  removed: string[];
+}
+
+/** A fact as answers use it: where it stands in the files does not count as a change. */
+const comparable = ({ origin: _origin, ...fact }: Fact) => JSON.stringify(fact);
+
+/** Facts added, changed and removed between two bases, by id (retracted facts count as removed). */
+export function diffFacts(before: Knowledge, after: Knowledge): KnowledgeChanges {
+  const changes: KnowledgeChanges = { added: [], changed: [], removed: [] };
+  for (const fact of after.facts) {
+    const old = before.factById.get(fact.id);
+    if (!old) changes.added.push(fact.id);
+    else if (comparable(old) !== comparable(fact)) changes.changed.push(fact.id);
+  }
+  for (const fact of before.facts) if (!after.factById.has(fact.id)) changes.removed.push(fact.id);
+  return changes;
+}
+
+export type ReloadListener = (snapshot: KnowledgeSnapshot, changes: KnowledgeChanges) => void;
+
+export class KnowledgeHolder {
+  private current: KnowledgeSnapshot;
+  private readonly listeners = new Set<ReloadListener>();
+
+  /** `build` makes everything answers need from one base (index, composer, digest commands). */
+  constructor(
+    knowledge: Knowledge,
+    private readonly build: (knowledge: Knowledge) => Answerer,
+  ) {
+    this.current = { version: 1, knowledge, answerer: build(knowledge) };
+  }
+
+  get snapshot(): KnowledgeSnapshot {
+    return this.current;
+  }
+
+  /**
+   * Builds everything from the new base first, then swaps it in with one assignment, and
+   * tells the listeners (caches of rendered answers, the digest). Returns what changed.
+   */
+  swap(knowledge: Knowledge): KnowledgeChanges {
+    const answerer = this.build(knowledge);
+    const changes = diffFacts(this.current.knowledge, knowledge);
+    this.current = { version: this.current.version + 1, knowledge, answerer };
+    for (const listener of this.listeners) listener(this.current, changes);
+    return changes;
+  }
+
+  /** Called after each swap; returns the unsubscribe. */
+  onReload(listener: ReloadListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * An answerer that always answers from the current base, one snapshot per answer. Its
+   * `context` reads the current base on each access (suggestions, which read one field).
+   */
+  answerer(): Answerer & { readonly version: number } {
+    const holder = this;
+    const field = <K extends keyof CommandContext>(key: K) => ({ get: () => holder.current.answerer.context[key], enumerable: true });
+    const context = Object.defineProperties({} as CommandContext, {
+      knowledge: field('knowledge'),
+      engine: field('engine'),
+      reader: field('reader'),
+      composer: field('composer'),
+    });
+    return {
+      context,
+      get version() {
+        return holder.current.version;
+      },
+      answer: (text: unknown): Answer => holder.current.answerer.answer(text),
+      handle: (text: unknown, channel: ChannelContext): Promise<Answer> => {
+        const { answerer } = holder.current;
+        return answerer.handle(text, channel);
+      },
+    };
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * `npm start` as a process, serving a base of its own (KNOWLEDGE_DIR, KNOWLEDGE_TEXTS_DIR) in
+ * Socket Mode against the fake Slack: it answers from that base, and SIGHUP reloads it at once
+ * (before the watcher's quiet time has passed), with the added facts logged.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
+import { commandPayload } from '../slack/signed-requests.ts';
+import { GAZETTE_FACTS, tmpBase } from '../reload/support.ts';
+import { tempDataDir } from './support.ts';
+
+const START = fileURLToPath(new URL('../../bin/start.js', import.meta.url));
+
+let fake: FakeSlack;
+let data: ReturnType<typeof tempDataDir>;
+let bot: ChildProcess;
+let output = '';
+const base = tmpBase();
+
+beforeAll(async () => {
+  fake = await startFakeSlack();
+  data = tempDataDir();
+  const env = {
+    PATH: process.env.PATH,
+    SLACK_BOT_TOKEN: 'xoxb-e2e',
+    SLACK_APP_TOKEN: 'xapp-e2e',
+    SLACK_API_URL: fake.apiUrl,
+    DATA_DIR: data.dir,
+    KNOWLEDGE_DIR: base.dir,
+    KNOWLEDGE_TEXTS_DIR: base.texts,
+  };
+  bot = spawn(process.execPath, [START], { env, cwd: data.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  bot.stdout?.on('data', (chunk) => (output += chunk));
+  bot.stderr?.on('data', (chunk) => (output += chunk));
+  await fake.until(() => fake.socketCount === 1 && output.includes('"msg":"started"'), 'npm start to connect and say it started', 15_000);
+});
+
+afterAll(async () => {
+  if (bot && bot.exitCode === null) bot.kill('SIGKILL');
+  await fake?.close();
+  data?.remove();
+});
+
+const logLines = () => output.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+
+async function ask(text: string, id: string): Promise<string> {
+  fake.sendEnvelope({ envelope_id: `env-${id}`, type: 'slash_commands', payload: commandPayload(text, fake.responseUrl(id)), accepts_response_payload: true });
+  await fake.until(() => fake.responses.some((r) => r.id === id), `the answer ${id}`, 10_000);
+  return JSON.stringify(fake.responses.find((r) => r.id === id)!.body);
+}
+
+it('answers from KNOWLEDGE_DIR, and SIGHUP reloads it with the added facts logged', async () => {
+  expect(await ask('trade in 2025', 'before')).toContain('China and Russia traded goods worth $240 billion in 2025');
+  expect(await ask('grain agreement', 'before-grain')).not.toContain('grain export agreement');
+  writeFileSync(join(base.dir, 'facts', 'gazette-2026-trade-slips.yaml'), GAZETTE_FACTS);
+  bot.kill('SIGHUP');
+  await fake.until(() => logLines().some((l) => l.msg === 'knowledge reloaded' && l.reason === 'SIGHUP'), 'the SIGHUP reload', 10_000);
+  expect(logLines().find((l) => l.msg === 'knowledge reloaded')).toMatchObject({
+    reason: 'SIGHUP',
+    version: 2,
+    added: ['gazette-grain-agreement-2026-11', 'gazette-volkova-recovery-2027', 'gazette-payment-delays-friction'],
+  });
+  expect(await ask('grain agreement', 'after')).toContain('China and Russia signed a grain export agreement in November 2026');
+  expect(bot.exitCode).toBeNull();
+  bot.kill('SIGTERM');
+  const [code] = await once(bot, 'exit');
+  expect(code).toBe(0);
+});
