@@ -49,6 +49,8 @@ export async function main(): Promise<void> {
     await ops.listen();
     const store = await openDigestStore(digestSettings, { logger });
     ops.needs({ name: 'store', check: () => store.ping().then(() => true) });
+    // Answers waiting to retry are kept in the same database, so a restart still delivers them.
+    const outbox = (await import('../src/outbox-sql.ts')).createSqlOutbox(store.db);
     const answerer = createAnswerer(knowledge, { digest: createDigestCommands({ store, knowledge, logger }) });
     // With several instances on one PostgreSQL, a redelivery that reaches another one is still answered once.
     const seen = digestSettings.databaseUrl ? await (await import('../src/seen-store-sql.ts')).openPostgresSeenStore(digestSettings.databaseUrl, logger) : undefined;
@@ -56,7 +58,7 @@ export async function main(): Promise<void> {
     const limiter = new RateLimiter(rateLimit);
     const running = await Promise.all(
       platforms.map(async (p) => {
-        const started = await p.start({ answerer: ops.metrics.instrument(answerer, p.name), logger, seen, limiter, routes: ops.routes, outboundError: ops.metrics.outboundError });
+        const started = await p.start({ answerer: ops.metrics.instrument(answerer, p.name), logger, seen, limiter, routes: ops.routes, outboundError: ops.metrics.outboundError, outbox });
         ops.needs({ name: p.name, check: () => started.ready?.() ?? true });
         return started;
       }),

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Answerer } from '../src/commands/index.ts';
 import type { DigestPoster } from '../src/digest/types.ts';
 import type { Logger } from '../src/log.ts';
+import type { Outbox } from '../src/outbox.ts';
 import type { RateLimiter } from '../src/rate-limit.ts';
 import type { SeenStore } from '../src/seen-store.ts';
 import type { OutboundErrorHook } from '../adapters/outbound-errors.ts';
@@ -29,7 +30,7 @@ export interface Platform {
    * `limiter`: questions per person (each adapter's default bucket when absent);
    * `outboundError`: failed calls to the platform, by code (the operator's metrics).
    */
-  start(deps: { answerer: Answerer; logger: Logger; seen?: SeenStore; limiter?: RateLimiter; routes?: OpsRoute[]; outboundError?: OutboundErrorHook }): Promise<RunningPlatform>;
+  start(deps: { answerer: Answerer; logger: Logger; seen?: SeenStore; limiter?: RateLimiter; routes?: OpsRoute[]; outboundError?: OutboundErrorHook; outbox?: Outbox }): Promise<RunningPlatform>;
 }
 
 /** An extra GET route a platform with an HTTP server serves too (the operator's /readyz, /metrics). */
