@@ -63,6 +63,8 @@ export async function main(): Promise<void> {
     await ops.listen();
     const store = await openDigestStore(digestSettings, { logger });
     ops.needs({ name: 'store', check: () => store.ping().then(() => true) });
+    // Answers waiting to retry are kept in the same database, so a restart still delivers them.
+    const outbox = (await import('../src/outbox-sql.ts')).createSqlOutbox(store.db);
     // Everything built from the base is rebuilt with it: the index, the composer, the digest commands.
     const holder = new KnowledgeHolder(knowledge, (k) => createAnswerer(k, { digest: createDigestCommands({ store, knowledge: k, logger }) }));
     const answerer = holder.answerer();
@@ -73,7 +75,7 @@ export async function main(): Promise<void> {
     const limiter = new RateLimiter(rateLimit);
     const running = await Promise.all(
       platforms.map(async (p) => {
-        const started = await p.start({ answerer: ops.metrics.instrument(answerer, p.name), logger, seen, limiter, routes: ops.routes, outboundError: ops.metrics.outboundError, onKnowledgeReload });
+        const started = await p.start({ answerer: ops.metrics.instrument(answerer, p.name), logger, seen, limiter, routes: ops.routes, outboundError: ops.metrics.outboundError, onKnowledgeReload, outbox });
         ops.needs({ name: p.name, check: () => started.ready?.() ?? true });
         return started;
       }),

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Answerer } from '../src/commands/index.ts';
 import type { DigestPoster } from '../src/digest/types.ts';
 import type { Logger } from '../src/log.ts';
+import type { Outbox } from '../src/outbox.ts';
 import type { RateLimiter } from '../src/rate-limit.ts';
 import type { SeenStore } from '../src/seen-store.ts';
 import type { OutboundErrorHook } from '../adapters/outbound-errors.ts';
@@ -38,6 +39,8 @@ export interface Platform {
     routes?: OpsRoute[];
     outboundError?: OutboundErrorHook;
     onKnowledgeReload?: (listener: () => void) => void;
+    /** Where slash answers waiting to retry are kept, so a restart still delivers them. */
+    outbox?: Outbox;
   }): Promise<RunningPlatform>;
 }
 

@@ -229,7 +229,7 @@ async function main() {
   const doubled = [...perId.values()].filter((n) => n > 1).length;
   const lostIds = [...acked].filter((id) => !perId.has(id));
   const lost = lostIds.length;
-  // An answer in its retry's wait when the kill -9 came dies with the process (nothing outlives it).
+  // An answer in its retry's wait when the kill -9 came is in the store; the restarted bot delivers it.
   const lostAtKill = lostIds.filter((id) => killedAt !== undefined && (ackedAt.get(id) ?? 0) <= killedAt && (ackedAt.get(id) ?? 0) > killedAt - 30_000).length;
   const faultedDelivered = [...faulted.keys()].filter((id) => perId.has(id)).length;
   const faultedAcked = [...faulted.keys()].filter((id) => acked.has(id)).length;

@@ -28,6 +28,7 @@ import {
 } from './handlers.ts';
 import { createSlackHttpServer, EVENTS_PATH, type SlackHttpServer } from './http-server.ts';
 import { SHARE_ACTION_ID } from './render.ts';
+import type { Outbox } from '../../src/outbox.ts';
 import { allowedResponseOrigins, createResponsePoster } from './response-url.ts';
 
 export interface SlackDeps {
@@ -45,6 +46,8 @@ export interface SlackDeps {
   routes?: { path: string; handler: CustomRoute['handler'] }[];
   /** Failed calls to Slack by code (the operator's metrics); none counted when absent. */
   outboundError?: OutboundErrorHook;
+  /** Where answers waiting to retry their response_url are kept across a restart; memory only when absent. */
+  outbox?: Outbox;
 }
 
 export interface SlackTiming {
@@ -214,7 +217,7 @@ export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<
   const timing = { ...DEFAULT_TIMING, ...deps.timing };
   const origins = allowedResponseOrigins(config.apiUrl);
   const outboundError = deps.outboundError ? (code: string) => deps.outboundError!('slack', code) : undefined;
-  const responses = createResponsePoster({ allowedOrigins: origins, timeoutMs: timing.responseUrlTimeoutMs, retryBaseMs: timing.responseUrlRetryBaseMs, onFailedAttempt: outboundError });
+  const responses = createResponsePoster({ allowedOrigins: origins, timeoutMs: timing.responseUrlTimeoutMs, retryBaseMs: timing.responseUrlRetryBaseMs, onFailedAttempt: outboundError, outbox: deps.outbox, logger: deps.logger });
   const renderedAnswers = createRenderedAnswers();
   deps.onKnowledgeReload?.(() => renderedAnswers.clear());
   const handlerDeps: HandlerDeps = {
@@ -249,6 +252,8 @@ export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<
     }
   }
   deps.logger.info('slack: started', { mode: config.mode, ...(port === undefined ? {} : { port }) });
+  // Answers a killed predecessor was still retrying.
+  void responses.resume();
   return {
     port,
     ready: linkUp,

@@ -8,10 +8,18 @@
  * A passing failure (5xx, 429, a reset, a refused connection) is retried with backoff,
  * honouring Retry-After, as long as the URL is still valid (Slack: 5 responses within 30
  * minutes). A post that timed out may have landed, so it is never retried.
+ *
+ * With an outbox, a post is saved once its first retry is scheduled (never on the first
+ * attempt: that is the ack's path) and held under a lease while it waits, so a kill -9 loses
+ * no answer: `resume()` (on start, then every little while) takes over the posts whose lease
+ * ran out and delivers them. Delivered or given up on, the saved post is deleted.
  */
+import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
+import type { Logger } from '../../src/log.ts';
+import type { Outbox } from '../../src/outbox.ts';
 import { noAnswerCode, statusCode } from '../outbound-errors.ts';
 
 export interface PostOptions {
@@ -24,8 +32,13 @@ export interface ResponsePoster {
   post(responseUrl: string, json: string, options?: PostOptions): Promise<void>;
   /** Waits for posts under way, then closes the connections. */
   close(): Promise<void>;
-  /** Ends every post and retry wait at once (the stop's deadline). */
+  /** Ends every post and retry wait at once (the stop's deadline); saved posts stay for the next start. */
   destroy(): Promise<void>;
+  /**
+   * Delivers the saved posts no process holds any more (this one's predecessor was killed),
+   * and looks again every `sweepEveryMs` until closed; resolves with how many were taken over.
+   */
+  resume(): Promise<number>;
 }
 
 /**
@@ -66,6 +79,14 @@ export interface ResponsePosterOptions {
   now?: () => number;
   /** Every failed attempt (retried or not), by code (see adapters/outbound-errors.ts). */
   onFailedAttempt?: (code: string) => void;
+  /** Where posts waiting to retry are kept; in memory only when absent. */
+  outbox?: Outbox;
+  /** Reports the outbox's troubles and give-ups; silent when absent. */
+  logger?: Logger;
+  /** A held post's lease outlasts its next attempt's timeout by this much. */
+  leaseMarginMs?: number;
+  /** How often resume() looks again for posts whose holder died. */
+  sweepEveryMs?: number;
 }
 
 /** Slack's hooks host, or only the overridden API's origin (a fake Slack in tests). */
@@ -101,6 +122,12 @@ export function createResponsePoster(options: ResponsePosterOptions): ResponsePo
   const stopping = stopSignal();
   const failed = options.onFailedAttempt ?? (() => undefined);
   let destroyed = false;
+  let closed = false;
+  const { outbox, logger } = options;
+  const owner = randomUUID();
+  const leaseMarginMs = options.leaseMarginMs ?? 5000;
+  const sweepEveryMs = options.sweepEveryMs ?? 5000;
+  let sweepTimer: NodeJS.Timeout | undefined;
 
   const poolFor = (origin: string): Pool => {
     let pool = pools.get(origin);
@@ -137,54 +164,133 @@ export function createResponsePoster(options: ResponsePosterOptions): ResponsePo
     return { status: response.statusCode, retryAfter: response.headers['retry-after'] };
   };
 
-  return {
+  /** Saves (first retry) or renews (later ones) the post's row; false when another instance took it over. */
+  const hold = async (held: { id?: string }, responseUrl: string, json: string, attempts: number, validUntil: number, nextAttemptAt: number): Promise<boolean> => {
+    if (!outbox) return true;
+    const leaseUntil = nextAttemptAt + timeoutMs + leaseMarginMs;
+    try {
+      if (held.id) return await outbox.renew(held.id, owner, { attempts, nextAttemptAt, leaseUntil });
+      const id = randomUUID();
+      await outbox.save({ id, url: responseUrl, body: json, attempts, expiresAt: validUntil, nextAttemptAt }, owner, leaseUntil);
+      held.id = id;
+    } catch (error) {
+      // The retry goes on in memory; only a restart in the meantime would lose it.
+      logger?.warn('slack: a response_url post waiting to retry could not be saved', { error: (error as Error).message });
+    }
+    return true;
+  };
+
+  const forget = async (held: { id?: string }) => {
+    if (!outbox || !held.id) return;
+    const { id } = held;
+    held.id = undefined;
+    await outbox.remove(id).catch((error: unknown) => logger?.warn('slack: a delivered response_url post could not be forgotten', { error: (error as Error).message }));
+  };
+
+  /** Attempts after the `attempts` already made, until delivered or given up on. */
+  const deliver = async (url: URL, responseUrl: string, json: string, start: { attempts: number; validUntil: number; id?: string }): Promise<void> => {
+    const { signal } = stopping;
+    const { validUntil } = start;
+    const held: { id?: string } = { id: start.id };
+    let lastStatus: number | undefined;
+    let lastError: unknown;
+    for (let attempts = start.attempts + 1; ; attempts += 1) {
+      let wait: number | undefined;
+      try {
+        const { status, retryAfter } = await attempt(url, json);
+        if (status >= 200 && status < 300) return await forget(held);
+        failed(statusCode(status) ?? 'rejected');
+        lastStatus = status;
+        lastError = undefined;
+        if (status !== 429 && status < 500) {
+          await forget(held);
+          throw new ResponseUrlError('rejected', status, responseUrl, attempts);
+        }
+        wait = retryAfterMs(retryAfter, now());
+      } catch (error) {
+        if (error instanceof ResponseUrlError) throw error;
+        if (!signal.aborted) failed(isTimeout(error) ? 'timeout' : noAnswerCode(error));
+        if (isTimeout(error)) {
+          // It may have landed: never sent again, so not kept either.
+          await forget(held);
+          throw new ResponseUrlError('unknown', undefined, responseUrl, attempts, { cause: error });
+        }
+        // Stopping: a saved post stays for the next start.
+        if (signal.aborted) throw new ResponseUrlError('unavailable', undefined, responseUrl, attempts, { cause: error });
+        lastStatus = undefined;
+        lastError = error;
+      }
+      const delay = Math.max(wait ?? 0, retryBaseMs * 2 ** (attempts - 1));
+      if (attempts >= MAX_ATTEMPTS || now() + delay > validUntil) {
+        if (held.id) logger?.warn('slack: gave up on a saved response_url post', { attempts, status: lastStatus });
+        await forget(held);
+        throw new ResponseUrlError('unavailable', lastStatus, responseUrl, attempts, { cause: lastError });
+      }
+      if (!(await hold(held, responseUrl, json, attempts, validUntil, now() + delay))) {
+        logger?.info('slack: another instance took over a response_url post waiting to retry', { attempts });
+        return;
+      }
+      try {
+        await sleep(delay, undefined, { signal });
+      } catch (error) {
+        throw new ResponseUrlError('unavailable', lastStatus, responseUrl, attempts, { cause: error });
+      }
+    }
+  };
+
+  const poster: ResponsePoster = {
     async post(responseUrl, json, postOptions = {}) {
       const url = parse(responseUrl);
       if (destroyed) throw new ResponseUrlError('unavailable', undefined, responseUrl, 0, { cause: new Error('the bot is stopping') });
-      const validUntil = (postOptions.issuedAt ?? now()) + VALIDITY_MS;
-      const { signal } = stopping;
-      let lastStatus: number | undefined;
-      let lastError: unknown;
-      for (let attempts = 1; ; attempts += 1) {
-        let wait: number | undefined;
-        try {
-          const { status, retryAfter } = await attempt(url, json);
-          if (status >= 200 && status < 300) return;
-          failed(statusCode(status) ?? 'rejected');
-          lastStatus = status;
-          lastError = undefined;
-          if (status !== 429 && status < 500) throw new ResponseUrlError('rejected', status, responseUrl, attempts);
-          wait = retryAfterMs(retryAfter, now());
-        } catch (error) {
-          if (error instanceof ResponseUrlError) throw error;
-          if (!signal.aborted) failed(isTimeout(error) ? 'timeout' : noAnswerCode(error));
-          if (isTimeout(error)) throw new ResponseUrlError('unknown', undefined, responseUrl, attempts, { cause: error });
-          if (signal.aborted) throw new ResponseUrlError('unavailable', undefined, responseUrl, attempts, { cause: error });
-          lastStatus = undefined;
-          lastError = error;
+      await deliver(url, responseUrl, json, { attempts: 0, validUntil: (postOptions.issuedAt ?? now()) + VALIDITY_MS });
+    },
+    async resume() {
+      if (!outbox || destroyed) return 0;
+      clearTimeout(sweepTimer);
+      let taken = 0;
+      try {
+        const at = now();
+        const expired = await outbox.removeExpired(at);
+        if (expired > 0) logger?.warn('slack: saved response_url posts expired before they could be delivered; dropped', { expired });
+        const orphans = await outbox.claimOrphans(owner, at, at + timeoutMs + leaseMarginMs);
+        taken = orphans.length;
+        if (taken > 0) logger?.info('slack: delivering response_url posts saved by a stopped instance', { posts: taken });
+        for (const post of orphans) {
+          let url: URL;
+          try {
+            url = parse(post.url);
+          } catch (error) {
+            logger?.warn('slack: a saved response_url post names a URL no longer allowed; dropped', { error: (error as Error).message });
+            await outbox.remove(post.id);
+            continue;
+          }
+          void deliver(url, post.url, post.body, { attempts: post.attempts, validUntil: post.expiresAt, id: post.id }).catch((error: unknown) =>
+            logger?.warn('slack: a saved response_url post could not be delivered', { error: (error as Error).message }),
+          );
         }
-        const delay = Math.max(wait ?? 0, retryBaseMs * 2 ** (attempts - 1));
-        if (attempts >= MAX_ATTEMPTS || now() + delay > validUntil) {
-          throw new ResponseUrlError('unavailable', lastStatus, responseUrl, attempts, { cause: lastError });
-        }
-        try {
-          await sleep(delay, undefined, { signal });
-        } catch (error) {
-          throw new ResponseUrlError('unavailable', lastStatus, responseUrl, attempts, { cause: error });
-        }
+      } catch (error) {
+        logger?.warn('slack: the saved response_url posts could not be read; trying again later', { error: (error as Error).message });
       }
+      if (!destroyed && !closed) sweepTimer = setTimeout(() => void poster.resume(), sweepEveryMs).unref();
+      return taken;
     },
     async close() {
+      closed = true;
+      clearTimeout(sweepTimer);
+      // Only taken-over posts can still be waiting here (answers were drained): their rows stay.
+      stopping.abort(new Error('the bot is stopping'));
       const closing = [...pools.values()].map((pool) => pool.close());
       pools.clear();
       await Promise.all(closing);
     },
     async destroy() {
       destroyed = true;
+      clearTimeout(sweepTimer);
       stopping.abort(new Error('the bot is stopping'));
       const destroying = [...pools.values()].map((pool) => pool.destroy());
       pools.clear();
       await Promise.all(destroying);
     },
   };
+  return poster;
 }

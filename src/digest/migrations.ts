@@ -64,6 +64,26 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.dropTable('seen_keys').execute();
     },
   },
+  // Slash answers waiting to retry their response_url (src/outbox-sql.ts), so a restart delivers them.
+  '2026-12-02-pending-posts': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('pending_posts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
+        .addColumn('owner', 'text', (c) => c.notNull())
+        .addColumn('lease_until', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('pending_posts_by_lease').on('pending_posts').column('lease_until').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('pending_posts').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
