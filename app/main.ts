@@ -47,9 +47,14 @@ export async function main(): Promise<void> {
       return loadKnowledge(location.dir, { textsDir: location.textsDir });
     };
     const knowledge = await load();
+    // A reload reads and validates in a worker thread, so answers go on meanwhile.
+    const reload = async (): Promise<Knowledge> => {
+      const { loadKnowledgeOffThread } = await import('../src/knowledge/load-off-thread.ts');
+      return loadKnowledgeOffThread(location.dir, { textsDir: location.textsDir });
+    };
     if (platforms.length === 0) {
       const holder = new KnowledgeHolder(knowledge, (k) => createAnswerer(k));
-      const reloader = watchKnowledge({ holder, load, dir: location.dir, textsDir: location.textsDir, logger });
+      const reloader = watchKnowledge({ holder, load: reload, dir: location.dir, textsDir: location.textsDir, logger });
       process.on('SIGHUP', () => void reloader.reload('SIGHUP'));
       await startConsole({ answerer: holder.answerer(), logger, input: process.stdin, output: process.stdout, banner: CONSOLE_BANNER });
       reloader.close();
@@ -85,7 +90,7 @@ export async function main(): Promise<void> {
     scheduler.start();
     const reloader = watchKnowledge({
       holder,
-      load,
+      load: reload,
       dir: location.dir,
       textsDir: location.textsDir,
       logger,

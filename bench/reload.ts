@@ -2,7 +2,8 @@
  * `npm run bench:reload`: how long a reload of the running bot's base takes (read and
  * validate, then build the index and composer), for the real base and a synthetic one of
  * 10,000 facts, and what it does to answers: latency (p50/p99/max, from a question's arrival
- * to its answer) while reloads run, against the same stream of questions without. Prints
+ * to its answer) while reloads run, against the same stream of questions without, with the
+ * read and validate on the main thread and in a worker thread (as the bot does). Prints
  * figures; asserts nothing.
  */
 import { existsSync, mkdirSync, mkdtempSync, copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,10 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { KNOWLEDGE_DIR } from '../app/knowledge-dir.ts';
-import { watchKnowledge } from '../app/knowledge-reload.ts';
+import { watchKnowledge, type KnowledgeReloader } from '../app/knowledge-reload.ts';
 import { createAnswerer } from '../src/commands/index.ts';
 import { KnowledgeHolder } from '../src/knowledge/live.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
+import { loadKnowledgeOffThread } from '../src/knowledge/load-off-thread.ts';
 import type { Fact, Knowledge } from '../src/knowledge/types.ts';
 import { createLogger } from '../src/log.ts';
 import { synthetic } from './synthetic.ts';
@@ -75,42 +77,53 @@ async function answerStream(answer: (q: string) => unknown, durationMs: number, 
 
 const stats = (l: number[]) => `p50 ${f(percentile(l, 50))}, p99 ${f(percentile(l, 99))}, max ${f(l[l.length - 1])} (${l.length} answers)`;
 
+/** Answers while the reloader reloads every ~0.3 s; returns the latencies and how many reloads ran. */
+async function duringReloads(answerer: { answer: (q: string) => unknown }, reloader: KnowledgeReloader, durationMs: number) {
+  let reloading = true;
+  let done = 0;
+  const reloadLoop = (async () => {
+    while (reloading) {
+      const outcome = await reloader.reload('bench');
+      if (!outcome.ok) throw new Error('bench: a reload failed');
+      done++;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  })();
+  const latencies = await answerStream((q) => answerer.answer(q), durationMs);
+  reloading = false;
+  await reloadLoop;
+  reloader.close();
+  return { latencies, done };
+}
+
 async function bench(name: string, dir: string, textsDir: string | undefined, reloads: number) {
   const load = () => loadKnowledge(dir, { textsDir });
   const holder = new KnowledgeHolder(load(), (k) => createAnswerer(k));
-  const reloader = watchKnowledge({ holder, load, dir, textsDir, logger: quiet });
   const answerer = holder.answerer();
   const facts = holder.snapshot.knowledge.facts.length;
 
-  const times: { load: number; build: number }[] = [];
+  const times: { load: number; build: number; worker: number }[] = [];
   for (let r = 0; r < reloads; r++) {
     const t0 = performance.now();
     const k = load();
     const t1 = performance.now();
     holder.swap(k);
-    times.push({ load: t1 - t0, build: performance.now() - t1 });
+    const t2 = performance.now();
+    await loadKnowledgeOffThread(dir, { textsDir });
+    times.push({ load: t1 - t0, build: t2 - t1, worker: performance.now() - t2 });
   }
   const med = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   console.log(`${name}: ${facts} facts${textsDir ? ', quotes checked against the texts' : ''}`);
   console.log(`  reload (median of ${reloads}): read and validate ${f(med(times.map((t) => t.load)))}, build index and composer ${f(med(times.map((t) => t.build)))}`);
+  console.log(`  read and validate in a worker thread, start to base received: ${f(med(times.map((t) => t.worker)))}`);
 
   const durationMs = 4000;
   const quietRun = await answerStream((q) => answerer.answer(q), durationMs);
-  let reloading = true;
-  let done = 0;
-  const reloadLoop = (async () => {
-    while (reloading) {
-      await reloader.reload('bench');
-      done++;
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
-  })();
-  const busyRun = await answerStream((q) => answerer.answer(q), durationMs);
-  reloading = false;
-  await reloadLoop;
-  reloader.close();
-  console.log(`  answers without reloads:            ${stats(quietRun)}`);
-  console.log(`  answers during ${String(done).padStart(2)} reloads (one every ~0.3 s): ${stats(busyRun)}`);
+  const onMain = await duringReloads(answerer, watchKnowledge({ holder, load, dir, textsDir, logger: quiet }), durationMs);
+  const inWorker = await duringReloads(answerer, watchKnowledge({ holder, load: () => loadKnowledgeOffThread(dir, { textsDir }), dir, textsDir, logger: quiet }), durationMs);
+  console.log(`  answers without reloads:                     ${stats(quietRun)}`);
+  console.log(`  during ${String(onMain.done).padStart(2)} reloads, validating on the main thread: ${stats(onMain.latencies)}`);
+  console.log(`  during ${String(inWorker.done).padStart(2)} reloads, validating in a worker:       ${stats(inWorker.latencies)}`);
 }
 
 const texts = process.env.KNOWLEDGE_TEXTS_DIR ?? (existsSync(SEEDS) ? SEEDS : undefined);

@@ -14,7 +14,8 @@ try {
 }
 rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'app/cli.ts', main: 'app/main.ts' },
+  // load-worker: the worker thread a reload reads and validates the base in.
+  entryPoints: { cli: 'app/cli.ts', main: 'app/main.ts', 'load-worker': 'src/knowledge/load-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true, // the YAML loader and the bot adapters load only when needed
