@@ -18,7 +18,7 @@ import { commandBody, eventBody, FORM, post, SIGNING_SECRET } from '../slack/sig
 import { startBot, type BotProcess } from './bot-process.ts';
 import { outbound, scrape } from './prom-sample.ts';
 
-const DISCORD_TOKEN = 'MTk4NjIyNDgzNDcxOTI1MjQ4.Gops00.ops-token-for-the-fake-discord-0000';
+const DISCORD_TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 let bot: BotProcess | undefined;
 let slack: FakeSlack | undefined;
 let discord: FakeDiscord | undefined;
