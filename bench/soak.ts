@@ -18,7 +18,7 @@ import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { openDigestStore } from '../src/digest/open-store.ts';
-import { startBot, type BotProcess } from '../tests/faults/bot-process.ts';
+import { startBot, type BotProcess } from '../tests/helpers/bot-process.ts';
 import { startTcpProxy, viaProxy, type TcpProxy } from '../tests/faults/tcp-proxy.ts';
 import { tempDataDir } from '../tests/e2e/support.ts';
 import { startFakeSlack, type ResponseStep } from '../tests/slack/fake-slack-api.ts';
@@ -106,7 +106,7 @@ async function main() {
     void b.exited.then(() => {
       if (killing || stopping) return;
       crashes += 1;
-      say(`the bot exited by itself (${JSON.stringify(b.logs().slice(-3))}); restarting`);
+      say(`the bot exited by itself (${JSON.stringify(b.logLines().slice(-3))}); restarting`);
       restart();
     });
   const restart = () => {
@@ -117,7 +117,7 @@ async function main() {
   let stopping = false;
   let killedAt: number | undefined;
   watch(bot);
-  await bot.waitFor((l) => l.msg === 'started', 'the bot to start', 30_000);
+  await bot.waitForLog((l) => l.msg === 'started', 'the bot to start', 30_000);
   const up = Date.now();
   say(`bot up on port ${port}`);
 
@@ -218,7 +218,7 @@ async function main() {
 
   stopping = true;
   bot.kill('SIGTERM');
-  const exitCode = await Promise.race([bot.exited, sleep(12_000).then(() => 'still running')]);
+  const exitCode = await Promise.race([bot.exited.then((e) => e.code), sleep(12_000).then(() => 'still running')]);
   bot.kill();
 
   // --- the figures ---

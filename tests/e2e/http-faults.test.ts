@@ -9,7 +9,7 @@ import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
 import pg from 'pg';
 import { commandBody, eventBody, FORM, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
 import { SLOW_DOWN } from '../../src/rate-limit.ts';
-import { startBot, type BotProcess } from './bot-process.ts';
+import { startBot, type BotProcess } from '../helpers/bot-process.ts';
 import { tempDataDir } from './support.ts';
 
 let fake: FakeSlack;

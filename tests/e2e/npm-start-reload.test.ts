@@ -3,23 +3,18 @@
  * Socket Mode against the fake Slack: it answers from that base, and SIGHUP reloads it at once
  * (before the watcher's quiet time has passed), with the added facts logged.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
 import { commandPayload } from '../slack/signed-requests.ts';
 import { GAZETTE_FACTS, tmpBase } from '../reload/support.ts';
+import { startBot, type BotProcess } from '../helpers/bot-process.ts';
 import { tempDataDir } from './support.ts';
-
-const START = fileURLToPath(new URL('../../bin/start.js', import.meta.url));
 
 let fake: FakeSlack;
 let data: ReturnType<typeof tempDataDir>;
-let bot: ChildProcess;
-let output = '';
+let bot: BotProcess;
 const base = tmpBase();
 
 beforeAll(async () => {
@@ -34,19 +29,17 @@ beforeAll(async () => {
     KNOWLEDGE_DIR: base.dir,
     KNOWLEDGE_TEXTS_DIR: base.texts,
   };
-  bot = spawn(process.execPath, [START], { env, cwd: data.dir, stdio: ['ignore', 'pipe', 'pipe'] });
-  bot.stdout?.on('data', (chunk) => (output += chunk));
-  bot.stderr?.on('data', (chunk) => (output += chunk));
-  await fake.until(() => fake.socketCount === 1 && output.includes('"msg":"started"'), 'npm start to connect and say it started', 15_000);
+  bot = startBot(env, data.dir);
+  await fake.until(() => fake.socketCount === 1 && bot.logLines().some((l) => l.msg === 'started'), 'npm start to connect and say it started', 15_000);
 });
 
 afterAll(async () => {
-  if (bot && bot.exitCode === null) bot.kill('SIGKILL');
+  bot?.kill();
   await fake?.close();
   data?.remove();
 });
 
-const logLines = () => output.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+const logLines = () => bot.logLines();
 
 async function ask(text: string, id: string): Promise<string> {
   fake.sendEnvelope({ envelope_id: `env-${id}`, type: 'slash_commands', payload: commandPayload(text, fake.responseUrl(id)), accepts_response_payload: true });
@@ -66,8 +59,7 @@ it('answers from KNOWLEDGE_DIR, and SIGHUP reloads it with the added facts logge
     added: ['gazette-grain-agreement-2026-11', 'gazette-volkova-recovery-2027', 'gazette-payment-delays-friction'],
   });
   expect(await ask('grain agreement', 'after')).toContain('China and Russia signed a grain export agreement in November 2026');
-  expect(bot.exitCode).toBeNull();
+  expect(bot.child.exitCode).toBeNull();
   bot.kill('SIGTERM');
-  const [code] = await once(bot, 'exit');
-  expect(code).toBe(0);
+  expect((await bot.exited).code).toBe(0);
 });

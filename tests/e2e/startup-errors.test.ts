@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
 import { SIGNING_SECRET } from '../slack/signed-requests.ts';
-import { startBot } from './bot-process.ts';
+import { startBot } from '../helpers/bot-process.ts';
 import { tempDataDir } from './support.ts';
 
 /** Shaped like a bot token (three parts); the fake never sees it. */

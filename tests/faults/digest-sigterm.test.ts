@@ -9,7 +9,7 @@ import { openDigestStore } from '../../src/digest/open-store.ts';
 import { tempDataDir } from '../e2e/support.ts';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
 import { SIGNING_SECRET } from '../slack/signed-requests.ts';
-import { startBot, type BotProcess } from './bot-process.ts';
+import { startBot, type BotProcess } from '../helpers/bot-process.ts';
 
 const CHANNELS = 100;
 let slack: FakeSlack;
@@ -35,11 +35,11 @@ describe('SIGTERM during a digest tick', () => {
     const env = { SLACK_BOT_TOKEN: 'xoxb-term', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: slack.apiUrl, DATA_DIR: data.dir, DIGEST_TICK_MS: '1000' };
 
     bot = startBot(env, data.dir);
-    await bot.waitFor((l) => l.msg === 'started', 'the bot to start');
+    await bot.waitForLog((l) => l.msg === 'started', 'the bot to start');
     await slack.until(() => slack.digest.history.size >= 5, 'the first digests', 10_000);
     const signalled = Date.now();
     bot.kill('SIGTERM');
-    const code = await bot.exited;
+    const { code } = await bot.exited;
     const tookMs = Date.now() - signalled;
     expect(code).toBe(0);
     expect(tookMs).toBeLessThan(8_000);
@@ -54,6 +54,6 @@ describe('SIGTERM during a digest tick', () => {
     expect(counts.filter((n) => n !== 1)).toEqual([]);
     expect(slack.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(CHANNELS);
     bot.kill('SIGTERM');
-    expect(await bot.exited).toBe(0);
+    expect((await bot.exited).code).toBe(0);
   }, 60_000);
 });

@@ -12,7 +12,7 @@ import { tempDataDir } from '../e2e/support.ts';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
 import { commandBody, commandPayload, FORM, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
 import { TEST_DATABASE_URL } from '../digest/support.ts';
-import { startBot, type BotProcess } from './bot-process.ts';
+import { startBot, type BotProcess } from '../helpers/bot-process.ts';
 import { sample } from './prom-sample.ts';
 import { startTcpProxy, viaProxy, type TcpProxy } from './tcp-proxy.ts';
 
@@ -52,8 +52,8 @@ async function startSocketModeBot(): Promise<{ port: unknown; fake: FakeSlack; p
   slack = await startFakeSlack();
   data = tempDataDir();
   bot = startBot({ SLACK_BOT_TOKEN: 'xoxb-ops', SLACK_APP_TOKEN: 'xapp-ops', SLACK_API_URL: slack.apiUrl, DATA_DIR: data.dir, OPS_PORT: '0' }, data.dir);
-  const { port } = await bot.waitFor((l) => l.msg === 'ops: listening', 'the ops server');
-  await bot.waitFor((l) => l.msg === 'started', 'the bot to start');
+  const { port } = await bot.waitForLog((l) => l.msg === 'ops: listening', 'the ops server');
+  await bot.waitForLog((l) => l.msg === 'started', 'the bot to start');
   await slack.until(() => slack!.socketCount === 1, 'the Socket Mode link');
   return { port, fake: slack, proc: bot };
 }
@@ -76,7 +76,7 @@ describe('operator signals from npm start', () => {
     slack = await startFakeSlack();
     data = tempDataDir();
     bot = startBot({ SLACK_BOT_TOKEN: 'xoxb-ops', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: slack.apiUrl, DATA_DIR: data.dir }, data.dir);
-    const { port } = await bot.waitFor((l) => l.msg === 'slack: started', 'Slack to start');
+    const { port } = await bot.waitForLog((l) => l.msg === 'slack: started', 'Slack to start');
     await expectSignals(port);
     const res = await post(`http://127.0.0.1:${String(port)}/slack/events`, commandBody('trade', slack.responseUrl('ops-1')), FORM);
     expect(res.status).toBe(200);
@@ -104,13 +104,13 @@ describe('operator signals from npm start', () => {
     expect((await get(port, '/readyz')).status).toBe(200);
     const opened = slack.connectionTokens.length;
     slack.dropLinks();
-    await bot.waitFor((l) => l.msg === 'slack: the Socket Mode link is down', 'the link to be seen down');
+    await bot.waitForLog((l) => l.msg === 'slack: the Socket Mode link is down', 'the link to be seen down');
     const down = await get(port, '/readyz');
     expect(down.status).toBe(503);
     expect(JSON.parse(down.text).checks).toMatchObject({ running: 'ok', store: 'ok', slack: 'not ready' });
     // The client reconnects by itself (after its ping timeout, 5 s), through apps.connections.open.
     await slack!.until(() => slack!.socketCount === 1 && slack!.connectionTokens.length > opened, 'the link back', 15_000);
-    await bot.waitFor((l) => l.msg === 'slack: the Socket Mode link is up' && bot!.logs().indexOf(l) > bot!.logs().findIndex((d) => d.msg === 'slack: the Socket Mode link is down'), 'the link seen up again');
+    await bot.waitForLog((l) => l.msg === 'slack: the Socket Mode link is up' && bot!.logLines().indexOf(l) > bot!.logLines().findIndex((d) => d.msg === 'slack: the Socket Mode link is down'), 'the link seen up again');
     expect((await get(port, '/readyz')).status).toBe(200);
     // And it answers on the new link.
     slack.sendEnvelope({ envelope_id: 'ops-env-back', type: 'slash_commands', accepts_response_payload: true, payload: commandPayload('trade', slack.responseUrl('ops-back')) });
@@ -121,8 +121,8 @@ describe('operator signals from npm start', () => {
     slack = await startFakeSlack();
     data = tempDataDir();
     bot = startBot({ SLACK_BOT_TOKEN: 'xoxb-ops', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: slack.apiUrl, DATA_DIR: data.dir, OPS_PORT: '0' }, data.dir);
-    const ops = (await bot.waitFor((l) => l.msg === 'ops: listening', 'the ops server')).port;
-    const { port } = await bot.waitFor((l) => l.msg === 'slack: started', 'Slack to start');
+    const ops = (await bot.waitForLog((l) => l.msg === 'ops: listening', 'the ops server')).port;
+    const { port } = await bot.waitForLog((l) => l.msg === 'slack: started', 'Slack to start');
     const open = (p: unknown, text: string) =>
       new Promise<Socket>((resolve) => {
         const socket = connect(Number(p), '127.0.0.1', () => {
@@ -139,16 +139,16 @@ describe('operator signals from npm start', () => {
     cleanups.push(async () => sockets.forEach((s) => s.destroy()));
     await new Promise((resolve) => setTimeout(resolve, 200));
     bot.kill('SIGTERM');
-    expect(await bot.exited).toBe(0);
-    expect(bot.logs().some((l) => l.msg === 'stop: the deadline passed; exiting with work unfinished')).toBe(false);
+    expect((await bot.exited).code).toBe(0);
+    expect(bot.logLines().some((l) => l.msg === 'stop: the deadline passed; exiting with work unfinished')).toBe(false);
   });
 
   it('Discord: on OPS_PORT, ready once the gateway is', async () => {
     discord = await new FakeDiscord().start();
     data = tempDataDir();
     bot = startBot({ DISCORD_TOKEN: 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD', DISCORD_API_URL: discord.apiUrl, DATA_DIR: data.dir, OPS_PORT: '0' }, data.dir);
-    const { port } = await bot.waitFor((l) => l.msg === 'ops: listening', 'the ops server');
-    await bot.waitFor((l) => l.msg === 'started', 'the bot to start');
+    const { port } = await bot.waitForLog((l) => l.msg === 'ops: listening', 'the ops server');
+    await bot.waitForLog((l) => l.msg === 'started', 'the bot to start');
     const ready = JSON.parse((await get(port, '/readyz')).text);
     expect(ready).toEqual({ ok: true, checks: { running: 'ok', store: 'ok', discord: 'ok' } });
     await expectSignals(port);
@@ -166,13 +166,13 @@ describe('operator signals from npm start', () => {
     slack = await startFakeSlack();
     data = tempDataDir();
     bot = startBot({ SLACK_BOT_TOKEN: 'xoxb-ops', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: slack.apiUrl, DATABASE_URL: url.toString() }, data.dir);
-    const { port } = await bot.waitFor((l) => l.msg === 'slack: started', 'Slack to start');
-    await bot.waitFor((l) => l.msg === 'started', 'the bot to start');
+    const { port } = await bot.waitForLog((l) => l.msg === 'slack: started', 'Slack to start');
+    await bot.waitForLog((l) => l.msg === 'started', 'the bot to start');
     expect((await get(port, '/readyz')).status).toBe(200);
     proxy.refuse = true;
     proxy.cut();
     const down = await get(port, '/readyz').catch((e) => {
-      throw new Error(`${e}: ${JSON.stringify(bot!.logs().slice(-25))}`);
+      throw new Error(`${e}: ${JSON.stringify(bot!.logLines().slice(-25))}`);
     });
     expect(down.status).toBe(503);
     expect(JSON.parse(down.text).checks).toMatchObject({ store: 'not ready', slack: 'ok' });

@@ -15,7 +15,7 @@ import { realAnswerer } from '../helpers/real.ts';
 import { until } from '../helpers/until.ts';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
 import { commandBody, eventBody, FORM, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
-import { startBot, type BotProcess } from './bot-process.ts';
+import { startBot, type BotProcess } from '../helpers/bot-process.ts';
 import { outbound, scrape } from './prom-sample.ts';
 
 const DISCORD_TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
@@ -56,7 +56,7 @@ describe('Slack', () => {
     slack = await startFakeSlack();
     data = tempDataDir();
     bot = startBot({ SLACK_BOT_TOKEN: 'xoxb-ops', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: slack.apiUrl, DATA_DIR: data.dir }, data.dir);
-    const { port } = await bot.waitFor((l) => l.msg === 'slack: started', 'Slack to start');
+    const { port } = await bot.waitForLog((l) => l.msg === 'slack: started', 'Slack to start');
     const events = `http://127.0.0.1:${String(port)}/slack/events`;
     expect(outbound(await scrape(port), 'slack', 'server_error')).toBe(0);
 
@@ -75,7 +75,7 @@ describe('Slack', () => {
 
     slack.fail('chat.postMessage', 'channel_not_found');
     expect((await post(events, mention('Ev0E2', '1800000000.000200'), JSON_TYPE)).status).toBe(200);
-    await bot.waitFor((l) => l.msg === 'slack: could not apologise', 'the failed apology');
+    await bot.waitForLog((l) => l.msg === 'slack: could not apologise', 'the failed apology');
     text = await scrape(port);
     // The answer and its apology, both refused.
     expect(outbound(text, 'slack', 'not_found')).toBe(2);
@@ -106,8 +106,8 @@ describe('Discord', () => {
     discord = await new FakeDiscord().start();
     data = tempDataDir();
     bot = startBot({ DISCORD_TOKEN, DISCORD_API_URL: discord.apiUrl, DATA_DIR: data.dir, OPS_PORT: '0' }, data.dir);
-    const { port } = await bot.waitFor((l) => l.msg === 'ops: listening', 'the ops server');
-    await bot.waitFor((l) => l.msg === 'started', 'the bot to start');
+    const { port } = await bot.waitForLog((l) => l.msg === 'ops: listening', 'the ops server');
+    await bot.waitForLog((l) => l.msg === 'started', 'the bot to start');
     const first = commandInteraction(discord, 'trade');
     discord.failNext(callbackFor(first), 500, { body: { message: '500: Internal Server Error', code: 0 } });
     const start = discord.calls.length;

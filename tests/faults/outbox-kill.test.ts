@@ -11,7 +11,7 @@ import { tempDataDir } from '../e2e/support.ts';
 import { until } from '../helpers/until.ts';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
 import { commandBody, FORM, SIGNING_SECRET, signedHeaders } from '../slack/signed-requests.ts';
-import { startBot, type BotProcess } from './bot-process.ts';
+import { startBot, type BotProcess } from '../helpers/bot-process.ts';
 
 let slack: FakeSlack;
 let data: ReturnType<typeof tempDataDir>;
@@ -37,7 +37,7 @@ describe('kill -9 while an answer waits to retry', () => {
     data = tempDataDir();
     const env = { SLACK_BOT_TOKEN: 'xoxb-kill', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: slack.apiUrl, DATA_DIR: data.dir };
     bot = startBot(env, data.dir);
-    const started = await bot.waitFor((l) => l.msg === 'slack: started', 'the bot to start', 30_000);
+    const started = await bot.waitForLog((l) => l.msg === 'slack: started', 'the bot to start', 30_000);
     const id = 'kill-1';
     slack.failResponses(id, { status: 500 });
     const body = commandBody('trade', slack.responseUrl(id), { trigger_id: '1.kill' });
@@ -51,7 +51,7 @@ describe('kill -9 while an answer waits to retry', () => {
     expect(slack.responses.filter((r) => r.id === id)).toHaveLength(0);
 
     bot = startBot(env, data.dir);
-    await bot.waitFor((l) => l.msg === 'slack: started', 'the bot to start again', 30_000);
+    await bot.waitForLog((l) => l.msg === 'slack: started', 'the bot to start again', 30_000);
     await until(() => slack.responses.some((r) => r.id === id), 'the saved answer to be delivered', 45_000);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(slack.responses.filter((r) => r.id === id)).toHaveLength(1);
