@@ -238,6 +238,14 @@ export function createResponsePoster(options: ResponsePosterOptions): ResponsePo
     }
   };
 
+  /** Stops the sweep and every retry wait, then ends each connection pool the way given. */
+  async function endPools(end: (pool: Pool) => Promise<void>): Promise<void> {
+    clearTimeout(sweepTimer);
+    stopping.abort(new Error('the bot is stopping'));
+    const ending = [...pools.values()].map(end);
+    pools.clear();
+    await Promise.all(ending);
+  }
   const poster: ResponsePoster = {
     async post(responseUrl, json, postOptions = {}) {
       const url = parse(responseUrl);
@@ -276,20 +284,12 @@ export function createResponsePoster(options: ResponsePosterOptions): ResponsePo
     },
     async close() {
       closed = true;
-      clearTimeout(sweepTimer);
       // Only taken-over posts can still be waiting here (answers were drained): their rows stay.
-      stopping.abort(new Error('the bot is stopping'));
-      const closing = [...pools.values()].map((pool) => pool.close());
-      pools.clear();
-      await Promise.all(closing);
+      await endPools((pool) => pool.close());
     },
     async destroy() {
       destroyed = true;
-      clearTimeout(sweepTimer);
-      stopping.abort(new Error('the bot is stopping'));
-      const destroying = [...pools.values()].map((pool) => pool.destroy());
-      pools.clear();
-      await Promise.all(destroying);
+      await endPools((pool) => pool.destroy());
     },
   };
   return poster;
