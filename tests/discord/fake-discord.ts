@@ -76,6 +76,11 @@ export class FakeDiscord {
     return (this.server.address() as AddressInfo).port;
   }
 
+  /** Gateway connections open now (a stopped client closes its own). */
+  get socketCount(): number {
+    return this.sockets.size;
+  }
+
   /** What DISCORD_API_URL / `rest.api` should be. */
   get apiUrl(): string {
     return `http://127.0.0.1:${this.port}/api`;
