@@ -26,15 +26,17 @@ interface Embed {
 }
 
 /**
- * What would notify someone. Only `content` can ping (never embeds), and only the kinds that
- * `allowed_mentions` lets through: without it, a message parses everything and an
- * interaction response users.
+ * What would notify someone: the mentions in `content` (embeds never ping) of the kinds
+ * `allowed_mentions` lets through (without it, a message parses everything and an
+ * interaction response users), and the policy itself when it is not "none", since then any
+ * text the bot echoes could ping.
  */
 function pingsOf(body: Record<string, any>, interaction: boolean): string[] {
   const content = typeof body.content === 'string' ? body.content : '';
   const allowed = body.allowed_mentions as { parse?: string[]; users?: string[]; roles?: string[]; replied_user?: boolean } | undefined;
   const parse = allowed ? (allowed.parse ?? []) : interaction ? ['users'] : ['users', 'roles', 'everyone'];
   const found: string[] = [];
+  if (parse.length > 0) found.push(`allowed_mentions parses ${parse.join(', ')}`);
   if (parse.includes('everyone')) found.push(...(content.match(/@(?:everyone|here)/g) ?? []));
   if (parse.includes('users')) found.push(...(content.match(/<@!?\d+>/g) ?? []));
   if (parse.includes('roles')) found.push(...(content.match(/<@&\d+>/g) ?? []));
