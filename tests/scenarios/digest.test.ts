@@ -6,12 +6,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DRIVERS, FakeClock, type PlatformDriver, type Sent } from './drivers/index.ts';
+import { STORES, type ScenarioStore } from './stores.ts';
 
 const TODAY = 'Daily digest, 10 Jun 2026: Trade';
 const TOMORROW = 'Daily digest, 11 Jun 2026: Trade';
 
-describe.each(DRIVERS)('$name', ({ create }) => {
+const RUNS = DRIVERS.flatMap((driver) => STORES.map((store) => ({ name: `${driver.name}, ${store.name}`, driver, store })));
+
+describe.each(RUNS)('$name', ({ driver: platform, store: storeKind }) => {
   let driver: PlatformDriver;
+  let store: ScenarioStore;
   // 07:30 in Berlin (CEST, UTC+2) on Wednesday 10 June 2026.
   const clock = new FakeClock('2026-06-10T05:30:00Z');
   const digests = (): Sent[] => driver.channelPosts().filter((p) => p.title?.startsWith('Daily digest'));
@@ -21,12 +25,14 @@ describe.each(DRIVERS)('$name', ({ create }) => {
   };
 
   beforeAll(async () => {
-    driver = create();
-    await driver.start(clock);
+    store = storeKind.create();
+    driver = platform.create();
+    await driver.start(clock, await store.env());
   });
 
   afterAll(async () => {
     await driver?.stop();
+    await store?.cleanup();
   });
 
   it('a channel subscribed for 09:00 Berlin time gets nothing at 08:59', async () => {

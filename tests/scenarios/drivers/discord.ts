@@ -81,11 +81,11 @@ export class DiscordDriver implements PlatformDriver {
     return this.current;
   }
 
-  async start(clock: FakeClock): Promise<void> {
+  async start(clock: FakeClock, storeEnv: Record<string, string> = {}): Promise<void> {
     this.clock = clock;
     this.fake = await new FakeDiscord().start();
     this.data = tempDataDir();
-    this.env = { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: this.fake.apiUrl, DATA_DIR: this.data.dir };
+    this.env = { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: this.fake.apiUrl, DATA_DIR: this.data.dir, ...storeEnv };
     this.current = await launch(this.env, clock);
   }
 

@@ -75,11 +75,11 @@ export class SlackDriver implements PlatformDriver {
     return this.current;
   }
 
-  async start(clock: FakeClock): Promise<void> {
+  async start(clock: FakeClock, storeEnv: Record<string, string> = {}): Promise<void> {
     this.clock = clock;
     this.fake = await startFakeSlack();
     this.data = tempDataDir();
-    const common = { SLACK_BOT_TOKEN: 'xoxb-scenario', SLACK_API_URL: this.fake.apiUrl, DATA_DIR: this.data.dir };
+    const common = { SLACK_BOT_TOKEN: 'xoxb-scenario', SLACK_API_URL: this.fake.apiUrl, DATA_DIR: this.data.dir, ...storeEnv };
     this.env = this.mode === 'http'
       ? { ...common, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0' }
       : { ...common, SLACK_APP_TOKEN: 'xapp-scenario' };

@@ -52,8 +52,11 @@ export interface PlatformDriver {
    * (the README's "The daily digest" says so).
    */
   readonly privateReplies: boolean;
-  /** The bot as `npm start` runs it, against this platform's fake; its digest on `clock`. */
-  start(clock: FakeClock): Promise<void>;
+  /**
+   * The bot as `npm start` runs it, against this platform's fake; its digest on `clock`, its
+   * store in `storeEnv` (DATABASE_URL) or else in a DATA_DIR of its own.
+   */
+  start(clock: FakeClock, storeEnv?: Record<string, string>): Promise<void>;
   /** Stops the bot and starts a new one on the same store and fake. */
   restart(): Promise<void>;
   stop(): Promise<void>;
