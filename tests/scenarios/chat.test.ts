@@ -10,6 +10,7 @@ import { breakStore, DRIVERS, FakeClock, type PlatformDriver, type Sent } from '
 const TRADE = 'Trade: bilateral trade volumes, balance, what is traded, trading partners';
 const ENERGY = 'Energy: oil, gas, LNG, coal, pipelines, nuclear power, energy deals';
 const SANCTIONS = 'Sanctions: Western sanctions and how the partnership responds to them';
+const APOLOGY = 'Sorry, something went wrong while answering. Please try again in a moment.';
 /** What a person is told when the digest's store fails under their command. */
 const STORE_APOLOGY = {
   title: 'Digest: something went wrong',
@@ -133,6 +134,15 @@ describe.each(DRIVERS)('$name', ({ create }) => {
         restore();
       }
       expect(only((await driver.slash({ digest: 'status' })).sent)).toMatchObject({ kind: 'ephemeral', title: 'No daily digest here' });
+    });
+  });
+
+  describe('when the platform refuses an answer', () => {
+    it('the asker gets the apology in the thread, and the next question is answered', async () => {
+      driver.refuseNextPost();
+      const asked = await driver.mention('trade', 'thread');
+      expect(only(asked.sent)).toMatchObject({ kind: 'message', thread: asked.thread, text: APOLOGY, pings: [] });
+      expect(only((await driver.mention('energy', 'thread')).sent)).toMatchObject({ kind: 'message', title: ENERGY });
     });
   });
 

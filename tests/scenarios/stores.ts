@@ -3,6 +3,7 @@
  * DATA_DIR always, and a real PostgreSQL server (DATABASE_URL) when TEST_DATABASE_URL is set:
  * a database of the scenario's own, created first and dropped after, so runs never meet.
  */
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 
 export interface ScenarioStore {
@@ -14,10 +15,8 @@ export interface ScenarioStore {
 
 const sqlite = (): ScenarioStore => ({ name: 'SQLite under DATA_DIR', env: async () => ({}), cleanup: async () => undefined });
 
-let databases = 0;
-
 function postgresql(url: string): ScenarioStore {
-  const name = `scenarios_${process.pid}_${Date.now().toString(36)}_${databases++}`;
+  const name = `scenarios_${randomUUID().replaceAll('-', '')}`;
   const admin = async (statement: string) => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();

@@ -112,7 +112,7 @@ export class DiscordDriver implements PlatformDriver {
 
   /** One REST call as what it sent, or undefined for calls that send nothing (deferrals, threads, reads). */
   private sentOf(call: RecordedCall): Sent | undefined {
-    if (!call.path.startsWith(API)) return undefined;
+    if (!call.path.startsWith(API) || call.status !== undefined) return undefined;
     const parts = call.path.slice(API.length).split('/');
     if (call.method === 'POST' && parts[0] === 'interactions' && parts[3] === 'callback') {
       const where = this.interactions.get(parts[2]);
@@ -204,6 +204,11 @@ export class DiscordDriver implements PlatformDriver {
     const message = fixture('discord/message-create-dm.json');
     Object.assign(message, { id: this.fake.snowflake(), author: asker.author, content: text });
     return this.ask('MESSAGE_CREATE', message, { user: asker.user, userMention: asker.userMention, channel: IDS.dmChannel, messageId: message.id }, `the answer to the DM "${text}"`);
+  }
+
+  refuseNextPost(): void {
+    const post = /^\/api\/v10\/channels\/(\d+)\/messages$/;
+    this.fake.failNext((c) => c.method === 'POST' && post.exec(c.path)?.[1] !== undefined && post.exec(c.path)?.[1] !== BARRIER_DM, 403);
   }
 
   share(answer: Sent): Promise<Asked> {

@@ -4,8 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 const DIR = fileURLToPath(new URL('../../fixtures/platforms/', import.meta.url));
 
-// Values any fixture may hold: the drivers replace some fields and keep the rest.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+/** A payload as JSON gives it: the drivers replace some fields and keep the rest. */
 export type Fixture = Record<string, any>;
 
 export function fixture(path: string): Fixture {

@@ -147,7 +147,7 @@ export class SlackDriver implements PlatformDriver {
     });
     const fromCalls = this.fake.calls
       .slice(mark.calls)
-      .filter((c) => (c.method === 'chat.postMessage' || c.method === 'chat.postEphemeral') && c.params.channel !== BARRIER_CHANNEL)
+      .filter((c) => (c.method === 'chat.postMessage' || c.method === 'chat.postEphemeral') && !c.refused && c.params.channel !== BARRIER_CHANNEL)
       .map((c) => sentFrom(c.method === 'chat.postEphemeral' ? 'ephemeral' : 'message', String(c.params.channel), c.params));
     return [...fromResponses, ...fromCalls];
   }
@@ -207,6 +207,10 @@ export class SlackDriver implements PlatformDriver {
     Object.assign(payload.event, { user: asker.user, text, ts, event_ts: ts, channel: DM_CHANNEL });
     payload.event_id = this.next('EvDm');
     return this.ask('event', payload, { ...asker, channel: DM_CHANNEL, messageId: ts }, `the answer to the DM "${text}"`);
+  }
+
+  refuseNextPost(): void {
+    this.fake.failNext('chat.postMessage', 'internal_error');
   }
 
   share(answer: Sent): Promise<Asked> {

@@ -11,7 +11,7 @@ export type SlashCommand =
   | { ask: string }
   | { digest: 'subscribe' | 'unsubscribe' | 'status' | 'preview'; time?: string; zone?: string; topics?: string };
 
-/** One thing the bot sent to the platform. */
+/** One thing the bot sent to the platform and the platform accepted. */
 export interface Sent {
   /** `ephemeral`: only the asker sees it; `message`: a post in the conversation; `removal`: a private copy deleted. */
   kind: 'ephemeral' | 'message' | 'removal';
@@ -65,6 +65,8 @@ export interface PlatformDriver {
   /** Mentions the bot in the channel, or in an existing thread of it. */
   mention(question: string, where?: 'channel' | 'thread'): Promise<Asked>;
   dm(text: string): Promise<Asked>;
+  /** The platform refuses the bot's next post in a conversation (an error the bot cannot retry past). */
+  refuseNextPost(): void;
   /** Presses the Share button of an answer the bot sent. */
   share(answer: Sent): Promise<Asked>;
   /** Every post in the channel so far, in order (digests included). */
