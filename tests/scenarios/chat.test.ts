@@ -48,7 +48,7 @@ describe.each(DRIVERS)('$name', ({ create }) => {
       expect(answer.thread).toBeUndefined();
     });
 
-    it('Share posts that answer in the channel, naming who shared it, and takes back no more than the private copy', async () => {
+    it('Share posts that answer in the channel, naming who shared it, and sends nothing private besides', async () => {
       const shared = await driver.share(answer);
       const posts = shared.sent.filter((s) => s.kind === 'message');
       const post = only(posts);

@@ -129,8 +129,9 @@ export class DiscordDriver implements PlatformDriver {
       const where = this.interactions.get(parts[2]);
       if (!where) return undefined;
       const editsDeferral = call.method === 'PATCH' && parts[4] === '@original';
-      const private_ = editsDeferral ? where.deferredPrivately === true : ((call.body.flags ?? 0) & EPHEMERAL) !== 0;
-      return sentFrom(private_ ? 'ephemeral' : 'message', where.channel, undefined, call.body, true);
+      // An edit of a deferred reply is as private as the deferral was.
+      const ephemeral = editsDeferral ? where.deferredPrivately === true : ((call.body.flags ?? 0) & EPHEMERAL) !== 0;
+      return sentFrom(ephemeral ? 'ephemeral' : 'message', where.channel, undefined, call.body, true);
     }
     if (call.method === 'POST' && parts[0] === 'channels' && parts[2] === 'messages' && parts.length === 3) {
       if (parts[1] === BARRIER_DM) return undefined;
@@ -144,7 +145,8 @@ export class DiscordDriver implements PlatformDriver {
     const sent: Sent[] = [];
     for (const call of this.fake.calls.slice(mark)) {
       // A thread started on a message takes the message's id.
-      if (call.method === 'POST' && /^\/api\/v10\/channels\/\d+\/messages\/\d+\/threads$/.test(call.path)) this.threads.add(call.path.split('/')[6]);
+      const startsThread = call.method === 'POST' && call.status === undefined && /^\/api\/v10\/channels\/\d+\/messages\/\d+\/threads$/.test(call.path);
+      if (startsThread) this.threads.add(call.path.split('/')[6]);
       const one = this.sentOf(call);
       if (one) sent.push(one);
     }
