@@ -176,15 +176,6 @@ describe('mentions', () => {
     expect(answer.body.embeds[0].description).toContain('[1]');
   });
 
-  it('a mention inside a thread answers in that thread', async () => {
-    const start = fake.calls.length;
-    fake.dispatch('MESSAGE_CREATE', messageCreate(fake, `<@${IDS.bot}> energy`, 'thread'));
-    const answer = await fake.waitForCall(messagePosts(IDS.thread), start);
-    expect(fake.callsFrom(start)).toHaveLength(1);
-    expect(answer.body.embeds[0].title).toMatch(/^Energy/);
-    expect(answer.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
-  });
-
   it('a DM gets a plain reply', async () => {
     const start = fake.calls.length;
     const message = messageCreate(fake, 'sanctions', 'dm', false);
@@ -192,13 +183,6 @@ describe('mentions', () => {
     const answer = await fake.waitForCall(messagePosts(IDS.dmChannel), start);
     expect(answer.body.message_reference).toMatchObject({ message_id: message.id });
     expect(answer.body.embeds[0].title).toMatch(/^Sanctions/);
-    expect(answer.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
-  });
-
-  it('@everyone in a mentioned question: the outgoing message pings nobody', async () => {
-    const start = fake.calls.length;
-    fake.dispatch('MESSAGE_CREATE', messageCreate(fake, `@everyone <@${IDS.bot}> military exercises?`, 'thread'));
-    const answer = await fake.waitForCall(messagePosts(IDS.thread), start);
     expect(answer.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 

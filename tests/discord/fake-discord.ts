@@ -33,6 +33,8 @@ export interface RecordedCall {
   query: string;
   body: any;
   authorization: string | undefined;
+  /** The error status the fake answered with, when a `failNext` refused the call. */
+  status?: number;
 }
 
 type Failure = { match: (call: RecordedCall) => boolean; status: number; body: unknown; headers: Record<string, string> };
@@ -74,6 +76,11 @@ export class FakeDiscord {
 
   get port(): number {
     return (this.server.address() as AddressInfo).port;
+  }
+
+  /** Gateway connections open now (a stopped client closes its own). */
+  get socketCount(): number {
+    return this.sockets.size;
   }
 
   /** What DISCORD_API_URL / `rest.api` should be. */
@@ -215,6 +222,7 @@ export class FakeDiscord {
     const failure = this.failures.find((f) => f.match(call));
     if (failure) {
       this.failures.splice(this.failures.indexOf(failure), 1);
+      call.status = failure.status;
       this.send(res, failure.status, failure.body, failure.headers);
     } else {
       const [status, body] = this.route(call);

@@ -91,19 +91,6 @@ describe('Slack adapter over HTTP', () => {
     expect(responsesTo('share-1')[0].body).toEqual({ delete_original: true });
   });
 
-  it('answers a mention in a channel in a thread under that message', async () => {
-    await post(app.endpoint, eventBody('EvMention1', { type: 'app_mention', channel: 'C0MENTION', user: 'U0ASKER', text: '<@UBOT> trade', ts: '1700000000.000100', event_ts: '1700000000.000100' }), 'application/json');
-    await fake.until(() => posts('C0MENTION').length === 1, 'the mention answer');
-    expect(posts('C0MENTION')[0].params).toMatchObject({ channel: 'C0MENTION', thread_ts: '1700000000.000100' });
-    expect((posts('C0MENTION')[0].params.blocks as any[])[0].text.text).toBe(answerer.answer('trade').title);
-  });
-
-  it('answers a mention inside a thread in that same thread', async () => {
-    await post(app.endpoint, eventBody('EvMention2', { type: 'app_mention', channel: 'C0THREAD', user: 'U0ASKER', text: '<@UBOT> energy', ts: '1700000000.000300', thread_ts: '1700000000.000200', event_ts: '1700000000.000300' }), 'application/json');
-    await fake.until(() => posts('C0THREAD').length === 1, 'the in-thread answer');
-    expect(posts('C0THREAD')[0].params.thread_ts).toBe('1700000000.000200');
-  });
-
   it('answers a direct message, and ignores bot messages in DMs', async () => {
     await post(app.endpoint, eventBody('EvBotDm', { type: 'message', channel_type: 'im', channel: 'D0DM', bot_id: 'B0OTHER', text: 'trade', ts: '1700000000.000390' }), 'application/json');
     await post(app.endpoint, eventBody('EvDm1', { type: 'message', channel_type: 'im', channel: 'D0DM', user: 'U0ASKER', text: 'topics', ts: '1700000000.000400' }), 'application/json');

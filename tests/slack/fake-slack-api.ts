@@ -12,6 +12,8 @@ export interface ApiCall {
   method: string;
   /** Form fields; JSON-valued ones (`blocks`) parsed. */
   params: Record<string, unknown>;
+  /** The error the fake answered with `ok: false`, when it refused the call. */
+  refused?: string;
 }
 
 export interface ResponseUrlPost {
@@ -48,6 +50,8 @@ export interface FakeSlack {
   dropLinks(): void;
   /** Makes every later call of `method` answer `{ ok: false, error }`. */
   fail(method: string, error: string): void;
+  /** Makes the next call of `method` answer `{ ok: false, error }`; later ones succeed. */
+  failNext(method: string, error: string): void;
   /** Makes the next call of `method` answer this HTTP status (e.g. 429 with a Retry-After header). */
   failNextHttp(method: string, status: number, headers?: Record<string, string>): void;
   /** Makes every later call of `method` hang (no answer until the client gives up). */
@@ -84,6 +88,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const connectionTokens: string[] = [];
   const acks: SocketAck[] = [];
   const failures = new Map<string, string>();
+  const nextFailures = new Map<string, string>();
   const httpFailures = new Map<string, { status: number; headers: Record<string, string> }>();
   const hanging = new Set<string>();
   const responseSteps = new Map<string, ResponseStep[]>();
@@ -111,7 +116,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
       const method = url.pathname.slice('/api/'.length);
       const params = parseParams(raw, req.headers['content-type']);
-      calls.push({ method, params });
+      const call: ApiCall = { method, params };
+      calls.push(call);
       if (method === 'apps.connections.open') connectionTokens.push((req.headers.authorization ?? '').replace(/^Bearer /, ''));
       if (hanging.has(method)) return;
       const httpFailure = httpFailures.get(method);
@@ -121,6 +127,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         res.end(JSON.stringify({ ok: false, error: httpFailure.status === 429 ? 'ratelimited' : 'fatal_error' }));
         return;
       }
+      const refusal = nextFailures.get(method);
+      if (refusal) {
+        nextFailures.delete(method);
+        call.refused = refusal;
+        res.end(JSON.stringify({ ok: false, error: refusal }));
+        return;
+      }
+      if (failures.has(method)) call.refused = failures.get(method);
       if (digest.handle(method, params, res, () => reply(method, params))) return;
       res.end(JSON.stringify(reply(method, params)));
       return;
@@ -176,6 +190,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       for (const socket of sockets) socket.terminate();
     },
     fail: (method, error) => failures.set(method, error),
+    failNext: (method, error) => nextFailures.set(method, error),
     failNextHttp: (method, status, headers = {}) => httpFailures.set(method, { status, headers }),
     hang: (method) => hanging.add(method),
     failResponses: (id, ...steps) => responseSteps.set(id, steps),

@@ -8,7 +8,7 @@ import { memoryLogger } from '../../src/log.ts';
 import { startSlack, type RunningSlack } from '../../adapters/slack/index.ts';
 import { startFakeSlack, type FakeSlack } from './fake-slack-api.ts';
 import { realAnswerer } from '../helpers/real.ts';
-import { commandPayload, eventBody, shareActionPayload } from './signed-requests.ts';
+import { eventBody, shareActionPayload } from './signed-requests.ts';
 
 const APP_TOKEN = 'xapp-test';
 const answerer = realAnswerer();
@@ -41,14 +41,6 @@ describe('Slack adapter in Socket Mode', () => {
   it('opens its link with the app token, through SLACK_API_URL', () => {
     expect(fake.connectionTokens).toEqual([APP_TOKEN]);
     expect(fake.socketCount).toBe(1);
-  });
-
-  it('acks /sinorussia trade on the link, then posts the ephemeral answer to its response_url', async () => {
-    await deliver('slash_commands', commandPayload('trade', fake.responseUrl('socket-trade')));
-    await fake.until(() => responsesTo('socket-trade').length === 1, 'the slash answer');
-    const { body } = responsesTo('socket-trade')[0];
-    expect(body.response_type).toBe('ephemeral');
-    expect((body.blocks as { type: string; text?: { text: string } }[])[0].text?.text).toBe(answerer.answer('trade').title);
   });
 
   it('answers a mention in its thread, once, when a reconnect redelivers the same event', async () => {
