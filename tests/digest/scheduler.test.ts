@@ -1,6 +1,6 @@
 /** The scheduler under a fake clock: time zones and DST, restarts, crashes, retries, gone channels, pacing. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KyselyDigestStore } from '../../src/digest/kysely-store.ts';
+import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
 import { digestNonce, DigestScheduler, type DigestSchedulerSettings } from '../../src/digest/scheduler.ts';
 import type { PostResult, Subscription } from '../../src/digest/types.ts';
 import { memoryLogger } from '../../src/log.ts';

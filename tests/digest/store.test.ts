@@ -1,7 +1,7 @@
 /** One store suite, run on every backend: SQLite, PGlite, and PostgreSQL when TEST_DATABASE_URL is set. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { KyselyDigestStore } from '../../src/digest/kysely-store.ts';
-import { migrateToLatest } from '../../src/digest/migrations.ts';
+import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
+import { migrateToLatest } from '../../stores/sql/migrations.ts';
 import type { Subscription } from '../../src/digest/types.ts';
 import { STORE_BACKENDS, type Backend } from './support.ts';
 

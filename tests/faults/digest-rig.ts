@@ -6,7 +6,7 @@
 import { afterEach, beforeEach } from 'vitest';
 import { createDiscordDigestPoster } from '../../adapters/discord/digest-poster.ts';
 import { createSlackDigestPoster } from '../../adapters/slack/digest-poster.ts';
-import type { KyselyDigestStore } from '../../src/digest/kysely-store.ts';
+import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
 import { DigestScheduler, type DigestSchedulerSettings } from '../../src/digest/scheduler.ts';
 import type { DigestPoster, PlatformName, Subscription } from '../../src/digest/types.ts';
 import { memoryLogger } from '../../src/log.ts';

@@ -1,7 +1,7 @@
 /** Digest posts by outcome and outbound errors by platform and code, as the scheduler reports them. */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createMetrics, errorCode } from '../../app/ops/metrics.ts';
-import type { KyselyDigestStore } from '../../src/digest/kysely-store.ts';
+import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
 import { DigestScheduler } from '../../src/digest/scheduler.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { FakeClock, fakePoster, realKnowledge, sqliteBackend, UNPACED, type Backend } from '../digest/support.ts';

@@ -7,8 +7,8 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPostgresStore } from '../../src/digest/open-store.ts';
-import type { KyselyDigestStore } from '../../src/digest/kysely-store.ts';
+import { openPostgresStore } from '../../stores/sql/open-store.ts';
+import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
 import { DigestScheduler } from '../../src/digest/scheduler.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { FakeClock, fakePoster, realKnowledge, TEST_DATABASE_URL, UNPACED } from '../digest/support.ts';

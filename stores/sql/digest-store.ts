@@ -1,12 +1,12 @@
 /**
- * The DigestStore over Kysely: one implementation for SQLite and PostgreSQL (and PGlite).
+ * The DigestStore over Kysely: one implementation for SQLite and PostgreSQL (and PGlite in tests).
  * Only portable SQL: INSERT … ON CONFLICT DO NOTHING and UPDATE … RETURNING, both atomic
  * per row on each engine, are what make a claim exclusive across instances.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Topic } from '../knowledge/topics.ts';
-import type { Claim, Delivery, DeliveryKey, DeliveryStatus, DigestStore, SentDigest } from './store.ts';
-import type { PlatformName, Subscription } from './types.ts';
+import type { Topic } from '../../src/knowledge/topics.ts';
+import type { Claim, Delivery, DeliveryKey, DeliveryStatus, DigestStore, SentDigest } from '../../src/digest/store.ts';
+import type { PlatformName, Subscription } from '../../src/digest/types.ts';
 
 /** bigint columns come back as strings from pg, numbers from SQLite. */
 type Instant = number | string | bigint;
