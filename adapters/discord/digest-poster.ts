@@ -23,14 +23,14 @@ const SNOWFLAKE = /^[0-9]{15,21}$/;
 /** Discord's longest nonce. */
 export const NONCE_MAX = 25;
 
-/** The core's nonce when it fits, else a stable 25-character digest of it (same input, same nonce). */
-export function discordNonce(nonce: string): string {
-  if (nonce.length <= NONCE_MAX) return nonce;
-  return createHash('sha256').update(nonce).digest('base64url').slice(0, NONCE_MAX);
+/** The core's delivery id when it fits Discord's nonce, else a stable 25-character digest of it (same id, same nonce). */
+export function discordNonce(deliveryId: string): string {
+  if (deliveryId.length <= NONCE_MAX) return deliveryId;
+  return createHash('sha256').update(deliveryId).digest('base64url').slice(0, NONCE_MAX);
 }
 
-export function digestMessage(digest: Answer, nonce: string): RESTPostAPIChannelMessageJSONBody {
-  return { embeds: [renderEmbed(digest)], nonce: discordNonce(nonce), enforce_nonce: true, allowed_mentions: { parse: [] } };
+export function digestMessage(digest: Answer, deliveryId: string): RESTPostAPIChannelMessageJSONBody {
+  return { embeds: [renderEmbed(digest)], nonce: discordNonce(deliveryId), enforce_nonce: true, allowed_mentions: { parse: [] } };
 }
 
 /**
@@ -100,11 +100,11 @@ export function createDiscordDigestPoster(config: Pick<DiscordConfig, 'token' | 
       }
     },
     platform: 'discord',
-    async post(channelId, digest, { nonce }): Promise<PostResult> {
+    async post(channelId, digest, { deliveryId }): Promise<PostResult> {
       // The id goes into the URL path: anything but a snowflake could address another route.
       if (!SNOWFLAKE.test(channelId)) return { ok: false, kind: 'gone', error: `not a Discord channel id: ${channelId.slice(0, 40)}` };
       try {
-        const message = (await rest.post(Routes.channelMessages(channelId), { body: digestMessage(digest, nonce) })) as { id?: unknown };
+        const message = (await rest.post(Routes.channelMessages(channelId), { body: digestMessage(digest, deliveryId) })) as { id?: unknown };
         return { ok: true, ...(typeof message?.id === 'string' ? { messageId: message.id } : {}) };
       } catch (error) {
         return discordPostFailure(error);

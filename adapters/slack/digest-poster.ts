@@ -76,7 +76,7 @@ export function createSlackDigestPoster(config: Pick<SlackConfig, 'botToken' | '
   const client = digestWebClient(config, logger);
   return {
     platform: 'slack',
-    async post(channelId: string, digest: Answer, { nonce }): Promise<PostResult> {
+    async post(channelId: string, digest: Answer, { deliveryId }): Promise<PostResult> {
       try {
         const message = renderAnswer(digest);
         const result = await client.chat.postMessage({
@@ -84,7 +84,8 @@ export function createSlackDigestPoster(config: Pick<SlackConfig, 'botToken' | '
           ...message,
           unfurl_links: false,
           unfurl_media: false,
-          metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { nonce } },
+          // `nonce` is the metadata's field name from before it was called the delivery id; kept so older posts are still found.
+          metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { nonce: deliveryId } },
         });
         return { ok: true, ...(typeof result.ts === 'string' ? { messageId: result.ts } : {}) };
       } catch (error) {
@@ -92,7 +93,7 @@ export function createSlackDigestPoster(config: Pick<SlackConfig, 'botToken' | '
       }
     },
 
-    async findPosted(channelId, _digest, { nonce, since }): Promise<LookupResult> {
+    async findPosted(channelId, _digest, { deliveryId, since }): Promise<LookupResult> {
       try {
         let cursor: string | undefined;
         for (let page = 0; page < LOOKUP_PAGES; page++) {
@@ -104,7 +105,7 @@ export function createSlackDigestPoster(config: Pick<SlackConfig, 'botToken' | '
             ...(cursor ? { cursor } : {}),
           });
           const mine = (history.messages as HistoryMessage[] | undefined)?.find(
-            (m) => m.metadata?.event_type === DIGEST_EVENT_TYPE && m.metadata.event_payload?.nonce === nonce,
+            (m) => m.metadata?.event_type === DIGEST_EVENT_TYPE && m.metadata.event_payload?.nonce === deliveryId,
           );
           if (mine) return { ok: true, messageId: mine.ts };
           cursor = history.response_metadata?.next_cursor || undefined;

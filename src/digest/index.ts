@@ -14,4 +14,4 @@ export type { DigestStore } from './store.ts';
 export type { ChannelContext, Clock, DigestCommands, DigestPoster, PlatformName, PostResult, Subscription } from './types.ts';
 export { systemClock } from './types.ts';
 export { previewForChannel } from './preview.ts';
-export { digestNonce, recordKnownFacts } from './scheduler.ts';
+export { digestDeliveryId, recordKnownFacts } from './scheduler.ts';

@@ -48,7 +48,7 @@ export async function previewDigest(
 
 /**
  * `sinorussia digest preview [--date YYYY-MM-DD] [--channel ID]`: the post for that date
- * (default tomorrow) of that channel on either platform, or of an unsubscribed one.
+ * (default tomorrow) of that channel on whichever platform it is subscribed on, or of an unsubscribed one.
  */
 export async function previewForChannel(
   deps: PreviewDeps,
@@ -59,7 +59,8 @@ export async function previewForChannel(
   }
   let subscription: Subscription | undefined;
   if (options.channelId && deps.store) {
-    subscription = (await deps.store.getSubscription('slack', options.channelId)) ?? (await deps.store.getSubscription('discord', options.channelId));
+    // Channel ids do not collide across platforms in practice; the first by platform name is taken.
+    subscription = (await deps.store.channelSubscriptions(options.channelId))[0];
   }
   const { selection } = await previewDigest(deps, { subscription, localDate: options.date });
   const whose = subscription

@@ -81,8 +81,12 @@ export interface TickReport {
   found: number;
 }
 
-/** Stable per channel and local date, at most 25 characters (Discord's nonce limit). */
-export function digestNonce(key: DeliveryKey): string {
+/**
+ * The id of one channel-day's post, the same on every attempt: its local date and a hash of
+ * the key. Each platform fits it to its own rules (Discord derives its nonce from it). The
+ * formula is kept as it was so that a retry across an upgrade still recognises its post.
+ */
+export function digestDeliveryId(key: DeliveryKey): string {
   const hash = createHash('sha256').update(`${key.platform}\n${key.channelId}\n${key.localDate}`).digest('hex');
   return `${key.localDate.replaceAll('-', '')}${hash.slice(0, 17)}`;
 }
@@ -298,12 +302,12 @@ export class DigestScheduler {
       return this.skip(key, 'no facts on these topics');
     }
 
-    const nonce = digestNonce(key);
+    const deliveryId = digestDeliveryId(key);
     if (claim.attempts > 1 && poster.findPosted) {
       // An earlier attempt may have landed: its holder crashed, or its answer was lost.
       const since = dueInstant(key.localDate, '00:00', subscription.timeZone).getTime();
       const found: LookupResult = await this.timed<LookupResult>(
-        poster.findPosted(key.channelId, selection.answer, { nonce, since }).catch((error: unknown) => ({ ok: false as const, error: String(error) })),
+        poster.findPosted(key.channelId, selection.answer, { deliveryId, since }).catch((error: unknown) => ({ ok: false as const, error: String(error) })),
         (error) => ({ ok: false, error }),
       );
       const settledAt = this.clock.now().getTime();
@@ -318,7 +322,7 @@ export class DigestScheduler {
 
     let result: PostResult;
     try {
-      result = await this.timed(poster.post(key.channelId, selection.answer, { nonce }), (error) => ({ ok: false, kind: 'retry', error }));
+      result = await this.timed(poster.post(key.channelId, selection.answer, { deliveryId }), (error) => ({ ok: false, kind: 'retry', error }));
     } catch (error) {
       // Posters should not throw; if one does, treat it as a passing failure.
       result = { ok: false, kind: 'retry', error: error instanceof Error ? error.message : String(error) };
@@ -327,7 +331,7 @@ export class DigestScheduler {
     const settledAt = this.clock.now().getTime();
     if (result.ok) {
       const kept = await store.markSent(claim, { messageId: result.messageId, factIds: selection.factIds, sentAt: settledAt });
-      // Kept false: our lease ran out mid-post and another instance took over (the nonce lets Discord dedupe).
+      // Kept false: our lease ran out mid-post and another instance took over (a platform may dedupe by the delivery id).
       this.log(kept ? 'info' : 'warn', kept ? 'sent' : 'sent-after-lease', key, { attempts: claim.attempts, messageId: result.messageId, facts: selection.factIds.length, new: selection.newFactIds.length });
       return 'sent';
     }

@@ -46,7 +46,7 @@ const instant = (value: Instant | null): number | undefined => (value === null |
 
 function toSubscription(row: SubscriptionRow): Subscription {
   return {
-    platform: row.platform as PlatformName,
+    platform: row.platform,
     channelId: row.channel_id,
     time: row.time,
     timeZone: row.time_zone,
@@ -59,7 +59,7 @@ function toSubscription(row: SubscriptionRow): Subscription {
 
 function toDelivery(row: DeliveryRow): Delivery {
   return {
-    platform: row.platform as PlatformName,
+    platform: row.platform,
     channelId: row.channel_id,
     localDate: row.local_date,
     status: row.status,
@@ -106,6 +106,11 @@ export class KyselyDigestStore implements DigestStore {
   async getSubscription(platform: PlatformName, channelId: string): Promise<Subscription | undefined> {
     const row = await this.db.selectFrom('subscriptions').selectAll().where('platform', '=', platform).where('channel_id', '=', channelId).executeTakeFirst();
     return row && toSubscription(row);
+  }
+
+  async channelSubscriptions(channelId: string): Promise<Subscription[]> {
+    const rows = await this.db.selectFrom('subscriptions').selectAll().where('channel_id', '=', channelId).orderBy('platform').execute();
+    return rows.map(toSubscription);
   }
 
   async activeSubscriptions(): Promise<Subscription[]> {

@@ -51,7 +51,7 @@ describe.each(MULTI_INSTANCE_BACKENDS)('two schedulers on one %s database', (_na
 
     const posts = [...slack.posts, ...discord.posts];
     const perChannelDay = new Map<string, number>();
-    for (const p of posts) perChannelDay.set(`${p.platform}/${p.channelId}/${p.nonce}`, (perChannelDay.get(`${p.platform}/${p.channelId}/${p.nonce}`) ?? 0) + 1);
+    for (const p of posts) perChannelDay.set(`${p.platform}/${p.channelId}/${p.deliveryId}`, (perChannelDay.get(`${p.platform}/${p.channelId}/${p.deliveryId}`) ?? 0) + 1);
     expect([...perChannelDay.values()].every((n) => n === 1)).toBe(true);
     // Every channel posted on each of its local days in the window (2 or 3, by zone and time).
     const perChannel = new Map<string, number>();

@@ -1,7 +1,7 @@
 /** The scheduler under a fake clock: time zones and DST, restarts, crashes, retries, gone channels, pacing. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
-import { digestNonce, DigestScheduler, type DigestSchedulerSettings } from '../../src/digest/scheduler.ts';
+import { digestDeliveryId, DigestScheduler, type DigestSchedulerSettings } from '../../src/digest/scheduler.ts';
 import type { PostResult, Subscription } from '../../src/digest/types.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { FakeClock, fakePoster, realKnowledge, sqliteBackend, UNPACED, type Backend } from './support.ts';
@@ -61,7 +61,7 @@ describe('time zones and daylight saving', () => {
     const s = scheduler(clock);
     await tickUntil(s, clock, to);
     expect(s.slack.posts.map((p) => new Date(p.at).toISOString())).toEqual(expected);
-    expect(new Set(s.slack.posts.map((p) => p.nonce)).size).toBe(s.slack.posts.length);
+    expect(new Set(s.slack.posts.map((p) => p.deliveryId)).size).toBe(s.slack.posts.length);
   });
 
   it('counts the day in the channel’s zone, not UTC', async () => {
@@ -108,7 +108,7 @@ describe('restarts', () => {
     clock.set('2026-05-05T08:30:00Z'); // down from before 09:00 yesterday until before 09:00 today
     const s = scheduler(clock);
     await tickUntil(s, clock, '2026-05-05T10:00:00Z', 10 * MINUTE);
-    expect(s.slack.posts.map((p) => [new Date(p.at).toISOString(), p.nonce.slice(0, 8)])).toEqual([['2026-05-05T09:00:00.000Z', '20260505']]);
+    expect(s.slack.posts.map((p) => [new Date(p.at).toISOString(), p.deliveryId.slice(0, 8)])).toEqual([['2026-05-05T09:00:00.000Z', '20260505']]);
     expect(await store.getDelivery({ platform: 'slack', channelId: 'C1', localDate: '2026-05-04' })).toBeUndefined();
   });
 
@@ -199,7 +199,7 @@ describe('failures', () => {
   });
 });
 
-describe('pacing and nonces', () => {
+describe('pacing and delivery ids', () => {
   it('spreads posts at the global pace, waiting on the (fake) clock', async () => {
     const clock = new FakeClock('2026-05-04T09:00:00Z');
     for (let i = 0; i < 5; i++) await store.saveSubscription(subscription({ channelId: `C${i}` }));
@@ -210,11 +210,11 @@ describe('pacing and nonces', () => {
     expect(times).toEqual([0, 500, 1000, 1500, 2000]);
   });
 
-  it('derives a nonce of at most 25 characters from channel and local date', () => {
-    const key = { platform: 'discord' as const, channelId: '123456789012345678', localDate: '2026-05-04' };
-    const nonce = digestNonce(key);
-    expect(nonce.length).toBeLessThanOrEqual(25);
-    expect(digestNonce({ ...key })).toBe(nonce);
-    expect(new Set([nonce, digestNonce({ ...key, localDate: '2026-05-05' }), digestNonce({ ...key, channelId: '1' }), digestNonce({ ...key, platform: 'slack' })]).size).toBe(4);
+  it('derives a delivery id from platform, channel and local date, the same as before it was renamed', () => {
+    const key = { platform: 'discord', channelId: '123456789012345678', localDate: '2026-05-04' };
+    const id = digestDeliveryId(key);
+    // The value posts already carry (Slack metadata, Discord nonces): a retry across an upgrade still matches.
+    expect(id).toBe('202605042f2dbf6c997f55bc2');
+    expect(new Set([id, digestDeliveryId({ ...key, localDate: '2026-05-05' }), digestDeliveryId({ ...key, channelId: '1' }), digestDeliveryId({ ...key, platform: 'slack' })]).size).toBe(4);
   });
 });

@@ -47,6 +47,15 @@ describe.each(STORE_BACKENDS)('digest store on %s', (_name, makeBackend) => {
     expect(await store.getSubscription('slack', 'C1')).toBeUndefined();
   });
 
+  it('finds a channel id's subscriptions on any platform, paused ones too, by platform name (any name)', async () => {
+    await store.saveSubscription(subscription('C1'));
+    await store.saveSubscription(subscription('C1', { platform: 'matrix', time: '06:00' }));
+    await store.saveSubscription(subscription('C2'));
+    await store.pauseSubscription('slack', 'C1', 'channel_not_found');
+    expect((await store.channelSubscriptions('C1')).map((s) => `${s.platform}/${s.channelId}/${s.time}/${s.pausedReason ?? ''}`)).toEqual(['matrix/C1/06:00/', 'slack/C1/09:00/channel_not_found']);
+    expect(await store.channelSubscriptions('C9')).toEqual([]);
+  });
+
   it('leaves paused subscriptions out of the active list until subscribed again', async () => {
     await store.saveSubscription(subscription('C1'));
     await store.pauseSubscription('slack', 'C1', 'channel_not_found');

@@ -111,7 +111,7 @@ export interface Post {
   platform: PlatformName;
   channelId: string;
   title: string;
-  nonce: string;
+  deliveryId: string;
   factIds: string[];
   at: number;
 }
@@ -126,7 +126,7 @@ export function fakePoster(
     platform,
     posts: [] as Post[],
     calls: 0,
-    async post(channelId: string, digest: Answer, options: { nonce: string }): Promise<PostResult> {
+    async post(channelId: string, digest: Answer, options: { deliveryId: string }): Promise<PostResult> {
       poster.calls += 1;
       // Let other work interleave, as a network call would.
       await new Promise((resolve) => setImmediate(resolve));
@@ -136,7 +136,7 @@ export function fakePoster(
           platform,
           channelId,
           title: digest.title,
-          nonce: options.nonce,
+          deliveryId: options.deliveryId,
           factIds: digest.items.flatMap((i) => i.evidence.map((e) => e.factId)),
           at: clock.now().getTime(),
         });

@@ -105,7 +105,7 @@ const STEP_MS = 10 * 60_000;
 interface Delivered {
   channel: Channel;
   localDate: string;
-  nonce: string;
+  deliveryId: string;
   title: string;
 }
 
@@ -120,7 +120,7 @@ function sharedPlatform(platform: PlatformName, clock: FakeClock, delivered: Del
   return {
     platform,
     attempts,
-    async post(channelId: string, digest: Answer, { nonce }: { nonce: string }): Promise<PostResult> {
+    async post(channelId: string, digest: Answer, { deliveryId }: { deliveryId: string }): Promise<PostResult> {
       const channel = CHANNELS.find((c) => c.platform === platform && c.id === channelId);
       if (!channel) return { ok: false, kind: 'gone', error: `unknown channel ${channelId}` };
       const localDate = DateTime.fromJSDate(clock.now(), { zone: channel.zone }).toISODate() as string;
@@ -136,7 +136,7 @@ function sharedPlatform(platform: PlatformName, clock: FakeClock, delivered: Del
           ? { ok: false, kind: 'retry', error: 'HTTP 503' }
           : { ok: false, kind: 'retry', retryAfterMs: 30_000, error: 'ratelimited' };
       }
-      delivered.push({ channel, localDate, nonce, title: digest.title });
+      delivered.push({ channel, localDate, deliveryId, title: digest.title });
       return { ok: true, messageId: `${platform}-${delivered.length}` };
     },
   };
@@ -203,7 +203,7 @@ describe.each(backends)('two instances on one %s database', (_name, makeDatabase
       clock.set(new Date(lastTick + STEP_MS).toISOString());
     }
 
-    // Exactly one post per channel-day, all with that channel-day's nonce.
+    // Exactly one post per channel-day, all with that channel-day's delivery id.
     const perChannelDay = new Map<string, Delivered[]>();
     for (const d of delivered) {
       const key = `${d.channel.platform}/${d.channel.id}/${d.localDate}`;
@@ -224,10 +224,9 @@ describe.each(backends)('two instances on one %s database', (_name, makeDatabase
       expect(days, `${channel.platform}/${channel.id}`).toBeGreaterThanOrEqual(2);
     }
 
-    // The nonce names the channel-day: one per key, never reused by another.
-    const nonces = [...perChannelDay.values()].map((posts) => posts[0].nonce);
-    expect(new Set(nonces).size).toBe(nonces.length);
-    expect(nonces.every((n) => n.length <= 25)).toBe(true);
+    // The delivery id names the channel-day: one per key, never reused by another.
+    const ids = [...perChannelDay.values()].map((posts) => posts[0].deliveryId);
+    expect(new Set(ids).size).toBe(ids.length);
 
     // Some first attempts failed and were retried, by either instance, and still posted once.
     const retried = platforms.flatMap((p) => [...p.attempts.values()]).filter((n) => n > 1).length;
