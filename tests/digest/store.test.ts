@@ -47,7 +47,7 @@ describe.each(STORE_BACKENDS)('digest store on %s', (_name, makeBackend) => {
     expect(await store.getSubscription('slack', 'C1')).toBeUndefined();
   });
 
-  it('finds a channel id's subscriptions on any platform, paused ones too, by platform name (any name)', async () => {
+  it('finds the subscriptions of a channel id on any platform, paused ones too, by platform name (any name)', async () => {
     await store.saveSubscription(subscription('C1'));
     await store.saveSubscription(subscription('C1', { platform: 'matrix', time: '06:00' }));
     await store.saveSubscription(subscription('C2'));
