@@ -20,10 +20,11 @@ describe.each(STORE_BACKENDS)('digest store on %s', (_name, makeBackend) => {
   let backend: Backend;
   let store: KyselyDigestStore;
   // One database per backend (PGlite takes seconds to boot), emptied before each test.
+  // PGlite's boot is slow on a loaded machine: give it a minute.
   beforeAll(async () => {
     backend = makeBackend();
     store = await backend.open();
-  });
+  }, 60_000);
   beforeEach(async () => {
     for (const table of ['subscriptions', 'deliveries', 'known_facts'] as const) await store.db.deleteFrom(table).execute();
   });
