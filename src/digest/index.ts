@@ -5,11 +5,11 @@
  *   const store = await openDigestStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });  // stores/sql/open-store.ts
  *   const digest = createDigestCommands({ store, knowledge });
  *   const answerer = createAnswerer(knowledge, { digest });
- *   const scheduler = new DigestScheduler({ store, knowledge, posters: [slackPoster, discordPoster], logger });
+ *   const scheduler = new DigestScheduler({ store, knowledge, composer, posters: [slackPoster, discordPoster], logger });
  *   scheduler.start();  // … on shutdown: await scheduler.stop(); await store.close();
  */
 export { createDigestCommands, type DigestCommandsDeps } from './commands.ts';
-export { DigestScheduler, type DigestSchedulerDeps, type DigestSchedulerSettings, type TickReport } from './scheduler.ts';
+export { DigestScheduler, type DigestBase, type DigestSchedulerDeps, type DigestSchedulerSettings, type TickReport } from './scheduler.ts';
 export type { DigestStore } from './store.ts';
 export type { ChannelContext, Clock, DigestCommands, DigestPoster, PlatformName, PostResult, Subscription } from './types.ts';
 export { systemClock } from './types.ts';

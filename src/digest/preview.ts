@@ -8,7 +8,7 @@ import { SinorussiaError } from '../errors.ts';
 import type { Knowledge } from '../knowledge/types.ts';
 import { addDays, dueInstant, localDateAt } from './schedule.ts';
 import { dueLocalDate } from './scheduler.ts';
-import { selectDigest, type DigestSelection } from './select.ts';
+import { FactGroups, selectDigest, type DigestSelection } from './select.ts';
 import type { DigestStore, SentDigest } from './store.ts';
 import type { Clock, Subscription } from './types.ts';
 
@@ -39,11 +39,12 @@ export async function previewDigest(
 
   // Today's post, still to come before the one previewed: count it as shown.
   const todayPending = sub && localDate > today && !history.some((h) => h.localDate === today) && (dueLocalDate(sub, now) === today || now < dueInstant(today, timing.time, timing.timeZone));
+  const groups = new FactGroups(composer);
   if (todayPending) {
-    const todays = selectDigest({ knowledge, composer, topics, localDate: today, history, firstSeen });
+    const todays = selectDigest({ knowledge, composer, groups, topics, localDate: today, history, firstSeen });
     history.push({ localDate: today, sentAt: dueInstant(today, timing.time, timing.timeZone).getTime(), factIds: todays.factIds });
   }
-  return { localDate, selection: selectDigest({ knowledge, composer, topics, localDate, history, firstSeen }) };
+  return { localDate, selection: selectDigest({ knowledge, composer, groups, topics, localDate, history, firstSeen }) };
 }
 
 /**

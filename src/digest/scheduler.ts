@@ -9,12 +9,12 @@
  * or rate-limited channel delays only itself.
  */
 import { createHash } from 'node:crypto';
-import { Composer } from '../answer/compose.ts';
+import type { Composer } from '../answer/compose.ts';
 import type { Knowledge } from '../knowledge/types.ts';
 import type { Logger } from '../log.ts';
 import { Pacer } from './pacer.ts';
 import { dueInstant, localDateAt } from './schedule.ts';
-import { selectDigest } from './select.ts';
+import { FactGroups, selectDigest } from './select.ts';
 import type { Claim, Delivery, DeliveryKey, DigestStore } from './store.ts';
 import { systemClock, type Clock, type DigestObserver, type DigestOutcome, type DigestPoster, type LookupResult, type PlatformName, type PostResult, type Subscription } from './types.ts';
 
@@ -53,14 +53,16 @@ export const DEFAULT_SCHEDULER_SETTINGS: DigestSchedulerSettings = {
   stopGraceMs: 7_000,
 };
 
-export interface DigestSchedulerDeps {
-  store: DigestStore;
+/** What a digest is made from: the base and the composer its owner built over it (shared with the answers). */
+export interface DigestBase {
   knowledge: Knowledge;
+  composer: Composer;
+}
+
+interface SchedulerServices {
+  store: DigestStore;
   posters: DigestPoster[];
   logger: Logger;
-  composer?: Composer;
-  /** The base now, when it can change under the bot (a reload); `knowledge` and `composer` otherwise. */
-  current?: () => { knowledge: Knowledge; composer: Composer };
   clock?: Clock;
   /** Waits for pacing; tests advance their fake clock instead. */
   sleep?: (ms: number) => Promise<void>;
@@ -68,6 +70,9 @@ export interface DigestSchedulerDeps {
   /** Told every delivery's outcome (metrics). */
   observer?: DigestObserver;
 }
+
+/** A fixed base, or `current`: the base now, when it can change under the bot (a reload). */
+export type DigestSchedulerDeps = SchedulerServices & (DigestBase | { current: () => DigestBase; knowledge?: Knowledge });
 
 export interface TickReport {
   /** Channels whose post is due today and not yet settled. */
@@ -135,7 +140,9 @@ type Outcome = Exclude<keyof TickReport, 'due' | 'found'>;
 export class DigestScheduler {
   private readonly settings: DigestSchedulerSettings;
   private readonly clock: Clock;
-  private readonly composer: Composer;
+  private readonly base: () => DigestBase;
+  /** The fact groups of the current composer, worked out once per fact; replaced with the composer. */
+  private groups?: FactGroups;
   private readonly posters: Map<PlatformName, DigestPoster>;
   private readonly pacer: Pacer;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -155,7 +162,11 @@ export class DigestScheduler {
   constructor(private readonly deps: DigestSchedulerDeps) {
     this.settings = { ...DEFAULT_SCHEDULER_SETTINGS, ...deps.settings };
     this.clock = deps.clock ?? systemClock;
-    this.composer = deps.composer ?? new Composer(deps.knowledge);
+    if ('current' in deps) this.base = deps.current;
+    else {
+      const fixed = { knowledge: deps.knowledge, composer: deps.composer };
+      this.base = () => fixed;
+    }
     this.posters = new Map(deps.posters.map((p) => [p.platform, p]));
     this.sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref()));
     this.pacer = new Pacer(this.clock, this.settings.postsPerSecond, this.settings.channelGapMs);
@@ -196,8 +207,9 @@ export class DigestScheduler {
     if (ended === 'late') this.deps.logger.warn('digest: stopped with posts still in flight; their claims are left to expire and be checked', { graceMs });
   }
 
-  private base(): { knowledge: Knowledge; composer: Composer } {
-    return this.deps.current?.() ?? { knowledge: this.deps.knowledge, composer: this.composer };
+  private groupsOf(composer: Composer): FactGroups {
+    if (this.groups?.composer !== composer) this.groups = new FactGroups(composer);
+    return this.groups;
   }
 
   private async runTick(): Promise<TickReport> {
@@ -292,6 +304,7 @@ export class DigestScheduler {
     const selection = selectDigest({
       knowledge,
       composer,
+      groups: this.groupsOf(composer),
       topics: subscription.topics,
       localDate: key.localDate,
       history: await store.sentDigests(key.platform, key.channelId),

@@ -1,10 +1,11 @@
 /** The scheduler under a fake clock: time zones and DST, restarts, crashes, retries, gone channels, pacing. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Composer } from '../../src/answer/compose.ts';
 import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
 import { digestDeliveryId, DigestScheduler, type DigestSchedulerSettings } from '../../src/digest/scheduler.ts';
 import type { PostResult, Subscription } from '../../src/digest/types.ts';
 import { memoryLogger } from '../../src/log.ts';
-import { FakeClock, fakePoster, realKnowledge, sqliteBackend, UNPACED, type Backend } from './support.ts';
+import { FakeClock, fakePoster, realBase, sqliteBackend, UNPACED, type Backend } from './support.ts';
 
 const MINUTE = 60_000;
 
@@ -31,7 +32,7 @@ function scheduler(clock: FakeClock, respond?: (channelId: string, call: number)
   const logger = memoryLogger();
   const slack = fakePoster('slack', clock, respond);
   const discord = fakePoster('discord', clock, respond);
-  const instance = new DigestScheduler({ store, knowledge: realKnowledge(), posters: [slack, discord], logger, clock, sleep: clock.sleep, settings });
+  const instance = new DigestScheduler({ store, ...realBase(), posters: [slack, discord], logger, clock, sleep: clock.sleep, settings });
   return { instance, logger, slack, discord };
 }
 
@@ -193,9 +194,37 @@ describe('failures', () => {
     const clock = new FakeClock('2026-05-04T09:00:00Z');
     await store.saveSubscription(subscription({ platform: 'discord' }));
     const logger = memoryLogger();
-    const instance = new DigestScheduler({ store, knowledge: realKnowledge(), posters: [], logger, clock, settings: UNPACED });
+    const instance = new DigestScheduler({ store, ...realBase(), posters: [], logger, clock, settings: UNPACED });
     await tickUntil({ instance }, clock, '2026-05-04T10:00:00Z');
     expect(deliveryLines(logger)).toEqual([expect.objectContaining({ outcome: 'skipped', platform: 'discord', channel: 'C1', localDate: '2026-05-04' })]);
+  });
+});
+
+describe('the base it is given', () => {
+  it('composes with the composer it is given, and works out each fact group once across channels and ticks', async () => {
+    const { knowledge } = realBase();
+    const composer = new Composer(knowledge);
+    const grouped: string[] = [];
+    let posts = 0;
+    const compose = composer.compose.bind(composer);
+    composer.compose = (facts, ...rest) => {
+      if (facts.length === 1) grouped.push(facts[0].id);
+      else posts += 1;
+      return compose(facts, ...rest);
+    };
+    const clock = new FakeClock('2026-05-04T09:00:00Z');
+    await store.saveSubscription(subscription({ channelId: 'C1' }));
+    await store.saveSubscription(subscription({ channelId: 'C2' }));
+    const slack = fakePoster('slack', clock);
+    const instance = new DigestScheduler({ store, knowledge, composer, posters: [slack], logger: memoryLogger(), clock, sleep: clock.sleep, settings: UNPACED });
+    await instance.tick();
+    clock.set('2026-05-05T09:00:00Z');
+    await instance.tick();
+    expect(slack.posts.map((p) => p.channelId).sort()).toEqual(['C1', 'C1', 'C2', 'C2']);
+    expect(posts).toBe(4);
+    // Two channels with the same topics on two days: no fact's group is worked out twice.
+    expect(grouped.length).toBeGreaterThan(0);
+    expect(grouped.filter((id, i) => grouped.indexOf(id) !== i)).toEqual([]);
   });
 });
 

@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
+import { Composer } from '../../src/answer/compose.ts';
 import type { Answer } from '../../src/answer/types.ts';
+import type { DigestBase } from '../../src/digest/scheduler.ts';
 import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
 import { openPostgresStore, openSqliteStore } from '../../stores/sql/open-store.ts';
 import { openPGliteStore } from '../helpers/pglite.ts';
@@ -153,6 +155,13 @@ let real: Knowledge | undefined;
 export function realKnowledge(): Knowledge {
   real ??= loadKnowledge(KNOWLEDGE_DIR);
   return real;
+}
+
+let realBaseOnce: DigestBase | undefined;
+/** The bundled base with one composer over it, as the bot's root shares it with the digest. */
+export function realBase(): DigestBase {
+  realBaseOnce ??= { knowledge: realKnowledge(), composer: new Composer(realKnowledge()) };
+  return realBaseOnce;
 }
 
 /** Settings that keep tests quick: no pacing unless a test wants it. */

@@ -17,7 +17,7 @@ import type { Answer } from '../../src/answer/types.ts';
 import { createDigestCommands, DigestScheduler, type DigestPoster, type DigestStore, type PlatformName, type PostResult } from '../../src/digest/index.ts';
 import { openDigestStore, openPostgresStore } from '../../stores/sql/open-store.ts';
 import { memoryLogger } from '../../src/log.ts';
-import { realKnowledge, TEST_DATABASE_URL } from '../digest/support.ts';
+import { realBase, TEST_DATABASE_URL } from '../digest/support.ts';
 import { FakeClock, tempDataDir } from './support.ts';
 
 interface SharedDatabase {
@@ -168,14 +168,14 @@ describe.each(backends)('two instances on one %s database', (_name, makeDatabase
   it('post exactly once per channel and local day over many interleaved ticks', async () => {
     database = makeDatabase();
     const clock = new FakeClock(START);
-    const knowledge = realKnowledge();
+    const { knowledge, composer } = realBase();
     const delivered: Delivered[] = [];
     const platforms = [sharedPlatform('slack', clock, delivered), sharedPlatform('discord', clock, delivered)];
     const instances = await Promise.all(
       ['a', 'b'].map(async (name) => {
         const logger = memoryLogger();
         const store = await database!.open();
-        const scheduler = new DigestScheduler({ store, knowledge, posters: platforms, logger, clock, sleep: clock.sleep });
+        const scheduler = new DigestScheduler({ store, knowledge, composer, posters: platforms, logger, clock, sleep: clock.sleep });
         schedulers.push(scheduler);
         return { name, store, logger, scheduler, digest: createDigestCommands({ store, knowledge, logger, clock }), sent: 0 };
       }),

@@ -44,7 +44,7 @@ export async function startInstance(env: Record<string, string | undefined>, clo
     throw error;
   }
   // Pacing waits move the fake clock instead of sleeping.
-  const scheduler = new DigestScheduler({ store, knowledge, posters: running.map((r) => r.poster), logger, clock, sleep: clock.sleep });
+  const scheduler = new DigestScheduler({ store, knowledge, composer: answerer.context.composer, posters: running.map((r) => r.poster), logger, clock, sleep: clock.sleep });
   let stopped = false;
   return {
     store,

@@ -11,7 +11,7 @@ import { Composer } from '../../src/answer/compose.ts';
 import { DigestScheduler, digestDeliveryId } from '../../src/digest/scheduler.ts';
 import { selectDigest } from '../../src/digest/select.ts';
 import { memoryLogger } from '../../src/log.ts';
-import { FakeClock, fakePoster, realKnowledge } from '../digest/support.ts';
+import { FakeClock, fakePoster, realBase, realKnowledge } from '../digest/support.ts';
 import { digestRig, dueAtNine as subscription } from './digest-rig.ts';
 
 const MINUTE = 60_000;
@@ -115,7 +115,7 @@ describe('stop() during a long tick', () => {
     });
     const logger = memoryLogger();
     // Real time: 100 channels at 10 posts a second is a 10 s tick.
-    const instance = new DigestScheduler({ store: rig.store, knowledge: realKnowledge(), posters: [slow], logger, clock, settings: { postsPerSecond: 10, channelGapMs: 0 } });
+    const instance = new DigestScheduler({ store: rig.store, ...realBase(), posters: [slow], logger, clock, settings: { postsPerSecond: 10, channelGapMs: 0 } });
     const tick = instance.tick();
     await new Promise((resolve) => setTimeout(resolve, 500));
     const started = Date.now();

@@ -12,7 +12,7 @@ import type { DigestPoster, PlatformName, Subscription } from '../../src/digest/
 import { memoryLogger } from '../../src/log.ts';
 import { FakeDiscord } from '../discord/fake-discord.ts';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
-import { realKnowledge, sqliteBackend, UNPACED, type Backend, type FakeClock } from '../digest/support.ts';
+import { realBase, sqliteBackend, UNPACED, type Backend, type FakeClock } from '../digest/support.ts';
 
 /** A subscription due at 09:00 UTC every day, made long ago. */
 export const dueAtNine = (platform: PlatformName, channelId: string): Subscription => ({
@@ -41,7 +41,7 @@ export function digestRig(): DigestRig {
     discordPoster: () => createDiscordDigestPoster({ token: 'fault.token.discord', apiUrl: rig.discord.apiUrl }),
     scheduler(clock, posters, settings = {}) {
       const logger = memoryLogger();
-      const instance = new DigestScheduler({ store: rig.store, knowledge: realKnowledge(), posters, logger, clock, sleep: clock.sleep, settings: { ...UNPACED, ...settings } });
+      const instance = new DigestScheduler({ store: rig.store, ...realBase(), posters, logger, clock, sleep: clock.sleep, settings: { ...UNPACED, ...settings } });
       return { instance, logger };
     },
   } as DigestRig;
