@@ -1,6 +1,6 @@
 /**
  * Where subscriptions and the digest history live. One interface, one implementation over
- * Kysely (kysely-store.ts) for SQLite and PostgreSQL alike. Instants are epoch milliseconds.
+ * Kysely (stores/sql/digest-store.ts) for SQLite and PostgreSQL alike. Instants are epoch milliseconds.
  */
 import type { PlatformName, Subscription } from './types.ts';
 
