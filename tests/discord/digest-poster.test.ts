@@ -35,14 +35,18 @@ describe('Discord digest poster', () => {
     expect(result).toEqual({ ok: true, messageId: expect.stringMatching(/^\d+$/) });
   });
 
-  it('a nonce longer than 25 characters is shortened to a stable 25', async () => {
+  it('a delivery id longer than Discord’s 25-character nonce is sent as a stable 25-character digest of it', async () => {
     const long = `${channel(2)}:2025-03-30:Europe/Berlin`;
     await poster().post(channel(2), digest, { deliveryId: long });
     const [sent] = fake.calls.filter(postsTo(channel(2)));
-    expect(sent.body.nonce).toHaveLength(25);
-    expect(sent.body.nonce).toBe(discordNonce(long));
-    expect(discordNonce(long)).toBe(discordNonce(`${channel(2)}:2025-03-30:Europe/Berlin`));
+    expect(sent.body.nonce).toBe('2_MSY6yKfhGffJc8f-P6DnnXx');
     expect(discordNonce(`${channel(2)}:2025-03-31:Europe/Berlin`)).not.toBe(sent.body.nonce);
+  });
+
+  it('the core’s delivery id (25 characters) is sent as the nonce unchanged', async () => {
+    await poster().post(channel(8), digest, { deliveryId: '202605042f2dbf6c997f55bc2' });
+    const [sent] = fake.calls.filter(postsTo(channel(8)));
+    expect(sent.body.nonce).toBe('202605042f2dbf6c997f55bc2');
   });
 
   it('a 429 comes back at once as retry with Discord’s wait in ms, sent once', async () => {
