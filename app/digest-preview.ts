@@ -2,7 +2,7 @@
 import { renderTerminal, ANSI, PLAIN } from '../adapters/console/render.ts';
 import { Composer } from '../src/answer/compose.ts';
 import { previewForChannel } from '../src/digest/preview.ts';
-import { openDigestStore } from '../src/digest/open-store.ts';
+import { openDigestStore } from '../stores/sql/open-store.ts';
 import { systemClock } from '../src/digest/types.ts';
 import { SinorussiaError } from '../src/errors.ts';
 import { loadKnowledgeCached } from '../src/knowledge/cache.ts';

@@ -1,4 +1,4 @@
-import type { DigestStoreSettings } from '../src/digest/open-store.ts';
+import type { DigestStoreSettings } from '../stores/sql/open-store.ts';
 import type { DigestSchedulerSettings } from '../src/digest/scheduler.ts';
 import { ConfigError } from '../src/config-error.ts';
 

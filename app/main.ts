@@ -62,20 +62,21 @@ export async function main(): Promise<void> {
     }
 
     // The digest's store and scheduler load only with a platform to post to.
-    const { openDigestStore, createDigestCommands, DigestScheduler } = await import('../src/digest/index.ts');
+    const { createDigestCommands, DigestScheduler } = await import('../src/digest/index.ts');
+    const { openDigestStore } = await import('../stores/sql/open-store.ts');
     const ops = createOps(env, logger);
     ops.metrics.knowledgeLoaded(knowledge);
     await ops.listen();
     const store = await openDigestStore(digestSettings, { logger });
     ops.needs({ name: 'store', check: () => store.ping().then(() => true) });
     // Answers waiting to retry are kept in the same database, so a restart still delivers them.
-    const outbox = (await import('../src/outbox-sql.ts')).createSqlOutbox(store.db);
+    const outbox = (await import('../stores/sql/outbox.ts')).createSqlOutbox(store.db);
     // Everything built from the base is rebuilt with it: the index, the composer, the digest commands.
     const holder = new KnowledgeHolder(knowledge, (k) => createAnswerer(k, { digest: createDigestCommands({ store, knowledge: k, logger }) }));
     const answerer = holder.answerer();
     const onKnowledgeReload = (listener: () => void) => void holder.onReload(listener);
     // With several instances on one PostgreSQL, a redelivery that reaches another one is still answered once.
-    const seen = digestSettings.databaseUrl ? await (await import('../src/seen-store-sql.ts')).openPostgresSeenStore(digestSettings.databaseUrl, logger) : undefined;
+    const seen = digestSettings.databaseUrl ? await (await import('../stores/sql/seen-store.ts')).openPostgresSeenStore(digestSettings.databaseUrl, logger) : undefined;
     // One bucket per person and platform, whichever surface they ask on.
     const limiter = new RateLimiter(rateLimit);
     const running = await Promise.all(

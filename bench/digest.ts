@@ -13,9 +13,10 @@ import { DateTime } from 'luxon';
 import pg from 'pg';
 import { renderTerminal } from '../adapters/console/render.ts';
 import { KNOWLEDGE_DIR } from '../app/knowledge-dir.ts';
+import { Composer } from '../src/answer/compose.ts';
 import type { Answer } from '../src/answer/types.ts';
-import type { KyselyDigestStore } from '../src/digest/kysely-store.ts';
-import { openPostgresStore, openSqliteStore } from '../src/digest/open-store.ts';
+import type { KyselyDigestStore } from '../stores/sql/digest-store.ts';
+import { openPostgresStore, openSqliteStore } from '../stores/sql/open-store.ts';
 import { DigestScheduler } from '../src/digest/scheduler.ts';
 import type { DigestPoster, PlatformName } from '../src/digest/types.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
@@ -26,6 +27,7 @@ const SUBSCRIPTIONS = Number(process.env.BENCH_SUBSCRIPTIONS ?? 10_000);
 const ZONES = ['UTC', 'Europe/Berlin', 'Europe/Moscow', 'America/New_York', 'America/Los_Angeles', 'Asia/Shanghai', 'Asia/Kolkata', 'Australia/Sydney', 'Asia/Tokyo', 'America/Sao_Paulo', 'Africa/Nairobi', 'Pacific/Auckland'];
 const NOW = new Date('2026-05-04T12:00:00Z');
 const knowledge = loadKnowledge(KNOWLEDGE_DIR);
+const composer = new Composer(knowledge);
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
 function fakePlatform(platform: PlatformName): DigestPoster & { posts: number; chars: number } {
@@ -67,6 +69,7 @@ async function run(name: string, store: KyselyDigestStore) {
   const scheduler = new DigestScheduler({
     store,
     knowledge,
+    composer,
     posters: [slack, discord],
     logger: createLogger({ level: 'warn' }),
     clock: { now: () => NOW },

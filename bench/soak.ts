@@ -17,7 +17,7 @@
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { openDigestStore } from '../src/digest/open-store.ts';
+import { openDigestStore } from '../stores/sql/open-store.ts';
 import { startBot, type BotProcess } from '../tests/helpers/bot-process.ts';
 import { startTcpProxy, viaProxy, type TcpProxy } from '../tests/faults/tcp-proxy.ts';
 import { tempDataDir } from '../tests/e2e/support.ts';

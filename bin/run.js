@@ -18,7 +18,7 @@ export async function run(entry) {
   const built = new URL(`dist/${entry}.js`, root);
   const fresh =
     existsSync(built) &&
-    statSync(built).mtimeMs >= Math.max(...['src/', 'adapters/', 'app/'].map((d) => newestSource(new URL(d, root))));
+    statSync(built).mtimeMs >= Math.max(...['src/', 'adapters/', 'stores/', 'app/'].map((d) => newestSource(new URL(d, root))));
   if (fresh) return (await import(built.href)).main();
   const { register } = await import('tsx/esm/api');
   register();

@@ -1,7 +1,7 @@
 /**
  * Remembers keys (a Slack event id, a trigger id, a Discord interaction id) for a while, so
  * a redelivered or replayed request is answered once. In memory by default (one process);
- * with DATABASE_URL set, in PostgreSQL (seen-store-pg.ts), so a redelivery that reaches
+ * with DATABASE_URL set, in PostgreSQL (stores/sql/seen-store.ts), so a redelivery that reaches
  * another instance is skipped too. Slack retries after ~0 s, ~1 min and ~5 min; the default
  * TTL covers all three with room, and Bolt refuses requests older than 5 minutes anyway.
  */

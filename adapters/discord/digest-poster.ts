@@ -12,10 +12,12 @@
  * names the local day): an attempt that crashed or lost its answer may have posted.
  */
 import { createHash } from 'node:crypto';
-import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
+import { REST, Routes, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
 import type { Answer } from '../../src/answer/types.ts';
 import type { DigestPoster, LookupResult, PostResult } from '../../src/digest/types.ts';
+import { postResultOf } from '../outbound-errors.ts';
 import type { DiscordConfig } from './config.ts';
+import { classifyDiscordError } from './errors.ts';
 import { renderEmbed } from './render.ts';
 
 const SNOWFLAKE = /^[0-9]{15,21}$/;
@@ -23,40 +25,19 @@ const SNOWFLAKE = /^[0-9]{15,21}$/;
 /** Discord's longest nonce. */
 export const NONCE_MAX = 25;
 
-/** The core's nonce when it fits, else a stable 25-character digest of it (same input, same nonce). */
-export function discordNonce(nonce: string): string {
-  if (nonce.length <= NONCE_MAX) return nonce;
-  return createHash('sha256').update(nonce).digest('base64url').slice(0, NONCE_MAX);
+/** The core's delivery id when it fits Discord's nonce, else a stable 25-character digest of it (same id, same nonce). */
+export function discordNonce(deliveryId: string): string {
+  if (deliveryId.length <= NONCE_MAX) return deliveryId;
+  return createHash('sha256').update(deliveryId).digest('base64url').slice(0, NONCE_MAX);
 }
 
-export function digestMessage(digest: Answer, nonce: string): RESTPostAPIChannelMessageJSONBody {
-  return { embeds: [renderEmbed(digest)], nonce: discordNonce(nonce), enforce_nonce: true, allowed_mentions: { parse: [] } };
+export function digestMessage(digest: Answer, deliveryId: string): RESTPostAPIChannelMessageJSONBody {
+  return { embeds: [renderEmbed(digest)], nonce: discordNonce(deliveryId), enforce_nonce: true, allowed_mentions: { parse: [] } };
 }
 
-/**
- * Maps what the REST client threw to a PostResult. 403 (Missing Access, Missing Permissions)
- * and 404 (Unknown Channel) mean the bot can no longer post there: gone. 429, 5xx and network
- * failures pass: retry. Other 4xx (a 401 token, a 400 body) are not about the channel, so
- * they are retried rather than pausing a subscription.
- */
+/** What the REST client threw, as a digest post's result (see errors.ts). */
 export function discordPostFailure(error: unknown): PostResult {
-  if (error instanceof RateLimitError) {
-    const waitMs = error.retryAfter > 0 ? error.retryAfter : error.timeToReset;
-    return {
-      ok: false,
-      kind: 'retry',
-      retryAfterMs: Math.max(0, Math.ceil(waitMs)),
-      // The global limit holds every channel; a route's (this channel's) only this one.
-      scope: error.global ? 'platform' : 'channel',
-      error: `429 rate limited (${error.global ? 'global' : error.route})`,
-    };
-  }
-  if (error instanceof DiscordAPIError) {
-    const detail = `${error.status} ${String(error.code)} ${error.message}`;
-    return { ok: false, kind: error.status === 403 || error.status === 404 ? 'gone' : 'retry', error: detail };
-  }
-  if (error instanceof HTTPError) return { ok: false, kind: 'retry', error: `${error.status} ${error.message}` };
-  return { ok: false, kind: 'retry', error: error instanceof Error ? error.message : String(error) };
+  return postResultOf(classifyDiscordError(error));
 }
 
 /** A REST client that reports every rate limit and never retries on its own. */
@@ -93,18 +74,18 @@ export function createDiscordDigestPoster(config: Pick<DiscordConfig, 'token' | 
         const mine = messages.find((m) => m.author?.id === me && m.embeds?.some((e) => e.title === title) && Date.parse(m.timestamp ?? '') >= since - 60_000);
         return { ok: true, ...(mine?.id ? { messageId: mine.id } : {}) };
       } catch (error) {
-        const failure = discordPostFailure(error);
+        const failure = classifyDiscordError(error);
         // No access to read the channel: it cannot be checked, and the post will say whether it is gone.
-        if (failure.ok || failure.kind === 'gone') return { ok: true };
-        return { ok: false, error: failure.error, ...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}) };
+        if (failure.kind === 'gone') return { ok: true };
+        return { ok: false, error: failure.detail, ...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}) };
       }
     },
     platform: 'discord',
-    async post(channelId, digest, { nonce }): Promise<PostResult> {
+    async post(channelId, digest, { deliveryId }): Promise<PostResult> {
       // The id goes into the URL path: anything but a snowflake could address another route.
       if (!SNOWFLAKE.test(channelId)) return { ok: false, kind: 'gone', error: `not a Discord channel id: ${channelId.slice(0, 40)}` };
       try {
-        const message = (await rest.post(Routes.channelMessages(channelId), { body: digestMessage(digest, nonce) })) as { id?: unknown };
+        const message = (await rest.post(Routes.channelMessages(channelId), { body: digestMessage(digest, deliveryId) })) as { id?: unknown };
         return { ok: true, ...(typeof message?.id === 'string' ? { messageId: message.id } : {}) };
       } catch (error) {
         return discordPostFailure(error);

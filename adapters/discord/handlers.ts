@@ -24,7 +24,7 @@ import { parseCommand, type Answerer } from '../../src/commands/index.ts';
 import type { ChannelContext } from '../../src/digest/types.ts';
 import type { Logger } from '../../src/log.ts';
 import { SLOW_DOWN, type RateLimiter } from '../../src/rate-limit.ts';
-import { isNoAnswer, noAnswerCode } from '../outbound-errors.ts';
+import { codeToCount } from './errors.ts';
 import { COMMAND_NAME, toCommandText } from './commands/sinorussia.ts';
 import { fit, renderEmbed } from './render.ts';
 import { isShareId, type ShareStore } from './share.ts';
@@ -45,7 +45,8 @@ export interface HandlerDeps {
 }
 
 function countFailure(deps: Pick<HandlerDeps, 'outboundError'>, error: unknown): void {
-  if (isNoAnswer(error)) deps.outboundError?.(noAnswerCode(error));
+  const code = codeToCount(error);
+  if (code) deps.outboundError?.(code);
 }
 
 function rateFor(deps: Pick<HandlerDeps, 'limiter' | 'logger'>, userId: string, surface: string) {

@@ -11,21 +11,13 @@ import { webApi } from '@slack/bolt';
 import type { Answer } from '../../src/answer/types.ts';
 import type { DigestPoster, LookupResult, PostResult } from '../../src/digest/types.ts';
 import type { Logger } from '../../src/log.ts';
+import { postResultOf } from '../outbound-errors.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
+import { classifySlackError } from './errors.ts';
 import { renderAnswer } from './render.ts';
 
-/**
- * Slack errors that mean "this channel is closed to the bot" and pause its subscription:
- * deleted or unknown (`channel_not_found`), archived, a private channel the bot was removed
- * from (`not_in_channel`), or one where only admins may post (`restricted_action`).
- * Token errors (`invalid_auth`, `token_revoked`, `account_inactive`, …) are not here on
- * purpose: they hit every channel at once, so they are retried (each day's post expires on
- * its own) rather than pausing every subscription over one fixable credential.
- */
-export const SLACK_GONE_ERRORS = new Set(['channel_not_found', 'is_archived', 'not_in_channel', 'restricted_action']);
-
-const { ErrorCode } = webApi;
+export { SLACK_GONE_ERRORS } from './errors.ts';
 
 /** The metadata event type that marks the bot's digest posts. */
 export const DIGEST_EVENT_TYPE = 'sinorussia_digest';
@@ -38,21 +30,9 @@ const LOOKUP_PAGES = 3;
  */
 const UNCHECKABLE = new Set(['missing_scope', 'not_in_channel', 'channel_not_found', 'is_archived', 'not_allowed_token_type']);
 
-/** Maps what the Web API client threw to a PostResult. */
+/** What the Web API client threw, as a digest post's result (see errors.ts). */
 export function slackPostFailure(error: unknown): PostResult {
-  const e = error as { code?: unknown; retryAfter?: unknown; statusCode?: unknown; data?: { error?: unknown }; message?: unknown };
-  if (e?.code === ErrorCode.RateLimitedError) {
-    const seconds = typeof e.retryAfter === 'number' ? e.retryAfter : undefined;
-    return { ok: false, kind: 'retry', ...(seconds === undefined ? {} : { retryAfterMs: seconds * 1000 }), error: 'ratelimited' };
-  }
-  if (e?.code === ErrorCode.PlatformError) {
-    const code = typeof e.data?.error === 'string' ? e.data.error : 'unknown_error';
-    if (SLACK_GONE_ERRORS.has(code)) return { ok: false, kind: 'gone', error: code };
-    return { ok: false, kind: 'retry', error: code };
-  }
-  if (e?.code === ErrorCode.HTTPError) return { ok: false, kind: 'retry', error: `HTTP ${String(e.statusCode)}` };
-  // Network failures (RequestError) and anything unexpected: a passing failure.
-  return { ok: false, kind: 'retry', error: typeof e?.message === 'string' ? e.message : String(error) };
+  return postResultOf(classifySlackError(error));
 }
 
 /** A Web API client for digests only: no retries, and 429s rejected instead of waited out. */
@@ -76,7 +56,7 @@ export function createSlackDigestPoster(config: Pick<SlackConfig, 'botToken' | '
   const client = digestWebClient(config, logger);
   return {
     platform: 'slack',
-    async post(channelId: string, digest: Answer, { nonce }): Promise<PostResult> {
+    async post(channelId: string, digest: Answer, { deliveryId }): Promise<PostResult> {
       try {
         const message = renderAnswer(digest);
         const result = await client.chat.postMessage({
@@ -84,7 +64,8 @@ export function createSlackDigestPoster(config: Pick<SlackConfig, 'botToken' | '
           ...message,
           unfurl_links: false,
           unfurl_media: false,
-          metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { nonce } },
+          // `nonce` is the metadata's field name from before it was called the delivery id; kept so older posts are still found.
+          metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { nonce: deliveryId } },
         });
         return { ok: true, ...(typeof result.ts === 'string' ? { messageId: result.ts } : {}) };
       } catch (error) {
@@ -92,7 +73,7 @@ export function createSlackDigestPoster(config: Pick<SlackConfig, 'botToken' | '
       }
     },
 
-    async findPosted(channelId, _digest, { nonce, since }): Promise<LookupResult> {
+    async findPosted(channelId, _digest, { deliveryId, since }): Promise<LookupResult> {
       try {
         let cursor: string | undefined;
         for (let page = 0; page < LOOKUP_PAGES; page++) {
@@ -104,7 +85,7 @@ export function createSlackDigestPoster(config: Pick<SlackConfig, 'botToken' | '
             ...(cursor ? { cursor } : {}),
           });
           const mine = (history.messages as HistoryMessage[] | undefined)?.find(
-            (m) => m.metadata?.event_type === DIGEST_EVENT_TYPE && m.metadata.event_payload?.nonce === nonce,
+            (m) => m.metadata?.event_type === DIGEST_EVENT_TYPE && m.metadata.event_payload?.nonce === deliveryId,
           );
           if (mine) return { ok: true, messageId: mine.ts };
           cursor = history.response_metadata?.next_cursor || undefined;
@@ -112,13 +93,12 @@ export function createSlackDigestPoster(config: Pick<SlackConfig, 'botToken' | '
         }
         return { ok: true };
       } catch (error) {
-        const failure = slackPostFailure(error);
-        if (failure.ok) return { ok: true };
-        if (UNCHECKABLE.has(failure.error)) {
-          logger?.warn('slack: cannot read the channel to check for an earlier digest post; posting', { channel: channelId, error: failure.error });
+        const failure = classifySlackError(error);
+        if (UNCHECKABLE.has(failure.detail)) {
+          logger?.warn('slack: cannot read the channel to check for an earlier digest post; posting', { channel: channelId, error: failure.detail });
           return { ok: true };
         }
-        return { ok: false, error: failure.error, ...(failure.kind === 'retry' && failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}) };
+        return { ok: false, error: failure.detail, ...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}) };
       }
     },
   };

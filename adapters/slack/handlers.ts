@@ -21,6 +21,7 @@ import { SLOW_DOWN, type RateDecision, type RateLimiter } from '../../src/rate-l
 import type { ResponsePoster, ResponseUrlError } from './response-url.ts';
 import { LruCache } from '../../src/lru.ts';
 import { decodeSlack } from './escape.ts';
+import { codeToCount } from './errors.ts';
 import { APOLOGY, renderAnswer, SHARE_ACTION_ID, type SlackMessage } from './render.ts';
 
 export const SLASH_COMMAND = '/sinorussia';
@@ -224,7 +225,7 @@ export function platformErrorCode(error: unknown): string | undefined {
 
 /** Counts a failed Web API call Slack refused (see HandlerDeps.outboundError). */
 function countFailure(deps: HandlerDeps, error: unknown): void {
-  const code = platformErrorCode(error);
+  const code = codeToCount(error);
   if (code) deps.outboundError?.(code);
 }
 

@@ -1,18 +1,17 @@
 /**
- * The daily digest (issue 5): what app/main.ts and the adapters use.
+ * The daily digest: what app/main.ts and the adapters use. The store is opened by app/ from
+ * stores/ (SQLite or PostgreSQL); the digest logic here only knows the DigestStore interface.
  *
- *   const store = await openDigestStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+ *   const store = await openDigestStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });  // stores/sql/open-store.ts
  *   const digest = createDigestCommands({ store, knowledge });
  *   const answerer = createAnswerer(knowledge, { digest });
- *   const scheduler = new DigestScheduler({ store, knowledge, posters: [slackPoster, discordPoster], logger });
+ *   const scheduler = new DigestScheduler({ store, knowledge, composer, posters: [slackPoster, discordPoster], logger });
  *   scheduler.start();  // … on shutdown: await scheduler.stop(); await store.close();
  */
-export { openDigestStore, type DigestStoreSettings } from './open-store.ts';
 export { createDigestCommands, type DigestCommandsDeps } from './commands.ts';
-export { DigestScheduler, type DigestSchedulerDeps, type DigestSchedulerSettings, type TickReport } from './scheduler.ts';
+export { DigestScheduler, type DigestBase, type DigestSchedulerDeps, type DigestSchedulerSettings, type TickReport } from './scheduler.ts';
 export type { DigestStore } from './store.ts';
 export type { ChannelContext, Clock, DigestCommands, DigestPoster, PlatformName, PostResult, Subscription } from './types.ts';
 export { systemClock } from './types.ts';
-export { openSqliteStore, openPostgresStore, openPGliteStore } from './open-store.ts';
 export { previewForChannel } from './preview.ts';
-export { digestNonce, recordKnownFacts } from './scheduler.ts';
+export { digestDeliveryId, recordKnownFacts } from './scheduler.ts';

@@ -8,7 +8,7 @@ import { SinorussiaError } from '../errors.ts';
 import type { Knowledge } from '../knowledge/types.ts';
 import { addDays, dueInstant, localDateAt } from './schedule.ts';
 import { dueLocalDate } from './scheduler.ts';
-import { selectDigest, type DigestSelection } from './select.ts';
+import { FactGroups, selectDigest, type DigestSelection } from './select.ts';
 import type { DigestStore, SentDigest } from './store.ts';
 import type { Clock, Subscription } from './types.ts';
 
@@ -39,16 +39,17 @@ export async function previewDigest(
 
   // Today's post, still to come before the one previewed: count it as shown.
   const todayPending = sub && localDate > today && !history.some((h) => h.localDate === today) && (dueLocalDate(sub, now) === today || now < dueInstant(today, timing.time, timing.timeZone));
+  const groups = new FactGroups(composer);
   if (todayPending) {
-    const todays = selectDigest({ knowledge, composer, topics, localDate: today, history, firstSeen });
+    const todays = selectDigest({ knowledge, composer, groups, topics, localDate: today, history, firstSeen });
     history.push({ localDate: today, sentAt: dueInstant(today, timing.time, timing.timeZone).getTime(), factIds: todays.factIds });
   }
-  return { localDate, selection: selectDigest({ knowledge, composer, topics, localDate, history, firstSeen }) };
+  return { localDate, selection: selectDigest({ knowledge, composer, groups, topics, localDate, history, firstSeen }) };
 }
 
 /**
  * `sinorussia digest preview [--date YYYY-MM-DD] [--channel ID]`: the post for that date
- * (default tomorrow) of that channel on either platform, or of an unsubscribed one.
+ * (default tomorrow) of that channel on whichever platform it is subscribed on, or of an unsubscribed one.
  */
 export async function previewForChannel(
   deps: PreviewDeps,
@@ -59,7 +60,8 @@ export async function previewForChannel(
   }
   let subscription: Subscription | undefined;
   if (options.channelId && deps.store) {
-    subscription = (await deps.store.getSubscription('slack', options.channelId)) ?? (await deps.store.getSubscription('discord', options.channelId));
+    // Channel ids do not collide across platforms in practice; the first by platform name is taken.
+    subscription = (await deps.store.channelSubscriptions(options.channelId))[0];
   }
   const { selection } = await previewDigest(deps, { subscription, localDate: options.date });
   const whose = subscription

@@ -9,12 +9,12 @@
  * or rate-limited channel delays only itself.
  */
 import { createHash } from 'node:crypto';
-import { Composer } from '../answer/compose.ts';
+import type { Composer } from '../answer/compose.ts';
 import type { Knowledge } from '../knowledge/types.ts';
 import type { Logger } from '../log.ts';
 import { Pacer } from './pacer.ts';
 import { dueInstant, localDateAt } from './schedule.ts';
-import { selectDigest } from './select.ts';
+import { FactGroups, selectDigest } from './select.ts';
 import type { Claim, Delivery, DeliveryKey, DigestStore } from './store.ts';
 import { systemClock, type Clock, type DigestObserver, type DigestOutcome, type DigestPoster, type LookupResult, type PlatformName, type PostResult, type Subscription } from './types.ts';
 
@@ -53,14 +53,16 @@ export const DEFAULT_SCHEDULER_SETTINGS: DigestSchedulerSettings = {
   stopGraceMs: 7_000,
 };
 
-export interface DigestSchedulerDeps {
-  store: DigestStore;
+/** What a digest is made from: the base and the composer its owner built over it (shared with the answers). */
+export interface DigestBase {
   knowledge: Knowledge;
+  composer: Composer;
+}
+
+interface SchedulerServices {
+  store: DigestStore;
   posters: DigestPoster[];
   logger: Logger;
-  composer?: Composer;
-  /** The base now, when it can change under the bot (a reload); `knowledge` and `composer` otherwise. */
-  current?: () => { knowledge: Knowledge; composer: Composer };
   clock?: Clock;
   /** Waits for pacing; tests advance their fake clock instead. */
   sleep?: (ms: number) => Promise<void>;
@@ -68,6 +70,9 @@ export interface DigestSchedulerDeps {
   /** Told every delivery's outcome (metrics). */
   observer?: DigestObserver;
 }
+
+/** A fixed base, or `current`: the base now, when it can change under the bot (a reload). */
+export type DigestSchedulerDeps = SchedulerServices & (DigestBase | { current: () => DigestBase; knowledge?: Knowledge });
 
 export interface TickReport {
   /** Channels whose post is due today and not yet settled. */
@@ -81,8 +86,12 @@ export interface TickReport {
   found: number;
 }
 
-/** Stable per channel and local date, at most 25 characters (Discord's nonce limit). */
-export function digestNonce(key: DeliveryKey): string {
+/**
+ * The id of one channel-day's post, the same on every attempt: its local date and a hash of
+ * the key. Each platform fits it to its own rules (Discord derives its nonce from it). The
+ * formula is kept as it was so that a retry across an upgrade still recognises its post.
+ */
+export function digestDeliveryId(key: DeliveryKey): string {
   const hash = createHash('sha256').update(`${key.platform}\n${key.channelId}\n${key.localDate}`).digest('hex');
   return `${key.localDate.replaceAll('-', '')}${hash.slice(0, 17)}`;
 }
@@ -131,7 +140,9 @@ type Outcome = Exclude<keyof TickReport, 'due' | 'found'>;
 export class DigestScheduler {
   private readonly settings: DigestSchedulerSettings;
   private readonly clock: Clock;
-  private readonly composer: Composer;
+  private readonly base: () => DigestBase;
+  /** The fact groups of the current composer, worked out once per fact; replaced with the composer. */
+  private groups?: FactGroups;
   private readonly posters: Map<PlatformName, DigestPoster>;
   private readonly pacer: Pacer;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -151,7 +162,11 @@ export class DigestScheduler {
   constructor(private readonly deps: DigestSchedulerDeps) {
     this.settings = { ...DEFAULT_SCHEDULER_SETTINGS, ...deps.settings };
     this.clock = deps.clock ?? systemClock;
-    this.composer = deps.composer ?? new Composer(deps.knowledge);
+    if ('current' in deps) this.base = deps.current;
+    else {
+      const fixed = { knowledge: deps.knowledge, composer: deps.composer };
+      this.base = () => fixed;
+    }
     this.posters = new Map(deps.posters.map((p) => [p.platform, p]));
     this.sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref()));
     this.pacer = new Pacer(this.clock, this.settings.postsPerSecond, this.settings.channelGapMs);
@@ -192,8 +207,9 @@ export class DigestScheduler {
     if (ended === 'late') this.deps.logger.warn('digest: stopped with posts still in flight; their claims are left to expire and be checked', { graceMs });
   }
 
-  private base(): { knowledge: Knowledge; composer: Composer } {
-    return this.deps.current?.() ?? { knowledge: this.deps.knowledge, composer: this.composer };
+  private groupsOf(composer: Composer): FactGroups {
+    if (this.groups?.composer !== composer) this.groups = new FactGroups(composer);
+    return this.groups;
   }
 
   private async runTick(): Promise<TickReport> {
@@ -288,6 +304,7 @@ export class DigestScheduler {
     const selection = selectDigest({
       knowledge,
       composer,
+      groups: this.groupsOf(composer),
       topics: subscription.topics,
       localDate: key.localDate,
       history: await store.sentDigests(key.platform, key.channelId),
@@ -298,12 +315,12 @@ export class DigestScheduler {
       return this.skip(key, 'no facts on these topics');
     }
 
-    const nonce = digestNonce(key);
+    const deliveryId = digestDeliveryId(key);
     if (claim.attempts > 1 && poster.findPosted) {
       // An earlier attempt may have landed: its holder crashed, or its answer was lost.
       const since = dueInstant(key.localDate, '00:00', subscription.timeZone).getTime();
       const found: LookupResult = await this.timed<LookupResult>(
-        poster.findPosted(key.channelId, selection.answer, { nonce, since }).catch((error: unknown) => ({ ok: false as const, error: String(error) })),
+        poster.findPosted(key.channelId, selection.answer, { deliveryId, since }).catch((error: unknown) => ({ ok: false as const, error: String(error) })),
         (error) => ({ ok: false, error }),
       );
       const settledAt = this.clock.now().getTime();
@@ -318,7 +335,7 @@ export class DigestScheduler {
 
     let result: PostResult;
     try {
-      result = await this.timed(poster.post(key.channelId, selection.answer, { nonce }), (error) => ({ ok: false, kind: 'retry', error }));
+      result = await this.timed(poster.post(key.channelId, selection.answer, { deliveryId }), (error) => ({ ok: false, kind: 'retry', error }));
     } catch (error) {
       // Posters should not throw; if one does, treat it as a passing failure.
       result = { ok: false, kind: 'retry', error: error instanceof Error ? error.message : String(error) };
@@ -327,7 +344,7 @@ export class DigestScheduler {
     const settledAt = this.clock.now().getTime();
     if (result.ok) {
       const kept = await store.markSent(claim, { messageId: result.messageId, factIds: selection.factIds, sentAt: settledAt });
-      // Kept false: our lease ran out mid-post and another instance took over (the nonce lets Discord dedupe).
+      // Kept false: our lease ran out mid-post and another instance took over (a platform may dedupe by the delivery id).
       this.log(kept ? 'info' : 'warn', kept ? 'sent' : 'sent-after-lease', key, { attempts: claim.attempts, messageId: result.messageId, facts: selection.factIds.length, new: selection.newFactIds.length });
       return 'sent';
     }

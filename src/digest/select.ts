@@ -23,6 +23,8 @@ export const ON_THIS_DAY_MARK = 'on this day';
 export interface DigestInput {
   knowledge: Knowledge;
   composer: Composer;
+  /** The composer's fact groups, kept by the caller across digests; worked out afresh when absent or another composer's. */
+  groups?: FactGroups;
   /** The channel's topics; empty means all. */
   topics: Topic[];
   /** The channel's local date, `YYYY-MM-DD`. */
@@ -52,17 +54,22 @@ function byInterest(a: Fact, b: Fact): number {
   return weight(b) - weight(a) || a.about.start.localeCompare(b.about.start) || a.id.localeCompare(b.id);
 }
 
-/** The facts an item shows when `fact` is chosen: its whole group. Cached per composer. */
-const groups = new WeakMap<Composer, Map<string, string[]>>();
-function groupIds(composer: Composer, fact: Fact): string[] {
-  let cache = groups.get(composer);
-  if (!cache) groups.set(composer, (cache = new Map()));
-  let ids = cache.get(fact.id);
-  if (!ids) {
-    ids = composer.compose([fact]).items[0].evidence.map((e) => e.factId);
-    cache.set(fact.id, ids);
+/**
+ * The facts an item shows when a fact is chosen (its whole group), worked out once per fact
+ * for one composer. Whoever makes digests over a base keeps one (the scheduler does).
+ */
+export class FactGroups {
+  private readonly ids = new Map<string, string[]>();
+  constructor(readonly composer: Composer) {}
+
+  of(fact: Fact): string[] {
+    let ids = this.ids.get(fact.id);
+    if (!ids) {
+      ids = this.composer.compose([fact]).items[0].evidence.map((e) => e.factId);
+      this.ids.set(fact.id, ids);
+    }
+    return ids;
   }
-  return ids;
 }
 
 /** The channel's topics that have facts, in the fixed topic order. */
@@ -93,6 +100,7 @@ export function shownInCycle(pool: Set<string>, history: SentDigest[]): Set<stri
 
 export function selectDigest(input: DigestInput): DigestSelection {
   const { knowledge, composer, localDate, history } = input;
+  const groups = input.groups?.composer === composer ? input.groups : new FactGroups(composer);
   const topics = channelTopics(knowledge, input.topics);
   const topic = topicOfDay(topics, localDate);
   const pool = knowledge.facts.filter((f) => f.topics.some((t) => topics.includes(t))).sort(byInterest);
@@ -107,14 +115,14 @@ export function selectDigest(input: DigestInput): DigestSelection {
       if (chosen.length >= upTo) return;
       if (covered.has(fact.id) || (skipShown && shown.has(fact.id))) continue;
       chosen.push(fact);
-      for (const id of groupIds(composer, fact)) covered.add(id);
+      for (const id of groups.of(fact)) covered.add(id);
     }
   };
 
   const monthDay = localDate.slice(5);
   const isOnThisDay = (f: Fact) => f.about.start === f.about.end && f.about.raw.length === 10 && f.about.start.slice(5) === monthDay && f.about.start < localDate;
   const onThisDay = [...pool.filter(isOnThisDay), ...knowledge.facts.filter(isOnThisDay).sort(byInterest)].sort((a, b) => Number(shown.has(a.id)) - Number(shown.has(b.id)))[0];
-  if (onThisDay) for (const id of groupIds(composer, onThisDay)) covered.add(id);
+  if (onThisDay) for (const id of groups.of(onThisDay)) covered.add(id);
   const room = onThisDay ? DIGEST_FACTS.max - 1 : DIGEST_FACTS.max;
   const target = Math.min(DIGEST_FACTS.target, room);
 

@@ -1,6 +1,6 @@
 /**
  * Where subscriptions and the digest history live. One interface, one implementation over
- * Kysely (kysely-store.ts) for SQLite and PostgreSQL alike. Instants are epoch milliseconds.
+ * Kysely (stores/sql/digest-store.ts) for SQLite and PostgreSQL alike. Instants are epoch milliseconds.
  */
 import type { PlatformName, Subscription } from './types.ts';
 
@@ -47,6 +47,8 @@ export interface DigestStore {
   /** True when there was one to remove. */
   removeSubscription(platform: PlatformName, channelId: string): Promise<boolean>;
   getSubscription(platform: PlatformName, channelId: string): Promise<Subscription | undefined>;
+  /** The subscriptions of a channel id on any platform (paused ones too), by platform name. */
+  channelSubscriptions(channelId: string): Promise<Subscription[]>;
   /** Every subscription that is not paused. */
   activeSubscriptions(): Promise<Subscription[]>;
   pauseSubscription(platform: PlatformName, channelId: string, reason: string): Promise<void>;

@@ -6,7 +6,8 @@
 import type { Answer } from '../answer/types.ts';
 import type { Topic } from '../knowledge/topics.ts';
 
-export type PlatformName = 'slack' | 'discord';
+/** A platform's own name for itself (`DigestPoster.platform`); the core keeps no list of them. */
+export type PlatformName = string;
 
 /** Who asks, where: what `digest …` commands need beyond their text. */
 export interface ChannelContext {
@@ -57,14 +58,17 @@ export type LookupResult = { ok: true; messageId?: string } | { ok: false; error
 /** How one platform posts a digest in a channel. Never throws: failures are results. */
 export interface DigestPoster {
   platform: PlatformName;
-  /** `nonce` is stable per channel and local date (Discord sends it with enforce_nonce). */
-  post(channelId: string, digest: Answer, options: { nonce: string }): Promise<PostResult>;
   /**
-   * Looks for this channel-day's post made since `since` (epoch ms), by `nonce` or by the
-   * digest's title. The scheduler asks before every attempt after the first: an attempt that
+   * `deliveryId` is stable per channel and local date, the same on every attempt: a platform
+   * may send it (or a key of its own derived from it) so that a resend is recognised.
+   */
+  post(channelId: string, digest: Answer, options: { deliveryId: string }): Promise<PostResult>;
+  /**
+   * Looks for this channel-day's post made since `since` (epoch ms), by `deliveryId` or by
+   * the digest's title. The scheduler asks before every attempt after the first: an attempt that
    * crashed, timed out or lost its connection may have posted after all.
    */
-  findPosted?(channelId: string, digest: Answer, options: { nonce: string; since: number }): Promise<LookupResult>;
+  findPosted?(channelId: string, digest: Answer, options: { deliveryId: string; since: number }): Promise<LookupResult>;
 }
 
 /** What the scheduler reports per delivery, for metrics (platform-neutral). */

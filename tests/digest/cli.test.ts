@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, sink } from '../helpers/cli.ts';
-import { openDigestStore } from '../../src/digest/open-store.ts';
+import { openDigestStore } from '../../stores/sql/open-store.ts';
 
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sinorussia-cli-digest-'));

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAnswerer, type Answerer } from '../../src/commands/index.ts';
 import { createDigestCommands } from '../../src/digest/commands.ts';
-import type { KyselyDigestStore } from '../../src/digest/kysely-store.ts';
+import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
 import type { ChannelContext } from '../../src/digest/types.ts';
 import { FakeClock, realKnowledge, sqliteBackend, type Backend } from './support.ts';
 

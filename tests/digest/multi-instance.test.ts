@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DigestScheduler } from '../../src/digest/scheduler.ts';
 import { memoryLogger } from '../../src/log.ts';
-import { FakeClock, fakePoster, MULTI_INSTANCE_BACKENDS, realKnowledge, UNPACED, type Backend } from './support.ts';
+import { FakeClock, fakePoster, MULTI_INSTANCE_BACKENDS, realBase, UNPACED, type Backend } from './support.ts';
 
 const ZONES = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Shanghai', 'Australia/Sydney', 'Asia/Kolkata'];
 
@@ -32,9 +32,8 @@ describe.each(MULTI_INSTANCE_BACKENDS)('two schedulers on one %s database', (_na
     // One fake platform per name, shared by both instances: it sees every post either makes.
     const slack = fakePoster('slack', clock);
     const discord = fakePoster('discord', clock);
-    const knowledge = realKnowledge();
     const make = (store: typeof storeA) =>
-      new DigestScheduler({ store, knowledge, posters: [slack, discord], logger: memoryLogger(), clock, settings: UNPACED });
+      new DigestScheduler({ store, ...realBase(), posters: [slack, discord], logger: memoryLogger(), clock, settings: UNPACED });
     const [a, b] = [make(storeA), make(storeB)];
 
     const end = Date.parse('2026-03-09T12:00:00Z'); // across the New York DST switch
@@ -51,7 +50,7 @@ describe.each(MULTI_INSTANCE_BACKENDS)('two schedulers on one %s database', (_na
 
     const posts = [...slack.posts, ...discord.posts];
     const perChannelDay = new Map<string, number>();
-    for (const p of posts) perChannelDay.set(`${p.platform}/${p.channelId}/${p.nonce}`, (perChannelDay.get(`${p.platform}/${p.channelId}/${p.nonce}`) ?? 0) + 1);
+    for (const p of posts) perChannelDay.set(`${p.platform}/${p.channelId}/${p.deliveryId}`, (perChannelDay.get(`${p.platform}/${p.channelId}/${p.deliveryId}`) ?? 0) + 1);
     expect([...perChannelDay.values()].every((n) => n === 1)).toBe(true);
     // Every channel posted on each of its local days in the window (2 or 3, by zone and time).
     const perChannel = new Map<string, number>();
@@ -77,9 +76,8 @@ describe.each(MULTI_INSTANCE_BACKENDS)('two schedulers on one %s database', (_na
       limited.push(clock.now().getTime());
       return limited.length === 1 ? { ok: false, kind: 'retry', retryAfterMs: 120_000, error: 'ratelimited' } : { ok: true };
     });
-    const knowledge = realKnowledge();
-    const a = new DigestScheduler({ store: storeA, knowledge, posters: [slack], logger: memoryLogger(), clock, settings: UNPACED });
-    const b = new DigestScheduler({ store: storeB, knowledge, posters: [slack], logger: memoryLogger(), clock, settings: UNPACED });
+    const a = new DigestScheduler({ store: storeA, ...realBase(), posters: [slack], logger: memoryLogger(), clock, settings: UNPACED });
+    const b = new DigestScheduler({ store: storeB, ...realBase(), posters: [slack], logger: memoryLogger(), clock, settings: UNPACED });
     await a.tick();
     expect(slack.posts.map((p) => p.channelId)).toEqual(['C0FREE']);
     // Instance B has never seen the 429, yet it waits: the hold is the channel's, in the store.

@@ -1,10 +1,11 @@
 /** The scheduler under a fake clock: time zones and DST, restarts, crashes, retries, gone channels, pacing. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KyselyDigestStore } from '../../src/digest/kysely-store.ts';
-import { digestNonce, DigestScheduler, type DigestSchedulerSettings } from '../../src/digest/scheduler.ts';
+import { Composer } from '../../src/answer/compose.ts';
+import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
+import { digestDeliveryId, DigestScheduler, type DigestSchedulerSettings } from '../../src/digest/scheduler.ts';
 import type { PostResult, Subscription } from '../../src/digest/types.ts';
 import { memoryLogger } from '../../src/log.ts';
-import { FakeClock, fakePoster, realKnowledge, sqliteBackend, UNPACED, type Backend } from './support.ts';
+import { FakeClock, fakePoster, realBase, sqliteBackend, UNPACED, type Backend } from './support.ts';
 
 const MINUTE = 60_000;
 
@@ -31,7 +32,7 @@ function scheduler(clock: FakeClock, respond?: (channelId: string, call: number)
   const logger = memoryLogger();
   const slack = fakePoster('slack', clock, respond);
   const discord = fakePoster('discord', clock, respond);
-  const instance = new DigestScheduler({ store, knowledge: realKnowledge(), posters: [slack, discord], logger, clock, sleep: clock.sleep, settings });
+  const instance = new DigestScheduler({ store, ...realBase(), posters: [slack, discord], logger, clock, sleep: clock.sleep, settings });
   return { instance, logger, slack, discord };
 }
 
@@ -61,7 +62,7 @@ describe('time zones and daylight saving', () => {
     const s = scheduler(clock);
     await tickUntil(s, clock, to);
     expect(s.slack.posts.map((p) => new Date(p.at).toISOString())).toEqual(expected);
-    expect(new Set(s.slack.posts.map((p) => p.nonce)).size).toBe(s.slack.posts.length);
+    expect(new Set(s.slack.posts.map((p) => p.deliveryId)).size).toBe(s.slack.posts.length);
   });
 
   it('counts the day in the channel’s zone, not UTC', async () => {
@@ -108,7 +109,7 @@ describe('restarts', () => {
     clock.set('2026-05-05T08:30:00Z'); // down from before 09:00 yesterday until before 09:00 today
     const s = scheduler(clock);
     await tickUntil(s, clock, '2026-05-05T10:00:00Z', 10 * MINUTE);
-    expect(s.slack.posts.map((p) => [new Date(p.at).toISOString(), p.nonce.slice(0, 8)])).toEqual([['2026-05-05T09:00:00.000Z', '20260505']]);
+    expect(s.slack.posts.map((p) => [new Date(p.at).toISOString(), p.deliveryId.slice(0, 8)])).toEqual([['2026-05-05T09:00:00.000Z', '20260505']]);
     expect(await store.getDelivery({ platform: 'slack', channelId: 'C1', localDate: '2026-05-04' })).toBeUndefined();
   });
 
@@ -193,13 +194,41 @@ describe('failures', () => {
     const clock = new FakeClock('2026-05-04T09:00:00Z');
     await store.saveSubscription(subscription({ platform: 'discord' }));
     const logger = memoryLogger();
-    const instance = new DigestScheduler({ store, knowledge: realKnowledge(), posters: [], logger, clock, settings: UNPACED });
+    const instance = new DigestScheduler({ store, ...realBase(), posters: [], logger, clock, settings: UNPACED });
     await tickUntil({ instance }, clock, '2026-05-04T10:00:00Z');
     expect(deliveryLines(logger)).toEqual([expect.objectContaining({ outcome: 'skipped', platform: 'discord', channel: 'C1', localDate: '2026-05-04' })]);
   });
 });
 
-describe('pacing and nonces', () => {
+describe('the base it is given', () => {
+  it('composes with the composer it is given, and works out each fact group once across channels and ticks', async () => {
+    const { knowledge } = realBase();
+    const composer = new Composer(knowledge);
+    const grouped: string[] = [];
+    let posts = 0;
+    const compose = composer.compose.bind(composer);
+    composer.compose = (facts, ...rest) => {
+      if (facts.length === 1) grouped.push(facts[0].id);
+      else posts += 1;
+      return compose(facts, ...rest);
+    };
+    const clock = new FakeClock('2026-05-04T09:00:00Z');
+    await store.saveSubscription(subscription({ channelId: 'C1' }));
+    await store.saveSubscription(subscription({ channelId: 'C2' }));
+    const slack = fakePoster('slack', clock);
+    const instance = new DigestScheduler({ store, knowledge, composer, posters: [slack], logger: memoryLogger(), clock, sleep: clock.sleep, settings: UNPACED });
+    await instance.tick();
+    clock.set('2026-05-05T09:00:00Z');
+    await instance.tick();
+    expect(slack.posts.map((p) => p.channelId).sort()).toEqual(['C1', 'C1', 'C2', 'C2']);
+    expect(posts).toBe(4);
+    // Two channels with the same topics on two days: no fact's group is worked out twice.
+    expect(grouped.length).toBeGreaterThan(0);
+    expect(grouped.filter((id, i) => grouped.indexOf(id) !== i)).toEqual([]);
+  });
+});
+
+describe('pacing and delivery ids', () => {
   it('spreads posts at the global pace, waiting on the (fake) clock', async () => {
     const clock = new FakeClock('2026-05-04T09:00:00Z');
     for (let i = 0; i < 5; i++) await store.saveSubscription(subscription({ channelId: `C${i}` }));
@@ -210,11 +239,11 @@ describe('pacing and nonces', () => {
     expect(times).toEqual([0, 500, 1000, 1500, 2000]);
   });
 
-  it('derives a nonce of at most 25 characters from channel and local date', () => {
-    const key = { platform: 'discord' as const, channelId: '123456789012345678', localDate: '2026-05-04' };
-    const nonce = digestNonce(key);
-    expect(nonce.length).toBeLessThanOrEqual(25);
-    expect(digestNonce({ ...key })).toBe(nonce);
-    expect(new Set([nonce, digestNonce({ ...key, localDate: '2026-05-05' }), digestNonce({ ...key, channelId: '1' }), digestNonce({ ...key, platform: 'slack' })]).size).toBe(4);
+  it('derives a delivery id from platform, channel and local date, the same as before it was renamed', () => {
+    const key = { platform: 'discord', channelId: '123456789012345678', localDate: '2026-05-04' };
+    const id = digestDeliveryId(key);
+    // The value posts already carry (Slack metadata, Discord nonces): a retry across an upgrade still matches.
+    expect(id).toBe('202605042f2dbf6c997f55bc2');
+    expect(new Set([id, digestDeliveryId({ ...key, localDate: '2026-05-05' }), digestDeliveryId({ ...key, channelId: '1' }), digestDeliveryId({ ...key, platform: 'slack' })]).size).toBe(4);
   });
 });

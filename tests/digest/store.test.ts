@@ -1,7 +1,7 @@
 /** One store suite, run on every backend: SQLite, PGlite, and PostgreSQL when TEST_DATABASE_URL is set. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { KyselyDigestStore } from '../../src/digest/kysely-store.ts';
-import { migrateToLatest } from '../../src/digest/migrations.ts';
+import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
+import { migrateToLatest } from '../../stores/sql/migrations.ts';
 import type { Subscription } from '../../src/digest/types.ts';
 import { STORE_BACKENDS, type Backend } from './support.ts';
 
@@ -20,10 +20,11 @@ describe.each(STORE_BACKENDS)('digest store on %s', (_name, makeBackend) => {
   let backend: Backend;
   let store: KyselyDigestStore;
   // One database per backend (PGlite takes seconds to boot), emptied before each test.
+  // PGlite's boot is slow on a loaded machine: give it a minute.
   beforeAll(async () => {
     backend = makeBackend();
     store = await backend.open();
-  });
+  }, 60_000);
   beforeEach(async () => {
     for (const table of ['subscriptions', 'deliveries', 'known_facts'] as const) await store.db.deleteFrom(table).execute();
   });
@@ -45,6 +46,15 @@ describe.each(STORE_BACKENDS)('digest store on %s', (_name, makeBackend) => {
     expect(await store.removeSubscription('slack', 'C1')).toBe(true);
     expect(await store.removeSubscription('slack', 'C1')).toBe(false);
     expect(await store.getSubscription('slack', 'C1')).toBeUndefined();
+  });
+
+  it('finds the subscriptions of a channel id on any platform, paused ones too, by platform name (any name)', async () => {
+    await store.saveSubscription(subscription('C1'));
+    await store.saveSubscription(subscription('C1', { platform: 'matrix', time: '06:00' }));
+    await store.saveSubscription(subscription('C2'));
+    await store.pauseSubscription('slack', 'C1', 'channel_not_found');
+    expect((await store.channelSubscriptions('C1')).map((s) => `${s.platform}/${s.channelId}/${s.time}/${s.pausedReason ?? ''}`)).toEqual(['matrix/C1/06:00/', 'slack/C1/09:00/channel_not_found']);
+    expect(await store.channelSubscriptions('C9')).toEqual([]);
   });
 
   it('leaves paused subscriptions out of the active list until subscribed again', async () => {

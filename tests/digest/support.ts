@@ -7,9 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
+import { Composer } from '../../src/answer/compose.ts';
 import type { Answer } from '../../src/answer/types.ts';
-import type { KyselyDigestStore } from '../../src/digest/kysely-store.ts';
-import { openPGliteStore, openPostgresStore, openSqliteStore } from '../../src/digest/open-store.ts';
+import type { DigestBase } from '../../src/digest/scheduler.ts';
+import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
+import { openPostgresStore, openSqliteStore } from '../../stores/sql/open-store.ts';
+import { openPGliteStore } from '../helpers/pglite.ts';
 import type { Clock, DigestPoster, PlatformName, PostResult } from '../../src/digest/types.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import type { Knowledge } from '../../src/knowledge/types.ts';
@@ -110,7 +113,7 @@ export interface Post {
   platform: PlatformName;
   channelId: string;
   title: string;
-  nonce: string;
+  deliveryId: string;
   factIds: string[];
   at: number;
 }
@@ -125,7 +128,7 @@ export function fakePoster(
     platform,
     posts: [] as Post[],
     calls: 0,
-    async post(channelId: string, digest: Answer, options: { nonce: string }): Promise<PostResult> {
+    async post(channelId: string, digest: Answer, options: { deliveryId: string }): Promise<PostResult> {
       poster.calls += 1;
       // Let other work interleave, as a network call would.
       await new Promise((resolve) => setImmediate(resolve));
@@ -135,7 +138,7 @@ export function fakePoster(
           platform,
           channelId,
           title: digest.title,
-          nonce: options.nonce,
+          deliveryId: options.deliveryId,
           factIds: digest.items.flatMap((i) => i.evidence.map((e) => e.factId)),
           at: clock.now().getTime(),
         });
@@ -152,6 +155,13 @@ let real: Knowledge | undefined;
 export function realKnowledge(): Knowledge {
   real ??= loadKnowledge(KNOWLEDGE_DIR);
   return real;
+}
+
+let realBaseOnce: DigestBase | undefined;
+/** The bundled base with one composer over it, as the bot's root shares it with the digest. */
+export function realBase(): DigestBase {
+  realBaseOnce ??= { knowledge: realKnowledge(), composer: new Composer(realKnowledge()) };
+  return realBaseOnce;
 }
 
 /** Settings that keep tests quick: no pacing unless a test wants it. */

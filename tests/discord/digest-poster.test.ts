@@ -26,7 +26,7 @@ const poster = () => createDiscordDigestPoster({ token: TOKEN, apiUrl: fake.apiU
 
 describe('Discord digest poster', () => {
   it('POSTs the rendered embed with the nonce, enforce_nonce and no pings, and returns the message id', async () => {
-    const result = await poster().post(channel(1), digest, { nonce: 'd-20250330-0001' });
+    const result = await poster().post(channel(1), digest, { deliveryId: 'd-20250330-0001' });
     const sent = fake.calls.filter(postsTo(channel(1)));
     expect(sent).toHaveLength(1);
     expect(sent[0].authorization).toBe(`Bot ${TOKEN}`);
@@ -35,14 +35,18 @@ describe('Discord digest poster', () => {
     expect(result).toEqual({ ok: true, messageId: expect.stringMatching(/^\d+$/) });
   });
 
-  it('a nonce longer than 25 characters is shortened to a stable 25', async () => {
+  it('a delivery id longer than Discord’s 25-character nonce is sent as a stable 25-character digest of it', async () => {
     const long = `${channel(2)}:2025-03-30:Europe/Berlin`;
-    await poster().post(channel(2), digest, { nonce: long });
+    await poster().post(channel(2), digest, { deliveryId: long });
     const [sent] = fake.calls.filter(postsTo(channel(2)));
-    expect(sent.body.nonce).toHaveLength(25);
-    expect(sent.body.nonce).toBe(discordNonce(long));
-    expect(discordNonce(long)).toBe(discordNonce(`${channel(2)}:2025-03-30:Europe/Berlin`));
+    expect(sent.body.nonce).toBe('2_MSY6yKfhGffJc8f-P6DnnXx');
     expect(discordNonce(`${channel(2)}:2025-03-31:Europe/Berlin`)).not.toBe(sent.body.nonce);
+  });
+
+  it('the core’s delivery id (25 characters) is sent as the nonce unchanged', async () => {
+    await poster().post(channel(8), digest, { deliveryId: '202605042f2dbf6c997f55bc2' });
+    const [sent] = fake.calls.filter(postsTo(channel(8)));
+    expect(sent.body.nonce).toBe('202605042f2dbf6c997f55bc2');
   });
 
   it('a 429 comes back at once as retry with Discord’s wait in ms, sent once', async () => {
@@ -50,7 +54,7 @@ describe('Discord digest poster', () => {
       body: { message: 'You are being rate limited.', retry_after: 2, global: false },
       headers: { 'retry-after': '2' },
     });
-    const result = await poster().post(channel(3), digest, { nonce: 'n3' });
+    const result = await poster().post(channel(3), digest, { deliveryId: 'n3' });
     expect(result).toMatchObject({ ok: false, kind: 'retry', retryAfterMs: 2000 });
     expect(fake.calls.filter(postsTo(channel(3)))).toHaveLength(1);
   });
@@ -58,24 +62,24 @@ describe('Discord digest poster', () => {
   it('404 Unknown Channel and 403 Missing Access are gone', async () => {
     fake.failNext(postsTo(channel(4)), 404, { body: { message: 'Unknown Channel', code: 10003 } });
     fake.failNext(postsTo(channel(5)), 403, { body: { message: 'Missing Access', code: 50001 } });
-    expect(await poster().post(channel(4), digest, { nonce: 'n4' })).toEqual({ ok: false, kind: 'gone', error: '404 10003 Unknown Channel' });
-    expect(await poster().post(channel(5), digest, { nonce: 'n5' })).toEqual({ ok: false, kind: 'gone', error: '403 50001 Missing Access' });
+    expect(await poster().post(channel(4), digest, { deliveryId: 'n4' })).toEqual({ ok: false, kind: 'gone', error: '404 10003 Unknown Channel' });
+    expect(await poster().post(channel(5), digest, { deliveryId: 'n5' })).toEqual({ ok: false, kind: 'gone', error: '403 50001 Missing Access' });
   });
 
   it('a 5xx is a retry, sent once', async () => {
     fake.failNext(postsTo(channel(6)), 502, { body: { message: 'Bad Gateway', code: 0 } });
-    expect(await poster().post(channel(6), digest, { nonce: 'n6' })).toMatchObject({ ok: false, kind: 'retry' });
+    expect(await poster().post(channel(6), digest, { deliveryId: 'n6' })).toMatchObject({ ok: false, kind: 'retry' });
     expect(fake.calls.filter(postsTo(channel(6)))).toHaveLength(1);
   });
 
   it('a channel id that is not a snowflake is gone without a request', async () => {
     const start = fake.calls.length;
-    expect(await poster().post('../../guilds/1', digest, { nonce: 'n' })).toMatchObject({ ok: false, kind: 'gone' });
+    expect(await poster().post('../../guilds/1', digest, { deliveryId: 'n' })).toMatchObject({ ok: false, kind: 'gone' });
     expect(fake.callsFrom(start)).toEqual([]);
   });
 
   it('a network failure is a retry, never a throw', async () => {
     const unreachable = createDiscordDigestPoster({ token: TOKEN, apiUrl: 'http://127.0.0.1:1/api' });
-    expect(await unreachable.post(channel(7), digest, { nonce: 'n7' })).toMatchObject({ ok: false, kind: 'retry' });
+    expect(await unreachable.post(channel(7), digest, { deliveryId: 'n7' })).toMatchObject({ ok: false, kind: 'retry' });
   });
 });

@@ -14,9 +14,10 @@ import { DateTime } from 'luxon';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/types.ts';
-import { createDigestCommands, DigestScheduler, openDigestStore, openPostgresStore, type DigestPoster, type DigestStore, type PlatformName, type PostResult } from '../../src/digest/index.ts';
+import { createDigestCommands, DigestScheduler, type DigestPoster, type DigestStore, type PlatformName, type PostResult } from '../../src/digest/index.ts';
+import { openDigestStore, openPostgresStore } from '../../stores/sql/open-store.ts';
 import { memoryLogger } from '../../src/log.ts';
-import { realKnowledge, TEST_DATABASE_URL } from '../digest/support.ts';
+import { realBase, TEST_DATABASE_URL } from '../digest/support.ts';
 import { FakeClock, tempDataDir } from './support.ts';
 
 interface SharedDatabase {
@@ -104,7 +105,7 @@ const STEP_MS = 10 * 60_000;
 interface Delivered {
   channel: Channel;
   localDate: string;
-  nonce: string;
+  deliveryId: string;
   title: string;
 }
 
@@ -119,7 +120,7 @@ function sharedPlatform(platform: PlatformName, clock: FakeClock, delivered: Del
   return {
     platform,
     attempts,
-    async post(channelId: string, digest: Answer, { nonce }: { nonce: string }): Promise<PostResult> {
+    async post(channelId: string, digest: Answer, { deliveryId }: { deliveryId: string }): Promise<PostResult> {
       const channel = CHANNELS.find((c) => c.platform === platform && c.id === channelId);
       if (!channel) return { ok: false, kind: 'gone', error: `unknown channel ${channelId}` };
       const localDate = DateTime.fromJSDate(clock.now(), { zone: channel.zone }).toISODate() as string;
@@ -135,7 +136,7 @@ function sharedPlatform(platform: PlatformName, clock: FakeClock, delivered: Del
           ? { ok: false, kind: 'retry', error: 'HTTP 503' }
           : { ok: false, kind: 'retry', retryAfterMs: 30_000, error: 'ratelimited' };
       }
-      delivered.push({ channel, localDate, nonce, title: digest.title });
+      delivered.push({ channel, localDate, deliveryId, title: digest.title });
       return { ok: true, messageId: `${platform}-${delivered.length}` };
     },
   };
@@ -167,14 +168,14 @@ describe.each(backends)('two instances on one %s database', (_name, makeDatabase
   it('post exactly once per channel and local day over many interleaved ticks', async () => {
     database = makeDatabase();
     const clock = new FakeClock(START);
-    const knowledge = realKnowledge();
+    const { knowledge, composer } = realBase();
     const delivered: Delivered[] = [];
     const platforms = [sharedPlatform('slack', clock, delivered), sharedPlatform('discord', clock, delivered)];
     const instances = await Promise.all(
       ['a', 'b'].map(async (name) => {
         const logger = memoryLogger();
         const store = await database!.open();
-        const scheduler = new DigestScheduler({ store, knowledge, posters: platforms, logger, clock, sleep: clock.sleep });
+        const scheduler = new DigestScheduler({ store, knowledge, composer, posters: platforms, logger, clock, sleep: clock.sleep });
         schedulers.push(scheduler);
         return { name, store, logger, scheduler, digest: createDigestCommands({ store, knowledge, logger, clock }), sent: 0 };
       }),
@@ -202,7 +203,7 @@ describe.each(backends)('two instances on one %s database', (_name, makeDatabase
       clock.set(new Date(lastTick + STEP_MS).toISOString());
     }
 
-    // Exactly one post per channel-day, all with that channel-day's nonce.
+    // Exactly one post per channel-day, all with that channel-day's delivery id.
     const perChannelDay = new Map<string, Delivered[]>();
     for (const d of delivered) {
       const key = `${d.channel.platform}/${d.channel.id}/${d.localDate}`;
@@ -223,10 +224,9 @@ describe.each(backends)('two instances on one %s database', (_name, makeDatabase
       expect(days, `${channel.platform}/${channel.id}`).toBeGreaterThanOrEqual(2);
     }
 
-    // The nonce names the channel-day: one per key, never reused by another.
-    const nonces = [...perChannelDay.values()].map((posts) => posts[0].nonce);
-    expect(new Set(nonces).size).toBe(nonces.length);
-    expect(nonces.every((n) => n.length <= 25)).toBe(true);
+    // The delivery id names the channel-day: one per key, never reused by another.
+    const ids = [...perChannelDay.values()].map((posts) => posts[0].deliveryId);
+    expect(new Set(ids).size).toBe(ids.length);
 
     // Some first attempts failed and were retried, by either instance, and still posted once.
     const retried = platforms.flatMap((p) => [...p.attempts.values()]).filter((n) => n > 1).length;

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { readDigestSettings } from '../../app/digest-settings.ts';
 import { configuredPlatforms, type RunningPlatform } from '../../app/platforms.ts';
 import { createAnswerer } from '../../src/commands/index.ts';
-import { createDigestCommands, DigestScheduler, openDigestStore, type DigestStore } from '../../src/digest/index.ts';
+import { createDigestCommands, DigestScheduler, type DigestStore } from '../../src/digest/index.ts';
+import { openDigestStore } from '../../stores/sql/open-store.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { FakeClock, realKnowledge } from '../digest/support.ts';
 
@@ -43,7 +44,7 @@ export async function startInstance(env: Record<string, string | undefined>, clo
     throw error;
   }
   // Pacing waits move the fake clock instead of sleeping.
-  const scheduler = new DigestScheduler({ store, knowledge, posters: running.map((r) => r.poster), logger, clock, sleep: clock.sleep });
+  const scheduler = new DigestScheduler({ store, knowledge, composer: answerer.context.composer, posters: running.map((r) => r.poster), logger, clock, sleep: clock.sleep });
   let stopped = false;
   return {
     store,

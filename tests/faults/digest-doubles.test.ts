@@ -8,10 +8,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Composer } from '../../src/answer/compose.ts';
-import { DigestScheduler, digestNonce } from '../../src/digest/scheduler.ts';
+import { DigestScheduler, digestDeliveryId } from '../../src/digest/scheduler.ts';
 import { selectDigest } from '../../src/digest/select.ts';
 import { memoryLogger } from '../../src/log.ts';
-import { FakeClock, fakePoster, realKnowledge } from '../digest/support.ts';
+import { FakeClock, fakePoster, realBase, realKnowledge } from '../digest/support.ts';
 import { digestRig, dueAtNine as subscription } from './digest-rig.ts';
 
 const MINUTE = 60_000;
@@ -40,7 +40,7 @@ describe('Slack: an attempt whose fate is unknown is looked for before posting a
     const delivery = await rig.store.getDelivery({ platform: 'slack', channelId: 'C0RESET', ...KEY });
     expect(delivery).toMatchObject({ status: 'sent', messageId: rig.slack.digest.history.get('C0RESET')![0].ts });
     // The marker is the post's metadata, invisible in the channel.
-    expect(slackPosts('C0RESET')[0].params.metadata).toEqual({ event_type: 'sinorussia_digest', event_payload: { nonce: digestNonce({ platform: 'slack', channelId: 'C0RESET', ...KEY }) } });
+    expect(slackPosts('C0RESET')[0].params.metadata).toEqual({ event_type: 'sinorussia_digest', event_payload: { nonce: digestDeliveryId({ platform: 'slack', channelId: 'C0RESET', ...KEY }) } });
   });
 
   it('the post landed and hung past the timeout: the retry finds it', async () => {
@@ -64,7 +64,7 @@ describe('Slack: an attempt whose fate is unknown is looked for before posting a
     expect(await rig.store.claimDelivery(key, clock.now().getTime(), 5 * MINUTE, 8)).toBeTruthy();
     const knowledge = realKnowledge();
     const selection = selectDigest({ knowledge, composer: new Composer(knowledge), topics: [], localDate: KEY.localDate, history: [], firstSeen: new Map() });
-    expect((await slackPoster().post('C0CRASH', selection.answer, { nonce: digestNonce(key) })).ok).toBe(true);
+    expect((await slackPoster().post('C0CRASH', selection.answer, { deliveryId: digestDeliveryId(key) })).ok).toBe(true);
 
     const survivor = scheduler(clock, [slackPoster()], { leaseMs: 5 * MINUTE });
     expect((await survivor.instance.tick()).sent).toBe(0);
@@ -115,7 +115,7 @@ describe('stop() during a long tick', () => {
     });
     const logger = memoryLogger();
     // Real time: 100 channels at 10 posts a second is a 10 s tick.
-    const instance = new DigestScheduler({ store: rig.store, knowledge: realKnowledge(), posters: [slow], logger, clock, settings: { postsPerSecond: 10, channelGapMs: 0 } });
+    const instance = new DigestScheduler({ store: rig.store, ...realBase(), posters: [slow], logger, clock, settings: { postsPerSecond: 10, channelGapMs: 0 } });
     const tick = instance.tick();
     await new Promise((resolve) => setTimeout(resolve, 500));
     const started = Date.now();

@@ -5,7 +5,7 @@
  * started again, it posts the rest, and every channel has exactly one digest.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDigestStore } from '../../src/digest/open-store.ts';
+import { openDigestStore } from '../../stores/sql/open-store.ts';
 import { tempDataDir } from '../e2e/support.ts';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
 import { SIGNING_SECRET } from '../slack/signed-requests.ts';

@@ -1,10 +1,10 @@
 /** Digest posts by outcome and outbound errors by platform and code, as the scheduler reports them. */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createMetrics, errorCode } from '../../app/ops/metrics.ts';
-import type { KyselyDigestStore } from '../../src/digest/kysely-store.ts';
+import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
 import { DigestScheduler } from '../../src/digest/scheduler.ts';
 import { memoryLogger } from '../../src/log.ts';
-import { FakeClock, fakePoster, realKnowledge, sqliteBackend, UNPACED, type Backend } from '../digest/support.ts';
+import { FakeClock, fakePoster, realBase, sqliteBackend, UNPACED, type Backend } from '../digest/support.ts';
 
 let backend: Backend;
 let store: KyselyDigestStore;
@@ -23,7 +23,7 @@ it('counts digest posts by outcome and failed calls by code', async () => {
   const poster = fakePoster('slack', clock, (channelId) =>
     channelId === 'C2' ? { ok: false, kind: 'retry', retryAfterMs: 1_000, error: 'ratelimited' } : channelId === 'C3' ? { ok: false, kind: 'gone', error: 'channel_not_found' } : { ok: true },
   );
-  const scheduler = new DigestScheduler({ store, knowledge: realKnowledge(), posters: [poster], logger: memoryLogger(), clock, sleep: clock.sleep, settings: UNPACED, observer: metrics.digest });
+  const scheduler = new DigestScheduler({ store, ...realBase(), posters: [poster], logger: memoryLogger(), clock, sleep: clock.sleep, settings: UNPACED, observer: metrics.digest });
   await scheduler.tick();
   const text = await metrics.registry.metrics();
   expect(text).toContain('sinorussia_digest_posts_total{platform="slack",outcome="sent"} 1');

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SQLITE_FILE } from '../../src/digest/open-store.ts';
+import { SQLITE_FILE } from '../../stores/sql/open-store.ts';
 import { tempDataDir } from '../e2e/support.ts';
 import { until } from '../helpers/until.ts';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';

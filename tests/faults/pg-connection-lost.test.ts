@@ -7,11 +7,11 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPostgresStore } from '../../src/digest/open-store.ts';
-import type { KyselyDigestStore } from '../../src/digest/kysely-store.ts';
+import { openPostgresStore } from '../../stores/sql/open-store.ts';
+import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
 import { DigestScheduler } from '../../src/digest/scheduler.ts';
 import { memoryLogger } from '../../src/log.ts';
-import { FakeClock, fakePoster, realKnowledge, TEST_DATABASE_URL, UNPACED } from '../digest/support.ts';
+import { FakeClock, fakePoster, realBase, TEST_DATABASE_URL, UNPACED } from '../digest/support.ts';
 import { until } from '../helpers/until.ts';
 import { startTcpProxy, viaProxy, type TcpProxy } from './tcp-proxy.ts';
 
@@ -59,7 +59,7 @@ describe.runIf(url)('the digest store on PostgreSQL loses its connection', () =>
       await store.saveSubscription({ platform: 'slack', channelId, time: channelId === 'C0ONE' ? '09:00' : '10:00', timeZone: 'UTC', topics: [], subscribedBy: 'U1', subscribedAt: '2026-06-01T00:00:00Z' });
     }
     const poster = fakePoster('slack', clock);
-    const scheduler = new DigestScheduler({ store, knowledge: realKnowledge(), posters: [poster], logger, clock, sleep: clock.sleep, settings: UNPACED });
+    const scheduler = new DigestScheduler({ store, ...realBase(), posters: [poster], logger, clock, sleep: clock.sleep, settings: UNPACED });
     return { scheduler, poster, logger };
   }
 

@@ -10,7 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSlack } from '../../adapters/slack/app.ts';
-import { SQLITE_FILE } from '../../src/digest/open-store.ts';
+import { SQLITE_FILE } from '../../stores/sql/open-store.ts';
 import { FakeClock, startInstance, tempDataDir, type Instance } from '../e2e/support.ts';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
 import { commandBody, FORM, post, SIGNING_SECRET } from '../slack/signed-requests.ts';

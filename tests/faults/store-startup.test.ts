@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SQLITE_FILE } from '../../src/digest/open-store.ts';
+import { SQLITE_FILE } from '../../stores/sql/open-store.ts';
 import { tempDataDir } from '../e2e/support.ts';
 
 const START = fileURLToPath(new URL('../../bin/start.js', import.meta.url));

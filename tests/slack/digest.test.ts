@@ -126,7 +126,7 @@ describe('Slack digest poster', () => {
   const poster = () => createSlackDigestPoster({ botToken: 'xoxb-test', apiUrl: fake.apiUrl });
 
   it('posts the rendered digest with blocks, sources and a text fallback, and returns the message ts', async () => {
-    const result = await poster().post('C0POST', digestAnswer, { nonce: 'C0POST-2025-03-30' });
+    const result = await poster().post('C0POST', digestAnswer, { deliveryId: 'C0POST-2025-03-30' });
     const calls = callsOf('chat.postMessage', 'C0POST');
     expect(calls).toHaveLength(1);
     expect(result).toEqual({ ok: true, messageId: expect.stringMatching(/^1800000000\.\d{6}$/) });
@@ -140,14 +140,14 @@ describe('Slack digest poster', () => {
 
   it('a 429 with Retry-After comes back at once as retry with the wait in ms (the client does not retry)', async () => {
     fake.failNextHttp('chat.postMessage', 429, { 'retry-after': '30' });
-    const result = await poster().post('C0LIMITED', digestAnswer, { nonce: 'n' });
+    const result = await poster().post('C0LIMITED', digestAnswer, { deliveryId: 'n' });
     expect(result).toEqual({ ok: false, kind: 'retry', retryAfterMs: 30_000, error: 'ratelimited' });
     expect(callsOf('chat.postMessage', 'C0LIMITED')).toHaveLength(1);
   });
 
   it('a 5xx is a retry, sent once', async () => {
     fake.failNextHttp('chat.postMessage', 503);
-    const result = await poster().post('C0DOWN', digestAnswer, { nonce: 'n' });
+    const result = await poster().post('C0DOWN', digestAnswer, { deliveryId: 'n' });
     expect(result).toMatchObject({ ok: false, kind: 'retry', error: 'HTTP 503' });
     expect(callsOf('chat.postMessage', 'C0DOWN')).toHaveLength(1);
   });
@@ -158,7 +158,7 @@ describe('Slack digest poster', () => {
       const own = await startFakeSlack();
       try {
         own.fail('chat.postMessage', error);
-        outcomes[error] = await createSlackDigestPoster({ botToken: 'xoxb-test', apiUrl: own.apiUrl }).post('C0X', digestAnswer, { nonce: 'n' });
+        outcomes[error] = await createSlackDigestPoster({ botToken: 'xoxb-test', apiUrl: own.apiUrl }).post('C0X', digestAnswer, { deliveryId: 'n' });
       } finally {
         await own.close();
       }
@@ -175,7 +175,7 @@ describe('Slack digest poster', () => {
 
   it('a network failure is a retry, never a throw', async () => {
     const unreachable = createSlackDigestPoster({ botToken: 'xoxb-test', apiUrl: 'http://127.0.0.1:1/api/' });
-    const result = await unreachable.post('C0NET', digestAnswer, { nonce: 'n' });
+    const result = await unreachable.post('C0NET', digestAnswer, { deliveryId: 'n' });
     expect(result).toMatchObject({ ok: false, kind: 'retry' });
   });
 });

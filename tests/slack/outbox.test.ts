@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createResponsePoster, type ResponsePoster } from '../../adapters/slack/response-url.ts';
-import { openPostgresStore, openSqliteStore } from '../../src/digest/open-store.ts';
-import type { KyselyDigestStore } from '../../src/digest/kysely-store.ts';
+import { openPostgresStore, openSqliteStore } from '../../stores/sql/open-store.ts';
+import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
 import { memoryLogger } from '../../src/log.ts';
 import type { Outbox } from '../../src/outbox.ts';
-import { createSqlOutbox } from '../../src/outbox-sql.ts';
+import { createSqlOutbox } from '../../stores/sql/outbox.ts';
 import { readBody } from './fake-slack-api.ts';
 import { until } from '../helpers/until.ts';
 

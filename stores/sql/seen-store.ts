@@ -6,10 +6,10 @@
  */
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { migrateToLatest } from './digest/migrations.ts';
-import type { Logger } from './log.ts';
-import { SEEN_TTL_MS, type SeenStore } from './seen-store.ts';
-import { StartupError } from './startup-error.ts';
+import { migrateToLatest } from './migrations.ts';
+import type { Logger } from '../../src/log.ts';
+import { SEEN_TTL_MS, type SeenStore } from '../../src/seen-store.ts';
+import { StartupError } from '../../src/startup-error.ts';
 
 export interface SeenTables {
   seen_keys: { key: string; expires_at: number | string };

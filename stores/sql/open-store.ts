@@ -5,17 +5,15 @@
  */
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { SinorussiaError } from '../errors.ts';
-import { createLogger, type Logger } from '../log.ts';
-import { KyselyDigestStore, type DigestTables } from './kysely-store.ts';
+import { SinorussiaError } from '../../src/errors.ts';
+import { createLogger, type Logger } from '../../src/log.ts';
+import { KyselyDigestStore, type DigestTables } from './digest-store.ts';
 import { migrateToLatest } from './migrations.ts';
-import { PGliteDialect } from './pglite-dialect.ts';
 import { BusyRetryingSqliteDialect, retryWhileBusy } from './sqlite-busy.ts';
-import type { DigestStore } from './store.ts';
+import type { DigestStore } from '../../src/digest/store.ts';
 
 export interface DigestStoreSettings {
   /** PostgreSQL when set (several instances may share it); otherwise SQLite under dataDir. */
@@ -163,10 +161,9 @@ export async function openPostgresStore(url: string, options: OpenStoreOptions &
   return migrated(new Kysely<DigestTables>({ dialect: new PostgresDialect({ pool }) }));
 }
 
-/** In-process PostgreSQL (tests, and trying PostgreSQL behaviour without a server). */
-export async function openPGliteStore(pglite?: PGlite): Promise<KyselyDigestStore> {
-  const instance = pglite ?? new (await import('@electric-sql/pglite')).PGlite();
-  return migrated(new Kysely<DigestTables>({ dialect: new PGliteDialect(instance) }));
+/** The store on a database reached through any other Kysely dialect (tests: PGlite), migrated first. */
+export function openKyselyStore(db: Kysely<DigestTables>): Promise<KyselyDigestStore> {
+  return migrated(db);
 }
 
 /** A URL without its password, for messages. */

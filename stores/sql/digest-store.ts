@@ -1,12 +1,12 @@
 /**
- * The DigestStore over Kysely: one implementation for SQLite and PostgreSQL (and PGlite).
+ * The DigestStore over Kysely: one implementation for SQLite and PostgreSQL (and PGlite in tests).
  * Only portable SQL: INSERT … ON CONFLICT DO NOTHING and UPDATE … RETURNING, both atomic
  * per row on each engine, are what make a claim exclusive across instances.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Topic } from '../knowledge/topics.ts';
-import type { Claim, Delivery, DeliveryKey, DeliveryStatus, DigestStore, SentDigest } from './store.ts';
-import type { PlatformName, Subscription } from './types.ts';
+import type { Topic } from '../../src/knowledge/topics.ts';
+import type { Claim, Delivery, DeliveryKey, DeliveryStatus, DigestStore, SentDigest } from '../../src/digest/store.ts';
+import type { PlatformName, Subscription } from '../../src/digest/types.ts';
 
 /** bigint columns come back as strings from pg, numbers from SQLite. */
 type Instant = number | string | bigint;
@@ -46,7 +46,7 @@ const instant = (value: Instant | null): number | undefined => (value === null |
 
 function toSubscription(row: SubscriptionRow): Subscription {
   return {
-    platform: row.platform as PlatformName,
+    platform: row.platform,
     channelId: row.channel_id,
     time: row.time,
     timeZone: row.time_zone,
@@ -59,7 +59,7 @@ function toSubscription(row: SubscriptionRow): Subscription {
 
 function toDelivery(row: DeliveryRow): Delivery {
   return {
-    platform: row.platform as PlatformName,
+    platform: row.platform,
     channelId: row.channel_id,
     localDate: row.local_date,
     status: row.status,
@@ -106,6 +106,11 @@ export class KyselyDigestStore implements DigestStore {
   async getSubscription(platform: PlatformName, channelId: string): Promise<Subscription | undefined> {
     const row = await this.db.selectFrom('subscriptions').selectAll().where('platform', '=', platform).where('channel_id', '=', channelId).executeTakeFirst();
     return row && toSubscription(row);
+  }
+
+  async channelSubscriptions(channelId: string): Promise<Subscription[]> {
+    const rows = await this.db.selectFrom('subscriptions').selectAll().where('channel_id', '=', channelId).orderBy('platform').execute();
+    return rows.map(toSubscription);
   }
 
   async activeSubscriptions(): Promise<Subscription[]> {

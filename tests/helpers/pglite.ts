@@ -1,21 +1,24 @@
 /**
- * A Kysely dialect for PGlite (PostgreSQL in WebAssembly, in-process): the PostgreSQL
- * adapter and compiler over one PGlite instance. Written here because the published
- * dialects do not yet accept PGlite 0.5. PGlite has one session, so connections are
- * handed out one at a time (a transaction holds it until it ends).
+ * PGlite (PostgreSQL in WebAssembly, in-process) for tests: PostgreSQL behaviour without a
+ * server. The Kysely dialect is the PostgreSQL adapter and compiler over one PGlite
+ * instance, written here because the published dialects do not yet accept PGlite 0.5.
+ * PGlite has one session, so connections are handed out one at a time (a transaction
+ * holds it until it ends). PGlite is a dev dependency: nothing outside tests/ loads it.
  */
-import type { PGlite } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery,
+  Kysely,
   PostgresAdapter,
   PostgresIntrospector,
   PostgresQueryCompiler,
   type DatabaseConnection,
   type Dialect,
   type Driver,
-  type Kysely,
   type QueryResult,
 } from 'kysely';
+import type { DigestTables, KyselyDigestStore } from '../../stores/sql/digest-store.ts';
+import { openKyselyStore } from '../../stores/sql/open-store.ts';
 
 class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pglite: PGlite) {}
@@ -91,4 +94,9 @@ export class PGliteDialect implements Dialect {
   createIntrospector(db: Kysely<any>) {
     return new PostgresIntrospector(db);
   }
+}
+
+/** A migrated digest store on a fresh in-process PostgreSQL (or on `pglite`). */
+export function openPGliteStore(pglite: PGlite = new PGlite()): Promise<KyselyDigestStore> {
+  return openKyselyStore(new Kysely<DigestTables>({ dialect: new PGliteDialect(pglite) }));
 }

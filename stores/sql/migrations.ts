@@ -3,7 +3,7 @@
  * run on every start (a migrated database is left as it is). Add a step; never edit one.
  */
 import { Kysely, Migrator, type Migration, type MigrationProvider } from 'kysely';
-import { SinorussiaError } from '../errors.ts';
+import { SinorussiaError } from '../../src/errors.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-01-001-digest': {
@@ -50,7 +50,7 @@ const MIGRATIONS: Record<string, Migration> = {
       for (const table of ['known_facts', 'deliveries', 'subscriptions']) await db.schema.dropTable(table).execute();
     },
   },
-  // Requests already answered (src/seen-store-sql.ts), shared by every instance on one database.
+  // Requests already answered (seen-store.ts), shared by every instance on one database.
   '2026-12-01-seen-keys': {
     async up(db: Kysely<unknown>) {
       await db.schema
@@ -64,7 +64,7 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.dropTable('seen_keys').execute();
     },
   },
-  // Slash answers waiting to retry their response_url (src/outbox-sql.ts), so a restart delivers them.
+  // Slash answers waiting to retry their response_url (outbox.ts), so a restart delivers them.
   '2026-12-02-pending-posts': {
     async up(db: Kysely<unknown>) {
       await db.schema

@@ -4,7 +4,7 @@
  * instances reaching an orphaned post at once exactly one gets it back.
  */
 import type { Kysely } from 'kysely';
-import type { Outbox, PendingPost } from './outbox.ts';
+import type { Outbox, PendingPost } from '../../src/outbox.ts';
 
 /** bigint columns come back as strings from pg, numbers from SQLite. */
 type Instant = number | string | bigint;
