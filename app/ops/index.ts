@@ -1,10 +1,10 @@
 /**
  * The operator's signals for one `npm start`: metrics, and /healthz, /readyz, /metrics on
- * OPS_PORT (when set) and on Slack's PORT in HTTP mode. main.ts registers what readiness
+ * OPS_PORT (when set) and on Slack's PORT in HTTP mode. startBot registers what readiness
  * depends on (the store, each platform) as it starts them.
  */
 import type { Logger } from '../../src/log.ts';
-import type { OpsRoute } from '../platforms.ts';
+import type { OpsRoute } from '../../adapters/contract.ts';
 import { createMetrics, type BotMetrics } from './metrics.ts';
 import { opsHandler, OPS_PATHS, readOpsPort, startOpsServer, type ReadinessCheck, type RunningOpsServer } from './server.ts';
 
@@ -21,8 +21,9 @@ export interface Ops {
   close(): Promise<void>;
 }
 
-export function createOps(env: Record<string, string | undefined>, logger: Logger): Ops {
-  const port = readOpsPort(env);
+/** `port` overrides OPS_PORT (a test's 0: any free port). */
+export function createOps(env: Record<string, string | undefined>, logger: Logger, options: { port?: number } = {}): Ops {
+  const port = options.port ?? readOpsPort(env);
   const metrics = createMetrics();
   const checks: ReadinessCheck[] = [];
   let stopping = false;
