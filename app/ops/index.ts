@@ -16,6 +16,8 @@ export interface Ops {
   needs(check: ReadinessCheck): void;
   /** Starts OPS_PORT's server, if one is configured. */
   listen(): Promise<void>;
+  /** The port that server listens on (useful with port 0); undefined without one. */
+  readonly port: number | undefined;
   /** /readyz answers 503 from now on (stopping). */
   draining(): void;
   close(): Promise<void>;
@@ -38,6 +40,9 @@ export function createOps(env: Record<string, string | undefined>, logger: Logge
       if (port === undefined) return;
       server = await startOpsServer(port, deps);
       logger.info('ops: listening', { port: server.port, paths: Object.values(OPS_PATHS) });
+    },
+    get port() {
+      return server?.port;
     },
     draining: () => (stopping = true),
     close: async () => server?.close(),
