@@ -18,9 +18,14 @@ export interface Storage {
   close(): Promise<void>;
 }
 
+/** The digest's store alone (the CLI's preview of a channel's digest). */
+export async function openStore(settings: DigestStoreSettings, logger?: Logger): Promise<KyselyDigestStore> {
+  return (await import('../src/digest/open-store.ts')).openDigestStore(settings, { logger });
+}
+
 /** `open` replaces opening from the settings (a test's own schema); the storage closes it all the same. */
 export async function openStorage(settings: DigestStoreSettings, logger: Logger, open?: () => Promise<KyselyDigestStore>): Promise<Storage> {
-  const store = open ? await open() : await (await import('../src/digest/open-store.ts')).openDigestStore(settings, { logger });
+  const store = open ? await open() : await openStore(settings, logger);
   const outbox = (await import('../src/outbox-sql.ts')).createSqlOutbox(store.db);
   let seen: SeenStore | undefined;
   try {
