@@ -13,8 +13,12 @@ type Env = Record<string, string | undefined>;
 export function configuredPlatforms(env: Env): ChatAdapter[] {
   const platforms: ChatAdapter[] = [];
   const slack = readSlackConfig(env);
-  if (slack) platforms.push({ name: 'slack', start: async (deps) => (await import('../adapters/slack/app.ts')).startSlack(slack, deps) });
+  if (slack) {
+    platforms.push({ name: 'slack', start: async (deps) => (await import('../adapters/slack/app.ts')).startSlack(slack, deps) });
+  }
   const discord = readDiscordConfig(env);
-  if (discord) platforms.push({ name: 'discord', start: async (deps) => (await import('../adapters/discord/index.ts')).startDiscord(discord, deps) });
+  if (discord) {
+    platforms.push({ name: 'discord', start: async (deps) => (await import('../adapters/discord/index.ts')).startDiscord(discord, deps) });
+  }
   return platforms;
 }

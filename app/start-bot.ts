@@ -96,33 +96,15 @@ function buildAnswerer(knowledge: Knowledge, digest?: DigestCommands): Answerer 
 export async function startBot(env: Env, overrides: BotOverrides = {}): Promise<RunningBot> {
   const logger = overrides.logger ?? loggerFromEnv(env);
   const platforms = overrides.platforms ?? configuredPlatforms(env);
-  const settings = { digest: readDigestSettings(env), scheduler: readSchedulerSettings(env), rateLimit: readRateLimit(env), knowledge: knowledgeLocation(env) };
+  const settings: Settings = {
+    digest: readDigestSettings(env),
+    scheduler: readSchedulerSettings(env),
+    rateLimit: readRateLimit(env),
+    knowledge: knowledgeLocation(env),
+  };
   const knowledge = overrides.knowledge ?? (await loadBase(settings.knowledge));
-  if (platforms.length === 0) return startConsoleBot(knowledge, settings.knowledge, logger, overrides);
-  return startChatBot(env, platforms, knowledge, settings, logger, overrides);
-}
-
-function watch(holder: KnowledgeHolder, location: KnowledgeLocation, logger: Logger, ops?: Ops) {
-  const observe = ops ? (outcome: 'success' | 'failure', k?: Knowledge) => ops.metrics.knowledgeReload(outcome, k) : undefined;
-  return watchKnowledge({ holder, load: () => reloadBase(location), dir: location.dir, textsDir: location.textsDir, logger, observe });
-}
-
-/** The first call runs `stop`; later ones wait for it (the first call's deadline holds). */
-const once = (stop: (deadline?: number) => Promise<void>) => {
-  let stopping: Promise<void> | undefined;
-  return (deadline?: number) => (stopping ??= stop(deadline));
-};
-
-async function startConsoleBot(knowledge: Knowledge, location: KnowledgeLocation, logger: Logger, overrides: BotOverrides): Promise<ConsoleBot> {
-  const holder = new KnowledgeHolder(knowledge, (k) => buildAnswerer(k));
-  const reloader = watch(holder, location, logger);
-  const adapter = consoleAdapter(overrides.console ?? { input: process.stdin, output: process.stdout });
-  const running = await adapter.start({ answerer: holder.answerer(), logger });
-  const stop = once(async () => {
-    reloader.close();
-    await running.stop();
-  });
-  return { mode: 'console', holder, adapters: [{ name: adapter.name, running }], reload: (reason) => reloader.reload(reason), ended: running.ended ?? new Promise(() => undefined), stop };
+  const root: Root = { env, logger, overrides, settings, knowledge };
+  return platforms.length === 0 ? startConsoleBot(root) : startChatBot(root, platforms);
 }
 
 interface Settings {
@@ -132,7 +114,50 @@ interface Settings {
   knowledge: KnowledgeLocation;
 }
 
-async function startChatBot(env: Env, platforms: ChatAdapter[], knowledge: Knowledge, settings: Settings, logger: Logger, overrides: BotOverrides): Promise<ChatBot> {
+/** What every part of start-up reads. */
+interface Root {
+  env: Env;
+  logger: Logger;
+  overrides: BotOverrides;
+  settings: Settings;
+  knowledge: Knowledge;
+}
+
+function watch({ settings, logger }: Root, holder: KnowledgeHolder, ops?: Ops) {
+  const location = settings.knowledge;
+  const observe = ops ? (outcome: 'success' | 'failure', k?: Knowledge) => ops.metrics.knowledgeReload(outcome, k) : undefined;
+  return watchKnowledge({ holder, load: () => reloadBase(location), dir: location.dir, textsDir: location.textsDir, logger, observe });
+}
+
+/** The first call runs `stop`; later ones wait for it (the first call's deadline holds). */
+function once(stop: (deadline?: number) => Promise<void>) {
+  let stopping: Promise<void> | undefined;
+  return (deadline?: number) => (stopping ??= stop(deadline));
+}
+
+/** Settles when every adapter has ended by itself; never if one of them runs until stopped. */
+function endedTogether(adapters: StartedAdapter[]): Promise<void> {
+  const ends = adapters.map((a) => a.running.ended);
+  if (ends.some((end) => end === undefined)) return new Promise<void>(() => undefined);
+  return Promise.all(ends).then(() => undefined);
+}
+
+async function startConsoleBot(root: Root): Promise<ConsoleBot> {
+  const { knowledge, logger, overrides } = root;
+  const holder = new KnowledgeHolder(knowledge, (k) => buildAnswerer(k));
+  const reloader = watch(root, holder);
+  const adapter = consoleAdapter(overrides.console ?? { input: process.stdin, output: process.stdout });
+  const running = await adapter.start({ answerer: holder.answerer(), logger });
+  const adapters = [{ name: adapter.name, running }];
+  const stop = once(async () => {
+    reloader.close();
+    await running.stop();
+  });
+  return { mode: 'console', holder, adapters, reload: (reason) => reloader.reload(reason), ended: endedTogether(adapters), stop };
+}
+
+async function startChatBot(root: Root, platforms: ChatAdapter[]): Promise<ChatBot> {
+  const { env, logger, overrides, settings, knowledge } = root;
   // The digest's store and scheduler load only with a platform to post to.
   const { createDigestCommands, DigestScheduler } = await import('../src/digest/index.ts');
   const ops = createOps(env, logger, { port: overrides.opsPort });
@@ -150,24 +175,38 @@ async function startChatBot(env: Env, platforms: ChatAdapter[], knowledge: Knowl
     // Everything built from the base is rebuilt with it: the index, the composer, the digest commands.
     const holder = new KnowledgeHolder(knowledge, (k) => buildAnswerer(k, createDigestCommands({ store, knowledge: k, logger, clock: overrides.clock })));
     const answerer = holder.answerer();
-    const onKnowledgeReload = (listener: () => void) => void holder.onReload(listener);
-    // One bucket per person and platform, whichever surface they ask on.
-    const limiter = new RateLimiter(settings.rateLimit);
+    const shared = {
+      logger,
+      seen: storage.seen,
+      // One bucket per person and platform, whichever surface they ask on.
+      limiter: new RateLimiter(settings.rateLimit),
+      routes: ops.routes,
+      outboundError: ops.metrics.outboundError,
+      onKnowledgeReload: (listener: () => void) => void holder.onReload(listener),
+      outbox: storage.outbox,
+    };
     opened.push(() => Promise.allSettled(started.map((r) => r.stop())));
     const adapters = await Promise.all(
       platforms.map(async (p): Promise<StartedAdapter> => {
-        const deps = { answerer: ops.metrics.instrument(answerer, p.name), logger, seen: storage.seen, limiter, routes: ops.routes, outboundError: ops.metrics.outboundError, onKnowledgeReload, outbox: storage.outbox };
-        const running = await p.start(deps);
+        const running = await p.start({ ...shared, answerer: ops.metrics.instrument(answerer, p.name) });
         started.push(running);
         ops.needs({ name: p.name, check: () => running.ready?.() ?? true });
         return { name: p.name, running };
       }),
     );
-    const current = () => ({ knowledge: holder.snapshot.knowledge, composer: holder.snapshot.answerer.context.composer });
-    const posters = adapters.flatMap((a) => (a.running.poster ? [a.running.poster] : []));
-    const scheduler = new DigestScheduler({ store, knowledge, current, posters, logger, observer: ops.metrics.digest, settings: settings.scheduler, clock: overrides.clock, sleep: overrides.sleep });
+    const scheduler = new DigestScheduler({
+      store,
+      knowledge,
+      current: () => ({ knowledge: holder.snapshot.knowledge, composer: holder.snapshot.answerer.context.composer }),
+      posters: adapters.flatMap((a) => (a.running.poster ? [a.running.poster] : [])),
+      logger,
+      observer: ops.metrics.digest,
+      settings: settings.scheduler,
+      clock: overrides.clock,
+      sleep: overrides.sleep,
+    });
     if (overrides.startScheduler !== false) scheduler.start();
-    const reloader = watch(holder, settings.knowledge, logger, ops);
+    const reloader = watch(root, holder, ops);
     logger.info('started', { platforms: platforms.map((p) => p.name), digestStore: settings.digest.databaseUrl ? 'postgresql' : 'sqlite' });
 
     const stop = once(async (deadline = Date.now() + STOP_MS) => {
@@ -179,8 +218,7 @@ async function startChatBot(env: Env, platforms: ChatAdapter[], knowledge: Knowl
       await storage.close();
       await ops.close();
     });
-    const ended = adapters.every((a) => a.running.ended) ? Promise.all(adapters.map((a) => a.running.ended)).then(() => undefined) : new Promise<void>(() => undefined);
-    return { mode: 'chat', holder, adapters, storage, store, scheduler, ops, reload: (reason) => reloader.reload(reason), ended, stop };
+    return { mode: 'chat', holder, adapters, storage, store, scheduler, ops, reload: (reason) => reloader.reload(reason), ended: endedTogether(adapters), stop };
   } catch (error) {
     for (const close of opened.reverse()) await close().catch(() => undefined);
     throw error;

@@ -24,7 +24,11 @@ export async function openStore(settings: DigestStoreSettings, logger?: Logger):
 }
 
 /** `open` replaces opening from the settings (a test's own schema); the storage closes it all the same. */
-export async function openStorage(settings: DigestStoreSettings, logger: Logger, open?: () => Promise<KyselyDigestStore>): Promise<Storage> {
+export async function openStorage(
+  settings: DigestStoreSettings,
+  logger: Logger,
+  open?: () => Promise<KyselyDigestStore>,
+): Promise<Storage> {
   const store = open ? await open() : await openStore(settings, logger);
   const outbox = (await import('../src/outbox-sql.ts')).createSqlOutbox(store.db);
   let seen: SeenStore | undefined;
