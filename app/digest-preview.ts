@@ -2,11 +2,11 @@
 import { renderTerminal, ANSI, PLAIN } from '../adapters/console/render.ts';
 import { Composer } from '../src/answer/compose.ts';
 import { previewForChannel } from '../src/digest/preview.ts';
-import { openDigestStore } from '../stores/sql/open-store.ts';
 import { systemClock } from '../src/digest/types.ts';
 import { SinorussiaError } from '../src/errors.ts';
 import { loadKnowledgeCached } from '../src/knowledge/cache.ts';
 import { CACHE_DIR } from './knowledge-dir.ts';
+import { openStore } from './storage.ts';
 
 export async function runDigestPreview(
   args: string[],
@@ -21,7 +21,7 @@ export async function runDigestPreview(
   }
   const knowledge = await loadKnowledgeCached(knowledgeDir, CACHE_DIR);
   // The store only when a channel is named: a preview never needs to create a database.
-  const store = options.channel ? await openDigestStore({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR }) : undefined;
+  const store = options.channel ? await openStore({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR }) : undefined;
   try {
     const answer = await previewForChannel({ knowledge, composer: new Composer(knowledge), clock: systemClock, store }, { channelId: options.channel, date: options.date });
     out.write(`${renderTerminal(answer, out.isTTY ? ANSI : PLAIN)}\n`);

@@ -16,6 +16,8 @@ export interface ConsoleOptions {
   output: Writable & { isTTY?: boolean };
   /** The first line printed: why this is the console and where to read how to connect a workspace. */
   banner: string;
+  /** Ends the session from outside, as Ctrl-D would (the bot stopping). */
+  signal?: AbortSignal;
 }
 
 export const CONSOLE_BANNER =
@@ -23,10 +25,10 @@ export const CONSOLE_BANNER =
   'To connect a workspace, see "Connect Slack" and "Connect Discord" in README.md.';
 
 /** Resolves when the person ends the session. */
-export function startConsole({ answerer, logger, input, output, banner }: ConsoleOptions): Promise<void> {
+export function startConsole({ answerer, logger, input, output, banner, signal }: ConsoleOptions): Promise<void> {
   const style = output.isTTY ? ANSI : PLAIN;
   output.write(`${banner}\nType /sinorussia help, a topic such as trade, or a question. Ctrl-D to quit.\n`);
-  const rl = createInterface({ input, output, prompt: 'sinorussia> ', terminal: Boolean(output.isTTY) });
+  const rl = createInterface({ input, output, prompt: 'sinorussia> ', terminal: Boolean(output.isTTY), signal });
   rl.prompt();
   rl.on('line', (line) => {
     if (line.trim() !== '') {

@@ -1,10 +1,10 @@
 /**
  * The operator's signals for one `npm start`: metrics, and /healthz, /readyz, /metrics on
- * OPS_PORT (when set) and on Slack's PORT in HTTP mode. main.ts registers what readiness
+ * OPS_PORT (when set) and on Slack's PORT in HTTP mode. startBot registers what readiness
  * depends on (the store, each platform) as it starts them.
  */
 import type { Logger } from '../../src/log.ts';
-import type { OpsRoute } from '../platforms.ts';
+import type { OpsRoute } from '../../adapters/contract.ts';
 import { createMetrics, type BotMetrics } from './metrics.ts';
 import { opsHandler, OPS_PATHS, readOpsPort, startOpsServer, type ReadinessCheck, type RunningOpsServer } from './server.ts';
 
@@ -16,13 +16,16 @@ export interface Ops {
   needs(check: ReadinessCheck): void;
   /** Starts OPS_PORT's server, if one is configured. */
   listen(): Promise<void>;
+  /** The port that server listens on (useful with port 0); undefined without one. */
+  readonly port: number | undefined;
   /** /readyz answers 503 from now on (stopping). */
   draining(): void;
   close(): Promise<void>;
 }
 
-export function createOps(env: Record<string, string | undefined>, logger: Logger): Ops {
-  const port = readOpsPort(env);
+/** `port` overrides OPS_PORT (a test's 0: any free port). */
+export function createOps(env: Record<string, string | undefined>, logger: Logger, options: { port?: number } = {}): Ops {
+  const port = options.port ?? readOpsPort(env);
   const metrics = createMetrics();
   const checks: ReadinessCheck[] = [];
   let stopping = false;
@@ -37,6 +40,9 @@ export function createOps(env: Record<string, string | undefined>, logger: Logge
       if (port === undefined) return;
       server = await startOpsServer(port, deps);
       logger.info('ops: listening', { port: server.port, paths: Object.values(OPS_PATHS) });
+    },
+    get port() {
+      return server?.port;
     },
     draining: () => (stopping = true),
     close: async () => server?.close(),

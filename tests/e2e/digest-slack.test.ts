@@ -44,7 +44,7 @@ afterAll(async () => {
   data?.remove();
 });
 
-const endpoint = () => `http://127.0.0.1:${(bot.running[0] as RunningSlack).port}/slack/events`;
+const endpoint = () => `http://127.0.0.1:${(bot.adapters[0].running as RunningSlack).port}/slack/events`;
 
 /** Types `/sinorussia <text>` in the channel; resolves with what came back on the response_url. */
 async function slash(text: string, user = USER): Promise<Record<string, unknown>> {

@@ -1,7 +1,7 @@
 /**
- * Issue 5, "Done when": two instances on one database still give one post. Two schedulers,
- * each with its own store connection(s) to the same database, wired as app/main.ts wires
- * them, tick concurrently (who goes first alternates) over two and a half days on a fake
+ * Issue 5, "Done when": two instances on one database still give one post. Two bots started
+ * by startBot (app/start-bot.ts, what `npm start` runs), each with its own store connection(s)
+ * to the same database, tick concurrently (who goes first alternates) over two and a half days on a fake
  * clock, for channels of both platforms in zones from Los Angeles to Auckland, across local
  * midnights and Berlin's autumn clock change. Both post through one shared fake platform,
  * which also fails some first attempts (a 503, a 429 with Retry-After), so retries race too.
@@ -14,22 +14,23 @@ import { DateTime } from 'luxon';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/types.ts';
-import { createDigestCommands, DigestScheduler, type DigestPoster, type DigestStore, type PlatformName, type PostResult } from '../../src/digest/index.ts';
+import type { ChatAdapter } from '../../adapters/contract.ts';
+import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
+import type { DigestPoster, PlatformName, PostResult } from '../../src/digest/index.ts';
 import { openDigestStore, openPostgresStore } from '../../stores/sql/open-store.ts';
-import { memoryLogger } from '../../src/log.ts';
-import { realBase, TEST_DATABASE_URL } from '../digest/support.ts';
-import { FakeClock, tempDataDir } from './support.ts';
+import { TEST_DATABASE_URL } from '../digest/support.ts';
+import { FakeClock, startInstance, tempDataDir, type Instance } from './support.ts';
 
 interface SharedDatabase {
   /** Opens one more, independent connection to the test's database. */
-  open(): Promise<DigestStore>;
+  open(): Promise<KyselyDigestStore>;
   cleanup(): Promise<void>;
 }
 
 /** `npm start`'s default: the SQLite file under DATA_DIR, opened by each instance. */
 function sqliteFile(): SharedDatabase {
   const data = tempDataDir();
-  const opened: DigestStore[] = [];
+  const opened: KyselyDigestStore[] = [];
   return {
     open: async () => {
       const store = await openDigestStore({ dataDir: data.dir });
@@ -46,7 +47,7 @@ function sqliteFile(): SharedDatabase {
 /** DATABASE_URL set: PostgreSQL, in a schema of this test's own (created first, so both instances find it), dropped after. */
 function postgresql(url: string): SharedDatabase {
   const schema = `digest_e2e_${process.pid}_${Date.now().toString(36)}`;
-  const opened: DigestStore[] = [];
+  const opened: KyselyDigestStore[] = [];
   const admin = async (statement: string) => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -155,12 +156,15 @@ function dueInWindow(channel: Channel, from: number, to: number): { localDate: s
   return days;
 }
 
+/** The shared fake platform as a chat adapter: it carries only the digest. */
+const adapterFor = (poster: DigestPoster): ChatAdapter => ({ name: poster.platform, start: async () => ({ poster, stop: async () => undefined }) });
+
 describe.each(backends)('two instances on one %s database', (_name, makeDatabase) => {
   let database: SharedDatabase | undefined;
-  let schedulers: DigestScheduler[] = [];
+  let bots: Instance[] = [];
   afterEach(async () => {
-    await Promise.all(schedulers.map((s) => s.stop()));
-    schedulers = [];
+    await Promise.all(bots.map((b) => b.stop()));
+    bots = [];
     await database?.cleanup();
     database = undefined;
   });
@@ -168,22 +172,14 @@ describe.each(backends)('two instances on one %s database', (_name, makeDatabase
   it('post exactly once per channel and local day over many interleaved ticks', async () => {
     database = makeDatabase();
     const clock = new FakeClock(START);
-    const { knowledge, composer } = realBase();
     const delivered: Delivered[] = [];
     const platforms = [sharedPlatform('slack', clock, delivered), sharedPlatform('discord', clock, delivered)];
-    const instances = await Promise.all(
-      ['a', 'b'].map(async (name) => {
-        const logger = memoryLogger();
-        const store = await database!.open();
-        const scheduler = new DigestScheduler({ store, knowledge, composer, posters: platforms, logger, clock, sleep: clock.sleep });
-        schedulers.push(scheduler);
-        return { name, store, logger, scheduler, digest: createDigestCommands({ store, knowledge, logger, clock }), sent: 0 };
-      }),
-    );
+    for (let i = 0; i < 2; i++) bots.push(await startInstance({}, clock, { platforms: platforms.map(adapterFor), openStore: () => database!.open() }));
+    const instances = bots.map((bot) => ({ store: bot.store, scheduler: bot.scheduler, answerer: bot.holder.answerer(), sent: 0 }));
 
     // Each channel subscribes through one instance or the other, by command; both see every one.
     for (const [i, channel] of CHANNELS.entries()) {
-      const answer = await instances[i % 2].digest.handle(`subscribe ${channel.time} ${channel.zone}`, {
+      const answer = await instances[i % 2].answerer.handle(`digest subscribe ${channel.time} ${channel.zone}`, {
         platform: channel.platform,
         channelId: channel.id,
         userId: 'U0ADMIN',

@@ -4,49 +4,37 @@
  * the link, survives a null payload on it, and on SIGTERM stops (closing the link and the
  * database) and exits with 0.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBot, type BotProcess } from '../helpers/bot-process.ts';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
 import { commandPayload } from '../slack/signed-requests.ts';
 import { tempDataDir } from './support.ts';
 
-const START = fileURLToPath(new URL('../../bin/start.js', import.meta.url));
+const REJECTION = 'unhandled rejection (kept running)';
 
 let fake: FakeSlack;
 let data: ReturnType<typeof tempDataDir>;
-let bot: ChildProcess;
-let output = '';
+let bot: BotProcess;
 
 beforeAll(async () => {
   fake = await startFakeSlack();
   data = tempDataDir();
-  // Only what the bot needs: nothing from a developer's own environment or .env (cwd is the temp dir).
-  const env = {
-    PATH: process.env.PATH,
-    SLACK_BOT_TOKEN: 'xoxb-e2e',
-    SLACK_APP_TOKEN: 'xapp-e2e',
-    SLACK_API_URL: fake.apiUrl,
-    DATA_DIR: data.dir,
-  };
-  bot = spawn(process.execPath, [START], { env, cwd: data.dir, stdio: ['ignore', 'pipe', 'pipe'] });
-  bot.stdout?.on('data', (chunk) => (output += chunk));
-  bot.stderr?.on('data', (chunk) => (output += chunk));
-  await fake.until(() => fake.socketCount === 1 && output.includes('"msg":"started"'), 'npm start to connect and say it started', 15_000);
+  bot = startBot({ SLACK_BOT_TOKEN: 'xoxb-e2e', SLACK_APP_TOKEN: 'xapp-e2e', SLACK_API_URL: fake.apiUrl, DATA_DIR: data.dir }, data.dir);
+  await bot.waitForLog((line) => line.msg === 'started', 'npm start to say it started', 15_000);
+  await fake.until(() => fake.socketCount === 1, 'npm start to connect', 15_000);
 });
 
 afterAll(async () => {
-  if (bot && bot.exitCode === null) bot.kill('SIGKILL');
+  bot?.kill();
   await fake?.close();
   data?.remove();
 });
 
-const logLines = () => output.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+const errorLines = () => bot.logLines().filter((line) => line.level === 'error');
 
 describe('npm start with Slack in Socket Mode', () => {
   it('logs that Slack started in Socket Mode, with the digest on SQLite', () => {
-    expect(logLines()).toEqual(
+    expect(bot.logLines()).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ msg: 'slack: started', mode: 'socket' }),
         expect.objectContaining({ msg: 'started', platforms: ['slack'], digestStore: 'sqlite' }),
@@ -64,22 +52,22 @@ describe('npm start with Slack in Socket Mode', () => {
 
   it('a null payload on the link (an unhandled rejection inside the Socket Mode client) is logged, and the process keeps answering', async () => {
     fake.sendEnvelope({ envelope_id: 'env-null', type: 'events_api', payload: null });
-    await fake.until(() => logLines().some((line) => line.msg === 'unhandled rejection (kept running)'), 'the rejection to be logged', 10_000);
+    await bot.waitForLog((line) => line.msg === REJECTION, 'the rejection to be logged', 10_000);
     const payload = commandPayload('energy', fake.responseUrl('npm-start-after-null'));
     fake.sendEnvelope({ envelope_id: 'env-after-null', type: 'slash_commands', payload, accepts_response_payload: true });
     await fake.until(() => fake.responses.some((r) => r.id === 'npm-start-after-null'), 'the answer after the null', 10_000);
-    expect(bot.exitCode).toBeNull();
-    // Logged once as what it is; the stop below must add no other error.
-    output = output.split('\n').filter((line) => !line.includes('unhandled rejection (kept running)')).join('\n');
+    expect(bot.child.exitCode).toBeNull();
+    // Logged once, as what it is, and nothing else went wrong.
+    expect(errorLines().map((line) => line.msg)).toEqual([REJECTION]);
   });
 
-  it('stops on SIGTERM: closes the link and exits with 0', async () => {
+  it('stops on SIGTERM: closes the link and exits with 0, adding no error', async () => {
     bot.kill('SIGTERM');
-    const [code] = await once(bot, 'exit');
+    const { code } = await bot.exited;
     expect(code).toBe(0);
     await fake.until(() => fake.socketCount === 0, 'the link to close');
-    const messages = logLines().map((line) => line.msg);
+    const messages = bot.logLines().map((line) => line.msg);
     expect(messages).toEqual(expect.arrayContaining(['stopping', 'slack: stopped']));
-    expect(logLines().filter((line) => line.level === 'error')).toEqual([]);
+    expect(errorLines().map((line) => line.msg)).toEqual([REJECTION]);
   });
 });

@@ -63,7 +63,7 @@ describe('a write lock held by another process', () => {
     // this very timer, and everything after it, until the lock is released.)
     await new Promise((resolve) => setTimeout(resolve, 50));
 
-    const port = (bot.running[0] as RunningSlack).port;
+    const port = (bot.adapters[0].running as RunningSlack).port;
     const res = await post(`http://127.0.0.1:${port}/slack/events`, commandBody('trade', fake.responseUrl('lock-1'), { channel_id: 'C0ASK' }), FORM);
     const ackMs = Date.now() - started;
     expect(res.status).toBe(200);

@@ -23,8 +23,10 @@ export interface BotProcess {
   kill(signal?: NodeJS.Signals): void;
 }
 
-export function startBot(env: Record<string, string | undefined>, cwd: string, options: Pick<SpawnOptions, 'uid' | 'gid'> = {}): BotProcess {
-  const child = spawn(process.execPath, [START], { env: { PATH: process.env.PATH, ...env }, cwd, stdio: ['ignore', 'pipe', 'pipe'], ...options });
+/** `stdin: 'pipe'`: the test types into `child.stdin` (the console); no input otherwise. */
+export function startBot(env: Record<string, string | undefined>, cwd: string, options: Pick<SpawnOptions, 'uid' | 'gid'> & { stdin?: 'pipe' | 'ignore' } = {}): BotProcess {
+  const { stdin = 'ignore', ...ids } = options;
+  const child = spawn(process.execPath, [START], { env: { PATH: process.env.PATH, ...env }, cwd, stdio: [stdin, 'pipe', 'pipe'], ...ids });
   let output = '';
   let pending = '';
   const lines: Record<string, unknown>[] = [];

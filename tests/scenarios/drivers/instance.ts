@@ -12,7 +12,7 @@ export const launch = (env: Record<string, string>, clock: FakeClock): Promise<I
 
 /** Where a Slack app in HTTP mode listens (PORT=0 picks a free one). */
 export function slackPort(instance: Instance): number {
-  const port = (instance.running[0] as RunningSlack | undefined)?.port;
+  const port = (instance.adapters[0]?.running as RunningSlack | undefined)?.port;
   if (port === undefined) throw new Error('the Slack app has no HTTP port (is it in Socket Mode?)');
   return port;
 }
