@@ -133,6 +133,12 @@ describe('a word the base never uses weighs by how rare it is in English', () =>
     expect(found(withEnglish, q)[0]).toBe('cnn-gas-deal-400bn');
     expect(withoutEnglish.search(q).matched).toBe(false);
   });
+
+  it('an everyday English word is a word of its own, never read as a typo of a base word', () => {
+    // Without the word list "spending" reads as the base's "spreading" (one edit), and "chian" as "china" either way.
+    expect(withoutEnglish.stemsOf('spending chian')).toEqual(['spread', 'china']);
+    expect(withEnglish.stemsOf('spending chian')).toEqual(['spend', 'china']);
+  });
 });
 
 describe('amounts and expansions', () => {
