@@ -75,8 +75,8 @@ const UNKNOWN_DF = 0.5;
 const ENGLISH_EVERY_FACT_SHARE = 5e-3;
 /** A word rarer than this share of English text (about 1 in 100,000 words) counts as rare as any. */
 const ENGLISH_TOPIC_SHARE = 1e-5;
-/** A word at least this common in English is a word of its own, never a typo of a base word ("spending" is not "spreading"). */
-const ENGLISH_REAL_WORD_SHARE = 1e-5;
+/** A word at least this common in English (about 1 in 500,000 words) is a word of its own, never a typo of a base word ("spending" is not "spreading"). */
+const ENGLISH_REAL_WORD_SHARE = 2e-6;
 /**
  * A known word a fact lacks costs it at most what the word tells in English at this scale:
  * a question's "done" or "matter" cannot sink a fact as its rare words can.

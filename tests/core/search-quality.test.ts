@@ -138,6 +138,8 @@ describe('a word the base never uses weighs by how rare it is in English', () =>
     // Without the word list "spending" reads as the base's "spreading" (one edit), and "chian" as "china" either way.
     expect(withoutEnglish.stemsOf('spending chian')).toEqual(['spread', 'china']);
     expect(withEnglish.stemsOf('spending chian')).toEqual(['spend', 'china']);
+    // "whatsoever" is not the base's "whatever", so a question made of it and stop words matches nothing.
+    expect(withEnglish.search('no such thing whatsoever').matched).toBe(false);
   });
 });
 
