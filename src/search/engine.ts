@@ -307,16 +307,23 @@ export class SearchEngine {
     }
     weighed.sort((a, b) => Number(phraseFacts.has(b.id)) - Number(phraseFacts.has(a.id)) || b.score - a.score);
 
-    const best = weighed[0];
     // The best fact must hold most of what the question asks, including a word that can carry it.
-    if (!best || best.information < MIN_INFORMATION || !best.holds.some((c) => !c.numeric)) return { hits: [], matched: false, reason: 'not-found' };
+    const carries = (w: Weighed) => w.information >= MIN_INFORMATION && w.holds.some((c) => !c.numeric);
+    // One that carries the question leads a higher-scoring one that does not (a word with many
+    // synonyms, "war", scores high in facts that lack the rest); a phrase match keeps the lead.
+    if (weighed.length > 0 && !carries(weighed[0]) && !phraseFacts.has(weighed[0].id)) {
+      const at = weighed.findIndex((w, i) => i < RERANK && carries(w));
+      if (at > 0) weighed.unshift(...weighed.splice(at, 1));
+    }
+    const best = weighed[0];
+    if (!best || !carries(best)) return { hits: [], matched: false, reason: 'not-found' };
     const top = Math.max(...weighed.slice(0, limit).map((w) => w.score));
     const hits: SearchHit[] = [];
     // A hit is shown when it scores near the best, or holds as much of the question as a match needs.
     const shown = (w: Weighed) => w.score >= top * MIN_RELATIVE_SCORE || (w.information >= MIN_SHOWN_INFORMATION && w.score >= top * MIN_SCORE_WHEN_INFORMED);
     for (const w of weighed) {
       if (hits.length >= limit) break;
-      if (phraseFacts.has(w.id) || shown(w)) hits.push({ fact: this.facts[w.id], score: w.score });
+      if (w === best || phraseFacts.has(w.id) || shown(w)) hits.push({ fact: this.facts[w.id], score: w.score });
     }
     return { hits, matched: true };
   }

@@ -143,6 +143,18 @@ describe('a word the base never uses weighs by how rare it is in English', () =>
   });
 });
 
+describe('the relevance gate weighs the fact that carries the question', () => {
+  it('a fact holding the question\'s rare word leads facts that only score high on a word with many synonyms', () => {
+    // "war" reaches invasion, conflict…: war facts outscore the reliance facts but hold too little of the question.
+    const ids = factIds('What has the Ukraine war done to Russia\'s reliance on China?');
+    expect(ids).toContain('lifeline-moscow-dependent-on-beijing');
+  });
+
+  it('a question no fact carries is still refused', () => {
+    expect(answerer.answer('Ukraine war movies').matched).toBe(false);
+  });
+});
+
 describe('amounts and expansions', () => {
   it('reads "$400bn" as 400 billion', () => {
     expect(tokenize('the $400bn gas deal and a 5.6tn economy')).toEqual(['the', '400', 'billion', 'gas', 'deal', 'and', 'a', '5', '6', 'trillion', 'economy']);
