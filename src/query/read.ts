@@ -86,19 +86,21 @@ export class QueryReader {
 
     const sources: string[] = [];
     tokens = cut(tokens, this.sourceNames, (id) => sources.includes(id) || sources.push(id));
-    const searchText = tokens.join(' ');
-
     const present = new Set(tokens);
     // Only cues and phrases whose words all occur are tried in full.
     const possible = (pattern: string[]) => pattern.every((t) => t === '*' || t === '^' || present.has(t));
     const cued = new Set<string>();
     const intents = new Set<Intent>();
+    // A cue with a wildcard is the question's frame ("what role * play"): its words are not searched.
+    const frame = new Set<number>();
     for (const cue of this.cues) {
       const at = possible(cue.tokens) ? matchAt(tokens, cue.tokens) : undefined;
       if (!at) continue;
       intents.add(cue.value);
       for (const i of at) cued.add(tokens[i]);
+      if (cue.tokens.includes('*')) for (const i of at) frame.add(i);
     }
+    const searchText = tokens.filter((_, i) => !frame.has(i)).join(' ');
     if (periods.length >= 2) intents.add('compare');
     const intent = PRIORITY.find((i) => intents.has(i)) ?? 'lookup';
 
