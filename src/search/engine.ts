@@ -423,7 +423,7 @@ export class SearchEngine {
 
   private findCorrections(word: string): string[] {
     if (word.length < 4 || /\p{N}/u.test(word)) return [];
-    if ((this.english.get(stem(word)) ?? 0) >= ENGLISH_REAL_WORD_SHARE) return [];
+    if (this.isEnglishWord(word)) return [];
     const max = word.length >= 8 ? 2 : 1;
     let best = max + 1;
     let out: string[] = [];
@@ -439,6 +439,11 @@ export class SearchEngine {
       else if (d === best && d <= max) out.push(candidate);
     }
     return out;
+  }
+
+  /** Is the word common enough in English to be a word of its own, not a typo? */
+  private isEnglishWord(word: string): boolean {
+    return (this.english.get(stem(word)) ?? 0) >= ENGLISH_REAL_WORD_SHARE;
   }
 
   /** Of several corrections, the one the base uses most, if clearly so (twice as often as the next). */
@@ -519,7 +524,7 @@ export class SearchEngine {
       let corrected = fixed;
       if (!this.df.has(s) && !numeric) {
         // Several base words one typo away: all of them, as a weaker concept.
-        const swapped = transpositions(s).filter((t) => this.df.has(t));
+        const swapped = this.isEnglishWord(word) ? [] : transpositions(s).filter((t) => this.df.has(t));
         // Several base words one typo from a short word are a guess too many.
         const fixes = this.correct(word);
         stems = swapped.length > 0 ? swapped : fixes.length === 1 || word.length >= 6 ? [...new Set(fixes.map(stem))] : [];
