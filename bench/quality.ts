@@ -43,6 +43,7 @@ for (const half of (halves.length > 0 ? halves : ['tuning', 'test']) as (Half | 
     );
     if (showMisses && name === 'engine') {
       for (const m of s.misses) console.log(`    miss: ${m.q}  -> ${m.got.join(', ') || '(no match)'}`);
+      for (const m of s.sourceMisses) console.log(`    source miss: ${m.q}  -> credits ${m.credited.join(', ')}; wants ${m.wanted.join(', ')}`);
       for (const q of s.answeredOffTopic) console.log(`    answered off-topic: ${q}`);
     }
   }

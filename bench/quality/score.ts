@@ -47,6 +47,8 @@ export interface Scores {
   plain: number;
   plainRefused: number;
   misses: { q: string; got: string[] }[];
+  /** Answered with a right fact, but without crediting every source the question needs. */
+  sourceMisses: { q: string; credited: string[]; wanted: string[] }[];
   answeredOffTopic: string[];
 }
 
@@ -75,7 +77,7 @@ export function halfOfSet(set: QuestionSet, half: Half | 'all'): QuestionSet {
 }
 
 export function score(system: System, set: QuestionSet): Scores {
-  const s: Scores = { answerable: 0, top1: 0, top5: 0, rightSource: 0, traps: 0, trapsRefused: 0, plain: 0, plainRefused: 0, misses: [], answeredOffTopic: [] };
+  const s: Scores = { answerable: 0, top1: 0, top5: 0, rightSource: 0, traps: 0, trapsRefused: 0, plain: 0, plainRefused: 0, misses: [], sourceMisses: [], answeredOffTopic: [] };
   for (const a of set.answerable) {
     s.answerable++;
     const ranked = (system(a.q) ?? []).slice(0, 5);
@@ -86,6 +88,7 @@ export function score(system: System, set: QuestionSet): Scores {
     else s.misses.push({ q: a.q, got: ranked.map((r) => r.facts[0]) });
     const credited = new Set(carrying.flatMap((r) => r.sources));
     if (carrying.length > 0 && a.sources.every((src) => credited.has(src))) s.rightSource++;
+    else if (carrying.length > 0) s.sourceMisses.push({ q: a.q, credited: [...credited], wanted: a.sources });
   }
   for (const o of set.offtopic) {
     const refused = system(o.q) === undefined;

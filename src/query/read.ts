@@ -35,6 +35,9 @@ const WILDCARD_MAX = 4;
 /** A question opening with one of these asks more than a figure ("what does China sell to Russia"). */
 const QUESTION_WORDS = new Set(['what', 'which', 'who', 'why', 'how', 'where', 'when', 'does', 'do', 'did', 'is', 'are']);
 const QUOTED = /["“”«»]([^"“”«»]{2,80})["“”«»]/g;
+/** An ordinal ("75th", "3rd") the base never writes is searched as its number, the way facts write it ("75 years"). */
+const ORDINAL = /^(\p{N}+)(?:st|nd|rd|th)$/u;
+const ORDINALS_IN_TEXT = /\b\p{N}+(?:st|nd|rd|th)\b/giu;
 
 interface Sequence<T> {
   tokens: string[];
@@ -48,6 +51,8 @@ export class QueryReader {
   private readonly measureNames: { stems: string[]; measure: string }[] = [];
   /** Speakers by each word of their name ("zhao", "lijian" → "Zhao Lijian"). */
   private readonly speakers = new Map<string, string>();
+  /** Ordinals the base writes as such ("20th century"): searched as typed. */
+  private readonly ordinals = new Set<string>();
 
   constructor(
     knowledge: Pick<Knowledge, 'facts' | 'vocabulary'>,
@@ -68,6 +73,7 @@ export class QueryReader {
       for (const n of names) this.measureNames.push({ stems: tokenize(n).filter((t) => !ENGLISH_STOP_WORDS.has(t)).map(stem), measure });
     }
     for (const f of knowledge.facts.slice(0, 5000)) {
+      for (const text of [f.claim, f.quote]) for (const m of text.matchAll(ORDINALS_IN_TEXT)) this.ordinals.add(m[0].toLowerCase());
       if (!f.saidBy) continue;
       for (const w of tokenize(f.saidBy)) if (w.length >= 3 && !this.speakers.has(w)) this.speakers.set(w, f.saidBy);
     }
@@ -76,23 +82,25 @@ export class QueryReader {
   read(question: string): Understood {
     const phrases = [...question.matchAll(QUOTED)].map((m) => m[1].trim().toLowerCase());
     const { periods, text: dated } = findPeriods(question);
-    let tokens = tokenize(dated);
+    let tokens = tokenize(dated).map((t) => (this.ordinals.has(t) ? t : t.replace(ORDINAL, '$1')));
 
     const sources: string[] = [];
     tokens = cut(tokens, this.sourceNames, (id) => sources.includes(id) || sources.push(id));
-    const searchText = tokens.join(' ');
-
     const present = new Set(tokens);
     // Only cues and phrases whose words all occur are tried in full.
     const possible = (pattern: string[]) => pattern.every((t) => t === '*' || t === '^' || present.has(t));
     const cued = new Set<string>();
     const intents = new Set<Intent>();
+    // A cue with a wildcard is the question's frame ("what role * play"): its words are not searched.
+    const frame = new Set<number>();
     for (const cue of this.cues) {
       const at = possible(cue.tokens) ? matchAt(tokens, cue.tokens) : undefined;
       if (!at) continue;
       intents.add(cue.value);
       for (const i of at) cued.add(tokens[i]);
+      if (cue.tokens.includes('*')) for (const i of at) frame.add(i);
     }
+    const searchText = tokens.filter((_, i) => !frame.has(i)).join(' ');
     if (periods.length >= 2) intents.add('compare');
     const intent = PRIORITY.find((i) => intents.has(i)) ?? 'lookup';
 

@@ -75,6 +75,8 @@ const UNKNOWN_DF = 0.5;
 const ENGLISH_EVERY_FACT_SHARE = 5e-3;
 /** A word rarer than this share of English text (about 1 in 100,000 words) counts as rare as any. */
 const ENGLISH_TOPIC_SHARE = 1e-5;
+/** A word at least this common in English (about 1 in 500,000 words) is a word of its own, never a typo of a base word ("spending" is not "spreading"). */
+const ENGLISH_REAL_WORD_SHARE = 2e-6;
 /**
  * A known word a fact lacks costs it at most what the word tells in English at this scale:
  * a question's "done" or "matter" cannot sink a fact as its rare words can.
@@ -305,16 +307,23 @@ export class SearchEngine {
     }
     weighed.sort((a, b) => Number(phraseFacts.has(b.id)) - Number(phraseFacts.has(a.id)) || b.score - a.score);
 
-    const best = weighed[0];
     // The best fact must hold most of what the question asks, including a word that can carry it.
-    if (!best || best.information < MIN_INFORMATION || !best.holds.some((c) => !c.numeric)) return { hits: [], matched: false, reason: 'not-found' };
+    const carries = (w: Weighed) => w.information >= MIN_INFORMATION && w.holds.some((c) => !c.numeric);
+    // One that carries the question leads a higher-scoring one that does not (a word with many
+    // synonyms, "war", scores high in facts that lack the rest); a phrase match keeps the lead.
+    if (weighed.length > 0 && !carries(weighed[0]) && !phraseFacts.has(weighed[0].id)) {
+      const at = weighed.findIndex((w, i) => i < RERANK && carries(w));
+      if (at > 0) weighed.unshift(...weighed.splice(at, 1));
+    }
+    const best = weighed[0];
+    if (!best || !carries(best)) return { hits: [], matched: false, reason: 'not-found' };
     const top = Math.max(...weighed.slice(0, limit).map((w) => w.score));
     const hits: SearchHit[] = [];
     // A hit is shown when it scores near the best, or holds as much of the question as a match needs.
     const shown = (w: Weighed) => w.score >= top * MIN_RELATIVE_SCORE || (w.information >= MIN_SHOWN_INFORMATION && w.score >= top * MIN_SCORE_WHEN_INFORMED);
     for (const w of weighed) {
       if (hits.length >= limit) break;
-      if (phraseFacts.has(w.id) || shown(w)) hits.push({ fact: this.facts[w.id], score: w.score });
+      if (w === best || phraseFacts.has(w.id) || shown(w)) hits.push({ fact: this.facts[w.id], score: w.score });
     }
     return { hits, matched: true };
   }
@@ -414,6 +423,7 @@ export class SearchEngine {
 
   private findCorrections(word: string): string[] {
     if (word.length < 4 || /\p{N}/u.test(word)) return [];
+    if (this.isEnglishWord(word)) return [];
     const max = word.length >= 8 ? 2 : 1;
     let best = max + 1;
     let out: string[] = [];
@@ -429,6 +439,11 @@ export class SearchEngine {
       else if (d === best && d <= max) out.push(candidate);
     }
     return out;
+  }
+
+  /** Is the word common enough in English to be a word of its own, not a typo? */
+  private isEnglishWord(word: string): boolean {
+    return (this.english.get(stem(word)) ?? 0) >= ENGLISH_REAL_WORD_SHARE;
   }
 
   /** Of several corrections, the one the base uses most, if clearly so (twice as often as the next). */
@@ -509,7 +524,7 @@ export class SearchEngine {
       let corrected = fixed;
       if (!this.df.has(s) && !numeric) {
         // Several base words one typo away: all of them, as a weaker concept.
-        const swapped = transpositions(s).filter((t) => this.df.has(t));
+        const swapped = this.isEnglishWord(word) ? [] : transpositions(s).filter((t) => this.df.has(t));
         // Several base words one typo from a short word are a guess too many.
         const fixes = this.correct(word);
         stems = swapped.length > 0 ? swapped : fixes.length === 1 || word.length >= 6 ? [...new Set(fixes.map(stem))] : [];

@@ -165,6 +165,22 @@ describe('answers shaped by the question', () => {
     expect(ids('Kortunov Global Tmes').flat()).toContain('wv-kortunov-riac-global-times');
   });
 
+  it('an ordinal the base never writes is read as its number; one it writes is kept', () => {
+    expect(read('When is the 75th anniversary?').searchText).toBe('when is the 75 anniversary');
+    expect(ids('When is the 75th anniversary of diplomatic ties?').flat()).toContain('lifeline-75-years-relations-2024');
+    expect(read('the 20th century').searchText).toBe('the 20th century');
+    expect(ids('the 20th century').flat()).toContain('ruehl-risk-underestimating-combined-strength');
+  });
+
+  it('a cue with a wildcard is the question\'s frame: its words are not searched', () => {
+    const q = read('What role do Afghanistan and Iran play?');
+    expect(q.intent).toBe('explain');
+    expect(q.searchText).toBe('do afghanistan and iran');
+    expect(ids('What role do Afghanistan and Iran play?').flat()).toContain('geo-afghanistan-iran-push-closer');
+    // A word a cue names without a wildcard stays in the search ("reason" is a word facts use).
+    expect(read('the reason for closer ties').searchText).toBe('the reason for closer ties');
+  });
+
   it('ask --json carries how the question was read', () => {
     const json = answerToJson(answerer.answer('compare trade in 2018 and 2022'));
     expect(json.understood).toMatchObject({ intent: 'compare', periods: ['2018', '2022'], measures: expect.arrayContaining(['bilateral-trade']) });

@@ -133,6 +133,26 @@ describe('a word the base never uses weighs by how rare it is in English', () =>
     expect(found(withEnglish, q)[0]).toBe('cnn-gas-deal-400bn');
     expect(withoutEnglish.search(q).matched).toBe(false);
   });
+
+  it('an everyday English word is a word of its own, never read as a typo of a base word', () => {
+    // Without the word list "spending" reads as the base's "spreading" (one edit), and "chian" as "china" either way.
+    expect(withoutEnglish.stemsOf('spending chian')).toEqual(['spread', 'china']);
+    expect(withEnglish.stemsOf('spending chian')).toEqual(['spend', 'china']);
+    // "whatsoever" is not the base's "whatever", so a question made of it and stop words matches nothing.
+    expect(withEnglish.search('no such thing whatsoever').matched).toBe(false);
+  });
+});
+
+describe('the relevance gate weighs the fact that carries the question', () => {
+  it('a fact holding the question\'s rare word leads facts that only score high on a word with many synonyms', () => {
+    // "war" reaches invasion, conflict…: war facts outscore the reliance facts but hold too little of the question.
+    const ids = factIds('What has the Ukraine war done to Russia\'s reliance on China?');
+    expect(ids).toContain('lifeline-moscow-dependent-on-beijing');
+  });
+
+  it('a question no fact carries is still refused', () => {
+    expect(answerer.answer('Ukraine war movies').matched).toBe(false);
+  });
 });
 
 describe('amounts and expansions', () => {
