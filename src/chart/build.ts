@@ -46,7 +46,8 @@ export function fitTitle(title: string): string {
   const clean = title.replace(/\s+/g, ' ').trim();
   if (clean.length <= CHART_TITLE_MAX) return clean;
   const cut = clean.slice(0, CHART_TITLE_MAX - 1);
-  const space = cut.lastIndexOf(' ');
+  // Keep the last word when the cut falls just after it.
+  const space = clean.charAt(CHART_TITLE_MAX - 1) === ' ' ? cut.length : cut.lastIndexOf(' ');
   return `${(space > CHART_TITLE_MAX / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
 }
 
