@@ -26,7 +26,7 @@ export interface ChartPng {
 }
 
 // From adapters/discord/ in the sources, or from dist/ in the bundle.
-const FONT_CANDIDATES = ['../../assets/fonts/DejaVuSans.ttf', '../assets/fonts/DejaVuSans.ttf'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
+const FONT_CANDIDATES = ['../../assets/fonts/DejaVuSans-subset.ttf', '../assets/fonts/DejaVuSans-subset.ttf'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
 
 /** The shipped font file; a missing one is a broken install, said plainly. */
 export function chartFontFile(): string {

@@ -2,6 +2,7 @@
  * The Discord chart image: a real PNG of the size the layout promises, text drawn with the
  * shipped font, forecasts and targets drawn apart, and alt text naming every point.
  */
+import { crc32, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ALT_TEXT_MAX, chartFontFile, chartPng } from '../../adapters/discord/chart-png.ts';
 import { chartFor } from '../../src/chart/build.ts';
@@ -41,6 +42,23 @@ describe('chartPng', () => {
     expect(result.png.length).toBeGreaterThan(5_000);
   });
 
+  it("is well formed: every chunk's CRC holds and the pixels inflate to the image's rows", () => {
+    const { png, width, height } = chartPng(tradeChart(), tradeSources())!;
+    const chunks: { type: string; data: Buffer }[] = [];
+    for (let at = 8; at < png.length; ) {
+      const length = png.readUInt32BE(at);
+      const body = png.subarray(at + 4, at + 8 + length);
+      expect(png.readUInt32BE(at + 8 + length)).toBe(crc32(body));
+      chunks.push({ type: body.toString('latin1', 0, 4), data: body.subarray(4) });
+      at += 12 + length;
+    }
+    expect(chunks.map((c) => c.type)).toEqual(['IHDR', 'IDAT', 'IEND']);
+    const rows = inflateSync(Buffer.concat(chunks.filter((c) => c.type === 'IDAT').map((c) => c.data)));
+    expect(rows.length).toBe((width * 4 + 1) * height);
+    // Opaque white where nothing is drawn: the top-left pixel of the first row.
+    expect([...rows.subarray(1, 5)]).toEqual([255, 255, 255, 255]);
+  });
+
   it('names every point, with its period, bound, kind and citations, in the alt text', () => {
     const { alt } = chartPng(tradeChart(), tradeSources())!;
     expect(alt).toContain('Bilateral trade, USD billion.');
@@ -51,7 +69,7 @@ describe('chartPng', () => {
   });
 
   it('draws its text with the shipped font: a different title gives a different image', () => {
-    expect(chartFontFile()).toMatch(/assets\/fonts\/DejaVuSans\.ttf$/);
+    expect(chartFontFile()).toMatch(/assets\/fonts\/DejaVuSans-subset\.ttf$/);
     const a = chartPng(tradeChart(), tradeSources())!.png;
     const b = chartPng({ ...tradeChart(), title: 'Bilateral trade, USD billions' }, tradeSources())!.png;
     expect(a.equals(b)).toBe(false);
