@@ -8,7 +8,7 @@
  * the cost every other answer pays. Target: PNG p99 under 50 ms. Prints; asserts nothing.
  */
 import { chartTextLines } from '../adapters/console/chart-text.ts';
-import { chartPng } from '../adapters/discord/chart-png.ts';
+import { chartPng, chartPngAsync } from '../adapters/discord/chart-png.ts';
 import { chartBlock } from '../adapters/slack/chart-block.ts';
 import { KNOWLEDGE_DIR } from '../app/knowledge-dir.ts';
 import { chartFor } from '../src/chart/build.ts';
@@ -70,9 +70,32 @@ function measure(name: string, run: () => unknown, renders = N): void {
   );
 }
 
+/** Wall time of the off-main-thread render, and how long the event loop was held at most meanwhile. */
+async function measureAsync(name: string, chart: Chart): Promise<void> {
+  for (let i = 0; i < WARM_UP; i += 1) await chartPngAsync(chart, trade.sources);
+  const times: number[] = [];
+  let longestTick = 0;
+  let last = performance.now();
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    longestTick = Math.max(longestTick, now - last);
+    last = now;
+  }, 1);
+  for (let i = 0; i < N; i += 1) {
+    const start = performance.now();
+    if ((await chartPngAsync(chart, trade.sources)) === undefined) throw new Error(`bench: ${name} rendered nothing`);
+    times.push(performance.now() - start);
+  }
+  clearInterval(ticker);
+  times.sort((a, b) => a - b);
+  console.log(`${name.padEnd(38)} wall p50 ${percentile(times, 50).toFixed(2).padStart(7)} ms p99 ${percentile(times, 99).toFixed(2).padStart(7)} ms  longest event-loop gap ${longestTick.toFixed(1)} ms  (${N})`);
+}
+
 console.log(`node ${process.version}, ${gc ? 'gc between runs' : 'no --expose-gc: memory deltas include garbage'}`);
 measure('PNG, trade summary (3 points)', () => chartPng(tradeChart, trade.sources));
 measure('PNG, 20 points', () => chartPng(bigChart, trade.sources));
+await measureAsync('PNG off the main thread, 3 points', tradeChart);
+await measureAsync('PNG off the main thread, 20 points', bigChart);
 measure('Slack block, trade summary', () => chartBlock(tradeChart), N * 100);
 measure('Slack block, 20 points', () => chartBlock(bigChart), N * 100);
 measure('text chart, 20 points', () => chartTextLines(bigChart), N * 100);

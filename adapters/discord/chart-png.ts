@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync, Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { SinorussiaError } from '../../src/errors.ts';
 import { chartWords } from '../../src/chart/describe.ts';
 import { chartSvg, type LegendSource, SVG_FONT_FAMILY } from '../../src/chart/svg.ts';
@@ -45,6 +45,14 @@ export function chartAltText(chart: Chart, sources: readonly LegendSource[]): st
   return points.length <= ALT_TEXT_MAX ? points : undefined;
 }
 
+function renderOptions(fontFile: string): ResvgRenderOptions {
+  return {
+    font: { loadSystemFonts: false, fontFiles: [fontFile], defaultFontFamily: SVG_FONT_FAMILY, sansSerifFamily: SVG_FONT_FAMILY },
+    fitTo: { mode: 'original' },
+    background: '#ffffff',
+  };
+}
+
 /**
  * The chart as a PNG with its alt text, or undefined when it cannot be drawn or described in
  * full (too many points): the answer's text still carries every figure.
@@ -53,11 +61,15 @@ export function chartPng(chart: Chart, sources: readonly LegendSource[], options
   const drawn = chartSvg(chart, sources);
   const alt = chartAltText(chart, sources);
   if (!drawn || !alt) return undefined;
-  const fontFile = options.fontFile ?? chartFontFile();
-  const image = new Resvg(drawn.svg, {
-    font: { loadSystemFonts: false, fontFiles: [fontFile], defaultFontFamily: SVG_FONT_FAMILY, sansSerifFamily: SVG_FONT_FAMILY },
-    fitTo: { mode: 'original' },
-    background: '#ffffff',
-  }).render();
+  const image = new Resvg(drawn.svg, renderOptions(options.fontFile ?? chartFontFile())).render();
+  return { png: image.asPng(), name: CHART_FILE_NAME, alt, width: image.width, height: image.height };
+}
+
+/** The same image, laid out and rasterised on libuv's thread pool so a bot's event loop keeps serving. */
+export async function chartPngAsync(chart: Chart, sources: readonly LegendSource[], options: { fontFile?: string } = {}): Promise<ChartPng | undefined> {
+  const drawn = chartSvg(chart, sources);
+  const alt = chartAltText(chart, sources);
+  if (!drawn || !alt) return undefined;
+  const image = await renderAsync(drawn.svg, renderOptions(options.fontFile ?? chartFontFile()));
   return { png: image.asPng(), name: CHART_FILE_NAME, alt, width: image.width, height: image.height };
 }

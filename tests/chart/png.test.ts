@@ -4,7 +4,7 @@
  */
 import { crc32, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { ALT_TEXT_MAX, chartFontFile, chartPng } from '../../adapters/discord/chart-png.ts';
+import { ALT_TEXT_MAX, chartFontFile, chartPng, chartPngAsync } from '../../adapters/discord/chart-png.ts';
 import { chartFor } from '../../src/chart/build.ts';
 import { pointWords } from '../../src/chart/describe.ts';
 import { chartSvg, chartSvgSize, type LegendSource } from '../../src/chart/svg.ts';
@@ -73,6 +73,13 @@ describe('chartPng', () => {
     const a = chartPng(tradeChart(), tradeSources())!.png;
     const b = chartPng({ ...tradeChart(), title: 'Bilateral trade, USD billions' }, tradeSources())!.png;
     expect(a.equals(b)).toBe(false);
+  });
+
+  it('renders the same image off the main thread', async () => {
+    const sync = chartPng(tradeChart(), tradeSources())!;
+    const async = await chartPngAsync(tradeChart(), tradeSources());
+    expect(async?.png.equals(sync.png)).toBe(true);
+    expect(async?.alt).toBe(sync.alt);
   });
 
   it('hatches forecasts and targets with a dashed edge and fills outcomes solid', () => {
