@@ -26,7 +26,7 @@ const trade = answerer.answer('trade');
 const tradeChart = chartFor(chartFiguresOf(trade.items), { companions: COMPANIONS });
 if (!tradeChart) throw new Error('bench: the trade summary gave no chart');
 
-/** Twenty years of the real 2022 trade figure's shape, alternating outcomes and targets. */
+/** Twenty years shaped like the real trade points, a target every fourth year. */
 function twentyPoints(base: Chart): Chart {
   const [point] = base.points;
   const points = Array.from({ length: 20 }, (_, i) => {

@@ -1,7 +1,7 @@
 /**
- * The Slack data_visualization block, per its reference: a title of at most 50 characters,
- * a bar chart of one series whose data labels are exactly the axis categories (each at most
- * 20 characters), at most 20 points, at most two blocks a message; nothing when it can't fit.
+ * The Slack data_visualization block, within its documented limits (title, categories,
+ * points, blocks a message): a bar chart of one series whose data labels are exactly the
+ * axis categories; nothing when the data can't fit.
  */
 import { describe, expect, it } from 'vitest';
 import { chartBlock, chartBlocks, DATA_VISUALIZATION_LIMITS } from '../../adapters/slack/chart-block.ts';
