@@ -101,6 +101,19 @@ describe('chartFor on the real trade figures', () => {
   });
 });
 
+describe('chartFiguresOf', () => {
+  it("takes each side of a conflict and each agreeing source's own statement, each with its own citations", () => {
+    const [cnn, ruehl, , wv] = tradeFigures();
+    const differing = alteredFigure(TRADE.y2022, { value: 240 }, 5);
+    const items = [
+      { ...cnn, citations: [1, 2], statements: [cnn, ruehl] },
+      { figure: undefined, citations: [4, 5], variants: [wv, differing] },
+      { citations: [3] },
+    ];
+    expect(chartFiguresOf(items).map((f) => `${f.figure.value} [${f.citations.join(',')}]`)).toEqual(['100 [1]', '100 [2]', '190 [4]', '240 [5]']);
+  });
+});
+
 describe('a chart from a real answer', () => {
   const answer = realAnswerer().answer('trade');
   const chart = chartFor(chartFiguresOf(answer.items), { companions: TRADE_COMPANIONS });

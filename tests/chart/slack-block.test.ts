@@ -72,6 +72,12 @@ describe('chartBlock', () => {
     ]);
   });
 
+  it('marks a bound with a sign when its words would make the category too long', () => {
+    const chart = tradeChart();
+    const block = chartBlock({ ...chart, points: chart.points.map((p, i) => (i === 0 ? { ...p, label: 'Sep 2021', kind: 'forecast' as const, bound: 'at-least' as const } : p)) });
+    expect(block?.chart.axis_config.categories[0]).toBe('Sep 2021 expected >=');
+  });
+
   it('is left out when the data cannot fit: more than 20 points, a long title, a long category', () => {
     expect(chartBlock(yearsOfTrade(21))).toBeUndefined();
     expect(chartBlock({ ...tradeChart(), title: 'x'.repeat(51) })).toBeUndefined();
