@@ -136,7 +136,7 @@ export function fakePoster(
           channelId,
           title: digest.title,
           nonce: options.nonce,
-          factIds: digest.items.flatMap((i) => i.evidence.map((e) => e.factId)),
+          factIds: digest.items.flatMap((i) => (i.type === 'guide' ? [] : i.evidence.map((e) => e.factId))),
           at: clock.now().getTime(),
         });
         return { ok: true, messageId: `m${poster.posts.length}` };
