@@ -109,7 +109,7 @@ export function engineSystem(answerer: Answerer): System {
   return (q) => {
     const answer = answerer.answer(q);
     if (!answer.matched) return undefined;
-    return answer.items.map((i) => ({ facts: i.evidence.map((e) => e.factId), sources: i.sources }));
+    return answer.items.map((i) => (i.type === 'guide' ? { facts: [], sources: [] } : { facts: i.evidence.map((e) => e.factId), sources: i.sources }));
   };
 }
 

@@ -1,10 +1,10 @@
-import type { Answer, AnswerItem } from './types.ts';
+import type { Answer, AnswerItem, GuideItem } from './types.ts';
 import { TOPIC_NAMES, TOPICS } from '../knowledge/topics.ts';
 import type { Knowledge } from '../knowledge/types.ts';
 
 /** A line of guidance (a command and what it does), not a fact: it cites nothing. */
-export function guideLine(command: string, text: string): AnswerItem {
-  return { text, command, sources: [], citations: [], evidence: [], corroborated: false };
+export function guideLine(command: string, text: string): GuideItem {
+  return { type: 'guide', text, command };
 }
 
 /** An answer of guidance only (help, usage, confirmations): it cites nothing. */
@@ -13,7 +13,7 @@ export function guideAnswer(fields: { query: string; title: string; lead?: strin
 }
 
 /** One line per topic with what it covers and how many facts it has. */
-export function topicLines(knowledge: Knowledge): AnswerItem[] {
+export function topicLines(knowledge: Knowledge): GuideItem[] {
   let lines = topicLinesOf.get(knowledge);
   if (!lines) {
     const counts = new Map<string, number>();
@@ -25,4 +25,4 @@ export function topicLines(knowledge: Knowledge): AnswerItem[] {
 }
 
 // Counting a large base's topics on every "no match" would cost more than the search.
-const topicLinesOf = new WeakMap<Knowledge, AnswerItem[]>();
+const topicLinesOf = new WeakMap<Knowledge, GuideItem[]>();

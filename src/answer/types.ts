@@ -61,22 +61,28 @@ export interface Variant extends Statement {
   statements?: Statement[];
 }
 
-export interface AnswerItem {
-  /** A sentence from the knowledge base (or, for help and lists, a line of guidance). */
-  text: string;
+/** What every item citing the base has: when it is about, its sources and their quotes. */
+interface CitedItem {
   /** When the item is about, as people read it: `2018`, `H1 2023`. */
   date?: string;
   /** A label to show before the date: `new` (added since the last digest), `on this day`. */
   mark?: string;
   /** Sort key: first day of the period, `YYYY-MM-DD`. */
   dateKey?: string;
-  figure?: Figure;
   /** Source ids, in citation order. */
   sources: string[];
   citations: number[];
   /** The supporting quotes, one per fact merged into this item. */
   evidence: Evidence[];
-  /** More than one source states it (on its one side: a conflict is never corroborated). */
+}
+
+/** A statement the base makes, from one source or several that agree (or a line citing one source). */
+export interface FactItem extends CitedItem {
+  type: 'fact';
+  /** A sentence from the knowledge base. */
+  text: string;
+  figure?: Figure;
+  /** More than one source states it. */
   corroborated: boolean;
   /**
    * Present when sources agree in their own, different words: each source's statement with
@@ -84,11 +90,31 @@ export interface AnswerItem {
    * under every citation.
    */
   statements?: Statement[];
-  /** Present when sources disagree: each side with its own sources, shown side by side. */
-  variants?: Variant[];
-  /** For command lists (help, topics): the command this line describes. */
+}
+
+/** The text of every conflict: the sides say the rest, so the summary repeats no claim. */
+export const SOURCES_DIFFER = 'Sources differ';
+
+/** Sources disagree: each side with its own sources, shown side by side. Never corroborated. */
+export interface ConflictItem extends CitedItem {
+  type: 'conflict';
+  text: typeof SOURCES_DIFFER;
+  /** Two or more sides. */
+  variants: Variant[];
+}
+
+/** A line of guidance (help, topic lists, digest settings): it cites nothing. */
+export interface GuideItem {
+  type: 'guide';
+  text: string;
+  /** The command (or setting) this line describes. */
   command?: string;
 }
+
+/** What the composer makes of facts: a fact or a conflict, never guidance. */
+export type ComposedItem = FactItem | ConflictItem;
+
+export type AnswerItem = FactItem | ConflictItem | GuideItem;
 
 export interface CitedSource {
   id: string;

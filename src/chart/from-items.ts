@@ -16,15 +16,21 @@ interface Side extends Stated {
 }
 
 export interface ChartableItem extends Side {
+  type?: string;
   variants?: readonly Side[];
+}
+
+/** A line of guidance: it states no figure. */
+interface GuideLine {
+  type: 'guide';
 }
 
 /**
  * Each statement's own figure with its own citations: agreeing sources that word a figure
  * differently give a point each, and each side of a conflict gives its own points.
  */
-export function chartFiguresOf(items: readonly ChartableItem[]): ChartFigure[] {
-  const sides = items.flatMap((item) => item.variants ?? [item]);
+export function chartFiguresOf(items: readonly (ChartableItem | GuideLine)[]): ChartFigure[] {
+  const sides = items.filter((item): item is ChartableItem => item.type !== 'guide').flatMap((item) => item.variants ?? [item]);
   return sides
     .flatMap((side) => side.statements ?? [side])
     .filter((st): st is Stated & { figure: Figure } => st.figure !== undefined)

@@ -1,4 +1,5 @@
-import type { Answer, AnswerItem, QueryInfo } from '../answer/types.ts';
+import type { Answer, ComposedItem, QueryInfo } from '../answer/types.ts';
+import { figureOf } from '../answer/label.ts';
 import { topicLines } from '../answer/guide.ts';
 import type { Command, CommandContext } from './command.ts';
 import type { Knowledge, Fact } from '../knowledge/types.ts';
@@ -88,8 +89,8 @@ export const askCommand: Command = {
       };
     }
     const facts = orderForIntent(ctx.knowledge, query, outcome.hits);
-    const byFiguresThenDate = (a: AnswerItem, b: AnswerItem) =>
-      Number(!a.figure) - Number(!b.figure) || (a.figure && b.figure ? (a.dateKey ?? '').localeCompare(b.dateKey ?? '') : 0);
+    const byFiguresThenDate = (a: ComposedItem, b: ComposedItem) =>
+      Number(!figureOf(a)) - Number(!figureOf(b)) || (figureOf(a) && figureOf(b) ? (a.dateKey ?? '').localeCompare(b.dateKey ?? '') : 0);
     const order = query.intent === 'latest' ? newestFirst : query.intent === 'figure' ? byFiguresThenDate : undefined;
     const { items, sources } = ctx.composer.composeTop(facts, ANSWER_ITEMS, order);
     const lead = query.intent === 'latest' ? asOf(sources.map((s) => ctx.knowledge.sources.get(s.id)?.published)) : undefined;
@@ -105,7 +106,7 @@ function infoOf(q: Understood): QueryInfo {
   return { intent: q.intent, periods: q.periods.map((p) => p.label), measures: q.measures.flat(), sources: q.sources, phrases: q.phrases };
 }
 
-const newestFirst = (a: AnswerItem, b: AnswerItem) => (b.dateKey ?? '').localeCompare(a.dateKey ?? '');
+const newestFirst = (a: ComposedItem, b: ComposedItem) => (b.dateKey ?? '').localeCompare(a.dateKey ?? '');
 
 /** "Newest first, as of 2023": the newest cited source's date. */
 function asOf(published: ({ start: string; label: string } | undefined)[]): string {

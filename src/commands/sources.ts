@@ -14,6 +14,7 @@ export const sourcesCommand: Command = {
     for (const f of knowledge.facts) counts.set(f.sourceId, (counts.get(f.sourceId) ?? 0) + 1);
     const cited = all.map((s, i) => citedSource(s, i + 1));
     const items: AnswerItem[] = all.map((s, i) => ({
+      type: 'fact',
       text: `${cited[i].title} (${[sourceCredit(cited[i]), `${counts.get(s.id) ?? 0} facts`].filter(Boolean).join('; ')})${s.note ? `. ${s.note}` : ''}`,
       date: publishedLabel(cited[i]),
       dateKey: s.published.start,

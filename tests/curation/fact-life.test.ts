@@ -6,6 +6,7 @@ import { KnowledgeError } from '../../src/errors.ts';
 import { loadKnowledge, readKnowledge } from '../../src/knowledge/load.ts';
 import { cli } from '../helpers/cli.ts';
 import { fact, factsFile, writeFixture } from '../helpers/fixture.ts';
+import { asConflict, cited } from '../helpers/items.ts';
 
 const figure = (value: number) => `\n      measure: bilateral-trade\n      value: ${value}\n      unit: billion\n      currency: USD\n      period: "2018"`;
 const EARLY = fact('trade-2018-first', { claim: 'Officials put 2018 trade at $100 billion.', figure: figure(100), superseded_by: 'trade-2018-revised' });
@@ -19,17 +20,16 @@ describe('superseded_by', () => {
   it('shows the newer fact first, then what was reported earlier and when, never as a conflict', () => {
     const { dir } = base();
     const answer = createAnswerer(loadKnowledge(dir)).answer('ask trade 2018');
-    expect(answer.items.map((i) => [i.mark, i.text])).toEqual([
-      ['updated', 'Other officials later put 2018 trade at $90 billion.'],
-      ['reported earlier, 17 Jun 2021', 'Officials put 2018 trade at $100 billion.'],
+    expect(cited(answer.items).map((i) => [i.type, i.mark, i.text])).toEqual([
+      ['fact', 'updated', 'Other officials later put 2018 trade at $90 billion.'],
+      ['fact', 'reported earlier, 17 Jun 2021', 'Officials put 2018 trade at $100 billion.'],
     ]);
-    expect(answer.items.every((i) => !i.variants)).toBe(true);
     expect(answer.sources.map((s) => s.id)).toEqual(['beta', 'alpha']);
   });
 
   it('without superseded_by the two figures are a conflict (so the link is what changes the answer)', () => {
     const { dir } = writeFixture({ facts: { 'alpha.yaml': factsFile('alpha', EARLY.replace(/\n\s+superseded_by: .*/, '')), 'beta.yaml': factsFile('beta', REVISED) } });
-    const [item] = createAnswerer(loadKnowledge(dir)).answer('ask trade 2018').items;
+    const item = asConflict(createAnswerer(loadKnowledge(dir)).answer('ask trade 2018').items[0]);
     expect(item.text).toBe('Sources differ');
     expect(item.mark).toBeUndefined();
   });

@@ -5,6 +5,7 @@ import { createDigestCommands } from '../../src/digest/commands.ts';
 import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
 import type { ChannelContext } from '../../src/digest/types.ts';
 import { FakeClock, realKnowledge, sqliteBackend, type Backend } from './support.ts';
+import { cited, commandsOf } from '../helpers/items.ts';
 
 const ctx = (fields: Partial<ChannelContext> = {}): ChannelContext => ({ platform: 'discord', channelId: 'C1', userId: 'U1', canManage: true, ...fields });
 const text = (a: { title: string; lead?: string; items: { text: string; command?: string }[] }) => [a.title, a.lead, ...a.items.map((i) => `${i.command ?? ''} ${i.text}`)].join('\n');
@@ -101,7 +102,7 @@ describe('digest commands', () => {
     const { selectDigest } = await import('../../src/digest/select.ts');
     const { Composer } = await import('../../src/answer/compose.ts');
     const today = selectDigest({ knowledge: realKnowledge(), composer: new Composer(realKnowledge()), topics: ['trade'], localDate: '2026-03-28', history: [], firstSeen: new Map() });
-    const tomorrowIds = tomorrow.items.flatMap((i) => i.evidence.map((e) => e.factId));
+    const tomorrowIds = cited(tomorrow.items).flatMap((i) => i.evidence.map((e) => e.factId));
     expect(tomorrowIds.filter((id) => today.factIds.includes(id))).toEqual([]);
   });
 
@@ -109,7 +110,7 @@ describe('digest commands', () => {
     expect((await answerer.handle('digest preview', ctx({ channelId: 'NEW' }))).lead).toContain('not subscribed');
     const help = await answerer.handle('digest frobnicate', ctx());
     expect(help.lead).toContain('"frobnicate" is not a digest command');
-    expect(help.items.map((i) => i.command)).toContain('digest status');
+    expect(commandsOf(help.items)).toContain('digest status');
   });
 
   it('never throws, even when the store fails', async () => {
