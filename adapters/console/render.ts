@@ -2,7 +2,8 @@
  * Renders an Answer for a terminal: the title, numbered items with their dates and
  * citation numbers, conflicts side by side, then the sources. Colour only on a TTY.
  */
-import type { Answer, AnswerItem, CitedSource, Statement } from '../../src/answer/types.ts';
+import type { Answer, AnswerItem, CitedSource, CommandRef, Statement } from '../../src/answer/types.ts';
+import { requestText } from '../../src/commands/request-text.ts';
 import { itemLabel, publishedLabel, sourceCredit, statementLabel } from '../../src/answer/label.ts';
 
 export interface TerminalStyle {
@@ -13,6 +14,9 @@ export interface TerminalStyle {
 export const PLAIN: TerminalStyle = { bold: (s) => s, dim: (s) => s };
 export const ANSI: TerminalStyle = { bold: (s) => `\x1b[1m${s}\x1b[22m`, dim: (s) => `\x1b[2m${s}\x1b[22m` };
 
+/** A command as people type it (`timeline trade`); a label as it is. */
+const commandText = (command: CommandRef | string) => (typeof command === 'string' ? command : requestText(command));
+
 const cites = (numbers: number[]) => numbers.map((n) => `[${n}]`).join('');
 
 /** One statement with its own citations only, after its label when it has one. */
@@ -22,7 +26,7 @@ function statementLine(st: Statement, itemDate: string | undefined, style: Termi
 }
 
 function itemLines(item: AnswerItem, index: number, style: TerminalStyle): string[] {
-  if (item.command) return [`  ${style.bold(item.command.padEnd(18))} ${item.text}`];
+  if (item.command) return [`  ${style.bold(commandText(item.command).padEnd(18))} ${item.text}`];
   const label = itemLabel(item);
   const date = label ? `${style.dim(label)}  ` : '';
   if (item.variants) {
@@ -53,6 +57,6 @@ export function renderTerminal(answer: Answer, style: TerminalStyle = PLAIN): st
   if (answer.sources.length > 0 && answer.kind !== 'sources') {
     out.push('', style.bold('Sources'), ...answer.sources.map(sourceLine));
   }
-  if (answer.next.length > 0) out.push('', style.dim(`Try: ${answer.next.join(' · ')}`));
+  if (answer.next.length > 0) out.push('', style.dim(`Try: ${answer.next.map(commandText).join(' · ')}`));
   return out.join('\n');
 }
