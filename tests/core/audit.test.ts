@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
-import { realAnswerer } from '../helpers/real.ts';
+import { realAnswerer, answerText } from '../helpers/real.ts';
 
 const knowledge = loadKnowledge(KNOWLEDGE_DIR);
 const answerer = realAnswerer();
@@ -15,9 +15,7 @@ const get = (id: string) => {
   return f;
 };
 const ids = (question: string, top = 5) =>
-  answerer
-    .answer(question)
-    .items.slice(0, top)
+  answerText(answerer, question).items.slice(0, top)
     .flatMap((i) => i.evidence.map((e) => e.factId));
 
 describe('the audit’s corrections', () => {
@@ -31,7 +29,7 @@ describe('the audit’s corrections', () => {
   });
 
   it('Xi’s "best friend" remark is one remark of June 2019, its three reports linked as agreeing', () => {
-    const item = answerer.answer('who called Putin his best friend?').items[0];
+    const item = answerText(answerer, 'who called Putin his best friend?').items[0];
     expect(item.evidence.map((e) => e.factId).sort()).toEqual(['geo-xi-putin-closest-friend', 'lifeline-xi-best-friend-2019-06', 'ruehl-xi-calls-putin-best-friend']);
     expect(item.variants).toBeUndefined();
     expect(new Set(item.statements?.map((st) => st.date))).toEqual(new Set(['Jun 2019']));
@@ -70,7 +68,7 @@ describe('the audit’s corrections', () => {
       ['geo-power-gap-equilibrium', 'wv-gabuev-false-sense-of-security'],
     ]) {
       expect(get(a).conflictsWith).toContain(b);
-      const item = answerer.answer('timeline').items.find((i) => i.evidence.some((e) => e.factId === a));
+      const item = answerText(answerer, 'timeline').items.find((i) => i.evidence.some((e) => e.factId === a));
       expect(item?.variants?.length).toBe(2);
     }
   });

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/types.ts';
-import { realAnswerer } from '../helpers/real.ts';
+import { realAnswerer, answerText } from '../helpers/real.ts';
 
 const answerer = realAnswerer();
 const { knowledge } = answerer.context;
@@ -49,13 +49,13 @@ const hostile = [
 
 describe('any input gets a sensible answer', () => {
   it.each(hostile.map((h) => [h.slice(0, 40), h]))('%j', (_label, text) => {
-    assertWellFormed(answerer.answer(text));
+    assertWellFormed(answerText(answerer, text));
   });
 
   it('never throws and stays well-formed for arbitrary strings', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300, unit: 'binary' }), (text) => {
-        assertWellFormed(answerer.answer(text));
+        assertWellFormed(answerText(answerer, text));
       }),
       { numRuns: 300 },
     );
@@ -65,7 +65,7 @@ describe('any input gets a sensible answer', () => {
     const words = [...new Set(knowledge.facts.flatMap((f) => f.claim.split(' ')))].slice(0, 400);
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 8 })), { maxLength: 12 }), (parts) => {
-        assertWellFormed(answerer.answer(parts.join(' ')));
+        assertWellFormed(answerText(answerer, parts.join(' ')));
       }),
       { numRuns: 300 },
     );
@@ -73,13 +73,13 @@ describe('any input gets a sensible answer', () => {
 
   it('every topic summary and timeline is well-formed and in date order', () => {
     for (const topic of ['trade', 'energy', 'military', 'diplomacy', 'finance', 'technology', 'ukraine', 'sanctions', 'tensions', 'history', 'multilateral', 'leaders']) {
-      for (const answer of [answerer.answer(topic), answerer.answer(`timeline ${topic}`)]) {
+      for (const answer of [answerText(answerer, topic), answerText(answerer, `timeline ${topic}`)]) {
         assertWellFormed(answer);
         expect(answer.items.length).toBeGreaterThan(0);
         const dates = answer.items.map((i) => i.dateKey ?? '');
         expect(dates).toEqual([...dates].sort());
       }
-      expect(answerer.answer(topic).items.length).toBeLessThanOrEqual(8);
+      expect(answerText(answerer, topic).items.length).toBeLessThanOrEqual(8);
     }
   });
 });

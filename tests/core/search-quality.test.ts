@@ -6,13 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { SearchEngine } from '../../src/search/engine.ts';
 import { loadEnglishFrequencies } from '../../src/search/english.ts';
 import { tokenize } from '../../src/search/text.ts';
-import { realAnswerer } from '../helpers/real.ts';
+import { realAnswerer, answerText } from '../helpers/real.ts';
 
 const answerer = realAnswerer();
 const factIds = (text: string, top = 5) =>
-  answerer
-    .answer(text)
-    .items.slice(0, top)
+  answerText(answerer, text).items.slice(0, top)
     .flatMap((i) => i.evidence.map((e) => e.factId));
 
 describe('questions an analyst asks get the right facts and sources', () => {
@@ -39,21 +37,21 @@ describe('questions an analyst asks get the right facts and sources', () => {
   });
 
   it('credits the articles a figure comes from', () => {
-    const answer = answerer.answer('trade in 2018');
+    const answer = answerText(answerer, 'trade in 2018');
     const item = answer.items.find((i) => i.evidence.some((e) => e.factId === 'cnn-trade-2018-over-100bn'));
     expect(item?.sources).toEqual(expect.arrayContaining(['cnn-2021-unbreakable', 'ruehl-2021-convergence']));
     expect(answer.sources.map((s) => s.id)).toEqual(expect.arrayContaining(item?.sources ?? []));
   });
 
   it('answers "trade figures by year" with the trade figures, oldest first', () => {
-    const answer = answerer.answer('trade figures by year');
+    const answer = answerText(answerer, 'trade figures by year');
     const ids = answer.items.flatMap((i) => i.evidence.map((e) => e.factId));
     for (const id of ['cnn-trade-2018-over-100bn', 'geo-trade-108bn-kremlin', 'wv-trade-2022-record-190bn']) expect(ids).toContain(id);
     expect(answer.items.every((i) => i.figure || i.variants)).toBe(true);
   });
 
   it('answers a figure question with figures first, oldest first', () => {
-    const items = answerer.answer('trade figures by year').items;
+    const items = answerText(answerer, 'trade figures by year').items;
     const figures = items.filter((i) => i.figure);
     expect(figures.length).toBeGreaterThanOrEqual(3);
     expect(items.slice(0, figures.length)).toEqual(figures);
@@ -78,7 +76,7 @@ describe('off-topic questions get no match, never unrelated facts', () => {
     'China Russia',
     'asdfghjkl qwerty',
   ])('%s', (question) => {
-    const answer = answerer.answer(question);
+    const answer = answerText(answerer, question);
     expect(answer.matched).toBe(false);
     expect(answer.kind).toBe('no-match');
     expect(answer.sources).toEqual([]);
@@ -105,7 +103,7 @@ describe('designations stay whole', () => {
 
 describe('topic names and typos give the topic summary', () => {
   it.each(['trade', 'trdae', '/sinorussia trade', 'Trade?'])('%s', (text) => {
-    const answer = answerer.answer(text);
+    const answer = answerText(answerer, text);
     expect(answer.kind).toBe('topic');
     expect(answer.title).toMatch(/^Trade/);
   });

@@ -8,7 +8,7 @@ import { memoryLogger } from '../../src/log.ts';
 import { startSlack, type RunningSlack } from '../../adapters/slack/index.ts';
 import { APOLOGY } from '../../adapters/slack/render.ts';
 import { heldAnswerer } from '../helpers/held-answerer.ts';
-import { realAnswerer } from '../helpers/real.ts';
+import { realAnswerer, answerText } from '../helpers/real.ts';
 import { startFakeSlack, type FakeSlack } from './fake-slack-api.ts';
 import { actionBody, commandBody, eventBody, FORM, post, shareActionPayload, SIGNING_SECRET } from './signed-requests.ts';
 
@@ -62,7 +62,7 @@ describe('Slack adapter over HTTP', () => {
     const { body } = responsesTo('slash-trade')[0];
     expect(body.response_type).toBe('ephemeral');
     const blocks = body.blocks as Record<string, any>[];
-    expect(blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text', text: answerer.answer('trade').title } });
+    expect(blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text', text: answerText(answerer, 'trade').title } });
     expect(json(blocks)).toMatch(/\[1\] /); // a cited source in a context block
     const actions = blocks.find((b) => b.type === 'actions');
     expect(actions?.elements).toEqual([
@@ -75,7 +75,7 @@ describe('Slack adapter over HTTP', () => {
   it('empty slash text shows help', async () => {
     await post(app.endpoint, commandBody('', fake.responseUrl('slash-empty')), FORM);
     await fake.until(() => responsesTo('slash-empty').length === 1, 'the help answer');
-    expect((responsesTo('slash-empty')[0].body.blocks as any[])[0].text.text).toBe(answerer.answer('help').title);
+    expect((responsesTo('slash-empty')[0].body.blocks as any[])[0].text.text).toBe(answerText(answerer, 'help').title);
   });
 
   it('Share posts the answer in the channel, naming the sharer from the payload, and removes the ephemeral copy', async () => {
@@ -95,7 +95,7 @@ describe('Slack adapter over HTTP', () => {
     await post(app.endpoint, eventBody('EvMention1', { type: 'app_mention', channel: 'C0MENTION', user: 'U0ASKER', text: '<@UBOT> trade', ts: '1700000000.000100', event_ts: '1700000000.000100' }), 'application/json');
     await fake.until(() => posts('C0MENTION').length === 1, 'the mention answer');
     expect(posts('C0MENTION')[0].params).toMatchObject({ channel: 'C0MENTION', thread_ts: '1700000000.000100' });
-    expect((posts('C0MENTION')[0].params.blocks as any[])[0].text.text).toBe(answerer.answer('trade').title);
+    expect((posts('C0MENTION')[0].params.blocks as any[])[0].text.text).toBe(answerText(answerer, 'trade').title);
   });
 
   it('answers a mention inside a thread in that same thread', async () => {
@@ -111,7 +111,7 @@ describe('Slack adapter over HTTP', () => {
     await barrier('dm');
     expect(posts('D0DM')).toHaveLength(1);
     expect(posts('D0DM')[0].params.thread_ts).toBeUndefined();
-    expect((posts('D0DM')[0].params.blocks as any[])[0].text.text).toBe(answerer.answer('topics').title);
+    expect((posts('D0DM')[0].params.blocks as any[])[0].text.text).toBe(answerText(answerer, 'topics').title);
   });
 
   it('answers a retried event once (x-slack-retry-num, and the same event_id again)', async () => {
@@ -165,7 +165,7 @@ describe('Slack adapter over HTTP', () => {
 describe('Slack slash answers, rendered once per text', () => {
   it('a repeated text gets the same message from one run of the core; another text runs it again', async () => {
     const asked: unknown[] = [];
-    const counting: Answerer = { ...answerer, answer: (text) => (asked.push(text), answerer.answer(text)) };
+    const counting: Answerer = { ...answerer, answer: (text) => (asked.push(text), answerText(answerer, text)) };
     const counted = await startApp(fake, counting);
     try {
       for (const [id, text] of [['cache-1', 'trade'], ['cache-2', 'trade'], ['cache-3', 'trade?']]) {

@@ -14,6 +14,7 @@ import { createSlackDigestPoster, startSlack, type RunningSlack } from '../../ad
 import { renderAnswer } from '../../adapters/slack/render.ts';
 import { startFakeSlack, type FakeSlack } from './fake-slack-api.ts';
 import { commandBody, eventBody, FORM, post, SIGNING_SECRET } from './signed-requests.ts';
+import { answerText } from '../helpers/real.ts';
 
 const knowledge = loadKnowledge(KNOWLEDGE_DIR);
 
@@ -122,7 +123,7 @@ describe('digest commands on Slack', () => {
 });
 
 describe('Slack digest poster', () => {
-  const digestAnswer: Answer = createAnswerer(knowledge).answer('trade');
+  const digestAnswer: Answer = answerText(createAnswerer(knowledge), 'trade');
   const poster = () => createSlackDigestPoster({ botToken: 'xoxb-test', apiUrl: fake.apiUrl });
 
   it('posts the rendered digest with blocks, sources and a text fallback, and returns the message ts', async () => {

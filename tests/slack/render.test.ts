@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Answer, AnswerItem, CitedSource } from '../../src/answer/types.ts';
-import { realAnswerer } from '../helpers/real.ts';
+import { realAnswerer, answerText } from '../helpers/real.ts';
 import { cutAtWord, decodeSlack, escapeSlack } from '../../adapters/slack/escape.ts';
 import { renderAnswer, shareValue, SLACK_LIMITS, type SlackMessage } from '../../adapters/slack/render.ts';
 import { sourceCredit } from '../../src/answer/label.ts';
@@ -28,7 +28,7 @@ function expectWithinLimits(m: SlackMessage) {
 
 describe('renderAnswer', () => {
   it('renders a topic: header, dated items with citations, sources with publisher, title and date, fallback text', () => {
-    const answer = answerer.answer('trade');
+    const answer = answerText(answerer, 'trade');
     const m = renderAnswer(answer);
     expect(m.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: answer.title } });
     const first = answer.items[0];
@@ -51,7 +51,7 @@ describe('renderAnswer', () => {
   });
 
   it('cuts the full timeline at an item boundary with a note naming how many more and what to try', () => {
-    const answer = answerer.answer('timeline');
+    const answer = answerText(answerer, 'timeline');
     const m = renderAnswer(answer);
     const lines = sections(m).flatMap((s) => s.text.text.split('\n')).filter((line) => !line.startsWith('• '));
     expect(lines).toHaveLength(25);
@@ -107,13 +107,13 @@ describe('renderAnswer', () => {
   });
 
   it('names the sharer and drops the button on a shared answer', () => {
-    const m = renderAnswer(answerer.answer('trade'), { sharedBy: 'U0SHARER' });
+    const m = renderAnswer(answerText(answerer, 'trade'), { sharedBy: 'U0SHARER' });
     expect(JSON.stringify(m.blocks)).toContain('Shared by <@U0SHARER>');
     expect(m.blocks.some((b) => b.type === 'actions')).toBe(false);
   });
 
   it('never renders a sharer that is not a Slack user id', () => {
-    const m = renderAnswer(answerer.answer('trade'), { sharedBy: '!channel' });
+    const m = renderAnswer(answerText(answerer, 'trade'), { sharedBy: '!channel' });
     expect(JSON.stringify(m)).not.toContain('<!channel>');
   });
 

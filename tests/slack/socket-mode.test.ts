@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryLogger } from '../../src/log.ts';
 import { startSlack, type RunningSlack } from '../../adapters/slack/index.ts';
 import { startFakeSlack, type FakeSlack } from './fake-slack-api.ts';
-import { realAnswerer } from '../helpers/real.ts';
+import { realAnswerer, answerText } from '../helpers/real.ts';
 import { commandPayload, eventBody, shareActionPayload } from './signed-requests.ts';
 
 const APP_TOKEN = 'xapp-test';
@@ -48,7 +48,7 @@ describe('Slack adapter in Socket Mode', () => {
     await fake.until(() => responsesTo('socket-trade').length === 1, 'the slash answer');
     const { body } = responsesTo('socket-trade')[0];
     expect(body.response_type).toBe('ephemeral');
-    expect((body.blocks as { type: string; text?: { text: string } }[])[0].text?.text).toBe(answerer.answer('trade').title);
+    expect((body.blocks as { type: string; text?: { text: string } }[])[0].text?.text).toBe(answerText(answerer, 'trade').title);
   });
 
   it('answers a mention in its thread, once, when a reconnect redelivers the same event', async () => {
