@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../src/commands/parse.ts';
 import { requestText } from '../../src/commands/request-text.ts';
+import type { CommandRef } from '../../src/commands/request.ts';
 import { matchTopic } from '../../src/commands/topic-match.ts';
 
 describe('parseText: one vocabulary for every surface', () => {
@@ -68,9 +69,9 @@ describe('requestText: a request written back as text reads as the same request'
     [{ command: 'digest subscribe', options: { time: '09:00', zone: 'Europe/Berlin', topics: ['trade', 'energy'] } }, 'digest subscribe 09:00 Europe/Berlin trade energy'],
     [{ command: 'digest subscribe', usage: true }, 'digest subscribe [HH:MM] [Area/City] [topics…]'],
     [{ command: 'topic', usage: true }, '<topic>'],
-  ] as const)('%j → %j', (ref, text) => {
+  ] satisfies [CommandRef, string][])('%j → %j', (ref: CommandRef, text) => {
     expect(requestText(ref)).toBe(text);
-    if (!('usage' in ref)) expect(parseText(text)).toMatchObject({ command: ref.command, options: ref.options });
+    if (!ref.usage) expect(parseText(text)).toMatchObject({ command: ref.command, options: ref.options });
   });
 });
 

@@ -182,7 +182,7 @@ describe.each(backends)('two instances on one %s database', (_name, makeDatabase
 
     // Each channel subscribes through one instance or the other, by command; both see every one.
     for (const [i, channel] of CHANNELS.entries()) {
-      const answer = await instances[i % 2].digest.handle(`subscribe ${channel.time} ${channel.zone}`, {
+      const answer = await instances[i % 2].digest.subscribe({ time: channel.time, zone: channel.zone }, {
         platform: channel.platform,
         channelId: channel.id,
         userId: 'U0ADMIN',

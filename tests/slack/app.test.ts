@@ -164,16 +164,19 @@ describe('Slack adapter over HTTP', () => {
 
 describe('Slack slash answers, rendered once per text', () => {
   it('a repeated text gets the same message from one run of the core; another text runs it again', async () => {
+    // One parse per slash command, none when the rendered answer is cached.
     const asked: unknown[] = [];
-    const counting: Answerer = { ...answerer, answer: (text) => (asked.push(text), answerText(answerer, text)) };
+    const counting: Answerer = { ...answerer, parseText: (text, options) => (asked.push(text), answerer.parseText(text, options)) };
     const counted = await startApp(fake, counting);
     try {
-      for (const [id, text] of [['cache-1', 'trade'], ['cache-2', 'trade'], ['cache-3', 'trade?']]) {
+      const texts = [['cache-1', 'trade'], ['cache-2', 'trade'], ['cache-3', 'trade?'], ['cache-4', 'how big is the gas deal'], ['cache-5', 'digest status'], ['cache-6', 'digest status']];
+      for (const [id, text] of texts) {
         await post(counted.endpoint, commandBody(text, fake.responseUrl(id)), FORM);
         await fake.until(() => responsesTo(id).length === 1, `answer ${id}`);
       }
       expect(responsesTo('cache-2')[0].body).toEqual(responsesTo('cache-1')[0].body);
-      expect(asked).toEqual(['trade', 'trade?']);
+      // A private answer (a channel's digest settings) is never cached: read and parsed each time.
+      expect(asked).toEqual(['trade', 'trade?', 'how big is the gas deal', 'digest status', 'digest status']);
       const share = (id: string) => json(responsesTo(id)[0].body.blocks).match(/"value":"([^"]*)"/)?.[1];
       expect([share('cache-1'), share('cache-3')]).toEqual(['trade', 'trade?']);
     } finally {
@@ -186,8 +189,7 @@ describe('Slack adapter when answering fails', () => {
   let failing: Awaited<ReturnType<typeof startApp>>;
   const broken: Answerer = {
     ...answerer,
-    answer: () => { throw new Error('index on fire'); },
-    handle: async () => { throw new Error('index on fire'); },
+    answer: async () => { throw new Error('index on fire'); },
   };
 
   beforeAll(async () => {
@@ -230,7 +232,7 @@ describe('Slack adapter when answering fails', () => {
 
 describe('Slack adapter stopping with answers in flight', () => {
   it('delivers the acked slash answer and mention answer before stop() resolves', async () => {
-    // `digest …` and mentions go through handle(), which is held until release().
+    // Answers (the digest command's and the mention's) are held until release().
     const held = heldAnswerer();
     const stopping = await startApp(fake, held.answerer);
     await post(stopping.endpoint, commandBody('digest status', fake.responseUrl('stop-slash')), FORM);
