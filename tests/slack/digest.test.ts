@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
 import type { Answer } from '../../src/answer/types.ts';
 import { createAnswerer } from '../../src/commands/index.ts';
-import type { ChannelContext, DigestCommands } from '../../src/digest/types.ts';
+import { recordingDigest } from '../helpers/fake-digest.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { createSlackDigestPoster, startSlack, type RunningSlack } from '../../adapters/slack/index.ts';
@@ -18,22 +18,11 @@ import { answerText } from '../helpers/real.ts';
 
 const knowledge = loadKnowledge(KNOWLEDGE_DIR);
 
-/** Records what the core would be asked and answers with a recognisable title. */
-function fakeDigest() {
-  const calls: { args: string; context: ChannelContext }[] = [];
-  const service: DigestCommands = {
-    async handle(args, context) {
-      calls.push({ args, context });
-      return { kind: 'help', query: '', matched: true, title: `digest said: ${args}`, items: [], sources: [], next: [] };
-    },
-  };
-  return { calls, service };
-}
 
 let fake: FakeSlack;
 let slack: RunningSlack;
 let endpoint: string;
-const digest = fakeDigest();
+const digest = recordingDigest();
 const answerer = createAnswerer(knowledge, { digest: digest.service });
 
 beforeAll(async () => {

@@ -11,7 +11,7 @@ const answerer = realAnswerer();
 const item = (text: string, extra: Partial<AnswerItem> = {}): AnswerItem => ({ text, sources: ['s1'], citations: [1], evidence: [], corroborated: false, ...extra });
 const source = (citation: number, extra: Partial<CitedSource> = {}): CitedSource => ({ id: `s${citation}`, citation, title: `Title ${citation}`, publisher: 'Pub', authors: [], published: '2021', approximate: false, ...extra });
 const answerOf = (items: AnswerItem[], extra: Partial<Answer> = {}): Answer => ({
-  kind: 'timeline', query: 'timeline trade', matched: true, title: 'Timeline: trade', lead: 'Oldest first.', items, sources: [source(1)], next: ['timeline trade', 'topics'], ...extra,
+  kind: 'timeline', query: 'timeline trade', matched: true, title: 'Timeline: trade', lead: 'Oldest first.', items, sources: [source(1)], next: [{ command: 'timeline', options: { topic: 'trade' } }, { command: 'topics' }], show: { audience: 'channel', shareable: true, cacheable: true }, ...extra,
 });
 
 const sections = (m: SlackMessage) => m.blocks.filter((b) => b.type === 'section') as { text: { text: string } }[];
@@ -136,7 +136,7 @@ describe('escaping', () => {
       fc.property(anyText, anyText, anyText, anyText, anyText, anyText, (title, lead, query, fact, command, publisher) => {
         const answer = answerOf(
           [item(fact, { date: fact.slice(0, 5) }), item(command, { command, citations: [] }), item(fact, { variants: [{ text: fact, sources: ['s1'], citations: [1], evidence: [] }] })],
-          { kind: 'search', title: title || 'x', lead, query, next: [command], sources: [source(1, { title, publisher })] },
+          { kind: 'search', title: title || 'x', lead, query, next: [{ command: 'ask', options: { question: command } }], sources: [source(1, { title, publisher })] },
         );
         const m = renderAnswer(answer, { shareCommand: query, sharedBy: 'U0SHARER' });
         const left = userMarkupLeft(m);
