@@ -12,6 +12,7 @@ import { createCore } from '../../src/core.ts';
 import { recordingDigest } from '../helpers/fake-digest.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { memoryLogger } from '../../src/log.ts';
+import { RateLimiter } from '../../src/rate-limit.ts';
 import { digestInteraction, FakeDiscord, IDS, messageCreate, zoneAutocomplete, type RecordedCall } from './fake-discord.ts';
 
 const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
@@ -28,7 +29,12 @@ let bot: RunningDiscord;
 
 beforeAll(async () => {
   fake = await new FakeDiscord().start();
-  bot = await startDiscord({ token: TOKEN, apiUrl: fake.apiUrl }, { answerer: createCore(loadKnowledge(KNOWLEDGE_DIR), { digest }), logger });
+  bot = await startDiscord({ token: TOKEN, apiUrl: fake.apiUrl }, {
+    answerer: createCore(loadKnowledge(KNOWLEDGE_DIR), { digest }),
+    logger,
+    // One user sends every command here: more than a person's burst.
+    limiter: new RateLimiter({ burst: 100, perMinute: 100 }),
+  });
 });
 
 afterAll(async () => {
