@@ -84,7 +84,7 @@ describe('answer composition', () => {
     const answer = answerText(answerer, 'trade');
     expect(answer.kind).toBe('topic');
     expect(answer.items.map((i) => i.date)).toEqual(['2015', '2019', '2022']);
-    expect(answer.next).toContain('timeline trade');
+    expect(answer.next).toContainEqual({ command: 'timeline', options: { topic: 'trade' } });
   });
 });
 

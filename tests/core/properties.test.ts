@@ -1,6 +1,8 @@
 /**
  * Bad input is normal input: whatever people type, the answer is well-formed, cites only
- * listed sources, says only what the knowledge base says, and never echoes a ping.
+ * listed sources, says only what the knowledge base says, and echoes no control characters.
+ * (Pings are each platform's markup: its adapter removes them before the core reads the
+ * text, tested beside it, and escapes what it renders.)
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +17,7 @@ const quotes = new Set(knowledge.facts.map((f) => f.quote));
 function assertWellFormed(answer: Answer) {
   expect(typeof answer.title).toBe('string');
   expect(answer.query.length).toBeLessThanOrEqual(121);
-  expect(answer.query).not.toMatch(/@everyone|@here|<!|<@|[\u0000-\u001f]/i);
+  expect(answer.query).not.toMatch(/[\u0000-\u001f]/);
   const listed = new Map(answer.sources.map((s) => [s.id, s.citation]));
   for (const item of answer.items) {
     for (const id of item.sources) expect(listed.has(id)).toBe(true);

@@ -177,7 +177,7 @@ describe('near-domain questions the base cannot answer get no match', () => {
       const answer = answerText(answerer, q);
       expect(answer.matched).toBe(false);
       expect(answer.kind).toBe('no-match');
-      expect(answer.items.map((i) => i.command)).toContain('trade');
+      expect(answer.items.map((i) => i.command)).toContainEqual({ command: 'topic', options: { topic: 'trade' } });
     },
   );
 });
