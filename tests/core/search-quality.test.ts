@@ -81,7 +81,7 @@ describe('off-topic questions get no match, never unrelated facts', () => {
     expect(answer.kind).toBe('no-match');
     expect(answer.sources).toEqual([]);
     // It lists the topics and suggests what to try.
-    expect(answer.items.map((i) => i.command)).toContain('trade');
+    expect(answer.items.map((i) => i.command)).toContainEqual({ command: 'topic', options: { topic: 'trade' } });
     expect(answer.next.length).toBeGreaterThan(0);
   });
 });
@@ -102,7 +102,8 @@ describe('designations stay whole', () => {
 });
 
 describe('topic names and typos give the topic summary', () => {
-  it.each(['trade', 'trdae', '/sinorussia trade', 'Trade?'])('%s', (text) => {
+  // (`/sinorussia trade` is the adapters' to read: they remove the address before the core sees it.)
+  it.each(['trade', 'trdae', 'ask trade', 'Trade?'])('%s', (text) => {
     const answer = answerText(answerer, text);
     expect(answer.kind).toBe('topic');
     expect(answer.title).toMatch(/^Trade/);

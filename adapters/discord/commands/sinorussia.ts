@@ -99,6 +99,8 @@ export function requestFrom(interaction: Pick<ChatInputCommandInteraction, 'opti
     if ('problem' in read) problem ??= { ...read.problem, message: `${spec.name}: ${read.problem.message}` };
     else Object.assign(options, { [spec.name]: read.value });
   }
+  // An empty question asks for help, as `ask` alone does in text.
+  if (command.name === 'ask' && !options.question) return { command: 'help', options: {}, query: '' };
   const query = echo(command.name === 'ask' ? (options.question ?? '') : [command.name, ...given].join(' '));
   return { command: command.name, options, query, ...(problem ? { problem } : {}) };
 }
