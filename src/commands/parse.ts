@@ -19,7 +19,8 @@ function commandOf(words: string[]): { command?: Command; rest: string[]; unknow
   const group = COMMANDS.filter((c) => groupOf(c).group === first);
   if (group.length > 0) {
     const second = (words[1] ?? '').toLowerCase();
-    const sub = group.find((c) => named(c, `${first} ${second}`) || (c.aliases?.includes(second) ?? false));
+    // A subcommand is named by its second word or an alias of it (`digest sub`).
+    const sub = group.find((c) => c.name === `${first} ${second}` || c.aliases?.includes(second));
     if (sub) return { command: sub, rest: words.slice(2) };
     return { command: COMMANDS.find((c) => c.name === first), rest: words.slice(1), unknownSub: words[1] };
   }
