@@ -1,0 +1,12 @@
+/**
+ * Discord's own markup in what people type, removed before the core reads the text: user,
+ * role and channel mentions (`<@1>`, `<@!1>`, `<@&1>`, `<#1>`), `@everyone` and `@here`, and
+ * the bot's name written before the command (`@sinorussia`, `/sinorussia`, `sinorussia:`).
+ */
+const MENTIONS = /<(?:@[!&]?|#)[^<>\s]*>|@(?:everyone|here)\b/gi;
+const ADDRESS = /^(?:[/@]?sinorussia\b[:,]?\s*)+/i;
+
+export function mentionText(content: unknown): string {
+  const text = typeof content === 'string' ? content : '';
+  return text.replace(MENTIONS, ' ').replace(/\s+/g, ' ').trim().replace(ADDRESS, '').trim();
+}
