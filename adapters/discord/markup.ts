@@ -6,7 +6,12 @@
 const MENTIONS = /<(?:@[!&]?|#)[^<>\s]*>|@(?:everyone|here)\b/gi;
 const ADDRESS = /^(?:[/@]?sinorussia\b[:,]?\s*)+/i;
 
-export function mentionText(content: unknown): string {
+/** A typed option's value without mentions: people can mention in a slash command's options too. */
+export function withoutMentions(content: unknown): string {
   const text = typeof content === 'string' ? content : '';
-  return text.replace(MENTIONS, ' ').replace(/\s+/g, ' ').trim().replace(ADDRESS, '').trim();
+  return text.replace(MENTIONS, ' ').replace(/\s+/g, ' ').trim();
+}
+
+export function mentionText(content: unknown): string {
+  return withoutMentions(content).replace(ADDRESS, '').trim();
 }

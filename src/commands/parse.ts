@@ -2,7 +2,7 @@
  * Reads what a person typed into a request, once, at the edge. Empty text is help; a first
  * word naming a command runs it (a group's second word names its subcommand); a bare topic
  * name (typos forgiven) is that topic's summary; anything else is a question. Platform
- * markup (mentions, `/sinorussia`) is the adapters' to remove before this.
+ * markup (mentions, the bot's own name) is the adapters' to remove before this.
  */
 import type { Command } from './command.ts';
 import { cleanInput, echo } from './input.ts';

@@ -17,6 +17,7 @@ import { readOption } from '../../../src/commands/options.ts';
 import { COMMANDS, commandNamed, groupOf } from '../../../src/commands/registry.ts';
 import type { CommandRef, OptionName, OptionProblem, Request, RequestOptions } from '../../../src/commands/request.ts';
 import { TOPIC_NAMES, TOPICS, type Topic } from '../../../src/knowledge/topics.ts';
+import { withoutMentions } from '../markup.ts';
 
 export const COMMAND_NAME = 'sinorussia';
 /** Discord caps descriptions at 100 characters. */
@@ -92,7 +93,7 @@ export function requestFrom(interaction: Pick<ChatInputCommandInteraction, 'opti
   const given: string[] = [];
   let problem: OptionProblem | undefined;
   for (const spec of command.options ?? []) {
-    const raw = interaction.options.getString(spec.name)?.trim();
+    const raw = withoutMentions(interaction.options.getString(spec.name));
     if (!raw) continue;
     given.push(raw);
     const read = readOption(spec.name, raw);
