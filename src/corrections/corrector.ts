@@ -172,7 +172,7 @@ export class Corrector {
     await this.waitForSlot(post.platform, channel);
     const at = this.clock.now();
     const answer = correctionAnswer(correction.change, knowledge, at);
-    const replied = await settled(poster.reply(post.channelId, post.threadId ?? post.messageId, answer, { correctionId: correctionId(claim) }));
+    const replied = await settled(poster.reply(post.channelId, { messageId: post.messageId, threadId: post.threadId }, answer, { correctionId: correctionId(claim) }));
     this.pacer.posted(channel);
     if (!replied.ok) return this.failed(claim, replied, correction);
 

@@ -28,10 +28,11 @@ export type RecordPost = (post: PublicPost, knowledge?: Knowledge) => Promise<vo
 export interface CorrectionPoster {
   platform: string;
   /**
-   * Replies in the post's thread (Slack `thread_ts`; Discord a reply to the message).
-   * `correctionId` is stable per post and change: a platform may dedupe a resend with it.
+   * Replies to the post `messageId` (Slack: in its thread, `threadId` when it was itself in
+   * one; Discord: a reply referencing it, in its channel or thread). `correctionId` is
+   * stable per post and change: a platform may dedupe a resend with it.
    */
-  reply(channelId: string, threadId: string, answer: Answer, options: { correctionId: string }): Promise<PostResult>;
+  reply(channelId: string, post: { messageId: string; threadId?: string }, answer: Answer, options: { correctionId: string }): Promise<PostResult>;
   /** Edits the bot's own message `messageId`, which showed `original`, to carry `line` too. */
   edit(channelId: string, messageId: string, original: Answer, line: string): Promise<PostResult>;
 }

@@ -282,6 +282,14 @@ export class FakeDiscord {
       this.channelMessages.set(parts[1], [...(this.channelMessages.get(parts[1]) ?? []), message]);
       return [200, message];
     }
+    // A message edit: only a message the bot posted in that channel (Discord: 404 Unknown Message otherwise).
+    if (method === 'PATCH' && parts[0] === 'channels' && parts[2] === 'messages' && parts.length === 4) {
+      const message = this.channelMessages.get(parts[1])?.find((m) => m.id === parts[3]);
+      if (!message) return [404, { message: 'Unknown Message', code: 10008 }];
+      for (const field of ['content', 'embeds', 'components'] as const) if (call.body?.[field] !== undefined) message[field] = call.body[field];
+      message.edited_timestamp = now();
+      return [200, message];
+    }
     if (method === 'GET' && parts[0] === 'channels' && parts[2] === 'messages' && parts.length === 3) {
       const limit = Number(new URLSearchParams(call.query).get('limit') ?? 50);
       return [200, [...(this.channelMessages.get(parts[1]) ?? [])].reverse().slice(0, limit)];
@@ -308,6 +316,8 @@ export class FakeDiscord {
       pinned: false,
       type: 0,
       flags: body?.flags ?? 0,
+      // A reply (type 19) carries the message it answers.
+      ...(body?.message_reference ? { type: 19, message_reference: { channel_id: channelId, ...body.message_reference } } : {}),
     };
   }
 }

@@ -14,6 +14,8 @@ export interface ApiCall {
   params: Record<string, unknown>;
   /** The error the fake answered with `ok: false`, when it refused the call. */
   refused?: string;
+  /** chat.postMessage: the `ts` the fake gave the message (thread replies and chat.update name it). */
+  ts?: string;
 }
 
 export interface ResponseUrlPost {
@@ -102,9 +104,17 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     if (method === 'auth.test') return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'sinorussia', team_id: 'T0FAKE', user_id: 'UBOT', bot_id: 'BBOT' };
     if (method === 'chat.postMessage') {
       messageCount += 1;
-      return { ok: true, channel: params.channel, ts: `1800000000.${String(messageCount).padStart(6, '0')}`, message: { text: params.text } };
+      const ts = `1800000000.${String(messageCount).padStart(6, '0')}`;
+      const call = calls.find((c) => c.params === params);
+      if (call) call.ts = ts;
+      return { ok: true, channel: params.channel, ts, message: { text: params.text, ...(params.thread_ts ? { thread_ts: params.thread_ts } : {}) } };
     }
     if (method === 'chat.postEphemeral') return { ok: true, message_ts: '1800000000.999999' };
+    // chat.update edits only a message posted here (Slack: message_not_found otherwise).
+    if (method === 'chat.update') {
+      const posted = calls.some((c) => c.method === 'chat.postMessage' && c.params.channel === params.channel && c.refused === undefined && c.ts === params.ts);
+      return posted ? { ok: true, channel: params.channel, ts: params.ts, text: params.text } : { ok: false, error: 'message_not_found' };
+    }
     if (method === 'apps.connections.open') return { ok: true, url: `${base.replace('http', 'ws')}/link` };
     return { ok: true };
   };
