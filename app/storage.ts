@@ -1,18 +1,22 @@
 /**
  * What the bot keeps in its database, opened and closed together: the digest's store, the
- * outbox of answers waiting to retry (same database, so a restart still delivers them), and
- * with PostgreSQL the requests already answered, shared by every instance. The drivers load
- * only here, and only with a chat platform to serve.
+ * outbox of answers waiting to retry (same database, so a restart still delivers them), the
+ * posts it made publicly (for corrections), and with PostgreSQL the requests already
+ * answered, shared by every instance. The drivers load only here, and only with a chat
+ * platform to serve.
  */
 import type { DigestStoreSettings } from '../stores/sql/open-store.ts';
 import type { KyselyDigestStore } from '../stores/sql/digest-store.ts';
 import type { Logger } from '../src/log.ts';
 import type { Outbox } from '../src/outbox.ts';
+import type { PostsStore } from '../src/corrections/store.ts';
 import type { SeenStore } from '../src/seen-store.ts';
 
 export interface Storage {
   store: KyselyDigestStore;
   outbox: Outbox;
+  /** The posts the bot made publicly and the corrections sent to them (same database). */
+  posts: PostsStore;
   /** Only with DATABASE_URL: a redelivery that reaches another instance is still answered once. */
   seen?: SeenStore;
   close(): Promise<void>;
@@ -31,6 +35,7 @@ export async function openStorage(
 ): Promise<Storage> {
   const store = open ? await open() : await openStore(settings, logger);
   const outbox = (await import('../stores/sql/outbox.ts')).createSqlOutbox(store.db);
+  const posts = (await import('../stores/sql/posts-store.ts')).createSqlPostsStore(store.db);
   let seen: SeenStore | undefined;
   try {
     if (settings.databaseUrl) seen = await (await import('../stores/sql/seen-store.ts')).openPostgresSeenStore(settings.databaseUrl, logger);
@@ -41,6 +46,7 @@ export async function openStorage(
   return {
     store,
     outbox,
+    posts,
     seen,
     close: async () => {
       await seen?.close();
