@@ -142,7 +142,13 @@ describe('corrections on Slack, end to end', () => {
   it('retracting the fact sends the withdrawal once, though both instances reload', async () => {
     base.retract();
     expect((await previewCorrections(env)).out).toContain(`${FACT} withdrawn (the ledger withdrew its total)`);
+    // Slow posts: whichever instance corrects first is still posting when the other looks.
+    fake.delay('chat.postMessage', 1500);
     await reloadAll();
+    fake.delay('chat.postMessage', 0);
+    expect(bots.every((b) => !b.holder.snapshot.knowledge.factById.has(FACT))).toBe(true);
+    const sentBy = bots.filter((b) => b.logger.entries.some((l) => l.msg === 'correction' && l.kind === 'withdrawn' && l.outcome === 'sent'));
+    expect(sentBy).toHaveLength(1);
     const [, withdrawal, ...more] = replies(digestTs);
     expect(more).toEqual([]);
     const text = allText(withdrawal.params.blocks);

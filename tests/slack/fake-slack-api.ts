@@ -58,6 +58,8 @@ export interface FakeSlack {
   failNextHttp(method: string, status: number, headers?: Record<string, string>): void;
   /** Makes every later call of `method` hang (no answer until the client gives up). */
   hang(method: string): void;
+  /** Makes every later call of `method` answer only after `ms` (0: at once again); the call is recorded on arrival. */
+  delay(method: string, ms: number): void;
   /** The next posts to response_url `id` get these answers, in order; later ones succeed. */
   failResponses(id: string, ...steps: ResponseStep[]): void;
   /** Every post to a response_url, failed ones included, in arrival order. */
@@ -93,6 +95,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const nextFailures = new Map<string, string>();
   const httpFailures = new Map<string, { status: number; headers: Record<string, string> }>();
   const hanging = new Set<string>();
+  const delays = new Map<string, number>();
   const responseSteps = new Map<string, ResponseStep[]>();
   const attempts: ResponseUrlPost[] = [];
   let messageCount = 0;
@@ -130,6 +133,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       calls.push(call);
       if (method === 'apps.connections.open') connectionTokens.push((req.headers.authorization ?? '').replace(/^Bearer /, ''));
       if (hanging.has(method)) return;
+      const delayMs = delays.get(method);
+      if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
       const httpFailure = httpFailures.get(method);
       if (httpFailure) {
         httpFailures.delete(method);
@@ -203,6 +208,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     failNext: (method, error) => nextFailures.set(method, error),
     failNextHttp: (method, status, headers = {}) => httpFailures.set(method, { status, headers }),
     hang: (method) => hanging.add(method),
+    delay: (method, ms) => delays.set(method, ms),
     failResponses: (id, ...steps) => responseSteps.set(id, steps),
     attempts,
     until,
