@@ -6,6 +6,7 @@
 import { describePending, pendingCorrections } from '../src/corrections/pending.ts';
 import type { KnowledgeLocation } from './knowledge-dir.ts';
 import { loadBase } from './knowledge-load.ts';
+import { readCorrectionsSettings } from './corrections-settings.ts';
 import { readDigestSettings } from './digest-settings.ts';
 import { openStore } from './storage.ts';
 
@@ -22,6 +23,7 @@ export async function runCorrectionsCommand(
     err.write(`sinorussia: corrections needs "preview", e.g. sinorussia corrections preview\n`);
     return 2;
   }
+  const { enabled } = readCorrectionsSettings(env);
   const knowledge = await loadBase(location);
   const store = await openStore(readDigestSettings(env));
   try {
@@ -29,7 +31,7 @@ export async function runCorrectionsCommand(
     const pending = await pendingCorrections(createSqlPostsStore(store.db), knowledge);
     if (pending.length === 0) out.write('corrections: nothing to correct\n');
     else {
-      out.write(`corrections: ${pending.length} to send on the next reload\n`);
+      out.write(`corrections: ${pending.length} to send on the next reload${enabled ? '' : ' (but CORRECTIONS=off: the bot sends none)'}\n`);
       for (const correction of pending) out.write(`${describePending(correction)}\n`);
     }
     return 0;

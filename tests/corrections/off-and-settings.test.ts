@@ -87,3 +87,13 @@ describe('recording and retention', () => {
     expect((await store.posts()).map((p) => p.messageId)).toEqual(['edge', 'new']);
   });
 });
+
+describe('sinorussia corrections', () => {
+  it('anything but preview is refused with the usage, exit 2, opening nothing', async () => {
+    const { runCorrectionsCommand } = await import('../../app/cli-corrections.ts');
+    let err = '';
+    const sink = { write: (s: string) => ((err += s), true) } as unknown as NodeJS.WritableStream;
+    expect(await runCorrectionsCommand(['send'], { dir: '/nonexistent' }, {}, sink, sink)).toBe(2);
+    expect(err).toBe('sinorussia: corrections needs "preview", e.g. sinorussia corrections preview\n');
+  });
+});
