@@ -112,7 +112,7 @@ export function createDiscordDigestPoster(config: Pick<DiscordConfig, 'token' | 
     async edit(channelId, messageId, original, line): Promise<PostResult> {
       if (!SNOWFLAKE.test(channelId) || !SNOWFLAKE.test(messageId)) return { ok: false, kind: 'gone', error: `not a Discord channel or message id: ${channelId.slice(0, 40)}` };
       try {
-        await rest.patch(Routes.channelMessage(channelId, messageId), { body: { embeds: [correctedEmbed(original, line)], allowed_mentions: { parse: [] } } });
+        await rest.patch(Routes.channelMessage(channelId, messageId), { body: { embeds: [correctedEmbed(original.answer, line)], allowed_mentions: { parse: [] } } });
         return { ok: true, messageId };
       } catch (error) {
         return discordPostFailure(error);

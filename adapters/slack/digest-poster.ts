@@ -59,8 +59,8 @@ interface HistoryMessage {
 export const CORRECTION_EVENT_TYPE = 'sinorussia_correction';
 
 /** The message as posted, re-rendered, with the correction line as a last context block (within the 50 blocks). */
-export function correctedMessage(original: Answer, line: string): { text: string; blocks: KnownBlock[] } {
-  const message = renderAnswer(original);
+export function correctedMessage(original: Answer, line: string, sharedBy?: string): { text: string; blocks: KnownBlock[] } {
+  const message = renderAnswer(original, { sharedBy });
   const note: KnownBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: `_${escapeSlack(line)}_` }] };
   return { text: `${message.text}\n${line}`, blocks: [...message.blocks.slice(0, SLACK_LIMITS.blocks - 1), note] };
 }
@@ -104,7 +104,7 @@ export function createSlackDigestPoster(config: Pick<SlackConfig, 'botToken' | '
 
     async edit(channelId, messageId, original, line): Promise<PostResult> {
       try {
-        await client.chat.update({ channel: channelId, ts: messageId, ...correctedMessage(original, line) });
+        await client.chat.update({ channel: channelId, ts: messageId, ...correctedMessage(original.answer, line, original.sharedBy) });
         return { ok: true, messageId };
       } catch (error) {
         return slackPostFailure(error);

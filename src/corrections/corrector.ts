@@ -177,7 +177,7 @@ export class Corrector {
     if (!replied.ok) return this.failed(claim, replied, correction);
 
     await this.waitForSlot(post.platform, channel);
-    const edited = await settled(poster.edit(post.channelId, post.messageId, post.answer, correctedLine(at)));
+    const edited = await settled(poster.edit(post.channelId, post.messageId, { answer: post.answer, sharedBy: post.sharedBy }, correctedLine(at)));
     this.pacer.posted(channel);
     // The reply is the correction; a failed edit is told, not retried (that would reply twice).
     if (!edited.ok) this.deps.logger.warn('correction sent, but the original message could not be edited', { ...where(correction), error: edited.error });

@@ -19,6 +19,8 @@ export interface RecordedPost {
   shown: ShownFact[];
   /** The answer as posted: an edit re-renders it with the correction line added. */
   answer: Answer;
+  /** Who shared it to the channel (their platform user id), when it was a shared answer. */
+  sharedBy?: string;
 }
 
 export type PostKey = Pick<RecordedPost, 'platform' | 'channelId' | 'messageId'>;

@@ -16,6 +16,8 @@ export interface PublicPost {
   /** Slack `thread_ts` / the Discord thread it went into; absent: the channel itself. */
   threadId?: string;
   answer: Answer;
+  /** Who shared it, when it was shared (their platform user id): the edit shows it again. */
+  sharedBy?: string;
 }
 
 /**
@@ -33,8 +35,8 @@ export interface CorrectionPoster {
    * stable per post and change: a platform may dedupe a resend with it.
    */
   reply(channelId: string, post: { messageId: string; threadId?: string }, answer: Answer, options: { correctionId: string }): Promise<PostResult>;
-  /** Edits the bot's own message `messageId`, which showed `original`, to carry `line` too. */
-  edit(channelId: string, messageId: string, original: Answer, line: string): Promise<PostResult>;
+  /** Edits the bot's own message `messageId`, which showed `original` (shared by `sharedBy`), to carry `line` too. */
+  edit(channelId: string, messageId: string, original: { answer: Answer; sharedBy?: string }, line: string): Promise<PostResult>;
 }
 
 export function isCorrectionPoster(poster: object): poster is CorrectionPoster {

@@ -97,6 +97,7 @@ const MIGRATIONS: Record<string, Migration> = {
         // JSON: the facts as shown (ShownFact[]), and the answer as posted (re-rendered for the edit).
         .addColumn('shown', 'text', (c) => c.notNull())
         .addColumn('answer', 'text', (c) => c.notNull())
+        .addColumn('shared_by', 'text')
         .addPrimaryKeyConstraint('posts_pk', ['platform', 'channel_id', 'message_id'])
         .execute();
       await db.schema.createIndex('posts_by_time').on('posts').column('posted_at').execute();

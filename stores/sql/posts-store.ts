@@ -21,6 +21,7 @@ export interface PostsTables {
     posted_at: Instant;
     shown: string;
     answer: string;
+    shared_by: string | null;
   };
   corrections: {
     platform: string;
@@ -47,6 +48,7 @@ const toPost = (row: PostRow): RecordedPost => ({
   postedAt: Number(row.posted_at),
   shown: JSON.parse(row.shown) as ShownFact[],
   answer: JSON.parse(row.answer) as Answer,
+  ...(row.shared_by ? { sharedBy: row.shared_by } : {}),
 });
 
 /** `database`: any Kysely on a database migrated with the digest schema (the digest store's own). */
@@ -78,6 +80,7 @@ export function createSqlPostsStore(database: Kysely<any>): PostsStore {
           posted_at: post.postedAt,
           shown: JSON.stringify(post.shown),
           answer: JSON.stringify(post.answer),
+          shared_by: post.sharedBy ?? null,
         })
         .onConflict((oc) => oc.columns(['platform', 'channel_id', 'message_id']).doNothing())
         .execute();

@@ -49,12 +49,21 @@ describe('Slack', () => {
   it('edits the bot’s message with chat.update: the post as it was, and the line last', async () => {
     const posted = await poster().post('C2', original, { deliveryId: 'd2' });
     if (!posted.ok) throw new Error('post failed');
-    expect(await poster().edit('C2', posted.messageId!, original, LINE)).toEqual({ ok: true, messageId: posted.messageId });
+    expect(await poster().edit('C2', posted.messageId!, { answer: original }, LINE)).toEqual({ ok: true, messageId: posted.messageId });
     const update = slack.calls.find((c) => c.method === 'chat.update')!;
     const { blocks, text } = renderAnswer(original);
     expect(update.params).toEqual({ channel: 'C2', ts: posted.messageId, text: `${text}\n${LINE}`, blocks: [...blocks, { type: 'context', elements: [{ type: 'mrkdwn', text: `_${LINE}_` }] }] });
     // A message the bot did not post is refused, and told as a failure, not thrown.
-    expect(await poster().edit('C2', '1111111111.000001', original, LINE)).toMatchObject({ ok: false, error: 'message_not_found' });
+    expect(await poster().edit('C2', '1111111111.000001', { answer: original }, LINE)).toMatchObject({ ok: false, error: 'message_not_found' });
+  });
+
+  it('a shared answer is edited with its "Shared by" line kept', async () => {
+    const posted = await poster().post('C4', original, { deliveryId: 'd4' });
+    if (!posted.ok) throw new Error('post failed');
+    await poster().edit('C4', posted.messageId!, { answer: original, sharedBy: 'U0SHARER' }, LINE);
+    const update = slack.calls.find((c) => c.method === 'chat.update' && c.params.channel === 'C4')!;
+    expect(update.params.blocks).toEqual([...renderAnswer(original, { sharedBy: 'U0SHARER' }).blocks, { type: 'context', elements: [{ type: 'mrkdwn', text: `_${LINE}_` }] }]);
+    expect(JSON.stringify(update.params.blocks)).toContain('Shared by <@U0SHARER>');
   });
 
   it('a full message keeps within 50 blocks with the line', () => {
@@ -87,7 +96,7 @@ describe('Discord', () => {
   it('edits the bot’s message: the embed as posted with the line in its footer, its content left alone', async () => {
     const posted = await poster().post(IDS.channel, original, { deliveryId: 'd2' });
     if (!posted.ok) throw new Error('post failed');
-    expect(await poster().edit(IDS.channel, posted.messageId!, original, LINE)).toEqual({ ok: true, messageId: posted.messageId });
+    expect(await poster().edit(IDS.channel, posted.messageId!, { answer: original, sharedBy: IDS.user }, LINE)).toEqual({ ok: true, messageId: posted.messageId });
     const patch = discord.calls.find((c) => c.method === 'PATCH' && c.path === `/api/v10/channels/${IDS.channel}/messages/${posted.messageId}`)!;
     expect(patch.body).toEqual({ embeds: [correctedEmbed(original, LINE)], allowed_mentions: { parse: [] } });
     expect(patch.body.embeds[0].footer.text.startsWith(LINE)).toBe(true);
@@ -95,6 +104,6 @@ describe('Discord', () => {
     const edited = discord.channelMessages.get(IDS.channel)!.find((m) => m.id === posted.messageId);
     expect(edited.edited_timestamp).not.toBeNull();
     // Unknown message: Discord's 404, which means it is gone.
-    expect(await poster().edit(IDS.channel, '930000000000000001', original, LINE)).toMatchObject({ ok: false, kind: 'gone' });
+    expect(await poster().edit(IDS.channel, '930000000000000001', { answer: original }, LINE)).toMatchObject({ ok: false, kind: 'gone' });
   });
 });

@@ -42,7 +42,7 @@ describe.each(backends)('posts store on %s', (_name, open) => {
 
   it('records a post once, keeps what it showed, and lists posts oldest first', async () => {
     const store = await opened();
-    await store.recordPost(post('2', 2000, { threadId: 'T1' }));
+    await store.recordPost(post('2', 2000, { threadId: 'T1', sharedBy: 'U1' }));
     await store.recordPost(post('1', 1000));
     await store.recordPost(post('1', 5000, { shown: [] }));
     const posts = await store.posts();
@@ -52,6 +52,7 @@ describe.each(backends)('posts store on %s', (_name, open) => {
     ]);
     expect(posts[0].shown).toEqual([shown]);
     expect(posts[0].answer).toEqual(answer);
+    expect([posts[0].sharedBy, posts[1].sharedBy]).toEqual([undefined, 'U1']);
   });
 
   it('a correction is claimed once, settled only by its claimant, and then listed as sent', async () => {
