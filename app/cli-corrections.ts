@@ -4,13 +4,14 @@
  * correct, without sending anything, so a curator can check a change first.
  */
 import { describePending, pendingCorrections } from '../src/corrections/pending.ts';
-import type { KnowledgeLocation } from './knowledge-dir.ts';
-import { loadBase } from './knowledge-load.ts';
 import { readCorrectionsSettings } from './corrections-settings.ts';
 import { readDigestSettings } from './digest-settings.ts';
+import type { KnowledgeLocation } from './knowledge-dir.ts';
+import { loadBase } from './knowledge-load.ts';
 import { openStore } from './storage.ts';
 
-export const CORRECTIONS_USAGE = 'sinorussia corrections preview   what a reload of the knowledge files now would correct in posts already made (sends nothing)';
+export const CORRECTIONS_USAGE =
+  'sinorussia corrections preview   what a reload of the knowledge files now would correct in posts already made (sends nothing)';
 
 export async function runCorrectionsCommand(
   args: string[],
@@ -31,7 +32,9 @@ export async function runCorrectionsCommand(
     const pending = await pendingCorrections(createSqlPostsStore(store.db), knowledge);
     if (pending.length === 0) out.write('corrections: nothing to correct\n');
     else {
-      out.write(`corrections: ${pending.length} to send on the next reload${enabled ? '' : ' (but CORRECTIONS=off: the bot sends none)'}\n`);
+      out.write(
+        `corrections: ${pending.length} to send on the next reload${enabled ? '' : ' (but CORRECTIONS=off: the bot sends none)'}\n`,
+      );
       for (const correction of pending) out.write(`${describePending(correction)}\n`);
     }
     return 0;

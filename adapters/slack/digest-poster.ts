@@ -7,8 +7,7 @@
  * (invisible to people), and `findPosted` looks for it in the channel's recent history
  * before a retry: an attempt whose answer was lost may have posted after all.
  */
-import { webApi } from '@slack/bolt';
-import type { KnownBlock } from '@slack/types';
+import { type types, webApi } from '@slack/bolt';
 import type { Answer } from '../../src/answer/types.ts';
 import type { CorrectionPoster } from '../../src/corrections/types.ts';
 import type { DigestPoster, LookupResult, PostResult } from '../../src/digest/types.ts';
@@ -57,6 +56,8 @@ interface HistoryMessage {
 
 /** The metadata event type that marks the bot's corrections (invisible to people). */
 export const CORRECTION_EVENT_TYPE = 'sinorussia_correction';
+
+type KnownBlock = types.KnownBlock;
 
 /** The message as posted, re-rendered, with the correction line as a last context block (within the 50 blocks). */
 export function correctedMessage(original: Answer, line: string, sharedBy?: string): { text: string; blocks: KnownBlock[] } {

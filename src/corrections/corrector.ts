@@ -7,11 +7,11 @@
  * channel as the digest is; a channel that is gone is skipped with one log line. Never throws.
  */
 import { Pacer } from '../digest/pacer.ts';
-import { systemClock, type Clock, type PostResult } from '../digest/types.ts';
+import { type Clock, type PostResult, systemClock } from '../digest/types.ts';
 import type { Knowledge } from '../knowledge/types.ts';
 import type { Logger } from '../log.ts';
 import { correctedLine, correctionAnswer } from './notice.ts';
-import { pendingCorrections, type PendingCorrection } from './pending.ts';
+import { type PendingCorrection, pendingCorrections } from './pending.ts';
 import type { CorrectionClaim, PostsStore } from './store.ts';
 import type { CorrectionPoster } from './types.ts';
 
@@ -86,7 +86,7 @@ export class Corrector {
 
   /** One pass; a pass under way is joined, and followed by one more so the latest base is seen. */
   run(): Promise<CorrectionReport> {
-    if (this.running) {
+    if (this.running !== undefined) {
       this.again = true;
       return this.running;
     }
@@ -164,33 +164,61 @@ export class Corrector {
     const { post, key } = correction;
     const channel = channelOf(post);
     const poster = this.posters.get(post.platform);
-    if (!poster) return this.skipOnce(channel, 'corrections: no poster for this platform; its posts are not corrected', { platform: post.platform, channel: post.channelId });
+    if (!poster)
+      return this.skipOnce(channel, 'corrections: no poster for this platform; its posts are not corrected', {
+        platform: post.platform,
+        channel: post.channelId,
+      });
     const { store } = this.deps;
-    const claim = await store.claimCorrection({ platform: post.platform, channelId: post.channelId, messageId: post.messageId, changeKey: key }, this.clock.now().getTime(), this.settings.leaseMs, this.settings.maxAttempts);
+    const claim = await store.claimCorrection(
+      { platform: post.platform, channelId: post.channelId, messageId: post.messageId, changeKey: key },
+      this.clock.now().getTime(),
+      this.settings.leaseMs,
+      this.settings.maxAttempts,
+    );
     if (!claim) return undefined;
 
     await this.waitForSlot(post.platform, channel);
     const at = this.clock.now();
     const answer = correctionAnswer(correction.change, knowledge, at);
-    const replied = await settled(poster.reply(post.channelId, { messageId: post.messageId, threadId: post.threadId }, answer, { correctionId: correctionId(claim) }));
+    const replied = await settled(
+      poster.reply(post.channelId, { messageId: post.messageId, threadId: post.threadId }, answer, { correctionId: correctionId(claim) }),
+    );
     this.pacer.posted(channel);
     if (!replied.ok) return this.failed(claim, replied, correction);
 
     await this.waitForSlot(post.platform, channel);
-    const edited = await settled(poster.edit(post.channelId, post.messageId, { answer: post.answer, sharedBy: post.sharedBy }, correctedLine(at)));
+    const edited = await settled(
+      poster.edit(post.channelId, post.messageId, { answer: post.answer, sharedBy: post.sharedBy }, correctedLine(at)),
+    );
     this.pacer.posted(channel);
     // The reply is the correction; a failed edit is told, not retried (that would reply twice).
-    if (!edited.ok) this.deps.logger.warn('correction sent, but the original message could not be edited', { ...where(correction), error: edited.error });
+    if (!edited.ok)
+      this.deps.logger.warn('correction sent, but the original message could not be edited', { ...where(correction), error: edited.error });
     const kept = await store.markSent(claim, { replyId: replied.messageId, sentAt: this.clock.now().getTime() });
-    this.deps.logger[kept ? 'info' : 'warn']('correction', { ...where(correction), outcome: kept ? 'sent' : 'sent-after-lease', kind: correction.change.kind, replyId: replied.messageId, edited: edited.ok });
+    this.deps.logger[kept ? 'info' : 'warn']('correction', {
+      ...where(correction),
+      outcome: kept ? 'sent' : 'sent-after-lease',
+      kind: correction.change.kind,
+      replyId: replied.messageId,
+      edited: edited.ok,
+    });
     return 'sent';
   }
 
-  private async failed(claim: CorrectionClaim, result: Extract<PostResult, { ok: false }>, correction: PendingCorrection): Promise<keyof CorrectionReport> {
+  private async failed(
+    claim: CorrectionClaim,
+    result: Extract<PostResult, { ok: false }>,
+    correction: PendingCorrection,
+  ): Promise<keyof CorrectionReport> {
     const now = this.clock.now().getTime();
     if (result.kind === 'gone') {
       await this.deps.store.markFailed(claim, { error: result.error, now });
-      return this.skipOnce(channelOf(correction.post), 'corrections: the channel is gone; its posts are not corrected', { platform: claim.platform, channel: claim.channelId, error: result.error });
+      return this.skipOnce(channelOf(correction.post), 'corrections: the channel is gone; its posts are not corrected', {
+        platform: claim.platform,
+        channel: claim.channelId,
+        error: result.error,
+      });
     }
     if (claim.attempts >= this.settings.maxAttempts) {
       await this.deps.store.markFailed(claim, { error: result.error, now });
@@ -200,7 +228,13 @@ export class Corrector {
     const delay = result.retryAfterMs ?? this.settings.backoffMs * 2 ** (claim.attempts - 1);
     await this.deps.store.markFailed(claim, { error: result.error, nextAttemptAt: now + delay, now });
     this.retryDue = true;
-    this.deps.logger.warn('correction', { ...where(correction), outcome: 'retry', attempts: claim.attempts, error: result.error, retryInMs: delay });
+    this.deps.logger.warn('correction', {
+      ...where(correction),
+      outcome: 'retry',
+      attempts: claim.attempts,
+      error: result.error,
+      retryInMs: delay,
+    });
     return 'retried';
   }
 }

@@ -22,7 +22,9 @@ export function correctedLine(at: Date): string {
 /** A source the base no longer lists is cited by its id alone: nothing about it is made up. */
 function cite(sourceId: string, citation: number, knowledge: Knowledge): CitedSource {
   const source = knowledge.sources.get(sourceId);
-  return source ? citedSource(source, citation) : { id: sourceId, citation, title: sourceId, authors: [], published: 'date unknown', approximate: false };
+  return source
+    ? citedSource(source, citation)
+    : { id: sourceId, citation, title: sourceId, authors: [], published: 'date unknown', approximate: false };
 }
 
 /** The claim as shown, with its figure when only the figure tells the two apart. */

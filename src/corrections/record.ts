@@ -5,7 +5,7 @@
 import type { Answer, Evidence } from '../answer/types.ts';
 import type { Knowledge } from '../knowledge/types.ts';
 import type { Logger } from '../log.ts';
-import { shownFact, type ShownFact } from './shown.ts';
+import { type ShownFact, shownFact } from './shown.ts';
 import type { PostsStore } from './store.ts';
 import type { PublicPost, RecordPost } from './types.ts';
 
@@ -45,7 +45,12 @@ export function createPostRecorder({ store, knowledge, logger, now }: RecorderDe
       if (shown.length === 0) return;
       await store.recordPost({ ...post, postedAt: now(), shown });
     } catch (error) {
-      logger.warn('corrections: could not record a post; it will not be corrected', { platform: post.platform, channel: post.channelId, messageId: post.messageId, error });
+      logger.warn('corrections: could not record a post; it will not be corrected', {
+        platform: post.platform,
+        channel: post.channelId,
+        messageId: post.messageId,
+        error,
+      });
     }
   };
 }

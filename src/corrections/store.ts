@@ -74,7 +74,7 @@ export function memoryPostsStore(): PostsStore {
   const correctionId = (k: CorrectionKey) => `${postId(k)}\n${k.changeKey}`;
   const settle = (claim: CorrectionClaim, update: Partial<MemoryCorrection>) => {
     const row = corrections.get(correctionId(claim));
-    if (!row || row.status !== 'claimed' || row.attempts !== claim.attempts) return false;
+    if (row?.status !== 'claimed' || row.attempts !== claim.attempts) return false;
     Object.assign(row, update);
     return true;
   };
@@ -87,7 +87,9 @@ export function memoryPostsStore(): PostsStore {
     },
     async sentChanges(post) {
       const prefix = `${postId(post)}\n`;
-      return new Set([...corrections].filter(([id, c]) => id.startsWith(prefix) && c.status === 'sent').map(([id]) => id.slice(prefix.length)));
+      return new Set(
+        [...corrections].filter(([id, c]) => id.startsWith(prefix) && c.status === 'sent').map(([id]) => id.slice(prefix.length)),
+      );
     },
     async claimCorrection(key, now, leaseMs, maxAttempts) {
       const id = correctionId(key);

@@ -34,7 +34,12 @@ export interface CorrectionPoster {
    * one; Discord: a reply referencing it, in its channel or thread). `correctionId` is
    * stable per post and change: a platform may dedupe a resend with it.
    */
-  reply(channelId: string, post: { messageId: string; threadId?: string }, answer: Answer, options: { correctionId: string }): Promise<PostResult>;
+  reply(
+    channelId: string,
+    post: { messageId: string; threadId?: string },
+    answer: Answer,
+    options: { correctionId: string },
+  ): Promise<PostResult>;
   /** Edits the bot's own message `messageId`, which showed `original` (shared by `sharedBy`), to carry `line` too. */
   edit(channelId: string, messageId: string, original: { answer: Answer; sharedBy?: string }, line: string): Promise<PostResult>;
 }

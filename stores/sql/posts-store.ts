@@ -52,8 +52,8 @@ const toPost = (row: PostRow): RecordedPost => ({
 });
 
 /** `database`: any Kysely on a database migrated with the digest schema (the digest store's own). */
-export function createSqlPostsStore(database: Kysely<any>): PostsStore {
-  const db = database as Kysely<PostsTables>;
+export function createSqlPostsStore<Tables>(database: Kysely<Tables>): PostsStore {
+  const db = database as unknown as Kysely<PostsTables>;
 
   const settle = (claim: CorrectionClaim, changes: Partial<PostsTables['corrections']>) =>
     db
@@ -127,7 +127,13 @@ export function createSqlPostsStore(database: Kysely<any>): PostsStore {
       // A lease whose holder died, or a retry that is due: one UPDATE, so one instance wins.
       const taken = await db
         .updateTable('corrections')
-        .set((eb) => ({ status: 'claimed', lease_until: leaseUntil, attempts: eb('attempts', '+', 1), next_attempt_at: null, updated_at: now }))
+        .set((eb) => ({
+          status: 'claimed',
+          lease_until: leaseUntil,
+          attempts: eb('attempts', '+', 1),
+          next_attempt_at: null,
+          updated_at: now,
+        }))
         .where('platform', '=', key.platform)
         .where('channel_id', '=', key.channelId)
         .where('message_id', '=', key.messageId)
@@ -149,7 +155,13 @@ export function createSqlPostsStore(database: Kysely<any>): PostsStore {
     },
 
     markFailed(claim, result) {
-      return settle(claim, { status: 'failed', lease_until: null, next_attempt_at: result.nextAttemptAt ?? null, error: result.error.slice(0, 500), updated_at: result.now });
+      return settle(claim, {
+        status: 'failed',
+        lease_until: null,
+        next_attempt_at: result.nextAttemptAt ?? null,
+        error: result.error.slice(0, 500),
+        updated_at: result.now,
+      });
     },
 
     async deleteOlderThan(before) {

@@ -31,7 +31,10 @@ interface Sent {
   at: number;
 }
 
-function fakePoster(clock: FakeClock, respond: (channelId: string, what: 'reply' | 'edit') => PostResult = () => ({ ok: true, messageId: 'r' })) {
+function fakePoster(
+  clock: FakeClock,
+  respond: (channelId: string, what: 'reply' | 'edit') => PostResult = () => ({ ok: true, messageId: 'r' }),
+) {
   const sent: Sent[] = [];
   const poster: CorrectionPoster = {
     platform: 'slack',
@@ -51,13 +54,22 @@ function fakePoster(clock: FakeClock, respond: (channelId: string, what: 'reply'
 
 async function recorded(channels: string[]): Promise<PostsStore> {
   const store = memoryPostsStore();
-  for (const [i, channelId] of channels.entries()) await store.recordPost({ platform: 'slack', channelId, messageId: `m${i}`, postedAt: i, shown: [shownFact(fact)], answer });
+  for (const [i, channelId] of channels.entries())
+    await store.recordPost({ platform: 'slack', channelId, messageId: `m${i}`, postedAt: i, shown: [shownFact(fact)], answer });
   return store;
 }
 
 function corrector(store: PostsStore, poster: CorrectionPoster, clock: FakeClock, knowledge: () => Knowledge) {
   const logger = memoryLogger();
-  const instance = new Corrector({ store, posters: [poster], knowledge, logger, clock, sleep: clock.sleep, settings: { channelGapMs: 1000, postsPerSecond: Infinity, backoffMs: 60_000 } });
+  const instance = new Corrector({
+    store,
+    posters: [poster],
+    knowledge,
+    logger,
+    clock,
+    sleep: clock.sleep,
+    settings: { channelGapMs: 1000, postsPerSecond: Infinity, backoffMs: 60_000 },
+  });
   return { instance, logger };
 }
 
@@ -88,20 +100,26 @@ describe('the corrector', () => {
 
   it('skips a channel that is gone with one log line, and still corrects the others', async () => {
     const clock = new FakeClock('2026-12-01T10:00:00Z');
-    const { poster, sent } = fakePoster(clock, (channelId) => (channelId === 'CGONE' ? { ok: false, kind: 'gone', error: 'channel_not_found' } : { ok: true, messageId: 'r' }));
+    const { poster, sent } = fakePoster(clock, (channelId) =>
+      channelId === 'CGONE' ? { ok: false, kind: 'gone', error: 'channel_not_found' } : { ok: true, messageId: 'r' },
+    );
     const store = await recorded(['CGONE', 'CGONE', 'C2']);
     const base = withClaim('Reworded.');
     const { instance, logger } = corrector(store, poster, clock, () => base);
     expect(await instance.run()).toMatchObject({ sent: 1, skipped: 2 });
     await instance.run();
-    expect(logger.entries.filter((l) => l.msg === 'corrections: the channel is gone; its posts are not corrected')).toEqual([expect.objectContaining({ channel: 'CGONE', error: 'channel_not_found' })]);
+    expect(logger.entries.filter((l) => l.msg === 'corrections: the channel is gone; its posts are not corrected')).toEqual([
+      expect.objectContaining({ channel: 'CGONE', error: 'channel_not_found' }),
+    ]);
     expect(sent.map((s) => s.channelId)).toEqual(['C2', 'C2']);
   });
 
   it('retries a passing failure after its backoff, and sends it once then', async () => {
     const clock = new FakeClock('2026-12-01T10:00:00Z');
     let failing = true;
-    const { poster, sent } = fakePoster(clock, () => (failing ? { ok: false, kind: 'retry', error: 'HTTP 503' } : { ok: true, messageId: 'r' }));
+    const { poster, sent } = fakePoster(clock, () =>
+      failing ? { ok: false, kind: 'retry', error: 'HTTP 503' } : { ok: true, messageId: 'r' },
+    );
     const base = withClaim('Reworded.');
     const { instance } = corrector(await recorded(['C1']), poster, clock, () => base);
     expect(await instance.run()).toMatchObject({ retried: 1 });
@@ -114,7 +132,9 @@ describe('the corrector', () => {
 
   it('a reply that landed but an edit that failed counts as sent: the reply is never repeated', async () => {
     const clock = new FakeClock('2026-12-01T10:00:00Z');
-    const { poster, sent } = fakePoster(clock, (_c, what) => (what === 'edit' ? { ok: false, kind: 'retry', error: 'message_not_found' } : { ok: true, messageId: 'r' }));
+    const { poster, sent } = fakePoster(clock, (_c, what) =>
+      what === 'edit' ? { ok: false, kind: 'retry', error: 'message_not_found' } : { ok: true, messageId: 'r' },
+    );
     const base = withClaim('Reworded.');
     const { instance, logger } = corrector(await recorded(['C1']), poster, clock, () => base);
     expect(await instance.run()).toMatchObject({ sent: 1 });

@@ -14,9 +14,9 @@ import { rmSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASE_URL } from '../digest/support.ts';
-import { startFakeSlack, type ApiCall, type FakeSlack } from '../slack/fake-slack-api.ts';
+import { FakeClock, type Instance, startInstance, tempDataDir } from '../e2e/support.ts';
+import { type ApiCall, type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
 import { SIGNING_SECRET } from '../slack/signed-requests.ts';
-import { FakeClock, startInstance, tempDataDir, type Instance } from '../e2e/support.ts';
 import { curatedBase, FACT, previewCorrections, UNSHOWN } from './support.ts';
 
 const CHANNEL = 'C0CORRECT';
@@ -83,7 +83,15 @@ for (const database of [sqlite, ...(TEST_DATABASE_URL ? [postgres(TEST_DATABASE_
     fake = await startFakeSlack();
     data = tempDataDir();
     base = curatedBase();
-    env = { SLACK_BOT_TOKEN: 'xoxb-corrections', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: fake.apiUrl, DATA_DIR: data.dir, ...base.env, ...(await database.env()) };
+    env = {
+      SLACK_BOT_TOKEN: 'xoxb-corrections',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      PORT: '0',
+      SLACK_API_URL: fake.apiUrl,
+      DATA_DIR: data.dir,
+      ...base.env,
+      ...(await database.env()),
+    };
   });
 
   afterAll(async () => {
@@ -94,11 +102,15 @@ for (const database of [sqlite, ...(TEST_DATABASE_URL ? [postgres(TEST_DATABASE_
     await database.cleanup();
   });
 
-  const posts = (): ApiCall[] => fake.calls.filter((c) => c.method === 'chat.postMessage' && c.params.channel === CHANNEL && c.refused === undefined);
+  const posts = (): ApiCall[] =>
+    fake.calls.filter((c) => c.method === 'chat.postMessage' && c.params.channel === CHANNEL && c.refused === undefined);
   const replies = (ts: string) => posts().filter((c) => c.params.thread_ts === ts);
-  const updates = (ts: string) => fake.calls.filter((c) => c.method === 'chat.update' && c.params.ts === ts && c.params.channel === CHANNEL);
+  const updates = (ts: string) =>
+    fake.calls.filter((c) => c.method === 'chat.update' && c.params.ts === ts && c.params.channel === CHANNEL);
   const allText = (blocks: unknown) =>
-    (blocks as Block[]).flatMap((b) => [b.text?.text ?? '', ...(b.fields ?? []).map((f) => f.text), ...(b.elements ?? []).map((e) => e.text)]).join('\n');
+    (blocks as Block[])
+      .flatMap((b) => [b.text?.text ?? '', ...(b.fields ?? []).map((f) => f.text), ...(b.elements ?? []).map((e) => e.text)])
+      .join('\n');
 
   let bot: Instance;
   let digestTs = '';
@@ -113,7 +125,15 @@ for (const database of [sqlite, ...(TEST_DATABASE_URL ? [postgres(TEST_DATABASE_
     it('a digest post that cites the fact is recorded with the facts it showed', async () => {
       bot = await start();
       expect(bot.logger.entries.find((l) => l.msg === 'started')?.digestStore).toBe(database === sqlite ? 'sqlite' : 'postgresql');
-      await bot.store.saveSubscription({ platform: 'slack', channelId: CHANNEL, time: '09:00', timeZone: 'UTC', topics: ['trade'], subscribedBy: 'U0CURATOR', subscribedAt: '2026-11-30T00:00:00.000Z' });
+      await bot.store.saveSubscription({
+        platform: 'slack',
+        channelId: CHANNEL,
+        time: '09:00',
+        timeZone: 'UTC',
+        topics: ['trade'],
+        subscribedBy: 'U0CURATOR',
+        subscribedAt: '2026-11-30T00:00:00.000Z',
+      });
       clock.set('2026-12-01T09:01:00Z');
       expect((await bot.scheduler.tick()).sent).toBe(1);
       expect(posts()).toHaveLength(1);
@@ -134,7 +154,9 @@ for (const database of [sqlite, ...(TEST_DATABASE_URL ? [postgres(TEST_DATABASE_
       const lines = preview.out.trim().split('\n');
       expect(lines[0]).toBe('corrections: 1 to send on the next reload');
       expect(lines.slice(1)).toEqual([expect.stringContaining(`slack ${CHANNEL} ${digestTs} `)]);
-      expect(lines[1]).toContain(`${FACT} changed: "China and Russia traded goods worth $240 billion in 2025." [240 billion USD, 2025, actual] -> "China and Russia traded goods worth $245 billion in 2025." [245 billion USD, 2025, actual]`);
+      expect(lines[1]).toContain(
+        `${FACT} changed: "China and Russia traded goods worth $240 billion in 2025." [240 billion USD, 2025, actual] -> "China and Russia traded goods worth $245 billion in 2025." [245 billion USD, 2025, actual]`,
+      );
       expect(replies(digestTs)).toEqual([]);
       expect(fake.calls.filter((c) => c.method === 'chat.update')).toEqual([]);
     });
@@ -187,7 +209,9 @@ for (const database of [sqlite, ...(TEST_DATABASE_URL ? [postgres(TEST_DATABASE_
       await reloadAll();
       fake.delay('chat.postMessage', 0);
       expect(bots.every((b) => !b.holder.snapshot.knowledge.factById.has(FACT))).toBe(true);
-      const sentBy = bots.filter((b) => b.logger.entries.some((l) => l.msg === 'correction' && l.kind === 'withdrawn' && l.outcome === 'sent'));
+      const sentBy = bots.filter((b) =>
+        b.logger.entries.some((l) => l.msg === 'correction' && l.kind === 'withdrawn' && l.outcome === 'sent'),
+      );
       expect(sentBy).toHaveLength(1);
       const [, withdrawal, ...more] = replies(digestTs);
       expect(more).toEqual([]);

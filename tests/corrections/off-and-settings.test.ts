@@ -10,14 +10,14 @@ import { deleteOldPosts } from '../../src/corrections/retention.ts';
 import { shownFact } from '../../src/corrections/shown.ts';
 import { memoryPostsStore } from '../../src/corrections/store.ts';
 import { memoryLogger } from '../../src/log.ts';
-import { startFakeSlack } from '../slack/fake-slack-api.ts';
-import { SIGNING_SECRET } from '../slack/signed-requests.ts';
+import { realKnowledge } from '../digest/support.ts';
 import { FakeClock, startInstance, tempDataDir } from '../e2e/support.ts';
 import { realAnswerer } from '../helpers/real.ts';
-import { realKnowledge } from '../digest/support.ts';
+import { startFakeSlack } from '../slack/fake-slack-api.ts';
+import { SIGNING_SECRET } from '../slack/signed-requests.ts';
 import { curatedBase, FACT } from './support.ts';
 
-const cleanups: (() => Promise<void> | void)[] = [];
+const cleanups: (() => unknown)[] = [];
 afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
 });
@@ -27,13 +27,33 @@ describe('CORRECTIONS=off', () => {
     const fake = await startFakeSlack();
     const data = tempDataDir();
     const base = curatedBase();
-    cleanups.push(() => fake.close(), () => data.remove(), () => rmSync(base.root, { recursive: true, force: true }));
-    const env = { SLACK_BOT_TOKEN: 'xoxb-off', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: fake.apiUrl, DATA_DIR: data.dir, CORRECTIONS: 'off', ...base.env };
+    cleanups.push(
+      () => fake.close(),
+      () => data.remove(),
+      () => rmSync(base.root, { recursive: true, force: true }),
+    );
+    const env = {
+      SLACK_BOT_TOKEN: 'xoxb-off',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      PORT: '0',
+      SLACK_API_URL: fake.apiUrl,
+      DATA_DIR: data.dir,
+      CORRECTIONS: 'off',
+      ...base.env,
+    };
     const clock = new FakeClock('2026-12-01T09:01:00Z');
     const bot = await startInstance(env, clock, { knowledge: base.load() });
     cleanups.push(() => bot.stop());
     expect(bot.corrector).toBeUndefined();
-    await bot.store.saveSubscription({ platform: 'slack', channelId: 'C0OFF', time: '09:00', timeZone: 'UTC', topics: ['trade'], subscribedBy: 'U1', subscribedAt: '2026-11-30T00:00:00.000Z' });
+    await bot.store.saveSubscription({
+      platform: 'slack',
+      channelId: 'C0OFF',
+      time: '09:00',
+      timeZone: 'UTC',
+      topics: ['trade'],
+      subscribedBy: 'U1',
+      subscribedAt: '2026-11-30T00:00:00.000Z',
+    });
     expect((await bot.scheduler.tick()).sent).toBe(1);
     expect(await bot.storage.posts.posts()).toEqual([]);
     base.changeFigure();
@@ -80,8 +100,19 @@ describe('recording and retention', () => {
     const store = memoryPostsStore();
     const clock = new FakeClock('2026-12-01T00:00:00Z');
     const day = 24 * 60 * 60_000;
-    for (const [id, age] of [['old', 181], ['edge', 179], ['new', 1]] as const) {
-      await store.recordPost({ platform: 'slack', channelId: 'C', messageId: id, postedAt: clock.now().getTime() - age * day, shown: [], answer });
+    for (const [id, age] of [
+      ['old', 181],
+      ['edge', 179],
+      ['new', 1],
+    ] as const) {
+      await store.recordPost({
+        platform: 'slack',
+        channelId: 'C',
+        messageId: id,
+        postedAt: clock.now().getTime() - age * day,
+        shown: [],
+        answer,
+      });
     }
     expect(await deleteOldPosts(store, 180, clock, memoryLogger())).toBe(1);
     expect((await store.posts()).map((p) => p.messageId)).toEqual(['edge', 'new']);

@@ -7,11 +7,19 @@ import type { Answer } from '../../src/answer/types.ts';
 import type { ShownFact } from '../../src/corrections/shown.ts';
 import { memoryPostsStore, type PostsStore, type RecordedPost } from '../../src/corrections/store.ts';
 import { createSqlPostsStore } from '../../stores/sql/posts-store.ts';
-import { MULTI_INSTANCE_BACKENDS, STORE_BACKENDS, type Backend } from '../digest/support.ts';
+import { type Backend, MULTI_INSTANCE_BACKENDS, STORE_BACKENDS } from '../digest/support.ts';
 
 const shown: ShownFact = { factId: 'f1', claim: 'A claim.', date: '2025', quote: 'a quote', sourceId: 's1', fingerprint: 'abc' };
 const answer: Answer = { kind: 'topic', query: '', matched: true, title: 'Daily digest', items: [], sources: [], next: [] };
-const post = (messageId: string, postedAt: number, extra: Partial<RecordedPost> = {}): RecordedPost => ({ platform: 'slack', channelId: 'C1', messageId, postedAt, shown: [shown], answer, ...extra });
+const post = (messageId: string, postedAt: number, extra: Partial<RecordedPost> = {}): RecordedPost => ({
+  platform: 'slack',
+  channelId: 'C1',
+  messageId,
+  postedAt,
+  shown: [shown],
+  answer,
+  ...extra,
+});
 const key = (messageId: string, changeKey = 'f1:abc->def') => ({ platform: 'slack', channelId: 'C1', messageId, changeKey });
 
 type Opened = { store: PostsStore; second?: PostsStore };
@@ -113,7 +121,9 @@ describe.each(MULTI_INSTANCE_BACKENDS)('two connections on %s', (_name, make) =>
     const claims = await Promise.all(keys.flatMap((k) => [a.claimCorrection(k, 1000, 60_000, 3), b.claimCorrection(k, 1000, 60_000, 3)]));
     expect(claims.filter(Boolean)).toHaveLength(20);
     // After the leases end, again exactly one of them takes each over.
-    const takeovers = await Promise.all(keys.flatMap((k) => [a.claimCorrection(k, 70_000, 60_000, 3), b.claimCorrection(k, 70_000, 60_000, 3)]));
+    const takeovers = await Promise.all(
+      keys.flatMap((k) => [a.claimCorrection(k, 70_000, 60_000, 3), b.claimCorrection(k, 70_000, 60_000, 3)]),
+    );
     expect(takeovers.filter(Boolean).map((c) => c!.attempts)).toEqual(Array(20).fill(2));
   });
 });

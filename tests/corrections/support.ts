@@ -35,7 +35,12 @@ export function curatedBase() {
       edit(ledger, 'value: 240', 'value: 245');
     },
     /** The curator retracts the ledger's fact. */
-    retract: () => edit(ledger, '    places: [China, Russia]\n', '    places: [China, Russia]\n    retracted:\n      reason: the ledger withdrew its total\n'),
+    retract: () =>
+      edit(
+        ledger,
+        '    places: [China, Russia]\n',
+        '    places: [China, Russia]\n    retracted:\n      reason: the ledger withdrew its total\n',
+      ),
     /** A change to a fact that no trade digest showed. */
     changeUnshown: () => edit(gazette, 'keep causing friction', 'still cause friction'),
   };
@@ -52,6 +57,12 @@ export async function previewCorrections(env: Record<string, string | undefined>
         done();
       },
     });
-  const code = await runCorrectionsCommand(['preview'], knowledgeLocation(env), env, sink((s) => (out += s)), sink((s) => (err += s)));
+  const code = await runCorrectionsCommand(
+    ['preview'],
+    knowledgeLocation(env),
+    env,
+    sink((s) => (out += s)),
+    sink((s) => (err += s)),
+  );
   return { code, out, err };
 }
