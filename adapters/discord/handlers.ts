@@ -1,6 +1,7 @@
 /**
- * Interaction and message handlers as plain functions: Discord input becomes text for the
- * core's answerer, the Answer becomes an embed. Every send sets allowed mentions to none,
+ * Interaction and message handlers as plain functions: Discord input becomes a typed request
+ * for the core (from the command's options, or a mention's text without its markup), the
+ * Answer becomes an embed shown as the Answer says. Every send sets allowed mentions to none,
  * and no failure escapes: it is logged with its cause and the user gets a short apology.
  */
 import {
@@ -20,21 +21,26 @@ import {
   type MessageMentionOptions,
 } from 'discord.js';
 import type { Answer } from '../../src/answer/types.ts';
-import { parseCommand, type Answerer } from '../../src/commands/index.ts';
+import type { Core } from '../../src/core.ts';
+import { showFor } from '../../src/commands/registry.ts';
 import type { ChannelContext } from '../../src/digest/types.ts';
+import type { RecordPost } from '../../src/corrections/types.ts';
 import type { Logger } from '../../src/log.ts';
 import { SLOW_DOWN, type RateLimiter } from '../../src/rate-limit.ts';
 import { codeToCount } from './errors.ts';
-import { COMMAND_NAME, toCommandText } from './commands/sinorussia.ts';
+import { COMMAND_NAME, requestFrom, shareText } from './commands/sinorussia.ts';
+import { mentionText } from './markup.ts';
 import { fit, renderEmbed } from './render.ts';
 import { isShareId, type ShareStore } from './share.ts';
 import { suggest } from './suggest.ts';
-import { suggestZones } from './zones.ts';
+import type { ZoneList } from './zones.ts';
 
 export interface HandlerDeps {
-  answerer: Answerer;
+  answerer: Core;
   logger: Logger;
   shares: ShareStore;
+  /** The time zones offered while typing `zone:`. */
+  zones: ZoneList;
   /** Questions per user, for commands, Share clicks and mentions alike. */
   limiter: RateLimiter;
   /**
@@ -42,6 +48,8 @@ export interface HandlerDeps {
    * metrics. Answers with an error status are counted as they arrive (index.ts) instead.
    */
   outboundError?: (code: string) => void;
+  /** Remembers a public post and the facts it showed, so a later correction reaches it. */
+  recordPost?: RecordPost;
 }
 
 function countFailure(deps: Pick<HandlerDeps, 'outboundError'>, error: unknown): void {
@@ -94,25 +102,23 @@ export function messageContext(message: Message): ChannelContext {
   return { platform: 'discord', channelId: message.channelId, userId: message.author.id, canManage };
 }
 
-export const isDigestCommand = (text: string) => parseCommand(text).name === 'digest';
-
-// Other answers are in-memory (milliseconds), so the reply is sent at once rather than
-// deferred. A digest command reads and writes the subscription store, which may be a remote
-// database: it is deferred (privately), so a slow store cannot miss Discord's 3 seconds.
+// Answers that depend only on the base are in-memory (milliseconds), so the reply is sent at
+// once rather than deferred. A private answer (the digest's) reads and writes the subscription
+// store, which may be a remote database: it is deferred (privately), so a slow store cannot
+// miss Discord's 3 seconds. The request says which before it runs.
 async function answerCommand(interaction: ChatInputCommandInteraction, deps: HandlerDeps): Promise<void> {
-  const text = toCommandText(interaction);
+  const request = requestFrom(interaction);
   const context = interactionContext(interaction);
-  if (isDigestCommand(text)) {
+  if (showFor(request).audience === 'asker') {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const answer = await deps.answerer.handle(text, context);
-    // No Share button: a digest answer is about this channel's settings.
+    const answer = await deps.answerer.answer(request, context);
     await interaction.editReply({ embeds: [renderEmbed(answer)], allowedMentions: NO_MENTIONS });
     return;
   }
-  const answer = await deps.answerer.handle(text, context);
+  const answer = await deps.answerer.answer(request, context);
   await interaction.reply({
     embeds: [renderEmbed(answer)],
-    components: [shareRow(deps.shares.customIdFor(text))],
+    components: answer.show.shareable ? [shareRow(deps.shares.customIdFor(shareText(request)))] : [],
     flags: MessageFlags.Ephemeral,
     allowedMentions: NO_MENTIONS,
   });
@@ -124,20 +130,23 @@ async function share(interaction: ButtonInteraction, deps: HandlerDeps): Promise
     await interaction.reply({ content: EXPIRED, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     return;
   }
-  // Share re-renders an answer already shown, without the digest service: a button can never
-  // change a channel's subscription (digest answers carry no Share button anyway).
-  const answer = deps.answerer.answer(text);
-  await interaction.reply({
+  // Share re-renders an answer already shown, with no channel: a button can never change a
+  // channel's subscription (private answers carry no Share button anyway).
+  const answer = await deps.answerer.answer(deps.answerer.parseText(text));
+  const reply = await interaction.reply({
     content: `Shared by ${userMention(interaction.user.id)}`,
     embeds: [renderEmbed(answer)],
     allowedMentions: NO_MENTIONS,
+    withResponse: true,
   });
+  const posted = reply.resource?.message;
+  if (posted) await deps.recordPost?.({ platform: 'discord', channelId: posted.channelId, messageId: posted.id, answer, sharedBy: interaction.user.id });
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, deps: HandlerDeps): Promise<void> {
   const focused = interaction.options.getFocused(true);
   const value = String(focused.value);
-  const choices = focused.name === 'question' ? suggest(deps.answerer, value) : focused.name === 'zone' ? suggestZones(value) : [];
+  const choices = focused.name === 'question' ? suggest(deps.answerer, value) : focused.name === 'zone' ? deps.zones.suggest(value) : [];
   await interaction.respond(choices);
 }
 
@@ -186,7 +195,7 @@ export function threadName(answer: Answer): string {
 }
 
 /** Answers in the thread the question started (a new one on the message), in a thread it was asked in, or as a reply. */
-async function sendAnswer(message: Message, answer: Answer, logger: Logger): Promise<void> {
+async function sendAnswer(message: Message, answer: Answer, logger: Logger): Promise<Message> {
   // The question's id as nonce: a post discord.js retries after a timeout is not posted twice.
   const payload = { embeds: [renderEmbed(answer)], allowedMentions: NO_MENTIONS, nonce: message.id, enforceNonce: true };
   const channel = message.channel;
@@ -195,14 +204,13 @@ async function sendAnswer(message: Message, answer: Answer, logger: Logger): Pro
   if (message.inGuild() && canStartThread) {
     try {
       const thread = message.thread ?? (await message.startThread({ name: threadName(answer), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay }));
-      await thread.send(payload);
-      return;
+      return await thread.send(payload);
     } catch (error) {
       // Usually a missing permission (Create Public Threads): answer in place instead.
       logger.warn('discord: could not answer in a thread; replying in the channel', { error, messageId: message.id });
     }
   }
-  await message.reply(payload);
+  return message.reply(payload);
 }
 
 /**
@@ -217,7 +225,7 @@ function isAddressedToMe(message: Message<true>): boolean {
   return myRole !== null && message.mentions.roles.has(myRole.id);
 }
 
-export async function handleMessage(message: Message, deps: Omit<HandlerDeps, 'shares'>): Promise<void> {
+export async function handleMessage(message: Message, deps: Omit<HandlerDeps, 'shares' | 'zones'>): Promise<void> {
   if (message.author.bot || message.webhookId || message.system) return;
   if (message.inGuild() && !isAddressedToMe(message)) return;
   const rate = rateFor(deps, message.author.id, 'mention');
@@ -231,7 +239,11 @@ export async function handleMessage(message: Message, deps: Omit<HandlerDeps, 's
     return;
   }
   try {
-    await sendAnswer(message, await deps.answerer.handle(message.content, messageContext(message)), deps.logger);
+    const request = deps.answerer.parseText(mentionText(message.content), { addressed: message.inGuild() });
+    const answer = await deps.answerer.answer(request, messageContext(message));
+    const sent = await sendAnswer(message, answer, deps.logger);
+    // Only what a server channel saw is corrected later: a DM's answer is the asker's alone.
+    if (message.inGuild()) await deps.recordPost?.({ platform: 'discord', channelId: sent.channelId, messageId: sent.id, answer });
   } catch (error) {
     countFailure(deps, error);
     deps.logger.error('discord: message failed', { error, messageId: message.id, channelId: message.channelId, userId: message.author.id });

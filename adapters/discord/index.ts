@@ -15,6 +15,8 @@ import type { DiscordConfig } from './config.ts';
 import { createDiscordDigestPoster } from './digest-poster.ts';
 import { handleInteraction, handleMessage } from './handlers.ts';
 import { createShareStore } from './share.ts';
+import { createZoneList } from './zones.ts';
+import type { RecordPost } from '../../src/corrections/types.ts';
 
 export { readDiscordConfig, type DiscordConfig } from './config.ts';
 export { createDiscordDigestPoster, discordPostFailure } from './digest-poster.ts';
@@ -28,6 +30,8 @@ export interface DiscordDeps {
   limiter?: RateLimiter;
   /** Failed calls to Discord by code (the operator's metrics); none counted when absent. */
   outboundError?: OutboundErrorHook;
+  /** Remembers public posts for corrections; nothing is remembered when absent. */
+  recordPost?: RecordPost;
 }
 
 /** How long stop() takes at most unless its caller names a deadline. */
@@ -50,6 +54,7 @@ export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Pr
   const { logger } = deps;
   const client = createDiscordClient(config, deps.restTimeoutMs);
   const shares = createShareStore();
+  const zones = createZoneList();
   const inFlight = new InFlight();
   const limiter = deps.limiter ?? new RateLimiter();
   const report = deps.outboundError;
@@ -61,9 +66,9 @@ export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Pr
       if (code) outboundError(code);
     });
   }
-  const handlerDeps = { answerer: deps.answerer, logger, limiter, outboundError };
+  const handlerDeps = { answerer: deps.answerer, logger, limiter, outboundError, recordPost: deps.recordPost };
   // Handlers never reject; these listeners keep anything else from becoming an unhandled 'error'.
-  client.on(Events.InteractionCreate, (interaction) => void inFlight.track(handleInteraction(interaction, { ...handlerDeps, shares })));
+  client.on(Events.InteractionCreate, (interaction) => void inFlight.track(handleInteraction(interaction, { ...handlerDeps, shares, zones })));
   client.on(Events.MessageCreate, (message) => void inFlight.track(handleMessage(message, handlerDeps)));
   client.on(Events.Error, (error) => logger.error('discord: client error', { error }));
   client.on(Events.Warn, (message) => logger.warn('discord: warning', { message }));

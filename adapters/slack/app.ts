@@ -6,6 +6,7 @@ import { App, HTTPReceiver, SocketModeReceiver, webApi, type CustomRoute, type R
 import type { Answerer } from '../../src/commands/index.ts';
 import type { DigestPoster } from '../../src/digest/types.ts';
 import { InFlight } from '../../src/in-flight.ts';
+import type { RecordPost } from '../../src/corrections/types.ts';
 import type { Logger } from '../../src/log.ts';
 import { RateLimiter } from '../../src/rate-limit.ts';
 import { createMemorySeenStore, type SeenStore } from '../../src/seen-store.ts';
@@ -48,6 +49,8 @@ export interface SlackDeps {
   outboundError?: OutboundErrorHook;
   /** Where answers waiting to retry their response_url are kept across a restart; memory only when absent. */
   outbox?: Outbox;
+  /** Remembers public posts for corrections; nothing is remembered when absent. */
+  recordPost?: RecordPost;
 }
 
 export interface SlackTiming {
@@ -229,6 +232,7 @@ export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<
     inFlight: new InFlight(),
     limiter: deps.limiter ?? new RateLimiter(),
     outboundError,
+    recordPost: deps.recordPost,
   };
   const receiver = config.mode === 'http' ? receiverFor(config, deps.logger, deps.routes) : socketReceiverFor(config, handlerDeps, timing);
   const linkUp = receiver instanceof SocketModeReceiver ? watchLink(receiver, deps.logger) : () => true;

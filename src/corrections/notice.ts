@@ -4,7 +4,7 @@
  * to theirs; or that the fact was withdrawn, and why. Plus the line the original message gets.
  */
 import { citedSource } from '../answer/compose.ts';
-import type { Answer, AnswerItem, CitedSource } from '../answer/types.ts';
+import type { Answer, CitedSource, FactItem } from '../answer/types.ts';
 import type { Knowledge } from '../knowledge/types.ts';
 import type { FactChange } from './assess.ts';
 import type { ShownFact } from './shown.ts';
@@ -33,8 +33,9 @@ function said(shown: ShownFact, other?: ShownFact): string {
   return `${shown.claim}${figure}`;
 }
 
-function item(text: string, shown: ShownFact, citation: number): AnswerItem {
+function item(text: string, shown: ShownFact, citation: number): FactItem {
   return {
+    type: 'fact',
     text,
     date: shown.date,
     sources: [shown.sourceId],
@@ -47,7 +48,14 @@ function item(text: string, shown: ShownFact, citation: number): AnswerItem {
 /** The threaded reply for one change. */
 export function correctionAnswer(change: FactChange, knowledge: Knowledge, at: Date): Answer {
   const { before } = change;
-  const base = { query: '', matched: true, next: [] as string[], kind: 'topic' as const };
+  // Posted in the thread of a public post, for everyone who saw it; never shared on or cached.
+  const base = {
+    query: '',
+    matched: true,
+    next: [],
+    kind: 'topic' as const,
+    show: { audience: 'channel' as const, shareable: false, cacheable: false },
+  };
   if (change.kind === 'withdrawn') {
     return {
       ...base,

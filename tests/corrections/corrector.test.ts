@@ -16,7 +16,16 @@ import { FakeClock, realKnowledge } from '../digest/support.ts';
 
 const real = realKnowledge();
 const fact = real.facts[0];
-const answer: Answer = { kind: 'topic', query: '', matched: true, title: 'Daily digest', items: [], sources: [], next: [] };
+const answer: Answer = {
+  kind: 'topic',
+  query: '',
+  matched: true,
+  title: 'Daily digest',
+  items: [],
+  sources: [],
+  next: [],
+  show: { audience: 'channel', shareable: false, cacheable: false },
+};
 
 /** The real base with the first fact's claim reworded. */
 function withClaim(claim: string): Knowledge {

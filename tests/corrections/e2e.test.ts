@@ -16,7 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASE_URL } from '../digest/support.ts';
 import { FakeClock, type Instance, startInstance, tempDataDir } from '../e2e/support.ts';
 import { type ApiCall, type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
-import { SIGNING_SECRET } from '../slack/signed-requests.ts';
+import { actionBody, FORM, post as postSigned, SIGNING_SECRET, shareActionPayload } from '../slack/signed-requests.ts';
+import type { RunningSlack } from '../../adapters/slack/app.ts';
 import { curatedBase, FACT, previewCorrections, UNSHOWN } from './support.ts';
 
 const CHANNEL = 'C0CORRECT';
@@ -114,6 +115,7 @@ for (const database of [sqlite, ...(TEST_DATABASE_URL ? [postgres(TEST_DATABASE_
 
   let bot: Instance;
   let digestTs = '';
+  let sharedTs = '';
 
   /** Reloads every running instance at once (each watches the same files) and waits for their corrections. */
   async function reloadAll() {
@@ -146,14 +148,31 @@ for (const database of [sqlite, ...(TEST_DATABASE_URL ? [postgres(TEST_DATABASE_
       expect(recorded.shown.map((s) => s.factId)).not.toContain(UNSHOWN);
     });
 
+    it('an answer shared to the channel that cites the fact is recorded too', async () => {
+      const port = (bot.adapters[0]?.running as RunningSlack).port;
+      const share = shareActionPayload('trade', fake.responseUrl('share-corrections'), 'U0SHARER', CHANNEL);
+      const res = await postSigned(`http://127.0.0.1:${port}/slack/events`, actionBody(share), FORM);
+      expect(res.status).toBe(200);
+      await fake.until(() => posts().length === 2, 'the shared post');
+      sharedTs = String(posts()[1].ts);
+      expect(allText(posts()[1].params.blocks)).toContain('Shared by <@U0SHARER>');
+      // The post is recorded just after Slack answers it: look until it is there.
+      let shared: Awaited<ReturnType<typeof bot.storage.posts.posts>>[number] | undefined;
+      for (let tries = 0; !shared && tries < 100; tries++) {
+        shared = (await bot.storage.posts.posts()).find((p) => p.messageId === sharedTs);
+        if (!shared) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(shared?.shown.map((s) => s.factId)).toContain(FACT);
+    });
+
     it('corrections preview lists the change before it is reloaded, and nothing is sent', async () => {
       expect((await previewCorrections(env)).out).toBe('corrections: nothing to correct\n');
       base.changeFigure();
       const preview = await previewCorrections(env);
       expect(preview.code).toBe(0);
       const lines = preview.out.trim().split('\n');
-      expect(lines[0]).toBe('corrections: 1 to send on the next reload');
-      expect(lines.slice(1)).toEqual([expect.stringContaining(`slack ${CHANNEL} ${digestTs} `)]);
+      expect(lines[0]).toBe('corrections: 2 to send on the next reload');
+      expect(lines.slice(1)).toEqual([expect.stringContaining(`slack ${CHANNEL} ${digestTs} `), expect.stringContaining(`slack ${CHANNEL} ${sharedTs} `)]);
       expect(lines[1]).toContain(
         `${FACT} changed: "China and Russia traded goods worth $240 billion in 2025." [240 billion USD, 2025, actual] -> "China and Russia traded goods worth $245 billion in 2025." [245 billion USD, 2025, actual]`,
       );
@@ -179,6 +198,11 @@ for (const database of [sqlite, ...(TEST_DATABASE_URL ? [postgres(TEST_DATABASE_
       expect(blocks[0]).toEqual((posts()[0].params.blocks as Block[])[0]);
       expect(allText(blocks)).toContain('$240 billion');
       expect(String(update.params.text)).toMatch(/Corrected on 1 Dec 2026, see thread\.$/);
+      // The shared answer is corrected the same way, once, and keeps naming its sharer.
+      expect(replies(sharedTs)).toHaveLength(1);
+      expect(allText(replies(sharedTs)[0].params.blocks)).toContain('Correction to this post');
+      expect(updates(sharedTs)).toHaveLength(1);
+      expect(allText(updates(sharedTs)[0].params.blocks)).toContain('Shared by <@U0SHARER>');
       expect((await previewCorrections(env)).out).toBe('corrections: nothing to correct\n');
     });
 
@@ -190,6 +214,8 @@ for (const database of [sqlite, ...(TEST_DATABASE_URL ? [postgres(TEST_DATABASE_
       await reloadAll();
       expect(replies(digestTs)).toHaveLength(1);
       expect(updates(digestTs)).toHaveLength(1);
+      expect(replies(sharedTs)).toHaveLength(1);
+      expect(updates(sharedTs)).toHaveLength(1);
     });
 
     it('a change to a fact nobody was shown sends nothing', async () => {
@@ -209,10 +235,10 @@ for (const database of [sqlite, ...(TEST_DATABASE_URL ? [postgres(TEST_DATABASE_
       await reloadAll();
       fake.delay('chat.postMessage', 0);
       expect(bots.every((b) => !b.holder.snapshot.knowledge.factById.has(FACT))).toBe(true);
-      const sentBy = bots.filter((b) =>
-        b.logger.entries.some((l) => l.msg === 'correction' && l.kind === 'withdrawn' && l.outcome === 'sent'),
-      );
-      expect(sentBy).toHaveLength(1);
+      // One withdrawal per post, whichever instance sent it.
+      const sent = bots.flatMap((b) => b.logger.entries.filter((l) => l.msg === 'correction' && l.kind === 'withdrawn' && l.outcome === 'sent'));
+      expect(sent).toHaveLength(2);
+      expect(replies(sharedTs)).toHaveLength(2);
       const [, withdrawal, ...more] = replies(digestTs);
       expect(more).toEqual([]);
       const text = allText(withdrawal.params.blocks);

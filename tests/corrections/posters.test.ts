@@ -1,3 +1,4 @@
+import type { Answer, AnswerItem } from '../../src/answer/types.ts';
 /**
  * The posters' correction capabilities against the fakes: a reply in the post's thread and
  * an edit of the bot's own message, on Slack (chat.postMessage with thread_ts, chat.update)
@@ -12,11 +13,11 @@ import { correctionAnswer } from '../../src/corrections/notice.ts';
 import { shownFact } from '../../src/corrections/shown.ts';
 import { realKnowledge } from '../digest/support.ts';
 import { FakeDiscord, IDS } from '../discord/fake-discord.ts';
-import { realAnswerer } from '../helpers/real.ts';
+import { answerText, realAnswerer } from '../helpers/real.ts';
 import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
 
 const TOKEN = 'fake.discord.token';
-const original = realAnswerer().answer('trade');
+const original = answerText(realAnswerer(), 'trade');
 const knowledge = realKnowledge();
 const [first, second] = knowledge.facts;
 const correction = correctionAnswer(
@@ -89,7 +90,7 @@ describe('Slack', () => {
   });
 
   it('a full message keeps within 50 blocks with the line', () => {
-    const many = { ...original, items: Array.from({ length: 80 }, (_, i) => ({ ...original.items[0], text: `Item ${i}` })) };
+    const many: Answer = { ...original, items: Array.from({ length: 80 }, (_, i) => ({ ...original.items[0], text: `Item ${i}` }) as AnswerItem) };
     expect(correctedMessage(many, LINE).blocks.length).toBeLessThanOrEqual(50);
     expect(correctedMessage(many, LINE).blocks.at(-1)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: `_${LINE}_` }] });
   });

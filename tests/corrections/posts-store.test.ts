@@ -10,7 +10,16 @@ import { createSqlPostsStore } from '../../stores/sql/posts-store.ts';
 import { type Backend, MULTI_INSTANCE_BACKENDS, STORE_BACKENDS } from '../digest/support.ts';
 
 const shown: ShownFact = { factId: 'f1', claim: 'A claim.', date: '2025', quote: 'a quote', sourceId: 's1', fingerprint: 'abc' };
-const answer: Answer = { kind: 'topic', query: '', matched: true, title: 'Daily digest', items: [], sources: [], next: [] };
+const answer: Answer = {
+  kind: 'topic',
+  query: '',
+  matched: true,
+  title: 'Daily digest',
+  items: [],
+  sources: [],
+  next: [],
+  show: { audience: 'channel', shareable: false, cacheable: false },
+};
 const post = (messageId: string, postedAt: number, extra: Partial<RecordedPost> = {}): RecordedPost => ({
   platform: 'slack',
   channelId: 'C1',

@@ -260,7 +260,13 @@ export class FakeDiscord {
     if (method === 'PUT' && parts[0] === 'applications' && parts.at(-1) === 'commands') {
       return [200, (call.body as any[]).map((c) => ({ ...c, id: this.snowflake(), application_id: IDS.app, version: '1' }))];
     }
-    if (method === 'POST' && parts[0] === 'interactions' && parts[3] === 'callback') return [204, undefined];
+    if (method === 'POST' && parts[0] === 'interactions' && parts[3] === 'callback') {
+      if (new URLSearchParams(call.query).get('with_response') !== 'true') return [204, undefined];
+      // The response names the message it created, as Discord's does with with_response=true.
+      const message = this.messageObject(IDS.channel, call.body?.data ?? {});
+      this.channelMessages.set(IDS.channel, [...(this.channelMessages.get(IDS.channel) ?? []), message]);
+      return [200, { interaction: { id: parts[1], type: 3, response_message_id: message.id }, resource: { type: call.body?.type, message } }];
+    }
     if (parts[0] === 'webhooks') return [200, this.messageObject(IDS.channel, call.body)];
     if (method === 'POST' && parts[0] === 'channels' && parts[2] === 'messages' && parts[4] === 'threads') {
       const thread = {
