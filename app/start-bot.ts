@@ -7,28 +7,29 @@
  * digest commands, each platform through the adapter contract, the digest scheduler posting
  * with their posters, and the knowledge watcher. With none: the console, without a store.
  */
+
+import { type ConsoleStreams, consoleAdapter } from '../adapters/console/index.ts';
 import type { ChatAdapter, RunningAdapter } from '../adapters/contract.ts';
-import { consoleAdapter, type ConsoleStreams } from '../adapters/console/index.ts';
-import { createCore, type Core } from '../src/core.ts';
-import type { DigestService } from '../src/digest/commands.ts';
-import type { KyselyDigestStore } from '../stores/sql/digest-store.ts';
-import type { DigestScheduler } from '../src/digest/scheduler.ts';
-import type { Clock } from '../src/digest/types.ts';
-import { KnowledgeHolder } from '../src/knowledge/live.ts';
-import type { Knowledge } from '../src/knowledge/types.ts';
-import type { Logger } from '../src/log.ts';
-import { RateLimiter } from '../src/rate-limit.ts';
+import { type Core, createCore } from '../src/core.ts';
 import { Corrector } from '../src/corrections/corrector.ts';
 import { createPostRecorder } from '../src/corrections/record.ts';
 import { keepPostsFor } from '../src/corrections/retention.ts';
 import { isCorrectionPoster } from '../src/corrections/types.ts';
+import type { DigestService } from '../src/digest/commands.ts';
+import type { DigestScheduler } from '../src/digest/scheduler.ts';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../src/digest/scheduler.ts';
+import type { Clock } from '../src/digest/types.ts';
 import { systemClock } from '../src/digest/types.ts';
+import { KnowledgeHolder } from '../src/knowledge/live.ts';
+import type { Knowledge } from '../src/knowledge/types.ts';
+import type { Logger } from '../src/log.ts';
+import { RateLimiter } from '../src/rate-limit.ts';
+import type { KyselyDigestStore } from '../stores/sql/digest-store.ts';
 import { readCorrectionsSettings } from './corrections-settings.ts';
 import { readDigestSettings, readSchedulerSettings } from './digest-settings.ts';
-import { knowledgeLocation, type KnowledgeLocation } from './knowledge-dir.ts';
+import { type KnowledgeLocation, knowledgeLocation } from './knowledge-dir.ts';
 import { loadBase, reloadBase } from './knowledge-load.ts';
-import { watchKnowledge, type ReloadOutcome } from './knowledge-reload.ts';
+import { type ReloadOutcome, watchKnowledge } from './knowledge-reload.ts';
 import { loggerFromEnv } from './log-settings.ts';
 import { createOps, type Ops } from './ops/index.ts';
 import { configuredPlatforms } from './platforms.ts';
@@ -185,11 +186,15 @@ async function startChatBot(root: Root, platforms: ChatAdapter[]): Promise<ChatB
     const { store } = storage;
     ops.needs({ name: 'store', check: () => store.ping().then(() => true) });
     // Everything built from the base is rebuilt with it: the index, the composer, the digest commands.
-    const holder = new KnowledgeHolder(knowledge, (k) => buildCore(k, createDigestCommands({ store, knowledge: k, logger, clock: overrides.clock })));
+    const holder = new KnowledgeHolder(knowledge, (k) =>
+      buildCore(k, createDigestCommands({ store, knowledge: k, logger, clock: overrides.clock })),
+    );
     const answerer = holder.answerer();
     const clock = overrides.clock ?? systemClock;
     const currentKnowledge = () => holder.snapshot.knowledge;
-    const recordPost = settings.corrections.enabled ? createPostRecorder({ store: storage.posts, knowledge: currentKnowledge, logger, now: () => clock.now().getTime() }) : undefined;
+    const recordPost = settings.corrections.enabled
+      ? createPostRecorder({ store: storage.posts, knowledge: currentKnowledge, logger, now: () => clock.now().getTime() })
+      : undefined;
     const retention = keepPostsFor(storage.posts, settings.corrections.retentionDays, clock, logger);
     opened.push(async () => retention.stop());
     const shared = {
@@ -239,7 +244,19 @@ async function startChatBot(root: Root, platforms: ChatAdapter[]): Promise<ChatB
       await storage.close();
       await ops.close();
     });
-    return { mode: 'chat', holder, adapters, storage, store, scheduler, corrector, ops, reload: (reason) => reloader.reload(reason), ended: endedTogether(adapters), stop };
+    return {
+      mode: 'chat',
+      holder,
+      adapters,
+      storage,
+      store,
+      scheduler,
+      corrector,
+      ops,
+      reload: (reason) => reloader.reload(reason),
+      ended: endedTogether(adapters),
+      stop,
+    };
   } catch (error) {
     for (const close of opened.reverse()) await close().catch(() => undefined);
     throw error;
@@ -250,7 +267,12 @@ async function startChatBot(root: Root, platforms: ChatAdapter[]): Promise<ChatB
  * Corrects recorded posts at start and after every reload, through the posters that can
  * reply and edit, paced as the digest is.
  */
-function startCorrector({ logger, overrides, settings }: Root, storage: Storage, holder: KnowledgeHolder, adapters: StartedAdapter[]): Corrector {
+function startCorrector(
+  { logger, overrides, settings }: Root,
+  storage: Storage,
+  holder: KnowledgeHolder,
+  adapters: StartedAdapter[],
+): Corrector {
   const pacing = { ...DEFAULT_SCHEDULER_SETTINGS, ...settings.scheduler };
   const corrector = new Corrector({
     store: storage.posts,

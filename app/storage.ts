@@ -5,12 +5,13 @@
  * answered, shared by every instance. The drivers load only here, and only with a chat
  * platform to serve.
  */
-import type { DigestStoreSettings } from '../stores/sql/open-store.ts';
-import type { KyselyDigestStore } from '../stores/sql/digest-store.ts';
+
+import type { PostsStore } from '../src/corrections/store.ts';
 import type { Logger } from '../src/log.ts';
 import type { Outbox } from '../src/outbox.ts';
-import type { PostsStore } from '../src/corrections/store.ts';
 import type { SeenStore } from '../src/seen-store.ts';
+import type { KyselyDigestStore } from '../stores/sql/digest-store.ts';
+import type { DigestStoreSettings } from '../stores/sql/open-store.ts';
 
 export interface Storage {
   store: KyselyDigestStore;
@@ -38,7 +39,8 @@ export async function openStorage(
   const posts = (await import('../stores/sql/posts-store.ts')).createSqlPostsStore(store.db);
   let seen: SeenStore | undefined;
   try {
-    if (settings.databaseUrl) seen = await (await import('../stores/sql/seen-store.ts')).openPostgresSeenStore(settings.databaseUrl, logger);
+    if (settings.databaseUrl)
+      seen = await (await import('../stores/sql/seen-store.ts')).openPostgresSeenStore(settings.databaseUrl, logger);
   } catch (error) {
     await store.close().catch(() => undefined);
     throw error;

@@ -66,7 +66,10 @@ export function correctedMessage(original: Answer, line: string, sharedBy?: stri
   return { text: `${message.text}\n${line}`, blocks: [...message.blocks.slice(0, SLACK_LIMITS.blocks - 1), note] };
 }
 
-export function createSlackDigestPoster(config: Pick<SlackConfig, 'botToken' | 'apiUrl'>, logger?: Logger): DigestPoster & CorrectionPoster {
+export function createSlackDigestPoster(
+  config: Pick<SlackConfig, 'botToken' | 'apiUrl'>,
+  logger?: Logger,
+): DigestPoster & CorrectionPoster {
   const client = digestWebClient(config, logger);
   return {
     platform: 'slack',
@@ -134,7 +137,10 @@ export function createSlackDigestPoster(config: Pick<SlackConfig, 'botToken' | '
       } catch (error) {
         const failure = classifySlackError(error);
         if (UNCHECKABLE.has(failure.detail)) {
-          logger?.warn('slack: cannot read the channel to check for an earlier digest post; posting', { channel: channelId, error: failure.detail });
+          logger?.warn('slack: cannot read the channel to check for an earlier digest post; posting', {
+            channel: channelId,
+            error: failure.detail,
+          });
           return { ok: true };
         }
         return { ok: false, error: failure.detail, ...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}) };

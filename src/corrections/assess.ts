@@ -4,7 +4,7 @@
  * reload, so a change made while the bot was down is still found, and found once.
  */
 import type { Fact, Knowledge } from '../knowledge/types.ts';
-import { shownFact, type ShownFact } from './shown.ts';
+import { type ShownFact, shownFact } from './shown.ts';
 
 export type FactChange =
   /** The fact still stands but reads differently: `now` is what it says today. */

@@ -23,7 +23,9 @@ export interface ShownFact {
 const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 function figureData(figure: Figure): string {
-  const amount = [figure.bound === 'exact' ? undefined : figure.bound, String(figure.value), figure.unit, figure.currency].filter(Boolean).join(' ');
+  const amount = [figure.bound === 'exact' ? undefined : figure.bound, String(figure.value), figure.unit, figure.currency]
+    .filter(Boolean)
+    .join(' ');
   return [amount, figure.periodGiven ? figure.period.raw : `stated ${figure.period.raw}`, figure.kind].join(', ');
 }
 

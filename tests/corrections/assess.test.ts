@@ -46,12 +46,21 @@ describe('what a post that showed a fact should be told after an edit', () => {
   });
 
   it('re-wrapping a claim, or editing what a reader never sees (topics, places), is no change', () => {
-    const rewrapped = edit((t) => t.replace('claim: China and Russia traded goods', 'claim: >-\n      China and Russia\n      traded goods').replace('places: [China, Russia]', 'places: [Russia]'));
+    const rewrapped = edit((t) =>
+      t
+        .replace('claim: China and Russia traded goods', 'claim: >-\n      China and Russia\n      traded goods')
+        .replace('places: [China, Russia]', 'places: [Russia]'),
+    );
     expect(assessPost(shown, rewrapped)).toEqual([]);
   });
 
   it('renaming the fact, with the same words, is no change', () => {
-    expect(assessPost(shown, edit((t) => t.replace('id: ledger-trade-2025', 'id: ledger-goods-trade-2025')))).toEqual([]);
+    expect(
+      assessPost(
+        shown,
+        edit((t) => t.replace('id: ledger-trade-2025', 'id: ledger-goods-trade-2025')),
+      ),
+    ).toEqual([]);
   });
 
   it('a retracted fact is withdrawn with the curator’s reason', () => {
@@ -61,13 +70,21 @@ describe('what a post that showed a fact should be told after an edit', () => {
 
   it('new words under the same id are a change, not a withdrawal', () => {
     const after = edit((t) => t.replace('traded goods worth $240 billion in 2025.', 'traded goods worth a record sum in 2025.'));
-    expect(assessPost(shown, after)).toEqual([expect.objectContaining({ kind: 'changed', now: expect.objectContaining({ claim: 'China and Russia traded goods worth a record sum in 2025.' }) })]);
+    expect(assessPost(shown, after)).toEqual([
+      expect.objectContaining({
+        kind: 'changed',
+        now: expect.objectContaining({ claim: 'China and Russia traded goods worth a record sum in 2025.' }),
+      }),
+    ]);
   });
 
   it('a fact deleted from the files, with nothing like it left, is withdrawn', () => {
-    const other = '  - id: ledger-says-bilateral\n    claim: A trade ledger reported China–Russia trade for 2025.\n    topics: [trade]\n    about: "2025"\n    quote: "the ledger said"\n';
+    const other =
+      '  - id: ledger-says-bilateral\n    claim: A trade ledger reported China–Russia trade for 2025.\n    topics: [trade]\n    about: "2025"\n    quote: "the ledger said"\n';
     const after = edit((t) => t.slice(0, t.indexOf('  - id:')) + other);
-    expect(assessPost(shown, after)).toEqual([expect.objectContaining({ kind: 'withdrawn', reason: 'it is no longer in our knowledge base' })]);
+    expect(assessPost(shown, after)).toEqual([
+      expect.objectContaining({ kind: 'withdrawn', reason: 'it is no longer in our knowledge base' }),
+    ]);
   });
 
   it('a superseded fact points to the newest fact that stands', () => {
@@ -80,9 +97,24 @@ describe('what a post that showed a fact should be told after an edit', () => {
   });
 
   it('one key per post and change: the same edit seen twice has the same key, another edit another', () => {
-    const first = changeKey(assessPost(shown, edit((t) => t.replace('value: 240', 'value: 245')))[0]);
-    const again = changeKey(assessPost(shown, edit((t) => t.replace('value: 240', 'value: 245')))[0]);
-    const other = changeKey(assessPost(shown, edit((t) => t.replace('value: 240', 'value: 250')))[0]);
+    const first = changeKey(
+      assessPost(
+        shown,
+        edit((t) => t.replace('value: 240', 'value: 245')),
+      )[0],
+    );
+    const again = changeKey(
+      assessPost(
+        shown,
+        edit((t) => t.replace('value: 240', 'value: 245')),
+      )[0],
+    );
+    const other = changeKey(
+      assessPost(
+        shown,
+        edit((t) => t.replace('value: 240', 'value: 250')),
+      )[0],
+    );
     expect(again).toBe(first);
     expect(other).not.toBe(first);
   });

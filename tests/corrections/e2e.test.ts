@@ -13,11 +13,11 @@
 import { rmSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningSlack } from '../../adapters/slack/app.ts';
 import { TEST_DATABASE_URL } from '../digest/support.ts';
 import { FakeClock, type Instance, startInstance, tempDataDir } from '../e2e/support.ts';
 import { type ApiCall, type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
 import { actionBody, FORM, post as postSigned, SIGNING_SECRET, shareActionPayload } from '../slack/signed-requests.ts';
-import type { RunningSlack } from '../../adapters/slack/app.ts';
 import { curatedBase, FACT, previewCorrections, UNSHOWN } from './support.ts';
 
 const CHANNEL = 'C0CORRECT';
@@ -172,7 +172,10 @@ for (const database of [sqlite, ...(TEST_DATABASE_URL ? [postgres(TEST_DATABASE_
       expect(preview.code).toBe(0);
       const lines = preview.out.trim().split('\n');
       expect(lines[0]).toBe('corrections: 2 to send on the next reload');
-      expect(lines.slice(1)).toEqual([expect.stringContaining(`slack ${CHANNEL} ${digestTs} `), expect.stringContaining(`slack ${CHANNEL} ${sharedTs} `)]);
+      expect(lines.slice(1)).toEqual([
+        expect.stringContaining(`slack ${CHANNEL} ${digestTs} `),
+        expect.stringContaining(`slack ${CHANNEL} ${sharedTs} `),
+      ]);
       expect(lines[1]).toContain(
         `${FACT} changed: "China and Russia traded goods worth $240 billion in 2025." [240 billion USD, 2025, actual] -> "China and Russia traded goods worth $245 billion in 2025." [245 billion USD, 2025, actual]`,
       );
@@ -236,7 +239,9 @@ for (const database of [sqlite, ...(TEST_DATABASE_URL ? [postgres(TEST_DATABASE_
       fake.delay('chat.postMessage', 0);
       expect(bots.every((b) => !b.holder.snapshot.knowledge.factById.has(FACT))).toBe(true);
       // One withdrawal per post, whichever instance sent it.
-      const sent = bots.flatMap((b) => b.logger.entries.filter((l) => l.msg === 'correction' && l.kind === 'withdrawn' && l.outcome === 'sent'));
+      const sent = bots.flatMap((b) =>
+        b.logger.entries.filter((l) => l.msg === 'correction' && l.kind === 'withdrawn' && l.outcome === 'sent'),
+      );
       expect(sent).toHaveLength(2);
       expect(replies(sharedTs)).toHaveLength(2);
       const [, withdrawal, ...more] = replies(digestTs);

@@ -1,4 +1,3 @@
-import type { Answer, AnswerItem } from '../../src/answer/types.ts';
 /**
  * The posters' correction capabilities against the fakes: a reply in the post's thread and
  * an edit of the bot's own message, on Slack (chat.postMessage with thread_ts, chat.update)
@@ -9,6 +8,7 @@ import { correctedEmbed, createDiscordDigestPoster } from '../../adapters/discor
 import { renderEmbed } from '../../adapters/discord/render.ts';
 import { CORRECTION_EVENT_TYPE, correctedMessage, createSlackDigestPoster } from '../../adapters/slack/digest-poster.ts';
 import { renderAnswer } from '../../adapters/slack/render.ts';
+import type { Answer, AnswerItem } from '../../src/answer/types.ts';
 import { correctionAnswer } from '../../src/corrections/notice.ts';
 import { shownFact } from '../../src/corrections/shown.ts';
 import { realKnowledge } from '../digest/support.ts';
@@ -90,7 +90,10 @@ describe('Slack', () => {
   });
 
   it('a full message keeps within 50 blocks with the line', () => {
-    const many: Answer = { ...original, items: Array.from({ length: 80 }, (_, i) => ({ ...original.items[0], text: `Item ${i}` }) as AnswerItem) };
+    const many: Answer = {
+      ...original,
+      items: Array.from({ length: 80 }, (_, i) => ({ ...original.items[0], text: `Item ${i}` }) as AnswerItem),
+    };
     expect(correctedMessage(many, LINE).blocks.length).toBeLessThanOrEqual(50);
     expect(correctedMessage(many, LINE).blocks.at(-1)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: `_${LINE}_` }] });
   });

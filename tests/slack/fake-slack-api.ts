@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { until } from '../helpers/until.ts';
 import { digestExtension, type FakeSlackDigest } from './fake-slack-digest.ts';
 
@@ -104,18 +104,34 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const reply = (method: string, params: Record<string, unknown>): Record<string, unknown> => {
     const failure = failures.get(method);
     if (failure) return { ok: false, error: failure };
-    if (method === 'auth.test') return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'sinorussia', team_id: 'T0FAKE', user_id: 'UBOT', bot_id: 'BBOT' };
+    if (method === 'auth.test')
+      return {
+        ok: true,
+        url: 'https://fake.slack.test/',
+        team: 'Fake',
+        user: 'sinorussia',
+        team_id: 'T0FAKE',
+        user_id: 'UBOT',
+        bot_id: 'BBOT',
+      };
     if (method === 'chat.postMessage') {
       messageCount += 1;
       const ts = `1800000000.${String(messageCount).padStart(6, '0')}`;
       const call = calls.find((c) => c.params === params);
       if (call) call.ts = ts;
-      return { ok: true, channel: params.channel, ts, message: { text: params.text, ...(params.thread_ts ? { thread_ts: params.thread_ts } : {}) } };
+      return {
+        ok: true,
+        channel: params.channel,
+        ts,
+        message: { text: params.text, ...(params.thread_ts ? { thread_ts: params.thread_ts } : {}) },
+      };
     }
     if (method === 'chat.postEphemeral') return { ok: true, message_ts: '1800000000.999999' };
     // chat.update edits only a message posted here (Slack: message_not_found otherwise).
     if (method === 'chat.update') {
-      const posted = calls.some((c) => c.method === 'chat.postMessage' && c.params.channel === params.channel && c.refused === undefined && c.ts === params.ts);
+      const posted = calls.some(
+        (c) => c.method === 'chat.postMessage' && c.params.channel === params.channel && c.refused === undefined && c.ts === params.ts,
+      );
       return posted ? { ok: true, channel: params.channel, ts: params.ts, text: params.text } : { ok: false, error: 'message_not_found' };
     }
     if (method === 'apps.connections.open') return { ok: true, url: `${base.replace('http', 'ws')}/link` };
