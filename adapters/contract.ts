@@ -20,6 +20,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Answerer } from '../src/commands/index.ts';
+import type { RecordPost } from '../src/corrections/types.ts';
 import type { DigestPoster } from '../src/digest/types.ts';
 import type { Logger } from '../src/log.ts';
 import type { Outbox } from '../src/outbox.ts';
@@ -62,6 +63,12 @@ export interface AdapterDeps {
   onKnowledgeReload?: (listener: () => void) => void;
   /** Where answers waiting to retry are kept, so a restart still delivers them; memory only when absent. */
   outbox?: Outbox;
+  /**
+   * Call after posting an answer others can read (shared to a channel, a reply to a mention),
+   * with the posted message's id, so a later correction reaches it. Never for an ephemeral
+   * answer. Never rejects. Absent: corrections are off.
+   */
+  recordPost?: RecordPost;
 }
 
 /** A GET route on an adapter's HTTP server. */

@@ -32,6 +32,8 @@ ${answerUsage}
                               for review (--json prints them instead)
   digest preview [--date YYYY-MM-DD] [--channel ID]
                               a channel's daily digest for a date (default tomorrow)
+  corrections preview         what a reload of the knowledge files would correct in posts
+                              already made (sends nothing)
 options: --knowledge DIR (default: KNOWLEDGE_DIR, else the bundled knowledge/)
          --texts DIR (default: KNOWLEDGE_TEXTS_DIR)`;
 
@@ -123,6 +125,11 @@ export async function runCli(
   if (command === 'digest') {
     const { runDigestPreview } = await import('./digest-preview.ts');
     return runDigestPreview(rest, values, dir, out, err);
+  }
+
+  if (command === 'corrections') {
+    const { runCorrectionsCommand } = await import('./cli-corrections.ts');
+    return runCorrectionsCommand(rest, location, env, out, err);
   }
 
   if (!ANSWER_COMMANDS.some((c) => c.name === command)) {

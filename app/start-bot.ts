@@ -11,14 +11,21 @@
 import { type ConsoleStreams, consoleAdapter } from '../adapters/console/index.ts';
 import type { ChatAdapter, RunningAdapter } from '../adapters/contract.ts';
 import { type Core, createCore } from '../src/core.ts';
+import { Corrector } from '../src/corrections/corrector.ts';
+import { createPostRecorder } from '../src/corrections/record.ts';
+import { keepPostsFor } from '../src/corrections/retention.ts';
+import { isCorrectionPoster } from '../src/corrections/types.ts';
 import type { DigestService } from '../src/digest/commands.ts';
 import type { DigestScheduler } from '../src/digest/scheduler.ts';
+import { DEFAULT_SCHEDULER_SETTINGS } from '../src/digest/scheduler.ts';
 import type { Clock } from '../src/digest/types.ts';
+import { systemClock } from '../src/digest/types.ts';
 import { KnowledgeHolder } from '../src/knowledge/live.ts';
 import type { Knowledge } from '../src/knowledge/types.ts';
 import type { Logger } from '../src/log.ts';
 import { RateLimiter } from '../src/rate-limit.ts';
 import type { KyselyDigestStore } from '../stores/sql/digest-store.ts';
+import { readCorrectionsSettings } from './corrections-settings.ts';
 import { readDigestSettings, readSchedulerSettings } from './digest-settings.ts';
 import { type KnowledgeLocation, knowledgeLocation } from './knowledge-dir.ts';
 import { loadBase, reloadBase } from './knowledge-load.ts';
@@ -77,6 +84,8 @@ export interface ChatBot extends RunningBotBase {
   storage: Storage;
   store: KyselyDigestStore;
   scheduler: DigestScheduler;
+  /** Absent with CORRECTIONS=off. */
+  corrector?: Corrector;
   ops: Ops;
 }
 
@@ -101,6 +110,7 @@ export async function startBot(env: Env, overrides: BotOverrides = {}): Promise<
   const settings: Settings = {
     digest: readDigestSettings(env),
     scheduler: readSchedulerSettings(env),
+    corrections: readCorrectionsSettings(env),
     rateLimit: readRateLimit(env),
     knowledge: knowledgeLocation(env),
   };
@@ -112,6 +122,7 @@ export async function startBot(env: Env, overrides: BotOverrides = {}): Promise<
 interface Settings {
   digest: ReturnType<typeof readDigestSettings>;
   scheduler: ReturnType<typeof readSchedulerSettings>;
+  corrections: ReturnType<typeof readCorrectionsSettings>;
   rateLimit: ReturnType<typeof readRateLimit>;
   knowledge: KnowledgeLocation;
 }
@@ -179,6 +190,13 @@ async function startChatBot(root: Root, platforms: ChatAdapter[]): Promise<ChatB
       buildCore(k, createDigestCommands({ store, knowledge: k, logger, clock: overrides.clock })),
     );
     const answerer = holder.answerer();
+    const clock = overrides.clock ?? systemClock;
+    const currentKnowledge = () => holder.snapshot.knowledge;
+    const recordPost = settings.corrections.enabled
+      ? createPostRecorder({ store: storage.posts, knowledge: currentKnowledge, logger, now: () => clock.now().getTime() })
+      : undefined;
+    const retention = keepPostsFor(storage.posts, settings.corrections.retentionDays, clock, logger);
+    opened.push(async () => retention.stop());
     const shared = {
       logger,
       seen: storage.seen,
@@ -188,6 +206,7 @@ async function startChatBot(root: Root, platforms: ChatAdapter[]): Promise<ChatB
       outboundError: ops.metrics.outboundError,
       onKnowledgeReload: (listener: () => void) => void holder.onReload(listener),
       outbox: storage.outbox,
+      recordPost,
     };
     opened.push(() => Promise.allSettled(started.map((r) => r.stop())));
     const adapters = await Promise.all(
@@ -208,17 +227,20 @@ async function startChatBot(root: Root, platforms: ChatAdapter[]): Promise<ChatB
       settings: settings.scheduler,
       clock: overrides.clock,
       sleep: overrides.sleep,
+      recordPost,
     });
     if (overrides.startScheduler !== false) scheduler.start();
+    const corrector = settings.corrections.enabled ? startCorrector(root, storage, holder, adapters) : undefined;
     const reloader = watch(root, holder, ops);
     logger.info('started', { platforms: platforms.map((p) => p.name), digestStore: settings.digest.databaseUrl ? 'postgresql' : 'sqlite' });
 
     const stop = once(async (deadline = Date.now() + STOP_MS) => {
       ops.draining();
       reloader.close();
+      retention.stop();
       // Together, not one after the other: the platforms stop taking requests at once while
       // the digest finishes only the posts in flight (within its grace), then the store closes.
-      await Promise.allSettled([scheduler.stop(), ...adapters.map((a) => a.running.stop(deadline))]);
+      await Promise.allSettled([scheduler.stop(), corrector?.stop(), ...adapters.map((a) => a.running.stop(deadline))]);
       await storage.close();
       await ops.close();
     });
@@ -229,6 +251,7 @@ async function startChatBot(root: Root, platforms: ChatAdapter[]): Promise<ChatB
       storage,
       store,
       scheduler,
+      corrector,
       ops,
       reload: (reason) => reloader.reload(reason),
       ended: endedTogether(adapters),
@@ -238,4 +261,30 @@ async function startChatBot(root: Root, platforms: ChatAdapter[]): Promise<ChatB
     for (const close of opened.reverse()) await close().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Corrects recorded posts at start and after every reload, through the posters that can
+ * reply and edit, paced as the digest is.
+ */
+function startCorrector(
+  { logger, overrides, settings }: Root,
+  storage: Storage,
+  holder: KnowledgeHolder,
+  adapters: StartedAdapter[],
+): Corrector {
+  const pacing = { ...DEFAULT_SCHEDULER_SETTINGS, ...settings.scheduler };
+  const corrector = new Corrector({
+    store: storage.posts,
+    posters: adapters.flatMap((a) => (a.running.poster && isCorrectionPoster(a.running.poster) ? [a.running.poster] : [])),
+    knowledge: () => holder.snapshot.knowledge,
+    logger,
+    clock: overrides.clock,
+    sleep: overrides.sleep,
+    settings: { postsPerSecond: pacing.postsPerSecond, channelGapMs: pacing.channelGapMs, leaseMs: pacing.leaseMs },
+  });
+  // A reload listener must not throw: run() never rejects, and its outcome is logged per correction.
+  holder.onReload(() => void corrector.run());
+  corrector.start();
+  return corrector;
 }

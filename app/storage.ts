@@ -1,10 +1,12 @@
 /**
  * What the bot keeps in its database, opened and closed together: the digest's store, the
- * outbox of answers waiting to retry (same database, so a restart still delivers them), and
- * with PostgreSQL the requests already answered, shared by every instance. The drivers load
- * only here, and only with a chat platform to serve.
+ * outbox of answers waiting to retry (same database, so a restart still delivers them), the
+ * posts it made publicly (for corrections), and with PostgreSQL the requests already
+ * answered, shared by every instance. The drivers load only here, and only with a chat
+ * platform to serve.
  */
 
+import type { PostsStore } from '../src/corrections/store.ts';
 import type { Logger } from '../src/log.ts';
 import type { Outbox } from '../src/outbox.ts';
 import type { SeenStore } from '../src/seen-store.ts';
@@ -14,6 +16,8 @@ import type { DigestStoreSettings } from '../stores/sql/open-store.ts';
 export interface Storage {
   store: KyselyDigestStore;
   outbox: Outbox;
+  /** The posts the bot made publicly and the corrections sent to them (same database). */
+  posts: PostsStore;
   /** Only with DATABASE_URL: a redelivery that reaches another instance is still answered once. */
   seen?: SeenStore;
   close(): Promise<void>;
@@ -32,6 +36,7 @@ export async function openStorage(
 ): Promise<Storage> {
   const store = open ? await open() : await openStore(settings, logger);
   const outbox = (await import('../stores/sql/outbox.ts')).createSqlOutbox(store.db);
+  const posts = (await import('../stores/sql/posts-store.ts')).createSqlPostsStore(store.db);
   let seen: SeenStore | undefined;
   try {
     if (settings.databaseUrl)
@@ -43,6 +48,7 @@ export async function openStorage(
   return {
     store,
     outbox,
+    posts,
     seen,
     close: async () => {
       await seen?.close();

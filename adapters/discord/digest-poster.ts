@@ -12,8 +12,9 @@
  * names the local day): an attempt that crashed or lost its answer may have posted.
  */
 import { createHash } from 'node:crypto';
-import { REST, type RESTPostAPIChannelMessageJSONBody, Routes } from 'discord.js';
+import { type APIEmbed, REST, type RESTPostAPIChannelMessageJSONBody, Routes } from 'discord.js';
 import type { Answer } from '../../src/answer/types.ts';
+import type { CorrectionPoster } from '../../src/corrections/types.ts';
 import type { DigestPoster, LookupResult, PostResult } from '../../src/digest/types.ts';
 import { postResultOf } from '../outbound-errors.ts';
 import type { DiscordConfig } from './config.ts';
@@ -60,7 +61,17 @@ interface ChannelMessage {
   embeds?: { title?: string }[];
 }
 
-export function createDiscordDigestPoster(config: Pick<DiscordConfig, 'token' | 'apiUrl'>): DigestPoster {
+/** Discord's longest embed footer. */
+const FOOTER_MAX = 2048;
+
+/** The message's embed as posted, re-rendered, with the correction line ending its footer (its content, "Shared by …", is left alone). */
+export function correctedEmbed(original: Answer, line: string): APIEmbed {
+  const embed = renderEmbed(original);
+  const footer = embed.footer?.text ? `${line} · ${embed.footer.text}` : line;
+  return { ...embed, footer: { text: footer.slice(0, FOOTER_MAX) } };
+}
+
+export function createDiscordDigestPoster(config: Pick<DiscordConfig, 'token' | 'apiUrl'>): DigestPoster & CorrectionPoster {
   const rest = digestRest(config);
   let botId: Promise<string> | undefined;
   const whoAmI = () => {
@@ -89,6 +100,36 @@ export function createDiscordDigestPoster(config: Pick<DiscordConfig, 'token' | 
       }
     },
     platform: 'discord',
+    async reply(channelId, { messageId }, answer, { correctionId }): Promise<PostResult> {
+      if (!SNOWFLAKE.test(channelId) || !SNOWFLAKE.test(messageId))
+        return { ok: false, kind: 'gone', error: `not a Discord channel or message id: ${channelId.slice(0, 40)}` };
+      try {
+        const body: RESTPostAPIChannelMessageJSONBody = {
+          embeds: [renderEmbed(answer)],
+          // A reply to the post; still sent if the post was deleted, as a plain message then.
+          message_reference: { message_id: messageId, fail_if_not_exists: false },
+          nonce: discordNonce(correctionId),
+          enforce_nonce: true,
+          allowed_mentions: { parse: [], replied_user: false },
+        };
+        const message = (await rest.post(Routes.channelMessages(channelId), { body })) as { id?: unknown };
+        return { ok: true, ...(typeof message?.id === 'string' ? { messageId: message.id } : {}) };
+      } catch (error) {
+        return discordPostFailure(error);
+      }
+    },
+    async edit(channelId, messageId, original, line): Promise<PostResult> {
+      if (!SNOWFLAKE.test(channelId) || !SNOWFLAKE.test(messageId))
+        return { ok: false, kind: 'gone', error: `not a Discord channel or message id: ${channelId.slice(0, 40)}` };
+      try {
+        await rest.patch(Routes.channelMessage(channelId, messageId), {
+          body: { embeds: [correctedEmbed(original.answer, line)], allowed_mentions: { parse: [] } },
+        });
+        return { ok: true, messageId };
+      } catch (error) {
+        return discordPostFailure(error);
+      }
+    },
     async post(channelId, digest, { deliveryId }): Promise<PostResult> {
       // The id goes into the URL path: anything but a snowflake could address another route.
       if (!SNOWFLAKE.test(channelId)) return { ok: false, kind: 'gone', error: `not a Discord channel id: ${channelId.slice(0, 40)}` };

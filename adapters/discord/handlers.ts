@@ -23,6 +23,7 @@ import {
 import type { Answer } from '../../src/answer/types.ts';
 import { showFor } from '../../src/commands/registry.ts';
 import type { Core } from '../../src/core.ts';
+import type { RecordPost } from '../../src/corrections/types.ts';
 import type { ChannelContext } from '../../src/digest/types.ts';
 import type { Logger } from '../../src/log.ts';
 import { type RateLimiter, SLOW_DOWN } from '../../src/rate-limit.ts';
@@ -47,6 +48,8 @@ export interface HandlerDeps {
    * metrics. Answers with an error status are counted as they arrive (index.ts) instead.
    */
   outboundError?: (code: string) => void;
+  /** Remembers a public post and the facts it showed, so a later correction reaches it. */
+  recordPost?: RecordPost;
 }
 
 function countFailure(deps: Pick<HandlerDeps, 'outboundError'>, error: unknown): void {
@@ -130,11 +133,21 @@ async function share(interaction: ButtonInteraction, deps: HandlerDeps): Promise
   // Share re-renders an answer already shown, with no channel: a button can never change a
   // channel's subscription (private answers carry no Share button anyway).
   const answer = await deps.answerer.answer(deps.answerer.parseText(text));
-  await interaction.reply({
+  const reply = await interaction.reply({
     content: `Shared by ${userMention(interaction.user.id)}`,
     embeds: [renderEmbed(answer)],
     allowedMentions: NO_MENTIONS,
+    withResponse: true,
   });
+  const posted = reply.resource?.message;
+  if (posted)
+    await deps.recordPost?.({
+      platform: 'discord',
+      channelId: posted.channelId,
+      messageId: posted.id,
+      answer,
+      sharedBy: interaction.user.id,
+    });
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, deps: HandlerDeps): Promise<void> {
@@ -193,7 +206,7 @@ export function threadName(answer: Answer): string {
 }
 
 /** Answers in the thread the question started (a new one on the message), in a thread it was asked in, or as a reply. */
-async function sendAnswer(message: Message, answer: Answer, logger: Logger): Promise<void> {
+async function sendAnswer(message: Message, answer: Answer, logger: Logger): Promise<Message> {
   // The question's id as nonce: a post discord.js retries after a timeout is not posted twice.
   const payload = { embeds: [renderEmbed(answer)], allowedMentions: NO_MENTIONS, nonce: message.id, enforceNonce: true };
   const channel = message.channel;
@@ -203,14 +216,13 @@ async function sendAnswer(message: Message, answer: Answer, logger: Logger): Pro
     try {
       const thread =
         message.thread ?? (await message.startThread({ name: threadName(answer), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay }));
-      await thread.send(payload);
-      return;
+      return await thread.send(payload);
     } catch (error) {
       // Usually a missing permission (Create Public Threads): answer in place instead.
       logger.warn('discord: could not answer in a thread; replying in the channel', { error, messageId: message.id });
     }
   }
-  await message.reply(payload);
+  return message.reply(payload);
 }
 
 /**
@@ -240,7 +252,10 @@ export async function handleMessage(message: Message, deps: Omit<HandlerDeps, 's
   }
   try {
     const request = deps.answerer.parseText(mentionText(message.content), { addressed: message.inGuild() });
-    await sendAnswer(message, await deps.answerer.answer(request, messageContext(message)), deps.logger);
+    const answer = await deps.answerer.answer(request, messageContext(message));
+    const sent = await sendAnswer(message, answer, deps.logger);
+    // Only what a server channel saw is corrected later: a DM's answer is the asker's alone.
+    if (message.inGuild()) await deps.recordPost?.({ platform: 'discord', channelId: sent.channelId, messageId: sent.id, answer });
   } catch (error) {
     countFailure(deps, error);
     deps.logger.error('discord: message failed', { error, messageId: message.id, channelId: message.channelId, userId: message.author.id });

@@ -4,6 +4,7 @@
 import { Events } from 'discord.js';
 import type { Answerer } from '../../src/commands/index.ts';
 import { ConfigError } from '../../src/config-error.ts';
+import type { RecordPost } from '../../src/corrections/types.ts';
 import type { DigestPoster } from '../../src/digest/types.ts';
 import { InFlight } from '../../src/in-flight.ts';
 import type { Logger } from '../../src/log.ts';
@@ -29,6 +30,8 @@ export interface DiscordDeps {
   limiter?: RateLimiter;
   /** Failed calls to Discord by code (the operator's metrics); none counted when absent. */
   outboundError?: OutboundErrorHook;
+  /** Remembers public posts for corrections; nothing is remembered when absent. */
+  recordPost?: RecordPost;
 }
 
 /** How long stop() takes at most unless its caller names a deadline. */
@@ -63,7 +66,7 @@ export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Pr
       if (code) outboundError(code);
     });
   }
-  const handlerDeps = { answerer: deps.answerer, logger, limiter, outboundError };
+  const handlerDeps = { answerer: deps.answerer, logger, limiter, outboundError, recordPost: deps.recordPost };
   // Handlers never reject; these listeners keep anything else from becoming an unhandled 'error'.
   client.on(
     Events.InteractionCreate,

@@ -12,6 +12,7 @@ import {
 } from '@slack/bolt';
 import type { Answerer } from '../../src/commands/index.ts';
 import { ConfigError } from '../../src/config-error.ts';
+import type { RecordPost } from '../../src/corrections/types.ts';
 import type { DigestPoster } from '../../src/digest/types.ts';
 import { InFlight } from '../../src/in-flight.ts';
 import type { Logger } from '../../src/log.ts';
@@ -55,6 +56,8 @@ export interface SlackDeps {
   outboundError?: OutboundErrorHook;
   /** Where answers waiting to retry their response_url are kept across a restart; memory only when absent. */
   outbox?: Outbox;
+  /** Remembers public posts for corrections; nothing is remembered when absent. */
+  recordPost?: RecordPost;
 }
 
 export interface SlackTiming {
@@ -266,6 +269,7 @@ export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<
     inFlight: new InFlight(),
     limiter: deps.limiter ?? new RateLimiter(),
     outboundError,
+    recordPost: deps.recordPost,
   };
   const receiver = config.mode === 'http' ? receiverFor(config, deps.logger, deps.routes) : socketReceiverFor(config, handlerDeps, timing);
   const linkUp = receiver instanceof SocketModeReceiver ? watchLink(receiver, deps.logger) : () => true;

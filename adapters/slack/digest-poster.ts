@@ -7,15 +7,17 @@
  * (invisible to people), and `findPosted` looks for it in the channel's recent history
  * before a retry: an attempt whose answer was lost may have posted after all.
  */
-import { webApi } from '@slack/bolt';
+import { type types, webApi } from '@slack/bolt';
 import type { Answer } from '../../src/answer/types.ts';
+import type { CorrectionPoster } from '../../src/corrections/types.ts';
 import type { DigestPoster, LookupResult, PostResult } from '../../src/digest/types.ts';
 import type { Logger } from '../../src/log.ts';
 import { postResultOf } from '../outbound-errors.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
 import { classifySlackError } from './errors.ts';
-import { renderAnswer } from './render.ts';
+import { escapeSlack } from './escape.ts';
+import { renderAnswer, SLACK_LIMITS } from './render.ts';
 
 export { SLACK_GONE_ERRORS } from './errors.ts';
 
@@ -52,7 +54,22 @@ interface HistoryMessage {
   metadata?: { event_type?: string; event_payload?: { nonce?: unknown } };
 }
 
-export function createSlackDigestPoster(config: Pick<SlackConfig, 'botToken' | 'apiUrl'>, logger?: Logger): DigestPoster {
+/** The metadata event type that marks the bot's corrections (invisible to people). */
+export const CORRECTION_EVENT_TYPE = 'sinorussia_correction';
+
+type KnownBlock = types.KnownBlock;
+
+/** The message as posted, re-rendered, with the correction line as a last context block (within the 50 blocks). */
+export function correctedMessage(original: Answer, line: string, sharedBy?: string): { text: string; blocks: KnownBlock[] } {
+  const message = renderAnswer(original, { sharedBy });
+  const note: KnownBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: `_${escapeSlack(line)}_` }] };
+  return { text: `${message.text}\n${line}`, blocks: [...message.blocks.slice(0, SLACK_LIMITS.blocks - 1), note] };
+}
+
+export function createSlackDigestPoster(
+  config: Pick<SlackConfig, 'botToken' | 'apiUrl'>,
+  logger?: Logger,
+): DigestPoster & CorrectionPoster {
   const client = digestWebClient(config, logger);
   return {
     platform: 'slack',
@@ -68,6 +85,31 @@ export function createSlackDigestPoster(config: Pick<SlackConfig, 'botToken' | '
           metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { nonce: deliveryId } },
         });
         return { ok: true, ...(typeof result.ts === 'string' ? { messageId: result.ts } : {}) };
+      } catch (error) {
+        return slackPostFailure(error);
+      }
+    },
+
+    async reply(channelId, { messageId, threadId }, answer, { correctionId }): Promise<PostResult> {
+      try {
+        const result = await client.chat.postMessage({
+          channel: channelId,
+          thread_ts: threadId ?? messageId,
+          ...renderAnswer(answer),
+          unfurl_links: false,
+          unfurl_media: false,
+          metadata: { event_type: CORRECTION_EVENT_TYPE, event_payload: { correction: correctionId.slice(0, 500) } },
+        });
+        return { ok: true, ...(typeof result.ts === 'string' ? { messageId: result.ts } : {}) };
+      } catch (error) {
+        return slackPostFailure(error);
+      }
+    },
+
+    async edit(channelId, messageId, original, line): Promise<PostResult> {
+      try {
+        await client.chat.update({ channel: channelId, ts: messageId, ...correctedMessage(original.answer, line, original.sharedBy) });
+        return { ok: true, messageId };
       } catch (error) {
         return slackPostFailure(error);
       }

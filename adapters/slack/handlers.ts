@@ -14,6 +14,7 @@ import type {
 } from '@slack/bolt';
 import type { Answer } from '../../src/answer/types.ts';
 import type { Core } from '../../src/core.ts';
+import type { RecordPost } from '../../src/corrections/types.ts';
 import type { ChannelContext } from '../../src/digest/types.ts';
 import type { InFlight } from '../../src/in-flight.ts';
 import type { Logger } from '../../src/log.ts';
@@ -46,6 +47,8 @@ export interface HandlerDeps {
    * failures are counted per attempt by the client's fetch and the response poster instead.
    */
   outboundError?: (code: string) => void;
+  /** Remembers a public post and the facts it showed, so a later correction reaches it. */
+  recordPost?: RecordPost;
 }
 
 /** Longer texts are rarely repeated word for word; caching them would only hold memory. */
@@ -261,7 +264,9 @@ async function shareAnswer(deps: HandlerDeps, body: BlockButtonAction, sharedTex
     // channel's subscription (private answers carry no Share button anyway).
     const shared = await deps.answerer.answer(deps.answerer.parseText(commandText(sharedText)));
     const message = renderAnswer(shared, { sharedBy: user });
-    await client.chat.postMessage({ channel, ...message, ...QUIET });
+    const posted = await client.chat.postMessage({ channel, ...message, ...QUIET });
+    if (typeof posted.ts === 'string')
+      await deps.recordPost?.({ platform: 'slack', channelId: channel, messageId: posted.ts, answer: shared, sharedBy: user });
   } catch (error) {
     countFailure(deps, error);
     const code = slackErrorCode(error);
@@ -313,7 +318,13 @@ async function answerInConversation(
     const message = renderAnswer(answer, {});
     if (!where.private && where.user && answer.show.audience === 'asker')
       await client.chat.postEphemeral({ ...target, user: where.user, ...message });
-    else await client.chat.postMessage({ ...target, ...message, ...QUIET });
+    else {
+      const posted = await client.chat.postMessage({ ...target, ...message, ...QUIET });
+      // Only what a channel saw is corrected later: a DM's answer is the asker's alone.
+      if (!where.private && typeof posted.ts === 'string') {
+        await deps.recordPost?.({ platform: 'slack', channelId: where.channel, messageId: posted.ts, threadId: where.thread_ts, answer });
+      }
+    }
   } catch (error) {
     countFailure(deps, error);
     deps.logger.error(`slack: ${where.handler} failed`, { error, slackError: slackErrorCode(error), ...where });

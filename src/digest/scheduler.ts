@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Composer } from '../answer/compose.ts';
+import type { RecordPost } from '../corrections/types.ts';
 import type { Knowledge } from '../knowledge/types.ts';
 import type { Logger } from '../log.ts';
 import { Pacer } from './pacer.ts';
@@ -79,6 +80,8 @@ interface SchedulerServices {
   settings?: Partial<DigestSchedulerSettings>;
   /** Told every delivery's outcome (metrics). */
   observer?: DigestObserver;
+  /** Told of every digest that is in its channel, with its message id (so a later correction can find it). */
+  recordPost?: RecordPost;
 }
 
 /** A fixed base, or `current`: the base now, when it can change under the bot (a reload). */
@@ -373,6 +376,10 @@ export class DigestScheduler {
         );
       if (found.messageId) {
         const kept = await store.markSent(claim, { messageId: found.messageId, factIds: selection.factIds, sentAt: settledAt });
+        await this.deps.recordPost?.(
+          { platform: key.platform, channelId: key.channelId, messageId: found.messageId, answer: selection.answer },
+          knowledge,
+        );
         this.log(kept ? 'info' : 'warn', kept ? 'found' : 'sent-after-lease', key, {
           attempts: claim.attempts,
           messageId: found.messageId,
@@ -397,6 +404,12 @@ export class DigestScheduler {
     const settledAt = this.clock.now().getTime();
     if (result.ok) {
       const kept = await store.markSent(claim, { messageId: result.messageId, factIds: selection.factIds, sentAt: settledAt });
+      // Recorded even when the lease was lost: the post is in the channel all the same.
+      if (result.messageId)
+        await this.deps.recordPost?.(
+          { platform: key.platform, channelId: key.channelId, messageId: result.messageId, answer: selection.answer },
+          knowledge,
+        );
       // Kept false: our lease ran out mid-post and another instance took over (a platform may dedupe by the delivery id).
       this.log(kept ? 'info' : 'warn', kept ? 'sent' : 'sent-after-lease', key, {
         attempts: claim.attempts,

@@ -84,6 +84,44 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.dropTable('pending_posts').execute();
     },
   },
+  // Posts the bot made publicly and the corrections sent to them (src/corrections/store.ts).
+  '2026-12-03-posts-corrections': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('posts')
+        .addColumn('platform', 'text', (c) => c.notNull())
+        .addColumn('channel_id', 'text', (c) => c.notNull())
+        .addColumn('message_id', 'text', (c) => c.notNull())
+        .addColumn('thread_id', 'text')
+        .addColumn('posted_at', 'bigint', (c) => c.notNull())
+        // JSON: the facts as shown (ShownFact[]), and the answer as posted (re-rendered for the edit).
+        .addColumn('shown', 'text', (c) => c.notNull())
+        .addColumn('answer', 'text', (c) => c.notNull())
+        .addColumn('shared_by', 'text')
+        .addPrimaryKeyConstraint('posts_pk', ['platform', 'channel_id', 'message_id'])
+        .execute();
+      await db.schema.createIndex('posts_by_time').on('posts').column('posted_at').execute();
+      await db.schema
+        .createTable('corrections')
+        .addColumn('platform', 'text', (c) => c.notNull())
+        .addColumn('channel_id', 'text', (c) => c.notNull())
+        .addColumn('message_id', 'text', (c) => c.notNull())
+        .addColumn('change_key', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('lease_until', 'bigint')
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('next_attempt_at', 'bigint')
+        .addColumn('reply_id', 'text')
+        .addColumn('error', 'text')
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        // The key of exactly-once: one row per post and change.
+        .addPrimaryKeyConstraint('corrections_pk', ['platform', 'channel_id', 'message_id', 'change_key'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ['corrections', 'posts']) await db.schema.dropTable(table).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -303,7 +303,16 @@ export class FakeDiscord {
     if (method === 'PUT' && parts[0] === 'applications' && parts.at(-1) === 'commands') {
       return [200, (call.body as any[]).map((c) => ({ ...c, id: this.snowflake(), application_id: IDS.app, version: '1' }))];
     }
-    if (method === 'POST' && parts[0] === 'interactions' && parts[3] === 'callback') return [204, undefined];
+    if (method === 'POST' && parts[0] === 'interactions' && parts[3] === 'callback') {
+      if (new URLSearchParams(call.query).get('with_response') !== 'true') return [204, undefined];
+      // The response names the message it created, as Discord's does with with_response=true.
+      const message = this.messageObject(IDS.channel, call.body?.data ?? {});
+      this.channelMessages.set(IDS.channel, [...(this.channelMessages.get(IDS.channel) ?? []), message]);
+      return [
+        200,
+        { interaction: { id: parts[1], type: 3, response_message_id: message.id }, resource: { type: call.body?.type, message } },
+      ];
+    }
     if (parts[0] === 'webhooks') return [200, this.messageObject(IDS.channel, call.body)];
     if (method === 'POST' && parts[0] === 'channels' && parts[2] === 'messages' && parts[4] === 'threads') {
       const thread = {
@@ -328,6 +337,15 @@ export class FakeDiscord {
     if (method === 'POST' && parts[0] === 'channels' && parts[2] === 'messages') {
       const message = this.messageObject(parts[1], call.body);
       this.channelMessages.set(parts[1], [...(this.channelMessages.get(parts[1]) ?? []), message]);
+      return [200, message];
+    }
+    // A message edit: only a message the bot posted in that channel (Discord: 404 Unknown Message otherwise).
+    if (method === 'PATCH' && parts[0] === 'channels' && parts[2] === 'messages' && parts.length === 4) {
+      const message = this.channelMessages.get(parts[1])?.find((m) => m.id === parts[3]);
+      if (!message) return [404, { message: 'Unknown Message', code: 10008 }];
+      for (const field of ['content', 'embeds', 'components'] as const)
+        if (call.body?.[field] !== undefined) message[field] = call.body[field];
+      message.edited_timestamp = now();
       return [200, message];
     }
     if (method === 'GET' && parts[0] === 'channels' && parts[2] === 'messages' && parts.length === 3) {
@@ -356,6 +374,8 @@ export class FakeDiscord {
       pinned: false,
       type: 0,
       flags: body?.flags ?? 0,
+      // A reply (type 19) carries the message it answers.
+      ...(body?.message_reference ? { type: 19, message_reference: { channel_id: channelId, ...body.message_reference } } : {}),
     };
   }
 }

@@ -41,8 +41,8 @@ export interface DigestRig {
 export function digestRig(): DigestRig {
   let backend: Backend;
   const rig = {
-    slackPoster: () => createSlackDigestPoster({ botToken: 'xoxb-fault', apiUrl: rig.slack.apiUrl }),
-    discordPoster: () => createDiscordDigestPoster({ token: 'fault.token.discord', apiUrl: rig.discord.apiUrl }),
+    slackPoster: (): DigestPoster => createSlackDigestPoster({ botToken: 'xoxb-fault', apiUrl: rig.slack.apiUrl }),
+    discordPoster: (): DigestPoster => createDiscordDigestPoster({ token: 'fault.token.discord', apiUrl: rig.discord.apiUrl }),
     scheduler(clock, posters, settings = {}) {
       const logger = memoryLogger();
       const instance = new DigestScheduler({

@@ -14,6 +14,8 @@ export interface ApiCall {
   params: Record<string, unknown>;
   /** The error the fake answered with `ok: false`, when it refused the call. */
   refused?: string;
+  /** chat.postMessage: the `ts` the fake gave the message (thread replies and chat.update name it). */
+  ts?: string;
 }
 
 export interface ResponseUrlPost {
@@ -56,6 +58,8 @@ export interface FakeSlack {
   failNextHttp(method: string, status: number, headers?: Record<string, string>): void;
   /** Makes every later call of `method` hang (no answer until the client gives up). */
   hang(method: string): void;
+  /** Makes every later call of `method` answer only after `ms` (0: at once again); the call is recorded on arrival. */
+  delay(method: string, ms: number): void;
   /** The next posts to response_url `id` get these answers, in order; later ones succeed. */
   failResponses(id: string, ...steps: ResponseStep[]): void;
   /** Every post to a response_url, failed ones included, in arrival order. */
@@ -91,6 +95,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const nextFailures = new Map<string, string>();
   const httpFailures = new Map<string, { status: number; headers: Record<string, string> }>();
   const hanging = new Set<string>();
+  const delays = new Map<string, number>();
   const responseSteps = new Map<string, ResponseStep[]>();
   const attempts: ResponseUrlPost[] = [];
   let messageCount = 0;
@@ -111,14 +116,24 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       };
     if (method === 'chat.postMessage') {
       messageCount += 1;
+      const ts = `1800000000.${String(messageCount).padStart(6, '0')}`;
+      const call = calls.find((c) => c.params === params);
+      if (call) call.ts = ts;
       return {
         ok: true,
         channel: params.channel,
-        ts: `1800000000.${String(messageCount).padStart(6, '0')}`,
-        message: { text: params.text },
+        ts,
+        message: { text: params.text, ...(params.thread_ts ? { thread_ts: params.thread_ts } : {}) },
       };
     }
     if (method === 'chat.postEphemeral') return { ok: true, message_ts: '1800000000.999999' };
+    // chat.update edits only a message posted here (Slack: message_not_found otherwise).
+    if (method === 'chat.update') {
+      const posted = calls.some(
+        (c) => c.method === 'chat.postMessage' && c.params.channel === params.channel && c.refused === undefined && c.ts === params.ts,
+      );
+      return posted ? { ok: true, channel: params.channel, ts: params.ts, text: params.text } : { ok: false, error: 'message_not_found' };
+    }
     if (method === 'apps.connections.open') return { ok: true, url: `${base.replace('http', 'ws')}/link` };
     return { ok: true };
   };
@@ -134,6 +149,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       calls.push(call);
       if (method === 'apps.connections.open') connectionTokens.push((req.headers.authorization ?? '').replace(/^Bearer /, ''));
       if (hanging.has(method)) return;
+      const delayMs = delays.get(method);
+      if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
       const httpFailure = httpFailures.get(method);
       if (httpFailure) {
         httpFailures.delete(method);
@@ -207,6 +224,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     failNext: (method, error) => nextFailures.set(method, error),
     failNextHttp: (method, status, headers = {}) => httpFailures.set(method, { status, headers }),
     hang: (method) => hanging.add(method),
+    delay: (method, ms) => delays.set(method, ms),
     failResponses: (id, ...steps) => responseSteps.set(id, steps),
     attempts,
     until,
