@@ -98,7 +98,7 @@ describe('the recorder', () => {
     const votes = await store.votes();
     expect(votes.map((v) => `${v.direction}/${v.reason?.code ?? '-'}`)).toEqual(['down/wrong-figure', 'up/-']);
     expect(JSON.stringify(votes)).not.toContain('U0VOTER');
-    expect(votes[1]).toMatchObject({ at: Date.parse('2026-12-01T10:01:00Z'), factIds: ['f1'], query: 'gas deal' });
+    expect(votes[0]).toMatchObject({ at: Date.parse('2026-12-01T10:01:00Z'), factIds: ['f1'], query: 'gas deal' });
   });
 
   it('groups unanswered questions with a count, first and last seen, and the latest wording', async () => {
