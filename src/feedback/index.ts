@@ -7,3 +7,4 @@ export { parseReason } from './reason.ts';
 export { createFeedbackRecorder, feedbackOff } from './recorder.ts';
 export { MemoryFeedbackStore } from './memory-store.ts';
 export { createRetention, DAY_MS, type Retention } from './retention.ts';
+export { buildReport, formatReport, type FeedbackReport, type ReportAnswer, type ReportFact, type ReportQuestion, type ReportTopic } from './report.ts';
