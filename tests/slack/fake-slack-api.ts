@@ -64,6 +64,10 @@ export interface FakeSlack {
   until(predicate: () => boolean, what: string, ms?: number): Promise<void>;
   /** Digest extensions (fake-slack-digest.ts): channel history and post faults. */
   digest: FakeSlackDigest;
+  /** The channels `users.conversations` lists for a user (App Home); none when unset. */
+  setUserChannels(user: string, channelIds: string[]): void;
+  /** Every view sent with views.publish (App Home) and views.open (modals), in order. */
+  views: { method: 'views.publish' | 'views.open'; userId?: string; triggerId?: string; view: Record<string, any> }[];
   close(): Promise<void>;
 }
 
@@ -95,6 +99,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const attempts: ResponseUrlPost[] = [];
   let messageCount = 0;
   const digest = digestExtension();
+  const userChannels = new Map<string, string[]>();
+  const views: FakeSlack['views'] = [];
+  let viewCount = 0;
 
   const reply = (method: string, params: Record<string, unknown>): Record<string, unknown> => {
     const failure = failures.get(method);
@@ -105,6 +112,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return { ok: true, channel: params.channel, ts: `1800000000.${String(messageCount).padStart(6, '0')}`, message: { text: params.text } };
     }
     if (method === 'chat.postEphemeral') return { ok: true, message_ts: '1800000000.999999' };
+    if (method === 'users.conversations') return { ok: true, channels: (userChannels.get(String(params.user)) ?? []).map((id) => ({ id })), response_metadata: { next_cursor: '' } };
+    if (method === 'views.publish' || method === 'views.open') {
+      const view = typeof params.view === 'string' ? JSON.parse(params.view) : params.view;
+      views.push({ method, userId: params.user_id as string | undefined, triggerId: params.trigger_id as string | undefined, view });
+      viewCount += 1;
+      return { ok: true, view: { ...view, id: `V${String(viewCount).padStart(8, '0')}` } };
+    }
     if (method === 'apps.connections.open') return { ok: true, url: `${base.replace('http', 'ws')}/link` };
     return { ok: true };
   };
@@ -197,6 +211,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     attempts,
     until,
     digest,
+    setUserChannels: (user, channelIds) => userChannels.set(user, channelIds),
+    views,
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const res of digest.hanging) res.destroy();
