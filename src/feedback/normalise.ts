@@ -1,7 +1,8 @@
 /**
  * The normalised form that groups unanswered questions, so "Best restaurants in Moscow?" and
  * "best restaurants in moscow" count as one. In order:
- * 1. mentions (`<@U123>`, `<#C1|general>`, `<@!123>`, `@here`) are removed: they name people;
+ * 1. anything in angle brackets (how platforms write mentions and links) and words starting
+ *    with an at sign are removed: they name people, and the core reads no platform's markup;
  * 2. Unicode compatibility forms are folded (NFKC) and letters lower-cased;
  * 3. punctuation and symbols become spaces (so `gas-deal?` reads `gas deal`), apostrophes vanish;
  * 4. runs of white space become one space, and the ends are trimmed;
@@ -21,11 +22,12 @@ export const EDGE_STOP_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-const MENTION = /<[@#!][^>\s]*>|@(?:here|channel|everyone)\b/gi;
+const BRACKETED = /<[^<>\s]*>/g;
+const AT_WORD = /(^|\s)@\S*/g;
 
 /** The question without anything that names or pings a person (what is kept as its example). */
 export function withoutMentions(question: string): string {
-  return question.replace(MENTION, ' ').replace(/\s+/g, ' ').trim();
+  return question.replace(BRACKETED, ' ').replace(AT_WORD, ' ').replace(/\s+/g, ' ').trim();
 }
 
 export function normaliseQuestion(question: string): string {
