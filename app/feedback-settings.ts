@@ -8,8 +8,15 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Kysely } from 'kysely';
 import { ConfigError } from '../src/config-error.ts';
-import { MIN_KEY_LENGTH } from '../src/feedback/hash.ts';
+import { systemClock, type Clock } from '../src/digest/types.ts';
+import { MIN_KEY_LENGTH, userHasher } from '../src/feedback/hash.ts';
+import { createFeedbackRecorder, feedbackOff } from '../src/feedback/recorder.ts';
+import { createRetention, type Retention } from '../src/feedback/retention.ts';
+import type { FeedbackRecorder, FeedbackStore } from '../src/feedback/types.ts';
+import type { Logger } from '../src/log.ts';
+import { createSqlFeedbackStore } from '../stores/sql/feedback-store.ts';
 
 export interface FeedbackSettings {
   enabled: boolean;
@@ -59,4 +66,38 @@ export function resolveFeedbackKey(settings: FeedbackSettings, storage: { databa
     if ((error as { code?: string }).code === 'EEXIST') return resolveFeedbackKey(settings, storage);
     return { problem: `cannot make ${file}: ${(error as Error).message}` };
   }
+}
+
+export interface RunningFeedback {
+  /** What adapters record through (AdapterDeps.feedback); `feedbackOff` when off or keyless. */
+  recorder: FeedbackRecorder;
+  /** The store the recorder writes to and the report reads; absent when nothing is recorded. */
+  store?: FeedbackStore;
+  /** The daily clean-up (a test ticks it on its fake clock); absent when nothing is recorded. */
+  retention?: Retention;
+  stop(): void;
+}
+
+/**
+ * Feedback for a running bot, on the digest's database: the recorder, and the daily clean-up
+ * started. Off (FEEDBACK=off, or no key to hash with): a recorder that records nothing.
+ */
+export function startFeedback(
+  settings: FeedbackSettings,
+  storage: { databaseUrl?: string; dataDir?: string },
+  db: Kysely<any>,
+  logger: Logger,
+  clock: Clock = systemClock,
+): RunningFeedback {
+  if (!settings.enabled) return { recorder: feedbackOff, stop: () => undefined };
+  const resolved = resolveFeedbackKey(settings, storage);
+  if (resolved.key === undefined) {
+    logger.warn(`feedback: off: ${resolved.problem}`);
+    return { recorder: feedbackOff, stop: () => undefined };
+  }
+  const store = createSqlFeedbackStore(db);
+  const recorder = createFeedbackRecorder({ store, hashUser: userHasher(resolved.key), clock, logger });
+  const retention = createRetention({ store, clock, retentionDays: settings.retentionDays, logger });
+  retention.start();
+  return { recorder, store, retention, stop: () => retention.stop() };
 }

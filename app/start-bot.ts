@@ -18,6 +18,7 @@ import type { Knowledge } from '../src/knowledge/types.ts';
 import type { Logger } from '../src/log.ts';
 import { RateLimiter } from '../src/rate-limit.ts';
 import { readDigestSettings, readSchedulerSettings } from './digest-settings.ts';
+import { readFeedbackSettings, startFeedback, type RunningFeedback } from './feedback-settings.ts';
 import { knowledgeLocation, type KnowledgeLocation } from './knowledge-dir.ts';
 import { loadBase, reloadBase } from './knowledge-load.ts';
 import { watchKnowledge, type ReloadOutcome } from './knowledge-reload.ts';
@@ -76,6 +77,8 @@ export interface ChatBot extends RunningBotBase {
   store: KyselyDigestStore;
   scheduler: DigestScheduler;
   ops: Ops;
+  /** Readers' votes and unanswered questions, and their daily clean-up. */
+  feedback: RunningFeedback;
 }
 
 export interface ConsoleBot extends RunningBotBase {
@@ -101,6 +104,7 @@ export async function startBot(env: Env, overrides: BotOverrides = {}): Promise<
     scheduler: readSchedulerSettings(env),
     rateLimit: readRateLimit(env),
     knowledge: knowledgeLocation(env),
+    feedback: readFeedbackSettings(env),
   };
   const knowledge = overrides.knowledge ?? (await loadBase(settings.knowledge));
   const root: Root = { env, logger, overrides, settings, knowledge };
@@ -112,6 +116,7 @@ interface Settings {
   scheduler: ReturnType<typeof readSchedulerSettings>;
   rateLimit: ReturnType<typeof readRateLimit>;
   knowledge: KnowledgeLocation;
+  feedback: ReturnType<typeof readFeedbackSettings>;
 }
 
 /** What every part of start-up reads. */
@@ -172,6 +177,8 @@ async function startChatBot(root: Root, platforms: ChatAdapter[]): Promise<ChatB
     opened.push(() => storage.close());
     const { store } = storage;
     ops.needs({ name: 'store', check: () => store.ping().then(() => true) });
+    const feedback = startFeedback(settings.feedback, settings.digest, store.db, logger, overrides.clock);
+    opened.push(async () => feedback.stop());
     // Everything built from the base is rebuilt with it: the index, the composer, the digest commands.
     const holder = new KnowledgeHolder(knowledge, (k) => buildAnswerer(k, createDigestCommands({ store, knowledge: k, logger, clock: overrides.clock })));
     const answerer = holder.answerer();
@@ -184,6 +191,7 @@ async function startChatBot(root: Root, platforms: ChatAdapter[]): Promise<ChatB
       outboundError: ops.metrics.outboundError,
       onKnowledgeReload: (listener: () => void) => void holder.onReload(listener),
       outbox: storage.outbox,
+      feedback: feedback.recorder,
     };
     opened.push(() => Promise.allSettled(started.map((r) => r.stop())));
     const adapters = await Promise.all(
@@ -212,13 +220,14 @@ async function startChatBot(root: Root, platforms: ChatAdapter[]): Promise<ChatB
     const stop = once(async (deadline = Date.now() + STOP_MS) => {
       ops.draining();
       reloader.close();
+      feedback.stop();
       // Together, not one after the other: the platforms stop taking requests at once while
       // the digest finishes only the posts in flight (within its grace), then the store closes.
       await Promise.allSettled([scheduler.stop(), ...adapters.map((a) => a.running.stop(deadline))]);
       await storage.close();
       await ops.close();
     });
-    return { mode: 'chat', holder, adapters, storage, store, scheduler, ops, reload: (reason) => reloader.reload(reason), ended: endedTogether(adapters), stop };
+    return { mode: 'chat', holder, adapters, storage, store, scheduler, ops, feedback, reload: (reason) => reloader.reload(reason), ended: endedTogether(adapters), stop };
   } catch (error) {
     for (const close of opened.reverse()) await close().catch(() => undefined);
     throw error;
