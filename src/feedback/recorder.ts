@@ -29,7 +29,8 @@ export function createFeedbackRecorder({ store, hashUser, clock, logger }: Recor
   return {
     enabled: true,
     async vote({ target, direction, reason, platform, userId }) {
-      const vote = { ...target, direction, ...(reason ? { reason } : {}), platform, userHash: hashUser(platform, userId), at: clock.now().getTime() };
+      // The id stays the answer's; the query kept loses any mention of a person.
+      const vote = { ...target, query: withoutMentions(target.query), direction, ...(reason ? { reason } : {}), platform, userHash: hashUser(platform, userId), at: clock.now().getTime() };
       await store.saveVote(vote).catch(failed('a vote'));
     },
     async unanswered({ platform, question }) {

@@ -98,6 +98,8 @@ describe('the recorder', () => {
     const votes = await store.votes();
     expect(votes.map((v) => `${v.direction}/${v.reason?.code ?? '-'}`)).toEqual(['down/wrong-figure', 'up/-']);
     expect(JSON.stringify(votes)).not.toContain('U0VOTER');
+    await recorder.vote({ target: { ...target, answerId: 'def456', query: '<@U0FRIEND> gas deal' }, direction: 'up', platform: 'slack', userId: 'U0VOTER' });
+    expect((await store.votes()).find((v) => v.answerId === 'def456')?.query).toBe('gas deal');
     expect(votes[0]).toMatchObject({ at: Date.parse('2026-12-01T10:01:00Z'), factIds: ['f1'], query: 'gas deal' });
   });
 
