@@ -3,7 +3,7 @@
  * bot writes to (SQLite under DATA_DIR, or DATABASE_URL), kept out of cli.ts's way.
  */
 import { parseArgs } from 'node:util';
-import { buildReport, formatReport } from '../src/feedback/report.ts';
+import { formatReport, reportFromStore } from '../src/feedback/report.ts';
 import { systemClock, type Clock } from '../src/digest/types.ts';
 import { loadKnowledgeCached } from '../src/knowledge/cache.ts';
 import { createSqlFeedbackStore } from '../stores/sql/feedback-store.ts';
@@ -49,9 +49,7 @@ export async function runReportCli(
   const knowledge = await loadKnowledgeCached(knowledgeLocation(env, values).dir, CACHE_DIR);
   const store = await openStore(readDigestSettings(env));
   try {
-    const feedback = createSqlFeedbackStore(store.db);
-    const [votes, unanswered] = await Promise.all([feedback.votes(sinceMs), feedback.unanswered(sinceMs)]);
-    const report = buildReport({ votes, unanswered, knowledge, now: clock.now(), since });
+    const report = await reportFromStore(createSqlFeedbackStore(store.db), knowledge, clock.now(), since ? { day: since, ms: sinceMs as number } : undefined);
     out.write(values.json ? `${JSON.stringify(report)}\n` : `${formatReport(report)}\n`);
     return 0;
   } finally {

@@ -73,6 +73,18 @@ export function withFallbackFeedback(blocks: Block[]): Block[] {
   });
 }
 
+/** Slack's limit of blocks in a message. */
+const MAX_MESSAGE_BLOCKS = 50;
+
+/**
+ * An answer's blocks with 👍 / 👎 at the end, when feedback is on and there is room (a message
+ * already at Slack's 50 blocks goes without). The renderer's one call.
+ */
+export function withFeedback(blocks: Block[], target: FeedbackTarget, feedback: Pick<FeedbackRecorder, 'enabled'> | undefined): Block[] {
+  if (!feedback?.enabled || blocks.length >= MAX_MESSAGE_BLOCKS) return blocks;
+  return [...blocks, feedbackBlock(target)];
+}
+
 /** Slack's answer to blocks it does not accept: then post again `withFallbackFeedback`. */
 export const isBlocksRefusal = (error: unknown) => /invalid_blocks|invalid_block/.test(String((error as { data?: { error?: string } })?.data?.error ?? (error as Error)?.message ?? ''));
 

@@ -52,3 +52,12 @@ export const feedbackOff: FeedbackRecorder = {
   remember: () => undefined,
   target: () => undefined,
 };
+
+/**
+ * What an adapter calls with every answer it sends in a workspace: a "no match" is recorded
+ * as unanswered. Never from the CLI or the console (they do not call it).
+ */
+export async function recordIfUnanswered(feedback: FeedbackRecorder | undefined, platform: string, answer: { kind: string; matched: boolean; query: string }): Promise<void> {
+  if (!feedback?.enabled || answer.matched || answer.kind !== 'no-match') return;
+  await feedback.unanswered({ platform, question: answer.query });
+}

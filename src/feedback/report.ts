@@ -7,7 +7,7 @@
 import { topicFreshness } from '../knowledge/stale.ts';
 import { TOPIC_NAMES, type Topic } from '../knowledge/topics.ts';
 import type { Knowledge } from '../knowledge/types.ts';
-import { REASON_LABELS, type UnansweredQuestion, type Vote } from './types.ts';
+import { REASON_LABELS, type FeedbackStore, type UnansweredQuestion, type Vote } from './types.ts';
 
 export interface ReasonCount {
   reason: string;
@@ -221,4 +221,15 @@ export function formatReport(report: FeedbackReport): string {
     }),
   ];
   return lines.join('\n');
+}
+
+/** The report from a store as of `now` (the CLI, Slack's Home and Discord's command share it). */
+export async function reportFromStore(
+  store: Pick<FeedbackStore, 'votes' | 'unanswered'>,
+  knowledge: Knowledge,
+  now: Date,
+  since?: { day: string; ms: number },
+): Promise<FeedbackReport> {
+  const [votes, unanswered] = await Promise.all([store.votes(since?.ms), store.unanswered(since?.ms)]);
+  return buildReport({ votes, unanswered, knowledge, now, since: since?.day });
 }

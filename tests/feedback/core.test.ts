@@ -15,10 +15,12 @@ import {
   MemoryFeedbackStore,
   normaliseQuestion,
   parseReason,
+  recordIfUnanswered,
   userHasher,
 } from '../../src/feedback/index.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { FakeClock } from '../digest/support.ts';
+import { realAnswerer } from '../helpers/real.ts';
 
 const KEY = 'test-feedback-key-0123456789';
 
@@ -130,6 +132,19 @@ describe('the recorder', () => {
     feedbackOff.remember(target);
     expect(feedbackOff.target('abc123')).toBeUndefined();
     expect(feedbackOff.enabled).toBe(false);
+  });
+});
+
+describe('recordIfUnanswered', () => {
+  it('records a real "no match" and nothing for an answered question or with feedback off', async () => {
+    const store = new MemoryFeedbackStore();
+    const recorder = createFeedbackRecorder({ store, hashUser: userHasher(KEY), clock: new FakeClock(0), logger: memoryLogger() });
+    const answerer = realAnswerer();
+    await recordIfUnanswered(recorder, 'slack', answerer.answer('Best restaurants in Moscow?'));
+    await recordIfUnanswered(recorder, 'slack', answerer.answer('gas deal'));
+    await recordIfUnanswered(feedbackOff, 'slack', answerer.answer('best restaurants in moscow'));
+    await recordIfUnanswered(undefined, 'slack', answerer.answer('best restaurants in moscow'));
+    expect((await store.unanswered()).map((u) => `${u.normalised}/${u.count}`)).toEqual(['best restaurants in moscow/1']);
   });
 });
 

@@ -16,6 +16,7 @@ import {
   registerFeedback,
   THANKS_UP,
   withFallbackFeedback,
+  withFeedback,
 } from '../../adapters/slack/feedback-block.ts';
 import { createFeedbackRecorder, feedbackOff, feedbackTarget, MemoryFeedbackStore, userHasher } from '../../src/feedback/index.ts';
 import { memoryLogger } from '../../src/log.ts';
@@ -44,6 +45,14 @@ describe('the feedback blocks', () => {
     const [swapped] = withFallbackFeedback([block]);
     expect(swapped).toEqual(fallbackFeedbackBlock(target));
     expect((swapped as any).elements.map((e: any) => e.action_id)).toEqual(['sinorussia_feedback_up', 'sinorussia_feedback_down']);
+  });
+
+  it('adds the block at the end only when feedback is on and the message has room', () => {
+    const section = { type: 'section', text: { type: 'mrkdwn', text: 'x' } } as any;
+    expect(withFeedback([section], target, { enabled: true }).map((b) => b.type)).toEqual(['section', 'context_actions']);
+    expect(withFeedback([section], target, feedbackOff)).toEqual([section]);
+    expect(withFeedback([section], target, undefined)).toEqual([section]);
+    expect(withFeedback(Array(50).fill(section), target, { enabled: true })).toHaveLength(50);
   });
 
   it('builds a reason form within Slack’s limits: fixed reasons, a 500-character note, the answer in private_metadata', () => {
