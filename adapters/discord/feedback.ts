@@ -42,6 +42,16 @@ export function feedbackRow(target: FeedbackTarget): ActionRowBuilder<ButtonBuil
   return new ActionRowBuilder<ButtonBuilder>().addComponents(button('up', '👍', 'Useful'), button('down', '👎', 'Fell short'));
 }
 
+/**
+ * The rows to add to an answer's `components` (none with feedback off); remembers the answer
+ * so a click on the row finds its query and facts. The renderer's one call.
+ */
+export function feedbackComponents(target: FeedbackTarget, feedback: FeedbackRecorder | undefined): ActionRowBuilder<ButtonBuilder>[] {
+  if (!feedback?.enabled) return [];
+  feedback.remember(target);
+  return [feedbackRow(target)];
+}
+
 /** The 👎 reason form: both parts optional. */
 export function reasonModal(answerId: string): ModalBuilder {
   const select = new StringSelectMenuBuilder()

@@ -2,6 +2,7 @@
 import { ComponentType, MessageFlags, PermissionFlagsBits, PermissionsBitField, type ModalBuilder } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import {
+  feedbackComponents,
   feedbackRow,
   handleFeedbackButton,
   handleReasonModal,
@@ -46,6 +47,14 @@ describe('Discord feedback builders', () => {
     const row = feedbackRow(target).toJSON();
     expect(row.components.map((c: any) => c.custom_id)).toEqual([`sr-fb:up:${target.answerId}`, `sr-fb:down:${target.answerId}`]);
     for (const c of row.components as any[]) expect(c.custom_id.length).toBeLessThanOrEqual(100);
+  });
+
+  it('adds the row and remembers the answer only with feedback on', () => {
+    const { feedback } = rig();
+    expect(feedbackComponents(target, feedback)).toHaveLength(1);
+    expect(feedback.target(target.answerId)).toEqual(target);
+    expect(feedbackComponents(target, feedbackOff)).toEqual([]);
+    expect(feedbackComponents(target, undefined)).toEqual([]);
   });
 
   it('makes a reason modal with an optional select of the fixed reasons and an optional 500-character note', () => {
