@@ -3,8 +3,8 @@
  * bot writes to (SQLite under DATA_DIR, or DATABASE_URL), kept out of cli.ts's way.
  */
 import { parseArgs } from 'node:util';
+import { type Clock, systemClock } from '../src/digest/types.ts';
 import { formatReport, reportFromStore } from '../src/feedback/report.ts';
-import { systemClock, type Clock } from '../src/digest/types.ts';
 import { loadKnowledgeCached } from '../src/knowledge/cache.ts';
 import { createSqlFeedbackStore } from '../stores/sql/feedback-store.ts';
 import { readDigestSettings } from './digest-settings.ts';
@@ -25,12 +25,17 @@ export async function runReportCli(
   env: Record<string, string | undefined> = process.env,
   clock: Clock = systemClock,
 ): Promise<number> {
-  let values;
+  let values: { since?: string; json?: boolean; knowledge?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
       allowPositionals: false,
-      options: { since: { type: 'string' }, json: { type: 'boolean', default: false }, knowledge: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+      options: {
+        since: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        knowledge: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
     }));
   } catch (e) {
     err.write(`sinorussia: ${(e as Error).message}\n${REPORT_USAGE}\n`);
@@ -42,14 +47,22 @@ export async function runReportCli(
   }
   const since = values.since?.trim();
   const sinceMs = since ? Date.parse(`${since}T00:00:00Z`) : undefined;
-  if (since !== undefined && (!DATE.test(since) || Number.isNaN(sinceMs) || new Date(sinceMs as number).toISOString().slice(0, 10) !== since)) {
+  if (
+    since !== undefined &&
+    (!DATE.test(since) || Number.isNaN(sinceMs) || new Date(sinceMs as number).toISOString().slice(0, 10) !== since)
+  ) {
     err.write(`sinorussia: --since needs a date as YYYY-MM-DD (got "${since}")\n`);
     return 2;
   }
   const knowledge = await loadKnowledgeCached(knowledgeLocation(env, values).dir, CACHE_DIR);
   const store = await openStore(readDigestSettings(env));
   try {
-    const report = await reportFromStore(createSqlFeedbackStore(store.db), knowledge, clock.now(), since ? { day: since, ms: sinceMs as number } : undefined);
+    const report = await reportFromStore(
+      createSqlFeedbackStore(store.db),
+      knowledge,
+      clock.now(),
+      since ? { day: since, ms: sinceMs as number } : undefined,
+    );
     out.write(values.json ? `${JSON.stringify(report)}\n` : `${formatReport(report)}\n`);
     return 0;
   } finally {

@@ -10,7 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import { ConfigError } from '../src/config-error.ts';
-import { systemClock, type Clock } from '../src/digest/types.ts';
+import { type Clock, systemClock } from '../src/digest/types.ts';
 import { MIN_KEY_LENGTH, userHasher } from '../src/feedback/hash.ts';
 import { createFeedbackRecorder, feedbackOff } from '../src/feedback/recorder.ts';
 import { createRetention, type Retention } from '../src/feedback/retention.ts';
@@ -34,7 +34,8 @@ export function readFeedbackSettings(env: Record<string, string | undefined>): F
   const switchValue = env.FEEDBACK?.trim().toLowerCase() || 'on';
   if (switchValue !== 'on' && switchValue !== 'off') throw new ConfigError('FEEDBACK', `must be "on" or "off" (got "${env.FEEDBACK}")`);
   const key = env.FEEDBACK_KEY?.trim() || undefined;
-  if (key && key.length < MIN_KEY_LENGTH) throw new ConfigError('FEEDBACK_KEY', `must be at least ${MIN_KEY_LENGTH} characters (got ${key.length}); e.g. openssl rand -hex 32`);
+  if (key && key.length < MIN_KEY_LENGTH)
+    throw new ConfigError('FEEDBACK_KEY', `must be at least ${MIN_KEY_LENGTH} characters (got ${key.length}); e.g. openssl rand -hex 32`);
   const rawDays = env.FEEDBACK_RETENTION_DAYS?.trim();
   const retentionDays = rawDays ? Number(rawDays) : DEFAULT_RETENTION_DAYS;
   if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 3650) {
@@ -54,7 +55,8 @@ export type KeyResolution = { key: string; source: 'FEEDBACK_KEY' | 'DATA_DIR' }
  */
 export function resolveFeedbackKey(settings: FeedbackSettings, storage: { databaseUrl?: string; dataDir?: string }): KeyResolution {
   if (settings.key) return { key: settings.key, source: 'FEEDBACK_KEY' };
-  if (storage.databaseUrl) return { problem: 'FEEDBACK_KEY is not set: with DATABASE_URL every instance needs the same key, so feedback is not recorded' };
+  if (storage.databaseUrl)
+    return { problem: 'FEEDBACK_KEY is not set: with DATABASE_URL every instance needs the same key, so feedback is not recorded' };
   const file = join(resolve(storage.dataDir || './data'), KEY_FILE);
   try {
     if (!existsSync(file)) writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
@@ -82,10 +84,10 @@ export interface RunningFeedback {
  * Feedback for a running bot, on the digest's database: the recorder, and the daily clean-up
  * started. Off (FEEDBACK=off, or no key to hash with): a recorder that records nothing.
  */
-export function startFeedback(
+export function startFeedback<Tables>(
   settings: FeedbackSettings,
   storage: { databaseUrl?: string; dataDir?: string },
-  db: Kysely<any>,
+  db: Kysely<Tables>,
   logger: Logger,
   clock: Clock = systemClock,
 ): RunningFeedback {

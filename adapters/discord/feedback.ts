@@ -14,14 +14,21 @@ import {
   MessageFlags,
   ModalBuilder,
   PermissionFlagsBits,
+  type PermissionsBitField,
   StringSelectMenuBuilder,
   TextInputBuilder,
   TextInputStyle,
-  type PermissionsBitField,
 } from 'discord.js';
-import { formatReport, type FeedbackReport } from '../../src/feedback/report.ts';
 import { parseReason } from '../../src/feedback/reason.ts';
-import { MAX_REASON_TEXT, REASON_CODES, REASON_LABELS, type FeedbackRecorder, type FeedbackTarget, type VoteDirection } from '../../src/feedback/types.ts';
+import { type FeedbackReport, formatReport } from '../../src/feedback/report.ts';
+import {
+  type FeedbackRecorder,
+  type FeedbackTarget,
+  MAX_REASON_TEXT,
+  REASON_CODES,
+  REASON_LABELS,
+  type VoteDirection,
+} from '../../src/feedback/types.ts';
 import type { Logger } from '../../src/log.ts';
 
 export const FEEDBACK_BUTTON_PREFIX = 'sr-fb';
@@ -38,7 +45,11 @@ const ANSWER_ID = /^[0-9a-f]{1,64}$/;
 /** The two buttons, to add to an answer's `components`. */
 export function feedbackRow(target: FeedbackTarget): ActionRowBuilder<ButtonBuilder> {
   const button = (direction: VoteDirection, emoji: string, label: string) =>
-    new ButtonBuilder().setCustomId(`${FEEDBACK_BUTTON_PREFIX}:${direction}:${target.answerId}`).setStyle(ButtonStyle.Secondary).setEmoji(emoji).setLabel(label);
+    new ButtonBuilder()
+      .setCustomId(`${FEEDBACK_BUTTON_PREFIX}:${direction}:${target.answerId}`)
+      .setStyle(ButtonStyle.Secondary)
+      .setEmoji(emoji)
+      .setLabel(label);
   return new ActionRowBuilder<ButtonBuilder>().addComponents(button('up', '👍', 'Useful'), button('down', '👎', 'Fell short'));
 }
 
@@ -60,7 +71,11 @@ export function reasonModal(answerId: string): ModalBuilder {
     .setMinValues(0)
     .setMaxValues(1)
     .addOptions(REASON_CODES.filter((c) => c !== 'other').map((code) => ({ label: REASON_LABELS[code], value: code })));
-  const note = new TextInputBuilder().setCustomId(REASON_NOTE).setStyle(TextInputStyle.Paragraph).setRequired(false).setMaxLength(MAX_REASON_TEXT);
+  const note = new TextInputBuilder()
+    .setCustomId(REASON_NOTE)
+    .setStyle(TextInputStyle.Paragraph)
+    .setRequired(false)
+    .setMaxLength(MAX_REASON_TEXT);
   return new ModalBuilder()
     .setCustomId(`${REASON_MODAL_PREFIX}:${answerId}`)
     .setTitle('What fell short?')
@@ -133,13 +148,26 @@ export async function handleReasonModal(interaction: ReasonModalInteraction, dep
   const code = read(() => interaction.fields.getStringSelectValues(REASON_SELECT)[0], undefined);
   const note = read(() => interaction.fields.getTextInputValue(REASON_NOTE), '');
   const reason = parseReason(code, note);
-  if (reason && deps.feedback.enabled) await deps.feedback.vote({ target: targetOf(answerId, deps.feedback), direction: 'down', reason, platform: 'discord', userId: interaction.user.id });
-  await interaction.reply(privately(THANKS_DOWN)).catch((error: Error) => deps.logger.warn('discord feedback: could not thank', { error: error.message }));
+  if (reason && deps.feedback.enabled)
+    await deps.feedback.vote({
+      target: targetOf(answerId, deps.feedback),
+      direction: 'down',
+      reason,
+      platform: 'discord',
+      userId: interaction.user.id,
+    });
+  await interaction
+    .reply(privately(THANKS_DOWN))
+    .catch((error: Error) => deps.logger.warn('discord feedback: could not thank', { error: error.message }));
   return true;
 }
 
 /** Who may see `/sinorussia report`: a user listed in CURATORS, or a member with Manage Server. */
-export function isDiscordCurator(userId: string, permissions: Readonly<PermissionsBitField> | null | undefined, curators: readonly string[]): boolean {
+export function isDiscordCurator(
+  userId: string,
+  permissions: Readonly<PermissionsBitField> | null | undefined,
+  curators: readonly string[],
+): boolean {
   return curators.includes(userId) || Boolean(permissions?.has(PermissionFlagsBits.ManageGuild));
 }
 

@@ -7,9 +7,16 @@
  * needs no lookup and survives a restart.
  */
 import type { App, types } from '@slack/bolt';
-import { decodeTarget, encodeTarget } from '../../src/feedback/target.ts';
 import { parseReason } from '../../src/feedback/reason.ts';
-import { REASON_CODES, REASON_LABELS, MAX_REASON_TEXT, type FeedbackRecorder, type FeedbackTarget, type VoteDirection } from '../../src/feedback/types.ts';
+import { decodeTarget, encodeTarget } from '../../src/feedback/target.ts';
+import {
+  type FeedbackRecorder,
+  type FeedbackTarget,
+  MAX_REASON_TEXT,
+  REASON_CODES,
+  REASON_LABELS,
+  type VoteDirection,
+} from '../../src/feedback/types.ts';
 import type { Logger } from '../../src/log.ts';
 
 type Block = types.KnownBlock | types.Block;
@@ -57,8 +64,20 @@ export function fallbackFeedbackBlock(target: FeedbackTarget): types.ActionsBloc
     type: 'actions',
     block_id: `feedback:${target.answerId}`,
     elements: [
-      { type: 'button', action_id: FEEDBACK_UP_ACTION_ID, text: plain('👍'), value: value('up', target), accessibility_label: 'This answer was useful' },
-      { type: 'button', action_id: FEEDBACK_DOWN_ACTION_ID, text: plain('👎'), value: value('down', target), accessibility_label: 'This answer fell short' },
+      {
+        type: 'button',
+        action_id: FEEDBACK_UP_ACTION_ID,
+        text: plain('👍'),
+        value: value('up', target),
+        accessibility_label: 'This answer was useful',
+      },
+      {
+        type: 'button',
+        action_id: FEEDBACK_DOWN_ACTION_ID,
+        text: plain('👎'),
+        value: value('down', target),
+        accessibility_label: 'This answer fell short',
+      },
     ],
   };
 }
@@ -67,7 +86,9 @@ export function fallbackFeedbackBlock(target: FeedbackTarget): types.ActionsBloc
 export function withFallbackFeedback(blocks: Block[]): Block[] {
   return blocks.map((block) => {
     if (block.type !== 'context_actions') return block;
-    const element = (block as { elements?: { type: string; positive_button?: { value: string } }[] }).elements?.find((e) => e.type === 'feedback_buttons');
+    const element = (block as { elements?: { type: string; positive_button?: { value: string } }[] }).elements?.find(
+      (e) => e.type === 'feedback_buttons',
+    );
     const target = parseValue(element?.positive_button?.value)?.target;
     return target ? fallbackFeedbackBlock(target) : block;
   });
@@ -86,7 +107,8 @@ export function withFeedback(blocks: Block[], target: FeedbackTarget, feedback: 
 }
 
 /** Slack's answer to blocks it does not accept: then post again `withFallbackFeedback`. */
-export const isBlocksRefusal = (error: unknown) => /invalid_blocks|invalid_block/.test(String((error as { data?: { error?: string } })?.data?.error ?? (error as Error)?.message ?? ''));
+export const isBlocksRefusal = (error: unknown) =>
+  /invalid_blocks|invalid_block/.test(String((error as { data?: { error?: string } })?.data?.error ?? (error as Error)?.message ?? ''));
 
 function parseValue(raw: unknown): { direction: VoteDirection; target: FeedbackTarget } | undefined {
   if (typeof raw !== 'string') return undefined;
@@ -106,13 +128,20 @@ export function reasonModal(target: FeedbackTarget): types.ModalView {
     submit: plain('Send'),
     close: plain('Skip'),
     blocks: [
-      { type: 'context', elements: [{ type: 'mrkdwn', text: 'Your 👎 is recorded. A reason helps the curators fix the answer; only they see it.' }] },
+      {
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: 'Your 👎 is recorded. A reason helps the curators fix the answer; only they see it.' }],
+      },
       {
         type: 'input',
         block_id: REASON_BLOCK,
         optional: true,
         label: plain('Reason'),
-        element: { type: 'radio_buttons', action_id: REASON_CHOICE, options: fixed.map((code) => ({ text: plain(REASON_LABELS[code]), value: code })) },
+        element: {
+          type: 'radio_buttons',
+          action_id: REASON_CHOICE,
+          options: fixed.map((code) => ({ text: plain(REASON_LABELS[code]), value: code })),
+        },
       },
       {
         type: 'input',
@@ -126,7 +155,12 @@ export function reasonModal(target: FeedbackTarget): types.ModalView {
 }
 
 export function thanksModal(): types.ModalView {
-  return { type: 'modal', title: plain('Thank you'), close: plain('Close'), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: THANKS_DOWN } }] };
+  return {
+    type: 'modal',
+    title: plain('Thank you'),
+    close: plain('Close'),
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: THANKS_DOWN } }],
+  };
 }
 
 export interface FeedbackHandlerDeps {
@@ -188,7 +222,10 @@ export async function handleReasonSubmission(body: ViewBody, deps: Pick<Feedback
   const target = decodeTarget(body.view?.private_metadata);
   const userId = body.user?.id;
   const values = body.view?.state?.values ?? {};
-  const reason = parseReason(values[REASON_BLOCK]?.[REASON_CHOICE]?.selected_option?.value, values[REASON_TEXT_BLOCK]?.[REASON_TEXT]?.value);
+  const reason = parseReason(
+    values[REASON_BLOCK]?.[REASON_CHOICE]?.selected_option?.value,
+    values[REASON_TEXT_BLOCK]?.[REASON_TEXT]?.value,
+  );
   if (!target || !userId || !reason || !deps.feedback.enabled) return false;
   await deps.feedback.vote({ target, direction: 'down', reason, platform: 'slack', userId });
   return true;
@@ -204,7 +241,9 @@ export function registerFeedback(app: App, deps: { feedback: FeedbackRecorder; l
         openModal: (triggerId, view) => client.views.open({ trigger_id: triggerId, view }),
       });
       if (outcome.thanks) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: outcome.thanks }).catch((error: Error) => deps.logger.warn('slack feedback: could not thank', { error: error.message }));
+        await respond({ response_type: 'ephemeral', replace_original: false, text: outcome.thanks }).catch((error: Error) =>
+          deps.logger.warn('slack feedback: could not thank', { error: error.message }),
+        );
       }
     });
   }

@@ -6,7 +6,6 @@
  */
 import type { App, types } from '@slack/bolt';
 import type { Subscription } from '../../src/digest/types.ts';
-import { REASON_LABELS } from '../../src/feedback/types.ts';
 import type { FeedbackReport, VoteTally } from '../../src/feedback/report.ts';
 import { TOPICS } from '../../src/knowledge/topics.ts';
 import type { Logger } from '../../src/log.ts';
@@ -78,21 +77,44 @@ function reportBlocks(report: FeedbackReport): KnownBlock[] {
     section('*Top unanswered questions*'),
     list(report.unanswered.map((q) => `• ${q.count}× ${escapeSlack(q.question)} _(last ${q.lastSeen})_`)),
     section('*Answers with the most 👎*'),
-    list(report.answers.map((a) => `• ${a.down} 👎 ${a.up} 👍 ${code(a.query)} (${escapeSlack(a.kind)}): ${tallyText(a)}\n   facts: ${a.factIds.map(code).join(', ') || 'none'}`)),
+    list(
+      report.answers.map(
+        (a) =>
+          `• ${a.down} 👎 ${a.up} 👍 ${code(a.query)} (${escapeSlack(a.kind)}): ${tallyText(a)}\n   facts: ${a.factIds.map(code).join(', ') || 'none'}`,
+      ),
+    ),
     section('*Facts with the most 👎*'),
-    list(report.facts.map((f) => `• ${f.down} 👎 ${code(f.factId)}${f.topics.length ? ` (${escapeSlack(f.topics.join(', '))})` : ''}: ${tallyText(f)}`)),
+    list(
+      report.facts.map(
+        (f) => `• ${f.down} 👎 ${code(f.factId)}${f.topics.length ? ` (${escapeSlack(f.topics.join(', '))})` : ''}: ${tallyText(f)}`,
+      ),
+    ),
     section('*Most asked topics* (newest source)'),
-    list(report.topics.map((t) => `• *${t.topic}*: ${t.asked} asked · ${t.newestSource ? `${escapeSlack(t.newestSource.published)}${t.newestSource.approximate ? ' (approx.)' : ''}` : 'no facts'}`)),
+    list(
+      report.topics.map(
+        (t) =>
+          `• *${t.topic}*: ${t.asked} asked · ${t.newestSource ? `${escapeSlack(t.newestSource.published)}${t.newestSource.approximate ? ' (approx.)' : ''}` : 'no facts'}`,
+      ),
+    ),
   ];
 }
 
-export function buildHomeView({ subscriptions, capabilities = DEFAULT_CAPABILITIES, report }: HomeInput): { type: 'home'; blocks: KnownBlock[] } {
+export function buildHomeView({ subscriptions, capabilities = DEFAULT_CAPABILITIES, report }: HomeInput): {
+  type: 'home';
+  blocks: KnownBlock[];
+} {
   const blocks: KnownBlock[] = [
     header('sinorussia: China–Russia relations, from sources'),
     section('Short, sourced answers from a curated knowledge base. Every fact cites the article it comes from.'),
     section(`*What you can ask*\n${capabilities.map((c) => `• ${code(c.command)} — ${escapeSlack(c.text)}`).join('\n')}`),
-    section(`*Topics*\n${Object.entries(TOPICS).map(([name, about]) => `• *${name}*: ${escapeSlack(about)}`).join('\n')}`),
-    section(`*Daily digests in your channels*\n${subscriptions.length ? subscriptions.map(subscriptionLine).join('\n') : '_None of your channels has a digest. In a channel: `/sinorussia digest subscribe 09:00 Europe/Berlin`._'}`),
+    section(
+      `*Topics*\n${Object.entries(TOPICS)
+        .map(([name, about]) => `• *${name}*: ${escapeSlack(about)}`)
+        .join('\n')}`,
+    ),
+    section(
+      `*Daily digests in your channels*\n${subscriptions.length ? subscriptions.map(subscriptionLine).join('\n') : '_None of your channels has a digest. In a channel: `/sinorussia digest subscribe 09:00 Europe/Berlin`._'}`,
+    ),
     ...(report ? reportBlocks(report) : []),
   ];
   // Cannot happen with the lists above (each is one section); kept so a longer layout never gets refused.
@@ -117,7 +139,13 @@ async function channelsOf(client: App['client'], user: string): Promise<string[]
   const ids: string[] = [];
   let cursor: string | undefined;
   do {
-    const page = await client.users.conversations({ user, types: 'public_channel,private_channel', exclude_archived: true, limit: 200, ...(cursor ? { cursor } : {}) });
+    const page = await client.users.conversations({
+      user,
+      types: 'public_channel,private_channel',
+      exclude_archived: true,
+      limit: 200,
+      ...(cursor ? { cursor } : {}),
+    });
     for (const c of page.channels ?? []) if (c.id) ids.push(c.id);
     cursor = page.response_metadata?.next_cursor || undefined;
   } while (cursor && ids.length < MAX_CHANNELS);

@@ -12,6 +12,7 @@ export const MIN_KEY_LENGTH = 16;
 export type UserHasher = (platform: string, userId: string) => string;
 
 export function userHasher(key: string): UserHasher {
-  if (key.length < MIN_KEY_LENGTH) throw new SinorussiaError('BAD_CONFIG', `FEEDBACK_KEY must be at least ${MIN_KEY_LENGTH} characters (got ${key.length})`, key.length);
+  if (key.length < MIN_KEY_LENGTH)
+    throw new SinorussiaError('BAD_CONFIG', `FEEDBACK_KEY must be at least ${MIN_KEY_LENGTH} characters (got ${key.length})`, key.length);
   return (platform, userId) => createHmac('sha256', key).update(`${platform}\n${userId}`).digest('hex');
 }

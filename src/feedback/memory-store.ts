@@ -10,7 +10,17 @@ export class MemoryFeedbackStore implements FeedbackStore {
     this.voteRows.set(`${vote.answerId}\n${vote.userHash}`, structuredClone(vote));
   }
 
-  async recordUnanswered({ platform, normalised, example, at }: { platform: string; normalised: string; example: string; at: number }): Promise<void> {
+  async recordUnanswered({
+    platform,
+    normalised,
+    example,
+    at,
+  }: {
+    platform: string;
+    normalised: string;
+    example: string;
+    at: number;
+  }): Promise<void> {
     const key = `${platform}\n${normalised}`;
     const row = this.unansweredRows.get(key);
     if (row) this.unansweredRows.set(key, { ...row, example, count: row.count + 1, lastSeen: Math.max(row.lastSeen, at) });
@@ -18,7 +28,10 @@ export class MemoryFeedbackStore implements FeedbackStore {
   }
 
   async votes(since = 0): Promise<Vote[]> {
-    return [...this.voteRows.values()].filter((v) => v.at >= since).sort((a, b) => a.at - b.at).map((v) => structuredClone(v));
+    return [...this.voteRows.values()]
+      .filter((v) => v.at >= since)
+      .sort((a, b) => a.at - b.at)
+      .map((v) => structuredClone(v));
   }
 
   async unanswered(since = 0): Promise<UnansweredQuestion[]> {

@@ -4,8 +4,8 @@
  * still gets its thanks, and an answer is never held up by feedback.
  */
 import type { Clock } from '../digest/types.ts';
-import { LruCache } from '../lru.ts';
 import type { Logger } from '../log.ts';
+import { LruCache } from '../lru.ts';
 import { cutAtWord } from '../text.ts';
 import type { UserHasher } from './hash.ts';
 import { normaliseQuestion, withoutMentions } from './normalise.ts';
@@ -25,12 +25,21 @@ export interface RecorderDeps {
 
 export function createFeedbackRecorder({ store, hashUser, clock, logger }: RecorderDeps): FeedbackRecorder {
   const targets = new LruCache<string, FeedbackTarget>(REMEMBERED_TARGETS);
-  const failed = (what: string) => (error: unknown) => logger.warn(`feedback: could not record ${what}`, { error: (error as Error)?.message ?? String(error) });
+  const failed = (what: string) => (error: unknown) =>
+    logger.warn(`feedback: could not record ${what}`, { error: (error as Error)?.message ?? String(error) });
   return {
     enabled: true,
     async vote({ target, direction, reason, platform, userId }) {
       // The id stays the answer's; the query kept loses any mention of a person.
-      const vote = { ...target, query: withoutMentions(target.query), direction, ...(reason ? { reason } : {}), platform, userHash: hashUser(platform, userId), at: clock.now().getTime() };
+      const vote = {
+        ...target,
+        query: withoutMentions(target.query),
+        direction,
+        ...(reason ? { reason } : {}),
+        platform,
+        userHash: hashUser(platform, userId),
+        at: clock.now().getTime(),
+      };
       await store.saveVote(vote).catch(failed('a vote'));
     },
     async unanswered({ platform, question }) {
@@ -57,7 +66,11 @@ export const feedbackOff: FeedbackRecorder = {
  * What an adapter calls with every answer it sends in a workspace: a "no match" is recorded
  * as unanswered. Never from the CLI or the console (they do not call it).
  */
-export async function recordIfUnanswered(feedback: FeedbackRecorder | undefined, platform: string, answer: { kind: string; matched: boolean; query: string }): Promise<void> {
+export async function recordIfUnanswered(
+  feedback: FeedbackRecorder | undefined,
+  platform: string,
+  answer: { kind: string; matched: boolean; query: string },
+): Promise<void> {
   if (!feedback?.enabled || answer.matched || answer.kind !== 'no-match') return;
   await feedback.unanswered({ platform, question: answer.query });
 }

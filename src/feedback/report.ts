@@ -7,7 +7,7 @@
 import { topicFreshness } from '../knowledge/stale.ts';
 import { TOPIC_NAMES, type Topic } from '../knowledge/topics.ts';
 import type { Knowledge } from '../knowledge/types.ts';
-import { REASON_LABELS, type FeedbackStore, type UnansweredQuestion, type Vote } from './types.ts';
+import { type FeedbackStore, REASON_LABELS, type UnansweredQuestion, type Vote } from './types.ts';
 
 export interface ReasonCount {
   reason: string;
@@ -144,7 +144,13 @@ export function buildReport({ votes, unanswered, knowledge, now, since, limit = 
   const asked = new Map<Topic, number>(TOPIC_NAMES.map((t) => [t, 0]));
   // Newest first, so the comments kept are the latest.
   for (const vote of [...votes].sort((a, b) => b.at - a.at)) {
-    const answer = answers.get(vote.answerId) ?? { answerId: vote.answerId, query: vote.query, kind: vote.kind, factIds: vote.factIds, ...emptyTally() };
+    const answer = answers.get(vote.answerId) ?? {
+      answerId: vote.answerId,
+      query: vote.query,
+      kind: vote.kind,
+      factIds: vote.factIds,
+      ...emptyTally(),
+    };
     answers.set(vote.answerId, answer);
     count(answer, vote);
     const topics = new Set<Topic>();
@@ -165,7 +171,11 @@ export function buildReport({ votes, unanswered, knowledge, now, since, limit = 
   const freshness = new Map(topicFreshness(knowledge).map((f) => [f.topic, f.newest]));
   const topics: ReportTopic[] = TOPIC_NAMES.map((topic) => {
     const newest = freshness.get(topic);
-    return { topic, asked: asked.get(topic) ?? 0, ...(newest ? { newestSource: { id: newest.id, published: newest.published.label, approximate: newest.approximate } } : {}) };
+    return {
+      topic,
+      asked: asked.get(topic) ?? 0,
+      ...(newest ? { newestSource: { id: newest.id, published: newest.published.label, approximate: newest.approximate } } : {}),
+    };
   }).sort((a, b) => b.asked - a.asked || a.topic.localeCompare(b.topic));
   const down = votes.filter((v) => v.direction === 'down').length;
   return {
@@ -198,7 +208,9 @@ export function formatReport(report: FeedbackReport): string {
     'Top unanswered questions',
     ...(report.unanswered.length === 0
       ? ['  none']
-      : report.unanswered.map((q) => `  ${String(q.count).padStart(3)}×  ${q.question}  (first ${q.firstSeen}, last ${q.lastSeen}; ${q.platforms.join(', ')})`)),
+      : report.unanswered.map(
+          (q) => `  ${String(q.count).padStart(3)}×  ${q.question}  (first ${q.firstSeen}, last ${q.lastSeen}; ${q.platforms.join(', ')})`,
+        )),
     '',
     'Answers with the most 👎',
     ...(report.answers.length === 0
@@ -212,11 +224,16 @@ export function formatReport(report: FeedbackReport): string {
     'Facts with the most 👎',
     ...(report.facts.length === 0
       ? ['  none']
-      : report.facts.flatMap((f) => [`  ${String(f.down).padStart(3)} 👎 ${f.up} 👍  ${f.factId}${f.topics.length ? ` (${f.topics.join(', ')})` : f.claim ? '' : ' (no longer in the base)'}`, `        reasons: ${reasonsText(f)}`])),
+      : report.facts.flatMap((f) => [
+          `  ${String(f.down).padStart(3)} 👎 ${f.up} 👍  ${f.factId}${f.topics.length ? ` (${f.topics.join(', ')})` : f.claim ? '' : ' (no longer in the base)'}`,
+          `        reasons: ${reasonsText(f)}`,
+        ])),
     '',
     'Most asked topics (newest source)',
     ...report.topics.map((t) => {
-      const source = t.newestSource ? `${t.newestSource.published}${t.newestSource.approximate ? ' (approx.)' : ''}, ${t.newestSource.id}` : 'no facts';
+      const source = t.newestSource
+        ? `${t.newestSource.published}${t.newestSource.approximate ? ' (approx.)' : ''}, ${t.newestSource.id}`
+        : 'no facts';
       return `  ${t.topic.padEnd(12)} ${String(t.asked).padStart(3)} asked   newest source ${source}`;
     }),
   ];

@@ -10,7 +10,10 @@ import type { FeedbackTarget } from './types.ts';
 const ID_LENGTH = 20;
 
 export function answerIdOf(kind: string, query: string, factIds: string[]): string {
-  return createHash('sha256').update(`${kind}\n${query}\n${factIds.join('\n')}`).digest('hex').slice(0, ID_LENGTH);
+  return createHash('sha256')
+    .update(`${kind}\n${query}\n${factIds.join('\n')}`)
+    .digest('hex')
+    .slice(0, ID_LENGTH);
 }
 
 /**
@@ -49,7 +52,8 @@ const PREFIX = 'fb1:';
  * dropped from the end, then the query cut, until it fits. The id always survives.
  */
 export function encodeTarget(target: FeedbackTarget, max = 2000): string {
-  const encode = (query: string, factIds: string[]) => PREFIX + JSON.stringify({ i: target.answerId, k: target.kind, q: query, f: factIds });
+  const encode = (query: string, factIds: string[]) =>
+    PREFIX + JSON.stringify({ i: target.answerId, k: target.kind, q: query, f: factIds });
   const factIds = [...target.factIds];
   let query = target.query;
   let value = encode(query, factIds);
@@ -69,9 +73,20 @@ export function decodeTarget(value: unknown): FeedbackTarget | undefined {
   if (typeof value !== 'string' || !value.startsWith(PREFIX)) return undefined;
   try {
     const raw = JSON.parse(value.slice(PREFIX.length)) as Record<string, unknown>;
-    const ok = typeof raw.i === 'string' && /^[0-9a-f]{1,64}$/.test(raw.i) && typeof raw.k === 'string' && typeof raw.q === 'string' && Array.isArray(raw.f) && raw.f.every((f) => typeof f === 'string');
+    const ok =
+      typeof raw.i === 'string' &&
+      /^[0-9a-f]{1,64}$/.test(raw.i) &&
+      typeof raw.k === 'string' &&
+      typeof raw.q === 'string' &&
+      Array.isArray(raw.f) &&
+      raw.f.every((f) => typeof f === 'string');
     if (!ok) return undefined;
-    return { answerId: raw.i as string, kind: (raw.k as string).slice(0, 40), query: (raw.q as string).slice(0, 2000), factIds: (raw.f as string[]).slice(0, 200) };
+    return {
+      answerId: raw.i as string,
+      kind: (raw.k as string).slice(0, 40),
+      query: (raw.q as string).slice(0, 2000),
+      factIds: (raw.f as string[]).slice(0, 200),
+    };
   } catch {
     return undefined;
   }

@@ -4,8 +4,8 @@
  * INSERT … ON CONFLICT DO UPDATE, atomic per row on each engine, so two instances counting
  * the same question at once both count.
  */
-import { sql, type Kysely } from 'kysely';
-import { REASON_CODES, type FeedbackStore, type ReasonCode, type UnansweredQuestion, type Vote } from '../../src/feedback/types.ts';
+import { type Kysely, sql } from 'kysely';
+import { type FeedbackStore, REASON_CODES, type ReasonCode, type UnansweredQuestion, type Vote } from '../../src/feedback/types.ts';
 
 /** bigint columns come back as strings from pg, numbers from SQLite. */
 type Instant = number | string | bigint;
@@ -63,8 +63,8 @@ function toUnanswered(row: UnansweredRow): UnansweredQuestion {
 }
 
 /** The store on any migrated database the digest store opened (`store.db`). */
-export function createSqlFeedbackStore(database: Kysely<any>): FeedbackStore {
-  const db = database as Kysely<FeedbackTables>;
+export function createSqlFeedbackStore<Tables>(database: Kysely<Tables>): FeedbackStore {
+  const db = database as unknown as Kysely<FeedbackTables>;
   return {
     async saveVote(vote) {
       const row: VoteRow = {
@@ -103,7 +103,14 @@ export function createSqlFeedbackStore(database: Kysely<any>): FeedbackStore {
     },
 
     async votes(since = 0) {
-      const rows = await db.selectFrom('feedback_votes').selectAll().where('voted_at', '>=', since).orderBy('voted_at').orderBy('answer_id').orderBy('user_hash').execute();
+      const rows = await db
+        .selectFrom('feedback_votes')
+        .selectAll()
+        .where('voted_at', '>=', since)
+        .orderBy('voted_at')
+        .orderBy('answer_id')
+        .orderBy('user_hash')
+        .execute();
       return rows.map(toVote);
     },
 

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AdapterDeps, ChatAdapter } from '../../adapters/contract.ts';
-import { startBot, type ChatBot } from '../../app/start-bot.ts';
+import { type ChatBot, startBot } from '../../app/start-bot.ts';
 import { DAY_MS, feedbackTarget } from '../../src/feedback/index.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { FakeClock, realKnowledge } from '../digest/support.ts';
@@ -32,11 +32,28 @@ async function start(extraEnv: Record<string, string> = {}) {
   const data = tempDataDir();
   const clock = new FakeClock('2026-01-01T08:00:00Z');
   const platform = loopback();
-  const bot = (await startBot({ DATA_DIR: data.dir, ...extraEnv }, { logger: memoryLogger(), knowledge: realKnowledge(), platforms: [platform.adapter], clock, sleep: clock.sleep, startScheduler: false, opsPort: 0 })) as ChatBot;
+  const bot = (await startBot(
+    { DATA_DIR: data.dir, ...extraEnv },
+    {
+      logger: memoryLogger(),
+      knowledge: realKnowledge(),
+      platforms: [platform.adapter],
+      clock,
+      sleep: clock.sleep,
+      startScheduler: false,
+      opsPort: 0,
+    },
+  )) as ChatBot;
   running.push({ bot, remove: data.remove });
   const rows = async () => ({
-    votes: await bot.store.db.selectFrom('feedback_votes' as never).selectAll().execute(),
-    questions: await bot.store.db.selectFrom('unanswered_questions' as never).selectAll().execute(),
+    votes: await bot.store.db
+      .selectFrom('feedback_votes' as never)
+      .selectAll()
+      .execute(),
+    questions: await bot.store.db
+      .selectFrom('unanswered_questions' as never)
+      .selectAll()
+      .execute(),
   });
   return { bot, clock, feedback: platform.seen.deps!.feedback!, rows, dir: data.dir };
 }

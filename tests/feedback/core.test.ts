@@ -55,7 +55,14 @@ describe('userHasher', () => {
 });
 
 describe('targets', () => {
-  const answer = { kind: 'search', query: 'gas deal', items: [{ type: 'fact', evidence: [{ factId: 'f1' }, { factId: 'f2' }] }, { variants: [{ evidence: [{ factId: 'f3' }, { factId: 'f1' }] }] }] };
+  const answer = {
+    kind: 'search',
+    query: 'gas deal',
+    items: [
+      { type: 'fact', evidence: [{ factId: 'f1' }, { factId: 'f2' }] },
+      { variants: [{ evidence: [{ factId: 'f3' }, { factId: 'f1' }] }] },
+    ],
+  };
 
   it('collects the fact ids shown, once each, and gives the same answer the same id', () => {
     const target = feedbackTarget(answer);
@@ -100,7 +107,12 @@ describe('the recorder', () => {
     const votes = await store.votes();
     expect(votes.map((v) => `${v.direction}/${v.reason?.code ?? '-'}`)).toEqual(['down/wrong-figure', 'up/-']);
     expect(JSON.stringify(votes)).not.toContain('U0VOTER');
-    await recorder.vote({ target: { ...target, answerId: 'def456', query: '<@U0FRIEND> gas deal' }, direction: 'up', platform: 'slack', userId: 'U0VOTER' });
+    await recorder.vote({
+      target: { ...target, answerId: 'def456', query: '<@U0FRIEND> gas deal' },
+      direction: 'up',
+      platform: 'slack',
+      userId: 'U0VOTER',
+    });
     expect((await store.votes()).find((v) => v.answerId === 'def456')?.query).toBe('gas deal');
     expect(votes[0]).toMatchObject({ at: Date.parse('2026-12-01T10:01:00Z'), factIds: ['f1'], query: 'gas deal' });
   });
@@ -113,7 +125,14 @@ describe('the recorder', () => {
     clock.advance(DAY_MS);
     await recorder.unanswered({ platform: 'slack', question: '<@U0ASKER> best restaurants in moscow' });
     expect(await store.unanswered()).toEqual([
-      { platform: 'slack', normalised: 'best restaurants in moscow', example: 'best restaurants in moscow', count: 2, firstSeen: Date.parse('2026-12-01T10:00:00Z'), lastSeen: Date.parse('2026-12-02T10:00:00Z') },
+      {
+        platform: 'slack',
+        normalised: 'best restaurants in moscow',
+        example: 'best restaurants in moscow',
+        count: 2,
+        firstSeen: Date.parse('2026-12-01T10:00:00Z'),
+        lastSeen: Date.parse('2026-12-02T10:00:00Z'),
+      },
     ]);
   });
 
@@ -126,7 +145,12 @@ describe('the recorder', () => {
   });
 
   it('remembers targets for buttons that carry only the id; FEEDBACK=off remembers and records nothing', async () => {
-    const recorder = createFeedbackRecorder({ store: new MemoryFeedbackStore(), hashUser: userHasher(KEY), clock: new FakeClock(0), logger: memoryLogger() });
+    const recorder = createFeedbackRecorder({
+      store: new MemoryFeedbackStore(),
+      hashUser: userHasher(KEY),
+      clock: new FakeClock(0),
+      logger: memoryLogger(),
+    });
     recorder.remember(target);
     expect(recorder.target('abc123')).toEqual(target);
     feedbackOff.remember(target);
@@ -155,7 +179,12 @@ describe('the retention', () => {
     const recorder = createFeedbackRecorder({ store, hashUser: userHasher(KEY), clock, logger: memoryLogger() });
     const retention = createRetention({ store, clock, retentionDays: 90, logger: memoryLogger() });
     await recorder.unanswered({ platform: 'slack', question: 'old question' });
-    await recorder.vote({ target: { answerId: 'a1', kind: 'search', query: 'old', factIds: [] }, direction: 'down', platform: 'slack', userId: 'U1' });
+    await recorder.vote({
+      target: { answerId: 'a1', kind: 'search', query: 'old', factIds: [] },
+      direction: 'down',
+      platform: 'slack',
+      userId: 'U1',
+    });
     expect(await retention.tick()).toBe(0);
     clock.advance(80 * DAY_MS);
     await recorder.unanswered({ platform: 'slack', question: 'new question' });
@@ -174,7 +203,11 @@ describe('feedback settings', () => {
 
   it('defaults to on, 90 days, no curators; refuses bad values naming the variable', () => {
     expect(readFeedbackSettings({})).toEqual({ enabled: true, key: undefined, retentionDays: 90, curators: [] });
-    expect(readFeedbackSettings({ FEEDBACK: 'off', CURATORS: 'U0CUR1, U0CUR2', FEEDBACK_RETENTION_DAYS: '30' })).toMatchObject({ enabled: false, curators: ['U0CUR1', 'U0CUR2'], retentionDays: 30 });
+    expect(readFeedbackSettings({ FEEDBACK: 'off', CURATORS: 'U0CUR1, U0CUR2', FEEDBACK_RETENTION_DAYS: '30' })).toMatchObject({
+      enabled: false,
+      curators: ['U0CUR1', 'U0CUR2'],
+      retentionDays: 30,
+    });
     expect(() => readFeedbackSettings({ FEEDBACK: 'maybe' })).toThrow(/FEEDBACK must be/);
     expect(() => readFeedbackSettings({ FEEDBACK_RETENTION_DAYS: '0' })).toThrow(/FEEDBACK_RETENTION_DAYS/);
     expect(() => readFeedbackSettings({ FEEDBACK_KEY: 'short' })).toThrow(/FEEDBACK_KEY/);
@@ -188,7 +221,12 @@ describe('feedback settings', () => {
     expect(resolveFeedbackKey(settings, { dataDir: dir }).key).toBe(first.key);
     expect(readFileSync(join(dir, 'feedback.key'), 'utf8').trim()).toBe(first.key);
     expect(statSync(join(dir, 'feedback.key')).mode & 0o077).toBe(0);
-    expect(resolveFeedbackKey(settings, { databaseUrl: 'postgres://x/y' })).toMatchObject({ problem: expect.stringMatching(/FEEDBACK_KEY is not set/) });
-    expect(resolveFeedbackKey(readFeedbackSettings({ FEEDBACK_KEY: KEY }), { databaseUrl: 'postgres://x/y' })).toEqual({ key: KEY, source: 'FEEDBACK_KEY' });
+    expect(resolveFeedbackKey(settings, { databaseUrl: 'postgres://x/y' })).toMatchObject({
+      problem: expect.stringMatching(/FEEDBACK_KEY is not set/),
+    });
+    expect(resolveFeedbackKey(readFeedbackSettings({ FEEDBACK_KEY: KEY }), { databaseUrl: 'postgres://x/y' })).toEqual({
+      key: KEY,
+      source: 'FEEDBACK_KEY',
+    });
   });
 });

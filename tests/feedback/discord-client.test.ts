@@ -9,8 +9,8 @@ import { feedbackRow, handleFeedbackButton, handleReasonModal, THANKS_DOWN, THAN
 import { createFeedbackRecorder, feedbackTarget, MemoryFeedbackStore, userHasher } from '../../src/feedback/index.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { FakeClock } from '../digest/support.ts';
-import { realAnswerer } from '../helpers/real.ts';
 import { buttonInteraction, FakeDiscord, HUMAN, modalSubmitInteraction, type RecordedCall } from '../discord/fake-discord.ts';
+import { realAnswerer } from '../helpers/real.ts';
 
 /** The suite's obvious fake token (tests/discord/client.test.ts). */
 const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
@@ -18,16 +18,21 @@ const EPHEMERAL = 64;
 const target = feedbackTarget(realAnswerer().answer('gas deal'));
 const store = new MemoryFeedbackStore();
 const logger = memoryLogger();
-const feedback = createFeedbackRecorder({ store, hashUser: userHasher('discord-client-key-0123456789'), clock: new FakeClock('2026-12-01T12:00:00Z'), logger });
+const feedback = createFeedbackRecorder({
+  store,
+  hashUser: userHasher('discord-client-key-0123456789'),
+  clock: new FakeClock('2026-12-01T12:00:00Z'),
+  logger,
+});
 let fake: FakeDiscord;
 let client: Client;
 
 beforeAll(async () => {
   fake = await new FakeDiscord().start();
   client = new Client({ intents: [GatewayIntentBits.Guilds], allowedMentions: { parse: [] }, rest: { api: fake.apiUrl } });
-  client.on(Events.InteractionCreate, async (interaction) => {
-    if (interaction.isButton()) await handleFeedbackButton(interaction, { feedback, logger });
-    else if (interaction.isModalSubmit()) await handleReasonModal(interaction, { feedback, logger });
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (interaction.isButton()) void handleFeedbackButton(interaction, { feedback, logger });
+    else if (interaction.isModalSubmit()) void handleReasonModal(interaction, { feedback, logger });
   });
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(TOKEN);
@@ -40,7 +45,8 @@ afterAll(async () => {
   await fake?.close();
 });
 
-const callbackFor = (interaction: { id: string; token: string }) => (c: RecordedCall) => c.method === 'POST' && c.path === `/api/v10/interactions/${interaction.id}/${interaction.token}/callback`;
+const callbackFor = (interaction: { id: string; token: string }) => (c: RecordedCall) =>
+  c.method === 'POST' && c.path === `/api/v10/interactions/${interaction.id}/${interaction.token}/callback`;
 async function interact(interaction: { id: string; token: string }): Promise<RecordedCall> {
   const start = fake.calls.length;
   fake.dispatch('INTERACTION_CREATE', interaction);
@@ -61,10 +67,17 @@ describe('Discord feedback on the real client', () => {
     expect(click.body).toMatchObject({ type: 9, data: { custom_id: `sr-fb-why:${target.answerId}`, title: 'What fell short?' } });
     expect((await store.votes()).map((v) => `${v.direction}/${v.reason?.code ?? '-'}`)).toEqual(['down/-']);
 
-    const sent = await interact(modalSubmitInteraction(fake, `sr-fb-why:${target.answerId}`, { select: { reason: ['wrong-figure'] }, text: { note: 'the 2014 deal was $400bn <@&1>' } }));
+    const sent = await interact(
+      modalSubmitInteraction(fake, `sr-fb-why:${target.answerId}`, {
+        select: { reason: ['wrong-figure'] },
+        text: { note: 'the 2014 deal was $400bn <@&1>' },
+      }),
+    );
     expect(sent.body).toMatchObject({ type: 4, data: { content: THANKS_DOWN, flags: EPHEMERAL } });
     const votes = await store.votes();
-    expect(votes).toMatchObject([{ direction: 'down', reason: { code: 'wrong-figure', text: 'the 2014 deal was $400bn @&1' }, query: 'gas deal' }]);
+    expect(votes).toMatchObject([
+      { direction: 'down', reason: { code: 'wrong-figure', text: 'the 2014 deal was $400bn @&1' }, query: 'gas deal' },
+    ]);
     expect(JSON.stringify(votes)).not.toContain(HUMAN.id);
   });
 });

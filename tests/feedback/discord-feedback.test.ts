@@ -1,5 +1,5 @@
 /** 👍 / 👎 on Discord: the button row, the reason modal, the handlers, the curators' check and the report reply. */
-import { ComponentType, MessageFlags, PermissionFlagsBits, PermissionsBitField, type ModalBuilder } from 'discord.js';
+import { ComponentType, MessageFlags, type ModalBuilder, PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import {
   feedbackComponents,
@@ -12,23 +12,45 @@ import {
   THANKS_DOWN,
   THANKS_UP,
 } from '../../adapters/discord/feedback.ts';
-import { buildReport, createFeedbackRecorder, feedbackOff, feedbackTarget, MemoryFeedbackStore, userHasher } from '../../src/feedback/index.ts';
+import {
+  buildReport,
+  createFeedbackRecorder,
+  feedbackOff,
+  feedbackTarget,
+  MemoryFeedbackStore,
+  userHasher,
+} from '../../src/feedback/index.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { FakeClock, realKnowledge } from '../digest/support.ts';
 import { realAnswerer } from '../helpers/real.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: block and component JSON, read loosely
+type Loose = any;
 
 const target = feedbackTarget(realAnswerer().answer('gas deal'));
 
 function rig() {
   const store = new MemoryFeedbackStore();
-  const feedback = createFeedbackRecorder({ store, hashUser: userHasher('discord-feedback-key-0123456789'), clock: new FakeClock('2026-12-01T12:00:00Z'), logger: memoryLogger() });
+  const feedback = createFeedbackRecorder({
+    store,
+    hashUser: userHasher('discord-feedback-key-0123456789'),
+    clock: new FakeClock('2026-12-01T12:00:00Z'),
+    logger: memoryLogger(),
+  });
   return { store, feedback, deps: { feedback, logger: memoryLogger() } };
 }
 
 function button(customId: string, user = '111111111111111111') {
   const replies: unknown[] = [];
   const modals: ModalBuilder[] = [];
-  return { customId, user: { id: user }, replies, modals, reply: async (o: unknown) => void replies.push(o), showModal: async (m: ModalBuilder) => void modals.push(m) };
+  return {
+    customId,
+    user: { id: user },
+    replies,
+    modals,
+    reply: async (o: unknown) => void replies.push(o),
+    showModal: async (m: ModalBuilder) => void modals.push(m),
+  };
 }
 
 function submission(customId: string, reason: string[], note: string, user = '111111111111111111') {
@@ -45,8 +67,8 @@ function submission(customId: string, reason: string[], note: string, user = '11
 describe('Discord feedback builders', () => {
   it('makes two buttons whose custom ids carry the answer id within 100 characters', () => {
     const row = feedbackRow(target).toJSON();
-    expect(row.components.map((c: any) => c.custom_id)).toEqual([`sr-fb:up:${target.answerId}`, `sr-fb:down:${target.answerId}`]);
-    for (const c of row.components as any[]) expect(c.custom_id.length).toBeLessThanOrEqual(100);
+    expect(row.components.map((c: Loose) => c.custom_id)).toEqual([`sr-fb:up:${target.answerId}`, `sr-fb:down:${target.answerId}`]);
+    for (const c of row.components as Loose[]) expect(c.custom_id.length).toBeLessThanOrEqual(100);
   });
 
   it('adds the row and remembers the answer only with feedback on', () => {
@@ -58,11 +80,11 @@ describe('Discord feedback builders', () => {
   });
 
   it('makes a reason modal with an optional select of the fixed reasons and an optional 500-character note', () => {
-    const modal = reasonModal(target.answerId).toJSON() as any;
+    const modal = reasonModal(target.answerId).toJSON() as Loose;
     expect(modal.custom_id).toBe(`sr-fb-why:${target.answerId}`);
     const [reason, note] = modal.components;
     expect(reason.component).toMatchObject({ type: ComponentType.StringSelect, custom_id: 'reason', required: false, min_values: 0 });
-    expect(reason.component.options.map((o: any) => o.label)).toEqual(['wrong figure', 'outdated', 'not what I asked']);
+    expect(reason.component.options.map((o: Loose) => o.label)).toEqual(['wrong figure', 'outdated', 'not what I asked']);
     expect(note.component).toMatchObject({ type: ComponentType.TextInput, custom_id: 'note', max_length: 500, required: false });
   });
 });
@@ -74,7 +96,9 @@ describe('Discord feedback handlers', () => {
     const click = button(`sr-fb:up:${target.answerId}`);
     expect(await handleFeedbackButton(click, deps)).toBe(true);
     expect(click.replies).toEqual([{ content: THANKS_UP, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } }]);
-    expect(await store.votes()).toMatchObject([{ answerId: target.answerId, direction: 'up', query: 'gas deal', factIds: target.factIds, platform: 'discord' }]);
+    expect(await store.votes()).toMatchObject([
+      { answerId: target.answerId, direction: 'up', query: 'gas deal', factIds: target.factIds, platform: 'discord' },
+    ]);
   });
 
   it('👎 shows the reason form first; the form replaces the vote with its reason', async () => {
@@ -87,7 +111,9 @@ describe('Discord feedback handlers', () => {
     const sent = submission(`sr-fb-why:${target.answerId}`, ['outdated'], '  figures from 2019 @everyone ');
     await handleReasonModal(sent, deps);
     expect(sent.replies).toEqual([{ content: THANKS_DOWN, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } }]);
-    expect(await store.votes()).toMatchObject([{ direction: 'down', reason: { code: 'outdated', text: 'figures from 2019 @everyone' }, factIds: target.factIds }]);
+    expect(await store.votes()).toMatchObject([
+      { direction: 'down', reason: { code: 'outdated', text: 'figures from 2019 @everyone' }, factIds: target.factIds },
+    ]);
   });
 
   it('keeps a vote on a forgotten answer by its id; ignores other custom ids; FEEDBACK=off records nothing', async () => {
@@ -111,7 +137,14 @@ describe('Discord report access', () => {
   });
 
   it('replies with the report privately, within 2,000 characters, without pings', () => {
-    const unanswered = Array.from({ length: 10 }, (_, i) => ({ platform: 'discord', normalised: `q${i}`, example: `${'long question '.repeat(12)}@everyone ${i}`, count: 10 - i, firstSeen: 0, lastSeen: 0 }));
+    const unanswered = Array.from({ length: 10 }, (_, i) => ({
+      platform: 'discord',
+      normalised: `q${i}`,
+      example: `${'long question '.repeat(12)}@everyone ${i}`,
+      count: 10 - i,
+      firstSeen: 0,
+      lastSeen: 0,
+    }));
     const reply = reportReply(buildReport({ votes: [], unanswered, knowledge: realKnowledge(), now: new Date(0) }));
     expect(reply.content.length).toBeLessThanOrEqual(2000);
     expect(reply).toMatchObject({ flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });

@@ -7,7 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReportCli } from '../../app/cli-report.ts';
-import { buildReport, createFeedbackRecorder, feedbackTarget, userHasher, type FeedbackReport, type FeedbackTarget } from '../../src/feedback/index.ts';
+import {
+  buildReport,
+  createFeedbackRecorder,
+  type FeedbackReport,
+  type FeedbackTarget,
+  feedbackTarget,
+  userHasher,
+} from '../../src/feedback/index.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { createSqlFeedbackStore } from '../../stores/sql/feedback-store.ts';
 import { openDigestStore } from '../../stores/sql/open-store.ts';
@@ -28,13 +35,24 @@ async function report(...args: string[]) {
 
 beforeAll(async () => {
   const digest = await openDigestStore({ dataDir: dir });
-  const recorder = createFeedbackRecorder({ store: createSqlFeedbackStore(digest.db), hashUser: userHasher('report-test-key-0123456789'), clock, logger: memoryLogger() });
+  const recorder = createFeedbackRecorder({
+    store: createSqlFeedbackStore(digest.db),
+    hashUser: userHasher('report-test-key-0123456789'),
+    clock,
+    logger: memoryLogger(),
+  });
   const answerer = realAnswerer();
   const answer = answerer.answer('gas deal');
   expect(answer.matched).toBe(true);
   gasDeal = feedbackTarget(answer);
   await recorder.vote({ target: gasDeal, direction: 'down', reason: { code: 'wrong-figure' }, platform: 'slack', userId: 'U0ASKER' });
-  await recorder.vote({ target: gasDeal, direction: 'down', reason: { code: 'other', text: 'the price is missing' }, platform: 'discord', userId: '123456789' });
+  await recorder.vote({
+    target: gasDeal,
+    direction: 'down',
+    reason: { code: 'other', text: 'the price is missing' },
+    platform: 'discord',
+    userId: '123456789',
+  });
   await recorder.vote({ target: feedbackTarget(answerer.answer('trade')), direction: 'up', platform: 'slack', userId: 'U0ASKER' });
   for (const question of ['Best restaurants in Moscow?', 'best restaurants in moscow']) {
     expect(answerer.answer(question).matched).toBe(false);
@@ -52,7 +70,7 @@ describe('sinorussia report', () => {
     expect(err).toBe('');
     expect(code).toBe(0);
     expect(out).toMatch(/2 unanswered|1 unanswered question, asked 2 times/);
-    expect(out).toMatch(/ {2}2×  best restaurants in moscow {2}\(first 2026-11-20, last 2026-11-20; slack\)/);
+    expect(out).toMatch(/ {2}2× {2}best restaurants in moscow {2}\(first 2026-11-20, last 2026-11-20; slack\)/);
     expect(out).toContain(`2 👎 0 👍  "gas deal" (search, answer ${gasDeal.answerId})`);
     expect(out).toContain('reasons: other ×1; wrong figure ×1; "the price is missing"');
     expect(out).toContain(`facts: ${gasDeal.factIds.join(', ')}`);
@@ -71,7 +89,10 @@ describe('sinorussia report', () => {
   });
 
   it('refuses a bad date and an unknown option, with usage', async () => {
-    expect(await report('--since', '2026-02-30')).toMatchObject({ code: 2, err: expect.stringContaining('--since needs a date as YYYY-MM-DD (got "2026-02-30")') });
+    expect(await report('--since', '2026-02-30')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--since needs a date as YYYY-MM-DD (got "2026-02-30")'),
+    });
     expect(await report('--bogus')).toMatchObject({ code: 2, err: expect.stringContaining('usage: sinorussia report') });
   });
 });
@@ -92,9 +113,20 @@ describe('buildReport', () => {
       knowledge,
       now: new Date(0),
     });
-    expect(result.unanswered).toEqual([{ question: 'trade with india', normalised: 'trade with india', count: 3, firstSeen: '1970-01-01', lastSeen: '1970-01-01', platforms: ['discord', 'slack'] }]);
+    expect(result.unanswered).toEqual([
+      {
+        question: 'trade with india',
+        normalised: 'trade with india',
+        count: 3,
+        firstSeen: '1970-01-01',
+        lastSeen: '1970-01-01',
+        platforms: ['discord', 'slack'],
+      },
+    ]);
     expect(result.answers.map((a) => a.answerId)).toEqual(['a2']);
-    expect(result.facts).toEqual([{ factId: 'no-such-fact', topics: [], down: 1, up: 1, reasons: [{ reason: 'outdated', count: 1 }], comments: [] }]);
+    expect(result.facts).toEqual([
+      { factId: 'no-such-fact', topics: [], down: 1, up: 1, reasons: [{ reason: 'outdated', count: 1 }], comments: [] },
+    ]);
     expect(result.topics[0]).toMatchObject({ topic: 'trade', asked: 3, newestSource: { id: expect.any(String) } });
   });
 });

@@ -17,21 +17,45 @@ import { createSqlFeedbackStore } from '../../stores/sql/feedback-store.ts';
 import { openSqliteStore } from '../../stores/sql/open-store.ts';
 import { FakeClock, realKnowledge } from '../digest/support.ts';
 import { realAnswerer } from '../helpers/real.ts';
-import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
+import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
 import { eventBody, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
 
 const json = (value: unknown) => JSON.stringify(value);
 
 describe('buildHomeView', () => {
   const report = buildReport({
-    votes: [{ answerId: 'a1', kind: 'search', query: 'gas <!channel> deal', factIds: ['f-1'], direction: 'down', reason: { code: 'other', text: 'see <@U0BAD> & co' }, platform: 'slack', userHash: 'h', at: 0 }],
+    votes: [
+      {
+        answerId: 'a1',
+        kind: 'search',
+        query: 'gas <!channel> deal',
+        factIds: ['f-1'],
+        direction: 'down',
+        reason: { code: 'other', text: 'see <@U0BAD> & co' },
+        platform: 'slack',
+        userHash: 'h',
+        at: 0,
+      },
+    ],
     unanswered: [{ platform: 'slack', normalised: 'x', example: 'best <b>borscht</b>', count: 2, firstSeen: 0, lastSeen: 0 }],
     knowledge: realKnowledge(),
     now: new Date(0),
   });
 
   it('shows everyone the capabilities, topics and their channels’ digests, and no feedback', () => {
-    const view = buildHomeView({ subscriptions: [{ platform: 'slack', channelId: 'C0DIGEST', time: '09:00', timeZone: 'Europe/Berlin', topics: ['energy'], subscribedBy: 'U1', subscribedAt: '' }] });
+    const view = buildHomeView({
+      subscriptions: [
+        {
+          platform: 'slack',
+          channelId: 'C0DIGEST',
+          time: '09:00',
+          timeZone: 'Europe/Berlin',
+          topics: ['energy'],
+          subscribedBy: 'U1',
+          subscribedAt: '',
+        },
+      ],
+    });
     expect(view.type).toBe('home');
     const text = json(view.blocks);
     expect(text).toContain('/sinorussia topics');
@@ -68,18 +92,51 @@ describe('registerHome on a real Bolt app', () => {
     const clock = new FakeClock('2026-12-01T10:00:00Z');
     const recorder = createFeedbackRecorder({ store: feedback, hashUser: userHasher('home-test-key-0123456789'), clock, logger });
     const answer = realAnswerer().answer('gas deal');
-    await recorder.vote({ target: feedbackTarget(answer), direction: 'down', reason: { code: 'outdated' }, platform: 'slack', userId: 'U0READER' });
+    await recorder.vote({
+      target: feedbackTarget(answer),
+      direction: 'down',
+      reason: { code: 'outdated' },
+      platform: 'slack',
+      userId: 'U0READER',
+    });
     await recorder.unanswered({ platform: 'slack', question: 'Best restaurants in Moscow?' });
     await recorder.unanswered({ platform: 'slack', question: 'best restaurants in moscow' });
-    await digest.saveSubscription({ platform: 'slack', channelId: 'C0DIGEST', time: '08:30', timeZone: 'Asia/Shanghai', topics: [], subscribedBy: 'U1', subscribedAt: '2026-11-01T00:00:00Z' });
-    await digest.saveSubscription({ platform: 'slack', channelId: 'C0OTHER', time: '07:00', timeZone: 'UTC', topics: [], subscribedBy: 'U1', subscribedAt: '2026-11-01T00:00:00Z' });
+    await digest.saveSubscription({
+      platform: 'slack',
+      channelId: 'C0DIGEST',
+      time: '08:30',
+      timeZone: 'Asia/Shanghai',
+      topics: [],
+      subscribedBy: 'U1',
+      subscribedAt: '2026-11-01T00:00:00Z',
+    });
+    await digest.saveSubscription({
+      platform: 'slack',
+      channelId: 'C0OTHER',
+      time: '07:00',
+      timeZone: 'UTC',
+      topics: [],
+      subscribedBy: 'U1',
+      subscribedAt: '2026-11-01T00:00:00Z',
+    });
     fake.setUserChannels('U0CURATOR', ['C0DIGEST']);
     fake.setUserChannels('U0READER', ['C0DIGEST', 'C0NODIGEST']);
-    app = new App({ token: 'xoxb-test', signingSecret: SIGNING_SECRET, logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } } });
+    app = new App({
+      token: 'xoxb-test',
+      signingSecret: SIGNING_SECRET,
+      logLevel: LogLevel.ERROR,
+      clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
+    });
     registerHome(app, {
       curators: ['U0CURATOR'],
       subscriptions: async (ids) => (await Promise.all(ids.map((id) => digest.channelSubscriptions(id)))).flat(),
-      report: async () => buildReport({ votes: await feedback.votes(), unanswered: await feedback.unanswered(), knowledge: realKnowledge(), now: clock.now() }),
+      report: async () =>
+        buildReport({
+          votes: await feedback.votes(),
+          unanswered: await feedback.unanswered(),
+          knowledge: realKnowledge(),
+          now: clock.now(),
+        }),
       logger,
     });
     const server = (await app.start(0)) as Server;
@@ -95,7 +152,11 @@ describe('registerHome on a real Bolt app', () => {
 
   const open = async (eventId: string, user: string, tab = 'home') => {
     const before = fake.views.length;
-    const res = await post(endpoint, eventBody(eventId, { type: 'app_home_opened', user, channel: 'D0HOME', tab, event_ts: '1800000000.000100' }), 'application/json');
+    const res = await post(
+      endpoint,
+      eventBody(eventId, { type: 'app_home_opened', user, channel: 'D0HOME', tab, event_ts: '1800000000.000100' }),
+      'application/json',
+    );
     expect(res.status).toBe(200);
     return before;
   };

@@ -4,7 +4,7 @@ import type { FeedbackStore, Vote } from '../../src/feedback/types.ts';
 import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
 import { createSqlFeedbackStore } from '../../stores/sql/feedback-store.ts';
 import { migrateToLatest } from '../../stores/sql/migrations.ts';
-import { STORE_BACKENDS, type Backend } from '../digest/support.ts';
+import { type Backend, STORE_BACKENDS } from '../digest/support.ts';
 
 const vote = (fields: Partial<Vote> = {}): Vote => ({
   answerId: 'a1',
@@ -44,24 +44,52 @@ describe.each(STORE_BACKENDS)('feedback store on %s', (_name, makeBackend) => {
     await store.saveVote(vote({ answerId: 'a2', at: 1_600 }));
     await store.saveVote(vote({ direction: 'up', at: 2_000 }));
     const votes = await store.votes();
-    expect(votes.map((v) => `${v.answerId}/${v.userHash}/${v.direction}/${v.reason?.code ?? '-'}/${v.at}`)).toEqual(['a1/h2/up/-/1500', 'a2/h1/up/-/1600', 'a1/h1/up/-/2000']);
+    expect(votes.map((v) => `${v.answerId}/${v.userHash}/${v.direction}/${v.reason?.code ?? '-'}/${v.at}`)).toEqual([
+      'a1/h2/up/-/1500',
+      'a2/h1/up/-/1600',
+      'a1/h1/up/-/2000',
+    ]);
     expect((await store.votes(1_600)).map((v) => v.at)).toEqual([1_600, 2_000]);
   });
 
   it('counts unanswered questions per normalised form, keeps the latest wording and never moves last seen back', async () => {
-    await store.recordUnanswered({ platform: 'slack', normalised: 'best restaurants in moscow', example: 'Best restaurants in Moscow?', at: 1_000 });
-    await store.recordUnanswered({ platform: 'slack', normalised: 'best restaurants in moscow', example: 'best restaurants in moscow', at: 3_000 });
-    await store.recordUnanswered({ platform: 'slack', normalised: 'best restaurants in moscow', example: 'best restaurants in moscow!', at: 2_000 });
+    await store.recordUnanswered({
+      platform: 'slack',
+      normalised: 'best restaurants in moscow',
+      example: 'Best restaurants in Moscow?',
+      at: 1_000,
+    });
+    await store.recordUnanswered({
+      platform: 'slack',
+      normalised: 'best restaurants in moscow',
+      example: 'best restaurants in moscow',
+      at: 3_000,
+    });
+    await store.recordUnanswered({
+      platform: 'slack',
+      normalised: 'best restaurants in moscow',
+      example: 'best restaurants in moscow!',
+      at: 2_000,
+    });
     await store.recordUnanswered({ platform: 'discord', normalised: 'weather in beijing', example: 'weather in Beijing', at: 2_500 });
     expect(await store.unanswered()).toEqual([
-      { platform: 'slack', normalised: 'best restaurants in moscow', example: 'best restaurants in moscow!', count: 3, firstSeen: 1_000, lastSeen: 3_000 },
+      {
+        platform: 'slack',
+        normalised: 'best restaurants in moscow',
+        example: 'best restaurants in moscow!',
+        count: 3,
+        firstSeen: 1_000,
+        lastSeen: 3_000,
+      },
       { platform: 'discord', normalised: 'weather in beijing', example: 'weather in Beijing', count: 1, firstSeen: 2_500, lastSeen: 2_500 },
     ]);
     expect((await store.unanswered(2_600)).map((u) => u.normalised)).toEqual(['best restaurants in moscow']);
   });
 
   it('counts concurrent askings of one question, all of them', async () => {
-    await Promise.all(Array.from({ length: 10 }, (_, i) => store.recordUnanswered({ platform: 'slack', normalised: 'q', example: 'Q?', at: 1_000 + i })));
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => store.recordUnanswered({ platform: 'slack', normalised: 'q', example: 'Q?', at: 1_000 + i })),
+    );
     expect((await store.unanswered())[0]).toMatchObject({ count: 10, firstSeen: expect.any(Number), lastSeen: 1_009 });
   });
 
