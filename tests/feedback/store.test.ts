@@ -38,6 +38,16 @@ describe.each(STORE_BACKENDS)('feedback store on %s', (_name, makeBackend) => {
     expect(await store.votes()).toEqual([vote({ direction: 'down', reason: { code: 'other', text: 'the 2023 figure is off' } })]);
   });
 
+  it('upgrades a database migrated before feedback existed: the new step sorts after every earlier one', async () => {
+    const { sql } = await import('kysely');
+    await sql`drop table feedback_votes`.execute(digest.db);
+    await sql`drop table unanswered_questions`.execute(digest.db);
+    await sql`delete from kysely_migration where name = '2026-12-09-feedback'`.execute(digest.db);
+    await migrateToLatest(digest.db);
+    await store.saveVote(vote());
+    expect(await store.votes()).toHaveLength(1);
+  });
+
   it('replaces a second vote by the same user on the same answer, and keeps other users and answers apart', async () => {
     await store.saveVote(vote({ direction: 'down', reason: { code: 'outdated' } }));
     await store.saveVote(vote({ userHash: 'h2', at: 1_500 }));
