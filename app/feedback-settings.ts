@@ -10,11 +10,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import { ConfigError } from '../src/config-error.ts';
-import { type Clock, systemClock } from '../src/digest/types.ts';
+import { type Clock, type Subscription, systemClock } from '../src/digest/types.ts';
 import { MIN_KEY_LENGTH, userHasher } from '../src/feedback/hash.ts';
 import { createFeedbackRecorder, feedbackOff } from '../src/feedback/recorder.ts';
+import { reportFromStore } from '../src/feedback/report.ts';
 import { createRetention, type Retention } from '../src/feedback/retention.ts';
 import type { FeedbackRecorder, FeedbackStore } from '../src/feedback/types.ts';
+import type { Knowledge } from '../src/knowledge/types.ts';
 import type { Logger } from '../src/log.ts';
 import { createSqlFeedbackStore } from '../stores/sql/feedback-store.ts';
 
@@ -102,4 +104,23 @@ export function startFeedback<Tables>(
   const retention = createRetention({ store, clock, retentionDays: settings.retentionDays, logger });
   retention.start();
   return { recorder, store, retention, stop: () => retention.stop() };
+}
+
+/**
+ * What Slack's Home (adapters/slack/home.ts HomeDeps) and Discord's report command read, from
+ * the running bot: the curators, the report on the current base, and channels' digests.
+ */
+export function feedbackViews(
+  settings: FeedbackSettings,
+  feedback: RunningFeedback,
+  digest: { channelSubscriptions(channelId: string): Promise<Subscription[]> },
+  knowledge: () => Knowledge,
+  clock: Clock = systemClock,
+) {
+  const nothing = { votes: async () => [], unanswered: async () => [] };
+  return {
+    curators: settings.curators,
+    report: () => reportFromStore(feedback.store ?? nothing, knowledge(), clock.now()),
+    subscriptions: async (channelIds: string[]) => (await Promise.all(channelIds.map((id) => digest.channelSubscriptions(id)))).flat(),
+  };
 }

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AdapterDeps, ChatAdapter } from '../../adapters/contract.ts';
+import { feedbackViews, readFeedbackSettings } from '../../app/feedback-settings.ts';
 import { type ChatBot, startBot } from '../../app/start-bot.ts';
 import { DAY_MS, feedbackTarget } from '../../src/feedback/index.ts';
 import { memoryLogger } from '../../src/log.ts';
@@ -84,6 +85,29 @@ describe('feedback in the running bot', () => {
     const { votes, questions } = await rows();
     expect(votes).toEqual([]);
     expect(questions).toMatchObject([{ normalised: 'newer question' }]);
+  });
+
+  it('gives Home and the report command the curators, the report and the user’s channels’ digests', async () => {
+    const { bot, feedback } = await start({ CURATORS: 'U0CURATOR' });
+    await feedback.unanswered({ platform: 'slack', question: 'Best restaurants in Moscow?' });
+    await bot.store.saveSubscription({
+      platform: 'slack',
+      channelId: 'C0DIGEST',
+      time: '09:00',
+      timeZone: 'UTC',
+      topics: [],
+      subscribedBy: 'U1',
+      subscribedAt: '',
+    });
+    const views = feedbackViews(
+      readFeedbackSettings({ CURATORS: 'U0CURATOR' }),
+      bot.feedback,
+      bot.store,
+      () => bot.holder.snapshot.knowledge,
+    );
+    expect(views.curators).toEqual(['U0CURATOR']);
+    expect((await views.report()).unanswered).toMatchObject([{ normalised: 'best restaurants in moscow', count: 1 }]);
+    expect((await views.subscriptions(['C0DIGEST', 'C0NONE'])).map((s) => s.channelId)).toEqual(['C0DIGEST']);
   });
 
   it('FEEDBACK=off writes nothing, and makes no key', async () => {
