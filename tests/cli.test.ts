@@ -14,7 +14,7 @@ describe('sinorussia CLI', () => {
     expect(out.trim().split('\n')).toHaveLength(1);
     const json = JSON.parse(out);
     expect(json).toMatchObject({ query: 'how big is the gas deal', matched: true });
-    expect(json.items[0]).toMatchObject({ text: expect.stringContaining('$400 billion'), sources: ['cnn-2021-unbreakable'] });
+    expect(json.items[0]).toMatchObject({ type: 'fact', text: expect.stringContaining('$400 billion'), sources: ['cnn-2021-unbreakable'] });
     expect(json.items[0].quote).toContain('$400 billion');
     const listed = new Set(json.sources.map((s: { id: string }) => s.id));
     for (const item of json.items) for (const id of item.sources) expect(listed.has(id)).toBe(true);
@@ -24,6 +24,8 @@ describe('sinorussia CLI', () => {
   it('ask --json says matched false for an off-topic question', async () => {
     const json = JSON.parse((await cli('ask', 'weather in Paris', '--json')).out);
     expect(json).toMatchObject({ query: 'weather in Paris', matched: false, sources: [] });
+    // It lists the topics as guidance lines, citing nothing.
+    expect(json.items[0]).toEqual({ type: 'guide', text: 'trade: bilateral trade volumes, balance, what is traded, trading partners (48 facts)', sources: [] });
   });
 
   it('prints topics, sources and a timeline for a terminal', async () => {

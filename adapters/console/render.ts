@@ -2,8 +2,9 @@
  * Renders an Answer for a terminal: the title, numbered items with their dates and
  * citation numbers, conflicts side by side, then the sources. Colour only on a TTY.
  */
-import type { Answer, AnswerItem, CitedSource, Statement } from '../../src/answer/types.ts';
-import { itemLabel, publishedLabel, sourceCredit, statementLabel } from '../../src/answer/label.ts';
+import type { Answer, AnswerItem, CitedSource, CommandRef, ConflictItem, FactItem, Statement } from '../../src/answer/types.ts';
+import { requestText } from '../../src/commands/request-text.ts';
+import { itemLabel, publishedLabel, sideStatements, sourceCredit, statementLabel, unknownItem } from '../../src/answer/label.ts';
 
 export interface TerminalStyle {
   bold(s: string): string;
@@ -13,6 +14,9 @@ export interface TerminalStyle {
 export const PLAIN: TerminalStyle = { bold: (s) => s, dim: (s) => s };
 export const ANSI: TerminalStyle = { bold: (s) => `\x1b[1m${s}\x1b[22m`, dim: (s) => `\x1b[2m${s}\x1b[22m` };
 
+/** A command as people type it (`timeline trade`); a label as it is. */
+const commandText = (command: CommandRef | string) => (typeof command === 'string' ? command : requestText(command));
+
 const cites = (numbers: number[]) => numbers.map((n) => `[${n}]`).join('');
 
 /** One statement with its own citations only, after its label when it has one. */
@@ -21,22 +25,33 @@ function statementLine(st: Statement, itemDate: string | undefined, style: Termi
   return `${label ? `${style.dim(label)}  ` : ''}${st.text} ${cites(st.citations)}`;
 }
 
-function itemLines(item: AnswerItem, index: number, style: TerminalStyle): string[] {
-  if (item.command) return [`  ${style.bold(item.command.padEnd(18))} ${item.text}`];
+function factLines(item: FactItem, index: number, style: TerminalStyle): string[] {
   const label = itemLabel(item);
-  const date = label ? `${style.dim(label)}  ` : '';
-  if (item.variants) {
-    return [
-      `${index + 1}. ${date}Sources differ:`,
-      ...item.variants.flatMap((v) =>
-        (v.statements ?? [v]).map((st, i) => `${i === 0 ? '     - ' : '       + '}${statementLine(st, item.date, style)}`),
-      ),
-    ];
-  }
   if (item.statements) {
-    return [`${index + 1}. ${date.trimEnd()}:`, ...item.statements.map((st) => `     - ${statementLine(st, item.date, style)}`)];
+    return [`${index + 1}. ${label ? style.dim(label) : ''}:`, ...item.statements.map((st) => `     - ${statementLine(st, item.date, style)}`)];
   }
-  return [`${index + 1}. ${date}${item.text} ${cites(item.citations)}`];
+  return [`${index + 1}. ${label ? `${style.dim(label)}  ` : ''}${item.text} ${cites(item.citations)}`];
+}
+
+function conflictLines(item: ConflictItem, index: number, style: TerminalStyle): string[] {
+  const label = itemLabel(item);
+  return [
+    `${index + 1}. ${label ? `${style.dim(label)}  ` : ''}${item.text}:`,
+    ...item.variants.flatMap((v) => sideStatements(v).map((st, i) => `${i === 0 ? '     - ' : '       + '}${statementLine(st, item.date, style)}`)),
+  ];
+}
+
+function itemLines(item: AnswerItem, index: number, style: TerminalStyle): string[] {
+  switch (item.type) {
+    case 'fact':
+      return factLines(item, index, style);
+    case 'conflict':
+      return conflictLines(item, index, style);
+    case 'guide':
+      return item.command ? [`  ${style.bold(commandText(item.command).padEnd(18))} ${item.text}`] : [`${index + 1}. ${item.text} `];
+    default:
+      return unknownItem(item);
+  }
 }
 
 export function sourceLine(s: CitedSource): string {
@@ -53,6 +68,6 @@ export function renderTerminal(answer: Answer, style: TerminalStyle = PLAIN): st
   if (answer.sources.length > 0 && answer.kind !== 'sources') {
     out.push('', style.bold('Sources'), ...answer.sources.map(sourceLine));
   }
-  if (answer.next.length > 0) out.push('', style.dim(`Try: ${answer.next.join(' · ')}`));
+  if (answer.next.length > 0) out.push('', style.dim(`Try: ${answer.next.map(commandText).join(' · ')}`));
   return out.join('\n');
 }

@@ -6,9 +6,9 @@
  */
 import { escapeMarkdown, type APIEmbed, type APIEmbedField } from 'discord.js';
 import { cutAtWord } from '../../src/text.ts';
-import { itemLabel, publishedLabel, sourceCredit, statementLabel } from '../../src/answer/label.ts';
+import { citationsOf, itemLabel, publishedLabel, sideStatements, sourceCredit, statementLabel, unknownItem } from '../../src/answer/label.ts';
 import type { Answer, AnswerItem, CitedSource, Statement } from '../../src/answer/types.ts';
-import { slashFor } from './commands/sinorussia.ts';
+import { slashText } from './commands/sinorussia.ts';
 
 export const LIMITS = {
   title: 256,
@@ -48,16 +48,26 @@ function statementBlock(st: Statement, itemDate: string | undefined, marker = '>
 }
 
 export function itemBlock(item: AnswerItem, index: number): string {
-  if (item.command) return fit(`\`${slashFor(item.command).replace(/`/g, "'")}\` — ${escape(item.text)}`, ITEM_MAX);
-  const number = `**${index + 1}.** ${dated(itemLabel(item))}`;
-  if (item.variants && item.variants.length > 0) {
-    const sides = item.variants.flatMap((v) => (v.statements ?? [v]).map((st, i) => statementBlock(st, item.date, i === 0 ? '>' : '> +')));
-    return fit([`${number}Sources differ:`, ...sides].join('\n'), ITEM_MAX);
+  switch (item.type) {
+    case 'fact': {
+      const number = `**${index + 1}.** ${dated(itemLabel(item))}`;
+      if (item.statements) return fit([number.trimEnd(), ...item.statements.map((st) => statementBlock(st, item.date))].join('\n'), ITEM_MAX);
+      return fit(`${number}${escape(item.text)} ${cites(item.citations)}`.trimEnd(), ITEM_MAX);
+    }
+    case 'conflict': {
+      const sides = item.variants.flatMap((v) => sideStatements(v).map((st, i) => statementBlock(st, item.date, i === 0 ? '>' : '> +')));
+      return fit([`**${index + 1}.** ${dated(itemLabel(item))}${item.text}:`, ...sides].join('\n'), ITEM_MAX);
+    }
+    case 'guide':
+      if (item.command) {
+        // A label (`time`, `next post`) is shown as it is; a command as the slash command that runs it.
+        const command = typeof item.command === 'string' ? item.command : slashText(item.command);
+        return fit(`\`${command.replace(/`/g, "'")}\` — ${escape(item.text)}`, ITEM_MAX);
+      }
+      return fit(`**${index + 1}.** ${escape(item.text)}`.trimEnd(), ITEM_MAX);
+    default:
+      return unknownItem(item);
   }
-  if (item.statements) {
-    return fit([number.trimEnd(), ...item.statements.map((st) => statementBlock(st, item.date))].join('\n'), ITEM_MAX);
-  }
-  return fit(`${number}${escape(item.text)} ${cites(item.citations)}`.trimEnd(), ITEM_MAX);
 }
 
 export function sourceLine(source: CitedSource): string {
@@ -115,16 +125,13 @@ function sourceFields(lines: string[], budget: number): APIEmbedField[] {
 /** Citation numbers used by the first `kept` items, variants included. */
 function citedBy(items: AnswerItem[]): Set<number> {
   const cited = new Set<number>();
-  for (const item of items) {
-    item.citations.forEach((n) => cited.add(n));
-    item.variants?.forEach((v) => v.citations.forEach((n) => cited.add(n)));
-  }
+  for (const item of items) for (const n of citationsOf(item)) cited.add(n);
   return cited;
 }
 
 export function renderEmbed(answer: Answer): APIEmbed {
   const title = fit(escape(answer.title) || 'sinorussia', LIMITS.title);
-  const footer = answer.next.length > 0 ? fit(`Try: ${answer.next.map(slashFor).join(' · ')}`, FOOTER_MAX) : '';
+  const footer = answer.next.length > 0 ? fit(`Try: ${answer.next.map(slashText).join(' · ')}`, FOOTER_MAX) : '';
   const showSources = answer.kind !== 'sources' && answer.sources.length > 0;
   const budget = Math.min(LIMITS.description, LIMITS.embedTotal - title.length - footer.length - (showSources ? SOURCES_RESERVE : 0));
   const lead = answer.lead ? fit(escape(answer.lead), LEAD_MAX) : '';

@@ -4,8 +4,9 @@
  * message stays inside Slack's limits: a long answer is cut at an item boundary with a note.
  */
 import type { types } from '@slack/bolt';
-import { itemLabel, publishedLabel, sourceCredit, statementLabel } from '../../src/answer/label.ts';
-import type { Answer, AnswerItem, CitedSource, Statement } from '../../src/answer/types.ts';
+import { citationsOf, itemLabel, publishedLabel, sideStatements, sourceCredit, statementLabel, unknownItem } from '../../src/answer/label.ts';
+import type { Answer, AnswerItem, CitedSource, CommandRef, ConflictItem, FactItem, GuideItem, Statement } from '../../src/answer/types.ts';
+import { requestText } from '../../src/commands/request-text.ts';
 import { cutAtWord, escapeSlack } from './escape.ts';
 
 type KnownBlock = types.KnownBlock;
@@ -59,29 +60,35 @@ function statementText(st: Statement, itemDate: string | undefined): string {
   return `${label ? `*${escapeSlack(label)}*  ` : ''}${escapeSlack(st.text)}  ${cites(st.citations)}`;
 }
 
+/** A command as people type it after `/sinorussia` (`timeline trade`); a label as it is. */
+const commandText = (command: CommandRef | string) => (typeof command === 'string' ? command : requestText(command));
+const commandCode = (command: CommandRef) => code(commandText(command));
+
 /**
- * The mrkdwn for an item without variants: one line, or, when sources agree in their own
- * words, the label and then one line per source's statement.
+ * The mrkdwn for a fact: one line, or, when sources agree in their own words, the label and
+ * then one line per source's statement.
  */
-export function itemLine(item: AnswerItem): string {
-  if (item.command) return `${code(item.command)}  ${escapeSlack(item.text)}`;
+function factLine(item: FactItem): string {
   const label = itemLabel(item);
-  const date = label ? `*${escapeSlack(label)}*  ` : '';
   if (item.statements) return [`*${escapeSlack(label ?? '')}*`, ...item.statements.map((st) => `• ${statementText(st, item.date)}`)].join('\n');
   const citations = item.citations.length > 0 ? `  ${cites(item.citations)}` : '';
-  return `${date}${escapeSlack(item.text)}${citations}`;
+  return `${label ? `*${escapeSlack(label)}*  ` : ''}${escapeSlack(item.text)}${citations}`;
 }
 
-/** Sources disagree: one field per variant, side by side, each with its own citations. */
-function variantBlock(item: AnswerItem): SectionBlock {
-  const variants = item.variants ?? [];
+/** A line of guidance: the command it describes, then what it does. */
+function guideText(item: GuideItem): string {
+  return item.command ? `${code(commandText(item.command))}  ${escapeSlack(item.text)}` : escapeSlack(item.text);
+}
+
+/** Sources disagree: one field per side, side by side, each with its own citations. */
+function conflictBlock(item: ConflictItem): SectionBlock {
   const label = itemLabel(item);
   const date = label ? `*${escapeSlack(label)}*  ` : '';
   return {
     type: 'section',
-    text: { type: 'mrkdwn', text: cutAtWord(`${date}Sources differ:`, SLACK_LIMITS.sectionText) },
-    fields: variants.slice(0, SLACK_LIMITS.sectionFields).map((v) => {
-      const text = (v.statements ?? [v]).map((st) => statementText(st, item.date)).join('\n');
+    text: { type: 'mrkdwn', text: cutAtWord(`${date}${item.text}:`, SLACK_LIMITS.sectionText) },
+    fields: item.variants.slice(0, SLACK_LIMITS.sectionFields).map((v) => {
+      const text = sideStatements(v).map((st) => statementText(st, item.date)).join('\n');
       return mrkdwn(cutAtWord(text, SLACK_LIMITS.fieldText));
     }),
   };
@@ -103,7 +110,7 @@ function contextBlocks(texts: string[]): ContextBlock[] {
 
 function moreNote(hidden: number, answer: Answer): string {
   const noun = hidden === 1 ? 'item' : 'items';
-  const tries = answer.next.slice(0, 3).map(code);
+  const tries = answer.next.slice(0, 3).map(commandCode);
   return `${hidden} more ${noun} not shown${tries.length > 0 ? `: try ${tries.join(' or ')}` : ''}.`;
 }
 
@@ -127,12 +134,12 @@ function layOutItems(items: AnswerItem[], budget: number, maxItems: number): Ite
   const used = () => blocks.length + (pending.length > 0 ? 1 : 0);
   for (const item of items) {
     if (shown.length >= maxItems) break;
-    if (item.variants && item.variants.length > 0) {
+    if (item.type === 'conflict') {
       if (used() + 1 > budget) break;
       flush();
-      blocks.push(variantBlock(item));
+      blocks.push(conflictBlock(item));
     } else {
-      const line = cutAtWord(itemLine(item), SLACK_LIMITS.sectionText);
+      const line = cutAtWord(item.type === 'fact' ? factLine(item) : guideText(item), SLACK_LIMITS.sectionText);
       const joined = pending.length > 0 ? pending.join('\n').length + 1 + line.length : line.length;
       const needsNewSection = pending.length === 0 || joined > SLACK_LIMITS.sectionText;
       if (needsNewSection && used() + 1 > budget) break;
@@ -153,17 +160,27 @@ function introLine(answer: Answer, sharedBy: string | undefined): string | undef
   return parts.length > 0 ? cutAtWord(parts.join(' · '), SLACK_LIMITS.sectionText) : undefined;
 }
 
+/** An item in the notification text: a conflict's label only, a fact's first statement. */
+function fallbackLine(item: AnswerItem): string {
+  switch (item.type) {
+    case 'fact':
+      return item.statements ? `${escapeSlack(itemLabel(item) ?? '')}: ${statementText(item.statements[0], item.date)} …` : factLine(item);
+    case 'conflict':
+      return `${escapeSlack(itemLabel(item) ?? '')} ${item.text}.`.trim();
+    case 'guide':
+      return guideText(item);
+    default:
+      return unknownItem(item);
+  }
+}
+
 function fallbackText(answer: Answer, shown: AnswerItem[], sharedBy: string | undefined): string {
   const lines = [escapeSlack(answer.title)];
   if (sharedBy && USER_ID.test(sharedBy)) lines[0] += ` (shared by <@${sharedBy}>)`;
   if (answer.lead) lines.push(escapeSlack(answer.lead));
   let length = lines.join('\n').length;
   for (const item of shown) {
-    const line = item.variants
-      ? `${escapeSlack(itemLabel(item) ?? '')} Sources differ.`.trim()
-      : item.statements
-        ? `${escapeSlack(itemLabel(item) ?? '')}: ${statementText(item.statements[0], item.date)} …`
-        : itemLine(item);
+    const line = fallbackLine(item);
     if (length + 1 + line.length > FALLBACK_TEXT) break;
     lines.push(line);
     length += 1 + line.length;
@@ -191,11 +208,11 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
   const hidden = answer.items.length - area.shown.length;
   if (hidden > 0) blocks.push(context([moreNote(hidden, answer)]));
   if (listSources) {
-    const cited = new Set(area.shown.flatMap((i) => [...i.citations, ...(i.variants ?? []).flatMap((v) => v.citations)]));
+    const cited = new Set(area.shown.flatMap(citationsOf));
     const sources = answer.sources.filter((s) => cited.has(s.citation));
     blocks.push(...contextBlocks(sources.map(sourceText)));
   }
-  if (answer.next.length > 0) blocks.push(context([`Try: ${answer.next.slice(0, 5).map(code).join(' · ')}`]));
+  if (answer.next.length > 0) blocks.push(context([`Try: ${answer.next.slice(0, 5).map(commandCode).join(' · ')}`]));
   if (options.shareCommand !== undefined) blocks.push(shareActions(options.shareCommand));
   return { text: fallbackText(answer, area.shown, options.sharedBy), blocks };
 }

@@ -7,14 +7,15 @@
  */
 import type { Fact, Figure, Knowledge, Source } from '../knowledge/types.ts';
 import { sourceTitle } from '../knowledge/types.ts';
-import type { AnswerItem, CitedSource, Evidence, Statement, Variant } from './types.ts';
+import type { CitedSource, ComposedItem, Evidence, Statement, Variant } from './types.ts';
+import { SOURCES_DIFFER } from './types.ts';
 
 /** The mark of an item that updates an earlier report, and of the earlier report shown after it. */
 export const UPDATED_MARK = 'updated';
 export const REPORTED_EARLIER_MARK = 'reported earlier';
 
 export interface Composed {
-  items: AnswerItem[];
+  items: ComposedItem[];
   sources: CitedSource[];
 }
 
@@ -221,9 +222,9 @@ export class Composer {
    * The first `limit` items of `facts`, optionally reordered, with citations numbered for
    * what is shown (composing everything first lets a group pull in facts from anywhere).
    */
-  composeTop(facts: Fact[], limit: number, order?: (a: AnswerItem, b: AnswerItem) => number): Composed {
+  composeTop(facts: Fact[], limit: number, order?: (a: ComposedItem, b: ComposedItem) => number): Composed {
     // Compose a few times the limit (groups may merge several facts), more only if needed.
-    let items: AnswerItem[] = [];
+    let items: ComposedItem[] = [];
     for (let n = limit * 4; ; n *= 2) {
       items = this.compose(facts.slice(0, n)).items;
       if (items.length >= limit || n >= facts.length) break;
@@ -233,7 +234,7 @@ export class Composer {
     return this.compose(top.map((item) => this.knowledge.factById.get(item.evidence[0].factId) as Fact));
   }
 
-  private item(sides: Fact[][], cite: (sourceId: string) => number): AnswerItem {
+  private item(sides: Fact[][], cite: (sourceId: string) => number): ComposedItem {
     const variants = sides.map((side) => variantOf(side, cite));
     const evidence = variants.flatMap((v) => v.evidence);
     const sources = unique(evidence.map((e) => e.sourceId));
@@ -244,14 +245,20 @@ export class Composer {
       sources,
       citations: ascending(evidence.map((e) => e.citation)),
       evidence,
-      corroborated: sources.length > 1,
     };
     if (variants.length === 1) {
       const [only] = variants;
-      return { ...base, text: only.text, figure: only.figure, ...(only.statements ? { statements: only.statements } : {}) };
+      return {
+        type: 'fact',
+        ...base,
+        text: only.text,
+        figure: only.figure,
+        corroborated: sources.length > 1,
+        ...(only.statements ? { statements: only.statements } : {}),
+      };
     }
     // The sides are in `variants`, each with its own sources: the summary repeats no claim.
-    return { ...base, text: 'Sources differ', variants, corroborated: false };
+    return { type: 'conflict', ...base, text: SOURCES_DIFFER, variants };
   }
 }
 

@@ -1,6 +1,7 @@
-import type { Answer, QueryInfo, Statement } from './types.ts';
-import { sourceCredit } from './label.ts';
+import type { Answer, AnswerItem, QueryInfo, Statement, Variant } from './types.ts';
+import { sourceCredit, unknownItem } from './label.ts';
 import type { Figure } from '../knowledge/types.ts';
+import { requestText } from '../commands/request-text.ts';
 
 interface FigureJson {
   measure: string;
@@ -35,6 +36,8 @@ export interface AnswerJson {
   kind: Answer['kind'];
   title: string;
   items: {
+    /** `fact`, `conflict` (then `variants`) or `guide` (a line of help: `command: what it does`, citing nothing). */
+    type: AnswerItem['type'];
     text: string;
     date?: string;
     mark?: string;
@@ -76,26 +79,42 @@ function statementJson(st: Statement): StatementJson {
   return { text: st.text, date: st.date, quote: st.evidence[0]?.quote, sources: st.sources, figure: figureJson(st.figure) };
 }
 
+function variantJson(v: Variant): StatementJson & { statements?: StatementJson[] } {
+  return { ...statementJson(v), sources: (v.statements?.[0] ?? v).sources, statements: v.statements?.map(statementJson) };
+}
+
+function itemJson(item: AnswerItem): AnswerJson['items'][number] {
+  switch (item.type) {
+    case 'fact':
+      return {
+        type: item.type,
+        text: item.text,
+        date: item.date,
+        mark: item.mark,
+        quote: item.evidence[0]?.quote,
+        sources: item.statements ? item.statements[0].sources : item.sources,
+        figure: figureJson(item.figure),
+        agree: item.corroborated && item.sources.length > 1 ? item.sources.length : undefined,
+        statements: item.statements?.map(statementJson),
+      };
+    case 'conflict':
+      return { type: item.type, text: item.text, date: item.date, mark: item.mark, sources: item.sources, variants: item.variants.map(variantJson) };
+    case 'guide':
+      if (!item.command) return { type: item.type, text: item.text, sources: [] };
+      // Each line names its command as it is typed on the command line.
+      return { type: item.type, text: `${typeof item.command === 'string' ? item.command : requestText(item.command)}: ${item.text}`, sources: [] };
+    default:
+      return unknownItem(item);
+  }
+}
+
 export function answerToJson(answer: Answer): AnswerJson {
   return {
     query: answer.query,
     matched: answer.matched,
     kind: answer.kind,
     title: answer.title,
-    items: answer.items.map((item) => {
-      const lead = item.statements?.[0];
-      return {
-        text: item.command ? `${item.command}: ${item.text}` : item.text,
-        date: item.date,
-        mark: item.mark,
-        quote: item.variants ? undefined : item.evidence[0]?.quote,
-        sources: lead ? lead.sources : item.sources,
-        figure: figureJson(item.figure),
-        agree: item.corroborated && item.sources.length > 1 ? item.sources.length : undefined,
-        statements: item.statements?.map(statementJson),
-        variants: item.variants?.map((v) => ({ ...statementJson(v), sources: (v.statements?.[0] ?? v).sources, statements: v.statements?.map(statementJson) })),
-      };
-    }),
+    items: answer.items.map(itemJson),
     sources: answer.sources.map((s) => ({
       id: s.id,
       title: s.title,

@@ -1,5 +1,6 @@
 import type { Figure } from '../knowledge/types.ts';
-import type { AnswerItem, CitedSource, Statement } from './types.ts';
+import { SinorussiaError } from '../errors.ts';
+import type { AnswerItem, CitedSource, ComposedItem, FactItem, Statement, Variant } from './types.ts';
 
 /** What a figure is, when it is not a measured outcome of a known period: `expected`, `target`. */
 export function figureNote(figure: Figure | undefined): string | undefined {
@@ -8,19 +9,25 @@ export function figureNote(figure: Figure | undefined): string | undefined {
   return [kind, figure.periodGiven ? undefined : 'period not given'].filter(Boolean).join(', ') || undefined;
 }
 
-/** How many sources agree, when more than one does: `2 sources agree`. Never on a conflict. */
-export function agreementNote(item: Pick<AnswerItem, 'corroborated' | 'sources' | 'variants'>): string | undefined {
-  return item.corroborated && !item.variants && item.sources.length > 1 ? `${item.sources.length} sources agree` : undefined;
+/** A fact's figure; a conflict's figures are on its sides. */
+export function figureOf(item: ComposedItem): Figure | undefined {
+  return item.type === 'fact' ? item.figure : undefined;
+}
+
+/** How many sources agree, when more than one does: `2 sources agree`. */
+export function agreementNote(item: Pick<FactItem, 'corroborated' | 'sources'>): string | undefined {
+  return item.corroborated && item.sources.length > 1 ? `${item.sources.length} sources agree` : undefined;
 }
 
 /**
- * What renderers print before an item's text: its mark, its date, what its figure is and
- * how many sources agree, `new · 2023 · expected · 2 sources agree`. An item of several
- * statements carries each statement's figure note on the statement instead.
+ * What renderers print before a fact's or a conflict's text: its mark, its date, what its
+ * figure is and how many sources agree, `new · 2023 · expected · 2 sources agree`. An item
+ * of several statements (or sides) carries each one's figure note on it instead; a conflict
+ * is never corroborated.
  */
-export function itemLabel(item: Pick<AnswerItem, 'mark' | 'date'> & Partial<Pick<AnswerItem, 'figure' | 'statements' | 'corroborated' | 'sources' | 'variants'>>): string | undefined {
-  const agreement = item.sources && item.corroborated !== undefined ? agreementNote(item as AnswerItem) : undefined;
-  const parts = [item.mark, item.date, item.statements || item.variants ? undefined : figureNote(item.figure), agreement].filter(Boolean);
+export function itemLabel(item: ComposedItem): string | undefined {
+  const notes = item.type === 'fact' ? [item.statements ? undefined : figureNote(item.figure), agreementNote(item)] : [];
+  const parts = [item.mark, item.date, ...notes].filter(Boolean);
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
@@ -30,9 +37,34 @@ export function statementLabel(statement: Pick<Statement, 'date' | 'figure'>, it
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
-/** The statements an item shows, each with its own citations: one, or each agreeing source's own. */
-export function statementsOf(item: AnswerItem): Statement[] {
+/** The statements a fact shows, each with its own citations: one, or each agreeing source's own. */
+export function statementsOf(item: FactItem): Statement[] {
   return item.statements ?? [{ text: item.text, date: item.date, figure: item.figure, sources: item.sources, citations: item.citations, evidence: item.evidence }];
+}
+
+/** The statements of a conflict's side: the side itself, or each agreeing source's own on it. */
+export function sideStatements(side: Variant): Statement[] {
+  return side.statements ?? [side];
+}
+
+/** Every citation number an item shows (a conflict's, on all its sides); guidance cites nothing. */
+export function citationsOf(item: AnswerItem): number[] {
+  switch (item.type) {
+    case 'fact':
+      return item.citations;
+    case 'conflict':
+      return [...item.citations, ...item.variants.flatMap((v) => v.citations)];
+    case 'guide':
+      return [];
+    default:
+      return unknownItem(item);
+  }
+}
+
+/** Renderers switch on `item.type` and end with this, so a kind they forget is a type error. */
+export function unknownItem(item: never): never {
+  const type = (item as { type?: unknown }).type;
+  throw new SinorussiaError('BAD_ARGUMENT', `unknown answer item type "${String(type)}"`, item);
 }
 
 /** When a source was published, as readers see it: `about 2019` when inferred from the text. */

@@ -3,6 +3,9 @@
  * console) only render it; they never search or word facts themselves.
  */
 import type { Figure } from '../knowledge/types.ts';
+import type { CommandRef } from '../commands/request.ts';
+
+export type { CommandRef };
 
 export type AnswerKind = 'help' | 'topics' | 'topic' | 'search' | 'no-match' | 'sources' | 'timeline';
 
@@ -18,10 +21,23 @@ export interface Answer {
   items: AnswerItem[];
   /** Sources cited by the items; citation number n is `sources[n - 1]`. */
   sources: CitedSource[];
-  /** Commands the reader may try next, e.g. `timeline trade`. */
-  next: string[];
+  /** Requests the reader may try next; each surface writes them in its own syntax (`timeline trade`). */
+  next: CommandRef[];
+  /** How the answer may be shown: adapters decide privacy, the Share button and caching from this alone. */
+  show: Show;
   /** For a question: how it was read (for debugging and `ask --json`). */
   understood?: QueryInfo;
+}
+
+/**
+ * Who may see an answer and what may be done with it. A question's answer may go to the
+ * channel, be shared and be cached; a digest command's is about the channel's settings: only
+ * the asker sees it, it has no Share button, and it is read afresh every time.
+ */
+export interface Show {
+  audience: 'asker' | 'channel';
+  shareable: boolean;
+  cacheable: boolean;
 }
 
 /** How a question was read. */
@@ -61,22 +77,28 @@ export interface Variant extends Statement {
   statements?: Statement[];
 }
 
-export interface AnswerItem {
-  /** A sentence from the knowledge base (or, for help and lists, a line of guidance). */
-  text: string;
+/** What every item citing the base has: when it is about, its sources and their quotes. */
+interface CitedItem {
   /** When the item is about, as people read it: `2018`, `H1 2023`. */
   date?: string;
   /** A label to show before the date: `new` (added since the last digest), `on this day`. */
   mark?: string;
   /** Sort key: first day of the period, `YYYY-MM-DD`. */
   dateKey?: string;
-  figure?: Figure;
   /** Source ids, in citation order. */
   sources: string[];
   citations: number[];
   /** The supporting quotes, one per fact merged into this item. */
   evidence: Evidence[];
-  /** More than one source states it (on its one side: a conflict is never corroborated). */
+}
+
+/** A statement the base makes, from one source or several that agree (or a line citing one source). */
+export interface FactItem extends CitedItem {
+  type: 'fact';
+  /** A sentence from the knowledge base. */
+  text: string;
+  figure?: Figure;
+  /** More than one source states it. */
   corroborated: boolean;
   /**
    * Present when sources agree in their own, different words: each source's statement with
@@ -84,11 +106,34 @@ export interface AnswerItem {
    * under every citation.
    */
   statements?: Statement[];
-  /** Present when sources disagree: each side with its own sources, shown side by side. */
-  variants?: Variant[];
-  /** For command lists (help, topics): the command this line describes. */
-  command?: string;
 }
+
+/** The text of every conflict: the sides say the rest, so the summary repeats no claim. */
+export const SOURCES_DIFFER = 'Sources differ';
+
+/** Sources disagree: each side with its own sources, shown side by side. Never corroborated. */
+export interface ConflictItem extends CitedItem {
+  type: 'conflict';
+  text: typeof SOURCES_DIFFER;
+  /** Two or more sides. */
+  variants: Variant[];
+}
+
+/** A line of guidance (help, topic lists, digest settings): it cites nothing. */
+export interface GuideItem {
+  type: 'guide';
+  text: string;
+  /**
+   * The command this line describes, written in each surface's syntax; a plain string is a
+   * label shown as it is (`time`, `next post`).
+   */
+  command?: CommandRef | string;
+}
+
+/** What the composer makes of facts: a fact or a conflict, never guidance. */
+export type ComposedItem = FactItem | ConflictItem;
+
+export type AnswerItem = FactItem | ConflictItem | GuideItem;
 
 export interface CitedSource {
   id: string;

@@ -6,7 +6,7 @@
  */
 import type { Intent, Knowledge } from '../knowledge/types.ts';
 import type { SearchEngine } from '../search/engine.ts';
-import { ENGLISH_STOP_WORDS, stem, tokenize } from '../search/text.ts';
+import { ENGLISH_STOP_WORDS, tokenize } from '../search/text.ts';
 import { findPeriods, type AskedPeriod } from './periods.ts';
 
 export interface Understood {
@@ -70,7 +70,7 @@ export class QueryReader {
       if (tokens.length >= 2 && tokens.length <= 8) this.knownPhrases.push({ tokens, value: p });
     }
     for (const [measure, names] of Object.entries(v.measureNames ?? {})) {
-      for (const n of names) this.measureNames.push({ stems: tokenize(n).filter((t) => !ENGLISH_STOP_WORDS.has(t)).map(stem), measure });
+      for (const n of names) this.measureNames.push({ stems: tokenize(n).filter((t) => !ENGLISH_STOP_WORDS.has(t)).map(engine.stem), measure });
     }
     for (const f of knowledge.facts.slice(0, 5000)) {
       for (const text of [f.claim, f.quote]) for (const m of text.matchAll(ORDINALS_IN_TEXT)) this.ordinals.add(m[0].toLowerCase());
@@ -85,7 +85,7 @@ export class QueryReader {
     let tokens = tokenize(dated).map((t) => (this.ordinals.has(t) ? t : t.replace(ORDINAL, '$1')));
 
     const sources: string[] = [];
-    tokens = cut(tokens, this.sourceNames, (id) => sources.includes(id) || sources.push(id));
+    tokens = cut(tokens, this.sourceNames, this.engine.stem, (id) => sources.includes(id) || sources.push(id));
     const present = new Set(tokens);
     // Only cues and phrases whose words all occur are tried in full.
     const possible = (pattern: string[]) => pattern.every((t) => t === '*' || t === '^' || present.has(t));
@@ -119,7 +119,7 @@ export class QueryReader {
     }
     const measures = [...matched.entries()].sort((a, b) => b[0] - a[0]).map(([, ids]) => [...ids]);
     for (const p of periods) for (const y of [p.start.slice(0, 4), p.end.slice(0, 4)]) explained.add(y);
-    for (const c of cued) explained.add(stem(c));
+    for (const c of cued) explained.add(this.engine.stem(c));
     const unexplained = this.engine.meaningfulWords(searchText).filter((w) => !this.engine.stemsOf(w).every((s) => explained.has(s)));
     const longest = Math.max(0, ...matched.keys());
     return { intent, periods, measures, sources, people, phrases, searchText, unexplained, wholeName: longest >= 2 && unexplained.length === 0 && !QUESTION_WORDS.has(tokens[0]) };
@@ -156,7 +156,7 @@ function matchAt(tokens: string[], pattern: string[]): number[] | undefined {
 }
 
 /** The tokens with every occurrence of the sequences taken out, reporting each found. */
-function cut<T>(tokens: string[], sequences: Sequence<T>[], found: (value: T) => unknown): string[] {
+function cut<T>(tokens: string[], sequences: Sequence<T>[], stem: (word: string) => string, found: (value: T) => unknown): string[] {
   let out = tokens;
   for (const s of sequences) {
     const stems = s.tokens.map(stem);

@@ -16,7 +16,7 @@ import MiniSearch, { type Query } from 'minisearch';
 import type { Fact, Knowledge } from '../knowledge/types.ts';
 import { LruCache } from '../lru.ts';
 import type { EnglishFrequencies } from './english.ts';
-import { ENGLISH_STOP_WORDS, editDistance, stem, tokenize, transpositions } from './text.ts';
+import { ENGLISH_STOP_WORDS, editDistance, Stemmer, tokenize, transpositions } from './text.ts';
 
 export interface SearchHit {
   fact: Fact;
@@ -121,6 +121,9 @@ const FIELDS = ['claim', 'people', 'places', 'quote', 'when', 'aliases'];
 const BOOST = { claim: 2, people: 3, places: 2, quote: 1, when: 1, aliases: 1 };
 
 export class SearchEngine {
+  private readonly stemmer = new Stemmer();
+  /** A word's stem, remembered for this engine's life; the query reader stems with it too. */
+  readonly stem = this.stemmer.stem;
   private readonly index: MiniSearch<IndexedFact>;
   private readonly facts: Fact[];
   private readonly df = new Map<string, number>();
@@ -152,7 +155,7 @@ export class SearchEngine {
     this.english = english;
     const { vocabulary } = knowledge;
     this.stopwords = new Set([...ENGLISH_STOP_WORDS, ...vocabulary.stopwords]);
-    const processTerm = (term: string) => (this.stopwords.has(term) ? null : stem(term));
+    const processTerm = (term: string) => (this.stopwords.has(term) ? null : this.stem(term));
     this.index = new MiniSearch<IndexedFact>({
       fields: FIELDS,
       idField: 'n',
@@ -168,7 +171,7 @@ export class SearchEngine {
       const seen = new Set<string>();
       for (const w of words) {
         if (this.stopwords.has(w)) continue;
-        seen.add(stem(w));
+        seen.add(this.stem(w));
         if (w.length >= 4 && !/^\p{N}+$/u.test(w)) {
           // Filed under its first two letters, and its first and third (for a typo that drops the second).
           for (const key of [w[0] + w[1], w[0] + w[2]]) {
@@ -184,7 +187,7 @@ export class SearchEngine {
     if (this.facts.length < COMMON_MIN_FACTS) {
       for (const f of this.facts) {
         for (const text of [f.claim, f.quote]) {
-          const stems = tokenize(text).filter((t) => !this.stopwords.has(t)).map(stem);
+          const stems = tokenize(text).filter((t) => !this.stopwords.has(t)).map(this.stem);
           for (let i = 0; i + 1 < stems.length; i++) {
             this.bigrams.add(`${stems[i]} ${stems[i + 1]}`);
             if (i + 2 < stems.length) this.bigrams.add(`${stems[i]} ${stems[i + 1]} ${stems[i + 2]}`);
@@ -192,7 +195,7 @@ export class SearchEngine {
         }
       }
     }
-    this.generic = new Set(vocabulary.generic.flatMap(tokenize).map(stem));
+    this.generic = new Set(vocabulary.generic.flatMap(tokenize).map(this.stem));
     if (this.facts.length >= 50) {
       for (const [s, n] of this.df) if (n / this.facts.length > GENERIC_SHARE) this.generic.add(s);
     }
@@ -200,7 +203,7 @@ export class SearchEngine {
     for (const group of vocabulary.synonyms) {
       // A phrase stands for its most specific word ("military equipment" for "equipment"):
       // expanding to every word would make "weapons" find everything "military".
-      const singles = new Set(group.map((m) => tokenize(m)).filter((t) => t.length === 1).map((t) => stem(t[0])));
+      const singles = new Set(group.map((m) => tokenize(m)).filter((t) => t.length === 1).map((t) => this.stem(t[0])));
       const stems = [...new Set(group.flatMap((m) => this.specific(m, singles)))];
       for (const member of group) {
         this.addPhrase(member, stems);
@@ -217,10 +220,10 @@ export class SearchEngine {
     for (const name of names) {
       const tokens = tokenize(name);
       if (this.phrases.some((p) => p.tokens.join(' ') === tokens.join(' '))) continue;
-      this.phrases.push({ tokens, stems: [...new Set(tokens.filter((t) => !this.stopwords.has(t)).map(stem))], whole: true });
+      this.phrases.push({ tokens, stems: [...new Set(tokens.filter((t) => !this.stopwords.has(t)).map(this.stem))], whole: true });
     }
     for (const p of this.phrases) for (const t of p.tokens) this.phraseWords.add(t);
-    for (const p of this.phrases) if (p.tokens.length === 1 && !this.byStem.has(stem(p.tokens[0]))) this.byStem.set(stem(p.tokens[0]), p);
+    for (const p of this.phrases) if (p.tokens.length === 1 && !this.byStem.has(this.stem(p.tokens[0]))) this.byStem.set(this.stem(p.tokens[0]), p);
     // Longest phrases first, so "xi jinping" wins over "xi".
     this.phrases.sort((a, b) => b.tokens.length - a.tokens.length);
     for (const p of this.phrases) this.phrasesByFirst.set(p.tokens[0], [...(this.phrasesByFirst.get(p.tokens[0]) ?? []), p]);
@@ -230,7 +233,7 @@ export class SearchEngine {
   private specific(member: string, singles: Set<string>): string[] {
     const stems = tokenize(member)
       .filter((t) => !this.stopwords.has(t))
-      .map(stem);
+      .map(this.stem);
     if (stems.length <= 1) return stems;
     // "mikhail mishustin" adds nothing to "mishustin".
     if (stems.some((x) => singles.has(x))) return [];
@@ -242,7 +245,7 @@ export class SearchEngine {
   private addPhrase(member: string, stems: string[]) {
     const tokens = tokenize(member);
     if (tokens.length === 0) return;
-    const own = tokens.filter((t) => !this.stopwords.has(t)).map(stem);
+    const own = tokens.filter((t) => !this.stopwords.has(t)).map(this.stem);
     // Typed in full, a phrase also searches its own words.
     this.phrases.push({ tokens, stems: [...new Set([...stems, ...own])] });
   }
@@ -340,10 +343,10 @@ export class SearchEngine {
     return tokenize(text)
       .filter((t) => !ENGLISH_STOP_WORDS.has(t))
       .map((t) => {
-        const s = stem(t);
+        const s = this.stem(t);
         if (this.df.has(s) || /^\p{N}+$/u.test(t)) return s;
         const fixed = this.correct(t);
-        return fixed.length > 0 ? stem(fixed[0]) : s;
+        return fixed.length > 0 ? this.stem(fixed[0]) : s;
       });
   }
 
@@ -366,7 +369,7 @@ export class SearchEngine {
 
   /** Does the fact's claim name these stems in this order (each first mention)? */
   private sameOrder(order: string[], n: number): boolean {
-    const stems = this.wordsOf(n).claim.map(stem);
+    const stems = this.wordsOf(n).claim.map(this.stem);
     const at = order.map((o) => stems.indexOf(o));
     return at.every((p, i) => p >= 0 && (i === 0 || p > at[i - 1]));
   }
@@ -376,7 +379,7 @@ export class SearchEngine {
     const out = new Set<number>();
     for (const phrase of phrases) {
       const tokens = tokenize(phrase);
-      const stems = tokens.filter((t) => !this.stopwords.has(t)).map(stem);
+      const stems = tokens.filter((t) => !this.stopwords.has(t)).map(this.stem);
       if (tokens.length < 2 || stems.length === 0 || !stems.every((s) => this.df.has(s))) continue;
       const candidates = this.index.search({ queries: stems, combineWith: 'AND' } as Query, { prefix: false, fuzzy: false });
       for (const r of candidates.slice(0, RERANK)) {
@@ -404,7 +407,7 @@ export class SearchEngine {
   /** The best candidates, each counted up once for every common concept its fact contains. */
   private rerank(weighed: Weighed[], common: Concept[]): void {
     for (const w of weighed.slice(0, RERANK)) {
-      const stems = new Set(factText(this.facts[w.id]).flatMap(tokenize).map(stem));
+      const stems = new Set(factText(this.facts[w.id]).flatMap(tokenize).map(this.stem));
       const held = common.filter((c) => c.stems.some((s) => stems.has(s)));
       w.holds.push(...held);
       w.score *= 1 + held.length;
@@ -443,19 +446,19 @@ export class SearchEngine {
 
   /** Is the word common enough in English to be a word of its own, not a typo? */
   private isEnglishWord(word: string): boolean {
-    return (this.english.get(stem(word)) ?? 0) >= ENGLISH_REAL_WORD_SHARE;
+    return (this.english.get(this.stem(word)) ?? 0) >= ENGLISH_REAL_WORD_SHARE;
   }
 
   /** Of several corrections, the one the base uses most, if clearly so (twice as often as the next). */
   private likeliest(words: string[]): string | undefined {
     if (words.length <= 1) return words[0];
-    const ranked = words.map((w) => ({ w, n: this.df.get(stem(w)) ?? 0 })).sort((a, b) => b.n - a.n);
+    const ranked = words.map((w) => ({ w, n: this.df.get(this.stem(w)) ?? 0 })).sort((a, b) => b.n - a.n);
     return ranked[0].n >= 2 * ranked[1].n ? ranked[0].w : undefined;
   }
 
   /** Is a typed word one the base or the vocabulary knows (so no correction is needed)? */
   private knows(word: string): boolean {
-    return this.stopwords.has(word) || this.df.has(stem(word)) || /\p{N}/u.test(word) || this.phraseWords.has(word) || this.byStem.has(stem(word));
+    return this.stopwords.has(word) || this.df.has(this.stem(word)) || /\p{N}/u.test(word) || this.phraseWords.has(word) || this.byStem.has(this.stem(word));
   }
 
   /** How many facts an unknown word weighs as: few for a rare word, many for an everyday one. */
@@ -502,14 +505,14 @@ export class SearchEngine {
     const concepts: Concept[] = [];
     for (let i = 0; i < tokens.length && concepts.length < MAX_CONCEPTS; ) {
       // A one-word entry matches any form of the word ("navies" for "navy").
-      const phrase = this.phrasesByFirst.get(tokens[i])?.find((p) => p.tokens.every((t, k) => tokens[i + k] === t)) ?? (this.stopwords.has(tokens[i]) ? undefined : this.byStem.get(stem(tokens[i])));
+      const phrase = this.phrasesByFirst.get(tokens[i])?.find((p) => p.tokens.every((t, k) => tokens[i + k] === t)) ?? (this.stopwords.has(tokens[i]) ? undefined : this.byStem.get(this.stem(tokens[i])));
       if (phrase) {
         const stems = phrase.stems.filter((s) => this.df.has(s));
         const generic = phrase.stems.every((s) => this.generic.has(s) || this.stopwords.has(s));
         // A name reaches at most as many facts as its rarest word.
         const df = phrase.whole ? Math.min(...stems.map((x) => this.df.get(x) as number)) : Math.min(this.conceptDf({ stems }), this.facts.length);
         const fixed = phrase.tokens.some((_, k) => fixedAt.has(i + k));
-        const own = phrase.tokens.filter((t) => !this.stopwords.has(t)).map(stem);
+        const own = phrase.tokens.filter((t) => !this.stopwords.has(t)).map(this.stem);
         const weight = this.weightOf(df);
         concepts.push({ text: phrase.tokens.join(' '), stems, generic, weight, cost: this.costOf(weight, own), known: stems.length > 0, corrected: fixed, numeric: false, own, whole: phrase.whole && stems.length === phrase.stems.length });
         i += phrase.tokens.length;
@@ -518,7 +521,7 @@ export class SearchEngine {
       const fixed = fixedAt.has(i);
       const word = tokens[i++];
       if (this.stopwords.has(word)) continue;
-      const s = stem(word);
+      const s = this.stem(word);
       const numeric = /^\p{N}+$/u.test(word);
       let stems = [s];
       let corrected = fixed;
@@ -527,7 +530,7 @@ export class SearchEngine {
         const swapped = this.isEnglishWord(word) ? [] : transpositions(s).filter((t) => this.df.has(t));
         // Several base words one typo from a short word are a guess too many.
         const fixes = this.correct(word);
-        stems = swapped.length > 0 ? swapped : fixes.length === 1 || word.length >= 6 ? [...new Set(fixes.map(stem))] : [];
+        stems = swapped.length > 0 ? swapped : fixes.length === 1 || word.length >= 6 ? [...new Set(fixes.map(this.stem))] : [];
         corrected = stems.length > 0;
         if (!corrected) stems = [s];
       }

@@ -37,17 +37,29 @@ export function tokenize(text: string): string[] {
   );
 }
 
-// Stemming is the costliest step of indexing; a base repeats the same words, so remember them.
-const stems = new Map<string, string>();
-const MAX_REMEMBERED = 500_000;
-
+/** A word's Porter stem; a number stays as it is. */
 export function stem(word: string): string {
-  let s = stems.get(word);
-  if (s === undefined) {
-    s = /^\p{N}+$/u.test(word) ? word : stemmer(word);
-    if (stems.size < MAX_REMEMBERED) stems.set(word, s);
-  }
-  return s;
+  return /^\p{N}+$/u.test(word) ? word : stemmer(word);
+}
+
+/**
+ * Stems, remembered: stemming is the costliest step of indexing, and a base repeats the same
+ * words. Each search engine owns one, so a reloaded base's words go with the old engine.
+ */
+export class Stemmer {
+  private readonly stems = new Map<string, string>();
+
+  constructor(private readonly maxRemembered = 500_000) {}
+
+  /** `stem`, remembered (a bound function, so it can be passed to `map`). */
+  readonly stem = (word: string): string => {
+    let s = this.stems.get(word);
+    if (s === undefined) {
+      s = stem(word);
+      if (this.stems.size < this.maxRemembered) this.stems.set(word, s);
+    }
+    return s;
+  };
 }
 
 /** Adjacent letters swapped, for typos such as `trdae` → `trade`. */

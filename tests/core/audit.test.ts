@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
-import { realAnswerer } from '../helpers/real.ts';
+import { realAnswerer, answerText } from '../helpers/real.ts';
+import { asConflict, asFact, cited } from '../helpers/items.ts';
 
 const knowledge = loadKnowledge(KNOWLEDGE_DIR);
 const answerer = realAnswerer();
@@ -15,9 +16,8 @@ const get = (id: string) => {
   return f;
 };
 const ids = (question: string, top = 5) =>
-  answerer
-    .answer(question)
-    .items.slice(0, top)
+  cited(answerText(answerer, question).items)
+    .slice(0, top)
     .flatMap((i) => i.evidence.map((e) => e.factId));
 
 describe('the audit’s corrections', () => {
@@ -31,9 +31,9 @@ describe('the audit’s corrections', () => {
   });
 
   it('Xi’s "best friend" remark is one remark of June 2019, its three reports linked as agreeing', () => {
-    const item = answerer.answer('who called Putin his best friend?').items[0];
+    // One fact (not a conflict) citing all three.
+    const item = asFact(answerText(answerer, 'who called Putin his best friend?').items[0]);
     expect(item.evidence.map((e) => e.factId).sort()).toEqual(['geo-xi-putin-closest-friend', 'lifeline-xi-best-friend-2019-06', 'ruehl-xi-calls-putin-best-friend']);
-    expect(item.variants).toBeUndefined();
     expect(new Set(item.statements?.map((st) => st.date))).toEqual(new Set(['Jun 2019']));
   });
 
@@ -70,8 +70,8 @@ describe('the audit’s corrections', () => {
       ['geo-power-gap-equilibrium', 'wv-gabuev-false-sense-of-security'],
     ]) {
       expect(get(a).conflictsWith).toContain(b);
-      const item = answerer.answer('timeline').items.find((i) => i.evidence.some((e) => e.factId === a));
-      expect(item?.variants?.length).toBe(2);
+      const item = cited(answerText(answerer, 'timeline').items).find((i) => i.evidence.some((e) => e.factId === a));
+      expect(asConflict(item).variants).toHaveLength(2);
     }
   });
 });

@@ -5,6 +5,8 @@ import { loadKnowledge } from '../../src/knowledge/load.ts';
 import type { Figure } from '../../src/knowledge/types.ts';
 import { parsePeriod } from '../../src/knowledge/periods.ts';
 import { fact, factsFile, writeFixture } from '../helpers/fixture.ts';
+import { asConflict, asFact, cited } from '../helpers/items.ts';
+import { answerText } from '../helpers/real.ts';
 
 const trade = (value: number, bound = 'exact', period = '"2018"') =>
   `{ measure: bilateral-trade, value: ${value}, unit: billion, currency: USD, bound: ${bound}, period: ${period} }`;
@@ -20,10 +22,10 @@ describe('answer composition', () => {
       [fact('a-trade', { claim: 'Trade passed 100 billion dollars in 2018.', figure: trade(100, 'more-than') })],
       [fact('b-trade', { claim: 'Trade was above 100 billion dollars in 2018.', figure: trade(100, 'more-than') })],
     );
-    const answer = answerer.answer('trade 2018 billion');
+    const answer = answerText(answerer, 'trade 2018 billion');
     expect(answer.items).toHaveLength(1);
-    expect(answer.items[0]).toMatchObject({ corroborated: true, sources: ['alpha', 'beta'], citations: [1, 2] });
-    expect(answer.items[0].evidence.map((e) => e.factId).sort()).toEqual(['a-trade', 'b-trade']);
+    expect(answer.items[0]).toMatchObject({ type: 'fact', corroborated: true, sources: ['alpha', 'beta'], citations: [1, 2] });
+    expect(asFact(answer.items[0]).evidence.map((e) => e.factId).sort()).toEqual(['a-trade', 'b-trade']);
     expect(answer.sources.map((s) => [s.citation, s.id])).toEqual([
       [1, 'alpha'],
       [2, 'beta'],
@@ -35,10 +37,12 @@ describe('answer composition', () => {
       [fact('a-trade', { claim: 'Trade was 100 billion dollars in 2018.', figure: trade(100) })],
       [fact('b-trade', { claim: 'Trade was 90 billion dollars in 2018.', figure: trade(90) })],
     );
-    const [item, ...rest] = answerer.answer('trade 2018 billion').items;
+    const [first, ...rest] = answerText(answerer, 'trade 2018 billion').items;
     expect(rest).toEqual([]);
-    expect(item.corroborated).toBe(false);
-    expect(item.variants?.map((v) => [v.text, v.sources])).toEqual(
+    // A conflict is never corroborated: it has no such field.
+    const item = asConflict(first);
+    expect(item).not.toHaveProperty('corroborated');
+    expect(item.variants.map((v) => [v.text, v.sources])).toEqual(
       expect.arrayContaining([
         ['Trade was 100 billion dollars in 2018.', ['alpha']],
         ['Trade was 90 billion dollars in 2018.', ['beta']],
@@ -53,9 +57,12 @@ describe('answer composition', () => {
       [fact('a-2018', { claim: 'Trade was 100 billion dollars in 2018.', figure: trade(100) })],
       [fact('b-2019', { claim: 'Trade was 110 billion dollars in 2019.', about: '"2019"', figure: trade(110, 'exact', '"2019"') })],
     );
-    const items = answerer.answer('trade billion').items;
+    const items = answerText(answerer, 'trade billion').items;
     expect(items).toHaveLength(2);
-    expect(items.every((i) => !i.variants && !i.corroborated)).toBe(true);
+    expect(items.map((i) => [i.type, asFact(i).corroborated])).toEqual([
+      ['fact', false],
+      ['fact', false],
+    ]);
   });
 
   it('follows explicit corroborates and conflicts_with links, keeping corroborating facts on one side', () => {
@@ -66,10 +73,10 @@ describe('answer composition', () => {
       ],
       [fact('b-said', { claim: 'The minister described the partner as his best friend.' })],
     );
-    const item = answerer.answer('minister best friend').items[0];
+    const item = asConflict(answerText(answerer, 'minister best friend').items[0]);
     expect(item.variants).toHaveLength(2);
-    expect(item.variants?.[0].evidence.map((e) => e.factId).sort()).toEqual(['a-said', 'b-said']);
-    expect(item.variants?.[1].evidence.map((e) => e.factId)).toEqual(['a-other']);
+    expect(item.variants[0].evidence.map((e) => e.factId).sort()).toEqual(['a-said', 'b-said']);
+    expect(item.variants[1].evidence.map((e) => e.factId)).toEqual(['a-other']);
   });
 
   it('orders a topic summary by date and points to the full timeline', () => {
@@ -80,10 +87,10 @@ describe('answer composition', () => {
       ],
       [fact('b-mid', { claim: 'Trade grew in 2019.', about: '"2019"' })],
     );
-    const answer = answerer.answer('trade');
+    const answer = answerText(answerer, 'trade');
     expect(answer.kind).toBe('topic');
-    expect(answer.items.map((i) => i.date)).toEqual(['2015', '2019', '2022']);
-    expect(answer.next).toContain('timeline trade');
+    expect(cited(answer.items).map((i) => i.date)).toEqual(['2015', '2019', '2022']);
+    expect(answer.next).toContainEqual({ command: 'timeline', options: { topic: 'trade' } });
   });
 });
 

@@ -14,6 +14,8 @@ import { loadKnowledge } from '../../src/knowledge/load.ts';
 import type { Knowledge } from '../../src/knowledge/types.ts';
 import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
 import { fact, factsFile, writeFixture } from '../helpers/fixture.ts';
+import { asConflict, asFact, cited } from '../helpers/items.ts';
+import { answerText } from '../helpers/real.ts';
 
 const A1 = 'Alpha calls the partnership a marriage of convenience.';
 const B1 = 'Beta says the two leaders are close personal friends.';
@@ -60,9 +62,9 @@ function expectOwnCitations(lines: string[], answer: Answer, claims: Map<string,
     for (const [claim, sources] of claims) {
       if (!line.includes(escape(claim))) continue;
       seen++;
-      const cited = new Set([...line.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
+      const numbers = [...line.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
       const own = new Set([...sources].map((id) => citation.get(id)));
-      expect({ line, cited: cited.size > 0 && [...cited].every((n) => own.has(n)) }).toEqual({ line, cited: true });
+      expect({ line, cited: numbers.length > 0, foreign: numbers.filter((n) => !own.has(n)) }).toEqual({ line, cited: true, foreign: [] });
     }
   }
   return seen;
@@ -75,7 +77,7 @@ function expectJsonOwnSources(answer: Answer, claims: Map<string, Set<string>>):
     for (const [claim, sources] of claims) {
       if (!o.text.includes(claim)) continue;
       seen++;
-      expect({ text: o.text, own: o.sources.length > 0 && o.sources.every((id) => sources.has(id)) }).toEqual({ text: o.text, own: true });
+      expect({ text: o.text, cited: o.sources.length > 0, foreign: o.sources.filter((id) => !sources.has(id)) }).toEqual({ text: o.text, cited: true, foreign: [] });
     }
   };
   for (const item of answerToJson(answer).items) {
@@ -102,19 +104,19 @@ const discordLines = (answer: Answer) => (renderEmbed(answer).description ?? '')
 
 describe('each source keeps its own words', () => {
   const knowledge = linkedFixture();
-  const answer = createAnswerer(knowledge).answer('timeline');
+  const answer = answerText(createAnswerer(knowledge), 'timeline');
   const claims = claimSources(knowledge);
 
   it('composes linked facts with different claims into one item of statements, each cited only to its source', () => {
-    const agreeing = answer.items.find((i) => i.evidence.some((e) => e.factId === 'a-three'));
+    const agreeing = asFact(cited(answer.items).find((i) => i.evidence.some((e) => e.factId === 'a-three')));
     expect(agreeing).toMatchObject({ corroborated: true, sources: ['alpha', 'beta'] });
-    expect(agreeing?.statements?.map((st) => [st.text, st.sources])).toEqual([
+    expect(agreeing.statements?.map((st) => [st.text, st.sources])).toEqual([
       [A3, ['alpha']],
       [B3, ['beta']],
     ]);
-    const conflict = answer.items.find((i) => i.variants);
-    expect(conflict?.text).toBe('Sources differ');
-    const side = conflict?.variants?.find((v) => v.statements);
+    const conflict = asConflict(answer.items.find((i) => i.type === 'conflict'));
+    expect(conflict.text).toBe('Sources differ');
+    const side = conflict.variants.find((v) => v.statements);
     expect(side?.statements?.map((st) => [st.text, st.sources, st.date])).toEqual([
       [A1, ['alpha'], 'Jun 2019'],
       [B1, ['beta'], '2021'],
@@ -136,12 +138,14 @@ describe('each source keeps its own words', () => {
     expect(console).not.toMatch(/2019 · 2 sources agree/);
     const json = answerToJson(answer).items;
     expect(json.find((i) => i.statements?.[0].text === A3)?.agree).toBe(2);
-    expect(json.find((i) => i.variants)?.agree).toBeUndefined();
+    const conflict = json.find((i) => i.type === 'conflict');
+    expect(conflict?.variants).toHaveLength(2);
+    expect(conflict?.agree).toBeUndefined();
   });
 
   it('holds for every claim of the real base, in the full timeline on every surface', () => {
     const real = loadKnowledge(KNOWLEDGE_DIR);
-    const timeline = createAnswerer(real).answer('timeline');
+    const timeline = answerText(createAnswerer(real), 'timeline');
     const all = claimSources(real);
     expect(expectOwnCitations(renderTerminal(timeline).split('\n'), timeline, all)).toBeGreaterThanOrEqual(real.facts.length - 5);
     expect(expectOwnCitations(slackLines(timeline), timeline, all)).toBeGreaterThan(20);

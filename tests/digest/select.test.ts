@@ -7,6 +7,7 @@ import { loadKnowledge } from '../../src/knowledge/load.ts';
 import type { Topic } from '../../src/knowledge/topics.ts';
 import { fact, factsFile, writeFixture } from '../helpers/fixture.ts';
 import { realKnowledge } from './support.ts';
+import { cited } from '../helpers/items.ts';
 
 const tradeFacts = Array.from({ length: 7 }, (_, i) => fact(`t${i}`, { about: `"${2010 + i}"` }));
 const energyFacts = Array.from({ length: 4 }, (_, i) => fact(`e${i}`, { topics: '[energy]', about: `"${2010 + i}"` }));
@@ -69,8 +70,9 @@ describe('selecting a digest', () => {
     const unshownNew = ['t5', 't6'].filter((id) => !history[0].factIds.includes(id));
     expect(newFactIds.sort()).toEqual(unshownNew.sort());
     expect(factIds.slice(0, unshownNew.length).sort()).toEqual(unshownNew.sort());
-    for (let i = 0; i < unshownNew.length; i++) expect(answer.items[i].mark).toBe('new');
-    expect(answer.items[unshownNew.length]?.date ?? '').not.toMatch(/^new/);
+    const items = cited(answer.items);
+    expect(items.slice(0, unshownNew.length).map((i) => i.mark)).toEqual(unshownNew.map(() => 'new'));
+    expect(items[unshownNew.length]?.date ?? '').not.toMatch(/^new/);
     expect(answer.lead).toContain(`${unshownNew.length} new since the last digest`);
     // A channel's first digest has nothing "new": everything is.
     expect(selectDigest(input({ topics: ['trade'], firstSeen })).newFactIds).toEqual([]);
@@ -86,9 +88,9 @@ describe('selecting a digest', () => {
 
   it('cites every source its items use, numbered as the composer numbers them (real base)', () => {
     const { answer } = selectDigest({ knowledge: realKnowledge(), composer: new Composer(realKnowledge()), topics: [], localDate: '2026-05-04', history: [], firstSeen: new Map() });
-    const cited = new Set(answer.items.flatMap((i) => i.citations));
-    expect([...cited].sort()).toEqual(answer.sources.map((s) => s.citation).sort());
-    for (const item of answer.items) for (const e of item.evidence) expect(answer.sources[e.citation - 1].id).toBe(e.sourceId);
+    const citations = new Set(cited(answer.items).flatMap((i) => i.citations));
+    expect([...citations].sort()).toEqual(answer.sources.map((s) => s.citation).sort());
+    for (const item of cited(answer.items)) for (const e of item.evidence) expect(answer.sources[e.citation - 1].id).toBe(e.sourceId);
   });
 
   it('replays a cycle fact by fact, starting afresh when the pool is complete', () => {

@@ -139,7 +139,7 @@ export function fakePoster(
           channelId,
           title: digest.title,
           deliveryId: options.deliveryId,
-          factIds: digest.items.flatMap((i) => i.evidence.map((e) => e.factId)),
+          factIds: digest.items.flatMap((i) => (i.type === 'guide' ? [] : i.evidence.map((e) => e.factId))),
           at: clock.now().getTime(),
         });
         return { ok: true, messageId: `m${poster.posts.length}` };

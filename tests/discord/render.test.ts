@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { APIEmbed } from 'discord.js';
 import { embedLength, itemBlock, LIMITS, renderEmbed } from '../../adapters/discord/render.ts';
-import type { Answer, AnswerItem, CitedSource } from '../../src/answer/types.ts';
+import type { Answer, AnswerItem, CitedSource, ConflictItem, FactItem, GuideItem } from '../../src/answer/types.ts';
 
-const item = (text: string, citations: number[], extra: Partial<AnswerItem> = {}): AnswerItem => ({
+const item = (text: string, citations: number[], extra: Partial<FactItem> = {}): FactItem => ({
+  type: 'fact',
   text,
   citations,
   sources: citations.map((n) => `s${n}`),
@@ -12,6 +13,8 @@ const item = (text: string, citations: number[], extra: Partial<AnswerItem> = {}
   corroborated: citations.length > 1,
   ...extra,
 });
+
+const guide = (command: GuideItem['command'], text: string): GuideItem => ({ type: 'guide', command, text });
 
 const source = (citation: number, extra: Partial<CitedSource> = {}): CitedSource => ({
   id: `s${citation}`,
@@ -31,6 +34,7 @@ const answer = (extra: Partial<Answer>): Answer => ({
   items: [],
   sources: [],
   next: [],
+  show: { audience: 'channel', shareable: true, cacheable: true },
   ...extra,
 });
 
@@ -48,6 +52,9 @@ function expectWithinLimits(embed: APIEmbed): void {
   expect(embedLength(embed)).toBeLessThanOrEqual(LIMITS.embedTotal);
 }
 
+/** How many 90-character items fit in an embed's description beside the note. */
+const SHOWN_OF_300 = 34;
+
 describe('renderEmbed', () => {
   it('renders one line per item with its date and citations, and the sources in a field', () => {
     const embed = renderEmbed(
@@ -56,7 +63,7 @@ describe('renderEmbed', () => {
         lead: 'Two items.',
         items: [item('Trade passed $100 billion.', [1, 2], { date: '2018' }), item('China is the biggest partner.', [2])],
         sources: [source(1, { publisher: 'CNN', authors: ['Nectar Gan'] }), source(2, { published: '2019', approximate: true })],
-        next: ['timeline trade', 'topics'],
+        next: [{ command: 'timeline', options: { topic: 'trade' } }, { command: 'topics' }],
       }),
     );
     expect(embed.title).toBe('Trade');
@@ -68,13 +75,18 @@ describe('renderEmbed', () => {
   });
 
   it('shows conflicting sources side by side, each with its own citations', () => {
-    const conflict = item('Trade in 2022', [1, 2], {
+    const conflict: ConflictItem = {
+      type: 'conflict',
+      text: 'Sources differ',
+      citations: [1, 2],
+      sources: ['s1', 's2'],
+      evidence: [],
       date: '2022',
       variants: [
         { text: 'Trade was $190 billion.', citations: [1], sources: ['s1'], evidence: [] },
         { text: 'Trade was $185 billion.', date: 'H2 2022', citations: [2], sources: ['s2'], evidence: [] },
       ],
-    });
+    };
     expect(itemBlock(conflict, 0)).toBe('**1.** `2022` Sources differ:\n> Trade was $190 billion. [1]\n> `H2 2022` Trade was $185 billion. [2]');
   });
 
@@ -83,14 +95,40 @@ describe('renderEmbed', () => {
       answer({
         kind: 'help',
         items: [
-          item('a topic summary', [], { command: '<topic>' }),
-          item('a question', [], { command: '<question>' }),
-          item('timeline', [], { command: 'timeline [topic]' }),
+          guide({ command: 'topic', usage: true }, 'a topic summary'),
+          guide({ command: 'ask', usage: true }, 'a question'),
+          guide({ command: 'timeline', usage: true }, 'timeline'),
+          guide({ command: 'digest subscribe', usage: true }, 'daily'),
+          guide({ command: 'digest', usage: true }, 'the digest'),
+          guide('time', '09:00 UTC'),
         ],
       }),
     );
     expect(embed.description).toBe(
-      '`/sinorussia <topic>` — a topic summary\n`/sinorussia ask question:<question>` — a question\n`/sinorussia timeline [topic]` — timeline',
+      [
+        '`/sinorussia <topic>` — a topic summary',
+        '`/sinorussia ask question:<question>` — a question',
+        '`/sinorussia timeline [topic]` — timeline',
+        '`/sinorussia digest subscribe [time] [zone] [topics]` — daily',
+        '`/sinorussia digest subscribe [time] [zone] [topics]` — the digest',
+        '`time` — 09:00 UTC',
+      ].join('\n'),
+    );
+  });
+
+  it('writes next requests in Discord syntax, each option named', () => {
+    const embed = renderEmbed(
+      answer({
+        next: [
+          { command: 'topic', options: { topic: 'energy' } },
+          { command: 'ask', options: { question: 'who called Putin his best friend?' } },
+          { command: 'digest subscribe', options: { time: '09:00', zone: 'Europe/Berlin', topics: ['trade', 'energy'] } },
+          { command: 'digest status' },
+        ],
+      }),
+    );
+    expect(embed.footer?.text).toBe(
+      'Try: /sinorussia energy · /sinorussia ask question:who called Putin his best friend? · /sinorussia digest subscribe time:09:00 zone:Europe/Berlin topics:trade energy · /sinorussia digest status',
     );
   });
 
@@ -101,8 +139,10 @@ describe('renderEmbed', () => {
     expectWithinLimits(embed);
     const lines = embed.description!.split('\n');
     const shown = lines.slice(0, -1);
-    expect(shown).toEqual(items.slice(0, shown.length).map(itemBlock));
-    expect(lines.at(-1)).toBe(`*… ${300 - shown.length} more items left out to fit Discord's limits.*`);
+    expect(shown).toHaveLength(SHOWN_OF_300);
+    expect(shown[0]).toBe(`**1.** \`2020\` Fact number 1 ${'x'.repeat(80)}. [1]`);
+    expect(shown.at(-1)).toBe(`**${SHOWN_OF_300}.** \`2020\` Fact number ${SHOWN_OF_300} ${'x'.repeat(80)}. [${SHOWN_OF_300}]`);
+    expect(lines.at(-1)).toBe(`*… ${300 - SHOWN_OF_300} more items left out to fit Discord's limits.*`);
     const listed = embed.fields!.flatMap((f) => f.value.split('\n')).filter((l) => l.startsWith('**['));
     expect(listed.length).toBeLessThanOrEqual(shown.length);
     expect(listed[0]).toBe('**[1]** Source number 1, 2021');
@@ -111,7 +151,7 @@ describe('renderEmbed', () => {
   it('packs many long sources into at most 25 fields, with a note when some do not fit', () => {
     const sources = Array.from({ length: 60 }, (_, i) => source(i + 1, { title: `${'Long title '.repeat(20)}${i}` }));
     const items = [item('Everything at once.', sources.map((s) => s.citation))];
-    const embed = renderEmbed(answer({ items, sources, next: ['help'] }));
+    const embed = renderEmbed(answer({ items, sources, next: [{ command: 'help' }] }));
     expectWithinLimits(embed);
     expect(embed.fields!.at(-1)!.value).toMatch(/… and \d+ more: \/sinorussia sources$/);
   });
@@ -121,23 +161,24 @@ describe('renderEmbed', () => {
     expect(embed.title).not.toContain('**bold**');
     expect(embed.title).toMatch(/\\\[click\]\(/);
     expect(embed.title).not.toMatch(/(^|[^\\])\[click\]\(/);
-    expect(embed.description!.startsWith('# ')).toBe(false);
+    expect(embed.description).not.toMatch(/^# /);
   });
 
   it('never exceeds Discord limits, for any answer', () => {
     const text = fc.string({ maxLength: 3000, unit: 'grapheme' });
     const citations = fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 40 });
     const variant = fc.record({ text, date: fc.option(text, { nil: undefined }), citations, sources: fc.constant<string[]>([]), evidence: fc.constant([] as never[]) });
-    const anyItem = fc.record({
-      text,
+    const cited = {
       date: fc.option(fc.string({ maxLength: 40 }), { nil: undefined }),
       citations,
       sources: fc.constant<string[]>([]),
       evidence: fc.constant([] as never[]),
-      corroborated: fc.boolean(),
-      variants: fc.option(fc.array(variant, { maxLength: 5 }), { nil: undefined }),
-      command: fc.option(fc.string({ maxLength: 200 }), { nil: undefined }),
-    });
+    };
+    const anyItem: fc.Arbitrary<AnswerItem> = fc.oneof(
+      fc.record({ type: fc.constant('fact' as const), text, corroborated: fc.boolean(), statements: fc.option(fc.array(variant, { minLength: 2, maxLength: 5 }), { nil: undefined }), ...cited }),
+      fc.record({ type: fc.constant('conflict' as const), text: fc.constant('Sources differ' as const), variants: fc.array(variant, { minLength: 2, maxLength: 5 }), ...cited }),
+      fc.record({ type: fc.constant('guide' as const), text, command: fc.option(fc.string({ maxLength: 200 }), { nil: undefined }) }),
+    );
     const anySource = fc.record({
       id: fc.string(),
       citation: fc.integer({ min: 1, max: 40 }),
@@ -155,7 +196,8 @@ describe('renderEmbed', () => {
       lead: fc.option(text, { nil: undefined }),
       items: fc.array(anyItem, { maxLength: 60 }),
       sources: fc.array(anySource, { maxLength: 40 }),
-      next: fc.array(fc.string({ maxLength: 300 }), { maxLength: 20 }),
+      next: fc.array(fc.string({ maxLength: 300 }).map((question) => ({ command: 'ask' as const, options: { question } })), { maxLength: 20 }),
+      show: fc.constant({ audience: 'channel' as const, shareable: true, cacheable: true }),
     }) as fc.Arbitrary<Answer>;
     fc.assert(
       fc.property(anyAnswer, (a) => {

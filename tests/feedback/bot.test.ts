@@ -13,7 +13,7 @@ import { DAY_MS, feedbackTarget } from '../../src/feedback/index.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { FakeClock, realKnowledge } from '../digest/support.ts';
 import { tempDataDir } from '../e2e/support.ts';
-import { realAnswerer } from '../helpers/real.ts';
+import { answerText, realAnswerer } from '../helpers/real.ts';
 
 function loopback() {
   const seen = { deps: undefined as AdapterDeps | undefined };
@@ -59,7 +59,7 @@ async function start(extraEnv: Record<string, string> = {}) {
   return { bot, clock, feedback: platform.seen.deps!.feedback!, rows, dir: data.dir };
 }
 
-const target = feedbackTarget(realAnswerer().answer('gas deal'));
+const target = feedbackTarget(answerText(realAnswerer(), 'gas deal'));
 
 describe('feedback in the running bot', () => {
   it('records through the adapter contract into the bot’s store, with a key made in DATA_DIR', async () => {

@@ -20,7 +20,7 @@ import {
 } from '../../src/feedback/index.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { FakeClock } from '../digest/support.ts';
-import { realAnswerer } from '../helpers/real.ts';
+import { answerText, realAnswerer } from '../helpers/real.ts';
 
 const KEY = 'test-feedback-key-0123456789';
 
@@ -164,10 +164,10 @@ describe('recordIfUnanswered', () => {
     const store = new MemoryFeedbackStore();
     const recorder = createFeedbackRecorder({ store, hashUser: userHasher(KEY), clock: new FakeClock(0), logger: memoryLogger() });
     const answerer = realAnswerer();
-    await recordIfUnanswered(recorder, 'slack', answerer.answer('Best restaurants in Moscow?'));
-    await recordIfUnanswered(recorder, 'slack', answerer.answer('gas deal'));
-    await recordIfUnanswered(feedbackOff, 'slack', answerer.answer('best restaurants in moscow'));
-    await recordIfUnanswered(undefined, 'slack', answerer.answer('best restaurants in moscow'));
+    await recordIfUnanswered(recorder, 'slack', answerText(answerer, 'Best restaurants in Moscow?'));
+    await recordIfUnanswered(recorder, 'slack', answerText(answerer, 'gas deal'));
+    await recordIfUnanswered(feedbackOff, 'slack', answerText(answerer, 'best restaurants in moscow'));
+    await recordIfUnanswered(undefined, 'slack', answerText(answerer, 'best restaurants in moscow'));
     expect((await store.unanswered()).map((u) => `${u.normalised}/${u.count}`)).toEqual(['best restaurants in moscow/1']);
   });
 });

@@ -10,12 +10,12 @@ import { createFeedbackRecorder, feedbackTarget, MemoryFeedbackStore, userHasher
 import { memoryLogger } from '../../src/log.ts';
 import { FakeClock } from '../digest/support.ts';
 import { buttonInteraction, FakeDiscord, HUMAN, modalSubmitInteraction, type RecordedCall } from '../discord/fake-discord.ts';
-import { realAnswerer } from '../helpers/real.ts';
+import { answerText, realAnswerer } from '../helpers/real.ts';
 
 /** The suite's obvious fake token (tests/discord/client.test.ts). */
 const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 const EPHEMERAL = 64;
-const target = feedbackTarget(realAnswerer().answer('gas deal'));
+const target = feedbackTarget(answerText(realAnswerer(), 'gas deal'));
 const store = new MemoryFeedbackStore();
 const logger = memoryLogger();
 const feedback = createFeedbackRecorder({

@@ -22,12 +22,12 @@ import {
 } from '../../src/feedback/index.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { FakeClock, realKnowledge } from '../digest/support.ts';
-import { realAnswerer } from '../helpers/real.ts';
+import { answerText, realAnswerer } from '../helpers/real.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: block and component JSON, read loosely
 type Loose = any;
 
-const target = feedbackTarget(realAnswerer().answer('gas deal'));
+const target = feedbackTarget(answerText(realAnswerer(), 'gas deal'));
 
 function rig() {
   const store = new MemoryFeedbackStore();

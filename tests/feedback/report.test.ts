@@ -20,7 +20,7 @@ import { createSqlFeedbackStore } from '../../stores/sql/feedback-store.ts';
 import { openDigestStore } from '../../stores/sql/open-store.ts';
 import { FakeClock, realKnowledge } from '../digest/support.ts';
 import { sink } from '../helpers/cli.ts';
-import { realAnswerer } from '../helpers/real.ts';
+import { answerText, realAnswerer } from '../helpers/real.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sinorussia-report-'));
 const env = { DATA_DIR: dir };
@@ -42,7 +42,7 @@ beforeAll(async () => {
     logger: memoryLogger(),
   });
   const answerer = realAnswerer();
-  const answer = answerer.answer('gas deal');
+  const answer = answerText(answerer, 'gas deal');
   expect(answer.matched).toBe(true);
   gasDeal = feedbackTarget(answer);
   await recorder.vote({ target: gasDeal, direction: 'down', reason: { code: 'wrong-figure' }, platform: 'slack', userId: 'U0ASKER' });
@@ -53,9 +53,9 @@ beforeAll(async () => {
     platform: 'discord',
     userId: '123456789',
   });
-  await recorder.vote({ target: feedbackTarget(answerer.answer('trade')), direction: 'up', platform: 'slack', userId: 'U0ASKER' });
+  await recorder.vote({ target: feedbackTarget(answerText(answerer, 'trade')), direction: 'up', platform: 'slack', userId: 'U0ASKER' });
   for (const question of ['Best restaurants in Moscow?', 'best restaurants in moscow']) {
-    expect(answerer.answer(question).matched).toBe(false);
+    expect(answerText(answerer, question).matched).toBe(false);
     clock.advance(3_600_000);
     await recorder.unanswered({ platform: 'slack', question });
   }

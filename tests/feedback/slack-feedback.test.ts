@@ -21,14 +21,14 @@ import {
 import { createFeedbackRecorder, feedbackOff, feedbackTarget, MemoryFeedbackStore, userHasher } from '../../src/feedback/index.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { FakeClock } from '../digest/support.ts';
-import { realAnswerer } from '../helpers/real.ts';
+import { answerText, realAnswerer } from '../helpers/real.ts';
 import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
 import { actionBody, FORM, nextTriggerId, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: block and component JSON, read loosely
 type Loose = any;
 
-const target = feedbackTarget(realAnswerer().answer('gas deal'));
+const target = feedbackTarget(answerText(realAnswerer(), 'gas deal'));
 
 /** Polls an async condition until it holds; fails the test after five seconds rather than hanging. */
 async function eventually(condition: () => Promise<boolean>, what: string): Promise<void> {

@@ -16,7 +16,7 @@ import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
 import { createSqlFeedbackStore } from '../../stores/sql/feedback-store.ts';
 import { openSqliteStore } from '../../stores/sql/open-store.ts';
 import { FakeClock, realKnowledge } from '../digest/support.ts';
-import { realAnswerer } from '../helpers/real.ts';
+import { answerText, realAnswerer } from '../helpers/real.ts';
 import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
 import { eventBody, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
 
@@ -91,7 +91,7 @@ describe('registerHome on a real Bolt app', () => {
     const feedback = createSqlFeedbackStore(digest.db);
     const clock = new FakeClock('2026-12-01T10:00:00Z');
     const recorder = createFeedbackRecorder({ store: feedback, hashUser: userHasher('home-test-key-0123456789'), clock, logger });
-    const answer = realAnswerer().answer('gas deal');
+    const answer = answerText(realAnswerer(), 'gas deal');
     await recorder.vote({
       target: feedbackTarget(answer),
       direction: 'down',
@@ -169,7 +169,7 @@ describe('registerHome on a real Bolt app', () => {
     const text = json(published.view.blocks);
     expect(text).toContain('2× best restaurants in moscow');
     expect(text).toContain('`gas deal` (search): outdated ×1');
-    expect(text).toContain(feedbackTarget(realAnswerer().answer('gas deal')).factIds[0]);
+    expect(text).toContain(feedbackTarget(answerText(realAnswerer(), 'gas deal')).factIds[0]);
     expect(text).toContain('<#C0DIGEST>: 08:30 Asia/Shanghai, all topics');
     expect(text).not.toContain('C0OTHER');
   });
