@@ -6,13 +6,13 @@
  * read and validate on the main thread and in a worker thread (as the bot does). Prints
  * figures; asserts nothing.
  */
-import { existsSync, mkdirSync, mkdtempSync, copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { KNOWLEDGE_DIR } from '../app/knowledge-dir.ts';
-import { watchKnowledge, type KnowledgeReloader } from '../app/knowledge-reload.ts';
-import { createAnswerer, type Answerer } from '../src/commands/index.ts';
+import { type KnowledgeReloader, watchKnowledge } from '../app/knowledge-reload.ts';
+import { type Answerer, createAnswerer } from '../src/commands/index.ts';
 import { KnowledgeHolder } from '../src/knowledge/live.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import { loadKnowledgeOffThread } from '../src/knowledge/load-off-thread.ts';
@@ -20,7 +20,16 @@ import type { Fact, Knowledge } from '../src/knowledge/types.ts';
 import { createLogger } from '../src/log.ts';
 import { synthetic } from './synthetic.ts';
 
-const QUESTIONS = ['trade', 'energy', 'who called Putin his best friend?', 'how big is the gas deal', 'arms import share', 'timeline leaders', 'weather in Paris', 'LNG'];
+const QUESTIONS = [
+  'trade',
+  'energy',
+  'who called Putin his best friend?',
+  'how big is the gas deal',
+  'arms import share',
+  'timeline leaders',
+  'weather in Paris',
+  'LNG',
+];
 const SEEDS = '/work/shared/seeds';
 const quiet = createLogger({ level: 'error' });
 
@@ -31,9 +40,12 @@ const f = (n: number) => `${n.toFixed(1)} ms`;
 function writeBase(real: Knowledge, k: Knowledge): string {
   const dir = mkdtempSync(join(tmpdir(), 'sinorussia-bench-reload-'));
   mkdirSync(join(dir, 'facts'));
-  for (const name of ['sources.yaml', 'search.yaml', 'source-names.yaml']) if (existsSync(join(KNOWLEDGE_DIR, name))) copyFileSync(join(KNOWLEDGE_DIR, name), join(dir, name));
+  for (const name of ['sources.yaml', 'search.yaml', 'source-names.yaml'])
+    if (existsSync(join(KNOWLEDGE_DIR, name))) copyFileSync(join(KNOWLEDGE_DIR, name), join(dir, name));
   const measures = (parse(readFileSync(join(KNOWLEDGE_DIR, 'measures.yaml'), 'utf8')) as { measures: Record<string, unknown> }).measures;
-  for (const fact of k.facts) if (fact.figure && !measures[fact.figure.measure]) measures[fact.figure.measure] = `A synthetic variant of ${fact.figure.measure.replace(/-\d+$/, '')}.`;
+  for (const fact of k.facts)
+    if (fact.figure && !measures[fact.figure.measure])
+      measures[fact.figure.measure] = `A synthetic variant of ${fact.figure.measure.replace(/-\d+$/, '')}.`;
   writeFileSync(join(dir, 'measures.yaml'), stringify({ measures }, { aliasDuplicateObjects: false }));
   const bySource = new Map<string, Fact[]>();
   for (const fact of k.facts) bySource.set(fact.sourceId, [...(bySource.get(fact.sourceId) ?? []), fact]);
@@ -49,7 +61,17 @@ function writeBase(real: Knowledge, k: Knowledge): string {
       ...(x.saidBy ? { said_by: x.saidBy } : {}),
       ...(x.key ? { key: true } : {}),
       ...(x.figure
-        ? { figure: { measure: x.figure.measure, value: x.figure.value, unit: x.figure.unit, ...(x.figure.currency ? { currency: x.figure.currency } : {}), bound: x.figure.bound, kind: x.figure.kind, ...(x.figure.periodGiven ? { period: x.figure.period.raw } : { stated_in: x.figure.period.raw }) } }
+        ? {
+            figure: {
+              measure: x.figure.measure,
+              value: x.figure.value,
+              unit: x.figure.unit,
+              ...(x.figure.currency ? { currency: x.figure.currency } : {}),
+              bound: x.figure.bound,
+              kind: x.figure.kind,
+              ...(x.figure.periodGiven ? { period: x.figure.period.raw } : { stated_in: x.figure.period.raw }),
+            },
+          }
         : {}),
     }));
     writeFileSync(join(dir, 'facts', `${source}.yaml`), stringify({ source, facts: entries }, { aliasDuplicateObjects: false }));
@@ -114,13 +136,19 @@ async function bench(name: string, dir: string, textsDir: string | undefined, re
   }
   const med = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   console.log(`${name}: ${facts} facts${textsDir ? ', quotes checked against the texts' : ''}`);
-  console.log(`  reload (median of ${reloads}): read and validate ${f(med(times.map((t) => t.load)))}, build index and composer ${f(med(times.map((t) => t.build)))}`);
+  console.log(
+    `  reload (median of ${reloads}): read and validate ${f(med(times.map((t) => t.load)))}, build index and composer ${f(med(times.map((t) => t.build)))}`,
+  );
   console.log(`  read and validate in a worker thread, start to base received: ${f(med(times.map((t) => t.worker)))}`);
 
   const durationMs = 4000;
   const quietRun = await answerStream((q) => answerer.answerNow(answerer.parseText(q)), durationMs);
   const onMain = await duringReloads(answerer, watchKnowledge({ holder, load, dir, textsDir, logger: quiet }), durationMs);
-  const inWorker = await duringReloads(answerer, watchKnowledge({ holder, load: () => loadKnowledgeOffThread(dir, { textsDir }), dir, textsDir, logger: quiet }), durationMs);
+  const inWorker = await duringReloads(
+    answerer,
+    watchKnowledge({ holder, load: () => loadKnowledgeOffThread(dir, { textsDir }), dir, textsDir, logger: quiet }),
+    durationMs,
+  );
   console.log(`  answers without reloads:                     ${stats(quietRun)}`);
   console.log(`  during ${String(onMain.done).padStart(2)} reloads, validating on the main thread: ${stats(onMain.latencies)}`);
   console.log(`  during ${String(inWorker.done).padStart(2)} reloads, validating in a worker:       ${stats(inWorker.latencies)}`);

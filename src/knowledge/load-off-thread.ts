@@ -5,7 +5,7 @@
  * same `KnowledgeError` with every issue.
  */
 import { Worker } from 'node:worker_threads';
-import { KnowledgeError, SinorussiaError, type ErrorCode, type KnowledgeIssue } from '../errors.ts';
+import { type ErrorCode, KnowledgeError, type KnowledgeIssue, SinorussiaError } from '../errors.ts';
 import type { LoadOptions } from './load.ts';
 import type { Knowledge } from './types.ts';
 
@@ -39,7 +39,8 @@ export function loadKnowledgeOffThread(dir: string, options: LoadOptions = {}): 
       settled = true;
       if (reply.ok) resolve(reply.knowledge);
       else if ('issues' in reply) reject(new KnowledgeError(reply.issues));
-      else reject(new SinorussiaError((reply.code ?? 'KNOWLEDGE_UNREADABLE') as ErrorCode, reply.message.replace(/^sinorussia: /, ''), dir));
+      else
+        reject(new SinorussiaError((reply.code ?? 'KNOWLEDGE_UNREADABLE') as ErrorCode, reply.message.replace(/^sinorussia: /, ''), dir));
       void worker.terminate();
     });
     worker.once('error', (error) => {
@@ -47,7 +48,8 @@ export function loadKnowledgeOffThread(dir: string, options: LoadOptions = {}): 
       reject(error);
     });
     worker.once('exit', (code) => {
-      if (!settled) reject(new SinorussiaError('KNOWLEDGE_UNREADABLE', `the knowledge loader stopped (exit code ${code}) before reading ${dir}`, dir));
+      if (!settled)
+        reject(new SinorussiaError('KNOWLEDGE_UNREADABLE', `the knowledge loader stopped (exit code ${code}) before reading ${dir}`, dir));
     });
   });
 }

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { KnowledgeError, SinorussiaError } from '../errors.ts';
 import { loadKnowledge } from './load.ts';
-import type { LoadRequest, LoadReply } from './load-off-thread.ts';
+import type { LoadReply, LoadRequest } from './load-off-thread.ts';
 
 const { dir, textsDir } = workerData as LoadRequest;
 let reply: LoadReply;
