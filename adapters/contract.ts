@@ -22,6 +22,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Answerer } from '../src/commands/index.ts';
 import type { RecordPost } from '../src/corrections/types.ts';
 import type { DigestPoster } from '../src/digest/types.ts';
+import type { FeedbackRecorder } from '../src/feedback/types.ts';
 import type { Logger } from '../src/log.ts';
 import type { Outbox } from '../src/outbox.ts';
 import type { RateLimiter } from '../src/rate-limit.ts';
@@ -69,6 +70,11 @@ export interface AdapterDeps {
    * answer. Never rejects. Absent: corrections are off.
    */
   recordPost?: RecordPost;
+  /**
+   * Readers' 👍 / 👎 and the questions nothing answered (record those only from a workspace);
+   * absent or `enabled: false` (FEEDBACK=off): show no buttons, record nothing.
+   */
+  feedback?: FeedbackRecorder;
 }
 
 /** A GET route on an adapter's HTTP server. */

@@ -27,6 +27,7 @@ import { RateLimiter } from '../src/rate-limit.ts';
 import type { KyselyDigestStore } from '../stores/sql/digest-store.ts';
 import { readCorrectionsSettings } from './corrections-settings.ts';
 import { readDigestSettings, readSchedulerSettings } from './digest-settings.ts';
+import { type RunningFeedback, readFeedbackSettings, startFeedback } from './feedback-settings.ts';
 import { type KnowledgeLocation, knowledgeLocation } from './knowledge-dir.ts';
 import { loadBase, reloadBase } from './knowledge-load.ts';
 import { type ReloadOutcome, watchKnowledge } from './knowledge-reload.ts';
@@ -87,6 +88,8 @@ export interface ChatBot extends RunningBotBase {
   /** Absent with CORRECTIONS=off. */
   corrector?: Corrector;
   ops: Ops;
+  /** Readers' votes and unanswered questions, and their daily clean-up. */
+  feedback: RunningFeedback;
 }
 
 export interface ConsoleBot extends RunningBotBase {
@@ -113,6 +116,7 @@ export async function startBot(env: Env, overrides: BotOverrides = {}): Promise<
     corrections: readCorrectionsSettings(env),
     rateLimit: readRateLimit(env),
     knowledge: knowledgeLocation(env),
+    feedback: readFeedbackSettings(env),
   };
   const knowledge = overrides.knowledge ?? (await loadBase(settings.knowledge));
   const root: Root = { env, logger, overrides, settings, knowledge };
@@ -125,6 +129,7 @@ interface Settings {
   corrections: ReturnType<typeof readCorrectionsSettings>;
   rateLimit: ReturnType<typeof readRateLimit>;
   knowledge: KnowledgeLocation;
+  feedback: ReturnType<typeof readFeedbackSettings>;
 }
 
 /** What every part of start-up reads. */
@@ -185,6 +190,8 @@ async function startChatBot(root: Root, platforms: ChatAdapter[]): Promise<ChatB
     opened.push(() => storage.close());
     const { store } = storage;
     ops.needs({ name: 'store', check: () => store.ping().then(() => true) });
+    const feedback = startFeedback(settings.feedback, settings.digest, store.db, logger, overrides.clock);
+    opened.push(async () => feedback.stop());
     // Everything built from the base is rebuilt with it: the index, the composer, the digest commands.
     const holder = new KnowledgeHolder(knowledge, (k) =>
       buildCore(k, createDigestCommands({ store, knowledge: k, logger, clock: overrides.clock })),
@@ -207,6 +214,7 @@ async function startChatBot(root: Root, platforms: ChatAdapter[]): Promise<ChatB
       onKnowledgeReload: (listener: () => void) => void holder.onReload(listener),
       outbox: storage.outbox,
       recordPost,
+      feedback: feedback.recorder,
     };
     opened.push(() => Promise.allSettled(started.map((r) => r.stop())));
     const adapters = await Promise.all(
@@ -238,6 +246,7 @@ async function startChatBot(root: Root, platforms: ChatAdapter[]): Promise<ChatB
       ops.draining();
       reloader.close();
       retention.stop();
+      feedback.stop();
       // Together, not one after the other: the platforms stop taking requests at once while
       // the digest finishes only the posts in flight (within its grace), then the store closes.
       await Promise.allSettled([scheduler.stop(), corrector?.stop(), ...adapters.map((a) => a.running.stop(deadline))]);
@@ -253,6 +262,7 @@ async function startChatBot(root: Root, platforms: ChatAdapter[]): Promise<ChatB
       scheduler,
       corrector,
       ops,
+      feedback,
       reload: (reason) => reloader.reload(reason),
       ended: endedTogether(adapters),
       stop,

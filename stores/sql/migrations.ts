@@ -122,6 +122,42 @@ const MIGRATIONS: Record<string, Migration> = {
       for (const table of ['corrections', 'posts']) await db.schema.dropTable(table).execute();
     },
   },
+  // Readers' votes and unanswered questions (feedback-store.ts). No user id: a keyed hash.
+  '2026-12-09-feedback': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('feedback_votes')
+        .addColumn('answer_id', 'text', (c) => c.notNull())
+        .addColumn('user_hash', 'text', (c) => c.notNull())
+        .addColumn('direction', 'text', (c) => c.notNull())
+        .addColumn('reason_code', 'text')
+        .addColumn('reason_text', 'text')
+        .addColumn('query', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        // A JSON array of the fact ids the answer showed, in order.
+        .addColumn('fact_ids', 'text', (c) => c.notNull())
+        .addColumn('platform', 'text', (c) => c.notNull())
+        .addColumn('voted_at', 'bigint', (c) => c.notNull())
+        // One vote per person per answer: a second one replaces the first.
+        .addPrimaryKeyConstraint('feedback_votes_pk', ['answer_id', 'user_hash'])
+        .execute();
+      await db.schema.createIndex('feedback_votes_by_time').on('feedback_votes').column('voted_at').execute();
+      await db.schema
+        .createTable('unanswered_questions')
+        .addColumn('platform', 'text', (c) => c.notNull())
+        .addColumn('normalised', 'text', (c) => c.notNull())
+        .addColumn('example', 'text', (c) => c.notNull())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addColumn('first_seen', 'bigint', (c) => c.notNull())
+        .addColumn('last_seen', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('unanswered_questions_pk', ['platform', 'normalised'])
+        .execute();
+      await db.schema.createIndex('unanswered_by_last_seen').on('unanswered_questions').column('last_seen').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ['unanswered_questions', 'feedback_votes']) await db.schema.dropTable(table).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

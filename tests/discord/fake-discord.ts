@@ -521,3 +521,25 @@ export function zoneAutocomplete(fake: FakeDiscord, typed: string) {
     ],
   });
 }
+
+/** A modal sent back: `fields` are its labelled components (type 18) as Discord sends them. */
+export function modalSubmitInteraction(
+  fake: FakeDiscord,
+  customId: string,
+  fields: { select?: Record<string, string[]>; text?: Record<string, string> },
+) {
+  let id = 1;
+  const components = [
+    ...Object.entries(fields.select ?? {}).map(([custom_id, values]) => ({
+      type: 18,
+      id: id++,
+      component: { type: 3, id: id++, custom_id, values },
+    })),
+    ...Object.entries(fields.text ?? {}).map(([custom_id, value]) => ({
+      type: 18,
+      id: id++,
+      component: { type: 4, id: id++, custom_id, value },
+    })),
+  ];
+  return interactionBase(fake, 5, { custom_id: customId, components });
+}

@@ -68,6 +68,10 @@ export interface FakeSlack {
   until(predicate: () => boolean, what: string, ms?: number): Promise<void>;
   /** Digest extensions (fake-slack-digest.ts): channel history and post faults. */
   digest: FakeSlackDigest;
+  /** The channels `users.conversations` lists for a user (App Home); none when unset. */
+  setUserChannels(user: string, channelIds: string[]): void;
+  /** Every view sent with views.publish (App Home) and views.open (modals), in order. */
+  views: { method: 'views.publish' | 'views.open'; userId?: string; triggerId?: string; view: Record<string, any> }[];
   close(): Promise<void>;
 }
 
@@ -100,6 +104,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const attempts: ResponseUrlPost[] = [];
   let messageCount = 0;
   const digest = digestExtension();
+  const userChannels = new Map<string, string[]>();
+  const views: FakeSlack['views'] = [];
+  let viewCount = 0;
 
   const reply = (method: string, params: Record<string, unknown>): Record<string, unknown> => {
     const failure = failures.get(method);
@@ -133,6 +140,18 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         (c) => c.method === 'chat.postMessage' && c.params.channel === params.channel && c.refused === undefined && c.ts === params.ts,
       );
       return posted ? { ok: true, channel: params.channel, ts: params.ts, text: params.text } : { ok: false, error: 'message_not_found' };
+    }
+    if (method === 'users.conversations')
+      return {
+        ok: true,
+        channels: (userChannels.get(String(params.user)) ?? []).map((id) => ({ id })),
+        response_metadata: { next_cursor: '' },
+      };
+    if (method === 'views.publish' || method === 'views.open') {
+      const view = typeof params.view === 'string' ? JSON.parse(params.view) : params.view;
+      views.push({ method, userId: params.user_id as string | undefined, triggerId: params.trigger_id as string | undefined, view });
+      viewCount += 1;
+      return { ok: true, view: { ...view, id: `V${String(viewCount).padStart(8, '0')}` } };
     }
     if (method === 'apps.connections.open') return { ok: true, url: `${base.replace('http', 'ws')}/link` };
     return { ok: true };
@@ -229,6 +248,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     attempts,
     until,
     digest,
+    setUserChannels: (user, channelIds) => userChannels.set(user, channelIds),
+    views,
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const res of digest.hanging) res.destroy();
