@@ -5,9 +5,9 @@
  * `answer`; the Answer says how it may be shown.
  */
 import { Composer } from './answer/compose.ts';
+import type { Answer } from './answer/types.ts';
 import { chartFor } from './chart/build.ts';
 import { chartFiguresOf } from './chart/from-items.ts';
-import type { Answer } from './answer/types.ts';
 import type { CommandContext, Reply } from './commands/command.ts';
 import { BaseLookups } from './commands/lookups.ts';
 import { parseText } from './commands/parse.ts';

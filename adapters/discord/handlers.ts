@@ -26,6 +26,7 @@ import type { Core } from '../../src/core.ts';
 import type { ChannelContext } from '../../src/digest/types.ts';
 import type { Logger } from '../../src/log.ts';
 import { type RateLimiter, SLOW_DOWN } from '../../src/rate-limit.ts';
+import { chartedEmbed } from './chart-attachment.ts';
 import { COMMAND_NAME, requestFrom, shareText } from './commands/sinorussia.ts';
 import { codeToCount } from './errors.ts';
 import { mentionText } from './markup.ts';
@@ -114,7 +115,7 @@ async function answerCommand(interaction: ChatInputCommandInteraction, deps: Han
   }
   const answer = await deps.answerer.answer(request, context);
   await interaction.reply({
-    embeds: [renderEmbed(answer)],
+    ...(await chartedEmbed(answer, deps.logger)),
     components: answer.show.shareable ? [shareRow(deps.shares.customIdFor(shareText(request)))] : [],
     flags: MessageFlags.Ephemeral,
     allowedMentions: NO_MENTIONS,
@@ -132,7 +133,7 @@ async function share(interaction: ButtonInteraction, deps: HandlerDeps): Promise
   const answer = await deps.answerer.answer(deps.answerer.parseText(text));
   await interaction.reply({
     content: `Shared by ${userMention(interaction.user.id)}`,
-    embeds: [renderEmbed(answer)],
+    ...(await chartedEmbed(answer, deps.logger)),
     allowedMentions: NO_MENTIONS,
   });
 }
@@ -195,7 +196,7 @@ export function threadName(answer: Answer): string {
 /** Answers in the thread the question started (a new one on the message), in a thread it was asked in, or as a reply. */
 async function sendAnswer(message: Message, answer: Answer, logger: Logger): Promise<void> {
   // The question's id as nonce: a post discord.js retries after a timeout is not posted twice.
-  const payload = { embeds: [renderEmbed(answer)], allowedMentions: NO_MENTIONS, nonce: message.id, enforceNonce: true };
+  const payload = { ...(await chartedEmbed(answer, logger)), allowedMentions: NO_MENTIONS, nonce: message.id, enforceNonce: true };
   const channel = message.channel;
   // startThread() throws inside a thread, so check that first.
   const canStartThread = !channel.isThread() && (channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement);

@@ -15,6 +15,7 @@ import {
 } from '../../src/answer/label.ts';
 import type { Answer, AnswerItem, CitedSource, CommandRef, ConflictItem, FactItem, GuideItem, Statement } from '../../src/answer/types.ts';
 import { requestText } from '../../src/commands/request-text.ts';
+import { chartBlocks } from './chart-block.ts';
 import { cutAtWord, escapeSlack } from './escape.ts';
 
 type KnownBlock = types.KnownBlock;
@@ -210,6 +211,9 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
   const intro = introLine(answer, options.sharedBy);
   if (intro) head.push(context([intro]));
   if (answer.lead) head.push(context([cutAtWord(escapeSlack(answer.lead), SLACK_LIMITS.sectionText)]));
+  // Slack draws the chart itself; the items below still state every number it shows.
+  // The block is newer than @slack/types' KnownBlock, hence the cast.
+  head.push(...(chartBlocks(answer.chart ? [answer.chart] : []) as unknown as KnownBlock[]));
 
   const listSources = answer.kind !== 'sources';
   const sourceBlocksAtMost = listSources ? Math.ceil(answer.sources.length / SLACK_LIMITS.contextElements) : 0;
