@@ -2,8 +2,12 @@
  * `chart_with` in knowledge/measures.yaml: which measure's chart another one's targets and
  * forecasts are drawn on. Read by the loader, checked like every other reference.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/errors.ts';
+import { loadKnowledgeCached } from '../../src/knowledge/cache.ts';
 import { readKnowledge } from '../../src/knowledge/load.ts';
 import { fact, factsFile, writeFixture } from '../helpers/fixture.ts';
 
@@ -40,5 +44,16 @@ describe('chart_with', () => {
     const { knowledge, issues } = readKnowledge('knowledge');
     expect(issues).toEqual([]);
     expect(knowledge?.chartWith?.['bilateral-trade-target']).toBe('bilateral-trade');
+  });
+
+  it('survives the knowledge cache a one-shot `sinorussia ask` reads', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'chart-with-cache-'));
+    const { dir } = writeFixture({
+      measures: `${TRADE}  trade-target:\n    description: A target.\n    names: [trade target]\n    chart_with: bilateral-trade\n`,
+      facts: { 'alpha.yaml': factsFile('alpha', fact('a-one')) },
+    });
+    await loadKnowledgeCached(dir, cacheDir); // loads from YAML and writes the cache
+    const cached = await loadKnowledgeCached(dir, cacheDir); // reads the cache
+    expect(cached.chartWith).toEqual({ 'trade-target': 'bilateral-trade' });
   });
 });
