@@ -21,10 +21,44 @@ export interface ChartedEmbed {
 export interface ChartAttachmentOptions {
   /** Draws the image; tests pass a failing one. */
   draw?: (answer: Answer) => Promise<ChartPng | undefined>;
+  /** Images already drawn, shared by every handler of one bot. */
+  images?: ChartImages;
   timeoutMs?: number;
 }
 
 const drawChart = (answer: Answer) => (answer.chart ? chartPngAsync(answer.chart, answer.sources) : Promise.resolve(undefined));
+
+/** Distinct charts a bot keeps drawn: a base holds few trends, and most answers repeat. */
+const IMAGES_KEPT = 32;
+
+/**
+ * The PNGs a bot has drawn, by chart and the sources it names. resvg's native memory is not
+ * seen by V8's collector, so every fresh rendering grows the process; drawing each distinct
+ * chart once (and sharing a drawing in progress) keeps that to a few images.
+ */
+export class ChartImages {
+  private readonly drawn = new Map<string, Promise<ChartPng | undefined>>();
+
+  imageOf(answer: Answer, draw: (answer: Answer) => Promise<ChartPng | undefined>): Promise<ChartPng | undefined> {
+    const cited = new Set(answer.chart?.points.flatMap((p) => p.citations));
+    const key = JSON.stringify([answer.chart, answer.sources.filter((s) => cited.has(s.citation))]);
+    const known = this.drawn.get(key);
+    if (known !== undefined) {
+      // Most recently used last, so the oldest is the first to go.
+      this.drawn.delete(key);
+      this.drawn.set(key, known);
+      return known;
+    }
+    const drawing = draw(answer);
+    this.drawn.set(key, drawing);
+    if (this.drawn.size > IMAGES_KEPT) this.drawn.delete(this.drawn.keys().next().value as string);
+    // A failed drawing is not kept: the next answer tries again.
+    drawing.catch(() => {
+      if (this.drawn.get(key) === drawing) this.drawn.delete(key);
+    });
+    return drawing;
+  }
+}
 
 function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -39,7 +73,9 @@ export async function chartedEmbed(answer: Answer, logger: Logger, options: Char
   const embed = renderEmbed(answer);
   if (!answer.chart) return { embeds: [embed], files: [] };
   try {
-    const png = await withinTime((options.draw ?? drawChart)(answer), options.timeoutMs ?? CHART_RENDER_TIMEOUT_MS);
+    const draw = options.draw ?? drawChart;
+    const drawing = options.images ? options.images.imageOf(answer, draw) : draw(answer);
+    const png = await withinTime(drawing, options.timeoutMs ?? CHART_RENDER_TIMEOUT_MS);
     if (!png) return { embeds: [embed], files: [] };
     const file = new AttachmentBuilder(png.png, { name: CHART_FILE_NAME, description: png.alt });
     return { embeds: [{ ...embed, image: { url: `attachment://${CHART_FILE_NAME}` } }], files: [file] };

@@ -26,7 +26,7 @@ import type { Core } from '../../src/core.ts';
 import type { ChannelContext } from '../../src/digest/types.ts';
 import type { Logger } from '../../src/log.ts';
 import { type RateLimiter, SLOW_DOWN } from '../../src/rate-limit.ts';
-import { chartedEmbed } from './chart-attachment.ts';
+import { type ChartImages, chartedEmbed } from './chart-attachment.ts';
 import { COMMAND_NAME, requestFrom, shareText } from './commands/sinorussia.ts';
 import { codeToCount } from './errors.ts';
 import { mentionText } from './markup.ts';
@@ -48,6 +48,8 @@ export interface HandlerDeps {
    * metrics. Answers with an error status are counted as they arrive (index.ts) instead.
    */
   outboundError?: (code: string) => void;
+  /** Chart images this bot has drawn, reused by every answer showing the same chart. */
+  charts?: ChartImages;
 }
 
 function countFailure(deps: Pick<HandlerDeps, 'outboundError'>, error: unknown): void {
@@ -115,7 +117,7 @@ async function answerCommand(interaction: ChatInputCommandInteraction, deps: Han
   }
   const answer = await deps.answerer.answer(request, context);
   await interaction.reply({
-    ...(await chartedEmbed(answer, deps.logger)),
+    ...(await chartedEmbed(answer, deps.logger, { images: deps.charts })),
     components: answer.show.shareable ? [shareRow(deps.shares.customIdFor(shareText(request)))] : [],
     flags: MessageFlags.Ephemeral,
     allowedMentions: NO_MENTIONS,
@@ -133,7 +135,7 @@ async function share(interaction: ButtonInteraction, deps: HandlerDeps): Promise
   const answer = await deps.answerer.answer(deps.answerer.parseText(text));
   await interaction.reply({
     content: `Shared by ${userMention(interaction.user.id)}`,
-    ...(await chartedEmbed(answer, deps.logger)),
+    ...(await chartedEmbed(answer, deps.logger, { images: deps.charts })),
     allowedMentions: NO_MENTIONS,
   });
 }
@@ -194,9 +196,14 @@ export function threadName(answer: Answer): string {
 }
 
 /** Answers in the thread the question started (a new one on the message), in a thread it was asked in, or as a reply. */
-async function sendAnswer(message: Message, answer: Answer, logger: Logger): Promise<void> {
+async function sendAnswer(message: Message, answer: Answer, logger: Logger, charts?: ChartImages): Promise<void> {
   // The question's id as nonce: a post discord.js retries after a timeout is not posted twice.
-  const payload = { ...(await chartedEmbed(answer, logger)), allowedMentions: NO_MENTIONS, nonce: message.id, enforceNonce: true };
+  const payload = {
+    ...(await chartedEmbed(answer, logger, { images: charts })),
+    allowedMentions: NO_MENTIONS,
+    nonce: message.id,
+    enforceNonce: true,
+  };
   const channel = message.channel;
   // startThread() throws inside a thread, so check that first.
   const canStartThread = !channel.isThread() && (channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement);
@@ -241,7 +248,7 @@ export async function handleMessage(message: Message, deps: Omit<HandlerDeps, 's
   }
   try {
     const request = deps.answerer.parseText(mentionText(message.content), { addressed: message.inGuild() });
-    await sendAnswer(message, await deps.answerer.answer(request, messageContext(message)), deps.logger);
+    await sendAnswer(message, await deps.answerer.answer(request, messageContext(message)), deps.logger, deps.charts);
   } catch (error) {
     countFailure(deps, error);
     deps.logger.error('discord: message failed', { error, messageId: message.id, channelId: message.channelId, userId: message.author.id });

@@ -4,7 +4,7 @@
  * `attachment://chart.png`, and an answer without a chart sends no file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartedEmbed } from '../../adapters/discord/chart-attachment.ts';
+import { ChartImages, chartedEmbed } from '../../adapters/discord/chart-attachment.ts';
 import { startDiscord } from '../../adapters/discord/index.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { RateLimiter } from '../../src/rate-limit.ts';
@@ -90,5 +90,20 @@ describe('charts on Discord', () => {
     expect(JSON.stringify(failing.entries)).toMatch(/could not draw the chart/);
     const slow = await chartedEmbed(answer, failing, { draw: () => new Promise(() => {}), timeoutMs: 20 });
     expect(slow.files).toEqual([]);
+  });
+
+  it('a bot draws each distinct chart once, and tries again after a failed drawing', async () => {
+    const images = new ChartImages();
+    const answer = answerText(realAnswerer(), 'trade');
+    let drawings = 0;
+    const draw = async () => {
+      drawings += 1;
+      if (drawings === 1) throw new Error('first drawing fails');
+      return { png: Buffer.from('png'), name: 'chart.png' as const, alt: 'alt', width: 1, height: 1 };
+    };
+    expect((await chartedEmbed(answer, memoryLogger(), { draw, images })).files).toEqual([]);
+    expect((await chartedEmbed(answer, memoryLogger(), { draw, images })).files).toHaveLength(1);
+    expect((await chartedEmbed(answer, memoryLogger(), { draw, images })).files).toHaveLength(1);
+    expect(drawings).toBe(2);
   });
 });
