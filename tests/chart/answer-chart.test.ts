@@ -41,3 +41,14 @@ describe('answers with a chart', () => {
     expect('chart' in answerToJson(answerText(realAnswerer(), 'help'))).toBe(false);
   });
 });
+
+describe('a measure by year', () => {
+  it('"trade by year" and "over the years" read as asking for the figures, so every item states one', () => {
+    for (const question of ['trade by year', 'trade over the years', 'trade year by year']) {
+      const answer = answerText(realAnswerer(), `ask ${question}`);
+      expect(answer.understood?.intent).toBe('figure');
+      expect(answer.items.length).toBeGreaterThan(0);
+      expect(answer.items.every((item) => item.type === 'fact' && item.figure?.measure.startsWith('bilateral-trade'))).toBe(true);
+    }
+  });
+});
