@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSlack, startSlack } from '../../adapters/slack/index.ts';
+import { renderAnswer } from '../../adapters/slack/render.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { answerText, realAnswerer } from '../helpers/real.ts';
 import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
@@ -71,5 +72,24 @@ describe('charts on Slack', () => {
     await fake.until(() => fake.calls.some((c) => c.method === 'chat.postMessage'), 'the shared post');
     const shared = fake.calls.find((c) => c.method === 'chat.postMessage')?.params.blocks as Block[];
     expect(shared.filter((b) => b.type === 'data_visualization')).toEqual([sent]);
+  });
+
+  it('a long answer with a chart keeps within 50 blocks, the chart right under the head', () => {
+    const trade = answerText(realAnswerer(), 'trade');
+    const timeline = answerText(realAnswerer(), 'timeline trade');
+    // The summary's items (stating every charted figure) first, then a timeline's worth more.
+    const long = { ...trade, items: [...trade.items, ...timeline.items] };
+    const { blocks } = renderAnswer(long, { shareCommand: 'trade' });
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    expect(blocks.filter((b) => b.type === ('data_visualization' as string))).toHaveLength(1);
+    expect(blocks.findIndex((b) => b.type === ('data_visualization' as string))).toBeLessThan(3);
+    expect(blocks.at(-1)?.type).toBe('actions');
+  });
+
+  it('leaves the chart out when the items shown do not state all it draws (an answer cut to fit)', () => {
+    const answer = answerText(realAnswerer(), 'trade');
+    const cut = renderAnswer(answer, { maxItems: 1 }).blocks;
+    expect(cut.some((b) => b.type === ('data_visualization' as string))).toBe(false);
+    expect(renderAnswer(answer).blocks.some((b) => b.type === ('data_visualization' as string))).toBe(true);
   });
 });
