@@ -19,9 +19,9 @@ import { loadKnowledge } from '../src/knowledge/load.ts';
 
 const N = Number(process.env.BENCH_CHART_RENDERS ?? 300);
 const WARM_UP = 20;
-const COMPANIONS = { 'bilateral-trade-target': 'bilateral-trade' };
-
-const answerer = createAnswerer(loadKnowledge(KNOWLEDGE_DIR));
+const knowledge = loadKnowledge(KNOWLEDGE_DIR);
+const COMPANIONS = knowledge.chartWith;
+const answerer = createAnswerer(knowledge);
 const trade = answerer.answerNow(answerer.parseText('trade'));
 const tradeChart = chartFor(chartFiguresOf(trade.items), { companions: COMPANIONS });
 if (!tradeChart) throw new Error('bench: the trade summary gave no chart');

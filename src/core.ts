@@ -6,6 +6,8 @@
  */
 import { Composer } from './answer/compose.ts';
 import type { Answer } from './answer/types.ts';
+import { chartFor } from './chart/build.ts';
+import { chartFiguresOf } from './chart/from-items.ts';
 import type { CommandContext, Reply } from './commands/command.ts';
 import { BaseLookups } from './commands/lookups.ts';
 import { parseText } from './commands/parse.ts';
@@ -55,13 +57,22 @@ export function createCore(knowledge: Knowledge, services: CoreServices = {}): C
 
   const finish = (request: Request, reply: Reply): Answer => ({ ...reply, query: request.query, show: showFor(request) });
 
+  // Every command's reply passes here, so any answer showing a trend carries its chart (memoised with it).
+  const charted = (reply: Reply): Reply => {
+    const chart = chartFor(chartFiguresOf(reply.items), { companions: knowledge.chartWith });
+    return chart ? { ...reply, chart } : reply;
+  };
+
   const run = (request: Request, where?: Where): Reply | Promise<Reply> => {
     const command = commandNamed(request.command);
-    if (command.audience === 'asker' || command.name === 'ask') return command.run(context, request, where);
+    if (command.audience === 'asker' || command.name === 'ask') {
+      const reply = command.run(context, request, where);
+      return reply instanceof Promise ? reply.then(charted) : charted(reply);
+    }
     const key = JSON.stringify([command.name, request.options, request.problem?.value]);
     let reply = memo.get(key);
     if (!reply) {
-      reply = command.run(context, request) as Reply;
+      reply = charted(command.run(context, request) as Reply);
       memo.set(key, reply);
     }
     return reply;

@@ -46,6 +46,16 @@ export function chartTextLines(chart: Chart, options: TextChartOptions = {}): st
   return lines;
 }
 
+/**
+ * Whether the terminal's locale writes UTF-8 (`LC_ALL`, then `LC_CTYPE`, then `LANG`, as the
+ * C library reads them). An unset or `C`/`POSIX` locale is not: such terminals get ASCII.
+ */
+export function isUtf8Locale(env: NodeJS.ProcessEnv = process.env, platform: string = process.platform): boolean {
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG;
+  if (!locale) return platform === 'win32';
+  return /utf-?8/i.test(locale);
+}
+
 /** Period labels use an en dash (`Jan–May 2023`): plain ASCII gets a hyphen. */
 function asciiOnly(text: string): string {
   return text

@@ -6,6 +6,7 @@
 import { itemLabel, publishedLabel, sideStatements, sourceCredit, statementLabel, unknownItem } from '../../src/answer/label.ts';
 import type { Answer, AnswerItem, CitedSource, CommandRef, ConflictItem, FactItem, Statement } from '../../src/answer/types.ts';
 import { requestText } from '../../src/commands/request-text.ts';
+import { chartTextLines, isUtf8Locale } from './chart-text.ts';
 
 export interface TerminalStyle {
   bold(s: string): string;
@@ -66,11 +67,17 @@ export function sourceLine(s: CitedSource): string {
   return `[${s.citation}] ${s.title}${by ? ` (${by})` : ''}, ${date}`;
 }
 
-export function renderTerminal(answer: Answer, style: TerminalStyle = PLAIN): string {
+export interface TerminalOptions {
+  /** Draw the chart with plain ASCII; by default, when the locale is not UTF-8. */
+  ascii?: boolean;
+}
+
+export function renderTerminal(answer: Answer, style: TerminalStyle = PLAIN, options: TerminalOptions = {}): string {
   const out = [style.bold(answer.title)];
   if (answer.lead) out.push(answer.lead);
   out.push('');
   answer.items.forEach((item, i) => out.push(...itemLines(item, i, style)));
+  if (answer.chart) out.push('', ...chartTextLines(answer.chart, { ascii: options.ascii ?? !isUtf8Locale() }));
   if (answer.sources.length > 0 && answer.kind !== 'sources') {
     out.push('', style.bold('Sources'), ...answer.sources.map(sourceLine));
   }

@@ -27,6 +27,7 @@ import type { RecordPost } from '../../src/corrections/types.ts';
 import type { ChannelContext } from '../../src/digest/types.ts';
 import type { Logger } from '../../src/log.ts';
 import { type RateLimiter, SLOW_DOWN } from '../../src/rate-limit.ts';
+import { type ChartImages, chartedEmbed } from './chart-attachment.ts';
 import { COMMAND_NAME, requestFrom, shareText } from './commands/sinorussia.ts';
 import { codeToCount } from './errors.ts';
 import { mentionText } from './markup.ts';
@@ -50,6 +51,8 @@ export interface HandlerDeps {
   outboundError?: (code: string) => void;
   /** Remembers a public post and the facts it showed, so a later correction reaches it. */
   recordPost?: RecordPost;
+  /** Chart images this bot has drawn, reused by every answer showing the same chart. */
+  charts?: ChartImages;
 }
 
 function countFailure(deps: Pick<HandlerDeps, 'outboundError'>, error: unknown): void {
@@ -117,7 +120,7 @@ async function answerCommand(interaction: ChatInputCommandInteraction, deps: Han
   }
   const answer = await deps.answerer.answer(request, context);
   await interaction.reply({
-    embeds: [renderEmbed(answer)],
+    ...(await chartedEmbed(answer, deps.logger, { images: deps.charts })),
     components: answer.show.shareable ? [shareRow(deps.shares.customIdFor(shareText(request)))] : [],
     flags: MessageFlags.Ephemeral,
     allowedMentions: NO_MENTIONS,
@@ -135,7 +138,7 @@ async function share(interaction: ButtonInteraction, deps: HandlerDeps): Promise
   const answer = await deps.answerer.answer(deps.answerer.parseText(text));
   const reply = await interaction.reply({
     content: `Shared by ${userMention(interaction.user.id)}`,
-    embeds: [renderEmbed(answer)],
+    ...(await chartedEmbed(answer, deps.logger, { images: deps.charts })),
     allowedMentions: NO_MENTIONS,
     withResponse: true,
   });
@@ -206,9 +209,14 @@ export function threadName(answer: Answer): string {
 }
 
 /** Answers in the thread the question started (a new one on the message), in a thread it was asked in, or as a reply. */
-async function sendAnswer(message: Message, answer: Answer, logger: Logger): Promise<Message> {
+async function sendAnswer(message: Message, answer: Answer, logger: Logger, charts?: ChartImages): Promise<Message> {
   // The question's id as nonce: a post discord.js retries after a timeout is not posted twice.
-  const payload = { embeds: [renderEmbed(answer)], allowedMentions: NO_MENTIONS, nonce: message.id, enforceNonce: true };
+  const payload = {
+    ...(await chartedEmbed(answer, logger, { images: charts })),
+    allowedMentions: NO_MENTIONS,
+    nonce: message.id,
+    enforceNonce: true,
+  };
   const channel = message.channel;
   // startThread() throws inside a thread, so check that first.
   const canStartThread = !channel.isThread() && (channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement);
@@ -253,7 +261,7 @@ export async function handleMessage(message: Message, deps: Omit<HandlerDeps, 's
   try {
     const request = deps.answerer.parseText(mentionText(message.content), { addressed: message.inGuild() });
     const answer = await deps.answerer.answer(request, messageContext(message));
-    const sent = await sendAnswer(message, answer, deps.logger);
+    const sent = await sendAnswer(message, answer, deps.logger, deps.charts);
     // Only what a server channel saw is corrected later: a DM's answer is the asker's alone.
     if (message.inGuild()) await deps.recordPost?.({ platform: 'discord', channelId: sent.channelId, messageId: sent.id, answer });
   } catch (error) {

@@ -11,6 +11,7 @@ import type { Logger } from '../../src/log.ts';
 import { RateLimiter } from '../../src/rate-limit.ts';
 import { StartupError } from '../../src/startup-error.ts';
 import { type OutboundErrorHook, statusCode } from '../outbound-errors.ts';
+import { ChartImages } from './chart-attachment.ts';
 import { createDiscordClient } from './client.ts';
 import type { DiscordConfig } from './config.ts';
 import { createDiscordDigestPoster } from './digest-poster.ts';
@@ -66,7 +67,7 @@ export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Pr
       if (code) outboundError(code);
     });
   }
-  const handlerDeps = { answerer: deps.answerer, logger, limiter, outboundError, recordPost: deps.recordPost };
+  const handlerDeps = { answerer: deps.answerer, logger, limiter, outboundError, recordPost: deps.recordPost, charts: new ChartImages() };
   // Handlers never reject; these listeners keep anything else from becoming an unhandled 'error'.
   client.on(
     Events.InteractionCreate,

@@ -14,7 +14,10 @@ import {
   unknownItem,
 } from '../../src/answer/label.ts';
 import type { Answer, AnswerItem, CitedSource, CommandRef, ConflictItem, FactItem, GuideItem, Statement } from '../../src/answer/types.ts';
+import { chartFiguresOf } from '../../src/chart/from-items.ts';
+import type { Chart } from '../../src/chart/types.ts';
 import { requestText } from '../../src/commands/request-text.ts';
+import { chartBlocks } from './chart-block.ts';
 import { cutAtWord, escapeSlack } from './escape.ts';
 
 type KnownBlock = types.KnownBlock;
@@ -202,6 +205,13 @@ function fallbackText(answer: Answer, shown: AnswerItem[], sharedBy: string | un
   return cutAtWord(lines.join('\n'), FALLBACK_TEXT);
 }
 
+/** Whether the items state each of the chart's figures, so the text says all that the chart draws. */
+function showsEveryPoint(chart: Chart, shown: readonly AnswerItem[]): boolean {
+  const key = (measure: string, period: string, value: number) => `${measure}|${period}|${value}`;
+  const stated = new Set(chartFiguresOf(shown).map(({ figure: f }) => key(f.measure, f.period.raw, f.value)));
+  return chart.points.every((p) => stated.has(key(p.measure, p.period, p.value)));
+}
+
 export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage {
   const maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
   const head: KnownBlock[] = [
@@ -210,15 +220,19 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
   const intro = introLine(answer, options.sharedBy);
   if (intro) head.push(context([intro]));
   if (answer.lead) head.push(context([cutAtWord(escapeSlack(answer.lead), SLACK_LIMITS.sectionText)]));
+  // The block is newer than @slack/types' KnownBlock, hence the cast.
+  const charts = chartBlocks(answer.chart ? [answer.chart] : []) as unknown as KnownBlock[];
 
   const listSources = answer.kind !== 'sources';
   const sourceBlocksAtMost = listSources ? Math.ceil(answer.sources.length / SLACK_LIMITS.contextElements) : 0;
   const tail = (answer.next.length > 0 ? 1 : 0) + (options.shareCommand !== undefined ? 1 : 0);
   const noteBlock = 1;
-  const budget = SLACK_LIMITS.blocks - head.length - sourceBlocksAtMost - tail - noteBlock;
+  const budget = SLACK_LIMITS.blocks - head.length - charts.length - sourceBlocksAtMost - tail - noteBlock;
   const area = layOutItems(answer.items, budget, maxItems);
+  // Slack draws the chart itself; it goes under the head only when the items shown state every number it draws.
+  const drawn = answer.chart && showsEveryPoint(answer.chart, area.shown) ? charts : [];
 
-  const blocks: KnownBlock[] = [...head, ...area.blocks];
+  const blocks: KnownBlock[] = [...head, ...drawn, ...area.blocks];
   const hidden = answer.items.length - area.shown.length;
   if (hidden > 0) blocks.push(context([moreNote(hidden, answer)]));
   if (listSources) {

@@ -1,3 +1,4 @@
+import { type ChartJson, chartToJson } from '../chart/json.ts';
 import { requestText } from '../commands/request-text.ts';
 import type { Figure } from '../knowledge/types.ts';
 import { sourceCredit, unknownItem } from './label.ts';
@@ -67,6 +68,8 @@ export interface AnswerJson {
   }[];
   /** For a question: how it was read (intent, periods, measures, named sources, phrases). */
   understood?: QueryInfo;
+  /** Present when the answer shows one measure over three or more periods (see src/chart/json.ts). */
+  chart?: ChartJson;
 }
 
 function figureJson(f: Figure | undefined): FigureJson | undefined {
@@ -140,5 +143,6 @@ export function answerToJson(answer: Answer): AnswerJson {
       approximate: s.approximate,
     })),
     understood: answer.understood,
+    ...(answer.chart ? { chart: chartToJson(answer.chart, answer.sources) } : {}),
   };
 }

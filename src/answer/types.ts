@@ -3,6 +3,7 @@
  * console) only render it; they never search or word facts themselves.
  */
 
+import type { Chart } from '../chart/types.ts';
 import type { CommandRef } from '../commands/request.ts';
 import type { Figure } from '../knowledge/types.ts';
 
@@ -28,6 +29,8 @@ export interface Answer {
   show: Show;
   /** For a question: how it was read (for debugging and `ask --json`). */
   understood?: QueryInfo;
+  /** Present when the items show one measure over three or more periods: each surface draws it its own way. */
+  chart?: Chart;
 }
 
 /**

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Knowledge } from './types.ts';
 
 /** Bump when the shape of `Knowledge` changes. */
-const CACHE_VERSION = 3;
+const CACHE_VERSION = 4;
 
 function hashDir(dir: string, hash = createHash('sha256'), prefix = ''): ReturnType<typeof createHash> {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -28,6 +28,7 @@ function revive(json: string): Knowledge {
     facts: data.facts,
     factById: new Map(data.facts.map((f: { id: string }) => [f.id, f])),
     measures: new Map(data.measures),
+    chartWith: data.chartWith ?? {},
     vocabulary: data.vocabulary,
     retracted: data.retracted ?? [],
   };
@@ -38,6 +39,7 @@ function serialise(k: Knowledge): string {
     sources: [...k.sources],
     facts: k.facts,
     measures: [...k.measures],
+    chartWith: k.chartWith ?? {},
     vocabulary: k.vocabulary,
     retracted: k.retracted ?? [],
   });

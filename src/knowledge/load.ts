@@ -66,6 +66,15 @@ export function readKnowledge(dir: string): LoadResult {
   const measureEntries = Object.entries(measuresFile.value?.measures ?? {});
   const measures = new Map(measureEntries.map(([mid, m]) => [mid, typeof m === 'string' ? m : m.description]));
   const measureNames = Object.fromEntries(measureEntries.flatMap(([mid, m]) => (typeof m === 'string' ? [] : [[mid, m.names]])));
+  const chartWith: Record<string, string> = {};
+  for (const [mid, m] of measureEntries) {
+    if (typeof m === 'string' || m.chart_with === undefined) continue;
+    const line = measuresFile.lineOf(['measures', mid, 'chart_with']);
+    if (!measures.has(m.chart_with) || m.chart_with === mid) {
+      const why = m.chart_with === mid ? 'a measure cannot be charted with itself' : `unknown measure "${m.chart_with}"`;
+      issues.push({ file: measuresFile.name, line, id: mid, message: `chart_with: ${why}` });
+    } else chartWith[mid] = m.chart_with;
+  }
 
   const factsDir = join(dir, 'facts');
   let factFiles: string[] = [];
@@ -200,7 +209,7 @@ export function readKnowledge(dir: string): LoadResult {
   const standing = facts.filter((f) => !f.retracted);
   const retracted = facts.filter((f) => f.retracted);
   const standingById = new Map(standing.map((f) => [f.id, f]));
-  return { knowledge: { sources, facts: standing, factById: standingById, measures, vocabulary, retracted }, issues };
+  return { knowledge: { sources, facts: standing, factById: standingById, measures, chartWith, vocabulary, retracted }, issues };
 }
 
 export interface LoadOptions {

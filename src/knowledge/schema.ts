@@ -137,9 +137,15 @@ export const FactsFileSchema = z.strictObject({ source: id, facts: z.array(z.unk
 
 const term = z.string().trim().toLowerCase().min(1);
 
-/** A measure is its description, or its description and the names people use for it. */
+/**
+ * A measure is its description, or its description and the names people use for it;
+ * `chart_with` names the measure whose chart this one's forecasts and targets are drawn on.
+ */
 export const MeasuresFileSchema = z.strictObject({
-  measures: z.record(id, z.union([text(300), z.strictObject({ description: text(300), names: z.array(term).min(1) })])),
+  measures: z.record(
+    id,
+    z.union([text(300), z.strictObject({ description: text(300), names: z.array(term).min(1), chart_with: id.optional() })]),
+  ),
 });
 
 export const INTENTS = ['compare', 'latest', 'who-said', 'when', 'figure', 'list', 'explain'] as const;

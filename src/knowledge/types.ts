@@ -93,6 +93,8 @@ export interface Knowledge {
   /** Retracted facts, kept for the record and never shown. */
   retracted?: Fact[];
   measures: Map<string, string>;
+  /** Measures drawn on another one's chart (measures.yaml `chart_with`): a trade target beside trade. */
+  chartWith?: Record<string, string>;
   vocabulary: SearchVocabulary;
 }
 

@@ -18,8 +18,8 @@ export function alteredFigure(factId: string, change: Partial<Figure>, ...citati
   return { figure: { ...figure, ...change }, citations };
 }
 
-/** Trade targets are charted beside trade. */
-export const TRADE_COMPANIONS = { 'bilateral-trade-target': 'bilateral-trade' } as const;
+/** Measures charted with another, as the real base's measures.yaml says (`chart_with`): trade targets beside trade. */
+export const TRADE_COMPANIONS: Readonly<Record<string, string>> = realAnswerer().context.knowledge.chartWith ?? {};
 
 /** Real China–Russia trade figures, one citation per source (the 2019 one states no period). */
 export const TRADE = {

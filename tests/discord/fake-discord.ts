@@ -32,9 +32,35 @@ export interface RecordedCall {
   path: string;
   query: string;
   body: any;
+  /** Files sent as multipart `files[n]` (the JSON body then came as `payload_json`), in order. */
+  files?: SentFile[];
   authorization: string | undefined;
   /** The error status the fake answered with, when a `failNext` refused the call. */
   status?: number;
+}
+
+export interface SentFile {
+  /** The form field: `files[0]`, `files[1]`… */
+  field: string;
+  name: string;
+  size: number;
+  contentType: string;
+  data: Buffer;
+}
+
+/** A multipart body as discord.js sends attachments: `payload_json` plus one `files[n]` part per file. */
+async function readMultipart(raw: Buffer, contentType: string): Promise<{ body: unknown; files: SentFile[] }> {
+  const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
+  const files: SentFile[] = [];
+  let body: unknown = null;
+  for (const [field, value] of form) {
+    if (field === 'payload_json' && typeof value === 'string') body = JSON.parse(value);
+    else if (typeof value !== 'string') {
+      const data = Buffer.from(await value.arrayBuffer());
+      files.push({ field, name: value.name, size: data.length, contentType: value.type, data });
+    }
+  }
+  return { body, files };
 }
 
 type Failure = { match: (call: RecordedCall) => boolean; status: number; body: unknown; headers: Record<string, string> };
@@ -241,13 +267,17 @@ export class FakeDiscord {
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const raw = Buffer.concat(chunks);
+    const contentType = req.headers['content-type'] ?? '';
+    const multipart = contentType.startsWith('multipart/form-data') ? await readMultipart(raw, contentType) : undefined;
+    const text = raw.toString('utf8');
     const url = new URL(req.url ?? '/', 'http://fake');
     const call: RecordedCall = {
       method: req.method ?? 'GET',
       path: decodeURIComponent(url.pathname),
       query: url.search,
-      body: text ? JSON.parse(text) : null,
+      body: multipart ? multipart.body : text ? JSON.parse(text) : null,
+      ...(multipart ? { files: multipart.files } : {}),
       authorization: req.headers.authorization,
     };
     this.calls.push(call);
