@@ -10,7 +10,6 @@ import MiniSearch from 'minisearch';
 import { KNOWLEDGE_DIR } from '../app/knowledge-dir.ts';
 import { createAnswerer } from '../src/commands/index.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
-import { TOPIC_NAMES } from '../src/knowledge/topics.ts';
 import type { Fact, Knowledge } from '../src/knowledge/types.ts';
 import { synthetic } from './synthetic.ts';
 

@@ -37,7 +37,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const f = (n: number) => `${n.toFixed(1)} ms`;
 
 /** Writes a base as a curator would have it: the real registry and vocabulary, the facts as YAML files. */
-function writeBase(real: Knowledge, k: Knowledge): string {
+function writeBase(k: Knowledge): string {
   const dir = mkdtempSync(join(tmpdir(), 'sinorussia-bench-reload-'));
   mkdirSync(join(dir, 'facts'));
   for (const name of ['sources.yaml', 'search.yaml', 'source-names.yaml'])
@@ -157,7 +157,7 @@ async function bench(name: string, dir: string, textsDir: string | undefined, re
 const texts = process.env.KNOWLEDGE_TEXTS_DIR ?? (existsSync(SEEDS) ? SEEDS : undefined);
 await bench('real base', KNOWLEDGE_DIR, texts, 9);
 const real = loadKnowledge(KNOWLEDGE_DIR);
-const dir = writeBase(real, synthetic(real, 10_000));
+const dir = writeBase(synthetic(real, 10_000));
 try {
   await bench('synthetic base', dir, undefined, 3);
 } finally {

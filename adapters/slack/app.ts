@@ -246,7 +246,8 @@ function watchLink(receiver: SocketModeReceiver, logger: Logger): () => boolean 
 export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<RunningSlack> {
   const timing = { ...DEFAULT_TIMING, ...deps.timing };
   const origins = allowedResponseOrigins(config.apiUrl);
-  const outboundError = deps.outboundError ? (code: string) => deps.outboundError!('slack', code) : undefined;
+  const report = deps.outboundError;
+  const outboundError = report ? (code: string) => report('slack', code) : undefined;
   const responses = createResponsePoster({
     allowedOrigins: origins,
     timeoutMs: timing.responseUrlTimeoutMs,
