@@ -44,7 +44,8 @@ export function fit(text: string, max: number): string {
 }
 
 /** Answer text may echo the user: no headings, lists, masked links or formatting from it. */
-export const escapeText = (text: string) => escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
+export const escapeText = (text: string) =>
+  escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
 
 const cites = (numbers: number[]) => numbers.map((n) => `[${n}]`).join('');
 const dated = (date: string | undefined) => (date ? `\`${date.replace(/`/g, "'")}\` ` : '');
@@ -81,7 +82,10 @@ export function itemBlock(item: AnswerItem, index: number): string {
 export function sourceLine(source: CitedSource): string {
   const by = sourceCredit(source);
   const date = publishedLabel(source);
-  return fit(`**[${source.citation}]** ${escapeText(source.title)}${by ? ` (${escapeText(by)})` : ''}, ${escapeText(date)}`, LIMITS.fieldValue);
+  return fit(
+    `**[${source.citation}]** ${escapeText(source.title)}${by ? ` (${escapeText(by)})` : ''}, ${escapeText(date)}`,
+    LIMITS.fieldValue,
+  );
 }
 
 /** Packs blocks into `budget` characters, stopping at a block boundary; the note says what was left out. */

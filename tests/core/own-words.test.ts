@@ -63,13 +63,13 @@ function expectOwnCitations(
   lines: string[],
   answer: Answer,
   claims: Map<string, Set<string>>,
-  escape: (s: string) => string = (s) => s,
+  escapeText: (s: string) => string = (s) => s,
 ): number {
   const citation = citationOf(answer);
   let seen = 0;
   for (const line of lines) {
     for (const [claim, sources] of claims) {
-      if (!line.includes(escape(claim))) continue;
+      if (!line.includes(escapeText(claim))) continue;
       seen++;
       const numbers = [...line.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
       const own = new Set([...sources].map((id) => citation.get(id)));

@@ -23,7 +23,7 @@ import {
   type RecordedCall,
 } from './fake-discord.ts';
 
-export const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
+const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 const EPHEMERAL = 64;
 const FAILING_TEXT = 'please fail now';
 
@@ -54,7 +54,6 @@ afterAll(async () => {
   await fake?.close();
 });
 
-const isCallback = (c: RecordedCall) => c.method === 'POST' && c.path.endsWith('/callback');
 const callbackFor = (interaction: { id: string; token: string }) => (c: RecordedCall) =>
   c.method === 'POST' && c.path === `/api/v10/interactions/${interaction.id}/${interaction.token}/callback`;
 
@@ -84,7 +83,7 @@ describe('/sinorussia', () => {
     expect(data.embeds).toHaveLength(1);
     const [embed] = data.embeds;
     expect(embed.title).toMatch(/^Trade/);
-    expect(embed.description).toMatch(/\*\*1\.\*\* `2018[^`]*`[^]*?\[1\]/);
+    expect(embed.description).toMatch(/\*\*1\.\*\* `2018[^`]*`[\s\S]*?\[1\]/);
     expect(embed.fields[0].name).toBe('Sources');
     expect(embed.fields[0].value).toMatch(/^\*\*\[1\]\*\* /);
     expect(data.components).toEqual([{ type: 1, components: [{ type: 2, style: 2, label: 'Share', custom_id: 'share:trade' }] }]);

@@ -22,7 +22,7 @@ it('a fact moved in its file is not a change; an edited claim is', () => {
   const before = loadKnowledge(base.dir);
   writeFileSync(file, GAZETTE_FACTS.replace('facts:\n', 'facts:\n\n\n'));
   expect(diffFacts(before, loadKnowledge(base.dir))).toEqual({ added: [], changed: [], removed: [] });
-  writeFileSync(file, GAZETTE_FACTS.replace('pick up in 2027', 'pick up again in 2027').replace(/ {2}- id: gazette-payment[^]*$/, ''));
+  writeFileSync(file, GAZETTE_FACTS.replace('pick up in 2027', 'pick up again in 2027').replace(/ {2}- id: gazette-payment[\s\S]*$/, ''));
   expect(diffFacts(before, loadKnowledge(base.dir))).toEqual({
     added: [],
     changed: ['gazette-volkova-recovery-2027'],

@@ -7,9 +7,7 @@ import { DIGEST_LINES } from './lines.ts';
 
 /** The digest's commands, one line each, from their own declarations. */
 export function digestGuide(): AnswerItem[] {
-  return DIGEST_LINES.map((c) =>
-    guideLine({ command: c.name, usage: true }, c.summary),
-  );
+  return DIGEST_LINES.map((c) => guideLine({ command: c.name, usage: true }, c.summary));
 }
 
 /** Where there is no channel or no store (the command line, the console), the digest explains itself. */
