@@ -20,5 +20,5 @@ export {
   type TickReport,
 } from './scheduler.ts';
 export type { DigestStore } from './store.ts';
-export type { ChannelContext, Clock, DigestCommands, DigestPoster, PlatformName, PostResult, Subscription } from './types.ts';
+export type { ChannelContext, Clock, DigestPoster, PlatformName, PostResult, Subscription } from './types.ts';
 export { systemClock } from './types.ts';
