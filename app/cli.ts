@@ -109,9 +109,8 @@ export async function runCli(
     for (const issue of report.issues) err.write(`${formatIssue(issue)}\n`);
     for (const warning of report.warnings) err.write(`${formatIssue(warning)} (${values.strict ? 'error: --strict' : 'warning'})\n`);
     if (errors.length > 0) {
-      err.write(
-        `sinorussia check: ${errors.length} error(s)${values.strict && report.warnings.length > 0 ? `, ${report.warnings.length} of them warnings (--strict)` : ''}\n`,
-      );
+      const strictNote = values.strict && report.warnings.length > 0 ? `, ${report.warnings.length} of them warnings (--strict)` : '';
+      err.write(`sinorussia check: ${errors.length} error(s)${strictNote}\n`);
       return 1;
     }
     const quotes = textsDir

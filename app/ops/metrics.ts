@@ -67,7 +67,9 @@ export function createMetrics(): BotMetrics {
   });
   const posts = new Counter({
     name: 'sinorussia_digest_posts_total',
-    help: 'Digest deliveries by platform and outcome (sent, found = an earlier attempt had posted, retry, paused, failed, skipped, lost-lease).',
+    help:
+      'Digest deliveries by platform and outcome ' +
+      '(sent, found = an earlier attempt had posted, retry, paused, failed, skipped, lost-lease).',
     labelNames: ['platform', 'outcome'],
     registers: [registry],
   });
