@@ -19,7 +19,7 @@
  *   never app/ or another adapter.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Answerer } from '../src/commands/index.ts';
+import type { Core } from '../src/core.ts';
 import type { DigestPoster } from '../src/digest/types.ts';
 import type { Logger } from '../src/log.ts';
 import type { Outbox } from '../src/outbox.ts';
@@ -48,7 +48,7 @@ export interface RunningAdapter {
 /** Everything an adapter is handed; only `answerer` and `logger` are always there. */
 export interface AdapterDeps {
   /** Answers what a person asked; never throws. */
-  answerer: Answerer;
+  answerer: Core;
   logger: Logger;
   /** Requests already answered, shared with other instances when DATABASE_URL is set; the adapter's own memory when absent. */
   seen?: SeenStore;

@@ -10,8 +10,8 @@ import {
   SocketModeReceiver,
   type webApi,
 } from '@slack/bolt';
-import type { Answerer } from '../../src/commands/index.ts';
 import { ConfigError } from '../../src/config-error.ts';
+import type { Core } from '../../src/core.ts';
 import type { DigestPoster } from '../../src/digest/types.ts';
 import { InFlight } from '../../src/in-flight.ts';
 import type { Logger } from '../../src/log.ts';
@@ -39,7 +39,7 @@ import { SHARE_ACTION_ID } from './render.ts';
 import { allowedResponseOrigins, createResponsePoster } from './response-url.ts';
 
 export interface SlackDeps {
-  answerer: Answerer;
+  answerer: Core;
   logger: Logger;
   /** Requests already answered; in memory (this process only) unless given one. */
   seen?: SeenStore;

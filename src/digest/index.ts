@@ -4,7 +4,7 @@
  *
  *   const store = await openDigestStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });  // stores/sql/open-store.ts
  *   const digest = createDigestCommands({ store, knowledge });
- *   const answerer = createAnswerer(knowledge, { digest });
+ *   const answerer = createCore(knowledge, { digest });
  *   const scheduler = new DigestScheduler({ store, knowledge, composer, posters: [slackPoster, discordPoster], logger });
  *   scheduler.start();  // … on shutdown: await scheduler.stop(); await store.close();
  */

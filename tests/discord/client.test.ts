@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APOLOGY, EXPIRED } from '../../adapters/discord/handlers.ts';
 import { startDiscord } from '../../adapters/discord/index.ts';
-import type { Answerer } from '../../src/commands/index.ts';
+import type { Core } from '../../src/core.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { RateLimiter, SLOW_DOWN } from '../../src/rate-limit.ts';
 import { heldAnswerer } from '../helpers/held-answerer.ts';
@@ -29,7 +29,7 @@ const FAILING_TEXT = 'please fail now';
 
 const realAnswerer = real();
 // The real answerer, except that one question makes it throw, to test the failure path.
-const answerer: Answerer = {
+const answerer: Core = {
   ...realAnswerer,
   answer: async (request, where) => {
     if (request.query.includes(FAILING_TEXT)) throw new Error('index exploded');

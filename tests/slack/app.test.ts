@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlack } from '../../adapters/slack/index.ts';
 import { APOLOGY } from '../../adapters/slack/render.ts';
-import type { Answerer } from '../../src/commands/index.ts';
+import type { Core } from '../../src/core.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { heldAnswerer } from '../helpers/held-answerer.ts';
 import { answerText, realAnswerer } from '../helpers/real.ts';
@@ -14,7 +14,7 @@ import { actionBody, commandBody, eventBody, FORM, post, SIGNING_SECRET, shareAc
 
 const answerer = realAnswerer();
 
-async function startApp(fake: FakeSlack, withAnswerer: Answerer, logger = memoryLogger()) {
+async function startApp(fake: FakeSlack, withAnswerer: Core, logger = memoryLogger()) {
   const slack = await startSlack(
     { mode: 'http', botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, port: 0, apiUrl: fake.apiUrl, webApiRetries: 0 },
     { answerer: withAnswerer, logger },
@@ -212,7 +212,7 @@ describe('Slack slash answers, rendered once per text', () => {
   it('a repeated text gets the same message from one run of the core; another text runs it again', async () => {
     // One parse per slash command, none when the rendered answer is cached.
     const asked: unknown[] = [];
-    const counting: Answerer = { ...answerer, parseText: (text, options) => (asked.push(text), answerer.parseText(text, options)) };
+    const counting: Core = { ...answerer, parseText: (text, options) => (asked.push(text), answerer.parseText(text, options)) };
     const counted = await startApp(fake, counting);
     try {
       const texts = [
@@ -240,7 +240,7 @@ describe('Slack slash answers, rendered once per text', () => {
 
 describe('Slack adapter when answering fails', () => {
   let failing: Awaited<ReturnType<typeof startApp>>;
-  const broken: Answerer = {
+  const broken: Core = {
     ...answerer,
     answer: async () => {
       throw new Error('index on fire');
