@@ -19,7 +19,7 @@
  *   never app/ or another adapter.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Answerer } from '../src/commands/index.ts';
+import type { Core } from '../src/core.ts';
 import type { RecordPost } from '../src/corrections/types.ts';
 import type { DigestPoster } from '../src/digest/types.ts';
 import type { FeedbackRecorder } from '../src/feedback/types.ts';
@@ -50,7 +50,7 @@ export interface RunningAdapter {
 /** Everything an adapter is handed; only `answerer` and `logger` are always there. */
 export interface AdapterDeps {
   /** Answers what a person asked; never throws. */
-  answerer: Answerer;
+  answerer: Core;
   logger: Logger;
   /** Requests already answered, shared with other instances when DATABASE_URL is set; the adapter's own memory when absent. */
   seen?: SeenStore;

@@ -37,15 +37,24 @@ ${answerUsage}
 options: --knowledge DIR (default: KNOWLEDGE_DIR, else the bundled knowledge/)
          --texts DIR (default: KNOWLEDGE_TEXTS_DIR)`;
 
+/** Runs the option parser; a bad option is reported with the usage and gives undefined. */
+function parsedOrUsage<T>(err: NodeJS.WritableStream, parse: () => T): T | undefined {
+  try {
+    return parse();
+  } catch (e) {
+    err.write(`sinorussia: ${(e as Error).message}\n${USAGE}\n`);
+    return undefined;
+  }
+}
+
 export async function runCli(
   argv: string[],
   out: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout,
   err: NodeJS.WritableStream = process.stderr,
   env: Record<string, string | undefined> = process.env,
 ): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parsedOrUsage(err, () =>
+    parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
@@ -71,11 +80,9 @@ export async function runCli(
         'excerpt-of': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    });
-  } catch (e) {
-    err.write(`sinorussia: ${(e as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
+    }),
+  );
+  if (!parsed) return 2;
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
   const location = knowledgeLocation(env, values);
@@ -104,9 +111,8 @@ export async function runCli(
     for (const issue of report.issues) err.write(`${formatIssue(issue)}\n`);
     for (const warning of report.warnings) err.write(`${formatIssue(warning)} (${values.strict ? 'error: --strict' : 'warning'})\n`);
     if (errors.length > 0) {
-      err.write(
-        `sinorussia check: ${errors.length} error(s)${values.strict && report.warnings.length > 0 ? `, ${report.warnings.length} of them warnings (--strict)` : ''}\n`,
-      );
+      const strictNote = values.strict && report.warnings.length > 0 ? `, ${report.warnings.length} of them warnings (--strict)` : '';
+      err.write(`sinorussia check: ${errors.length} error(s)${strictNote}\n`);
       return 1;
     }
     const quotes = textsDir

@@ -96,7 +96,7 @@ export function watchKnowledge(deps: ReloadDeps): KnowledgeReloader {
   }
 
   function reload(reason: string): Promise<ReloadOutcome> {
-    if (running) {
+    if (running !== undefined) {
       again = reason;
       return running.then(() => running ?? reload(reason));
     }

@@ -14,14 +14,14 @@ import { KNOWLEDGE_DIR } from '../app/knowledge-dir.ts';
 import { chartFor } from '../src/chart/build.ts';
 import { chartFiguresOf } from '../src/chart/from-items.ts';
 import type { Chart } from '../src/chart/types.ts';
-import { createAnswerer } from '../src/commands/index.ts';
+import { createCore } from '../src/core.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 
 const N = Number(process.env.BENCH_CHART_RENDERS ?? 300);
 const WARM_UP = 20;
 const knowledge = loadKnowledge(KNOWLEDGE_DIR);
 const COMPANIONS = knowledge.chartWith;
-const answerer = createAnswerer(knowledge);
+const answerer = createCore(knowledge);
 const trade = answerer.answerNow(answerer.parseText('trade'));
 const tradeChart = chartFor(chartFiguresOf(trade.items), { companions: COMPANIONS });
 if (!tradeChart) throw new Error('bench: the trade summary gave no chart');

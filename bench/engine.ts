@@ -8,9 +8,8 @@
 import { execFileSync } from 'node:child_process';
 import MiniSearch from 'minisearch';
 import { KNOWLEDGE_DIR } from '../app/knowledge-dir.ts';
-import { createAnswerer } from '../src/commands/index.ts';
+import { createCore } from '../src/core.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
-import { TOPIC_NAMES } from '../src/knowledge/topics.ts';
 import type { Fact, Knowledge } from '../src/knowledge/types.ts';
 import { synthetic } from './synthetic.ts';
 
@@ -79,7 +78,7 @@ function measure(name: string, knowledge: Knowledge, rounds: number) {
   global.gc?.();
   const before = process.memoryUsage().rss;
   let t = performance.now();
-  const answerer = createAnswerer(knowledge);
+  const answerer = createCore(knowledge);
   const build = performance.now() - t;
   const rss = process.memoryUsage().rss;
   const engine = latencies((q) => answerer.answerNow(answerer.parseText(q)), rounds);

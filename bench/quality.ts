@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { KNOWLEDGE_DIR } from '../app/knowledge-dir.ts';
-import { createAnswerer } from '../src/commands/index.ts';
+import { createCore } from '../src/core.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import {
   bareFactsSystem,
@@ -32,7 +32,7 @@ if (!existsSync(SEEDS)) {
 }
 const sentences = bareSentencesSystem(knowledge, SEEDS);
 const systems = [
-  ['engine', engineSystem(createAnswerer(knowledge))],
+  ['engine', engineSystem(createCore(knowledge))],
   ['bare minisearch, facts', bareFactsSystem(knowledge)],
   ['bare minisearch, sentences', sentences],
 ] as const;

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { KNOWLEDGE_DIR } from '../app/knowledge-dir.ts';
 import { type KnowledgeReloader, watchKnowledge } from '../app/knowledge-reload.ts';
-import { type Answerer, createAnswerer } from '../src/commands/index.ts';
+import { type Core, createCore } from '../src/core.ts';
 import { KnowledgeHolder } from '../src/knowledge/live.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import { loadKnowledgeOffThread } from '../src/knowledge/load-off-thread.ts';
@@ -37,7 +37,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const f = (n: number) => `${n.toFixed(1)} ms`;
 
 /** Writes a base as a curator would have it: the real registry and vocabulary, the facts as YAML files. */
-function writeBase(real: Knowledge, k: Knowledge): string {
+function writeBase(k: Knowledge): string {
   const dir = mkdtempSync(join(tmpdir(), 'sinorussia-bench-reload-'));
   mkdirSync(join(dir, 'facts'));
   for (const name of ['sources.yaml', 'search.yaml', 'source-names.yaml'])
@@ -100,7 +100,7 @@ async function answerStream(answer: (q: string) => unknown, durationMs: number, 
 const stats = (l: number[]) => `p50 ${f(percentile(l, 50))}, p99 ${f(percentile(l, 99))}, max ${f(l[l.length - 1])} (${l.length} answers)`;
 
 /** Answers while the reloader reloads every ~0.3 s; returns the latencies and how many reloads ran. */
-async function duringReloads(answerer: Pick<Answerer, 'answerNow' | 'parseText'>, reloader: KnowledgeReloader, durationMs: number) {
+async function duringReloads(answerer: Pick<Core, 'answerNow' | 'parseText'>, reloader: KnowledgeReloader, durationMs: number) {
   let reloading = true;
   let done = 0;
   const reloadLoop = (async () => {
@@ -120,7 +120,7 @@ async function duringReloads(answerer: Pick<Answerer, 'answerNow' | 'parseText'>
 
 async function bench(name: string, dir: string, textsDir: string | undefined, reloads: number) {
   const load = () => loadKnowledge(dir, { textsDir });
-  const holder = new KnowledgeHolder(load(), (k) => createAnswerer(k));
+  const holder = new KnowledgeHolder(load(), (k) => createCore(k));
   const answerer = holder.answerer();
   const facts = holder.snapshot.knowledge.facts.length;
 
@@ -157,7 +157,7 @@ async function bench(name: string, dir: string, textsDir: string | undefined, re
 const texts = process.env.KNOWLEDGE_TEXTS_DIR ?? (existsSync(SEEDS) ? SEEDS : undefined);
 await bench('real base', KNOWLEDGE_DIR, texts, 9);
 const real = loadKnowledge(KNOWLEDGE_DIR);
-const dir = writeBase(real, synthetic(real, 10_000));
+const dir = writeBase(synthetic(real, 10_000));
 try {
   await bench('synthetic base', dir, undefined, 3);
 } finally {

@@ -2,8 +2,8 @@
  * The Discord adapter's contract with `app/main.ts`: read the settings, start the bot.
  */
 import { Events } from 'discord.js';
-import type { Answerer } from '../../src/commands/index.ts';
 import { ConfigError } from '../../src/config-error.ts';
+import type { Core } from '../../src/core.ts';
 import type { RecordPost } from '../../src/corrections/types.ts';
 import type { DigestPoster } from '../../src/digest/types.ts';
 import { InFlight } from '../../src/in-flight.ts';
@@ -23,7 +23,7 @@ export { type DiscordConfig, readDiscordConfig } from './config.ts';
 export { createDiscordDigestPoster, discordPostFailure } from './digest-poster.ts';
 
 export interface DiscordDeps {
-  answerer: Answerer;
+  answerer: Core;
   logger: Logger;
   /** Every REST call gives up after this long (default 10 s); tests shorten it. */
   restTimeoutMs?: number;

@@ -44,14 +44,15 @@ export function fit(text: string, max: number): string {
 }
 
 /** Answer text may echo the user: no headings, lists, masked links or formatting from it. */
-export const escape = (text: string) => escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
+export const escapeText = (text: string) =>
+  escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
 
 const cites = (numbers: number[]) => numbers.map((n) => `[${n}]`).join('');
 const dated = (date: string | undefined) => (date ? `\`${date.replace(/`/g, "'")}\` ` : '');
 
 /** One statement as a quoted line with its own citations only. */
 function statementBlock(st: Statement, itemDate: string | undefined, marker = '>'): string {
-  return `${marker} ${dated(statementLabel(st, itemDate))}${escape(st.text)} ${cites(st.citations)}`;
+  return `${marker} ${dated(statementLabel(st, itemDate))}${escapeText(st.text)} ${cites(st.citations)}`;
 }
 
 export function itemBlock(item: AnswerItem, index: number): string {
@@ -60,7 +61,7 @@ export function itemBlock(item: AnswerItem, index: number): string {
       const number = `**${index + 1}.** ${dated(itemLabel(item))}`;
       if (item.statements)
         return fit([number.trimEnd(), ...item.statements.map((st) => statementBlock(st, item.date))].join('\n'), ITEM_MAX);
-      return fit(`${number}${escape(item.text)} ${cites(item.citations)}`.trimEnd(), ITEM_MAX);
+      return fit(`${number}${escapeText(item.text)} ${cites(item.citations)}`.trimEnd(), ITEM_MAX);
     }
     case 'conflict': {
       const sides = item.variants.flatMap((v) => sideStatements(v).map((st, i) => statementBlock(st, item.date, i === 0 ? '>' : '> +')));
@@ -70,9 +71,9 @@ export function itemBlock(item: AnswerItem, index: number): string {
       if (item.command) {
         // A label (`time`, `next post`) is shown as it is; a command as the slash command that runs it.
         const command = typeof item.command === 'string' ? item.command : slashText(item.command);
-        return fit(`\`${command.replace(/`/g, "'")}\` — ${escape(item.text)}`, ITEM_MAX);
+        return fit(`\`${command.replace(/`/g, "'")}\` — ${escapeText(item.text)}`, ITEM_MAX);
       }
-      return fit(`**${index + 1}.** ${escape(item.text)}`.trimEnd(), ITEM_MAX);
+      return fit(`**${index + 1}.** ${escapeText(item.text)}`.trimEnd(), ITEM_MAX);
     default:
       return unknownItem(item);
   }
@@ -81,7 +82,10 @@ export function itemBlock(item: AnswerItem, index: number): string {
 export function sourceLine(source: CitedSource): string {
   const by = sourceCredit(source);
   const date = publishedLabel(source);
-  return fit(`**[${source.citation}]** ${escape(source.title)}${by ? ` (${escape(by)})` : ''}, ${escape(date)}`, LIMITS.fieldValue);
+  return fit(
+    `**[${source.citation}]** ${escapeText(source.title)}${by ? ` (${escapeText(by)})` : ''}, ${escapeText(date)}`,
+    LIMITS.fieldValue,
+  );
 }
 
 /** Packs blocks into `budget` characters, stopping at a block boundary; the note says what was left out. */
@@ -138,11 +142,11 @@ function citedBy(items: AnswerItem[]): Set<number> {
 }
 
 export function renderEmbed(answer: Answer): APIEmbed {
-  const title = fit(escape(answer.title) || 'sinorussia', LIMITS.title);
+  const title = fit(escapeText(answer.title) || 'sinorussia', LIMITS.title);
   const footer = answer.next.length > 0 ? fit(`Try: ${answer.next.map(slashText).join(' · ')}`, FOOTER_MAX) : '';
   const showSources = answer.kind !== 'sources' && answer.sources.length > 0;
   const budget = Math.min(LIMITS.description, LIMITS.embedTotal - title.length - footer.length - (showSources ? SOURCES_RESERVE : 0));
-  const lead = answer.lead ? fit(escape(answer.lead), LEAD_MAX) : '';
+  const lead = answer.lead ? fit(escapeText(answer.lead), LEAD_MAX) : '';
   const blocks = answer.items.map(itemBlock);
   const noun = answer.kind === 'help' || answer.kind === 'topics' || answer.kind === 'no-match' ? 'lines' : 'items';
   const { text, kept } = pack(lead, blocks, budget, (left) => `*… ${left} more ${noun} left out to fit Discord's limits.*`);

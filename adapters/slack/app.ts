@@ -10,8 +10,8 @@ import {
   SocketModeReceiver,
   type webApi,
 } from '@slack/bolt';
-import type { Answerer } from '../../src/commands/index.ts';
 import { ConfigError } from '../../src/config-error.ts';
+import type { Core } from '../../src/core.ts';
 import type { RecordPost } from '../../src/corrections/types.ts';
 import type { DigestPoster } from '../../src/digest/types.ts';
 import { InFlight } from '../../src/in-flight.ts';
@@ -40,7 +40,7 @@ import { SHARE_ACTION_ID } from './render.ts';
 import { allowedResponseOrigins, createResponsePoster } from './response-url.ts';
 
 export interface SlackDeps {
-  answerer: Answerer;
+  answerer: Core;
   logger: Logger;
   /** Requests already answered; in memory (this process only) unless given one. */
   seen?: SeenStore;
@@ -249,7 +249,8 @@ function watchLink(receiver: SocketModeReceiver, logger: Logger): () => boolean 
 export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<RunningSlack> {
   const timing = { ...DEFAULT_TIMING, ...deps.timing };
   const origins = allowedResponseOrigins(config.apiUrl);
-  const outboundError = deps.outboundError ? (code: string) => deps.outboundError!('slack', code) : undefined;
+  const report = deps.outboundError;
+  const outboundError = report ? (code: string) => report('slack', code) : undefined;
   const responses = createResponsePoster({
     allowedOrigins: origins,
     timeoutMs: timing.responseUrlTimeoutMs,

@@ -57,10 +57,8 @@ export class ResponseUrlError extends Error {
     readonly attempts: number,
     options?: { cause?: unknown },
   ) {
-    super(
-      `posting to the response_url failed (${failure}${status === undefined ? '' : `, HTTP ${status}`}, ${attempts} attempt${attempts === 1 ? '' : 's'})`,
-      options,
-    );
+    const http = status === undefined ? '' : `, HTTP ${status}`;
+    super(`posting to the response_url failed (${failure}${http}, ${attempts} attempt${attempts === 1 ? '' : 's'})`, options);
     this.name = 'ResponseUrlError';
   }
 }

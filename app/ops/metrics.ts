@@ -6,14 +6,14 @@
  * reports through its observer. Adapters may be handed `outboundError` if they need it.
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { Answerer } from '../../src/commands/index.ts';
+import type { Core } from '../../src/core.ts';
 import type { DigestObserver } from '../../src/digest/types.ts';
 import type { Knowledge } from '../../src/knowledge/types.ts';
 
 export interface BotMetrics {
   registry: Registry;
   /** The answerer, counting and timing every answer as coming from `surface`. */
-  instrument(answerer: Answerer, surface: string): Answerer;
+  instrument(answerer: Core, surface: string): Core;
   /** The digest scheduler's observer. */
   digest: DigestObserver;
   /** A call to a platform that failed (a post, a lookup, a response_url), by a short code. */
@@ -67,7 +67,9 @@ export function createMetrics(): BotMetrics {
   });
   const posts = new Counter({
     name: 'sinorussia_digest_posts_total',
-    help: 'Digest deliveries by platform and outcome (sent, found = an earlier attempt had posted, retry, paused, failed, skipped, lost-lease).',
+    help:
+      'Digest deliveries by platform and outcome ' +
+      '(sent, found = an earlier attempt had posted, retry, paused, failed, skipped, lost-lease).',
     labelNames: ['platform', 'outcome'],
     registers: [registry],
   });

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { parse } from 'yaml';
-import type { Answerer } from '../../src/commands/index.ts';
+import type { Core } from '../../src/core.ts';
 import type { Fact, Knowledge } from '../../src/knowledge/types.ts';
 
 export interface Answerable {
@@ -124,7 +124,7 @@ export function score(system: System, set: QuestionSet): Scores {
 }
 
 /** The engine as users meet it: the answerer's items, in order. */
-export function engineSystem(answerer: Answerer): System {
+export function engineSystem(answerer: Core): System {
   return (q) => {
     const answer = answerer.answerNow(answerer.parseText(q));
     if (!answer.matched) return undefined;

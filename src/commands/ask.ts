@@ -170,7 +170,8 @@ function figureAnswer(ctx: CommandContext, q: Understood): (Pick<Answer, 'lead' 
       // Each period asked, in the order asked, with what the base lacks said plainly.
       ordered = [...new Set(q.periods.flatMap((p) => facts.filter((f) => meets(f, [p])).sort(byStart)))];
       const missing = q.periods.filter((p) => !facts.some((f) => meets(f, [p]))).map((p) => p.label);
-      lead = `Figures for ${q.periods.map((p) => p.label).join(' and ')}, side by side.${missing.length > 0 ? ` The base has no figure for ${missing.join(' or ')}.` : ''}`;
+      const gap = missing.length > 0 ? ` The base has no figure for ${missing.join(' or ')}.` : '';
+      lead = `Figures for ${q.periods.map((p) => p.label).join(' and ')}, side by side.${gap}`;
     } else {
       ordered = [...facts].sort(byStart);
       lead = q.periods.length === 1 ? `Figures for ${q.periods[0].label}.` : 'Figures, oldest first.';

@@ -3,7 +3,7 @@
  * The core that answers requests is src/core.ts.
  */
 
-export { type Core, type Core as Answerer, createCore, createCore as createAnswerer } from '../core.ts';
+export { type Core, createCore } from '../core.ts';
 export { parseText } from './parse.ts';
 export { COMMANDS, type CommandName, commandNamed, showFor } from './registry.ts';
 export type { CommandRef, Request, RequestOptions, Where } from './request.ts';

@@ -93,7 +93,8 @@ export function createDigestCommands(deps: DigestCommandsDeps): DigestService {
         await store.saveSubscription(subscription);
         return digestReply(
           'Daily digest subscribed',
-          `Every day at ${subscription.time} ${subscription.timeZone}, on ${topicsText(subscription.topics)}; next post ${await nextLine(subscription)}.`,
+          `Every day at ${subscription.time} ${subscription.timeZone}, on ${topicsText(subscription.topics)}; ` +
+            `next post ${await nextLine(subscription)}.`,
           [guideLine(ref('digest preview'), "see tomorrow's post now"), guideLine(ref('digest unsubscribe'), 'stop it')],
           [ref('digest status'), ref('digest preview')],
         );

@@ -4,7 +4,7 @@
  *
  *   const store = await openDigestStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });  // stores/sql/open-store.ts
  *   const digest = createDigestCommands({ store, knowledge });
- *   const answerer = createAnswerer(knowledge, { digest });
+ *   const answerer = createCore(knowledge, { digest });
  *   const scheduler = new DigestScheduler({ store, knowledge, composer, posters: [slackPoster, discordPoster], logger });
  *   scheduler.start();  // … on shutdown: await scheduler.stop(); await store.close();
  */
@@ -20,5 +20,5 @@ export {
   type TickReport,
 } from './scheduler.ts';
 export type { DigestStore } from './store.ts';
-export type { ChannelContext, Clock, DigestCommands, DigestPoster, PlatformName, PostResult, Subscription } from './types.ts';
+export type { ChannelContext, Clock, DigestPoster, PlatformName, PostResult, Subscription } from './types.ts';
 export { systemClock } from './types.ts';

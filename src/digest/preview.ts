@@ -67,7 +67,8 @@ export async function previewForChannel(deps: PreviewDeps, options: { channelId?
   }
   const { selection } = await previewDigest(deps, { subscription, localDate: options.date });
   const whose = subscription
-    ? `Preview for ${subscription.platform} channel ${subscription.channelId} (${subscription.time} ${subscription.timeZone}, ${subscription.topics.length ? subscription.topics.join(', ') : 'all topics'}).`
+    ? `Preview for ${subscription.platform} channel ${subscription.channelId} ` +
+      `(${subscription.time} ${subscription.timeZone}, ${subscription.topics.length ? subscription.topics.join(', ') : 'all topics'}).`
     : `Preview for ${options.channelId ? `channel ${options.channelId}, which is not subscribed` : 'a channel'}: all topics.`;
   return { ...selection.answer, lead: `${whose} ${selection.answer.lead ?? ''}`.trim() };
 }

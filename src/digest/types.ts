@@ -33,11 +33,6 @@ export interface Subscription {
   pausedReason?: string;
 }
 
-/** The core's handling of `digest subscribe|unsubscribe|status|preview …`. */
-export interface DigestCommands {
-  handle(args: string, context: ChannelContext): Promise<Answer>;
-}
-
 export type PostResult =
   | { ok: true; messageId?: string }
   /**

@@ -77,7 +77,6 @@ export class SpeakerFinder {
   learn(sentence: string): void {
     for (const m of sentence.matchAll(NAME_RUN)) {
       const name = m[0].replace(TITLES, '').replace(/[’']s$/u, '');
-      const words = name.split(/\s+/);
       const person = this.split(name).name;
       const parts = person.split(/\s+/);
       if (

@@ -108,6 +108,6 @@ export function addSource(knowledgeDir: string, textsDir: string, file: string, 
   const tmp = `${registry}.${process.pid}.tmp`;
   writeFileSync(tmp, text);
   renameSync(tmp, registry);
-  const line = text.split('\n').findIndex((l) => l === `  - id: ${source.id}`) + 1;
+  const line = text.split('\n').indexOf(`  - id: ${source.id}`) + 1;
   return { id: source.id, sha256, textPath, line };
 }

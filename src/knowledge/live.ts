@@ -5,14 +5,14 @@
  * Owned by the composition root: no module-level state.
  */
 import type { CommandContext } from '../commands/command.ts';
-import type { Core as Answerer } from '../core.ts';
+import type { Core } from '../core.ts';
 import type { Fact, Knowledge } from './types.ts';
 
 export interface KnowledgeSnapshot {
   /** Counts the swaps: 1 for the base the bot started with. */
   version: number;
   knowledge: Knowledge;
-  answerer: Answerer;
+  answerer: Core;
 }
 
 export interface KnowledgeChanges {
@@ -45,7 +45,7 @@ export class KnowledgeHolder {
   /** `build` makes everything answers need from one base (index, composer, digest commands). */
   constructor(
     knowledge: Knowledge,
-    private readonly build: (knowledge: Knowledge) => Answerer,
+    private readonly build: (knowledge: Knowledge) => Core,
   ) {
     this.current = { version: 1, knowledge, answerer: build(knowledge) };
   }
@@ -76,7 +76,7 @@ export class KnowledgeHolder {
    * An answerer that always answers from the current base, one snapshot per answer. Its
    * `context` reads the current base on each access (suggestions, which read one field).
    */
-  answerer(): Answerer & { readonly version: number } {
+  answerer(): Core & { readonly version: number } {
     const holder = this;
     const field = <K extends keyof CommandContext>(key: K) => ({ get: () => holder.current.answerer.context[key], enumerable: true });
     const context = Object.defineProperties({} as CommandContext, {

@@ -16,4 +16,6 @@ try {
   if (error instanceof KnowledgeError) reply = { ok: false, issues: error.issues };
   else reply = { ok: false, code: error instanceof SinorussiaError ? error.code : undefined, message: (error as Error).message };
 }
-parentPort!.postMessage(reply);
+// Imported outside a worker there is nobody to answer.
+if (!parentPort) throw new SinorussiaError('BAD_CONFIG', 'load-worker.ts runs only as a worker thread (parentPort is null)', parentPort);
+parentPort.postMessage(reply);

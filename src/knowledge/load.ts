@@ -177,10 +177,10 @@ export function readKnowledge(dir: string): LoadResult {
   const namesPath = join(dir, 'source-names.yaml');
   const namesFile = existsSync(namesPath) ? readYamlFile(namesPath, rel(namesPath), SourceNamesFileSchema, issues) : undefined;
   for (const sourceId of Object.keys(namesFile?.value?.source_names ?? {})) {
-    if (sourcesFile.value && !sources.has(sourceId)) {
+    if (namesFile && sourcesFile.value && !sources.has(sourceId)) {
       issues.push({
-        file: namesFile!.name,
-        line: namesFile!.lineOf(['source_names', sourceId]),
+        file: namesFile.name,
+        line: namesFile.lineOf(['source_names', sourceId]),
         id: sourceId,
         message: `unknown source id "${sourceId}" (not in sources.yaml)`,
       });
@@ -190,10 +190,10 @@ export function readKnowledge(dir: string): LoadResult {
   const aliasesPath = join(dir, 'aliases.yaml');
   const aliasesFile = existsSync(aliasesPath) ? readYamlFile(aliasesPath, rel(aliasesPath), AliasesFileSchema, issues) : undefined;
   for (const factId of Object.keys(aliasesFile?.value?.aliases ?? {})) {
-    if (!factById.has(factId))
+    if (aliasesFile && !factById.has(factId))
       issues.push({
-        file: aliasesFile!.name,
-        line: aliasesFile!.lineOf(['aliases', factId]),
+        file: aliasesFile.name,
+        line: aliasesFile.lineOf(['aliases', factId]),
         id: factId,
         message: `unknown fact id "${factId}"`,
       });

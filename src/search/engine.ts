@@ -75,7 +75,10 @@ const UNKNOWN_DF = 0.5;
 const ENGLISH_EVERY_FACT_SHARE = 5e-3;
 /** A word rarer than this share of English text (about 1 in 100,000 words) counts as rare as any. */
 const ENGLISH_TOPIC_SHARE = 1e-5;
-/** A word at least this common in English (about 1 in 500,000 words) is a word of its own, never a typo of a base word ("spending" is not "spreading"). */
+/**
+ * A word at least this common in English (about 1 in 500,000 words) is a word of its own,
+ * never a typo of a base word ("spending" is not "spreading").
+ */
 const ENGLISH_REAL_WORD_SHARE = 2e-6;
 /**
  * A known word a fact lacks costs it at most what the word tells in English at this scale:
@@ -131,7 +134,10 @@ export class SearchEngine {
   private readonly generic: Set<string>;
   /** Phrases (synonyms, expansions, names in the base) as token lists, each mapped to the stems it searches. */
   private readonly phrases: { tokens: string[]; stems: string[]; whole?: boolean }[] = [];
-  /** Runs of two or three stems the base uses side by side (stop words aside); left empty in a large base, where it would cost too much memory. */
+  /**
+   * Runs of two or three stems the base uses side by side (stop words aside); left empty in a
+   * large base, where it would cost too much memory.
+   */
   private readonly bigrams = new Set<string>();
   /** Phrases by their first word, longest first. */
   private readonly phrasesByFirst = new Map<string, { tokens: string[]; stems: string[]; whole?: boolean }[]>();

@@ -34,8 +34,9 @@ const toPost = (row: Row): PendingPost => ({
 });
 
 /** `database`: any Kysely on a database migrated with the digest schema (the digest store's own). */
-export function createSqlOutbox(database: Kysely<any>): Outbox {
-  const db = database as Kysely<OutboxTables>;
+export function createSqlOutbox<Tables>(database: Kysely<Tables>): Outbox {
+  // Kysely's types are invariant in the tables, so the caller's own table set is viewed as the outbox's one table.
+  const db = database as unknown as Kysely<OutboxTables>;
   return {
     async save(post, owner, leaseUntil) {
       await db

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { figuresAgree } from '../../src/answer/compose.ts';
-import { createAnswerer } from '../../src/commands/index.ts';
+import { createCore } from '../../src/core.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { parsePeriod } from '../../src/knowledge/periods.ts';
 import type { Figure } from '../../src/knowledge/types.ts';
@@ -13,7 +13,7 @@ const trade = (value: number, bound = 'exact', period = '"2018"') =>
 
 function answererFor(alpha: string[], beta: string[]) {
   const { dir } = writeFixture({ facts: { 'alpha.yaml': factsFile('alpha', ...alpha), 'beta.yaml': factsFile('beta', ...beta) } });
-  return createAnswerer(loadKnowledge(dir));
+  return createCore(loadKnowledge(dir));
 }
 
 describe('answer composition', () => {

@@ -9,7 +9,7 @@ import { renderAnswer } from '../../adapters/slack/render.ts';
 import { answerToJson } from '../../src/answer/json.ts';
 import { itemLabel } from '../../src/answer/label.ts';
 import type { Answer } from '../../src/answer/types.ts';
-import { createAnswerer } from '../../src/commands/index.ts';
+import { createCore } from '../../src/core.ts';
 import { formatIssue } from '../../src/errors.ts';
 import { checkKnowledge } from '../../src/knowledge/check.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
@@ -21,7 +21,7 @@ const trade = (value: number, extra = '') => `{ measure: bilateral-trade, value:
 
 function timelineOf(alpha: string[], beta: string[]): Answer {
   const { dir } = writeFixture({ facts: { 'alpha.yaml': factsFile('alpha', ...alpha), 'beta.yaml': factsFile('beta', ...beta) } });
-  return answerText(createAnswerer(loadKnowledge(dir)), 'timeline');
+  return answerText(createCore(loadKnowledge(dir)), 'timeline');
 }
 
 const itemOf = (answer: Answer, factId: string) => cited(answer.items).find((i) => i.evidence.some((e) => e.factId === factId));

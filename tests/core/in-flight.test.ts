@@ -14,9 +14,10 @@ describe('InFlight', () => {
     const first = deferred();
     const second = deferred();
     const finished: string[] = [];
-    inFlight.track(first.promise.then(() => finished.push('first')));
+    // Not awaited on purpose: the work is tracked, and drain is what waits for it.
+    void inFlight.track(first.promise.then(() => finished.push('first')));
     const draining = inFlight.drain(5000);
-    first.promise.then(() => inFlight.track(second.promise.then(() => finished.push('second'))));
+    void first.promise.then(() => inFlight.track(second.promise.then(() => finished.push('second'))));
     first.resolve();
     setTimeout(second.resolve, 20);
     expect(await draining).toBe(0);
@@ -36,8 +37,9 @@ describe('InFlight', () => {
 
   it('gives up after the timeout and says how much was unfinished', async () => {
     const inFlight = new InFlight();
-    inFlight.track(new Promise(() => {}));
-    inFlight.track(Promise.resolve());
+    // Not awaited on purpose: one never settles, and drain must give up on it.
+    void inFlight.track(new Promise(() => {}));
+    void inFlight.track(Promise.resolve());
     const started = performance.now();
     expect(await inFlight.drain(50)).toBe(1);
     expect(performance.now() - started).toBeGreaterThanOrEqual(45);

@@ -10,7 +10,7 @@ import { renderAnswer } from '../../adapters/slack/render.ts';
 import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
 import { answerToJson } from '../../src/answer/json.ts';
 import type { Answer } from '../../src/answer/types.ts';
-import { createAnswerer } from '../../src/commands/index.ts';
+import { createCore } from '../../src/core.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import type { Knowledge } from '../../src/knowledge/types.ts';
 import { fact, factsFile, writeFixture } from '../helpers/fixture.ts';
@@ -63,13 +63,13 @@ function expectOwnCitations(
   lines: string[],
   answer: Answer,
   claims: Map<string, Set<string>>,
-  escape: (s: string) => string = (s) => s,
+  escapeText: (s: string) => string = (s) => s,
 ): number {
   const citation = citationOf(answer);
   let seen = 0;
   for (const line of lines) {
     for (const [claim, sources] of claims) {
-      if (!line.includes(escape(claim))) continue;
+      if (!line.includes(escapeText(claim))) continue;
       seen++;
       const numbers = [...line.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
       const own = new Set([...sources].map((id) => citation.get(id)));
@@ -119,7 +119,7 @@ const discordLines = (answer: Answer) => (renderEmbed(answer).description ?? '')
 
 describe('each source keeps its own words', () => {
   const knowledge = linkedFixture();
-  const answer = answerText(createAnswerer(knowledge), 'timeline');
+  const answer = answerText(createCore(knowledge), 'timeline');
   const claims = claimSources(knowledge);
 
   it('composes linked facts with different claims into one item of statements, each cited only to its source', () => {
@@ -160,7 +160,7 @@ describe('each source keeps its own words', () => {
 
   it('holds for every claim of the real base, in the full timeline on every surface', () => {
     const real = loadKnowledge(KNOWLEDGE_DIR);
-    const timeline = answerText(createAnswerer(real), 'timeline');
+    const timeline = answerText(createCore(real), 'timeline');
     const all = claimSources(real);
     expect(expectOwnCitations(renderTerminal(timeline).split('\n'), timeline, all)).toBeGreaterThanOrEqual(real.facts.length - 5);
     expect(expectOwnCitations(slackLines(timeline), timeline, all)).toBeGreaterThan(20);

@@ -149,7 +149,7 @@ for (const database of [sqlite, ...(TEST_DATABASE_URL ? [postgres(TEST_DATABASE_
     });
 
     it('an answer shared to the channel that cites the fact is recorded too', async () => {
-      const port = (bot.adapters[0]?.running as RunningSlack).port;
+      const port = (bot.adapters[0].running as RunningSlack).port;
       const share = shareActionPayload('trade', fake.responseUrl('share-corrections'), 'U0SHARER', CHANNEL);
       const res = await postSigned(`http://127.0.0.1:${port}/slack/events`, actionBody(share), FORM);
       expect(res.status).toBe(200);

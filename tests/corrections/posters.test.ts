@@ -139,7 +139,7 @@ describe('Discord', () => {
     expect(patch.body.embeds[0].footer.text.startsWith(LINE)).toBe(true);
     expect({ ...patch.body.embeds[0], footer: undefined }).toEqual({ ...renderEmbed(original), footer: undefined });
     const edited = discord.channelMessages.get(IDS.channel)!.find((m) => m.id === posted.messageId);
-    expect(edited.edited_timestamp).not.toBeNull();
+    expect(edited?.edited_timestamp).not.toBeNull();
     // Unknown message: Discord's 404, which means it is gone.
     expect(await poster().edit(IDS.channel, '930000000000000001', { answer: original }, LINE)).toMatchObject({ ok: false, kind: 'gone' });
   });

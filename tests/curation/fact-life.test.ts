@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAnswerer } from '../../src/commands/index.ts';
+import { createCore } from '../../src/core.ts';
 import { KnowledgeError } from '../../src/errors.ts';
 import { loadKnowledge, readKnowledge } from '../../src/knowledge/load.ts';
 import { cli } from '../helpers/cli.ts';
@@ -31,7 +31,7 @@ function base(extraAlpha: string[] = [], extraBeta: string[] = []) {
 describe('superseded_by', () => {
   it('shows the newer fact first, then what was reported earlier and when, never as a conflict', () => {
     const { dir } = base();
-    const answer = answerText(createAnswerer(loadKnowledge(dir)), 'ask trade 2018');
+    const answer = answerText(createCore(loadKnowledge(dir)), 'ask trade 2018');
     expect(cited(answer.items).map((i) => [i.type, i.mark, i.text])).toEqual([
       ['fact', 'updated', 'Other officials later put 2018 trade at $90 billion.'],
       ['fact', 'reported earlier, 17 Jun 2021', 'Officials put 2018 trade at $100 billion.'],
@@ -43,7 +43,7 @@ describe('superseded_by', () => {
     const { dir } = writeFixture({
       facts: { 'alpha.yaml': factsFile('alpha', EARLY.replace(/\n\s+superseded_by: .*/, '')), 'beta.yaml': factsFile('beta', REVISED) },
     });
-    const item = asConflict(answerText(createAnswerer(loadKnowledge(dir)), 'ask trade 2018').items[0]);
+    const item = asConflict(answerText(createCore(loadKnowledge(dir)), 'ask trade 2018').items[0]);
     expect(item.text).toBe('Sources differ');
     expect(item.mark).toBeUndefined();
   });
@@ -88,7 +88,7 @@ describe('retracted', () => {
     expect(knowledge.retracted?.map((f) => [f.id, f.retracted?.reason])).toEqual([
       ['trade-2018-misread', 'The article gives a rounded figure; we misread it as exact.'],
     ]);
-    const answerer = createAnswerer(knowledge);
+    const answerer = createCore(knowledge);
     for (const question of ['ask exactly $100 billion', 'timeline trade', 'topic trade']) {
       const shown = JSON.stringify(answerText(answerer, question).items);
       expect(shown).not.toContain('trade-2018-misread');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDigestStore } from '../../stores/sql/open-store.ts';
-import { cli, sink } from '../helpers/cli.ts';
+import { cli } from '../helpers/cli.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sinorussia-cli-digest-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

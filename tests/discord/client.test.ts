@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APOLOGY, EXPIRED } from '../../adapters/discord/handlers.ts';
 import { startDiscord } from '../../adapters/discord/index.ts';
-import type { Answerer } from '../../src/commands/index.ts';
+import type { Core } from '../../src/core.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { RateLimiter, SLOW_DOWN } from '../../src/rate-limit.ts';
 import { heldAnswerer } from '../helpers/held-answerer.ts';
@@ -23,13 +23,13 @@ import {
   type RecordedCall,
 } from './fake-discord.ts';
 
-export const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
+const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 const EPHEMERAL = 64;
 const FAILING_TEXT = 'please fail now';
 
 const realAnswerer = real();
 // The real answerer, except that one question makes it throw, to test the failure path.
-const answerer: Answerer = {
+const answerer: Core = {
   ...realAnswerer,
   answer: async (request, where) => {
     if (request.query.includes(FAILING_TEXT)) throw new Error('index exploded');
@@ -54,7 +54,6 @@ afterAll(async () => {
   await fake?.close();
 });
 
-const isCallback = (c: RecordedCall) => c.method === 'POST' && c.path.endsWith('/callback');
 const callbackFor = (interaction: { id: string; token: string }) => (c: RecordedCall) =>
   c.method === 'POST' && c.path === `/api/v10/interactions/${interaction.id}/${interaction.token}/callback`;
 
@@ -84,7 +83,7 @@ describe('/sinorussia', () => {
     expect(data.embeds).toHaveLength(1);
     const [embed] = data.embeds;
     expect(embed.title).toMatch(/^Trade/);
-    expect(embed.description).toMatch(/\*\*1\.\*\* `2018[^`]*`[^]*?\[1\]/);
+    expect(embed.description).toMatch(/\*\*1\.\*\* `2018[^`]*`[\s\S]*?\[1\]/);
     expect(embed.fields[0].name).toBe('Sources');
     expect(embed.fields[0].value).toMatch(/^\*\*\[1\]\*\* /);
     expect(data.components).toEqual([{ type: 1, components: [{ type: 2, style: 2, label: 'Share', custom_id: 'share:trade' }] }]);

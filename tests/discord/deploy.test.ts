@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands, main } from '../../adapters/discord/deploy-commands.ts';
 import { TOPIC_NAMES } from '../../src/knowledge/topics.ts';
-import { FakeDiscord, IDS } from './fake-discord.ts';
+import { commandsIn, FakeDiscord, IDS } from './fake-discord.ts';
 
 const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 let fake: FakeDiscord;
@@ -22,14 +22,14 @@ describe('deploy-commands', () => {
     const calls = fake.callsFrom(start);
     expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([`PUT /api/v10/applications/${IDS.app}/guilds/${IDS.guild}/commands`]);
     expect(calls[0].authorization).toBe(`Bot ${TOKEN}`);
-    const [definition] = calls[0].body;
-    expect(calls[0].body).toHaveLength(1);
+    const [definition] = commandsIn(calls[0]);
+    expect(commandsIn(calls[0])).toHaveLength(1);
     expect(definition).toMatchObject({ name: 'sinorussia', type: 1, contexts: [0, 1] });
     const subs = definition.options.map((o: { name: string }) => o.name);
     // The registry's order: help, topics, one subcommand per topic, ask, sources, timeline, the digest group.
     expect(subs).toEqual(['help', 'topics', ...TOPIC_NAMES, 'ask', 'sources', 'timeline', 'digest']);
     expect(definition.options.length).toBeLessThanOrEqual(25);
-    const digest = definition.options.at(-1);
+    const digest = definition.options.at(-1)!;
     expect(digest.type).toBe(2); // a subcommand group
     expect(digest.options.map((o: { name: string; type: number }) => `${o.type} ${o.name}`)).toEqual([
       '1 subscribe',
@@ -48,9 +48,9 @@ describe('deploy-commands', () => {
       expect(sub.description.length).toBeGreaterThan(0);
       expect(sub.description.length).toBeLessThanOrEqual(100);
     }
-    const ask = definition.options.find((o: { name: string }) => o.name === 'ask');
+    const ask = definition.options.find((o: { name: string }) => o.name === 'ask')!;
     expect(ask.options).toEqual([expect.objectContaining({ type: 3, name: 'question', required: true, autocomplete: true })]);
-    const timeline = definition.options.find((o: { name: string }) => o.name === 'timeline');
+    const timeline = definition.options.find((o: { name: string }) => o.name === 'timeline')!;
     expect(timeline.options[0].choices.map((c: { value: string }) => c.value)).toEqual(TOPIC_NAMES);
   });
 

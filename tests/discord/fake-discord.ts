@@ -26,12 +26,59 @@ export const IDS = {
 export const BOT_USER = { id: IDS.bot, username: 'sinorussia', discriminator: '0', global_name: null, avatar: null, bot: true };
 export const HUMAN = { id: IDS.user, username: 'analyst', discriminator: '0', global_name: 'Analyst', avatar: null };
 
+/** An embed as the bot sends it, as far as the tests read it. */
+export interface SentEmbed {
+  title: string;
+  description: string;
+  fields: { name: string; value: string; inline?: boolean }[];
+  footer: { text: string };
+  image?: { url: string };
+}
+
+/**
+ * A JSON body the bot sent, as far as the tests read it: a message, an interaction callback
+ * (whose `data` is the message, or the autocomplete choices), or a thread to start.
+ */
+export interface SentBody {
+  type: number;
+  data: SentBody;
+  content: string;
+  embeds: SentEmbed[];
+  components: { type: number; components: { type: number; custom_id: string; label?: string; style?: number }[] }[];
+  flags: number;
+  allowed_mentions: unknown;
+  message_reference: { message_id: string; fail_if_not_exists?: boolean };
+  nonce: string;
+  enforce_nonce: boolean;
+  choices: { name: string; value: string }[];
+  name: string;
+  auto_archive_duration: number;
+  attachments: { id: number | string; filename: string; description?: string }[];
+}
+
+/** A command definition as the bot registers it (PUT .../commands), as far as the tests read it. */
+export interface SentCommand {
+  name: string;
+  type: number;
+  description: string;
+  options: SentCommand[];
+  choices: { name: string; value: string }[];
+}
+
+/** The command definitions a PUT .../commands call carried; its body is a list, not a `SentBody`. */
+export function commandsIn(call: RecordedCall): SentCommand[] {
+  const body: unknown = call.body;
+  if (!Array.isArray(body)) throw new Error(`sinorussia: ${call.method} ${call.path} did not send a list of commands`);
+  return body;
+}
+
 export interface RecordedCall {
   method: string;
   /** Decoded path without the query, e.g. `/api/v10/webhooks/1/tok/messages/@original`. */
   path: string;
   query: string;
-  body: any;
+  /** The decoded JSON body; a list for PUT .../commands (read that with `commandsIn`). */
+  body: SentBody;
   /** Files sent as multipart `files[n]` (the JSON body then came as `payload_json`), in order. */
   files?: SentFile[];
   authorization: string | undefined;
@@ -70,7 +117,7 @@ const now = () => new Date().toISOString();
 
 export class FakeDiscord {
   readonly calls: RecordedCall[] = [];
-  readonly identifies: any[] = [];
+  readonly identifies: { intents: number; token: string }[] = [];
   private server: Server;
   private gateway: WebSocketServer;
   private sockets = new Set<WebSocket>();
@@ -81,7 +128,7 @@ export class FakeDiscord {
   private waiters: { match: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }[] = [];
   // --- digest extensions: channel history, and posts whose answer is lost ---
   /** Messages posted with POST /channels/{id}/messages, per channel, oldest first. */
-  readonly channelMessages = new Map<string, any[]>();
+  readonly channelMessages = new Map<string, ReturnType<FakeDiscord['messageObject']>[]>();
   private resets: ((call: RecordedCall) => boolean)[] = [];
 
   /** The next call matching is carried out, then its connection reset before the answer. */
@@ -331,7 +378,7 @@ export class FakeDiscord {
     }
     if (method === 'GET' && path === '/api/v10/applications/@me') return [200, { id: IDS.app, name: 'sinorussia', flags: 0 }];
     if (method === 'PUT' && parts[0] === 'applications' && parts.at(-1) === 'commands') {
-      return [200, (call.body as any[]).map((c) => ({ ...c, id: this.snowflake(), application_id: IDS.app, version: '1' }))];
+      return [200, commandsIn(call).map((c) => ({ ...c, id: this.snowflake(), application_id: IDS.app, version: '1' }))];
     }
     if (method === 'POST' && parts[0] === 'interactions' && parts[3] === 'callback') {
       if (new URLSearchParams(call.query).get('with_response') !== 'true') return [204, undefined];
@@ -373,9 +420,10 @@ export class FakeDiscord {
     if (method === 'PATCH' && parts[0] === 'channels' && parts[2] === 'messages' && parts.length === 4) {
       const message = this.channelMessages.get(parts[1])?.find((m) => m.id === parts[3]);
       if (!message) return [404, { message: 'Unknown Message', code: 10008 }];
+      const edited = message as Record<string, unknown>;
       for (const field of ['content', 'embeds', 'components'] as const)
-        if (call.body?.[field] !== undefined) message[field] = call.body[field];
-      message.edited_timestamp = now();
+        if (call.body?.[field] !== undefined) edited[field] = call.body[field];
+      edited.edited_timestamp = now();
       return [200, message];
     }
     if (method === 'GET' && parts[0] === 'channels' && parts[2] === 'messages' && parts.length === 3) {
@@ -386,7 +434,7 @@ export class FakeDiscord {
     return [404, { message: `404: Not Found (${method} ${path})`, code: 0 }];
   }
 
-  messageObject(channelId: string, body: any) {
+  messageObject(channelId: string, body: Partial<SentBody>) {
     return {
       id: this.snowflake(),
       channel_id: channelId,

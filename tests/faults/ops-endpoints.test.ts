@@ -94,7 +94,7 @@ describe('operator signals from npm start', () => {
   });
 
   it('Socket Mode: on OPS_PORT', async () => {
-    const { port, fake: slack, proc: bot } = await startSocketModeBot();
+    const { port, fake: slack } = await startSocketModeBot();
     const before = await expectSignals(port);
     expect(sample(before, 'sinorussia_answers_total', { surface: 'slack' })).toBe(0);
     slack.sendEnvelope({

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { ignoredChange, type KnowledgeReloader, watchKnowledge } from '../../app/knowledge-reload.ts';
 import { createMetrics } from '../../app/ops/metrics.ts';
-import { createAnswerer } from '../../src/commands/index.ts';
+import { createCore } from '../../src/core.ts';
 import { diffFacts, KnowledgeHolder } from '../../src/knowledge/live.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { collectingLogger, GAZETTE_FACTS, tmpBase, until } from './support.ts';
@@ -22,7 +22,7 @@ it('a fact moved in its file is not a change; an edited claim is', () => {
   const before = loadKnowledge(base.dir);
   writeFileSync(file, GAZETTE_FACTS.replace('facts:\n', 'facts:\n\n\n'));
   expect(diffFacts(before, loadKnowledge(base.dir))).toEqual({ added: [], changed: [], removed: [] });
-  writeFileSync(file, GAZETTE_FACTS.replace('pick up in 2027', 'pick up again in 2027').replace(/ {2}- id: gazette-payment[^]*$/, ''));
+  writeFileSync(file, GAZETTE_FACTS.replace('pick up in 2027', 'pick up again in 2027').replace(/ {2}- id: gazette-payment[\s\S]*$/, ''));
   expect(diffFacts(before, loadKnowledge(base.dir))).toEqual({
     added: [],
     changed: ['gazette-volkova-recovery-2027'],
@@ -38,7 +38,7 @@ it('names that never change answers are ignored', () => {
 
 it('writing drafts, drafting.yaml or a temp file does not reload; a facts file does, and the metric counts it', async () => {
   const base = tmpBase();
-  const holder = new KnowledgeHolder(loadKnowledge(base.dir), (k) => createAnswerer(k));
+  const holder = new KnowledgeHolder(loadKnowledge(base.dir), (k) => createCore(k));
   const metrics = createMetrics();
   const { logger, lines } = collectingLogger();
   open.push(
@@ -67,7 +67,7 @@ it('writing drafts, drafting.yaml or a temp file does not reload; a facts file d
 
 it('a facts/ folder replaced whole (restored from a backup) is watched again', async () => {
   const base = tmpBase();
-  const holder = new KnowledgeHolder(loadKnowledge(base.dir), (k) => createAnswerer(k));
+  const holder = new KnowledgeHolder(loadKnowledge(base.dir), (k) => createCore(k));
   const { logger, lines } = collectingLogger();
   open.push(watchKnowledge({ holder, load: () => loadKnowledge(base.dir), dir: base.dir, logger, debounceMs: 50 }));
   const facts = join(base.dir, 'facts');

@@ -9,7 +9,7 @@ import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startConsole } from '../../adapters/console/repl.ts';
 import { type KnowledgeReloader, watchKnowledge } from '../../app/knowledge-reload.ts';
-import { createAnswerer } from '../../src/commands/index.ts';
+import { createCore } from '../../src/core.ts';
 import { KnowledgeHolder } from '../../src/knowledge/live.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { collectingLogger, GAZETTE_FACTS, tmpBase, until } from './support.ts';
@@ -25,7 +25,7 @@ afterEach(() => {
 function consoleOn(base: ReturnType<typeof tmpBase>) {
   const { logger, lines } = collectingLogger();
   const load = () => loadKnowledge(base.dir, { textsDir: base.texts });
-  const holder = new KnowledgeHolder(load(), (k) => createAnswerer(k));
+  const holder = new KnowledgeHolder(load(), (k) => createCore(k));
   const outcomes: string[] = [];
   const reloader = watchKnowledge({ holder, load, dir: base.dir, textsDir: base.texts, logger, observe: (o) => outcomes.push(o) });
   const input = new PassThrough();

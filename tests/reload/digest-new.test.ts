@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { createAnswerer } from '../../src/commands/index.ts';
+import { createCore } from '../../src/core.ts';
 import { DigestScheduler } from '../../src/digest/scheduler.ts';
 import { KnowledgeHolder } from '../../src/knowledge/live.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
@@ -19,7 +19,7 @@ afterAll(() => backend.cleanup());
 it('facts added by a reload are first seen at the tick after it', async () => {
   const base = tmpBase();
   const load = () => loadKnowledge(base.dir, { textsDir: base.texts });
-  const holder = new KnowledgeHolder(load(), (k) => createAnswerer(k));
+  const holder = new KnowledgeHolder(load(), (k) => createCore(k));
   const store = await backend.open();
   const clock = new FakeClock('2026-12-01T08:00:00Z');
   const current = () => ({ knowledge: holder.snapshot.knowledge, composer: holder.snapshot.answerer.context.composer });

@@ -7,7 +7,7 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { watchKnowledge } from '../../app/knowledge-reload.ts';
-import { createAnswerer } from '../../src/commands/index.ts';
+import { createCore } from '../../src/core.ts';
 import { KnowledgeError } from '../../src/errors.ts';
 import { KnowledgeHolder } from '../../src/knowledge/live.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
@@ -62,7 +62,7 @@ it('a bad base comes back as a KnowledgeError with the same file, line and id', 
 
 it('answers asked after a reload starts are answered before its validation ends', async () => {
   const base = tmpBase();
-  const holder = new KnowledgeHolder(loadKnowledge(base.dir, { textsDir: base.texts }), (k) => createAnswerer(k));
+  const holder = new KnowledgeHolder(loadKnowledge(base.dir, { textsDir: base.texts }), (k) => createCore(k));
   padBase(base.dir, 3000);
   const events: string[] = [];
   const load = () =>

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { watchKnowledge } from '../../app/knowledge-reload.ts';
-import { createAnswerer } from '../../src/commands/index.ts';
+import { createCore } from '../../src/core.ts';
 import { createDigestCommands } from '../../src/digest/commands.ts';
 import type { ChannelContext } from '../../src/digest/types.ts';
 import { KnowledgeHolder } from '../../src/knowledge/live.ts';
@@ -46,7 +46,7 @@ it('every answer through 20 reloads comes wholly from one base, one current whil
     subscribedAt: '2026-01-01T00:00:00Z',
   });
   const load = () => loadKnowledge(base.dir, { textsDir: base.texts });
-  const holder = new KnowledgeHolder(load(), (k) => createAnswerer(k, { digest: createDigestCommands({ store, knowledge: k }) }));
+  const holder = new KnowledgeHolder(load(), (k) => createCore(k, { digest: createDigestCommands({ store, knowledge: k }) }));
   const { logger, lines } = collectingLogger();
   const reloader = watchKnowledge({ holder, load, dir: base.dir, textsDir: base.texts, logger, debounceMs: 30 });
   const answerer = holder.answerer();

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { startSlack } from '../../adapters/slack/index.ts';
-import { createAnswerer } from '../../src/commands/index.ts';
+import { createCore } from '../../src/core.ts';
 import { KnowledgeHolder } from '../../src/knowledge/live.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { memoryLogger } from '../../src/log.ts';
@@ -22,7 +22,7 @@ afterAll(async () => {
 it('a cached slash text gives the new answer after a reload', async () => {
   const base = tmpBase();
   const load = () => loadKnowledge(base.dir, { textsDir: base.texts });
-  const holder = new KnowledgeHolder(load(), (k) => createAnswerer(k));
+  const holder = new KnowledgeHolder(load(), (k) => createCore(k));
   const fake = await startFakeSlack();
   closers.push(() => fake.close());
   const slack = await startSlack(

@@ -3,9 +3,9 @@
  * fake Slack Web API; driven by correctly (and incorrectly) signed requests.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSlack, startSlack } from '../../adapters/slack/index.ts';
+import { startSlack } from '../../adapters/slack/index.ts';
 import { APOLOGY } from '../../adapters/slack/render.ts';
-import type { Answerer } from '../../src/commands/index.ts';
+import type { Core } from '../../src/core.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { heldAnswerer } from '../helpers/held-answerer.ts';
 import { answerText, realAnswerer } from '../helpers/real.ts';
@@ -14,7 +14,7 @@ import { actionBody, commandBody, eventBody, FORM, post, SIGNING_SECRET, shareAc
 
 const answerer = realAnswerer();
 
-async function startApp(fake: FakeSlack, withAnswerer: Answerer, logger = memoryLogger()) {
+async function startApp(fake: FakeSlack, withAnswerer: Core, logger = memoryLogger()) {
   const slack = await startSlack(
     { mode: 'http', botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, port: 0, apiUrl: fake.apiUrl, webApiRetries: 0 },
     { answerer: withAnswerer, logger },
@@ -39,6 +39,14 @@ const posts = (channel?: string) =>
   fake.calls.filter((c) => c.method === 'chat.postMessage' && (channel === undefined || c.params.channel === channel));
 const responsesTo = (id: string) => fake.responses.filter((r) => r.id === id);
 const json = (value: unknown) => JSON.stringify(value);
+
+/** The fields of a posted Slack block these tests read, whichever kind of block it is. */
+interface PostedBlock {
+  type: string;
+  text?: { type?: string; text: string };
+  elements?: unknown[];
+}
+const blocksIn = (blocks: unknown) => blocks as PostedBlock[];
 
 /** A DM answered after everything sent before it: proves earlier requests produced nothing more. */
 async function barrier(name: string) {
@@ -65,7 +73,7 @@ describe('Slack adapter over HTTP', () => {
     await fake.until(() => responsesTo('slash-trade').length === 1, 'the slash answer');
     const { body } = responsesTo('slash-trade')[0];
     expect(body.response_type).toBe('ephemeral');
-    const blocks = body.blocks as Record<string, any>[];
+    const blocks = blocksIn(body.blocks);
     expect(blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text', text: answerText(answerer, 'trade').title } });
     expect(json(blocks)).toMatch(/\[1\] /); // a cited source in a context block
     const actions = blocks.find((b) => b.type === 'actions');
@@ -79,7 +87,7 @@ describe('Slack adapter over HTTP', () => {
   it('empty slash text shows help', async () => {
     await post(app.endpoint, commandBody('', fake.responseUrl('slash-empty')), FORM);
     await fake.until(() => responsesTo('slash-empty').length === 1, 'the help answer');
-    expect((responsesTo('slash-empty')[0].body.blocks as any[])[0].text.text).toBe(answerText(answerer, 'help').title);
+    expect(blocksIn(responsesTo('slash-empty')[0].body.blocks)[0].text?.text).toBe(answerText(answerer, 'help').title);
   });
 
   it('Share posts the answer in the channel, naming the sharer from the payload, and removes the ephemeral copy', async () => {
@@ -95,7 +103,7 @@ describe('Slack adapter over HTTP', () => {
     expect(json(shared.params.blocks)).toContain('Shared by <@U0SHARER>');
     expect(json(shared.params.blocks)).not.toContain('U0IMPOSTOR');
     expect(shared.params.text).toContain('<@U0SHARER>');
-    expect((shared.params.blocks as any[]).some((b) => b.type === 'actions')).toBe(false);
+    expect(blocksIn(shared.params.blocks).some((b) => b.type === 'actions')).toBe(false);
     expect(responsesTo('share-1')[0].body).toEqual({ delete_original: true });
   });
 
@@ -128,7 +136,7 @@ describe('Slack adapter over HTTP', () => {
     await barrier('dm');
     expect(posts('D0DM')).toHaveLength(1);
     expect(posts('D0DM')[0].params.thread_ts).toBeUndefined();
-    expect((posts('D0DM')[0].params.blocks as any[])[0].text.text).toBe(answerText(answerer, 'topics').title);
+    expect(blocksIn(posts('D0DM')[0].params.blocks)[0].text?.text).toBe(answerText(answerer, 'topics').title);
   });
 
   it('answers a retried event once (x-slack-retry-num, and the same event_id again)', async () => {
@@ -204,7 +212,7 @@ describe('Slack slash answers, rendered once per text', () => {
   it('a repeated text gets the same message from one run of the core; another text runs it again', async () => {
     // One parse per slash command, none when the rendered answer is cached.
     const asked: unknown[] = [];
-    const counting: Answerer = { ...answerer, parseText: (text, options) => (asked.push(text), answerer.parseText(text, options)) };
+    const counting: Core = { ...answerer, parseText: (text, options) => (asked.push(text), answerer.parseText(text, options)) };
     const counted = await startApp(fake, counting);
     try {
       const texts = [
@@ -232,7 +240,7 @@ describe('Slack slash answers, rendered once per text', () => {
 
 describe('Slack adapter when answering fails', () => {
   let failing: Awaited<ReturnType<typeof startApp>>;
-  const broken: Answerer = {
+  const broken: Core = {
     ...answerer,
     answer: async () => {
       throw new Error('index on fire');

@@ -8,7 +8,7 @@ import { createSlackDigestPoster, type RunningSlack, startSlack } from '../../ad
 import { renderAnswer } from '../../adapters/slack/render.ts';
 import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
 import type { Answer } from '../../src/answer/types.ts';
-import { createAnswerer } from '../../src/commands/index.ts';
+import { createCore } from '../../src/core.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { recordingDigest } from '../helpers/fake-digest.ts';
@@ -22,7 +22,7 @@ let fake: FakeSlack;
 let slack: RunningSlack;
 let endpoint: string;
 const digest = recordingDigest();
-const answerer = createAnswerer(knowledge, { digest: digest.service });
+const answerer = createCore(knowledge, { digest: digest.service });
 
 beforeAll(async () => {
   fake = await startFakeSlack();
@@ -136,7 +136,7 @@ describe('digest commands on Slack', () => {
 });
 
 describe('Slack digest poster', () => {
-  const digestAnswer: Answer = answerText(createAnswerer(knowledge), 'trade');
+  const digestAnswer: Answer = answerText(createCore(knowledge), 'trade');
   const poster = () => createSlackDigestPoster({ botToken: 'xoxb-test', apiUrl: fake.apiUrl });
 
   it('posts the rendered digest with blocks, sources and a text fallback, and returns the message ts', async () => {

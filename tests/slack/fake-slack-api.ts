@@ -34,6 +34,14 @@ export interface SocketAck {
   payload?: Record<string, unknown>;
 }
 
+/** A view the bot sent, as far as the tests read it. */
+export interface SentView {
+  type?: string;
+  blocks?: unknown[];
+  private_metadata?: string;
+  [field: string]: unknown;
+}
+
 export interface FakeSlack {
   /** Base URL for `clientOptions.slackApiUrl`, ending in `/`. */
   apiUrl: string;
@@ -71,7 +79,7 @@ export interface FakeSlack {
   /** The channels `users.conversations` lists for a user (App Home); none when unset. */
   setUserChannels(user: string, channelIds: string[]): void;
   /** Every view sent with views.publish (App Home) and views.open (modals), in order. */
-  views: { method: 'views.publish' | 'views.open'; userId?: string; triggerId?: string; view: Record<string, any> }[];
+  views: { method: 'views.publish' | 'views.open'; userId?: string; triggerId?: string; view: SentView }[];
   close(): Promise<void>;
 }
 

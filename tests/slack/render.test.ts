@@ -49,15 +49,24 @@ const answerOf = (items: AnswerItem[], extra: Partial<Answer> = {}): Answer => (
   ...extra,
 });
 
+/** The fields of a Slack block these tests read, whichever kind of block it is. */
+interface ReadBlock {
+  type: string;
+  text?: { text: string };
+  fields?: { text: string }[];
+  elements?: { text: string }[];
+}
+const blocksOf = (m: SlackMessage) => m.blocks as ReadBlock[];
+
 const sections = (m: SlackMessage) => m.blocks.filter((b) => b.type === 'section') as { text: { text: string } }[];
 
 function expectWithinLimits(m: SlackMessage) {
   expect(m.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
-  for (const b of m.blocks as any[]) {
-    if (b.type === 'section') expect(b.text.text.length).toBeGreaterThan(0);
-    if (b.type === 'section') expect(b.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
-    if (b.type === 'context') expect(b.elements.length).toBeLessThanOrEqual(SLACK_LIMITS.contextElements);
-    if (b.type === 'header') expect(b.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.headerText);
+  for (const b of blocksOf(m)) {
+    if (b.type === 'section') expect(b.text!.text.length).toBeGreaterThan(0);
+    if (b.type === 'section') expect(b.text!.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+    if (b.type === 'context') expect(b.elements!.length).toBeLessThanOrEqual(SLACK_LIMITS.contextElements);
+    if (b.type === 'header') expect(b.text!.text.length).toBeLessThanOrEqual(SLACK_LIMITS.headerText);
   }
 }
 
@@ -74,7 +83,9 @@ describe('renderAnswer', () => {
       '• Russia–China trade went above $100 billion for the first time in 2018.  [2]',
       '*2019 · period not given*  The Kremlin says China–Russia trade is now worth $108 billion; the 2019 article does not say what period the figure covers.  [3]',
     ]);
-    const contexts = m.blocks.filter((b) => b.type === 'context').flatMap((b: any) => b.elements.map((e: any) => e.text));
+    const contexts = blocksOf(m)
+      .filter((b) => b.type === 'context')
+      .flatMap((b) => (b.elements ?? []).map((e) => e.text));
     expect(contexts).toContain(
       "[1] US and allies are pushing China and Russia closer together, but will their 'unbreakable friendship' (CNN, Nectar Gan, Ben Westcott; a repost), 17 Jun 2021",
     );
@@ -127,10 +138,10 @@ describe('renderAnswer', () => {
     const items = sources.map((s) => item('Fact.', { citations: [s.citation] }));
     const m = renderAnswer(answerOf(items, { sources }), { maxItems: 100 });
     expectWithinLimits(m);
-    const sourceElements = m.blocks
+    const sourceElements = blocksOf(m)
       .filter((b) => b.type === 'context')
-      .flatMap((b: any) => b.elements)
-      .filter((e: any) => /^\[\d+\] /.test(e.text));
+      .flatMap((b) => b.elements ?? [])
+      .filter((e) => /^\[\d+\] /.test(e.text));
     expect(sourceElements).toHaveLength(23);
   });
 
@@ -147,9 +158,9 @@ describe('renderAnswer', () => {
       { text: 'Trade was $108bn.', date: '2019', sources: ['s2'], citations: [2], evidence: [] },
     ];
     const m = renderAnswer(answerOf([conflict(variants, { date: '2018' })], { sources: [source(1), source(2)] }));
-    const block = m.blocks.find((b: any) => b.fields) as any;
-    expect(block.text.text).toBe('*2018*  Sources differ:');
-    expect(block.fields.map((f: any) => f.text)).toEqual(['Trade was $100bn.  [1]', '*2019*  Trade was $108bn.  [2]']);
+    const block = blocksOf(m).find((b) => b.fields);
+    expect(block?.text?.text).toBe('*2018*  Sources differ:');
+    expect(block?.fields?.map((f) => f.text)).toEqual(['Trade was $100bn.  [1]', '*2019*  Trade was $108bn.  [2]']);
   });
 
   it('renders guidance as the command in code, then what it does, citing nothing', () => {

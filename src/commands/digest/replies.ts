@@ -3,16 +3,11 @@ import type { AnswerItem, CommandRef } from '../../answer/types.ts';
 import { digestReply } from '../../digest/commands.ts';
 import type { Reply } from '../command.ts';
 import type { Request } from '../request.ts';
-import { previewCommand } from './preview.ts';
-import { statusCommand } from './status.ts';
-import { subscribeCommand } from './subscribe.ts';
-import { unsubscribeCommand } from './unsubscribe.ts';
+import { DIGEST_LINES } from './lines.ts';
 
 /** The digest's commands, one line each, from their own declarations. */
 export function digestGuide(): AnswerItem[] {
-  return [subscribeCommand, statusCommand, previewCommand, unsubscribeCommand].map((c) =>
-    guideLine({ command: c.name, usage: true }, c.summary),
-  );
+  return DIGEST_LINES.map((c) => guideLine({ command: c.name, usage: true }, c.summary));
 }
 
 /** Where there is no channel or no store (the command line, the console), the digest explains itself. */

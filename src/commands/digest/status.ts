@@ -1,10 +1,10 @@
 import { defineCommand } from '../command.ts';
+import { STATUS_LINE } from './lines.ts';
 import { digestIntro } from './replies.ts';
 
 /** `digest status`: what is set here, and when the next post is due. Anyone may ask. */
 export const statusCommand = defineCommand({
-  name: 'digest status',
-  summary: 'what is set, and when the next post is due',
+  ...STATUS_LINE,
   description: 'What is set here, and when the next digest is due',
   audience: 'asker',
   // Help lists the digest once (`digest subscribe …`); its own guide lists each of these.

@@ -1,11 +1,11 @@
 import { defineCommand } from '../command.ts';
+import { SUBSCRIBE_LINE } from './lines.ts';
 import { digestIntro, notUnderstood, refused } from './replies.ts';
 
 /** `digest subscribe [HH:MM] [Area/City] [topics…]`: one post a day in this channel. */
 export const subscribeCommand = defineCommand({
-  name: 'digest subscribe',
+  ...SUBSCRIBE_LINE,
   aliases: ['sub'],
-  summary: 'post every day at that local time (defaults: 09:00, UTC, all topics)',
   description: 'Post a digest here every day (needs Manage Channels)',
   options: [
     { name: 'time', placeholder: '[HH:MM]', description: 'Local time, HH:MM (default 09:00)' },

@@ -1,11 +1,11 @@
 import { defineCommand } from '../command.ts';
+import { UNSUBSCRIBE_LINE } from './lines.ts';
 import { digestIntro, refused } from './replies.ts';
 
 /** `digest unsubscribe`: stop this channel's daily post. */
 export const unsubscribeCommand = defineCommand({
-  name: 'digest unsubscribe',
+  ...UNSUBSCRIBE_LINE,
   aliases: ['unsub', 'stop'],
-  summary: 'stop the daily post',
   description: 'Stop the daily digest here (needs Manage Channels)',
   audience: 'asker',
   // Help lists the digest once (`digest subscribe …`); its own guide lists each of these.

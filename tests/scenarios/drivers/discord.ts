@@ -3,7 +3,7 @@
  * MESSAGE_CREATE) dispatched to the real discord.js client, and what it sent read from the
  * fake's REST log: interaction callbacks and edits, thread creation, channel posts.
  */
-import { FakeDiscord, IDS, type RecordedCall } from '../../discord/fake-discord.ts';
+import { FakeDiscord, IDS, type RecordedCall, type SentBody } from '../../discord/fake-discord.ts';
 import { until } from '../../helpers/until.ts';
 import { type Fixture, fixture } from './fixtures.ts';
 import { type FakeClock, type Instance, launch, tempDataDir } from './instance.ts';
@@ -31,7 +31,7 @@ interface Embed {
  * interaction response users), and the policy itself when it is not "none", since then any
  * text the bot echoes could ping.
  */
-function pingsOf(body: Record<string, any>, interaction: boolean): string[] {
+function pingsOf(body: Partial<SentBody>, interaction: boolean): string[] {
   const content = typeof body.content === 'string' ? body.content : '';
   const allowed = body.allowed_mentions as { parse?: string[]; users?: string[]; roles?: string[]; replied_user?: boolean } | undefined;
   const parse = allowed ? (allowed.parse ?? []) : interaction ? ['users'] : ['users', 'roles', 'everyone'];
@@ -46,7 +46,7 @@ function pingsOf(body: Record<string, any>, interaction: boolean): string[] {
   return found;
 }
 
-function sentFrom(kind: Sent['kind'], channel: string, thread: string | undefined, body: Record<string, any>, interaction: boolean): Sent {
+function sentFrom(kind: Sent['kind'], channel: string, thread: string | undefined, body: Partial<SentBody>, interaction: boolean): Sent {
   const embeds = (body.embeds ?? []) as Embed[];
   const texts = [
     body.content ?? '',

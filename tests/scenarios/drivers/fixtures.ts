@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 const DIR = fileURLToPath(new URL('../../fixtures/platforms/', import.meta.url));
 
 /** A payload as JSON gives it: the drivers replace some fields and keep the rest. */
+// biome-ignore lint/suspicious/noExplicitAny: fixtures are the platforms' JSON, read and patched by deep paths the drivers know
 export type Fixture = Record<string, any>;
 
 export function fixture(path: string): Fixture {
