@@ -13,7 +13,7 @@ import { createAnswerer, type Answerer } from '../src/commands/index.ts';
 import type { KyselyDigestStore } from '../stores/sql/digest-store.ts';
 import type { DigestScheduler } from '../src/digest/scheduler.ts';
 import type { Clock, DigestCommands } from '../src/digest/types.ts';
-import { KnowledgeHolder } from '../src/knowledge/live.ts';
+import { KnowledgeHolder, type Prebuilt } from '../src/knowledge/live.ts';
 import type { Knowledge } from '../src/knowledge/types.ts';
 import type { Logger } from '../src/log.ts';
 import { RateLimiter } from '../src/rate-limit.ts';
@@ -88,8 +88,8 @@ export type RunningBot = ChatBot | ConsoleBot;
  * Everything answers need, built from one base: the index, the composer and, with a store,
  * the digest commands. The one place the core is made.
  */
-function buildAnswerer(knowledge: Knowledge, digest?: DigestCommands): Answerer {
-  return createAnswerer(knowledge, { digest });
+function buildAnswerer(knowledge: Knowledge, digest?: DigestCommands, prebuilt?: Prebuilt): Answerer {
+  return createAnswerer(knowledge, { digest }, prebuilt);
 }
 
 /** Reads every setting first (a bad one stops start-up before anything connects), then starts. */
@@ -144,7 +144,7 @@ function endedTogether(adapters: StartedAdapter[]): Promise<void> {
 
 async function startConsoleBot(root: Root): Promise<ConsoleBot> {
   const { knowledge, logger, overrides } = root;
-  const holder = new KnowledgeHolder(knowledge, (k) => buildAnswerer(k));
+  const holder = new KnowledgeHolder(knowledge, (k, prebuilt) => buildAnswerer(k, undefined, prebuilt));
   const reloader = watch(root, holder);
   const adapter = consoleAdapter(overrides.console ?? { input: process.stdin, output: process.stdout });
   const running = await adapter.start({ answerer: holder.answerer(), logger });
@@ -173,7 +173,7 @@ async function startChatBot(root: Root, platforms: ChatAdapter[]): Promise<ChatB
     const { store } = storage;
     ops.needs({ name: 'store', check: () => store.ping().then(() => true) });
     // Everything built from the base is rebuilt with it: the index, the composer, the digest commands.
-    const holder = new KnowledgeHolder(knowledge, (k) => buildAnswerer(k, createDigestCommands({ store, knowledge: k, logger, clock: overrides.clock })));
+    const holder = new KnowledgeHolder(knowledge, (k, prebuilt) => buildAnswerer(k, createDigestCommands({ store, knowledge: k, logger, clock: overrides.clock }), prebuilt));
     const answerer = holder.answerer();
     const shared = {
       logger,

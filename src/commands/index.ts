@@ -66,9 +66,9 @@ export interface Answerer {
   readonly context: CommandContext;
 }
 
-/** Builds the index once; the result answers any number of requests. */
-export function createAnswerer(knowledge: Knowledge, services: { digest?: DigestCommands } = {}): Answerer {
-  const engine = new SearchEngine(knowledge, loadEnglishFrequencies());
+/** Builds the index once (or takes one built for this base), and the result answers any number of requests. */
+export function createAnswerer(knowledge: Knowledge, services: { digest?: DigestCommands } = {}, prebuilt: { engine?: SearchEngine } = {}): Answerer {
+  const engine = prebuilt.engine ?? new SearchEngine(knowledge, loadEnglishFrequencies());
   const context: CommandContext = { knowledge, engine, reader: new QueryReader(knowledge, engine), composer: new Composer(knowledge) };
   // Everything but a question depends only on the (immutable) base: answer it once.
   const memo = new LruCache<string, Answer>(500);

@@ -5,6 +5,7 @@
  * Owned by the composition root: no module-level state.
  */
 import type { Answer } from '../answer/types.ts';
+import { SearchEngine } from '../search/engine.ts';
 import type { Answerer } from '../commands/index.ts';
 import type { CommandContext } from '../commands/command.ts';
 import type { ChannelContext } from '../digest/types.ts';
@@ -40,14 +41,27 @@ export function diffFacts(before: Knowledge, after: Knowledge): KnowledgeChanges
 
 export type ReloadListener = (snapshot: KnowledgeSnapshot, changes: KnowledgeChanges) => void;
 
+/** What the holder built for a new base between answers, for the build to use rather than build again. */
+export interface Prebuilt {
+  engine: SearchEngine;
+}
+
+/**
+ * Makes everything answers need from one base (index, composer, digest commands). Given
+ * `prebuilt`, it uses that search engine; without, it builds its own (at start-up).
+ */
+export type BuildAnswerer = (knowledge: Knowledge, prebuilt?: Prebuilt) => Answerer;
+
 export class KnowledgeHolder {
   private current: KnowledgeSnapshot;
   private readonly listeners = new Set<ReloadListener>();
+  /** The swap in progress: swaps run one after another, so the last one asked for is the last swapped in. */
+  private swapping: Promise<unknown> = Promise.resolve();
 
-  /** `build` makes everything answers need from one base (index, composer, digest commands). */
+  /** Builds everything for the first base at once: nothing is answering yet. */
   constructor(
     knowledge: Knowledge,
-    private readonly build: (knowledge: Knowledge) => Answerer,
+    private readonly build: BuildAnswerer,
   ) {
     this.current = { version: 1, knowledge, answerer: build(knowledge) };
   }
@@ -59,9 +73,18 @@ export class KnowledgeHolder {
   /**
    * Builds everything from the new base first, then swaps it in with one assignment, and
    * tells the listeners (caches of rendered answers, the digest). Returns what changed.
+   * The search index, the costly part, is built in slices between answers: the current base
+   * keeps answering, unpaused, until the swap.
    */
-  swap(knowledge: Knowledge): KnowledgeChanges {
-    const answerer = this.build(knowledge);
+  swap(knowledge: Knowledge): Promise<KnowledgeChanges> {
+    const swapped = this.swapping.then(() => this.buildAndSwap(knowledge));
+    this.swapping = swapped.catch(() => undefined);
+    return swapped;
+  }
+
+  private async buildAndSwap(knowledge: Knowledge): Promise<KnowledgeChanges> {
+    const engine = await SearchEngine.build(knowledge, this.current.answerer.context.engine.english);
+    const answerer = this.build(knowledge, { engine });
     const changes = diffFacts(this.current.knowledge, knowledge);
     this.current = { version: this.current.version + 1, knowledge, answerer };
     for (const listener of this.listeners) listener(this.current, changes);

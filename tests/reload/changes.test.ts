@@ -33,7 +33,7 @@ it('names that never change answers are ignored', () => {
 
 it('writing drafts, drafting.yaml or a temp file does not reload; a facts file does, and the metric counts it', async () => {
   const base = tmpBase();
-  const holder = new KnowledgeHolder(loadKnowledge(base.dir), (k) => createAnswerer(k));
+  const holder = new KnowledgeHolder(loadKnowledge(base.dir), (k, prebuilt) => createAnswerer(k, {}, prebuilt));
   const metrics = createMetrics();
   const { logger, lines } = collectingLogger();
   open.push(watchKnowledge({ holder, load: () => loadKnowledge(base.dir), dir: base.dir, logger, debounceMs: 50, observe: (o, k) => metrics.knowledgeReload(o, k) }));
@@ -53,7 +53,7 @@ it('writing drafts, drafting.yaml or a temp file does not reload; a facts file d
 
 it('a facts/ folder replaced whole (restored from a backup) is watched again', async () => {
   const base = tmpBase();
-  const holder = new KnowledgeHolder(loadKnowledge(base.dir), (k) => createAnswerer(k));
+  const holder = new KnowledgeHolder(loadKnowledge(base.dir), (k, prebuilt) => createAnswerer(k, {}, prebuilt));
   const { logger, lines } = collectingLogger();
   open.push(watchKnowledge({ holder, load: () => loadKnowledge(base.dir), dir: base.dir, logger, debounceMs: 50 }));
   const facts = join(base.dir, 'facts');

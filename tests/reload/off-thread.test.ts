@@ -53,7 +53,7 @@ it('a bad base comes back as a KnowledgeError with the same file, line and id', 
 
 it('answers asked after a reload starts are answered before its validation ends', async () => {
   const base = tmpBase();
-  const holder = new KnowledgeHolder(loadKnowledge(base.dir, { textsDir: base.texts }), (k) => createAnswerer(k));
+  const holder = new KnowledgeHolder(loadKnowledge(base.dir, { textsDir: base.texts }), (k, prebuilt) => createAnswerer(k, {}, prebuilt));
   padBase(base.dir, 3000);
   const events: string[] = [];
   const load = () =>

@@ -29,7 +29,7 @@ it('every answer through 20 reloads comes wholly from one base, one current whil
   const store = await backend.open();
   await store.saveSubscription({ platform: 'slack', channelId: 'C1', time: '09:00', timeZone: 'UTC', topics: ['trade', 'tensions'], subscribedBy: 'U1', subscribedAt: '2026-01-01T00:00:00Z' });
   const load = () => loadKnowledge(base.dir, { textsDir: base.texts });
-  const holder = new KnowledgeHolder(load(), (k) => createAnswerer(k, { digest: createDigestCommands({ store, knowledge: k }) }));
+  const holder = new KnowledgeHolder(load(), (k, prebuilt) => createAnswerer(k, { digest: createDigestCommands({ store, knowledge: k }) }, prebuilt));
   const { logger, lines } = collectingLogger();
   const reloader = watchKnowledge({ holder, load, dir: base.dir, textsDir: base.texts, logger, debounceMs: 30 });
   const answerer = holder.answerer();
