@@ -59,7 +59,7 @@ function writeBase(real: Knowledge, k: Knowledge): string {
 }
 
 /** Questions arriving every `everyMs` for `durationMs`; each latency is from its arrival to its answer. */
-async function answerStream(answer: (q: string) => unknown, durationMs: number, everyMs = 2): Promise<number[]> {
+async function answerStream(answer: (q: string) => unknown, durationMs: number, everyMs: number): Promise<number[]> {
   const latencies: number[] = [];
   const start = performance.now();
   let next = start;
@@ -79,7 +79,7 @@ async function answerStream(answer: (q: string) => unknown, durationMs: number, 
 const stats = (l: number[]) => `p50 ${f(percentile(l, 50))}, p99 ${f(percentile(l, 99))}, max ${f(l[l.length - 1])} (${l.length} answers)`;
 
 /** Answers while the reloader reloads every ~0.3 s; returns the latencies and how many reloads ran. */
-async function duringReloads(answerer: { answer: (q: string) => unknown }, reloader: KnowledgeReloader, durationMs: number) {
+async function duringReloads(answerer: { answer: (q: string) => unknown }, reloader: KnowledgeReloader, durationMs: number, everyMs: number) {
   let reloading = true;
   let done = 0;
   const reloadLoop = (async () => {
@@ -90,14 +90,15 @@ async function duringReloads(answerer: { answer: (q: string) => unknown }, reloa
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
   })();
-  const latencies = await answerStream((q) => answerer.answer(q), durationMs);
+  const latencies = await answerStream((q) => answerer.answer(q), durationMs, everyMs);
   reloading = false;
   await reloadLoop;
   reloader.close();
   return { latencies, done };
 }
 
-async function bench(name: string, dir: string, textsDir: string | undefined, reloads: number) {
+/** `everyMs`: how often a question arrives, well under what answering can keep up with (or latencies only measure the queue). */
+async function bench(name: string, dir: string, textsDir: string | undefined, reloads: number, { everyMs, durationMs }: { everyMs: number; durationMs: number }) {
   const load = () => loadKnowledge(dir, { textsDir });
   const holder = new KnowledgeHolder(load(), (k, prebuilt) => createAnswerer(k, {}, prebuilt));
   const answerer = holder.answerer();
@@ -122,21 +123,21 @@ async function bench(name: string, dir: string, textsDir: string | undefined, re
   console.log(`  the holder's build (index in slices between answers, then the swap), start to swapped: ${f(med(times.map((t) => t.sliced)))}`);
   console.log(`  read and validate in a worker thread, start to base received: ${f(med(times.map((t) => t.worker)))}`);
 
-  const durationMs = 4000;
-  const quietRun = await answerStream((q) => answerer.answer(q), durationMs);
-  const onMain = await duringReloads(answerer, watchKnowledge({ holder, load, dir, textsDir, logger: quiet }), durationMs);
-  const inWorker = await duringReloads(answerer, watchKnowledge({ holder, load: () => loadKnowledgeOffThread(dir, { textsDir }), dir, textsDir, logger: quiet }), durationMs);
+  const quietRun = await answerStream((q) => answerer.answer(q), durationMs, everyMs);
+  const onMain = await duringReloads(answerer, watchKnowledge({ holder, load, dir, textsDir, logger: quiet }), durationMs, everyMs);
+  const inWorker = await duringReloads(answerer, watchKnowledge({ holder, load: () => loadKnowledgeOffThread(dir, { textsDir }), dir, textsDir, logger: quiet }), durationMs, everyMs);
+  console.log(`  a question every ${everyMs} ms for ${durationMs / 1000} s`);
   console.log(`  answers without reloads:                     ${stats(quietRun)}`);
   console.log(`  during ${String(onMain.done).padStart(2)} reloads, validating on the main thread: ${stats(onMain.latencies)}`);
   console.log(`  during ${String(inWorker.done).padStart(2)} reloads, validating in a worker:       ${stats(inWorker.latencies)}`);
 }
 
 const texts = process.env.KNOWLEDGE_TEXTS_DIR ?? (existsSync(SEEDS) ? SEEDS : undefined);
-await bench('real base', KNOWLEDGE_DIR, texts, 9);
+await bench('real base', KNOWLEDGE_DIR, texts, 9, { everyMs: 2, durationMs: 4000 });
 const real = loadKnowledge(KNOWLEDGE_DIR);
 const dir = writeBase(real, synthetic(real, 10_000));
 try {
-  await bench('synthetic base', dir, undefined, 3);
+  await bench('synthetic base', dir, undefined, 3, { everyMs: 20, durationMs: 8000 });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -6,6 +6,7 @@
  */
 import type { Answer } from '../answer/types.ts';
 import { SearchEngine } from '../search/engine.ts';
+import { drain, inSlices } from '../slices.ts';
 import type { Answerer } from '../commands/index.ts';
 import type { CommandContext } from '../commands/command.ts';
 import type { ChannelContext } from '../digest/types.ts';
@@ -30,14 +31,23 @@ const comparable = ({ origin: _origin, ...fact }: Fact) => JSON.stringify(fact);
 /** Facts added, changed and removed between two bases, by id (retracted facts count as removed). */
 export function diffFacts(before: Knowledge, after: Knowledge): KnowledgeChanges {
   const changes: KnowledgeChanges = { added: [], changed: [], removed: [] };
+  drain(compareFacts(before, after, changes));
+  return changes;
+}
+
+/** Fills `changes`, yielding after each fact compared (a large base takes a while). */
+function* compareFacts(before: Knowledge, after: Knowledge, changes: KnowledgeChanges): Generator<void> {
   for (const fact of after.facts) {
     const old = before.factById.get(fact.id);
     if (!old) changes.added.push(fact.id);
-    else if (comparable(old) !== comparable(fact)) changes.changed.push(fact.id);
+    else if (old !== fact && comparable(old) !== comparable(fact)) changes.changed.push(fact.id);
+    yield;
   }
   for (const fact of before.facts) if (!after.factById.has(fact.id)) changes.removed.push(fact.id);
-  return changes;
 }
+
+/** How long a slice of a rebuild may hold the event loop: short against an answer's own time. */
+const SLICE_MS = 4;
 
 export type ReloadListener = (snapshot: KnowledgeSnapshot, changes: KnowledgeChanges) => void;
 
@@ -83,9 +93,11 @@ export class KnowledgeHolder {
   }
 
   private async buildAndSwap(knowledge: Knowledge): Promise<KnowledgeChanges> {
-    const engine = await SearchEngine.build(knowledge, this.current.answerer.context.engine.english);
+    const engine = await SearchEngine.build(knowledge, this.current.answerer.context.engine.english, { sliceMs: SLICE_MS });
+    // Nothing but this swap replaces the current base, so the changes found now still hold at the swap.
+    const changes: KnowledgeChanges = { added: [], changed: [], removed: [] };
+    await inSlices(compareFacts(this.current.knowledge, knowledge, changes), SLICE_MS);
     const answerer = this.build(knowledge, { engine });
-    const changes = diffFacts(this.current.knowledge, knowledge);
     this.current = { version: this.current.version + 1, knowledge, answerer };
     for (const listener of this.listeners) listener(this.current, changes);
     return changes;

@@ -15,6 +15,7 @@
 import MiniSearch, { type Query } from 'minisearch';
 import type { Fact, Knowledge } from '../knowledge/types.ts';
 import { LruCache } from '../lru.ts';
+import { drain, inSlices } from '../slices.ts';
 import type { EnglishFrequencies } from './english.ts';
 import { ENGLISH_STOP_WORDS, editDistance, Stemmer, tokenize, transpositions } from './text.ts';
 
@@ -657,23 +658,6 @@ function toIndexed(fact: Fact, n: number, aliases: string[]): IndexedFact {
     when: years.join(' '),
     aliases: added(aliases.join(' ')),
   };
-}
-
-/** Runs every step now. */
-function drain(steps: Iterator<void>): void {
-  while (!steps.next().done);
-}
-
-/** Runs the steps in slices of about `sliceMs`, giving the event loop a turn (timers, sockets, answers) between slices. */
-async function inSlices(steps: Iterator<void>, sliceMs: number): Promise<void> {
-  for (;;) {
-    const until = performance.now() + sliceMs;
-    for (;;) {
-      if (steps.next().done) return;
-      if (performance.now() >= until) break;
-    }
-    await new Promise((resolve) => setImmediate(resolve));
-  }
 }
 
 function orOf(queries: (Query | string)[]): Query {
