@@ -54,8 +54,7 @@ export function loadKnowledgeOffThread(dir: string, options: LoadOptions = {}): 
       outcome();
       void worker.terminate();
     };
-    const moreOrDone = () => {
-      const { knowledge, factCount } = received!;
+    const moreOrDone = ({ knowledge, factCount }: { knowledge: Knowledge; factCount: number }) => {
       if (knowledge.facts.length < factCount) return worker.postMessage('more');
       // The same map the loader makes: every standing fact by its id.
       settle(() => resolve({ ...knowledge, factById: new Map(knowledge.facts.map((f) => [f.id, f])) }));
@@ -63,14 +62,15 @@ export function loadKnowledgeOffThread(dir: string, options: LoadOptions = {}): 
     worker.on('message', (message: LoadReply | FactBatch) => {
       if (received) {
         const { facts } = message as FactBatch;
-        if (facts.length === 0) return settle(() => reject(new SinorussiaError('KNOWLEDGE_UNREADABLE', `the knowledge loader sent ${received!.knowledge.facts.length} of the ${received!.factCount} facts it announced for ${dir}`, dir)));
-        received.knowledge.facts.push(...facts);
-        return moreOrDone();
+        const sent = received;
+        if (facts.length === 0) return settle(() => reject(new SinorussiaError('KNOWLEDGE_UNREADABLE', `the knowledge loader sent ${sent.knowledge.facts.length} of the ${sent.factCount} facts it announced for ${dir}`, dir)));
+        sent.knowledge.facts.push(...facts);
+        return moreOrDone(sent);
       }
       const reply = message as LoadReply;
       if (reply.ok) {
         received = { knowledge: reply.knowledge, factCount: reply.factCount };
-        moreOrDone();
+        moreOrDone(received);
       } else if ('issues' in reply) settle(() => reject(new KnowledgeError(reply.issues)));
       else settle(() => reject(new SinorussiaError((reply.code ?? 'KNOWLEDGE_UNREADABLE') as ErrorCode, reply.message.replace(/^sinorussia: /, ''), dir)));
     });

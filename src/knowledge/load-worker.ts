@@ -4,13 +4,14 @@
  * facts in batches as the main thread asks for them, or the issues that stopped it. One base
  * per worker; the main thread ends the worker once it has the whole base.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { KnowledgeError, SinorussiaError } from '../errors.ts';
 import { loadKnowledge } from './load.ts';
 import { FACT_BATCH, type FactBatch, type LoadRequest, type LoadReply } from './load-off-thread.ts';
 
 const { dir, textsDir } = workerData as LoadRequest;
-const port = parentPort!;
+// Only ever started as a worker thread, which always has a port to its parent.
+const port = parentPort as MessagePort;
 try {
   const knowledge = loadKnowledge(dir, { textsDir });
   const { facts } = knowledge;
