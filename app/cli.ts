@@ -6,16 +6,21 @@ import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
 import { renderTerminal, ANSI, PLAIN } from '../adapters/console/render.ts';
 import { answerToJson } from '../src/answer/json.ts';
-import { createAnswerer } from '../src/commands/index.ts';
+import { COMMANDS } from '../src/commands/registry.ts';
+import { createCore } from '../src/core.ts';
 import { formatIssue, SinorussiaError } from '../src/errors.ts';
 import { loadKnowledgeCached } from '../src/knowledge/cache.ts';
 import { CACHE_DIR, knowledgeLocation } from './knowledge-dir.ts';
 
+/** The bot's commands the command line offers too, from the registry: `ask <question>`, `timeline [topic]`, … */
+const ANSWER_COMMANDS = COMMANDS.filter((c) => c.cli === true);
+const answerUsage = ANSWER_COMMANDS.map((c) => {
+  const usage = [c.name, ...(c.options ?? []).map((o) => o.placeholder)].join(' ');
+  return `  ${`${usage} [--json]`.padEnd(28)}${c.summary}`;
+}).join('\n');
+
 const USAGE = `usage: sinorussia <command>
-  ask "<question>" [--json]   the facts that answer a question
-  topics                      the topics
-  sources                     the articles the facts come from
-  timeline [topic]            facts in date order
+${answerUsage}
   check [--texts DIR] [--strict] [--stale]
                               validate the knowledge base (and every quote against the article texts);
                               --strict fails on warnings too (the CI form);
@@ -116,8 +121,7 @@ export async function runCli(
     return runDigestPreview(rest, values, dir, out, err);
   }
 
-  const known = ['ask', 'topics', 'sources', 'timeline', 'help'];
-  if (!known.includes(command)) {
+  if (!ANSWER_COMMANDS.some((c) => c.name === command)) {
     err.write(`sinorussia: unknown command "${command}"\n${USAGE}\n`);
     return 2;
   }
@@ -125,9 +129,9 @@ export async function runCli(
     err.write(`sinorussia: ask needs a question, e.g. sinorussia ask "gas deal"\n`);
     return 2;
   }
-  const answerer = createAnswerer(await loadKnowledgeCached(dir, CACHE_DIR));
+  const core = createCore(await loadKnowledgeCached(dir, CACHE_DIR));
   const text = command === 'ask' ? `ask ${rest.join(' ')}` : [command, ...rest].join(' ');
-  const answer = answerer.answer(text);
+  const answer = await core.answer(core.parseText(text));
   if (values.json) out.write(`${JSON.stringify(answerToJson(answer))}\n`);
   else out.write(`${renderTerminal(answer, out.isTTY ? ANSI : PLAIN)}\n`);
   return 0;

@@ -9,10 +9,11 @@
  */
 import type { ChatAdapter, RunningAdapter } from '../adapters/contract.ts';
 import { consoleAdapter, type ConsoleStreams } from '../adapters/console/index.ts';
-import { createAnswerer, type Answerer } from '../src/commands/index.ts';
+import { createCore, type Core } from '../src/core.ts';
+import type { DigestService } from '../src/digest/commands.ts';
 import type { KyselyDigestStore } from '../stores/sql/digest-store.ts';
 import type { DigestScheduler } from '../src/digest/scheduler.ts';
-import type { Clock, DigestCommands } from '../src/digest/types.ts';
+import type { Clock } from '../src/digest/types.ts';
 import { KnowledgeHolder, type Prebuilt } from '../src/knowledge/live.ts';
 import type { Knowledge } from '../src/knowledge/types.ts';
 import type { Logger } from '../src/log.ts';
@@ -88,8 +89,8 @@ export type RunningBot = ChatBot | ConsoleBot;
  * Everything answers need, built from one base: the index, the composer and, with a store,
  * the digest commands. The one place the core is made.
  */
-function buildAnswerer(knowledge: Knowledge, digest?: DigestCommands, prebuilt?: Prebuilt): Answerer {
-  return createAnswerer(knowledge, { digest }, prebuilt);
+function buildCore(knowledge: Knowledge, digest?: DigestService, prebuilt?: Prebuilt): Core {
+  return createCore(knowledge, { digest }, prebuilt);
 }
 
 /** Reads every setting first (a bad one stops start-up before anything connects), then starts. */
@@ -144,7 +145,7 @@ function endedTogether(adapters: StartedAdapter[]): Promise<void> {
 
 async function startConsoleBot(root: Root): Promise<ConsoleBot> {
   const { knowledge, logger, overrides } = root;
-  const holder = new KnowledgeHolder(knowledge, (k, prebuilt) => buildAnswerer(k, undefined, prebuilt));
+  const holder = new KnowledgeHolder(knowledge, (k, prebuilt) => buildCore(k, undefined, prebuilt));
   const reloader = watch(root, holder);
   const adapter = consoleAdapter(overrides.console ?? { input: process.stdin, output: process.stdout });
   const running = await adapter.start({ answerer: holder.answerer(), logger });
@@ -173,7 +174,7 @@ async function startChatBot(root: Root, platforms: ChatAdapter[]): Promise<ChatB
     const { store } = storage;
     ops.needs({ name: 'store', check: () => store.ping().then(() => true) });
     // Everything built from the base is rebuilt with it: the index, the composer, the digest commands.
-    const holder = new KnowledgeHolder(knowledge, (k, prebuilt) => buildAnswerer(k, createDigestCommands({ store, knowledge: k, logger, clock: overrides.clock }), prebuilt));
+    const holder = new KnowledgeHolder(knowledge, (k, prebuilt) => buildCore(k, createDigestCommands({ store, knowledge: k, logger, clock: overrides.clock }), prebuilt));
     const answerer = holder.answerer();
     const shared = {
       logger,

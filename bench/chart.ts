@@ -22,7 +22,7 @@ const WARM_UP = 20;
 const COMPANIONS = { 'bilateral-trade-target': 'bilateral-trade' };
 
 const answerer = createAnswerer(loadKnowledge(KNOWLEDGE_DIR));
-const trade = answerer.answer('trade');
+const trade = answerer.answerNow(answerer.parseText('trade'));
 const tradeChart = chartFor(chartFiguresOf(trade.items), { companions: COMPANIONS });
 if (!tradeChart) throw new Error('bench: the trade summary gave no chart');
 
@@ -101,7 +101,7 @@ measure('Slack block, 20 points', () => chartBlock(bigChart), N * 100);
 measure('text chart, 20 points', () => chartTextLines(bigChart), N * 100);
 measure('chartFor, trade summary', () => chartFor(chartFiguresOf(trade.items), { companions: COMPANIONS }), N * 100);
 for (const question of ['timeline', 'help', 'energy imports']) {
-  const answer = answerer.answer(question);
+  const answer = answerer.answerNow(answerer.parseText(question));
   measure(`no chart: chartFor("${question}")`, () => chartFor(chartFiguresOf(answer.items), { companions: COMPANIONS }) ?? null, N * 10);
 }
 const png = chartPng(tradeChart, trade.sources);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { KNOWLEDGE_DIR } from '../app/knowledge-dir.ts';
 import { watchKnowledge, type KnowledgeReloader } from '../app/knowledge-reload.ts';
-import { createAnswerer } from '../src/commands/index.ts';
+import { createAnswerer, type Answerer } from '../src/commands/index.ts';
 import { KnowledgeHolder } from '../src/knowledge/live.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import { loadKnowledgeOffThread } from '../src/knowledge/load-off-thread.ts';
@@ -79,7 +79,7 @@ async function answerStream(answer: (q: string) => unknown, durationMs: number, 
 const stats = (l: number[]) => `p50 ${f(percentile(l, 50))}, p99 ${f(percentile(l, 99))}, max ${f(l[l.length - 1])} (${l.length} answers)`;
 
 /** Answers while the reloader reloads every ~0.3 s; returns the latencies and how many reloads ran. */
-async function duringReloads(answerer: { answer: (q: string) => unknown }, reloader: KnowledgeReloader, durationMs: number, everyMs: number) {
+async function duringReloads(answerer: Pick<Answerer, 'answerNow' | 'parseText'>, reloader: KnowledgeReloader, durationMs: number, everyMs: number) {
   let reloading = true;
   let done = 0;
   const reloadLoop = (async () => {
@@ -90,7 +90,7 @@ async function duringReloads(answerer: { answer: (q: string) => unknown }, reloa
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
   })();
-  const latencies = await answerStream((q) => answerer.answer(q), durationMs, everyMs);
+  const latencies = await answerStream((q) => answerer.answerNow(answerer.parseText(q)), durationMs, everyMs);
   reloading = false;
   await reloadLoop;
   reloader.close();
@@ -123,7 +123,7 @@ async function bench(name: string, dir: string, textsDir: string | undefined, re
   console.log(`  the holder's build (index in slices between answers, then the swap), start to swapped: ${f(med(times.map((t) => t.sliced)))}`);
   console.log(`  read and validate in a worker thread, start to base received: ${f(med(times.map((t) => t.worker)))}`);
 
-  const quietRun = await answerStream((q) => answerer.answer(q), durationMs, everyMs);
+  const quietRun = await answerStream((q) => answerer.answerNow(answerer.parseText(q)), durationMs, everyMs);
   const onMain = await duringReloads(answerer, watchKnowledge({ holder, load, dir, textsDir, logger: quiet }), durationMs, everyMs);
   const inWorker = await duringReloads(answerer, watchKnowledge({ holder, load: () => loadKnowledgeOffThread(dir, { textsDir }), dir, textsDir, logger: quiet }), durationMs, everyMs);
   console.log(`  a question every ${everyMs} ms for ${durationMs / 1000} s`);

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderTerminal } from '../adapters/console/render.ts';
-import { realAnswerer } from './helpers/real.ts';
+import { realAnswerer, answerText } from './helpers/real.ts';
 
 describe('the README example', () => {
   it('shows the real answer to its question', () => {
@@ -10,6 +10,6 @@ describe('the README example', () => {
     const m = /```\n\$ npx sinorussia ask "([^"]+)"\n([\s\S]*?)\n```/.exec(readme);
     expect(m).not.toBeNull();
     const [, question, shown] = m as RegExpExecArray;
-    expect(shown).toBe(renderTerminal(realAnswerer().answer(`ask ${question}`)).trimEnd());
+    expect(shown).toBe(renderTerminal(answerText(realAnswerer(), `ask ${question}`)).trimEnd());
   });
 });

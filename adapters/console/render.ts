@@ -2,7 +2,8 @@
  * Renders an Answer for a terminal: the title, numbered items with their dates and
  * citation numbers, conflicts side by side, then the sources. Colour only on a TTY.
  */
-import type { Answer, AnswerItem, CitedSource, ConflictItem, FactItem, Statement } from '../../src/answer/types.ts';
+import type { Answer, AnswerItem, CitedSource, CommandRef, ConflictItem, FactItem, Statement } from '../../src/answer/types.ts';
+import { requestText } from '../../src/commands/request-text.ts';
 import { itemLabel, publishedLabel, sideStatements, sourceCredit, statementLabel, unknownItem } from '../../src/answer/label.ts';
 
 export interface TerminalStyle {
@@ -12,6 +13,9 @@ export interface TerminalStyle {
 
 export const PLAIN: TerminalStyle = { bold: (s) => s, dim: (s) => s };
 export const ANSI: TerminalStyle = { bold: (s) => `\x1b[1m${s}\x1b[22m`, dim: (s) => `\x1b[2m${s}\x1b[22m` };
+
+/** A command as people type it (`timeline trade`); a label as it is. */
+const commandText = (command: CommandRef | string) => (typeof command === 'string' ? command : requestText(command));
 
 const cites = (numbers: number[]) => numbers.map((n) => `[${n}]`).join('');
 
@@ -44,7 +48,7 @@ function itemLines(item: AnswerItem, index: number, style: TerminalStyle): strin
     case 'conflict':
       return conflictLines(item, index, style);
     case 'guide':
-      return item.command ? [`  ${style.bold(item.command.padEnd(18))} ${item.text}`] : [`${index + 1}. ${item.text} `];
+      return item.command ? [`  ${style.bold(commandText(item.command).padEnd(18))} ${item.text}`] : [`${index + 1}. ${item.text} `];
     default:
       return unknownItem(item);
   }
@@ -64,6 +68,6 @@ export function renderTerminal(answer: Answer, style: TerminalStyle = PLAIN): st
   if (answer.sources.length > 0 && answer.kind !== 'sources') {
     out.push('', style.bold('Sources'), ...answer.sources.map(sourceLine));
   }
-  if (answer.next.length > 0) out.push('', style.dim(`Try: ${answer.next.join(' · ')}`));
+  if (answer.next.length > 0) out.push('', style.dim(`Try: ${answer.next.map(commandText).join(' · ')}`));
   return out.join('\n');
 }

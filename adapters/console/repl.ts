@@ -5,12 +5,12 @@
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Answerer } from '../../src/commands/index.ts';
+import type { Core } from '../../src/core.ts';
 import type { Logger } from '../../src/log.ts';
 import { ANSI, PLAIN, renderTerminal } from './render.ts';
 
 export interface ConsoleOptions {
-  answerer: Answerer;
+  answerer: Core;
   logger: Logger;
   input: Readable;
   output: Writable & { isTTY?: boolean };
@@ -24,22 +24,34 @@ export const CONSOLE_BANNER =
   'No Slack or Discord credentials found (SLACK_BOT_TOKEN, DISCORD_TOKEN): this is the local console. ' +
   'To connect a workspace, see "Connect Slack" and "Connect Discord" in README.md.';
 
+/** People type to the console as they would in a workspace: the bot's name before the command is not part of it. */
+const ADDRESS = /^(?:[/@]?sinorussia\b[:,]?\s*)+/i;
+const withoutAddress = (line: string) => line.trim().replace(ADDRESS, '');
+
 /** Resolves when the person ends the session. */
 export function startConsole({ answerer, logger, input, output, banner, signal }: ConsoleOptions): Promise<void> {
   const style = output.isTTY ? ANSI : PLAIN;
   output.write(`${banner}\nType /sinorussia help, a topic such as trade, or a question. Ctrl-D to quit.\n`);
   const rl = createInterface({ input, output, prompt: 'sinorussia> ', terminal: Boolean(output.isTTY), signal });
   rl.prompt();
+  // Answers are written in the order asked, even when lines arrive faster than they are answered.
+  let answered = Promise.resolve();
+  let closed = false;
+  const prompt = () => {
+    if (!closed) rl.prompt();
+  };
   rl.on('line', (line) => {
-    if (line.trim() !== '') {
+    if (line.trim() === '') return prompt();
+    const answering = (async () => answerer.answer(answerer.parseText(withoutAddress(line))))();
+    answered = answered.then(async () => {
       try {
-        output.write(`${renderTerminal(answerer.answer(line), style)}\n\n`);
+        output.write(`${renderTerminal(await answering, style)}\n\n`);
       } catch (err) {
         logger.error('console answer failed', { err, input: line.slice(0, 200) });
         output.write('Sorry, something went wrong answering that. It has been logged.\n\n');
       }
-    }
-    rl.prompt();
+      prompt();
+    });
   });
   // A closed output (the console piped into `head`) ends the session instead of crashing it.
   output.on('error', () => rl.close());
@@ -47,8 +59,11 @@ export function startConsole({ answerer, logger, input, output, banner, signal }
   rl.on('SIGINT', () => rl.close());
   return new Promise((resolve) => {
     rl.on('close', () => {
-      output.write('\nBye.\n');
-      resolve();
+      closed = true;
+      void answered.then(() => {
+        output.write('\nBye.\n');
+        resolve();
+      });
     });
   });
 }

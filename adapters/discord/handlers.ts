@@ -1,6 +1,7 @@
 /**
- * Interaction and message handlers as plain functions: Discord input becomes text for the
- * core's answerer, the Answer becomes an embed. Every send sets allowed mentions to none,
+ * Interaction and message handlers as plain functions: Discord input becomes a typed request
+ * for the core (from the command's options, or a mention's text without its markup), the
+ * Answer becomes an embed shown as the Answer says. Every send sets allowed mentions to none,
  * and no failure escapes: it is logged with its cause and the user gets a short apology.
  */
 import {
@@ -20,21 +21,25 @@ import {
   type MessageMentionOptions,
 } from 'discord.js';
 import type { Answer } from '../../src/answer/types.ts';
-import { parseCommand, type Answerer } from '../../src/commands/index.ts';
+import type { Core } from '../../src/core.ts';
+import { showFor } from '../../src/commands/registry.ts';
 import type { ChannelContext } from '../../src/digest/types.ts';
 import type { Logger } from '../../src/log.ts';
 import { SLOW_DOWN, type RateLimiter } from '../../src/rate-limit.ts';
 import { codeToCount } from './errors.ts';
-import { COMMAND_NAME, toCommandText } from './commands/sinorussia.ts';
+import { COMMAND_NAME, requestFrom, shareText } from './commands/sinorussia.ts';
+import { mentionText } from './markup.ts';
 import { fit, renderEmbed } from './render.ts';
 import { isShareId, type ShareStore } from './share.ts';
 import { suggest } from './suggest.ts';
-import { suggestZones } from './zones.ts';
+import type { ZoneList } from './zones.ts';
 
 export interface HandlerDeps {
-  answerer: Answerer;
+  answerer: Core;
   logger: Logger;
   shares: ShareStore;
+  /** The time zones offered while typing `zone:`. */
+  zones: ZoneList;
   /** Questions per user, for commands, Share clicks and mentions alike. */
   limiter: RateLimiter;
   /**
@@ -94,25 +99,23 @@ export function messageContext(message: Message): ChannelContext {
   return { platform: 'discord', channelId: message.channelId, userId: message.author.id, canManage };
 }
 
-export const isDigestCommand = (text: string) => parseCommand(text).name === 'digest';
-
-// Other answers are in-memory (milliseconds), so the reply is sent at once rather than
-// deferred. A digest command reads and writes the subscription store, which may be a remote
-// database: it is deferred (privately), so a slow store cannot miss Discord's 3 seconds.
+// Answers that depend only on the base are in-memory (milliseconds), so the reply is sent at
+// once rather than deferred. A private answer (the digest's) reads and writes the subscription
+// store, which may be a remote database: it is deferred (privately), so a slow store cannot
+// miss Discord's 3 seconds. The request says which before it runs.
 async function answerCommand(interaction: ChatInputCommandInteraction, deps: HandlerDeps): Promise<void> {
-  const text = toCommandText(interaction);
+  const request = requestFrom(interaction);
   const context = interactionContext(interaction);
-  if (isDigestCommand(text)) {
+  if (showFor(request).audience === 'asker') {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const answer = await deps.answerer.handle(text, context);
-    // No Share button: a digest answer is about this channel's settings.
+    const answer = await deps.answerer.answer(request, context);
     await interaction.editReply({ embeds: [renderEmbed(answer)], allowedMentions: NO_MENTIONS });
     return;
   }
-  const answer = await deps.answerer.handle(text, context);
+  const answer = await deps.answerer.answer(request, context);
   await interaction.reply({
     embeds: [renderEmbed(answer)],
-    components: [shareRow(deps.shares.customIdFor(text))],
+    components: answer.show.shareable ? [shareRow(deps.shares.customIdFor(shareText(request)))] : [],
     flags: MessageFlags.Ephemeral,
     allowedMentions: NO_MENTIONS,
   });
@@ -124,9 +127,9 @@ async function share(interaction: ButtonInteraction, deps: HandlerDeps): Promise
     await interaction.reply({ content: EXPIRED, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     return;
   }
-  // Share re-renders an answer already shown, without the digest service: a button can never
-  // change a channel's subscription (digest answers carry no Share button anyway).
-  const answer = deps.answerer.answer(text);
+  // Share re-renders an answer already shown, with no channel: a button can never change a
+  // channel's subscription (private answers carry no Share button anyway).
+  const answer = await deps.answerer.answer(deps.answerer.parseText(text));
   await interaction.reply({
     content: `Shared by ${userMention(interaction.user.id)}`,
     embeds: [renderEmbed(answer)],
@@ -137,7 +140,7 @@ async function share(interaction: ButtonInteraction, deps: HandlerDeps): Promise
 async function autocomplete(interaction: AutocompleteInteraction, deps: HandlerDeps): Promise<void> {
   const focused = interaction.options.getFocused(true);
   const value = String(focused.value);
-  const choices = focused.name === 'question' ? suggest(deps.answerer, value) : focused.name === 'zone' ? suggestZones(value) : [];
+  const choices = focused.name === 'question' ? suggest(deps.answerer, value) : focused.name === 'zone' ? deps.zones.suggest(value) : [];
   await interaction.respond(choices);
 }
 
@@ -217,7 +220,7 @@ function isAddressedToMe(message: Message<true>): boolean {
   return myRole !== null && message.mentions.roles.has(myRole.id);
 }
 
-export async function handleMessage(message: Message, deps: Omit<HandlerDeps, 'shares'>): Promise<void> {
+export async function handleMessage(message: Message, deps: Omit<HandlerDeps, 'shares' | 'zones'>): Promise<void> {
   if (message.author.bot || message.webhookId || message.system) return;
   if (message.inGuild() && !isAddressedToMe(message)) return;
   const rate = rateFor(deps, message.author.id, 'mention');
@@ -231,7 +234,8 @@ export async function handleMessage(message: Message, deps: Omit<HandlerDeps, 's
     return;
   }
   try {
-    await sendAnswer(message, await deps.answerer.handle(message.content, messageContext(message)), deps.logger);
+    const request = deps.answerer.parseText(mentionText(message.content), { addressed: message.inGuild() });
+    await sendAnswer(message, await deps.answerer.answer(request, messageContext(message)), deps.logger);
   } catch (error) {
     countFailure(deps, error);
     deps.logger.error('discord: message failed', { error, messageId: message.id, channelId: message.channelId, userId: message.author.id });

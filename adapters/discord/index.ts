@@ -15,6 +15,7 @@ import type { DiscordConfig } from './config.ts';
 import { createDiscordDigestPoster } from './digest-poster.ts';
 import { handleInteraction, handleMessage } from './handlers.ts';
 import { createShareStore } from './share.ts';
+import { createZoneList } from './zones.ts';
 
 export { readDiscordConfig, type DiscordConfig } from './config.ts';
 export { createDiscordDigestPoster, discordPostFailure } from './digest-poster.ts';
@@ -50,6 +51,7 @@ export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Pr
   const { logger } = deps;
   const client = createDiscordClient(config, deps.restTimeoutMs);
   const shares = createShareStore();
+  const zones = createZoneList();
   const inFlight = new InFlight();
   const limiter = deps.limiter ?? new RateLimiter();
   const report = deps.outboundError;
@@ -63,7 +65,7 @@ export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Pr
   }
   const handlerDeps = { answerer: deps.answerer, logger, limiter, outboundError };
   // Handlers never reject; these listeners keep anything else from becoming an unhandled 'error'.
-  client.on(Events.InteractionCreate, (interaction) => void inFlight.track(handleInteraction(interaction, { ...handlerDeps, shares })));
+  client.on(Events.InteractionCreate, (interaction) => void inFlight.track(handleInteraction(interaction, { ...handlerDeps, shares, zones })));
   client.on(Events.MessageCreate, (message) => void inFlight.track(handleMessage(message, handlerDeps)));
   client.on(Events.Error, (error) => logger.error('discord: client error', { error }));
   client.on(Events.Warn, (message) => logger.warn('discord: warning', { message }));

@@ -8,7 +8,7 @@ import { escapeMarkdown, type APIEmbed, type APIEmbedField } from 'discord.js';
 import { cutAtWord } from '../../src/text.ts';
 import { citationsOf, itemLabel, publishedLabel, sideStatements, sourceCredit, statementLabel, unknownItem } from '../../src/answer/label.ts';
 import type { Answer, AnswerItem, CitedSource, Statement } from '../../src/answer/types.ts';
-import { slashFor } from './commands/sinorussia.ts';
+import { slashText } from './commands/sinorussia.ts';
 
 export const LIMITS = {
   title: 256,
@@ -59,7 +59,11 @@ export function itemBlock(item: AnswerItem, index: number): string {
       return fit([`**${index + 1}.** ${dated(itemLabel(item))}${item.text}:`, ...sides].join('\n'), ITEM_MAX);
     }
     case 'guide':
-      if (item.command) return fit(`\`${slashFor(item.command).replace(/`/g, "'")}\` — ${escape(item.text)}`, ITEM_MAX);
+      if (item.command) {
+        // A label (`time`, `next post`) is shown as it is; a command as the slash command that runs it.
+        const command = typeof item.command === 'string' ? item.command : slashText(item.command);
+        return fit(`\`${command.replace(/`/g, "'")}\` — ${escape(item.text)}`, ITEM_MAX);
+      }
       return fit(`**${index + 1}.** ${escape(item.text)}`.trimEnd(), ITEM_MAX);
     default:
       return unknownItem(item);
@@ -127,7 +131,7 @@ function citedBy(items: AnswerItem[]): Set<number> {
 
 export function renderEmbed(answer: Answer): APIEmbed {
   const title = fit(escape(answer.title) || 'sinorussia', LIMITS.title);
-  const footer = answer.next.length > 0 ? fit(`Try: ${answer.next.map(slashFor).join(' · ')}`, FOOTER_MAX) : '';
+  const footer = answer.next.length > 0 ? fit(`Try: ${answer.next.map(slashText).join(' · ')}`, FOOTER_MAX) : '';
   const showSources = answer.kind !== 'sources' && answer.sources.length > 0;
   const budget = Math.min(LIMITS.description, LIMITS.embedTotal - title.length - footer.length - (showSources ? SOURCES_RESERVE : 0));
   const lead = answer.lead ? fit(escape(answer.lead), LEAD_MAX) : '';

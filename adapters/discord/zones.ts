@@ -4,12 +4,19 @@
  */
 const MAX_CHOICES = 25;
 
-let zones: string[] | undefined;
-const allZones = () => (zones ??= ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')]);
+export interface ZoneList {
+  suggest(partial: string): { name: string; value: string }[];
+}
 
-export function suggestZones(partial: string): { name: string; value: string }[] {
+/** UTC first, then the IANA zones, read once per client (the list costs about half a millisecond to build). */
+export function createZoneList(): ZoneList {
+  let zones: string[] | undefined;
+  const all = () => (zones ??= ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')]);
+  return { suggest: (partial) => suggestZones(partial, all()) };
+}
+
+export function suggestZones(partial: string, all: string[]): { name: string; value: string }[] {
   const typed = partial.trim().toLowerCase().replace(/\s+/g, '_');
-  const all = allZones();
   // A zone whose city starts with what was typed (`berl`) beats one that merely contains it.
   const city = (z: string) => z.slice(z.lastIndexOf('/') + 1).toLowerCase();
   const starts = all.filter((z) => z.toLowerCase().startsWith(typed) || city(z).startsWith(typed));

@@ -1,7 +1,8 @@
 /**
  * The Slack listeners as plain functions (bolt-js's advice: testable without an App). Each
- * one turns Slack input into text plus the channel and user for `answerer.handle()` and
- * renders what comes back; none searches or words facts itself.
+ * one reads Slack input once into a typed request (Slack's markup removed here), passes it
+ * with the channel and user to the core's `answer()`, and shows what comes back as the
+ * Answer says (private or not, Share button, cached); none searches or words facts itself.
  */
 import type {
   AllMiddlewareArgs,
@@ -11,8 +12,8 @@ import type {
   SlackCommandMiddlewareArgs,
   SlackEventMiddlewareArgs,
 } from '@slack/bolt';
-import { parseCommand, type Answerer } from '../../src/commands/index.ts';
-import { cleanInput } from '../../src/commands/input.ts';
+import type { Core } from '../../src/core.ts';
+import type { Answer } from '../../src/answer/types.ts';
 import type { ChannelContext } from '../../src/digest/types.ts';
 import type { Logger } from '../../src/log.ts';
 import type { InFlight } from '../../src/in-flight.ts';
@@ -22,12 +23,13 @@ import type { ResponsePoster, ResponseUrlError } from './response-url.ts';
 import { LruCache } from '../../src/lru.ts';
 import { decodeSlack } from './escape.ts';
 import { codeToCount } from './errors.ts';
+import { stripSlackMarkup } from './markup.ts';
 import { APOLOGY, renderAnswer, SHARE_ACTION_ID, type SlackMessage } from './render.ts';
 
 export const SLASH_COMMAND = '/sinorussia';
 
 export interface HandlerDeps {
-  answerer: Answerer;
+  answerer: Core;
   logger: Logger;
   /** Event and trigger ids already answered (shared by instances when DATABASE_URL is set). */
   seen: SeenStore;
@@ -57,9 +59,9 @@ export function createRenderedAnswers(): LruCache<string, string> {
 
 type ChatClient = AllMiddlewareArgs['client'];
 
-/** What a person typed, as the core reads it: Slack's entities decoded, controls removed. */
+/** What a person typed, as the core reads it: Slack's entities decoded, its mentions and links removed. */
 export function commandText(slackText: unknown): string {
-  return cleanInput(decodeSlack(typeof slackText === 'string' ? slackText : ''));
+  return stripSlackMarkup(decodeSlack(typeof slackText === 'string' ? slackText : ''));
 }
 
 /**
@@ -70,13 +72,10 @@ export function slackContext(channelId: string, userId: string): ChannelContext 
   return { platform: 'slack', channelId, userId, canManage: true };
 }
 
-/** `digest …` answers are about this channel's settings: private, and never shared. */
-export function isDigestCommand(text: string): boolean {
-  return parseCommand(text).name === 'digest';
-}
-
-async function answerMessage(deps: HandlerDeps, text: string, context: ChannelContext, options: Parameters<typeof renderAnswer>[1]): Promise<SlackMessage> {
-  return renderAnswer(await deps.answerer.handle(text, context), options);
+/** Reads a Slack text once and answers it. */
+function answerText(deps: HandlerDeps, slackText: unknown, context: ChannelContext, addressed?: boolean): Promise<Answer> {
+  const request = deps.answerer.parseText(commandText(slackText), addressed === undefined ? {} : { addressed });
+  return deps.answerer.answer(request, context);
 }
 
 /** Link previews would bury a short answer; mentions in it are escaped anyway. */
@@ -135,18 +134,18 @@ const ephemeral = (message: SlackMessage | { text: string }) => JSON.stringify({
 const APOLOGY_JSON = ephemeral({ text: APOLOGY });
 
 /**
- * The JSON an ephemeral slash answer is posted as. Everything but `digest …` depends only on
- * the text and the knowledge base, which is fixed while the app runs, so each distinct text
- * is answered and rendered once, keyed by the text exactly as Slack sent it (a hit skips
- * even the parsing); `digest …` reads the channel's settings every time and is never cached.
+ * The JSON an ephemeral slash answer is posted as. An answer the core marks cacheable depends
+ * only on the text and the knowledge base, which is fixed while the app runs, so each distinct
+ * text is answered and rendered once, keyed by the text exactly as Slack sent it (a hit skips
+ * even the parsing); others (a channel's digest settings) are read every time.
  */
 async function slashAnswerJson(deps: HandlerDeps, slackText: string, context: ChannelContext): Promise<string> {
   const cached = deps.renderedAnswers.get(slackText);
   if (cached !== undefined) return cached;
   const text = commandText(slackText);
-  if (isDigestCommand(text)) return ephemeral(await answerMessage(deps, text, context, {}));
-  const json = ephemeral(renderAnswer(deps.answerer.answer(text), { shareCommand: text }));
-  if (slackText.length <= MAX_CACHED_TEXT) deps.renderedAnswers.set(slackText, json);
+  const answer = await deps.answerer.answer(deps.answerer.parseText(text), context);
+  const json = ephemeral(renderAnswer(answer, answer.show.shareable ? { shareCommand: text } : {}));
+  if (answer.show.cacheable && slackText.length <= MAX_CACHED_TEXT) deps.renderedAnswers.set(slackText, json);
   return json;
 }
 
@@ -207,22 +206,6 @@ function slackErrorCode(error: unknown): string | undefined {
   return typeof data?.error === 'string' ? data.error : undefined;
 }
 
-const AUTH_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type', 'missing_scope']);
-const NOT_FOUND_ERRORS = new Set(['channel_not_found', 'thread_not_found', 'message_not_found', 'is_archived', 'user_not_found']);
-const FORBIDDEN_ERRORS = new Set(['not_in_channel', 'restricted_action', 'restricted_action_read_only_channel', 'restricted_action_thread_only_channel', 'ekm_access_denied']);
-
-/** Slack's `ok: false` error as one of the shared outbound codes; undefined for any other error. */
-export function platformErrorCode(error: unknown): string | undefined {
-  if ((error as { code?: unknown } | undefined)?.code !== 'slack_webapi_platform_error') return undefined;
-  const code = slackErrorCode(error) ?? '';
-  if (code === 'ratelimited' || code === 'rate_limited') return 'rate_limited';
-  if (AUTH_ERRORS.has(code)) return 'auth';
-  if (NOT_FOUND_ERRORS.has(code)) return 'not_found';
-  if (FORBIDDEN_ERRORS.has(code)) return 'forbidden';
-  if (code === 'internal_error' || code === 'fatal_error' || code === 'service_unavailable') return 'server_error';
-  return 'rejected';
-}
-
 /** Counts a failed Web API call Slack refused (see HandlerDeps.outboundError). */
 function countFailure(deps: HandlerDeps, error: unknown): void {
   const code = codeToCount(error);
@@ -259,9 +242,10 @@ async function shareAnswer(deps: HandlerDeps, body: BlockButtonAction, sharedTex
   const channel = body.channel?.id;
   try {
     if (!channel) throw new Error('share clicked outside a conversation (no channel in the payload)');
-    // Share re-renders an answer already shown; digest answers carry no Share button, so it
-    // uses the context-free answer(): a button can never change a channel's subscription.
-    const message = renderAnswer(deps.answerer.answer(commandText(sharedText)), { sharedBy: user });
+    // Share re-renders an answer already shown, with no channel: a button can never change a
+    // channel's subscription (private answers carry no Share button anyway).
+    const shared = await deps.answerer.answer(deps.answerer.parseText(commandText(sharedText)));
+    const message = renderAnswer(shared, { sharedBy: user });
     await client.chat.postMessage({ channel, ...message, ...QUIET });
   } catch (error) {
     countFailure(deps, error);
@@ -284,12 +268,13 @@ async function shareAnswer(deps: HandlerDeps, body: BlockButtonAction, sharedTex
 
 /**
  * Posts an answer in a conversation (and thread); on failure logs and posts an apology there.
- * A `digest …` answer in a channel goes only to the asker (ephemeral), like the slash command.
+ * An answer for the asker only (the digest's) goes only to them in a channel (ephemeral), like
+ * the slash command.
  */
 async function answerInConversation(
   deps: HandlerDeps,
   client: ChatClient,
-  where: { channel: string; thread_ts?: string; user?: string; handler: string; private?: boolean },
+  where: { channel: string; thread_ts?: string; user?: string; handler: string; private?: boolean; addressed?: boolean },
   slackText: unknown,
 ): Promise<void> {
   const target = { channel: where.channel, ...(where.thread_ts ? { thread_ts: where.thread_ts } : {}) };
@@ -307,9 +292,9 @@ async function answerInConversation(
     return;
   }
   try {
-    const text = commandText(slackText);
-    const message = await answerMessage(deps, text, slackContext(where.channel, where.user ?? ''), {});
-    if (!where.private && where.user && isDigestCommand(text)) await client.chat.postEphemeral({ ...target, user: where.user, ...message });
+    const answer = await answerText(deps, slackText, slackContext(where.channel, where.user ?? ''), where.addressed);
+    const message = renderAnswer(answer, {});
+    if (!where.private && where.user && answer.show.audience === 'asker') await client.chat.postEphemeral({ ...target, user: where.user, ...message });
     else await client.chat.postMessage({ ...target, ...message, ...QUIET });
   } catch (error) {
     countFailure(deps, error);
@@ -329,7 +314,7 @@ export function onAppMention(deps: HandlerDeps) {
     // Other bots mentioning us could start a loop; people are who we answer.
     if (event.bot_id) return;
     const thread_ts = event.thread_ts ?? event.ts;
-    await deps.inFlight.track(answerInConversation(deps, client, { channel: event.channel, thread_ts, user: event.user, handler: 'mention' }, event.text));
+    await deps.inFlight.track(answerInConversation(deps, client, { channel: event.channel, thread_ts, user: event.user, handler: 'mention', addressed: true }, event.text));
   };
 }
 

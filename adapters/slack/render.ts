@@ -5,7 +5,8 @@
  */
 import type { types } from '@slack/bolt';
 import { citationsOf, itemLabel, publishedLabel, sideStatements, sourceCredit, statementLabel, unknownItem } from '../../src/answer/label.ts';
-import type { Answer, AnswerItem, CitedSource, ConflictItem, FactItem, GuideItem, Statement } from '../../src/answer/types.ts';
+import type { Answer, AnswerItem, CitedSource, CommandRef, ConflictItem, FactItem, GuideItem, Statement } from '../../src/answer/types.ts';
+import { requestText } from '../../src/commands/request-text.ts';
 import { cutAtWord, escapeSlack } from './escape.ts';
 
 type KnownBlock = types.KnownBlock;
@@ -59,6 +60,10 @@ function statementText(st: Statement, itemDate: string | undefined): string {
   return `${label ? `*${escapeSlack(label)}*  ` : ''}${escapeSlack(st.text)}  ${cites(st.citations)}`;
 }
 
+/** A command as people type it after `/sinorussia` (`timeline trade`); a label as it is. */
+const commandText = (command: CommandRef | string) => (typeof command === 'string' ? command : requestText(command));
+const commandCode = (command: CommandRef) => code(commandText(command));
+
 /**
  * The mrkdwn for a fact: one line, or, when sources agree in their own words, the label and
  * then one line per source's statement.
@@ -72,7 +77,7 @@ function factLine(item: FactItem): string {
 
 /** A line of guidance: the command it describes, then what it does. */
 function guideText(item: GuideItem): string {
-  return item.command ? `${code(item.command)}  ${escapeSlack(item.text)}` : escapeSlack(item.text);
+  return item.command ? `${code(commandText(item.command))}  ${escapeSlack(item.text)}` : escapeSlack(item.text);
 }
 
 /** Sources disagree: one field per side, side by side, each with its own citations. */
@@ -105,7 +110,7 @@ function contextBlocks(texts: string[]): ContextBlock[] {
 
 function moreNote(hidden: number, answer: Answer): string {
   const noun = hidden === 1 ? 'item' : 'items';
-  const tries = answer.next.slice(0, 3).map(code);
+  const tries = answer.next.slice(0, 3).map(commandCode);
   return `${hidden} more ${noun} not shown${tries.length > 0 ? `: try ${tries.join(' or ')}` : ''}.`;
 }
 
@@ -207,7 +212,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
     const sources = answer.sources.filter((s) => cited.has(s.citation));
     blocks.push(...contextBlocks(sources.map(sourceText)));
   }
-  if (answer.next.length > 0) blocks.push(context([`Try: ${answer.next.slice(0, 5).map(code).join(' · ')}`]));
+  if (answer.next.length > 0) blocks.push(context([`Try: ${answer.next.slice(0, 5).map(commandCode).join(' · ')}`]));
   if (options.shareCommand !== undefined) blocks.push(shareActions(options.shareCommand));
   return { text: fallbackText(answer, area.shown, options.sharedBy), blocks };
 }

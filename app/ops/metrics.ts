@@ -80,21 +80,21 @@ export function createMetrics(): BotMetrics {
   return {
     registry,
     instrument(answerer, surface) {
-      const wrap = <T extends unknown[]>(fn: (...args: T) => ReturnType<Answerer['answer']>) => (...args: T) => {
-        requests.inc({ surface });
-        const started = process.hrtime.bigint();
-        const answer = fn(...args);
-        record(surface, started, answer.kind, answer.matched);
-        return answer;
-      };
       return {
         context: answerer.context,
-        answer: wrap((text: unknown) => answerer.answer(text)),
-        async handle(text, channel) {
+        parseText: (text, options) => answerer.parseText(text, options),
+        answerNow(request) {
+          requests.inc({ surface });
+          const started = process.hrtime.bigint();
+          const answer = answerer.answerNow(request);
+          record(surface, started, answer.kind, answer.matched);
+          return answer;
+        },
+        async answer(request, where) {
           requests.inc({ surface });
           const started = process.hrtime.bigint();
           try {
-            const answer = await answerer.handle(text, channel);
+            const answer = await answerer.answer(request, where);
             record(surface, started, answer.kind, answer.matched);
             return answer;
           } catch (error) {

@@ -107,7 +107,7 @@ export function score(system: System, set: QuestionSet): Scores {
 /** The engine as users meet it: the answerer's items, in order. */
 export function engineSystem(answerer: Answerer): System {
   return (q) => {
-    const answer = answerer.answer(q);
+    const answer = answerer.answerNow(answerer.parseText(q));
     if (!answer.matched) return undefined;
     return answer.items.map((i) => (i.type === 'guide' ? { facts: [], sources: [] } : { facts: i.evidence.map((e) => e.factId), sources: i.sources }));
   };

@@ -1,6 +1,7 @@
 import type { Answer, AnswerItem, QueryInfo, Statement, Variant } from './types.ts';
 import { sourceCredit, unknownItem } from './label.ts';
 import type { Figure } from '../knowledge/types.ts';
+import { requestText } from '../commands/request-text.ts';
 
 interface FigureJson {
   measure: string;
@@ -99,7 +100,9 @@ function itemJson(item: AnswerItem): AnswerJson['items'][number] {
     case 'conflict':
       return { type: item.type, text: item.text, date: item.date, mark: item.mark, sources: item.sources, variants: item.variants.map(variantJson) };
     case 'guide':
-      return { type: item.type, text: item.command ? `${item.command}: ${item.text}` : item.text, sources: [] };
+      if (!item.command) return { type: item.type, text: item.text, sources: [] };
+      // Each line names its command as it is typed on the command line.
+      return { type: item.type, text: `${typeof item.command === 'string' ? item.command : requestText(item.command)}: ${item.text}`, sources: [] };
     default:
       return unknownItem(item);
   }

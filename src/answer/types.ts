@@ -3,6 +3,9 @@
  * console) only render it; they never search or word facts themselves.
  */
 import type { Figure } from '../knowledge/types.ts';
+import type { CommandRef } from '../commands/request.ts';
+
+export type { CommandRef };
 
 export type AnswerKind = 'help' | 'topics' | 'topic' | 'search' | 'no-match' | 'sources' | 'timeline';
 
@@ -18,10 +21,23 @@ export interface Answer {
   items: AnswerItem[];
   /** Sources cited by the items; citation number n is `sources[n - 1]`. */
   sources: CitedSource[];
-  /** Commands the reader may try next, e.g. `timeline trade`. */
-  next: string[];
+  /** Requests the reader may try next; each surface writes them in its own syntax (`timeline trade`). */
+  next: CommandRef[];
+  /** How the answer may be shown: adapters decide privacy, the Share button and caching from this alone. */
+  show: Show;
   /** For a question: how it was read (for debugging and `ask --json`). */
   understood?: QueryInfo;
+}
+
+/**
+ * Who may see an answer and what may be done with it. A question's answer may go to the
+ * channel, be shared and be cached; a digest command's is about the channel's settings: only
+ * the asker sees it, it has no Share button, and it is read afresh every time.
+ */
+export interface Show {
+  audience: 'asker' | 'channel';
+  shareable: boolean;
+  cacheable: boolean;
 }
 
 /** How a question was read. */
@@ -107,8 +123,11 @@ export interface ConflictItem extends CitedItem {
 export interface GuideItem {
   type: 'guide';
   text: string;
-  /** The command (or setting) this line describes. */
-  command?: string;
+  /**
+   * The command this line describes, written in each surface's syntax; a plain string is a
+   * label shown as it is (`time`, `next post`).
+   */
+  command?: CommandRef | string;
 }
 
 /** What the composer makes of facts: a fact or a conflict, never guidance. */

@@ -1,42 +1,13 @@
-import type { Answer, ComposedItem, QueryInfo } from '../answer/types.ts';
+import type { Answer, ComposedItem, CommandRef, QueryInfo } from '../answer/types.ts';
 import { figureOf } from '../answer/label.ts';
-import { topicLines } from '../answer/guide.ts';
-import type { Command, CommandContext } from './command.ts';
+import { defineCommand, type CommandContext } from './command.ts';
 import type { Knowledge, Fact } from '../knowledge/types.ts';
-import type { Topic } from '../knowledge/topics.ts';
 import { periodsMeet } from '../query/periods.ts';
 import type { Understood } from '../query/read.ts';
 import type { SearchHit } from '../search/engine.ts';
 import { ENGLISH_STOP_WORDS, tokenize } from '../search/text.ts';
 import { matchTopic } from './topic-match.ts';
-import { SUMMARY_ITEMS, topicFacts } from './topic.ts';
-
-/** A topic's figures, oldest first: computed once per base, as a large base makes it costly. */
-const figuresOf = new WeakMap<Knowledge, Map<Topic, Fact[]>>();
-function topicFigures(ctx: CommandContext, topic: Topic): Fact[] {
-  let byTopic = figuresOf.get(ctx.knowledge);
-  if (!byTopic) figuresOf.set(ctx.knowledge, (byTopic = new Map()));
-  let facts = byTopic.get(topic);
-  if (!facts) {
-    facts = topicFacts(ctx, topic)
-      .filter((f) => f.figure)
-      .sort((a, b) => a.about.start.localeCompare(b.about.start));
-    byTopic.set(topic, facts);
-  }
-  return facts;
-}
-
-/** Facts stating a figure, by measure: computed once per base. */
-const byMeasureOf = new WeakMap<Knowledge, Map<string, Fact[]>>();
-function measureFigures(knowledge: Knowledge, measure: string): Fact[] {
-  let map = byMeasureOf.get(knowledge);
-  if (!map) {
-    map = new Map();
-    for (const f of knowledge.facts) if (f.figure) map.set(f.figure.measure, [...(map.get(f.figure.measure) ?? []), f]);
-    byMeasureOf.set(knowledge, map);
-  }
-  return map.get(measure) ?? [];
-}
+import { SUMMARY_ITEMS, topicSummary } from './topic.ts';
 
 /** How many items a question's answer shows. */
 export const ANSWER_ITEMS = 5;
@@ -46,12 +17,21 @@ const FIGURE_INTENTS = new Set(['figure', 'compare', 'latest']);
 const PROMOTED_SHARE = 0.5;
 
 /** `ask <question>`, and any text that is not another command: the facts that answer it. */
-export const askCommand: Command = {
+export const askCommand = defineCommand({
   name: 'ask',
-  usage: 'ask <question>',
+  usage: '<question>',
   summary: 'the facts that answer a question (the word ask is optional)',
+  description: 'Ask a question; the answer cites its sources',
+  options: [{ name: 'question', placeholder: '<question>', description: 'Your question, or a topic', required: true }],
+  audience: 'channel',
   listed: false,
-  run(ctx, parsed): Answer {
+  cli: true,
+  run(ctx, request) {
+    const question = request.options.question ?? '';
+    // A question that is only a topic's name (`ask trade`, Discord's question:trade) is that topic.
+    const topicAsked = matchTopic(question.replace(/[?!.]+$/, ''));
+    if (topicAsked) return topicSummary(ctx, topicAsked, request.query);
+    const parsed = { args: question, query: request.query };
     const query = ctx.reader.read(parsed.args);
     const understood = infoOf(query);
     const preferFigures = FIGURE_INTENTS.has(query.intent);
@@ -60,9 +40,9 @@ export const askCommand: Command = {
     // "trade figures by year": the topic's figures, oldest first, so the trend shows.
     const words = preferFigures && query.periods.length === 0 && query.sources.length === 0 ? ctx.engine.meaningfulWords(parsed.args) : [];
     const topic = words.length === 1 ? matchTopic(words[0]) : undefined;
-    if (topic && topicFigures(ctx, topic).length > 0) {
-      const { items, sources } = ctx.composer.composeTop(topicFigures(ctx, topic), SUMMARY_ITEMS);
-      return { kind: 'search', query: parsed.query, matched: true, title: parsed.query, lead: `Figures on ${topic}, oldest first.`, items, sources, next: [topic, `timeline ${topic}`], understood };
+    if (topic && ctx.lookups.topicFigures(topic).length > 0) {
+      const { items, sources } = ctx.composer.composeTop(ctx.lookups.topicFigures(topic), SUMMARY_ITEMS);
+      return { kind: 'search', query: parsed.query, matched: true, title: parsed.query, lead: `Figures on ${topic}, oldest first.`, items, sources, next: [{ command: 'topic', options: { topic } }, { command: 'timeline', options: { topic } }], understood };
     }
 
     const dated = periodAnswer(ctx, query);
@@ -82,9 +62,9 @@ export const askCommand: Command = {
         matched: false,
         title: 'No match',
         lead: `${why} Try a topic below, or ask about a figure, a deal, a person or an event.`,
-        items: topicLines(ctx.knowledge),
+        items: ctx.lookups.topicLines(),
         sources: [],
-        next: ['topics', 'help'],
+        next: [{ command: 'topics' }, { command: 'help' }],
         understood,
       };
     }
@@ -96,10 +76,11 @@ export const askCommand: Command = {
     const lead = query.intent === 'latest' ? asOf(sources.map((s) => ctx.knowledge.sources.get(s.id)?.published)) : undefined;
     return { kind: 'search', query: parsed.query, matched: true, title: parsed.query, lead, items, sources, next: nextFor(outcome.hits[0].fact), understood };
   },
-};
+});
 
-function nextFor(fact: Fact): string[] {
-  return [fact.topics[0], `timeline ${fact.topics[0]}`];
+function nextFor(fact: Fact): CommandRef[] {
+  const topic = fact.topics[0];
+  return [{ command: 'topic', options: { topic } }, { command: 'timeline', options: { topic } }];
 }
 
 function infoOf(q: Understood): QueryInfo {
@@ -125,7 +106,7 @@ function figureAnswer(ctx: CommandContext, q: Understood): (Pick<Answer, 'lead' 
   if (!FIGURE_INTENTS.has(q.intent) && q.periods.length === 0 && !q.wholeName) return undefined;
   const fromSources = (f: Fact) => q.sources.length === 0 || q.sources.includes(f.sourceId);
   for (const group of q.measures) {
-    const all = group.flatMap((m) => measureFigures(ctx.knowledge, m)).filter(fromSources);
+    const all = group.flatMap((m) => ctx.lookups.measureFigures(m)).filter(fromSources);
     const meets = (f: Fact, p = q.periods) => p.some((asked) => periodsMeet(asked, (f.figure as NonNullable<Fact['figure']>).period));
     const facts = q.periods.length > 0 ? all.filter((f) => meets(f)) : all;
     if (facts.length === 0) continue;

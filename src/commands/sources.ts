@@ -1,14 +1,16 @@
-import type { Answer, AnswerItem } from '../answer/types.ts';
-import type { Command } from './command.ts';
+import type { AnswerItem } from '../answer/types.ts';
+import { defineCommand } from './command.ts';
 import { citedSource } from '../answer/compose.ts';
 import { publishedLabel, sourceCredit } from '../answer/label.ts';
 
 /** `sources`: the registry, newest first, each with what it states about itself. */
-export const sourcesCommand: Command = {
+export const sourcesCommand = defineCommand({
   name: 'sources',
-  usage: 'sources',
   summary: 'the articles the facts come from, with their dates',
-  run({ knowledge }, parsed): Answer {
+  description: 'The articles the facts come from',
+  audience: 'channel',
+  cli: true,
+  run({ knowledge }, request) {
     const all = [...knowledge.sources.values()].sort((a, b) => b.published.start.localeCompare(a.published.start));
     const counts = new Map<string, number>();
     for (const f of knowledge.facts) counts.set(f.sourceId, (counts.get(f.sourceId) ?? 0) + 1);
@@ -25,13 +27,13 @@ export const sourcesCommand: Command = {
     }));
     return {
       kind: 'sources',
-      query: parsed.query,
+      query: request.query,
       matched: true,
       title: 'Sources',
       lead: `${all.length} articles; dates marked "about" are inferred from the text.`,
       items,
       sources: cited,
-      next: ['topics'],
+      next: [{ command: 'topics' }],
     };
   },
-};
+});

@@ -1,27 +1,25 @@
-import type { Answer } from '../answer/types.ts';
-import { topicLines } from '../answer/guide.ts';
-import type { Command } from './command.ts';
-import { matchTopic } from './topic-match.ts';
+import { defineCommand } from './command.ts';
 import { topicFacts } from './topic.ts';
 
 /** `timeline [topic]`: every fact (of a topic), oldest first. Renderers cut long ones. */
-export const timelineCommand: Command = {
+export const timelineCommand = defineCommand({
   name: 'timeline',
-  usage: 'timeline [topic]',
   summary: 'every fact, or every fact of one topic, oldest first',
-  run(ctx, parsed): Answer {
-    const word = parsed.args.trim();
-    const topic = word ? matchTopic(word) : undefined;
-    if (word && !topic) {
+  options: [{ name: 'topic', placeholder: '[topic]', description: 'Only this topic' }],
+  audience: 'channel',
+  cli: true,
+  run(ctx, request) {
+    const { topic } = request.options;
+    if (request.problem) {
       return {
         kind: 'no-match',
-        query: parsed.query,
+        query: request.query,
         matched: false,
         title: 'No such topic',
         lead: 'A timeline takes one of these topics, or none for every fact.',
-        items: topicLines(ctx.knowledge),
+        items: ctx.lookups.topicLines(),
         sources: [],
-        next: ['timeline trade', 'topics'],
+        next: [{ command: 'timeline', options: { topic: 'trade' } }, { command: 'topics' }],
       };
     }
     const facts = (topic ? topicFacts(ctx, topic) : ctx.knowledge.facts).slice();
@@ -29,13 +27,13 @@ export const timelineCommand: Command = {
     const { items, sources } = ctx.composer.compose(facts);
     return {
       kind: 'timeline',
-      query: parsed.query,
+      query: request.query,
       matched: true,
       title: topic ? `Timeline: ${topic}` : 'Timeline: all topics',
       lead: `${items.length} items, oldest first.`,
       items,
       sources,
-      next: topic ? [topic, 'topics'] : ['topics'],
+      next: topic ? [{ command: 'topic', options: { topic } }, { command: 'topics' }] : [{ command: 'topics' }],
     };
   },
-};
+});

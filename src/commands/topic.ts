@@ -1,8 +1,6 @@
-import type { Answer } from '../answer/types.ts';
 import { TOPICS, type Topic } from '../knowledge/topics.ts';
 import type { Fact } from '../knowledge/types.ts';
-import type { Command, CommandContext } from './command.ts';
-import { matchTopic } from './topic-match.ts';
+import { defineCommand, type CommandContext, type Reply } from './command.ts';
 
 /** How many items a topic summary shows: a short read, not a dump. */
 export const SUMMARY_ITEMS = 8;
@@ -16,7 +14,7 @@ export function topicFacts(ctx: CommandContext, topic: Topic): Fact[] {
   return ctx.knowledge.facts.filter((f) => f.topics.includes(topic));
 }
 
-export function topicSummary(ctx: CommandContext, topic: Topic, query: string): Answer {
+export function topicSummary(ctx: CommandContext, topic: Topic, query: string): Reply {
   const facts = topicFacts(ctx, topic);
   const weights = new Map(facts.map((f) => [f.id, weight(f, topic, ctx.composer.isCorroborated(f))]));
   const ranked = [...facts].sort(
@@ -34,18 +32,23 @@ export function topicSummary(ctx: CommandContext, topic: Topic, query: string): 
     lead: `The ${items.length} most telling of ${total} items on ${topic}, oldest first.`,
     items,
     sources,
-    next: [`timeline ${topic}`, 'topics'],
+    next: [{ command: 'timeline', options: { topic } }, { command: 'topics' }],
   };
 }
 
-/** `<topic>`: not typed as a command word; the parser routes a bare topic name here. */
-export const topicCommand: Command = {
+/**
+ * `<topic>`: not typed as a command word; the parser routes a bare topic name here, and
+ * Discord offers one subcommand per topic.
+ */
+export const topicCommand = defineCommand({
   name: 'topic',
   usage: '<topic>',
   summary: 'a short summary of one topic',
+  options: [{ name: 'topic', placeholder: '<topic>', description: 'The topic', required: true }],
+  audience: 'channel',
   listed: false,
-  run(ctx, parsed) {
-    const topic = matchTopic(parsed.args) as Topic;
-    return topicSummary(ctx, topic, parsed.query);
+  run(ctx, request) {
+    // Only the parser and Discord's per-topic subcommands make this request, always with a topic.
+    return topicSummary(ctx, request.options.topic ?? 'trade', request.query);
   },
-};
+});

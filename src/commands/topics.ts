@@ -1,22 +1,22 @@
-import type { Answer } from '../answer/types.ts';
-import { topicLines } from '../answer/guide.ts';
-import type { Command } from './command.ts';
+import { defineCommand } from './command.ts';
 
 /** `topics`: the fixed topic list with what each covers. */
-export const topicsCommand: Command = {
+export const topicsCommand = defineCommand({
   name: 'topics',
-  usage: 'topics',
   summary: 'the topics, with what each covers',
-  run({ knowledge }, parsed): Answer {
+  description: 'The topics, with what each covers',
+  audience: 'channel',
+  cli: true,
+  run({ lookups }, request) {
     return {
       kind: 'topics',
-      query: parsed.query,
+      query: request.query,
       matched: true,
       title: 'Topics',
       lead: 'Type a topic for its summary, or timeline <topic> for every fact in date order.',
-      items: topicLines(knowledge),
+      items: lookups.topicLines(),
       sources: [],
-      next: ['trade', 'timeline energy'],
+      next: [{ command: 'topic', options: { topic: 'trade' } }, { command: 'timeline', options: { topic: 'energy' } }],
     };
   },
-};
+});

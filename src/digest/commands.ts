@@ -1,66 +1,55 @@
 /**
- * `digest subscribe|unsubscribe|status|preview …`, the same on every platform. Bad input
- * gets an answer that says what is accepted; nothing here throws for what a user types.
+ * The daily digest's settings and previews over a store: what the digest commands
+ * (src/commands/digest/) call once a request has been read. A failing store is logged and
+ * answered with a plain apology; nothing here throws.
  */
 import { Composer } from '../answer/compose.ts';
 import { guideAnswer, guideLine } from '../answer/guide.ts';
-import { DIGEST_GUIDE, SUBSCRIBE_USAGE } from '../commands/digest.ts';
-import type { Answer, AnswerItem } from '../answer/types.ts';
-import { matchTopic } from '../commands/topic-match.ts';
-import { SinorussiaError } from '../errors.ts';
-import { TOPIC_NAMES, type Topic } from '../knowledge/topics.ts';
+import type { AnswerItem, CommandRef } from '../answer/types.ts';
+import type { Reply } from '../commands/command.ts';
+import type { Topic } from '../knowledge/topics.ts';
 import type { Knowledge } from '../knowledge/types.ts';
 import type { Logger } from '../log.ts';
 import { DEFAULT_TIMING, previewDigest } from './preview.ts';
-import { dueInstant, formatLocal, formatTime, localDateAt, looksLikeTime, looksLikeZone, nextDue, parseTime, parseZone, TIME_FORMS, ZONE_FORMS } from './schedule.ts';
+import { dueInstant, formatLocal, localDateAt, nextDue } from './schedule.ts';
 import { dueLocalDate } from './scheduler.ts';
 import type { DigestStore } from './store.ts';
-import { systemClock, type ChannelContext, type Clock, type DigestCommands, type Subscription } from './types.ts';
+import { systemClock, type ChannelContext, type Clock, type Subscription } from './types.ts';
 
 export interface DigestCommandsDeps {
   store: DigestStore;
   knowledge: Knowledge;
-  /** Shared with the answerer when given; built from `knowledge` otherwise. */
+  /** Shared with the core when given; built from `knowledge` otherwise. */
   composer?: Composer;
   clock?: Clock;
   /** Where a failing store is reported (the user gets a plain apology). */
   logger?: Logger;
 }
 
+/** A channel's settings as a subscribe request gives them; unset ones take the defaults. */
+export interface DigestSettings {
+  time?: string;
+  zone?: string;
+  topics?: Topic[];
+}
 
-const reply = (title: string, lead: string, items: AnswerItem[] = [], next: string[] = ['digest status']): Answer =>
+/** One method per digest command that touches the store; the answers' queries are the caller's. */
+export interface DigestService {
+  subscribe(settings: DigestSettings, where: ChannelContext): Promise<Reply>;
+  unsubscribe(where: ChannelContext): Promise<Reply>;
+  status(where: ChannelContext): Promise<Reply>;
+  preview(where: ChannelContext): Promise<Reply>;
+}
+
+const SUBSCRIBE_USAGE: CommandRef = { command: 'digest subscribe', usage: true };
+const ref = (command: CommandRef['command']): CommandRef => ({ command });
+
+export const digestReply = (title: string, lead: string, items: AnswerItem[] = [], next: CommandRef[] = [ref('digest status')]): Reply =>
   guideAnswer({ query: '', title, lead, items, next });
 
 const topicsText = (topics: Topic[]) => (topics.length === 0 ? 'all topics' : topics.join(', '));
 
-interface SubscribeRequest {
-  time: string;
-  timeZone: string;
-  topics: Topic[];
-}
-
-/** Reads `[HH:MM] [Area/City] [topics…]` in any order; throws BAD_ARGUMENT naming the bad word. */
-export function parseSubscribeArgs(words: string[]): SubscribeRequest {
-  let time: string | undefined;
-  let timeZone: string | undefined;
-  const topics: Topic[] = [];
-  for (const word of words) {
-    if (looksLikeTime(word)) {
-      if (time) throw new SinorussiaError('BAD_ARGUMENT', `two times given ("${time}", "${word}"): give one, ${TIME_FORMS}`, word);
-      time = formatTime(parseTime(word));
-    } else if (looksLikeZone(word)) {
-      if (timeZone) throw new SinorussiaError('BAD_ARGUMENT', `two time zones given ("${timeZone}", "${word}"): give one, ${ZONE_FORMS}`, word);
-      timeZone = parseZone(word);
-    } else {
-      const topic = matchTopic(word.replace(/,$/, ''));
-      if (!topic) throw new SinorussiaError('BAD_ARGUMENT', `"${word}" is not a topic, time or time zone: topics are ${TOPIC_NAMES.join(', ')}`, word);
-      if (!topics.includes(topic)) topics.push(topic);
-    }
-  }
-  return { time: time ?? DEFAULT_TIMING.time, timeZone: timeZone ?? DEFAULT_TIMING.timeZone, topics };
-}
-
-export function createDigestCommands(deps: DigestCommandsDeps): DigestCommands {
+export function createDigestCommands(deps: DigestCommandsDeps): DigestService {
   const { store, knowledge } = deps;
   const clock = deps.clock ?? systemClock;
   const composer = deps.composer ?? new Composer(knowledge);
@@ -76,94 +65,71 @@ export function createDigestCommands(deps: DigestCommandsDeps): DigestCommands {
     return formatLocal(nextDue(sub, now, blocked).at, sub.timeZone);
   };
 
-  const refuse = (what: string) =>
-    reply('Not allowed', `Only members who can manage this channel may ${what} its daily digest. Ask one of them, or use digest status and digest preview.`, [], ['digest status', 'digest preview']);
-
-  async function subscribe(words: string[], ctx: ChannelContext): Promise<Answer> {
-    if (!ctx.canManage) return refuse('change');
-    const request = parseSubscribeArgs(words);
-    const subscription: Subscription = {
-      platform: ctx.platform,
-      channelId: ctx.channelId,
-      ...request,
-      subscribedBy: ctx.userId,
-      subscribedAt: clock.now().toISOString(),
-    };
-    await store.saveSubscription(subscription);
-    return reply(
-      'Daily digest subscribed',
-      `Every day at ${request.time} ${request.timeZone}, on ${topicsText(request.topics)}; next post ${await nextLine(subscription)}.`,
-      [guideLine('digest preview', "see tomorrow's post now"), guideLine('digest unsubscribe', 'stop it')],
-      ['digest status', 'digest preview'],
-    );
-  }
-
-  async function unsubscribe(ctx: ChannelContext): Promise<Answer> {
-    if (!ctx.canManage) return refuse('stop');
-    const removed = await store.removeSubscription(ctx.platform, ctx.channelId);
-    return removed
-      ? reply('Daily digest stopped', 'This channel will get no more daily posts. Subscribe again at any time.', [guideLine(SUBSCRIBE_USAGE, 'subscribe again')], ['digest status'])
-      : reply('No daily digest here', 'This channel was not subscribed, so there was nothing to stop.', [guideLine(SUBSCRIBE_USAGE, 'subscribe')], ['digest status']);
-  }
-
-  async function status(ctx: ChannelContext): Promise<Answer> {
-    const sub = await store.getSubscription(ctx.platform, ctx.channelId);
-    if (!sub) return reply('No daily digest here', 'This channel is not subscribed.', [guideLine(SUBSCRIBE_USAGE, 'subscribe (defaults: 09:00, UTC, all topics)')], ['digest preview']);
-    const items = [
-      guideLine('time', `${sub.time} ${sub.timeZone}`),
-      guideLine('topics', topicsText(sub.topics)),
-      guideLine('subscribed by', `${sub.subscribedBy}, ${formatLocal(new Date(sub.subscribedAt), sub.timeZone)}`),
-    ];
-    if (sub.pausedReason) {
-      items.push(guideLine('paused', `the last post failed (${sub.pausedReason}); subscribe again to resume`));
-      return reply('Daily digest: paused', `Paused: the bot could not post here (${sub.pausedReason}). Subscribe again to resume.`, items, ['digest subscribe']);
+  /** Runs one store operation; a failure is logged and becomes an apology that says nothing changed. */
+  const guarded = async (command: string, ctx: ChannelContext, work: () => Promise<Reply>): Promise<Reply> => {
+    try {
+      return await work();
+    } catch (e) {
+      deps.logger?.error('digest command failed', { platform: ctx.platform, channel: ctx.channelId, command, error: e });
+      return digestReply('Digest: something went wrong', 'The digest settings could not be read or saved just now. Nothing was changed; please try again in a minute.');
     }
-    const next = await nextLine(sub);
-    items.push(guideLine('next post', next));
-    return reply('Daily digest: active', `Every day at ${sub.time} ${sub.timeZone}, on ${topicsText(sub.topics)}; next post ${next}.`, items, ['digest preview', 'digest unsubscribe']);
-  }
-
-  async function preview(ctx: ChannelContext): Promise<Answer> {
-    const sub = await store.getSubscription(ctx.platform, ctx.channelId);
-    const { selection } = await previewDigest({ knowledge, composer, clock, store }, { subscription: sub });
-    const answer = selection.answer;
-    const note = sub ? "Preview of tomorrow's post (only you see this)." : "This channel is not subscribed; here is what tomorrow's post would be (09:00 UTC, all topics).";
-    return { ...answer, lead: `${note} ${answer.lead ?? ''}`.trim() };
-  }
+  };
 
   return {
-    async handle(args: string, ctx: ChannelContext): Promise<Answer> {
-      const [sub = '', ...words] = String(args ?? '').trim().split(/\s+/).filter(Boolean);
-      const query = `digest ${String(args ?? '').trim()}`.trim().slice(0, 200);
-      try {
-        let answer: Answer;
-        switch (sub.toLowerCase()) {
-          case 'subscribe':
-          case 'sub':
-            answer = await subscribe(words, ctx);
-            break;
-          case 'unsubscribe':
-          case 'unsub':
-          case 'stop':
-            answer = await unsubscribe(ctx);
-            break;
-          case 'status':
-            answer = await status(ctx);
-            break;
-          case 'preview':
-            answer = await preview(ctx);
-            break;
-          default:
-            answer = reply('The daily digest', sub ? `"${sub.slice(0, 40)}" is not a digest command. Use one of these:` : 'One sourced post a day in this channel, at its local time.', DIGEST_GUIDE, ['help']);
+    subscribe: (settings, ctx) =>
+      guarded('subscribe', ctx, async () => {
+        const subscription: Subscription = {
+          platform: ctx.platform,
+          channelId: ctx.channelId,
+          time: settings.time ?? DEFAULT_TIMING.time,
+          timeZone: settings.zone ?? DEFAULT_TIMING.timeZone,
+          topics: settings.topics ?? [],
+          subscribedBy: ctx.userId,
+          subscribedAt: clock.now().toISOString(),
+        };
+        await store.saveSubscription(subscription);
+        return digestReply(
+          'Daily digest subscribed',
+          `Every day at ${subscription.time} ${subscription.timeZone}, on ${topicsText(subscription.topics)}; next post ${await nextLine(subscription)}.`,
+          [guideLine(ref('digest preview'), "see tomorrow's post now"), guideLine(ref('digest unsubscribe'), 'stop it')],
+          [ref('digest status'), ref('digest preview')],
+        );
+      }),
+
+    unsubscribe: (ctx) =>
+      guarded('unsubscribe', ctx, async () => {
+        const removed = await store.removeSubscription(ctx.platform, ctx.channelId);
+        return removed
+          ? digestReply('Daily digest stopped', 'This channel will get no more daily posts. Subscribe again at any time.', [guideLine(SUBSCRIBE_USAGE, 'subscribe again')])
+          : digestReply('No daily digest here', 'This channel was not subscribed, so there was nothing to stop.', [guideLine(SUBSCRIBE_USAGE, 'subscribe')]);
+      }),
+
+    status: (ctx) =>
+      guarded('status', ctx, async () => {
+        const sub = await store.getSubscription(ctx.platform, ctx.channelId);
+        if (!sub) return digestReply('No daily digest here', 'This channel is not subscribed.', [guideLine(SUBSCRIBE_USAGE, 'subscribe (defaults: 09:00, UTC, all topics)')], [ref('digest preview')]);
+        // Labels, not commands: each surface shows them as they are.
+        const items = [
+          guideLine('time', `${sub.time} ${sub.timeZone}`),
+          guideLine('topics', topicsText(sub.topics)),
+          guideLine('subscribed by', `${sub.subscribedBy}, ${formatLocal(new Date(sub.subscribedAt), sub.timeZone)}`),
+        ];
+        if (sub.pausedReason) {
+          items.push(guideLine('paused', `the last post failed (${sub.pausedReason}); subscribe again to resume`));
+          return digestReply('Daily digest: paused', `Paused: the bot could not post here (${sub.pausedReason}). Subscribe again to resume.`, items, [ref('digest subscribe')]);
         }
-        return { ...answer, query };
-      } catch (e) {
-        if (e instanceof SinorussiaError && e.code === 'BAD_ARGUMENT') {
-          return { ...reply('Digest: not understood', e.message.replace(/^sinorussia: /, ''), DIGEST_GUIDE, ['digest status']), query };
-        }
-        deps.logger?.error('digest command failed', { platform: ctx.platform, channel: ctx.channelId, command: sub, error: e });
-        return { ...reply('Digest: something went wrong', 'The digest settings could not be read or saved just now. Nothing was changed; please try again in a minute.', [], ['digest status']), query };
-      }
-    },
+        const next = await nextLine(sub);
+        items.push(guideLine('next post', next));
+        return digestReply('Daily digest: active', `Every day at ${sub.time} ${sub.timeZone}, on ${topicsText(sub.topics)}; next post ${next}.`, items, [ref('digest preview'), ref('digest unsubscribe')]);
+      }),
+
+    preview: (ctx) =>
+      guarded('preview', ctx, async () => {
+        const sub = await store.getSubscription(ctx.platform, ctx.channelId);
+        const { selection } = await previewDigest({ knowledge, composer, clock, store }, { subscription: sub });
+        const { show: _show, ...answer } = selection.answer;
+        const note = sub ? "Preview of tomorrow's post (only you see this)." : "This channel is not subscribed; here is what tomorrow's post would be (09:00 UTC, all topics).";
+        return { ...answer, lead: `${note} ${answer.lead ?? ''}`.trim() };
+      }),
   };
 }

@@ -152,7 +152,11 @@ export function selectDigest(input: DigestInput): DigestSelection {
       lead: leadParts.join(' '),
       items,
       sources,
-      next: topic ? [topic, `timeline ${topic}`, 'digest status'] : ['topics', 'digest status'],
+      next: topic
+        ? [{ command: 'topic', options: { topic } }, { command: 'timeline', options: { topic } }, { command: 'digest status' }]
+        : [{ command: 'topics' }, { command: 'digest status' }],
+      // Posted in the channel by the digest itself: public, with nothing to share or cache.
+      show: { audience: 'channel', shareable: false, cacheable: false },
     },
     factIds: items.flatMap((item) => item.evidence.map((e) => e.factId)),
     newFactIds,

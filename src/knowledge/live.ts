@@ -7,9 +7,8 @@
 import type { Answer } from '../answer/types.ts';
 import { SearchEngine } from '../search/engine.ts';
 import { drain, inSlices } from '../slices.ts';
-import type { Answerer } from '../commands/index.ts';
 import type { CommandContext } from '../commands/command.ts';
-import type { ChannelContext } from '../digest/types.ts';
+import type { Core as Answerer } from '../core.ts';
 import type { Fact, Knowledge } from './types.ts';
 
 export interface KnowledgeSnapshot {
@@ -121,17 +120,19 @@ export class KnowledgeHolder {
       engine: field('engine'),
       reader: field('reader'),
       composer: field('composer'),
+      lookups: field('lookups'),
+      digest: field('digest'),
+      commands: field('commands'),
     });
     return {
       context,
       get version() {
         return holder.current.version;
       },
-      answer: (text: unknown): Answer => holder.current.answerer.answer(text),
-      handle: (text: unknown, channel: ChannelContext): Promise<Answer> => {
-        const { answerer } = holder.current;
-        return answerer.handle(text, channel);
-      },
+      // Reading text needs no base; answering takes the snapshot once, at its start.
+      parseText: (text, options) => holder.current.answerer.parseText(text, options),
+      answer: (request, where) => holder.current.answerer.answer(request, where),
+      answerNow: (request) => holder.current.answerer.answerNow(request),
     };
   }
 }

@@ -8,7 +8,7 @@ import { chartFor, fitTitle } from '../../src/chart/build.ts';
 import { chartFiguresOf } from '../../src/chart/from-items.ts';
 import { chartToJson } from '../../src/chart/json.ts';
 import { CHART_TITLE_MAX } from '../../src/chart/types.ts';
-import { realAnswerer } from '../helpers/real.ts';
+import { answerText, realAnswerer } from '../helpers/real.ts';
 import { alteredFigure, realFigure, TRADE, TRADE_COMPANIONS, tradeFigures } from './real-figures.ts';
 
 const summary = (chart: ReturnType<typeof chartFor>) => chart?.points.map((p) => `${p.label} ${p.kind} ${p.bound} ${p.value} [${p.citations.join(',')}]`);
@@ -115,7 +115,7 @@ describe('chartFiguresOf', () => {
 });
 
 describe('a chart from a real answer', () => {
-  const answer = realAnswerer().answer('trade');
+  const answer = answerText(realAnswerer(), 'trade');
   const chart = chartFor(chartFiguresOf(answer.items), { companions: TRADE_COMPANIONS });
 
   it('charts the trade summary, every point a fact of the base stated by the source it cites', () => {
@@ -147,7 +147,7 @@ describe('a chart from a real answer', () => {
   });
 
   it('carries no chart for an answer without a trend', () => {
-    expect(chartFor(chartFiguresOf(realAnswerer().answer('energy imports').items))).toBeUndefined();
-    expect(chartFor(chartFiguresOf(realAnswerer().answer('help').items))).toBeUndefined();
+    expect(chartFor(chartFiguresOf(answerText(realAnswerer(), 'energy imports').items))).toBeUndefined();
+    expect(chartFor(chartFiguresOf(answerText(realAnswerer(), 'help').items))).toBeUndefined();
   });
 });

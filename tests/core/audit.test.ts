@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
-import { realAnswerer } from '../helpers/real.ts';
+import { realAnswerer, answerText } from '../helpers/real.ts';
 import { asConflict, asFact, cited } from '../helpers/items.ts';
 
 const knowledge = loadKnowledge(KNOWLEDGE_DIR);
@@ -16,7 +16,7 @@ const get = (id: string) => {
   return f;
 };
 const ids = (question: string, top = 5) =>
-  cited(answerer.answer(question).items)
+  cited(answerText(answerer, question).items)
     .slice(0, top)
     .flatMap((i) => i.evidence.map((e) => e.factId));
 
@@ -32,7 +32,7 @@ describe('the audit’s corrections', () => {
 
   it('Xi’s "best friend" remark is one remark of June 2019, its three reports linked as agreeing', () => {
     // One fact (not a conflict) citing all three.
-    const item = asFact(answerer.answer('who called Putin his best friend?').items[0]);
+    const item = asFact(answerText(answerer, 'who called Putin his best friend?').items[0]);
     expect(item.evidence.map((e) => e.factId).sort()).toEqual(['geo-xi-putin-closest-friend', 'lifeline-xi-best-friend-2019-06', 'ruehl-xi-calls-putin-best-friend']);
     expect(new Set(item.statements?.map((st) => st.date))).toEqual(new Set(['Jun 2019']));
   });
@@ -70,7 +70,7 @@ describe('the audit’s corrections', () => {
       ['geo-power-gap-equilibrium', 'wv-gabuev-false-sense-of-security'],
     ]) {
       expect(get(a).conflictsWith).toContain(b);
-      const item = cited(answerer.answer('timeline').items).find((i) => i.evidence.some((e) => e.factId === a));
+      const item = cited(answerText(answerer, 'timeline').items).find((i) => i.evidence.some((e) => e.factId === a));
       expect(asConflict(item).variants).toHaveLength(2);
     }
   });

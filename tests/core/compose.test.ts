@@ -6,6 +6,7 @@ import type { Figure } from '../../src/knowledge/types.ts';
 import { parsePeriod } from '../../src/knowledge/periods.ts';
 import { fact, factsFile, writeFixture } from '../helpers/fixture.ts';
 import { asConflict, asFact, cited } from '../helpers/items.ts';
+import { answerText } from '../helpers/real.ts';
 
 const trade = (value: number, bound = 'exact', period = '"2018"') =>
   `{ measure: bilateral-trade, value: ${value}, unit: billion, currency: USD, bound: ${bound}, period: ${period} }`;
@@ -21,7 +22,7 @@ describe('answer composition', () => {
       [fact('a-trade', { claim: 'Trade passed 100 billion dollars in 2018.', figure: trade(100, 'more-than') })],
       [fact('b-trade', { claim: 'Trade was above 100 billion dollars in 2018.', figure: trade(100, 'more-than') })],
     );
-    const answer = answerer.answer('trade 2018 billion');
+    const answer = answerText(answerer, 'trade 2018 billion');
     expect(answer.items).toHaveLength(1);
     expect(answer.items[0]).toMatchObject({ type: 'fact', corroborated: true, sources: ['alpha', 'beta'], citations: [1, 2] });
     expect(asFact(answer.items[0]).evidence.map((e) => e.factId).sort()).toEqual(['a-trade', 'b-trade']);
@@ -36,7 +37,7 @@ describe('answer composition', () => {
       [fact('a-trade', { claim: 'Trade was 100 billion dollars in 2018.', figure: trade(100) })],
       [fact('b-trade', { claim: 'Trade was 90 billion dollars in 2018.', figure: trade(90) })],
     );
-    const [first, ...rest] = answerer.answer('trade 2018 billion').items;
+    const [first, ...rest] = answerText(answerer, 'trade 2018 billion').items;
     expect(rest).toEqual([]);
     // A conflict is never corroborated: it has no such field.
     const item = asConflict(first);
@@ -56,7 +57,7 @@ describe('answer composition', () => {
       [fact('a-2018', { claim: 'Trade was 100 billion dollars in 2018.', figure: trade(100) })],
       [fact('b-2019', { claim: 'Trade was 110 billion dollars in 2019.', about: '"2019"', figure: trade(110, 'exact', '"2019"') })],
     );
-    const items = answerer.answer('trade billion').items;
+    const items = answerText(answerer, 'trade billion').items;
     expect(items).toHaveLength(2);
     expect(items.map((i) => [i.type, asFact(i).corroborated])).toEqual([
       ['fact', false],
@@ -72,7 +73,7 @@ describe('answer composition', () => {
       ],
       [fact('b-said', { claim: 'The minister described the partner as his best friend.' })],
     );
-    const item = asConflict(answerer.answer('minister best friend').items[0]);
+    const item = asConflict(answerText(answerer, 'minister best friend').items[0]);
     expect(item.variants).toHaveLength(2);
     expect(item.variants[0].evidence.map((e) => e.factId).sort()).toEqual(['a-said', 'b-said']);
     expect(item.variants[1].evidence.map((e) => e.factId)).toEqual(['a-other']);
@@ -86,10 +87,10 @@ describe('answer composition', () => {
       ],
       [fact('b-mid', { claim: 'Trade grew in 2019.', about: '"2019"' })],
     );
-    const answer = answerer.answer('trade');
+    const answer = answerText(answerer, 'trade');
     expect(answer.kind).toBe('topic');
     expect(cited(answer.items).map((i) => i.date)).toEqual(['2015', '2019', '2022']);
-    expect(answer.next).toContain('timeline trade');
+    expect(answer.next).toContainEqual({ command: 'timeline', options: { topic: 'trade' } });
   });
 });
 

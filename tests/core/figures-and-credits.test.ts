@@ -14,14 +14,14 @@ import { checkKnowledge } from '../../src/knowledge/check.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { formatIssue } from '../../src/errors.ts';
 import { fact, factsFile, writeFixture } from '../helpers/fixture.ts';
-import { realAnswerer } from '../helpers/real.ts';
+import { realAnswerer, answerText } from '../helpers/real.ts';
 import { asConflict, asFact, cited } from '../helpers/items.ts';
 
 const trade = (value: number, extra = '') => `{ measure: bilateral-trade, value: ${value}, unit: billion, currency: USD${extra} }`;
 
 function timelineOf(alpha: string[], beta: string[]): Answer {
   const { dir } = writeFixture({ facts: { 'alpha.yaml': factsFile('alpha', ...alpha), 'beta.yaml': factsFile('beta', ...beta) } });
-  return createAnswerer(loadKnowledge(dir)).answer('timeline');
+  return answerText(createAnswerer(loadKnowledge(dir)), 'timeline');
 }
 
 const itemOf = (answer: Answer, factId: string) => cited(answer.items).find((i) => i.evidence.some((e) => e.factId === factId));
@@ -76,11 +76,11 @@ describe('figure kinds', () => {
 
   it('the real base: the Kremlin’s $108 billion is no 2019 total, and the 2023 energy shipments are expected', () => {
     const answerer = realAnswerer();
-    const figures = answerer.answer('trade figures by year');
+    const figures = answerText(answerer, 'trade figures by year');
     const kremlin = asFact(itemOf(figures, 'geo-trade-108bn-kremlin'));
     expect(kremlin.evidence).toHaveLength(1);
     expect(itemLabel(kremlin)).toBe('2019 · period not given');
-    const energy = asFact(itemOf(answerer.answer('Russian energy shipments to China 2023'), 'wv-energy-shipments-2023-up-40pct'));
+    const energy = asFact(itemOf(answerText(answerer, 'Russian energy shipments to China 2023'), 'wv-energy-shipments-2023-up-40pct'));
     expect(energy.figure?.kind).toBe('forecast');
     expect(itemLabel(energy)).toContain('expected');
   });
@@ -96,7 +96,7 @@ describe('sources say what they are', () => {
   });
 
   it.each(['sources', 'Mishustin visit', 'junior partner', 'timeline'])('%s: the WorldView excerpt is credited by the newsletter, "My Blog" only as where it was reposted', (question) => {
-    const answer = answerer.answer(question);
+    const answer = answerText(answerer, question);
     expect(answer.sources.map((s) => s.id)).toContain('worldview-2023-how-close');
     for (const [surface, text] of Object.entries(surfaces(answer))) {
       if (surface === 'discord' && !text.includes('WorldView')) continue; // a long timeline's embed may cut the source list
@@ -111,7 +111,7 @@ describe('sources say what they are', () => {
   });
 
   it('notes the CNN repost and Ruehl’s machine translation wherever they are cited', () => {
-    const answer = answerer.answer('trade in 2018');
+    const answer = answerText(answerer, 'trade in 2018');
     const { console } = surfaces(answer);
     expect(console).toMatch(/\(CNN, Nectar Gan, Ben Westcott; a repost\), 17 Jun 2021/);
     expect(console).toMatch(/\(John Ruehl; machine-translated\), 20 Jun 2021/);

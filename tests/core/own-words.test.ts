@@ -15,6 +15,7 @@ import type { Knowledge } from '../../src/knowledge/types.ts';
 import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
 import { fact, factsFile, writeFixture } from '../helpers/fixture.ts';
 import { asConflict, asFact, cited } from '../helpers/items.ts';
+import { answerText } from '../helpers/real.ts';
 
 const A1 = 'Alpha calls the partnership a marriage of convenience.';
 const B1 = 'Beta says the two leaders are close personal friends.';
@@ -103,7 +104,7 @@ const discordLines = (answer: Answer) => (renderEmbed(answer).description ?? '')
 
 describe('each source keeps its own words', () => {
   const knowledge = linkedFixture();
-  const answer = createAnswerer(knowledge).answer('timeline');
+  const answer = answerText(createAnswerer(knowledge), 'timeline');
   const claims = claimSources(knowledge);
 
   it('composes linked facts with different claims into one item of statements, each cited only to its source', () => {
@@ -144,7 +145,7 @@ describe('each source keeps its own words', () => {
 
   it('holds for every claim of the real base, in the full timeline on every surface', () => {
     const real = loadKnowledge(KNOWLEDGE_DIR);
-    const timeline = createAnswerer(real).answer('timeline');
+    const timeline = answerText(createAnswerer(real), 'timeline');
     const all = claimSources(real);
     expect(expectOwnCitations(renderTerminal(timeline).split('\n'), timeline, all)).toBeGreaterThanOrEqual(real.facts.length - 5);
     expect(expectOwnCitations(slackLines(timeline), timeline, all)).toBeGreaterThan(20);

@@ -1,11 +1,13 @@
 /**
  * Bad input is normal input: whatever people type, the answer is well-formed, cites only
- * listed sources, says only what the knowledge base says, and never echoes a ping.
+ * listed sources, says only what the knowledge base says, and echoes no control characters.
+ * (Pings are each platform's markup: its adapter removes them before the core reads the
+ * text, tested beside it, and escapes what it renders.)
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/types.ts';
-import { realAnswerer } from '../helpers/real.ts';
+import { realAnswerer, answerText } from '../helpers/real.ts';
 import { cited } from '../helpers/items.ts';
 
 const answerer = realAnswerer();
@@ -16,7 +18,7 @@ const quotes = new Set(knowledge.facts.map((f) => f.quote));
 function assertWellFormed(answer: Answer) {
   expect(typeof answer.title).toBe('string');
   expect(answer.query.length).toBeLessThanOrEqual(121);
-  expect(answer.query).not.toMatch(/@everyone|@here|<!|<@|[\u0000-\u001f]/i);
+  expect(answer.query).not.toMatch(/[\u0000-\u001f]/);
   const listed = new Map(answer.sources.map((s) => [s.id, s.citation]));
   for (const item of answer.items) {
     if (item.type === 'guide') continue;
@@ -51,13 +53,13 @@ const hostile = [
 
 describe('any input gets a sensible answer', () => {
   it.each(hostile.map((h) => [h.slice(0, 40), h]))('%j', (_label, text) => {
-    assertWellFormed(answerer.answer(text));
+    assertWellFormed(answerText(answerer, text));
   });
 
   it('never throws and stays well-formed for arbitrary strings', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300, unit: 'binary' }), (text) => {
-        assertWellFormed(answerer.answer(text));
+        assertWellFormed(answerText(answerer, text));
       }),
       { numRuns: 300 },
     );
@@ -67,7 +69,7 @@ describe('any input gets a sensible answer', () => {
     const words = [...new Set(knowledge.facts.flatMap((f) => f.claim.split(' ')))].slice(0, 400);
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 8 })), { maxLength: 12 }), (parts) => {
-        assertWellFormed(answerer.answer(parts.join(' ')));
+        assertWellFormed(answerText(answerer, parts.join(' ')));
       }),
       { numRuns: 300 },
     );
@@ -75,13 +77,13 @@ describe('any input gets a sensible answer', () => {
 
   it('every topic summary and timeline is well-formed and in date order', () => {
     for (const topic of ['trade', 'energy', 'military', 'diplomacy', 'finance', 'technology', 'ukraine', 'sanctions', 'tensions', 'history', 'multilateral', 'leaders']) {
-      for (const answer of [answerer.answer(topic), answerer.answer(`timeline ${topic}`)]) {
+      for (const answer of [answerText(answerer, topic), answerText(answerer, `timeline ${topic}`)]) {
         assertWellFormed(answer);
         expect(answer.items.length).toBeGreaterThan(0);
         const dates = cited(answer.items).map((i) => i.dateKey ?? '');
         expect(dates).toEqual([...dates].sort());
       }
-      expect(answerer.answer(topic).items.length).toBeLessThanOrEqual(8);
+      expect(answerText(answerer, topic).items.length).toBeLessThanOrEqual(8);
     }
   });
 });

@@ -6,13 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { SearchEngine } from '../../src/search/engine.ts';
 import { loadEnglishFrequencies } from '../../src/search/english.ts';
 import { tokenize } from '../../src/search/text.ts';
-import { realAnswerer } from '../helpers/real.ts';
+import { realAnswerer, answerText } from '../helpers/real.ts';
 import { cited, commandsOf } from '../helpers/items.ts';
 import { figureOf } from '../../src/answer/label.ts';
 
 const answerer = realAnswerer();
 const factIds = (text: string, top = 5) =>
-  cited(answerer.answer(text).items)
+  cited(answerText(answerer, text).items)
     .slice(0, top)
     .flatMap((i) => i.evidence.map((e) => e.factId));
 
@@ -40,14 +40,14 @@ describe('questions an analyst asks get the right facts and sources', () => {
   });
 
   it('credits the articles a figure comes from', () => {
-    const answer = answerer.answer('trade in 2018');
+    const answer = answerText(answerer, 'trade in 2018');
     const item = cited(answer.items).find((i) => i.evidence.some((e) => e.factId === 'cnn-trade-2018-over-100bn'));
     expect(item?.sources).toEqual(expect.arrayContaining(['cnn-2021-unbreakable', 'ruehl-2021-convergence']));
     expect(answer.sources.map((s) => s.id)).toEqual(expect.arrayContaining(item?.sources ?? []));
   });
 
   it('answers "trade figures by year" with the trade figures, oldest first', () => {
-    const answer = answerer.answer('trade figures by year');
+    const answer = answerText(answerer, 'trade figures by year');
     const ids = cited(answer.items).flatMap((i) => i.evidence.map((e) => e.factId));
     for (const id of ['cnn-trade-2018-over-100bn', 'geo-trade-108bn-kremlin', 'wv-trade-2022-record-190bn']) expect(ids).toContain(id);
     // Every item is a figure or a conflict of figures: none is a bare statement.
@@ -55,7 +55,7 @@ describe('questions an analyst asks get the right facts and sources', () => {
   });
 
   it('answers a figure question with figures first, oldest first', () => {
-    const items = cited(answerer.answer('trade figures by year').items);
+    const items = cited(answerText(answerer, 'trade figures by year').items);
     const figures = items.filter((i) => figureOf(i));
     expect(figures.length).toBeGreaterThanOrEqual(3);
     expect(items.slice(0, figures.length)).toEqual(figures);
@@ -80,12 +80,12 @@ describe('off-topic questions get no match, never unrelated facts', () => {
     'China Russia',
     'asdfghjkl qwerty',
   ])('%s', (question) => {
-    const answer = answerer.answer(question);
+    const answer = answerText(answerer, question);
     expect(answer.matched).toBe(false);
     expect(answer.kind).toBe('no-match');
     expect(answer.sources).toEqual([]);
     // It lists the topics and suggests what to try.
-    expect(commandsOf(answer.items)).toContain('trade');
+    expect(commandsOf(answer.items)).toContainEqual({ command: 'topic', options: { topic: 'trade' } });
     expect(answer.next.length).toBeGreaterThan(0);
   });
 });
@@ -106,8 +106,9 @@ describe('designations stay whole', () => {
 });
 
 describe('topic names and typos give the topic summary', () => {
-  it.each(['trade', 'trdae', '/sinorussia trade', 'Trade?'])('%s', (text) => {
-    const answer = answerer.answer(text);
+  // (`/sinorussia trade` is the adapters' to read: they remove the address before the core sees it.)
+  it.each(['trade', 'trdae', 'ask trade', 'Trade?'])('%s', (text) => {
+    const answer = answerText(answerer, text);
     expect(answer.kind).toBe('topic');
     expect(answer.title).toMatch(/^Trade/);
   });
@@ -153,7 +154,7 @@ describe('the relevance gate weighs the fact that carries the question', () => {
   });
 
   it('a question no fact carries is still refused', () => {
-    expect(answerer.answer('Ukraine war movies').matched).toBe(false);
+    expect(answerText(answerer, 'Ukraine war movies').matched).toBe(false);
   });
 });
 

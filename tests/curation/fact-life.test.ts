@@ -7,6 +7,7 @@ import { loadKnowledge, readKnowledge } from '../../src/knowledge/load.ts';
 import { cli } from '../helpers/cli.ts';
 import { fact, factsFile, writeFixture } from '../helpers/fixture.ts';
 import { asConflict, cited } from '../helpers/items.ts';
+import { answerText } from '../helpers/real.ts';
 
 const figure = (value: number) => `\n      measure: bilateral-trade\n      value: ${value}\n      unit: billion\n      currency: USD\n      period: "2018"`;
 const EARLY = fact('trade-2018-first', { claim: 'Officials put 2018 trade at $100 billion.', figure: figure(100), superseded_by: 'trade-2018-revised' });
@@ -19,7 +20,7 @@ function base(extraAlpha: string[] = [], extraBeta: string[] = []) {
 describe('superseded_by', () => {
   it('shows the newer fact first, then what was reported earlier and when, never as a conflict', () => {
     const { dir } = base();
-    const answer = createAnswerer(loadKnowledge(dir)).answer('ask trade 2018');
+    const answer = answerText(createAnswerer(loadKnowledge(dir)), 'ask trade 2018');
     expect(cited(answer.items).map((i) => [i.type, i.mark, i.text])).toEqual([
       ['fact', 'updated', 'Other officials later put 2018 trade at $90 billion.'],
       ['fact', 'reported earlier, 17 Jun 2021', 'Officials put 2018 trade at $100 billion.'],
@@ -29,7 +30,7 @@ describe('superseded_by', () => {
 
   it('without superseded_by the two figures are a conflict (so the link is what changes the answer)', () => {
     const { dir } = writeFixture({ facts: { 'alpha.yaml': factsFile('alpha', EARLY.replace(/\n\s+superseded_by: .*/, '')), 'beta.yaml': factsFile('beta', REVISED) } });
-    const item = asConflict(createAnswerer(loadKnowledge(dir)).answer('ask trade 2018').items[0]);
+    const item = asConflict(answerText(createAnswerer(loadKnowledge(dir)), 'ask trade 2018').items[0]);
     expect(item.text).toBe('Sources differ');
     expect(item.mark).toBeUndefined();
   });
@@ -56,7 +57,7 @@ describe('retracted', () => {
     expect(knowledge.retracted?.map((f) => [f.id, f.retracted?.reason])).toEqual([['trade-2018-misread', 'The article gives a rounded figure; we misread it as exact.']]);
     const answerer = createAnswerer(knowledge);
     for (const question of ['ask exactly $100 billion', 'timeline trade', 'topic trade']) {
-      const shown = JSON.stringify(answerer.answer(question).items);
+      const shown = JSON.stringify(answerText(answerer, question).items);
       expect(shown).not.toContain('trade-2018-misread');
       expect(shown).not.toContain('at exactly');
     }

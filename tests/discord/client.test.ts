@@ -21,14 +21,9 @@ const realAnswerer = real();
 // The real answerer, except that one question makes it throw, to test the failure path.
 const answerer: Answerer = {
   ...realAnswerer,
-  context: realAnswerer.context,
-  answer: (text) => {
-    if (typeof text === 'string' && text.includes(FAILING_TEXT)) throw new Error('index exploded');
-    return realAnswerer.answer(text);
-  },
-  handle: async (text, context) => {
-    if (typeof text === 'string' && text.includes(FAILING_TEXT)) throw new Error('index exploded');
-    return realAnswerer.handle(text, context);
+  answer: async (request, where) => {
+    if (request.query.includes(FAILING_TEXT)) throw new Error('index exploded');
+    return realAnswerer.answer(request, where);
   },
 };
 const logger = memoryLogger();
@@ -233,7 +228,7 @@ describe('mentions', () => {
 describe('stopping with answers in flight', () => {
   it('sends the answer to a mention already being answered before stop() resolves', async () => {
     const ownFake = await new FakeDiscord().start();
-    // Mentions and DMs go through handle(), which is held until release().
+    // Answers are held until release().
     const held = heldAnswerer();
     const stoppingLogger = memoryLogger();
     const stopping = await startDiscord({ token: TOKEN, apiUrl: ownFake.apiUrl }, { answerer: held.answerer, logger: stoppingLogger });

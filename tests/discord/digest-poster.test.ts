@@ -5,11 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordDigestPoster, discordNonce } from '../../adapters/discord/digest-poster.ts';
 import { renderEmbed } from '../../adapters/discord/render.ts';
-import { realAnswerer } from '../helpers/real.ts';
+import { realAnswerer, answerText } from '../helpers/real.ts';
 import { FakeDiscord, type RecordedCall } from './fake-discord.ts';
 
 const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
-const digest = realAnswerer().answer('trade');
+const digest = answerText(realAnswerer(), 'trade');
 
 let fake: FakeDiscord;
 beforeAll(async () => {

@@ -1,16 +1,18 @@
 /**
  * The daily digest's commands on Discord, end to end: the real discord.js client against the
- * fake Discord. `/sinorussia digest …` reaches the digest service as core text with the
- * channel, the user and whether they may manage the channel; answers go only to the asker.
+ * fake Discord. `/sinorussia digest …` reaches the digest service with its options read by
+ * the option they were given in, the channel, the user and whether they may manage the
+ * channel; answers go only to the asker.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
 import { APOLOGY } from '../../adapters/discord/handlers.ts';
 import { startDiscord, type RunningDiscord } from '../../adapters/discord/index.ts';
-import { createAnswerer } from '../../src/commands/index.ts';
-import type { ChannelContext, DigestCommands } from '../../src/digest/types.ts';
+import { createCore } from '../../src/core.ts';
+import { recordingDigest } from '../helpers/fake-digest.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { memoryLogger } from '../../src/log.ts';
+import { RateLimiter } from '../../src/rate-limit.ts';
 import { digestInteraction, FakeDiscord, IDS, messageCreate, zoneAutocomplete, type RecordedCall } from './fake-discord.ts';
 
 const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
@@ -19,15 +21,7 @@ const DEFERRED = 5;
 /** View Channel and Send Messages, but not Manage Channels (16) or Administrator (8). */
 const MEMBER_WITHOUT_MANAGE = String(1024 + 2048);
 
-/** Records what the core would be asked; `fail` makes it throw like a broken store. */
-const calls: { args: string; context: ChannelContext }[] = [];
-const digest: DigestCommands = {
-  async handle(args, context) {
-    calls.push({ args, context });
-    if (args.includes('store-on-fire')) throw new Error('store on fire');
-    return { kind: 'help', query: '', matched: true, title: `digest said: ${args}`, items: [], sources: [], next: [] };
-  },
-};
+const { calls, service: digest } = recordingDigest();
 
 const logger = memoryLogger();
 let fake: FakeDiscord;
@@ -35,7 +29,12 @@ let bot: RunningDiscord;
 
 beforeAll(async () => {
   fake = await new FakeDiscord().start();
-  bot = await startDiscord({ token: TOKEN, apiUrl: fake.apiUrl }, { answerer: createAnswerer(loadKnowledge(KNOWLEDGE_DIR), { digest }), logger });
+  bot = await startDiscord({ token: TOKEN, apiUrl: fake.apiUrl }, {
+    answerer: createCore(loadKnowledge(KNOWLEDGE_DIR), { digest }),
+    logger,
+    // One user sends every command here: more than a person's burst.
+    limiter: new RateLimiter({ burst: 100, perMinute: 100 }),
+  });
 });
 
 afterAll(async () => {
@@ -59,7 +58,7 @@ async function digestCommand(interaction: { id: string; token: string }) {
 }
 
 describe('/sinorussia digest', () => {
-  it('subscribe with Manage Channels: core text from the options, canManage true, answered privately without Share', async () => {
+  it('subscribe with Manage Channels: the typed options, canManage true, answered privately without Share', async () => {
     const interaction = digestInteraction(fake, 'subscribe', { time: '09:00', zone: 'Europe/Berlin', topics: 'trade energy' });
     const { callback, edit, handled } = await digestCommand(interaction);
     expect(handled).toEqual([
@@ -71,9 +70,31 @@ describe('/sinorussia digest', () => {
     expect(edit.body.components ?? []).toEqual([]);
   });
 
-  it('subscribe without Manage Channels passes canManage false (the core refuses)', async () => {
-    const { handled } = await digestCommand(digestInteraction(fake, 'subscribe', {}, { permissions: MEMBER_WITHOUT_MANAGE }));
-    expect(handled).toEqual([{ args: 'subscribe', context: { platform: 'discord', channelId: IDS.channel, userId: IDS.user, canManage: false } }]);
+  it('subscribe without Manage Channels is refused by the core before the store is touched', async () => {
+    const { handled, edit } = await digestCommand(digestInteraction(fake, 'subscribe', {}, { permissions: MEMBER_WITHOUT_MANAGE }));
+    expect(handled).toEqual([]);
+    expect(edit.body.embeds[0].title).toBe('Not allowed');
+  });
+
+  it('a city given as the zone gets "did you mean", naming the option; nothing reaches the store', async () => {
+    const { handled, callback, edit } = await digestCommand(digestInteraction(fake, 'subscribe', { time: '09:00', zone: 'Berlin' }));
+    expect(handled).toEqual([]);
+    expect(callback.body).toEqual({ type: DEFERRED, data: { flags: EPHEMERAL } });
+    expect(edit.body.embeds[0].title).toBe('Digest: not understood');
+    expect(edit.body.embeds[0].description).toContain('zone: "Berlin" is not a time zone: did you mean Europe/Berlin?');
+  });
+
+  it('a time given as the topics is an error naming the option, not taken as the post time', async () => {
+    const { handled, edit } = await digestCommand(digestInteraction(fake, 'subscribe', { topics: '9:30' }));
+    expect(handled).toEqual([]);
+    expect(edit.body.embeds[0].title).toBe('Digest: not understood');
+    expect(edit.body.embeds[0].description).toContain('topics: "9:30" is not a topic: topics are trade, energy');
+  });
+
+  it('a topic given as the time is an error naming the time option', async () => {
+    const { handled, edit } = await digestCommand(digestInteraction(fake, 'subscribe', { time: 'trade' }));
+    expect(handled).toEqual([]);
+    expect(edit.body.embeds[0].description).toContain('time: "trade" is not a time: use a 24-hour time HH:MM');
   });
 
   it('in a DM with the bot the asker may manage it', async () => {
@@ -84,15 +105,25 @@ describe('/sinorussia digest', () => {
 
   it('status, preview and unsubscribe go through as one word each, privately', async () => {
     for (const action of ['status', 'preview', 'unsubscribe']) {
-      const { handled, callback, edit } = await digestCommand(digestInteraction(fake, action, {}, { permissions: MEMBER_WITHOUT_MANAGE }));
-      expect(handled.map((h) => [h.args, h.context.canManage])).toEqual([[action, false]]);
+      const { handled, callback, edit } = await digestCommand(digestInteraction(fake, action));
+      expect(handled.map((h) => [h.args, h.context.canManage])).toEqual([[action, true]]);
       expect(callback.body).toEqual({ type: DEFERRED, data: { flags: EPHEMERAL } });
       expect(edit.body.embeds[0].title).toBe(`digest said: ${action}`);
     }
   });
 
+  it('status and preview need no Manage Channels; unsubscribe does', async () => {
+    for (const action of ['status', 'preview']) {
+      const { handled } = await digestCommand(digestInteraction(fake, action, {}, { permissions: MEMBER_WITHOUT_MANAGE }));
+      expect(handled.map((h) => [h.args, h.context.canManage])).toEqual([[action, false]]);
+    }
+    const { handled, edit } = await digestCommand(digestInteraction(fake, 'unsubscribe', {}, { permissions: MEMBER_WITHOUT_MANAGE }));
+    expect(handled).toEqual([]);
+    expect(edit.body.embeds[0].title).toBe('Not allowed');
+  });
+
   it('a failing digest service replaces the deferred reply with an apology and logs the cause', async () => {
-    const interaction = digestInteraction(fake, 'subscribe', { topics: 'store-on-fire' });
+    const interaction = digestInteraction(fake, 'subscribe', { time: '23:59' });
     const start = fake.calls.length;
     fake.dispatch('INTERACTION_CREATE', interaction);
     const apology = await fake.waitForCall((c) => originalFor(interaction)(c) && c.body.content === APOLOGY, start);

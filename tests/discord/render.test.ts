@@ -14,7 +14,7 @@ const item = (text: string, citations: number[], extra: Partial<FactItem> = {}):
   ...extra,
 });
 
-const guide = (command: string, text: string): GuideItem => ({ type: 'guide', command, text });
+const guide = (command: GuideItem['command'], text: string): GuideItem => ({ type: 'guide', command, text });
 
 const source = (citation: number, extra: Partial<CitedSource> = {}): CitedSource => ({
   id: `s${citation}`,
@@ -34,6 +34,7 @@ const answer = (extra: Partial<Answer>): Answer => ({
   items: [],
   sources: [],
   next: [],
+  show: { audience: 'channel', shareable: true, cacheable: true },
   ...extra,
 });
 
@@ -62,7 +63,7 @@ describe('renderEmbed', () => {
         lead: 'Two items.',
         items: [item('Trade passed $100 billion.', [1, 2], { date: '2018' }), item('China is the biggest partner.', [2])],
         sources: [source(1, { publisher: 'CNN', authors: ['Nectar Gan'] }), source(2, { published: '2019', approximate: true })],
-        next: ['timeline trade', 'topics'],
+        next: [{ command: 'timeline', options: { topic: 'trade' } }, { command: 'topics' }],
       }),
     );
     expect(embed.title).toBe('Trade');
@@ -94,14 +95,40 @@ describe('renderEmbed', () => {
       answer({
         kind: 'help',
         items: [
-          guide('<topic>', 'a topic summary'),
-          guide('<question>', 'a question'),
-          guide('timeline [topic]', 'timeline'),
+          guide({ command: 'topic', usage: true }, 'a topic summary'),
+          guide({ command: 'ask', usage: true }, 'a question'),
+          guide({ command: 'timeline', usage: true }, 'timeline'),
+          guide({ command: 'digest subscribe', usage: true }, 'daily'),
+          guide({ command: 'digest', usage: true }, 'the digest'),
+          guide('time', '09:00 UTC'),
         ],
       }),
     );
     expect(embed.description).toBe(
-      '`/sinorussia <topic>` — a topic summary\n`/sinorussia ask question:<question>` — a question\n`/sinorussia timeline [topic]` — timeline',
+      [
+        '`/sinorussia <topic>` — a topic summary',
+        '`/sinorussia ask question:<question>` — a question',
+        '`/sinorussia timeline [topic]` — timeline',
+        '`/sinorussia digest subscribe [time] [zone] [topics]` — daily',
+        '`/sinorussia digest subscribe [time] [zone] [topics]` — the digest',
+        '`time` — 09:00 UTC',
+      ].join('\n'),
+    );
+  });
+
+  it('writes next requests in Discord syntax, each option named', () => {
+    const embed = renderEmbed(
+      answer({
+        next: [
+          { command: 'topic', options: { topic: 'energy' } },
+          { command: 'ask', options: { question: 'who called Putin his best friend?' } },
+          { command: 'digest subscribe', options: { time: '09:00', zone: 'Europe/Berlin', topics: ['trade', 'energy'] } },
+          { command: 'digest status' },
+        ],
+      }),
+    );
+    expect(embed.footer?.text).toBe(
+      'Try: /sinorussia energy · /sinorussia ask question:who called Putin his best friend? · /sinorussia digest subscribe time:09:00 zone:Europe/Berlin topics:trade energy · /sinorussia digest status',
     );
   });
 
@@ -124,7 +151,7 @@ describe('renderEmbed', () => {
   it('packs many long sources into at most 25 fields, with a note when some do not fit', () => {
     const sources = Array.from({ length: 60 }, (_, i) => source(i + 1, { title: `${'Long title '.repeat(20)}${i}` }));
     const items = [item('Everything at once.', sources.map((s) => s.citation))];
-    const embed = renderEmbed(answer({ items, sources, next: ['help'] }));
+    const embed = renderEmbed(answer({ items, sources, next: [{ command: 'help' }] }));
     expectWithinLimits(embed);
     expect(embed.fields!.at(-1)!.value).toMatch(/… and \d+ more: \/sinorussia sources$/);
   });
@@ -169,7 +196,8 @@ describe('renderEmbed', () => {
       lead: fc.option(text, { nil: undefined }),
       items: fc.array(anyItem, { maxLength: 60 }),
       sources: fc.array(anySource, { maxLength: 40 }),
-      next: fc.array(fc.string({ maxLength: 300 }), { maxLength: 20 }),
+      next: fc.array(fc.string({ maxLength: 300 }).map((question) => ({ command: 'ask' as const, options: { question } })), { maxLength: 20 }),
+      show: fc.constant({ audience: 'channel' as const, shareable: true, cacheable: true }),
     }) as fc.Arbitrary<Answer>;
     fc.assert(
       fc.property(anyAnswer, (a) => {

@@ -179,7 +179,8 @@ describe.each(backends)('two instances on one %s database', (_name, makeDatabase
 
     // Each channel subscribes through one instance or the other, by command; both see every one.
     for (const [i, channel] of CHANNELS.entries()) {
-      const answer = await instances[i % 2].answerer.handle(`digest subscribe ${channel.time} ${channel.zone}`, {
+      const { answerer } = instances[i % 2];
+      const answer = await answerer.answer(answerer.parseText(`digest subscribe ${channel.time} ${channel.zone}`), {
         platform: channel.platform,
         channelId: channel.id,
         userId: 'U0ADMIN',

@@ -101,7 +101,7 @@ describe('startBot with a test’s overrides: Slack, the digest, the operator’
     const deps = loopback.seen.deps!;
     expect(deps.limiter).toBeDefined();
     expect(deps.outbox).toBeDefined();
-    expect((await deps.answerer.handle('trade', { platform: 'slack', channelId: 'L1', userId: 'U1', canManage: false })).title).toBe(TRADE_TITLE);
+    expect((await deps.answerer.answer(deps.answerer.parseText('trade'), { platform: 'slack', channelId: 'L1', userId: 'U1', canManage: false })).title).toBe(TRADE_TITLE);
     const metrics = await (await ops('/metrics')).text();
     expect(metrics).toContain('sinorussia_requests_total{surface="slack"} 2');
     expect(metrics).toContain('sinorussia_requests_total{surface="loopback"} 1');

@@ -1,21 +1,24 @@
-import type { Answerer } from '../../src/commands/index.ts';
+import type { Core } from '../../src/core.ts';
+import type { Request } from '../../src/commands/request.ts';
 import { realAnswerer } from './real.ts';
 
 /**
- * The real answerer, except that `handle()` (mentions, DMs, `digest …`) waits until `release()`,
- * as a slow database would: for tests of what happens to answers still being worked on.
+ * The real core, except that `answer()` waits until `release()` for the requests `holds`
+ * picks (all by default), as a slow database would: for tests of what happens to answers
+ * still being worked on.
  */
-export function heldAnswerer() {
+export function heldAnswerer(holds: (request: Request) => boolean = () => true) {
   const real = realAnswerer();
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
   let started = 0;
-  const answerer: Answerer = {
+  const answerer: Core = {
     ...real,
-    handle: async (text, context) => {
+    answer: async (request, where) => {
+      if (!holds(request)) return real.answer(request, where);
       started += 1;
       await gate;
-      return real.handle(text, context);
+      return real.answer(request, where);
     },
   };
   return { answerer, release, started: () => started };

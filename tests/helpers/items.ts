@@ -27,6 +27,6 @@ export function cited(items: AnswerItem[]): ComposedItem[] {
 }
 
 /** The commands an answer's guidance lines describe, in order. */
-export function commandsOf(items: AnswerItem[]): (string | undefined)[] {
+export function commandsOf(items: AnswerItem[]): GuideItem['command'][] {
   return items.filter((i) => i.type === 'guide').map((i) => i.command);
 }

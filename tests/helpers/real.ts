@@ -1,11 +1,17 @@
 import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
-import { createAnswerer, type Answerer } from '../../src/commands/index.ts';
+import type { Answer } from '../../src/answer/types.ts';
+import { createCore, type Core } from '../../src/core.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 
-let cached: Answerer | undefined;
+let cached: Core | undefined;
 
-/** The answerer over the real knowledge base, built once per test file. */
-export function realAnswerer(): Answerer {
-  cached ??= createAnswerer(loadKnowledge(KNOWLEDGE_DIR));
+/** The core over the real knowledge base, built once per test file. */
+export function realAnswerer(): Core {
+  cached ??= createCore(loadKnowledge(KNOWLEDGE_DIR));
   return cached;
+}
+
+/** What a person typed, read and answered with no channel, as the console does. */
+export function answerText(core: Pick<Core, 'parseText' | 'answerNow'>, text: unknown): Answer {
+  return core.answerNow(core.parseText(text));
 }

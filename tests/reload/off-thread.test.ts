@@ -14,6 +14,7 @@ import { KnowledgeHolder } from '../../src/knowledge/live.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { FACT_BATCH, loadKnowledgeOffThread } from '../../src/knowledge/load-off-thread.ts';
 import { collectingLogger, GAZETTE_FACTS, tmpBase } from './support.ts';
+import { answerText } from '../helpers/real.ts';
 
 /** Many more facts quoting the ledger: validating them takes a while, which is the point. */
 function padBase(dir: string, count: number) {
@@ -82,7 +83,7 @@ it('answers asked after a reload starts are answered before its validation ends'
   while (!finished) {
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (finished) break;
-    const answer = answerer.answer('trade');
+    const answer = answerText(answerer, 'trade');
     if (JSON.stringify(answer).includes('240 billion')) events.push('answered');
   }
   reloader.close();

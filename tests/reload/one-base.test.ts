@@ -41,7 +41,7 @@ it('every answer through 20 reloads comes wholly from one base, one current whil
   const client = async (n: number) => {
     for (let i = n; !done; i++) {
       const from = holder.snapshot.version;
-      const text = JSON.stringify(await answerer.handle(QUESTIONS[i % QUESTIONS.length], channel));
+      const text = JSON.stringify(await answerer.answer(answerer.parseText(QUESTIONS[i % QUESTIONS.length]), channel));
       const to = holder.snapshot.version;
       const a = text.includes('(base-A)');
       const b = text.includes('(base-B)');

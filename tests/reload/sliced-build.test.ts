@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
-import { createAnswerer } from '../../src/commands/index.ts';
+import { createCore } from '../../src/core.ts';
 import { KnowledgeHolder } from '../../src/knowledge/live.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import type { Knowledge } from '../../src/knowledge/types.ts';
@@ -38,7 +38,7 @@ it('an engine built in slices searches exactly as one built at once, on the real
 });
 
 it('answers asked while a large base is indexed are answered from the current base before the swap', async () => {
-  const holder = new KnowledgeHolder(real, (k, prebuilt) => createAnswerer(k, {}, prebuilt));
+  const holder = new KnowledgeHolder(real, (k, prebuilt) => createCore(k, {}, prebuilt));
   const answerer = holder.answerer();
   const events: string[] = [];
   const swapping = holder.swap(larger(3000)).then(() => events.push('swapped'));
@@ -46,7 +46,7 @@ it('answers asked while a large base is indexed are answered from the current ba
   while (!events.includes('swapped')) {
     await new Promise((resolve) => setImmediate(resolve));
     if (events.includes('swapped')) break;
-    const text = JSON.stringify(answerer.answer('trade'));
+    const text = JSON.stringify(answerer.answerNow(answerer.parseText('trade')));
     events.push(text.includes('(copy ') ? 'answered from the new base' : `answered from version ${holder.snapshot.version}`);
   }
   await swapping;
@@ -54,11 +54,11 @@ it('answers asked while a large base is indexed are answered from the current ba
   expect(before.length).toBeGreaterThan(3);
   expect(new Set(before)).toEqual(new Set(['answered from version 1']));
   expect(holder.snapshot.version).toBe(2);
-  expect(JSON.stringify(answerer.answer('trade'))).toContain('(copy ');
+  expect(JSON.stringify(answerer.answerNow(answerer.parseText('trade')))).toContain('(copy ');
 });
 
 it('swaps asked for one after another are swapped in in that order, each built whole', async () => {
-  const holder = new KnowledgeHolder(real, (k, prebuilt) => createAnswerer(k, {}, prebuilt));
+  const holder = new KnowledgeHolder(real, (k, prebuilt) => createCore(k, {}, prebuilt));
   const big = larger(1000);
   const small = larger(10);
   // The large base takes far longer to index: without the queue the small one would swap in first and be replaced.

@@ -8,7 +8,7 @@ import { memoryLogger } from '../../src/log.ts';
 import { startSlack, type RunningSlack } from '../../adapters/slack/index.ts';
 import { APOLOGY } from '../../adapters/slack/render.ts';
 import { heldAnswerer } from '../helpers/held-answerer.ts';
-import { realAnswerer } from '../helpers/real.ts';
+import { realAnswerer, answerText } from '../helpers/real.ts';
 import { startFakeSlack, type FakeSlack } from './fake-slack-api.ts';
 import { actionBody, commandBody, eventBody, FORM, post, shareActionPayload, SIGNING_SECRET } from './signed-requests.ts';
 
@@ -62,7 +62,7 @@ describe('Slack adapter over HTTP', () => {
     const { body } = responsesTo('slash-trade')[0];
     expect(body.response_type).toBe('ephemeral');
     const blocks = body.blocks as Record<string, any>[];
-    expect(blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text', text: answerer.answer('trade').title } });
+    expect(blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text', text: answerText(answerer, 'trade').title } });
     expect(json(blocks)).toMatch(/\[1\] /); // a cited source in a context block
     const actions = blocks.find((b) => b.type === 'actions');
     expect(actions?.elements).toEqual([
@@ -75,7 +75,7 @@ describe('Slack adapter over HTTP', () => {
   it('empty slash text shows help', async () => {
     await post(app.endpoint, commandBody('', fake.responseUrl('slash-empty')), FORM);
     await fake.until(() => responsesTo('slash-empty').length === 1, 'the help answer');
-    expect((responsesTo('slash-empty')[0].body.blocks as any[])[0].text.text).toBe(answerer.answer('help').title);
+    expect((responsesTo('slash-empty')[0].body.blocks as any[])[0].text.text).toBe(answerText(answerer, 'help').title);
   });
 
   it('Share posts the answer in the channel, naming the sharer from the payload, and removes the ephemeral copy', async () => {
@@ -98,7 +98,7 @@ describe('Slack adapter over HTTP', () => {
     await barrier('dm');
     expect(posts('D0DM')).toHaveLength(1);
     expect(posts('D0DM')[0].params.thread_ts).toBeUndefined();
-    expect((posts('D0DM')[0].params.blocks as any[])[0].text.text).toBe(answerer.answer('topics').title);
+    expect((posts('D0DM')[0].params.blocks as any[])[0].text.text).toBe(answerText(answerer, 'topics').title);
   });
 
   it('answers a retried event once (x-slack-retry-num, and the same event_id again)', async () => {
@@ -151,16 +151,19 @@ describe('Slack adapter over HTTP', () => {
 
 describe('Slack slash answers, rendered once per text', () => {
   it('a repeated text gets the same message from one run of the core; another text runs it again', async () => {
+    // One parse per slash command, none when the rendered answer is cached.
     const asked: unknown[] = [];
-    const counting: Answerer = { ...answerer, answer: (text) => (asked.push(text), answerer.answer(text)) };
+    const counting: Answerer = { ...answerer, parseText: (text, options) => (asked.push(text), answerer.parseText(text, options)) };
     const counted = await startApp(fake, counting);
     try {
-      for (const [id, text] of [['cache-1', 'trade'], ['cache-2', 'trade'], ['cache-3', 'trade?']]) {
+      const texts = [['cache-1', 'trade'], ['cache-2', 'trade'], ['cache-3', 'trade?'], ['cache-4', 'how big is the gas deal'], ['cache-5', 'digest status'], ['cache-6', 'digest status']];
+      for (const [id, text] of texts) {
         await post(counted.endpoint, commandBody(text, fake.responseUrl(id)), FORM);
         await fake.until(() => responsesTo(id).length === 1, `answer ${id}`);
       }
       expect(responsesTo('cache-2')[0].body).toEqual(responsesTo('cache-1')[0].body);
-      expect(asked).toEqual(['trade', 'trade?']);
+      // A private answer (a channel's digest settings) is never cached: read and parsed each time.
+      expect(asked).toEqual(['trade', 'trade?', 'how big is the gas deal', 'digest status', 'digest status']);
       const share = (id: string) => json(responsesTo(id)[0].body.blocks).match(/"value":"([^"]*)"/)?.[1];
       expect([share('cache-1'), share('cache-3')]).toEqual(['trade', 'trade?']);
     } finally {
@@ -173,8 +176,7 @@ describe('Slack adapter when answering fails', () => {
   let failing: Awaited<ReturnType<typeof startApp>>;
   const broken: Answerer = {
     ...answerer,
-    answer: () => { throw new Error('index on fire'); },
-    handle: async () => { throw new Error('index on fire'); },
+    answer: async () => { throw new Error('index on fire'); },
   };
 
   beforeAll(async () => {
@@ -217,7 +219,7 @@ describe('Slack adapter when answering fails', () => {
 
 describe('Slack adapter stopping with answers in flight', () => {
   it('delivers the acked slash answer and mention answer before stop() resolves', async () => {
-    // `digest …` and mentions go through handle(), which is held until release().
+    // Answers (the digest command's and the mention's) are held until release().
     const held = heldAnswerer();
     const stopping = await startApp(fake, held.answerer);
     await post(stopping.endpoint, commandBody('digest status', fake.responseUrl('stop-slash')), FORM);

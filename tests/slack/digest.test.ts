@@ -7,32 +7,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
 import type { Answer } from '../../src/answer/types.ts';
 import { createAnswerer } from '../../src/commands/index.ts';
-import type { ChannelContext, DigestCommands } from '../../src/digest/types.ts';
+import { recordingDigest } from '../helpers/fake-digest.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { createSlackDigestPoster, startSlack, type RunningSlack } from '../../adapters/slack/index.ts';
 import { renderAnswer } from '../../adapters/slack/render.ts';
 import { startFakeSlack, type FakeSlack } from './fake-slack-api.ts';
 import { commandBody, eventBody, FORM, post, SIGNING_SECRET } from './signed-requests.ts';
+import { answerText } from '../helpers/real.ts';
 
 const knowledge = loadKnowledge(KNOWLEDGE_DIR);
 
-/** Records what the core would be asked and answers with a recognisable title. */
-function fakeDigest() {
-  const calls: { args: string; context: ChannelContext }[] = [];
-  const service: DigestCommands = {
-    async handle(args, context) {
-      calls.push({ args, context });
-      return { kind: 'help', query: '', matched: true, title: `digest said: ${args}`, items: [], sources: [], next: [] };
-    },
-  };
-  return { calls, service };
-}
 
 let fake: FakeSlack;
 let slack: RunningSlack;
 let endpoint: string;
-const digest = fakeDigest();
+const digest = recordingDigest();
 const answerer = createAnswerer(knowledge, { digest: digest.service });
 
 beforeAll(async () => {
@@ -122,7 +112,7 @@ describe('digest commands on Slack', () => {
 });
 
 describe('Slack digest poster', () => {
-  const digestAnswer: Answer = createAnswerer(knowledge).answer('trade');
+  const digestAnswer: Answer = answerText(createAnswerer(knowledge), 'trade');
   const poster = () => createSlackDigestPoster({ botToken: 'xoxb-test', apiUrl: fake.apiUrl });
 
   it('posts the rendered digest with blocks, sources and a text fallback, and returns the message ts', async () => {

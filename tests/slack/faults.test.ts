@@ -251,11 +251,11 @@ describe('stopping', () => {
   });
 
   it('with answers stuck on a hanging response_url, stop() ends by its deadline, apologies included', async () => {
-    const held = heldAnswerer();
+    const held = heldAnswerer((request) => request.command === 'digest status');
     const own = await startApp(fake, { answerer: held.answerer });
     fake.failResponses('stuck-1', 'hang');
     await post(own.endpoint, commandBody('trade', fake.responseUrl('stuck-1')), FORM);
-    await post(own.endpoint, commandBody('digest status', fake.responseUrl('stuck-2')), FORM); // held in handle()
+    await post(own.endpoint, commandBody('digest status', fake.responseUrl('stuck-2')), FORM); // held in answer()
     await fake.until(() => attemptsTo('stuck-1').length === 1 && held.started() === 1, 'both answers under way');
     const started = Date.now();
     await own.slack.stop(Date.now() + 1000);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Answer, AnswerItem, CitedSource, ConflictItem, FactItem, GuideItem, Variant } from '../../src/answer/types.ts';
-import { realAnswerer } from '../helpers/real.ts';
+import { realAnswerer, answerText } from '../helpers/real.ts';
 import { cutAtWord, decodeSlack, escapeSlack } from '../../adapters/slack/escape.ts';
 import { renderAnswer, shareValue, SLACK_LIMITS, type SlackMessage } from '../../adapters/slack/render.ts';
 
@@ -14,7 +14,7 @@ const conflict = (variants: Variant[], extra: Partial<ConflictItem> = {}): Confl
 const guide = (command: string, text: string): GuideItem => ({ type: 'guide', command, text });
 const source = (citation: number, extra: Partial<CitedSource> = {}): CitedSource => ({ id: `s${citation}`, citation, title: `Title ${citation}`, publisher: 'Pub', authors: [], published: '2021', approximate: false, ...extra });
 const answerOf = (items: AnswerItem[], extra: Partial<Answer> = {}): Answer => ({
-  kind: 'timeline', query: 'timeline trade', matched: true, title: 'Timeline: trade', lead: 'Oldest first.', items, sources: [source(1)], next: ['timeline trade', 'topics'], ...extra,
+  kind: 'timeline', query: 'timeline trade', matched: true, title: 'Timeline: trade', lead: 'Oldest first.', items, sources: [source(1)], next: [{ command: 'timeline', options: { topic: 'trade' } }, { command: 'topics' }], show: { audience: 'channel', shareable: true, cacheable: true }, ...extra,
 });
 
 const sections = (m: SlackMessage) => m.blocks.filter((b) => b.type === 'section') as { text: { text: string } }[];
@@ -31,7 +31,7 @@ function expectWithinLimits(m: SlackMessage) {
 
 describe('renderAnswer', () => {
   it('renders a topic: header, dated items with citations, sources with publisher, title and date, fallback text', () => {
-    const m = renderAnswer(answerer.answer('trade'));
+    const m = renderAnswer(answerText(answerer, 'trade'));
     const title = 'Trade: bilateral trade volumes, balance, what is traded, trading partners';
     expect(m.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: title } });
     const [label, ...own] = sections(m)[0].text.text.split('\n');
@@ -61,7 +61,7 @@ describe('renderAnswer', () => {
   });
 
   it('cuts the full timeline at an item boundary with a note naming how many more and what to try', () => {
-    const m = renderAnswer(answerer.answer('timeline'));
+    const m = renderAnswer(answerText(answerer, 'timeline'));
     const lines = sections(m).flatMap((s) => s.text.text.split('\n')).filter((line) => !line.startsWith('• '));
     expect(lines).toHaveLength(25);
     expect(JSON.stringify(m.blocks)).toContain('185 more items not shown: try `topics`.');
@@ -132,13 +132,13 @@ describe('renderAnswer', () => {
   });
 
   it('names the sharer and drops the button on a shared answer', () => {
-    const m = renderAnswer(answerer.answer('trade'), { sharedBy: 'U0SHARER' });
+    const m = renderAnswer(answerText(answerer, 'trade'), { sharedBy: 'U0SHARER' });
     expect(JSON.stringify(m.blocks)).toContain('Shared by <@U0SHARER>');
     expect(m.blocks.map((b) => b.type)).not.toContain('actions');
   });
 
   it('never renders a sharer that is not a Slack user id', () => {
-    const m = renderAnswer(answerer.answer('trade'), { sharedBy: '!channel' });
+    const m = renderAnswer(answerText(answerer, 'trade'), { sharedBy: '!channel' });
     expect(JSON.stringify(m)).not.toContain('<!channel>');
   });
 
@@ -161,7 +161,7 @@ describe('escaping', () => {
       fc.property(anyText, anyText, anyText, anyText, anyText, anyText, (title, lead, query, fact, command, publisher) => {
         const answer = answerOf(
           [item(fact, { date: fact.slice(0, 5) }), guide(command, command), conflict([{ text: fact, sources: ['s1'], citations: [1], evidence: [] }], { date: fact })],
-          { kind: 'search', title: title || 'x', lead, query, next: [command], sources: [source(1, { title, publisher })] },
+          { kind: 'search', title: title || 'x', lead, query, next: [{ command: 'ask', options: { question: command } }], sources: [source(1, { title, publisher })] },
         );
         const m = renderAnswer(answer, { shareCommand: query, sharedBy: 'U0SHARER' });
         const left = userMarkupLeft(m);

@@ -1,118 +1,134 @@
 /**
- * The one slash command, `/sinorussia`, in the discord.js guide's layout: `data` is the
- * definition (the builders validate names and lengths), `toCommandText` turns a use of it
- * into the text the core's answerer reads, so both surfaces share one vocabulary.
+ * The one slash command, `/sinorussia`, in the discord.js guide's layout, generated from the
+ * core's command registry: `data` is the definition (the builders validate names and
+ * lengths), `requestFrom` reads a use of it straight into a typed request (each value checked
+ * by the option it was given in), and `slashText` writes a request the way Discord types it.
  */
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import { TOPIC_NAMES, TOPICS } from '../../../src/knowledge/topics.ts';
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  SlashCommandBuilder,
+  SlashCommandSubcommandBuilder,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
+import type { Command } from '../../../src/commands/command.ts';
+import { echo } from '../../../src/commands/input.ts';
+import { readOption } from '../../../src/commands/options.ts';
+import { COMMANDS, commandNamed, groupOf } from '../../../src/commands/registry.ts';
+import type { CommandRef, OptionName, OptionProblem, Request, RequestOptions } from '../../../src/commands/request.ts';
+import { TOPIC_NAMES, TOPICS, type Topic } from '../../../src/knowledge/topics.ts';
+import { withoutMentions } from '../markup.ts';
 
 export const COMMAND_NAME = 'sinorussia';
-/** Discord caps option descriptions at 100 characters. */
+/** Discord caps descriptions at 100 characters. */
 const describe = (text: string) => (text.length <= 100 ? text : `${text.slice(0, 99)}…`);
+const capital = (text: string) => text[0].toUpperCase() + text.slice(1);
+const descriptionOf = (c: Command) => describe(c.description ?? capital(c.summary));
 
-export const DIGEST_GROUP = 'digest';
-export const DIGEST_ACTIONS = ['subscribe', 'unsubscribe', 'status', 'preview'] as const;
+/** How Discord takes each kind of option: its length cap, autocomplete, or a fixed choice. */
+const OPTION_SHAPE: Record<OptionName, { maxLength?: number; autocomplete?: boolean; choices?: readonly string[] }> = {
+  question: { maxLength: 500, autocomplete: true },
+  topic: { choices: TOPIC_NAMES },
+  time: { maxLength: 5 },
+  zone: { maxLength: 64, autocomplete: true },
+  topics: { maxLength: 200 },
+};
 
-/** `/sinorussia digest subscribe|unsubscribe|status|preview`: the core checks the values and explains mistakes. */
-function addDigestGroup(command: SlashCommandBuilder): void {
-  command.addSubcommandGroup((group) =>
-    group
-      .setName(DIGEST_GROUP)
-      .setDescription('A daily sourced post in this channel')
-      .addSubcommand((sub) =>
-        sub
-          .setName('subscribe')
-          .setDescription('Post a digest here every day (needs Manage Channels)')
-          .addStringOption((o) => o.setName('time').setDescription('Local time, HH:MM (default 09:00)').setRequired(false).setMaxLength(5))
-          .addStringOption((o) =>
-            o.setName('zone').setDescription('Time zone, Area/City such as Europe/Berlin (default UTC)').setRequired(false).setMaxLength(64).setAutocomplete(true),
-          )
-          .addStringOption((o) => o.setName('topics').setDescription('Topics, separated by spaces (default: all)').setRequired(false).setMaxLength(200)),
-      )
-      .addSubcommand((sub) => sub.setName('unsubscribe').setDescription('Stop the daily digest here (needs Manage Channels)'))
-      .addSubcommand((sub) => sub.setName('status').setDescription('What is set here, and when the next digest is due'))
-      .addSubcommand((sub) => sub.setName('preview').setDescription("Tomorrow's digest, shown only to you")),
-  );
+/** The topic summary is one subcommand per topic (`/sinorussia trade`); a group's own command has no subcommand. */
+const onDiscord = (c: Command) => c.name !== 'topic' && !COMMANDS.some((other) => groupOf(other).group === c.name);
+
+function subcommandOf(command: Command, name: string): SlashCommandSubcommandBuilder {
+  const sub = new SlashCommandSubcommandBuilder().setName(name).setDescription(descriptionOf(command));
+  for (const spec of command.options ?? []) {
+    const shape = OPTION_SHAPE[spec.name];
+    sub.addStringOption((o) => {
+      o.setName(spec.name).setDescription(describe(spec.description)).setRequired(spec.required === true);
+      if (shape.maxLength) o.setMaxLength(shape.maxLength);
+      if (shape.autocomplete) o.setAutocomplete(true);
+      if (shape.choices) o.addChoices(...shape.choices.map((c) => ({ name: c, value: c })));
+      return o;
+    });
+  }
+  return sub;
 }
 
-/** Built once: `/sinorussia trade` (one subcommand per topic), `ask`, `timeline`, `help`, `topics`, `sources`, `digest …`. */
+/** Built once from the registry, in its order: a group's commands become a subcommand group (`digest subscribe`). */
 export function buildCommand(): SlashCommandBuilder {
   const command = new SlashCommandBuilder()
     .setName(COMMAND_NAME)
     .setDescription('Sourced answers on China–Russia relations')
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM);
-  command.addSubcommand((sub) =>
-    sub
-      .setName('ask')
-      .setDescription('Ask a question; the answer cites its sources')
-      .addStringOption((o) =>
-        o.setName('question').setDescription('Your question, or a topic').setRequired(true).setMaxLength(500).setAutocomplete(true),
-      ),
-  );
-  for (const topic of TOPIC_NAMES) {
-    command.addSubcommand((sub) => sub.setName(topic).setDescription(describe(`Summary: ${TOPICS[topic]}`)));
+  for (const c of COMMANDS) {
+    const { group, word } = groupOf(c);
+    if (c.name === 'topic') {
+      for (const topic of TOPIC_NAMES) command.addSubcommand((sub) => sub.setName(topic).setDescription(describe(`Summary: ${TOPICS[topic]}`)));
+    } else if (!group && !onDiscord(c)) {
+      const members = COMMANDS.filter((other) => groupOf(other).group === c.name);
+      command.addSubcommandGroup((g) => {
+        g.setName(c.name).setDescription(descriptionOf(c));
+        for (const member of members) g.addSubcommand(subcommandOf(member, groupOf(member).word));
+        return g;
+      });
+    } else if (!group) {
+      command.addSubcommand(subcommandOf(c, word));
+    }
   }
-  command.addSubcommand((sub) =>
-    sub
-      .setName('timeline')
-      .setDescription('Every fact, or every fact of one topic, oldest first')
-      .addStringOption((o) =>
-        o
-          .setName('topic')
-          .setDescription('Only this topic')
-          .setRequired(false)
-          .addChoices(...TOPIC_NAMES.map((t) => ({ name: t, value: t }))),
-      ),
-  );
-  command.addSubcommand((sub) => sub.setName('topics').setDescription('The topics, with what each covers'));
-  command.addSubcommand((sub) => sub.setName('sources').setDescription('The articles the facts come from'));
-  command.addSubcommand((sub) => sub.setName('help').setDescription('What the bot can do'));
-  addDigestGroup(command);
   return command;
 }
 
 export const data = buildCommand();
 
-/** The command as the core's answerer reads it: `ask <q>`, `timeline trade`, `trade`, `digest subscribe 09:00 UTC trade`. */
-export function toCommandText(interaction: Pick<ChatInputCommandInteraction, 'options'>): string {
+/**
+ * A use of `/sinorussia` as a typed request. A value that does not fit its option
+ * (`topics:9:30`, `zone:Berlin`) is a problem naming the option, which the answer explains.
+ */
+export function requestFrom(interaction: Pick<ChatInputCommandInteraction, 'options'>): Request {
+  const group = interaction.options.getSubcommandGroup(false);
   const sub = interaction.options.getSubcommand(false) ?? 'help';
-  if (interaction.options.getSubcommandGroup(false) === DIGEST_GROUP) {
-    const values = ['time', 'zone', 'topics'].map((name) => interaction.options.getString(name)?.trim() ?? '');
-    return [DIGEST_GROUP, sub, ...values].filter(Boolean).join(' ');
+  if (!group && (TOPIC_NAMES as string[]).includes(sub)) return { command: 'topic', options: { topic: sub as Topic }, query: sub };
+  const command = COMMANDS.find((c) => c.name === (group ? `${group} ${sub}` : sub) && onDiscord(c));
+  if (!command) return { command: 'help', options: {}, query: '' };
+  const options: RequestOptions = {};
+  const given: string[] = [];
+  let problem: OptionProblem | undefined;
+  for (const spec of command.options ?? []) {
+    const raw = withoutMentions(interaction.options.getString(spec.name));
+    if (!raw) continue;
+    given.push(raw);
+    const read = readOption(spec.name, raw);
+    if ('problem' in read) problem ??= { ...read.problem, message: `${spec.name}: ${read.problem.message}` };
+    else Object.assign(options, { [spec.name]: read.value });
   }
-  if (sub === 'ask') return `ask ${interaction.options.getString('question') ?? ''}`.trim();
-  if (sub === 'timeline') return `timeline ${interaction.options.getString('topic') ?? ''}`.trim();
-  return sub;
+  // An empty question asks for help, as `ask` alone does in text.
+  if (command.name === 'ask' && !options.question) return { command: 'help', options: {}, query: '' };
+  const query = echo(command.name === 'ask' ? (options.question ?? '') : [command.name, ...given].join(' '));
+  return { command: command.name, options, query, ...(problem ? { problem } : {}) };
 }
 
-/** Shows a core command (`timeline trade`, `<question>`) as the slash command that runs it. */
-export function slashFor(command: string): string {
-  const [first = '', ...rest] = command.trim().split(/\s+/);
-  const args = rest.join(' ');
-  if (first === '<topic>') return `/${COMMAND_NAME} <topic>`;
-  if (first === DIGEST_GROUP) return slashForDigest(rest);
-  if (first === 'timeline') {
-    if (!args) return `/${COMMAND_NAME} timeline`;
-    return args.startsWith('[') ? `/${COMMAND_NAME} timeline [topic]` : `/${COMMAND_NAME} timeline topic:${args}`;
-  }
-  if (['help', 'topics', 'sources'].includes(first) || (TOPIC_NAMES as string[]).includes(first)) {
-    return `/${COMMAND_NAME} ${first}`;
-  }
-  const question = first === 'ask' ? args : command.trim();
-  return `/${COMMAND_NAME} ask question:${question}`;
+/** The text a Share button re-answers: what the person asked, as the text parser reads it. */
+export function shareText(request: Request): string {
+  if (request.command === 'ask') return `ask ${request.options.question ?? ''}`.trim();
+  if (request.command === 'topic') return request.options.topic ?? 'help';
+  const command = commandNamed(request.command);
+  const values = (command.options ?? []).map((o) => request.options[o.name]).filter((v) => v !== undefined);
+  return [command.name, ...values.map((v) => (Array.isArray(v) ? v.join(' ') : v))].join(' ');
 }
 
-/** `digest subscribe 09:00 Europe/Berlin trade energy` as the slash command with named options. */
-function slashForDigest(args: string[]): string {
-  const [action = 'subscribe', ...values] = args;
-  const base = `/${COMMAND_NAME} ${DIGEST_GROUP} ${(DIGEST_ACTIONS as readonly string[]).includes(action) ? action : 'subscribe'}`;
-  if (action !== 'subscribe' || values.length === 0) return base;
-  // Usage placeholders (`[HH:MM]`) become the option names.
-  if (values.some((v) => v.startsWith('['))) return `${base} [time] [zone] [topics]`;
-  const time = values.find((v) => /^\d{1,2}:\d{2}$/.test(v));
-  const zone = values.find((v) => v !== time && (v.includes('/') || v.toUpperCase() === 'UTC'));
-  const topics = values.filter((v) => v !== time && v !== zone);
-  const named = [time && `time:${time}`, zone && `zone:${zone}`, topics.length > 0 && `topics:${topics.join(' ')}`].filter(Boolean);
-  return [base, ...named].join(' ');
+/** A request, or a command's usage, as the slash command that runs it: `/sinorussia timeline topic:trade`. */
+export function slashText(ref: CommandRef): string {
+  const named = commandNamed(ref.command);
+  // A group's own command (`digest`) is not a slash command: point to the one help shows for it.
+  const command = onDiscord(named) || named.name === 'topic' ? named : commandNamed(named.helpAs ?? 'help');
+  const options = ref.options ?? {};
+  if (command.name === 'topic') return `/${COMMAND_NAME} ${ref.usage || !options.topic ? '<topic>' : options.topic}`;
+  const parts = [`/${COMMAND_NAME} ${command.name}`];
+  for (const spec of command.options ?? []) {
+    if (ref.usage) parts.push(spec.required ? `${spec.name}:${spec.placeholder}` : `[${spec.name}]`);
+    else if (options[spec.name] !== undefined) {
+      const value = options[spec.name];
+      parts.push(`${spec.name}:${Array.isArray(value) ? value.join(' ') : value}`);
+    }
+  }
+  return parts.join(' ');
 }

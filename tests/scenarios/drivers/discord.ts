@@ -65,6 +65,7 @@ export class DiscordDriver implements PlatformDriver {
   readonly name = 'Discord';
   readonly channel = IDS.channel;
   readonly privateReplies = false;
+  readonly pingMarkup = '@here @everyone <@123456789012345678> <@&123456789012345679>';
   private fake!: FakeDiscord;
   private data!: ReturnType<typeof tempDataDir>;
   private env!: Record<string, string>;

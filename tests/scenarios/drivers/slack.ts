@@ -55,6 +55,7 @@ function sentFrom(kind: Sent['kind'], channel: string, message: Record<string, u
 export class SlackDriver implements PlatformDriver {
   readonly channel = CHANNEL;
   readonly privateReplies = true;
+  readonly pingMarkup = '@here <!channel> <!subteam^S0123|@team> <@U123> @everyone';
   private fake!: FakeSlack;
   private data!: ReturnType<typeof tempDataDir>;
   private env!: Record<string, string>;

@@ -52,6 +52,8 @@ export interface PlatformDriver {
    * (the README's "The daily digest" says so).
    */
   readonly privateReplies: boolean;
+  /** Everything that would ping a crowd or a person, in this platform's own markup. */
+  readonly pingMarkup: string;
   /**
    * The bot as `npm start` runs it, against this platform's fake; its digest on `clock`, its
    * store in `storeEnv` (DATABASE_URL) or else in a DATA_DIR of its own.

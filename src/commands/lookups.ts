@@ -1,0 +1,43 @@
+import type { AnswerItem } from '../answer/types.ts';
+import { topicLines } from '../answer/guide.ts';
+import type { Topic } from '../knowledge/topics.ts';
+import type { Fact, Knowledge } from '../knowledge/types.ts';
+
+/**
+ * What commands derive from one (immutable) base and keep: a large base makes these costly to
+ * recompute per request. Owned by the core built over that base, so a reload drops them with it.
+ */
+export class BaseLookups {
+  private figuresByTopic = new Map<Topic, Fact[]>();
+  private figuresByMeasure?: Map<string, Fact[]>;
+  private lines?: AnswerItem[];
+
+  constructor(private readonly knowledge: Knowledge) {}
+
+  /** A topic's facts stating a figure, oldest first. */
+  topicFigures(topic: Topic): Fact[] {
+    let facts = this.figuresByTopic.get(topic);
+    if (!facts) {
+      facts = this.knowledge.facts
+        .filter((f) => f.topics.includes(topic) && f.figure)
+        .sort((a, b) => a.about.start.localeCompare(b.about.start));
+      this.figuresByTopic.set(topic, facts);
+    }
+    return facts;
+  }
+
+  /** Facts stating a figure of one measure. */
+  measureFigures(measure: string): Fact[] {
+    if (!this.figuresByMeasure) {
+      const map = new Map<string, Fact[]>();
+      for (const f of this.knowledge.facts) if (f.figure) map.set(f.figure.measure, [...(map.get(f.figure.measure) ?? []), f]);
+      this.figuresByMeasure = map;
+    }
+    return this.figuresByMeasure.get(measure) ?? [];
+  }
+
+  /** One guide line per topic with what it covers and how many facts it has (every "no match" shows them). */
+  topicLines(): AnswerItem[] {
+    return (this.lines ??= topicLines(this.knowledge));
+  }
+}
