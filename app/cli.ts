@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
-import { renderTerminal, ANSI, PLAIN } from '../adapters/console/render.ts';
+import { ANSI, PLAIN, renderTerminal } from '../adapters/console/render.ts';
 import { answerToJson } from '../src/answer/json.ts';
 import { COMMANDS } from '../src/commands/registry.ts';
 import { createCore } from '../src/core.ts';
@@ -102,10 +102,14 @@ export async function runCli(
     for (const issue of report.issues) err.write(`${formatIssue(issue)}\n`);
     for (const warning of report.warnings) err.write(`${formatIssue(warning)} (${values.strict ? 'error: --strict' : 'warning'})\n`);
     if (errors.length > 0) {
-      err.write(`sinorussia check: ${errors.length} error(s)${values.strict && report.warnings.length > 0 ? `, ${report.warnings.length} of them warnings (--strict)` : ''}\n`);
+      err.write(
+        `sinorussia check: ${errors.length} error(s)${values.strict && report.warnings.length > 0 ? `, ${report.warnings.length} of them warnings (--strict)` : ''}\n`,
+      );
       return 1;
     }
-    const quotes = textsDir ? `${report.quotesVerified} quotes verified against ${values.texts ?? textsDir}` : 'quotes not verified (no --texts)';
+    const quotes = textsDir
+      ? `${report.quotesVerified} quotes verified against ${values.texts ?? textsDir}`
+      : 'quotes not verified (no --texts)';
     const warned = report.warnings.length > 0 ? `, ${report.warnings.length} warning(s)` : '';
     out.write(`knowledge ok: ${report.sources} sources, ${report.facts} facts, ${quotes}${warned}\n`);
     if (values.stale) {

@@ -1,5 +1,5 @@
 /** `sinorussia digest preview [--date YYYY-MM-DD] [--channel ID]`, kept out of cli.ts's way. */
-import { renderTerminal, ANSI, PLAIN } from '../adapters/console/render.ts';
+import { ANSI, PLAIN, renderTerminal } from '../adapters/console/render.ts';
 import { Composer } from '../src/answer/compose.ts';
 import { previewForChannel } from '../src/digest/preview.ts';
 import { systemClock } from '../src/digest/types.ts';
@@ -23,7 +23,10 @@ export async function runDigestPreview(
   // The store only when a channel is named: a preview never needs to create a database.
   const store = options.channel ? await openStore({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR }) : undefined;
   try {
-    const answer = await previewForChannel({ knowledge, composer: new Composer(knowledge), clock: systemClock, store }, { channelId: options.channel, date: options.date });
+    const answer = await previewForChannel(
+      { knowledge, composer: new Composer(knowledge), clock: systemClock, store },
+      { channelId: options.channel, date: options.date },
+    );
     out.write(`${renderTerminal(answer, out.isTTY ? ANSI : PLAIN)}\n`);
     return 0;
   } catch (e) {

@@ -1,6 +1,6 @@
-import type { DigestStoreSettings } from '../stores/sql/open-store.ts';
-import type { DigestSchedulerSettings } from '../src/digest/scheduler.ts';
 import { ConfigError } from '../src/config-error.ts';
+import type { DigestSchedulerSettings } from '../src/digest/scheduler.ts';
+import type { DigestStoreSettings } from '../stores/sql/open-store.ts';
 
 /** DATABASE_URL (PostgreSQL, for several instances) or DATA_DIR (the SQLite file's folder). */
 export function readDigestSettings(env: Record<string, string | undefined>): DigestStoreSettings {
@@ -29,7 +29,8 @@ export function readSchedulerSettings(env: Record<string, string | undefined>): 
     const raw = env[variable]?.trim();
     if (!raw) continue;
     const ms = Number(raw);
-    if (!Number.isInteger(ms) || ms < 100) throw new ConfigError(variable, `must be a whole number of milliseconds, at least 100 (got "${raw}")`);
+    if (!Number.isInteger(ms) || ms < 100)
+      throw new ConfigError(variable, `must be a whole number of milliseconds, at least 100 (got "${raw}")`);
     settings[key] = ms;
   }
   return settings;

@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The knowledge base shipped with the project, wherever the command is run from. */
 export const KNOWLEDGE_DIR = fileURLToPath(new URL('../knowledge/', import.meta.url));
@@ -19,7 +19,10 @@ export interface KnowledgeLocation {
  * `KNOWLEDGE_DIR` / `KNOWLEDGE_TEXTS_DIR`, then the shipped base (and no texts).
  * Relative paths are taken from the working directory.
  */
-export function knowledgeLocation(env: Record<string, string | undefined>, flags: { knowledge?: string; texts?: string } = {}): KnowledgeLocation {
+export function knowledgeLocation(
+  env: Record<string, string | undefined>,
+  flags: { knowledge?: string; texts?: string } = {},
+): KnowledgeLocation {
   const dir = flags.knowledge || env.KNOWLEDGE_DIR;
   const texts = flags.texts || env.KNOWLEDGE_TEXTS_DIR;
   return { dir: dir ? resolve(dir) : KNOWLEDGE_DIR, textsDir: texts ? resolve(texts) : undefined };

@@ -4,9 +4,9 @@
  * and swaps it into the holder. A base that fails is not loaded: the last good one keeps
  * answering and each problem is logged once, until it changes. `reload()` is what SIGHUP calls.
  */
-import { watch, type FSWatcher } from 'node:fs';
+import { type FSWatcher, watch } from 'node:fs';
 import { join } from 'node:path';
-import { KnowledgeError, formatIssue, type KnowledgeIssue } from '../src/errors.ts';
+import { formatIssue, KnowledgeError, type KnowledgeIssue } from '../src/errors.ts';
 import type { KnowledgeChanges, KnowledgeHolder } from '../src/knowledge/live.ts';
 import type { Knowledge } from '../src/knowledge/types.ts';
 import type { Logger } from '../src/log.ts';

@@ -8,7 +8,7 @@ import { SinorussiaError } from '../src/errors.ts';
 import { StartupError } from '../src/startup-error.ts';
 import { loggerFromEnv } from './log-settings.ts';
 import { guardProcess } from './process-guard.ts';
-import { startBot, STOP_MS } from './start-bot.ts';
+import { STOP_MS, startBot } from './start-bot.ts';
 
 /** Past the deadline, the store's own close gets this long before the process exits anyway. */
 const STOP_GRACE_MS = 1000;
@@ -39,7 +39,11 @@ export async function main(): Promise<void> {
     // start-up stops with one clear line, and exits even if a platform or database had opened.
     const known = err instanceof SinorussiaError || err instanceof StartupError;
     const error = err as NodeJS.ErrnoException;
-    process.stderr.write(known ? `${error.message}\n` : `sinorussia: could not start: ${error?.message ?? String(err)}${error?.code ? ` (${error.code})` : ''}\n`);
+    process.stderr.write(
+      known
+        ? `${error.message}\n`
+        : `sinorussia: could not start: ${error?.message ?? String(err)}${error?.code ? ` (${error.code})` : ''}\n`,
+    );
     process.exit(1);
   }
 }

@@ -4,7 +4,8 @@ import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../src/rate-limit.ts'
 function whole(env: Record<string, string | undefined>, name: string, fallback: number): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new ConfigError(name, `must be a whole number of at least 1 (got "${raw.slice(0, 40)}")`);
+  if (!/^\d+$/.test(raw) || Number(raw) < 1)
+    throw new ConfigError(name, `must be a whole number of at least 1 (got "${raw.slice(0, 40)}")`);
   return Number(raw);
 }
 

@@ -7,21 +7,22 @@
  * digest commands, each platform through the adapter contract, the digest scheduler posting
  * with their posters, and the knowledge watcher. With none: the console, without a store.
  */
+
+import { type ConsoleStreams, consoleAdapter } from '../adapters/console/index.ts';
 import type { ChatAdapter, RunningAdapter } from '../adapters/contract.ts';
-import { consoleAdapter, type ConsoleStreams } from '../adapters/console/index.ts';
-import { createCore, type Core } from '../src/core.ts';
+import { type Core, createCore } from '../src/core.ts';
 import type { DigestService } from '../src/digest/commands.ts';
-import type { KyselyDigestStore } from '../stores/sql/digest-store.ts';
 import type { DigestScheduler } from '../src/digest/scheduler.ts';
 import type { Clock } from '../src/digest/types.ts';
 import { KnowledgeHolder, type Prebuilt } from '../src/knowledge/live.ts';
 import type { Knowledge } from '../src/knowledge/types.ts';
 import type { Logger } from '../src/log.ts';
 import { RateLimiter } from '../src/rate-limit.ts';
+import type { KyselyDigestStore } from '../stores/sql/digest-store.ts';
 import { readDigestSettings, readSchedulerSettings } from './digest-settings.ts';
-import { knowledgeLocation, type KnowledgeLocation } from './knowledge-dir.ts';
+import { type KnowledgeLocation, knowledgeLocation } from './knowledge-dir.ts';
 import { loadBase, reloadBase } from './knowledge-load.ts';
-import { watchKnowledge, type ReloadOutcome } from './knowledge-reload.ts';
+import { type ReloadOutcome, watchKnowledge } from './knowledge-reload.ts';
 import { loggerFromEnv } from './log-settings.ts';
 import { createOps, type Ops } from './ops/index.ts';
 import { configuredPlatforms } from './platforms.ts';
@@ -174,7 +175,9 @@ async function startChatBot(root: Root, platforms: ChatAdapter[]): Promise<ChatB
     const { store } = storage;
     ops.needs({ name: 'store', check: () => store.ping().then(() => true) });
     // Everything built from the base is rebuilt with it: the index, the composer, the digest commands.
-    const holder = new KnowledgeHolder(knowledge, (k, prebuilt) => buildCore(k, createDigestCommands({ store, knowledge: k, logger, clock: overrides.clock }), prebuilt));
+    const holder = new KnowledgeHolder(knowledge, (k, prebuilt) =>
+      buildCore(k, createDigestCommands({ store, knowledge: k, logger, clock: overrides.clock }), prebuilt),
+    );
     const answerer = holder.answerer();
     const shared = {
       logger,
@@ -219,7 +222,18 @@ async function startChatBot(root: Root, platforms: ChatAdapter[]): Promise<ChatB
       await storage.close();
       await ops.close();
     });
-    return { mode: 'chat', holder, adapters, storage, store, scheduler, ops, reload: (reason) => reloader.reload(reason), ended: endedTogether(adapters), stop };
+    return {
+      mode: 'chat',
+      holder,
+      adapters,
+      storage,
+      store,
+      scheduler,
+      ops,
+      reload: (reason) => reloader.reload(reason),
+      ended: endedTogether(adapters),
+      stop,
+    };
   } catch (error) {
     for (const close of opened.reverse()) await close().catch(() => undefined);
     throw error;

@@ -4,11 +4,12 @@
  * with PostgreSQL the requests already answered, shared by every instance. The drivers load
  * only here, and only with a chat platform to serve.
  */
-import type { DigestStoreSettings } from '../stores/sql/open-store.ts';
-import type { KyselyDigestStore } from '../stores/sql/digest-store.ts';
+
 import type { Logger } from '../src/log.ts';
 import type { Outbox } from '../src/outbox.ts';
 import type { SeenStore } from '../src/seen-store.ts';
+import type { KyselyDigestStore } from '../stores/sql/digest-store.ts';
+import type { DigestStoreSettings } from '../stores/sql/open-store.ts';
 
 export interface Storage {
   store: KyselyDigestStore;
@@ -33,7 +34,8 @@ export async function openStorage(
   const outbox = (await import('../stores/sql/outbox.ts')).createSqlOutbox(store.db);
   let seen: SeenStore | undefined;
   try {
-    if (settings.databaseUrl) seen = await (await import('../stores/sql/seen-store.ts')).openPostgresSeenStore(settings.databaseUrl, logger);
+    if (settings.databaseUrl)
+      seen = await (await import('../stores/sql/seen-store.ts')).openPostgresSeenStore(settings.databaseUrl, logger);
   } catch (error) {
     await store.close().catch(() => undefined);
     throw error;

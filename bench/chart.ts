@@ -31,7 +31,15 @@ function twentyPoints(base: Chart): Chart {
   const [point] = base.points;
   const points = Array.from({ length: 20 }, (_, i) => {
     const year = String(2004 + i);
-    return { ...point, period: year, label: year, sortKey: `${year}-01-01`, value: 40 + 9 * i, kind: i % 4 === 3 ? ('target' as const) : ('actual' as const), citations: [1 + (i % trade.sources.length)] };
+    return {
+      ...point,
+      period: year,
+      label: year,
+      sortKey: `${year}-01-01`,
+      value: 40 + 9 * i,
+      kind: i % 4 === 3 ? ('target' as const) : ('actual' as const),
+      citations: [1 + (i % trade.sources.length)],
+    };
   });
   return { ...base, points };
 }
@@ -88,7 +96,9 @@ async function measureAsync(name: string, chart: Chart): Promise<void> {
   }
   clearInterval(ticker);
   times.sort((a, b) => a - b);
-  console.log(`${name.padEnd(38)} wall p50 ${percentile(times, 50).toFixed(2).padStart(7)} ms p99 ${percentile(times, 99).toFixed(2).padStart(7)} ms  longest event-loop gap ${longestTick.toFixed(1)} ms  (${N})`);
+  console.log(
+    `${name.padEnd(38)} wall p50 ${percentile(times, 50).toFixed(2).padStart(7)} ms p99 ${percentile(times, 99).toFixed(2).padStart(7)} ms  longest event-loop gap ${longestTick.toFixed(1)} ms  (${N})`,
+  );
 }
 
 console.log(`node ${process.version}, ${gc ? 'gc between runs' : 'no --expose-gc: memory deltas include garbage'}`);

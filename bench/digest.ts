@@ -15,16 +15,29 @@ import { renderTerminal } from '../adapters/console/render.ts';
 import { KNOWLEDGE_DIR } from '../app/knowledge-dir.ts';
 import { Composer } from '../src/answer/compose.ts';
 import type { Answer } from '../src/answer/types.ts';
-import type { KyselyDigestStore } from '../stores/sql/digest-store.ts';
-import { openPostgresStore, openSqliteStore } from '../stores/sql/open-store.ts';
 import { DigestScheduler } from '../src/digest/scheduler.ts';
 import type { DigestPoster, PlatformName } from '../src/digest/types.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import { TOPIC_NAMES } from '../src/knowledge/topics.ts';
 import { createLogger } from '../src/log.ts';
+import type { KyselyDigestStore } from '../stores/sql/digest-store.ts';
+import { openPostgresStore, openSqliteStore } from '../stores/sql/open-store.ts';
 
 const SUBSCRIPTIONS = Number(process.env.BENCH_SUBSCRIPTIONS ?? 10_000);
-const ZONES = ['UTC', 'Europe/Berlin', 'Europe/Moscow', 'America/New_York', 'America/Los_Angeles', 'Asia/Shanghai', 'Asia/Kolkata', 'Australia/Sydney', 'Asia/Tokyo', 'America/Sao_Paulo', 'Africa/Nairobi', 'Pacific/Auckland'];
+const ZONES = [
+  'UTC',
+  'Europe/Berlin',
+  'Europe/Moscow',
+  'America/New_York',
+  'America/Los_Angeles',
+  'Asia/Shanghai',
+  'Asia/Kolkata',
+  'Australia/Sydney',
+  'Asia/Tokyo',
+  'America/Sao_Paulo',
+  'Africa/Nairobi',
+  'Pacific/Auckland',
+];
 const NOW = new Date('2026-05-04T12:00:00Z');
 const knowledge = loadKnowledge(KNOWLEDGE_DIR);
 const composer = new Composer(knowledge);
@@ -59,7 +72,11 @@ async function seed(store: KyselyDigestStore) {
       paused_reason: null,
     };
   });
-  for (let i = 0; i < rows.length; i += 500) await store.db.insertInto('subscriptions').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await store.db
+      .insertInto('subscriptions')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 async function run(name: string, store: KyselyDigestStore) {

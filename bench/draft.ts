@@ -6,8 +6,9 @@
  * facts, as a new article would be. Texts: BENCH_TEXTS_DIR, KNOWLEDGE_TEXTS_DIR, or
  * ../shared/seeds. Prints; asserts nothing. BENCH_VERBOSE=1 lists what each measure missed.
  */
-import { performance } from 'node:perf_hooks';
+
 import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { KNOWLEDGE_DIR } from '../app/knowledge-dir.ts';
 import { draftSource } from '../src/draft/draft.ts';
 import { scoreDraft, type Tally } from '../src/draft/score.ts';
@@ -16,7 +17,9 @@ import { loadKnowledge } from '../src/knowledge/load.ts';
 import { readTexts } from '../src/knowledge/texts.ts';
 import type { Knowledge } from '../src/knowledge/types.ts';
 
-const textsDir = resolve(process.env.BENCH_TEXTS_DIR ?? process.env.KNOWLEDGE_TEXTS_DIR ?? new URL('../../shared/seeds', import.meta.url).pathname);
+const textsDir = resolve(
+  process.env.BENCH_TEXTS_DIR ?? process.env.KNOWLEDGE_TEXTS_DIR ?? new URL('../../shared/seeds', import.meta.url).pathname,
+);
 const knowledge = loadKnowledge(KNOWLEDGE_DIR);
 const texts = readTexts(textsDir);
 const vocab = readDrafting(KNOWLEDGE_DIR);
@@ -31,8 +34,16 @@ function without(k: Knowledge, sourceId: string): Knowledge {
 }
 
 console.log(`bench:draft: ${knowledge.sources.size} seed articles from ${textsDir}`);
-console.log(`${'article'.padEnd(32)}${'figures'.padEnd(16)}${'their kinds'.padEnd(16)}${'speakers'.padEnd(16)}${'dated events'.padEnd(16)}${'precision'.padEnd(16)}draft time`);
-let total = { figures: { found: 0, of: 0 }, figureKinds: { found: 0, of: 0 }, speakers: { found: 0, of: 0 }, events: { found: 0, of: 0 }, precision: { found: 0, of: 0 } };
+console.log(
+  `${'article'.padEnd(32)}${'figures'.padEnd(16)}${'their kinds'.padEnd(16)}${'speakers'.padEnd(16)}${'dated events'.padEnd(16)}${'precision'.padEnd(16)}draft time`,
+);
+let total = {
+  figures: { found: 0, of: 0 },
+  figureKinds: { found: 0, of: 0 },
+  speakers: { found: 0, of: 0 },
+  events: { found: 0, of: 0 },
+  precision: { found: 0, of: 0 },
+};
 let slowest = 0;
 for (const source of knowledge.sources.values()) {
   const text = texts.get(source.sha256);
@@ -47,10 +58,23 @@ for (const source of knowledge.sources.values()) {
   const draft = draftSource(source, text, base, vocab);
   const ms = performance.now() - started;
   slowest = Math.max(slowest, ms);
-  const score = scoreDraft(draft, knowledge.facts.filter((f) => f.sourceId === source.id));
-  total = { figures: add(total.figures, score.figures), figureKinds: add(total.figureKinds, score.figureKinds), speakers: add(total.speakers, score.speakers), events: add(total.events, score.events), precision: add(total.precision, score.precision) };
-  console.log(`${source.id.padEnd(32)}${cell(score.figures)}${cell(score.figureKinds)}${cell(score.speakers)}${cell(score.events)}${cell(score.precision)}${ms.toFixed(0)} ms`);
+  const score = scoreDraft(
+    draft,
+    knowledge.facts.filter((f) => f.sourceId === source.id),
+  );
+  total = {
+    figures: add(total.figures, score.figures),
+    figureKinds: add(total.figureKinds, score.figureKinds),
+    speakers: add(total.speakers, score.speakers),
+    events: add(total.events, score.events),
+    precision: add(total.precision, score.precision),
+  };
+  console.log(
+    `${source.id.padEnd(32)}${cell(score.figures)}${cell(score.figureKinds)}${cell(score.speakers)}${cell(score.events)}${cell(score.precision)}${ms.toFixed(0)} ms`,
+  );
   if (process.env.BENCH_VERBOSE) console.log(`  missed: ${JSON.stringify(score.missed)}`);
 }
-console.log(`${'overall'.padEnd(32)}${cell(total.figures)}${cell(total.figureKinds)}${cell(total.speakers)}${cell(total.events)}${cell(total.precision)}slowest ${slowest.toFixed(0)} ms`);
+console.log(
+  `${'overall'.padEnd(32)}${cell(total.figures)}${cell(total.figureKinds)}${cell(total.speakers)}${cell(total.events)}${cell(total.precision)}slowest ${slowest.toFixed(0)} ms`,
+);
 console.log('targets: figures and speakers >= 90%, dated events >= 80%, precision >= 60%, each article < 1 s');

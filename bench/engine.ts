@@ -15,10 +15,26 @@ import type { Fact, Knowledge } from '../src/knowledge/types.ts';
 import { synthetic } from './synthetic.ts';
 
 const QUERIES = [
-  'trade', 'energy', 'military', 'trdae', 'enrgy', 'timeline leaders',
-  'how big is the gas deal', 'who called Putin his best friend?', 'arms import share', 'no limits declaration',
-  'BRICS expansion', 'friction in Central Asia', 'trade figures by year', 'weather in Paris', 'Mishustin visit',
-  'how much energy does China buy from Russia', 'dedollarisation', 'sanctions after Crimea', 'miltary exercises', 'LNG',
+  'trade',
+  'energy',
+  'military',
+  'trdae',
+  'enrgy',
+  'timeline leaders',
+  'how big is the gas deal',
+  'who called Putin his best friend?',
+  'arms import share',
+  'no limits declaration',
+  'BRICS expansion',
+  'friction in Central Asia',
+  'trade figures by year',
+  'weather in Paris',
+  'Mishustin visit',
+  'how much energy does China buy from Russia',
+  'dedollarisation',
+  'sanctions after Crimea',
+  'miltary exercises',
+  'LNG',
 ];
 
 const ms = (n: number) => `${n.toFixed(3)} ms`;
@@ -75,9 +91,15 @@ function measure(name: string, knowledge: Knowledge, rounds: number) {
 
   console.log(`\n${name}: ${knowledge.facts.length.toLocaleString('en')} facts`);
   console.log(`  index build      engine ${ms(build)}   bare minisearch ${ms(bareBuild)}   ratio ${(build / bareBuild).toFixed(1)}x`);
-  console.log(`  query p50        engine ${ms(engine.p50)}   bare minisearch ${ms(bareLatency.p50)}   ratio ${(engine.p50 / bareLatency.p50).toFixed(1)}x`);
-  console.log(`  query p99        engine ${ms(engine.p99)}   bare minisearch ${ms(bareLatency.p99)}   ratio ${(engine.p99 / bareLatency.p99).toFixed(1)}x`);
-  console.log(`  p99 over 5 trials  engine ${ms(engine.p99range[0])} to ${ms(engine.p99range[1])}   bare ${ms(bareLatency.p99range[0])} to ${ms(bareLatency.p99range[1])}`);
+  console.log(
+    `  query p50        engine ${ms(engine.p50)}   bare minisearch ${ms(bareLatency.p50)}   ratio ${(engine.p50 / bareLatency.p50).toFixed(1)}x`,
+  );
+  console.log(
+    `  query p99        engine ${ms(engine.p99)}   bare minisearch ${ms(bareLatency.p99)}   ratio ${(engine.p99 / bareLatency.p99).toFixed(1)}x`,
+  );
+  console.log(
+    `  p99 over 5 trials  engine ${ms(engine.p99range[0])} to ${ms(engine.p99range[1])}   bare ${ms(bareLatency.p99range[0])} to ${ms(bareLatency.p99range[1])}`,
+  );
   console.log(`  resident memory  ${mib(rss)} after build (+${mib(rss - before)})`);
 }
 
@@ -99,4 +121,6 @@ console.log(`sinorussia bench, node ${process.version}, ${QUERIES.length} querie
 measure('real base', real, 100);
 measure('synthetic base', synthetic(real, 100_000), 10);
 const shots = oneShot();
-console.log(`\none-shot \`node bin/sinorussia.js ask\` wall time: median ${shots[3].toFixed(0)} ms, max ${shots[6].toFixed(0)} ms (7 runs, bundled build, warm cache)`);
+console.log(
+  `\none-shot \`node bin/sinorussia.js ask\` wall time: median ${shots[3].toFixed(0)} ms, max ${shots[6].toFixed(0)} ms (7 runs, bundled build, warm cache)`,
+);

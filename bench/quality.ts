@@ -7,7 +7,16 @@ import { existsSync } from 'node:fs';
 import { KNOWLEDGE_DIR } from '../app/knowledge-dir.ts';
 import { createAnswerer } from '../src/commands/index.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
-import { bareFactsSystem, bareSentencesSystem, engineSystem, halfOfSet, loadQuestionSet, score, type Half, type Scores } from './quality/score.ts';
+import {
+  bareFactsSystem,
+  bareSentencesSystem,
+  engineSystem,
+  type Half,
+  halfOfSet,
+  loadQuestionSet,
+  type Scores,
+  score,
+} from './quality/score.ts';
 
 // The articles are not in this repository: they sit in shared/ beside it.
 const SEEDS = process.env.SINORUSSIA_SEEDS ?? '../shared/seeds';
@@ -30,7 +39,9 @@ const systems = [
 
 const pct = (n: number, d: number) => (d === 0 ? '   -  ' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
 console.log(`sinorussia bench:quality: ${set.answerable.length} answerable, ${set.offtopic.length} off-topic questions`);
-console.log(`(sentence baseline: ${sentences.sentences} sentences; ${sentences.unmapped.length} of ${knowledge.facts.length} facts' quotes not found whole in one sentence)`);
+console.log(
+  `(sentence baseline: ${sentences.sentences} sentences; ${sentences.unmapped.length} of ${knowledge.facts.length} facts' quotes not found whole in one sentence)`,
+);
 for (const half of (halves.length > 0 ? halves : ['tuning', 'test']) as (Half | 'all')[]) {
   const part = halfOfSet(set, half);
   const traps = part.offtopic.filter((o) => o.kind === 'trap').length;
@@ -43,7 +54,8 @@ for (const half of (halves.length > 0 ? halves : ['tuning', 'test']) as (Half | 
     );
     if (showMisses && name === 'engine') {
       for (const m of s.misses) console.log(`    miss: ${m.q}  -> ${m.got.join(', ') || '(no match)'}`);
-      for (const m of s.sourceMisses) console.log(`    source miss: ${m.q}  -> credits ${m.credited.join(', ')}; wants ${m.wanted.join(', ')}`);
+      for (const m of s.sourceMisses)
+        console.log(`    source miss: ${m.q}  -> credits ${m.credited.join(', ')}; wants ${m.wanted.join(', ')}`);
       for (const q of s.answeredOffTopic) console.log(`    answered off-topic: ${q}`);
     }
   }

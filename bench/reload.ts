@@ -6,22 +6,31 @@
  * read and validate on the main thread and in a worker thread (as the bot does); either way
  * the index is built in slices between answers. Prints figures; asserts nothing.
  */
-import { existsSync, mkdirSync, mkdtempSync, copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { KNOWLEDGE_DIR } from '../app/knowledge-dir.ts';
-import { watchKnowledge, type KnowledgeReloader } from '../app/knowledge-reload.ts';
-import { createAnswerer, type Answerer } from '../src/commands/index.ts';
+import { type KnowledgeReloader, watchKnowledge } from '../app/knowledge-reload.ts';
+import { type Answerer, createAnswerer } from '../src/commands/index.ts';
 import { KnowledgeHolder } from '../src/knowledge/live.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import { loadKnowledgeOffThread } from '../src/knowledge/load-off-thread.ts';
-import { SearchEngine } from '../src/search/engine.ts';
 import type { Fact, Knowledge } from '../src/knowledge/types.ts';
 import { createLogger } from '../src/log.ts';
+import { SearchEngine } from '../src/search/engine.ts';
 import { synthetic } from './synthetic.ts';
 
-const QUESTIONS = ['trade', 'energy', 'who called Putin his best friend?', 'how big is the gas deal', 'arms import share', 'timeline leaders', 'weather in Paris', 'LNG'];
+const QUESTIONS = [
+  'trade',
+  'energy',
+  'who called Putin his best friend?',
+  'how big is the gas deal',
+  'arms import share',
+  'timeline leaders',
+  'weather in Paris',
+  'LNG',
+];
 const SEEDS = '/work/shared/seeds';
 const quiet = createLogger({ level: 'error' });
 
@@ -32,9 +41,12 @@ const f = (n: number) => `${n.toFixed(1)} ms`;
 function writeBase(real: Knowledge, k: Knowledge): string {
   const dir = mkdtempSync(join(tmpdir(), 'sinorussia-bench-reload-'));
   mkdirSync(join(dir, 'facts'));
-  for (const name of ['sources.yaml', 'search.yaml', 'source-names.yaml']) if (existsSync(join(KNOWLEDGE_DIR, name))) copyFileSync(join(KNOWLEDGE_DIR, name), join(dir, name));
+  for (const name of ['sources.yaml', 'search.yaml', 'source-names.yaml'])
+    if (existsSync(join(KNOWLEDGE_DIR, name))) copyFileSync(join(KNOWLEDGE_DIR, name), join(dir, name));
   const measures = (parse(readFileSync(join(KNOWLEDGE_DIR, 'measures.yaml'), 'utf8')) as { measures: Record<string, unknown> }).measures;
-  for (const fact of k.facts) if (fact.figure && !measures[fact.figure.measure]) measures[fact.figure.measure] = `A synthetic variant of ${fact.figure.measure.replace(/-\d+$/, '')}.`;
+  for (const fact of k.facts)
+    if (fact.figure && !measures[fact.figure.measure])
+      measures[fact.figure.measure] = `A synthetic variant of ${fact.figure.measure.replace(/-\d+$/, '')}.`;
   writeFileSync(join(dir, 'measures.yaml'), stringify({ measures }, { aliasDuplicateObjects: false }));
   const bySource = new Map<string, Fact[]>();
   for (const fact of k.facts) bySource.set(fact.sourceId, [...(bySource.get(fact.sourceId) ?? []), fact]);
@@ -50,7 +62,17 @@ function writeBase(real: Knowledge, k: Knowledge): string {
       ...(x.saidBy ? { said_by: x.saidBy } : {}),
       ...(x.key ? { key: true } : {}),
       ...(x.figure
-        ? { figure: { measure: x.figure.measure, value: x.figure.value, unit: x.figure.unit, ...(x.figure.currency ? { currency: x.figure.currency } : {}), bound: x.figure.bound, kind: x.figure.kind, ...(x.figure.periodGiven ? { period: x.figure.period.raw } : { stated_in: x.figure.period.raw }) } }
+        ? {
+            figure: {
+              measure: x.figure.measure,
+              value: x.figure.value,
+              unit: x.figure.unit,
+              ...(x.figure.currency ? { currency: x.figure.currency } : {}),
+              bound: x.figure.bound,
+              kind: x.figure.kind,
+              ...(x.figure.periodGiven ? { period: x.figure.period.raw } : { stated_in: x.figure.period.raw }),
+            },
+          }
         : {}),
     }));
     writeFileSync(join(dir, 'facts', `${source}.yaml`), stringify({ source, facts: entries }, { aliasDuplicateObjects: false }));
@@ -79,7 +101,12 @@ async function answerStream(answer: (q: string) => unknown, durationMs: number, 
 const stats = (l: number[]) => `p50 ${f(percentile(l, 50))}, p99 ${f(percentile(l, 99))}, max ${f(l[l.length - 1])} (${l.length} answers)`;
 
 /** Answers while the reloader reloads every ~0.3 s; returns the latencies and how many reloads ran. */
-async function duringReloads(answerer: Pick<Answerer, 'answerNow' | 'parseText'>, reloader: KnowledgeReloader, durationMs: number, everyMs: number) {
+async function duringReloads(
+  answerer: Pick<Answerer, 'answerNow' | 'parseText'>,
+  reloader: KnowledgeReloader,
+  durationMs: number,
+  everyMs: number,
+) {
   let reloading = true;
   let done = 0;
   const reloadLoop = (async () => {
@@ -98,7 +125,13 @@ async function duringReloads(answerer: Pick<Answerer, 'answerNow' | 'parseText'>
 }
 
 /** `everyMs`: how often a question arrives, well under what answering can keep up with (or latencies only measure the queue). */
-async function bench(name: string, dir: string, textsDir: string | undefined, reloads: number, { everyMs, durationMs }: { everyMs: number; durationMs: number }) {
+async function bench(
+  name: string,
+  dir: string,
+  textsDir: string | undefined,
+  reloads: number,
+  { everyMs, durationMs }: { everyMs: number; durationMs: number },
+) {
   const load = () => loadKnowledge(dir, { textsDir });
   const holder = new KnowledgeHolder(load(), (k, prebuilt) => createAnswerer(k, {}, prebuilt));
   const answerer = holder.answerer();
@@ -119,13 +152,22 @@ async function bench(name: string, dir: string, textsDir: string | undefined, re
   }
   const med = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   console.log(`${name}: ${facts} facts${textsDir ? ', quotes checked against the texts' : ''}`);
-  console.log(`  reload (median of ${reloads}): read and validate ${f(med(times.map((t) => t.load)))}, build index and composer at once ${f(med(times.map((t) => t.build)))}`);
-  console.log(`  the holder's build (index in slices between answers, then the swap), start to swapped: ${f(med(times.map((t) => t.sliced)))}`);
+  console.log(
+    `  reload (median of ${reloads}): read and validate ${f(med(times.map((t) => t.load)))}, build index and composer at once ${f(med(times.map((t) => t.build)))}`,
+  );
+  console.log(
+    `  the holder's build (index in slices between answers, then the swap), start to swapped: ${f(med(times.map((t) => t.sliced)))}`,
+  );
   console.log(`  read and validate in a worker thread, start to base received: ${f(med(times.map((t) => t.worker)))}`);
 
   const quietRun = await answerStream((q) => answerer.answerNow(answerer.parseText(q)), durationMs, everyMs);
   const onMain = await duringReloads(answerer, watchKnowledge({ holder, load, dir, textsDir, logger: quiet }), durationMs, everyMs);
-  const inWorker = await duringReloads(answerer, watchKnowledge({ holder, load: () => loadKnowledgeOffThread(dir, { textsDir }), dir, textsDir, logger: quiet }), durationMs, everyMs);
+  const inWorker = await duringReloads(
+    answerer,
+    watchKnowledge({ holder, load: () => loadKnowledgeOffThread(dir, { textsDir }), dir, textsDir, logger: quiet }),
+    durationMs,
+    everyMs,
+  );
   console.log(`  a question every ${everyMs} ms for ${durationMs / 1000} s`);
   console.log(`  answers without reloads:                     ${stats(quietRun)}`);
   console.log(`  during ${String(onMain.done).padStart(2)} reloads, validating on the main thread: ${stats(onMain.latencies)}`);

@@ -35,7 +35,8 @@ export interface LoadResult {
 
 const CONNECTIONS = 32;
 
-const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 
 /**
  * Each request as Slack would send it: its own trigger_id (a repeated one is a replay, answered
@@ -78,7 +79,13 @@ async function paced(request: LoadRequest): Promise<LoadResult> {
   const seconds = (performance.now() - start) / 1000;
   await pool.close();
   latencies.sort((a, b) => a - b);
-  return { ok: latencies.length, failed, requestsPerSecond: latencies.length / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+  return {
+    ok: latencies.length,
+    failed,
+    requestsPerSecond: latencies.length / seconds,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+  };
 }
 
 interface AutocannonResult {

@@ -8,12 +8,12 @@
  *
  * `--quick` runs only the unthrottled comparison, once, for experiments.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { type AddressInfo, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
 import { TOPIC_NAMES } from '../src/knowledge/topics.ts';
 import { SIGNING_SECRET } from '../tests/slack/signed-requests.ts';
 import type { LoadRequest, LoadResult } from './slack-load.ts';
@@ -28,9 +28,17 @@ const DURATION_S = 5;
 /** What teams type: every topic, the other commands, and questions. */
 const VOCABULARY = [
   ...TOPIC_NAMES,
-  'help', 'topics', 'timeline', 'timeline energy', 'sources',
-  'how big is bilateral trade', 'power of siberia gas pipeline', 'what did xi say about putin',
-  'arms sales to china', 'yuan payments and the dollar', 'joint military exercises',
+  'help',
+  'topics',
+  'timeline',
+  'timeline energy',
+  'sources',
+  'how big is bilateral trade',
+  'power of siberia gas pipeline',
+  'what did xi say about putin',
+  'arms sales to china',
+  'yuan payments and the dollar',
+  'joint military exercises',
 ];
 
 // ---- the fake Slack (child process) ----
@@ -105,7 +113,9 @@ async function freePort(): Promise<number> {
 
 /** Forks an app with the probe loaded and waits until its port accepts connections. */
 async function startTarget(child: ChildProcess, port: number, answers: boolean): Promise<Target> {
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`app exited with ${code} before it listened`))));
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`app exited with ${code} before it listened`))),
+  );
   const listening = (async () => {
     for (;;) {
       const accepted = await new Promise<boolean>((resolve) => {
@@ -141,17 +151,31 @@ async function startTarget(child: ChildProcess, port: number, answers: boolean):
 async function startAdapter(apiUrl: string, dataDir: string): Promise<Target> {
   const port = await freePort();
   const env = {
-    ...process.env, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: apiUrl,
-    SLACK_APP_TOKEN: '', DISCORD_TOKEN: '', DATABASE_URL: '', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn',
+    ...process.env,
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: apiUrl,
+    SLACK_APP_TOKEN: '',
+    DISCORD_TOKEN: '',
+    DATABASE_URL: '',
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
   };
-  const child = fork(new URL('../bin/start.js', import.meta.url).pathname, [], { env, execArgv: PROBE, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(new URL('../bin/start.js', import.meta.url).pathname, [], {
+    env,
+    execArgv: PROBE,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   return startTarget(child, port, true);
 }
 
 /** A bare Bolt app whose handler only acks (bench/slack-bare-bolt.js). */
 async function startBareBolt(apiUrl: string): Promise<Target> {
   const port = await freePort();
-  const child = fork(new URL('./slack-bare-bolt.js', import.meta.url).pathname, [String(port), apiUrl, SIGNING_SECRET], { execArgv: PROBE });
+  const child = fork(new URL('./slack-bare-bolt.js', import.meta.url).pathname, [String(port), apiUrl, SIGNING_SECRET], {
+    execArgv: PROBE,
+  });
   return startTarget(child, port, false);
 }
 
@@ -201,14 +225,17 @@ async function main() {
   console.log(`Workload: ${VOCABULARY.length} /sinorussia texts, cycled (topics, commands, questions). ${DURATION_S} s a run.`);
   if (PACED_RATES.length > 0) {
     console.log('\nSteady load: requests evenly spaced, from a second process; latency = request sent → ack received.');
-    console.log('target req/s │ adapter: req/s  p50 ms  p99 ms  CPU µs/req  stall ms │ bare Bolt: req/s  p50 ms  p99 ms  CPU µs/req  stall ms');
+    console.log(
+      'target req/s │ adapter: req/s  p50 ms  p99 ms  CPU µs/req  stall ms │ bare Bolt: req/s  p50 ms  p99 ms  CPU µs/req  stall ms',
+    );
   }
   const atTarget: [Measured, Measured][] = [];
   for (const rate of PACED_RATES) {
     const a = keep(await measure(adapter, fake, 'paced', rate));
     const b = await measure(baseline, fake, 'paced', rate);
     if (rate === TARGET_RATE) atTarget.push([a, b]);
-    const cells = (m: Measured) => `${fixed(m.requestsPerSecond).padStart(5)}  ${fixed(m.p50, 1).padStart(6)}  ${fixed(m.p99, 1).padStart(6)}  ${fixed(m.cpuUs).padStart(10)}  ${fixed(m.stallMs, 1).padStart(8)}`;
+    const cells = (m: Measured) =>
+      `${fixed(m.requestsPerSecond).padStart(5)}  ${fixed(m.p50, 1).padStart(6)}  ${fixed(m.p99, 1).padStart(6)}  ${fixed(m.cpuUs).padStart(10)}  ${fixed(m.stallMs, 1).padStart(8)}`;
     console.log(`${String(rate).padStart(12)} │ adapter: ${cells(a)} │ bare Bolt: ${cells(b)}`);
   }
 
@@ -219,21 +246,32 @@ async function main() {
     const a = keep(await measure(adapter, fake, 'max'));
     const b = await measure(baseline, fake, 'max');
     ratios.push(a.requestsPerSecond / b.requestsPerSecond);
-    console.log(`${String(trial).padStart(5)} │ ${fixed(a.requestsPerSecond).padStart(13)}  ${fixed(a.cpuUs).padStart(10)} │ ${fixed(b.requestsPerSecond).padStart(15)}  ${fixed(b.cpuUs).padStart(10)} │ ${ratios.at(-1)?.toFixed(2)}`);
+    console.log(
+      `${String(trial).padStart(5)} │ ${fixed(a.requestsPerSecond).padStart(13)}  ${fixed(a.cpuUs).padStart(10)} │ ${fixed(b.requestsPerSecond).padStart(15)}  ${fixed(b.cpuUs).padStart(10)} │ ${ratios.at(-1)?.toFixed(2)}`,
+    );
   }
   const distinct = keep(await measure(adapter, fake, 'max-distinct'));
-  console.log(`every text distinct (no answer cached): adapter ${fixed(distinct.requestsPerSecond)} req/s, ${fixed(distinct.cpuUs)} CPU µs/req`);
+  console.log(
+    `every text distinct (no answer cached): adapter ${fixed(distinct.requestsPerSecond)} req/s, ${fixed(distinct.cpuUs)} CPU µs/req`,
+  );
 
   // The fake Slack goes last: the adapter delivers what it has acked before it exits.
   await Promise.all([adapter.stop(), baseline.stop()]);
   fake.close();
   rmSync(dataDir, { recursive: true, force: true });
 
-  console.log(`\nthroughput ratio (adapter / bare, unthrottled): median ${median(ratios).toFixed(2)}, range ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)} (target ≥ 0.67)`);
+  console.log(
+    `\nthroughput ratio (adapter / bare, unthrottled): median ${median(ratios).toFixed(2)}, range ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)} (target ≥ 0.67)`,
+  );
   if (atTarget.length > 0) {
     const p99s = (which: 0 | 1) => atTarget.map((pair) => pair[which].p99);
-    const summary = (which: 0 | 1) => `median ${fixed(median(p99s(which)), 1)} ms (${p99s(which).map((p) => fixed(p, 1)).join(', ')})`;
-    console.log(`p99 ack at a steady 1,000 req/s, ${atTarget.length} runs: adapter ${summary(0)}, bare Bolt ${summary(1)} (target < 20 ms)`);
+    const summary = (which: 0 | 1) =>
+      `median ${fixed(median(p99s(which)), 1)} ms (${p99s(which)
+        .map((p) => fixed(p, 1))
+        .join(', ')})`;
+    console.log(
+      `p99 ack at a steady 1,000 req/s, ${atTarget.length} runs: adapter ${summary(0)}, bare Bolt ${summary(1)} (target < 20 ms)`,
+    );
   }
   const lost = all.reduce((n, m) => n + Math.max(0, m.ok - (m.delivered ?? 0)), 0);
   const delivered = all.reduce((n, m) => n + (m.delivered ?? 0), 0);

@@ -18,10 +18,10 @@ import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { openDigestStore } from '../stores/sql/open-store.ts';
-import { startBot, type BotProcess } from '../tests/helpers/bot-process.ts';
-import { startTcpProxy, viaProxy, type TcpProxy } from '../tests/faults/tcp-proxy.ts';
 import { tempDataDir } from '../tests/e2e/support.ts';
-import { startFakeSlack, type ResponseStep } from '../tests/slack/fake-slack-api.ts';
+import { startTcpProxy, type TcpProxy, viaProxy } from '../tests/faults/tcp-proxy.ts';
+import { type BotProcess, startBot } from '../tests/helpers/bot-process.ts';
+import { type ResponseStep, startFakeSlack } from '../tests/slack/fake-slack-api.ts';
 import { commandBody, FORM, SIGNING_SECRET, signedHeaders } from '../tests/slack/signed-requests.ts';
 
 const LOAD_MS = Number(process.env.SOAK_LOAD_MS ?? 100_000);
@@ -35,7 +35,17 @@ const RESPONSE_FAULTS: { name: string; steps: ResponseStep[] }[] = [
   { name: 'reset', steps: ['reset'] },
   { name: 'two 500s', steps: [{ status: 500 }, { status: 500 }] },
 ];
-const QUESTIONS = ['trade', 'energy', 'arms', 'what did Putin say about the partnership?', 'help', 'topics', 'timeline energy', 'sources', 'recipe for pancakes please'];
+const QUESTIONS = [
+  'trade',
+  'energy',
+  'arms',
+  'what did Putin say about the partnership?',
+  'help',
+  'topics',
+  'timeline energy',
+  'sources',
+  'recipe for pancakes please',
+];
 
 const databaseUrl = process.env.SOAK_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const started = Date.now();
@@ -92,7 +102,15 @@ async function main() {
   const now = new Date();
   const time = `${String(now.getUTCHours()).padStart(2, '0')}:${String(now.getUTCMinutes()).padStart(2, '0')}`;
   for (let i = 0; i < CHANNELS; i++) {
-    await store.saveSubscription({ platform: 'slack', channelId: `C0SOAK${String(i).padStart(4, '0')}`, time, timeZone: 'UTC', topics: [], subscribedBy: 'U0SOAK', subscribedAt: new Date(Date.now() - 86_400_000).toISOString() });
+    await store.saveSubscription({
+      platform: 'slack',
+      channelId: `C0SOAK${String(i).padStart(4, '0')}`,
+      time,
+      timeZone: 'UTC',
+      topics: [],
+      subscribedBy: 'U0SOAK',
+      subscribedAt: new Date(Date.now() - 86_400_000).toISOString(),
+    });
   }
   await store.close();
 
@@ -136,15 +154,22 @@ async function main() {
       slack.failResponses(id, ...fault.steps);
       faulted.set(id, fault.name);
     }
-    const body = commandBody(QUESTIONS[sequence % QUESTIONS.length], slack.responseUrl(id), { trigger_id: `${sequence}.soak`, user_id: `U${sequence % 50}` });
+    const body = commandBody(QUESTIONS[sequence % QUESTIONS.length], slack.responseUrl(id), {
+      trigger_id: `${sequence}.soak`,
+      user_id: `U${sequence % 50}`,
+    });
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: signedHeaders(body, FORM), body, signal: AbortSignal.timeout(5_000) });
+      const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+        method: 'POST',
+        headers: signedHeaders(body, FORM),
+        body,
+        signal: AbortSignal.timeout(5_000),
+      });
       await res.arrayBuffer();
       if (res.status === 200) {
         acked.add(id);
         ackedAt.set(id, Date.now());
-      }
-      else refused += 1;
+      } else refused += 1;
     } catch {
       refused += 1;
     }
@@ -208,11 +233,19 @@ async function main() {
   say(`load stopped after ${sent.size} commands; waiting for answers and the remaining digests`);
 
   // The store must agree too: a post that landed but lost its answer is recorded once its retry finds it.
-  const check = await openDigestStore({ databaseUrl: env.DATABASE_URL?.replace(`127.0.0.1:${proxy?.port}`, `${new URL(databaseUrl ?? 'postgres://x').host}`), dataDir: data.dir });
-  const unsentDeliveries = async () => (await check.deliveriesOn([new Date().toISOString().slice(0, 10), now.toISOString().slice(0, 10)])).filter((d) => d.status !== 'sent');
+  const check = await openDigestStore({
+    databaseUrl: env.DATABASE_URL?.replace(`127.0.0.1:${proxy?.port}`, `${new URL(databaseUrl ?? 'postgres://x').host}`),
+    dataDir: data.dir,
+  });
+  const unsentDeliveries = async () =>
+    (await check.deliveriesOn([new Date().toISOString().slice(0, 10), now.toISOString().slice(0, 10)])).filter((d) => d.status !== 'sent');
   const settleBy = Date.now() + SETTLE_MS;
   const delivered = () => new Set(slack.responses.map((r) => r.id));
-  while (Date.now() < settleBy && (slack.digest.history.size < CHANNELS || [...acked].some((id) => !delivered().has(id)) || (await unsentDeliveries()).length > 0)) await sleep(500);
+  while (
+    Date.now() < settleBy &&
+    (slack.digest.history.size < CHANNELS || [...acked].some((id) => !delivered().has(id)) || (await unsentDeliveries()).length > 0)
+  )
+    await sleep(500);
   await sampleRss();
   clearInterval(sampler);
 
@@ -230,13 +263,19 @@ async function main() {
   const lostIds = [...acked].filter((id) => !perId.has(id));
   const lost = lostIds.length;
   // An answer in its retry's wait when the kill -9 came is in the store; the restarted bot delivers it.
-  const lostAtKill = lostIds.filter((id) => killedAt !== undefined && (ackedAt.get(id) ?? 0) <= killedAt && (ackedAt.get(id) ?? 0) > killedAt - 30_000).length;
+  const lostAtKill = lostIds.filter(
+    (id) => killedAt !== undefined && (ackedAt.get(id) ?? 0) <= killedAt && (ackedAt.get(id) ?? 0) > killedAt - 30_000,
+  ).length;
   const faultedDelivered = [...faulted.keys()].filter((id) => perId.has(id)).length;
   const faultedAcked = [...faulted.keys()].filter((id) => acked.has(id)).length;
-  const faultNames = [...new Set(faulted.values())].map((name) => `${[...faulted.values()].filter((n) => n === name).length} ${name}`).join(', ');
+  const faultNames = [...new Set(faulted.values())]
+    .map((name) => `${[...faulted.values()].filter((n) => n === name).length} ${name}`)
+    .join(', ');
   const posts = [...slack.digest.history.values()].map((list) => list.length);
   const posted = slack.calls.filter((c) => c.method === 'chat.postMessage').length;
-  const faultsMet = Object.entries(slack.digest.faultsMet).map(([k, v]) => `${v} ${k}`).join(', ');
+  const faultsMet = Object.entries(slack.digest.faultsMet)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ');
   const lookups = slack.calls.filter((c) => c.method === 'conversations.history').length;
   process.stdout.write(`
 soak: ${((Date.now() - started) / 1000).toFixed(0)} s, ${COMMANDS_PER_SECOND} commands/s for ${(LOAD_MS / 1000).toFixed(0)} s, store ${databaseUrl ? 'PostgreSQL' : 'SQLite'}

@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { run } from "./run.js";
+import { run } from './run.js';
 
-await run("cli");
+await run('cli');

@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { run } from "./run.js";
+import { run } from './run.js';
 
-await run("main");
+await run('main');

@@ -16,8 +16,8 @@ import { SinorussiaError } from './errors.ts';
 import type { Knowledge } from './knowledge/types.ts';
 import { LruCache } from './lru.ts';
 import { QueryReader } from './query/read.ts';
-import { loadEnglishFrequencies } from './search/english.ts';
 import { SearchEngine } from './search/engine.ts';
+import { loadEnglishFrequencies } from './search/english.ts';
 
 export interface CoreServices {
   /** The daily digest's settings over a store; without it the digest's commands explain themselves. */
@@ -76,7 +76,8 @@ export function createCore(knowledge: Knowledge, services: CoreServices = {}, pr
     },
     answerNow(request) {
       const reply = run(request);
-      if (reply instanceof Promise) throw new SinorussiaError('BAD_ARGUMENT', `"${request.command}" needs a channel: use answer(request, where)`, request.command);
+      if (reply instanceof Promise)
+        throw new SinorussiaError('BAD_ARGUMENT', `"${request.command}" needs a channel: use answer(request, where)`, request.command);
       return finish(request, reply);
     },
   };

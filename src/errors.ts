@@ -2,12 +2,7 @@
  * Every error the core throws carries a stable code and the value that caused it,
  * so callers can branch on `code` and logs show what was wrong.
  */
-export type ErrorCode =
-  | 'KNOWLEDGE_INVALID'
-  | 'KNOWLEDGE_UNREADABLE'
-  | 'TEXTS_UNREADABLE'
-  | 'BAD_ARGUMENT'
-  | 'BAD_CONFIG';
+export type ErrorCode = 'KNOWLEDGE_INVALID' | 'KNOWLEDGE_UNREADABLE' | 'TEXTS_UNREADABLE' | 'BAD_ARGUMENT' | 'BAD_CONFIG';
 
 export class SinorussiaError extends Error {
   readonly code: ErrorCode;

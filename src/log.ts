@@ -27,12 +27,14 @@ export function createLogger(options: { level?: LogLevel; write?: (line: string)
   const min = ORDER[options.level ?? 'info'];
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const now = options.now ?? (() => new Date());
-  const log = (level: LogLevel) => (message: string, fields: Record<string, unknown> = {}) => {
-    if (ORDER[level] < min) return;
-    const entry: Record<string, unknown> = { time: now().toISOString(), level, msg: message };
-    for (const [k, v] of Object.entries(fields)) entry[k] = serialise(v);
-    write(JSON.stringify(entry));
-  };
+  const log =
+    (level: LogLevel) =>
+    (message: string, fields: Record<string, unknown> = {}) => {
+      if (ORDER[level] < min) return;
+      const entry: Record<string, unknown> = { time: now().toISOString(), level, msg: message };
+      for (const [k, v] of Object.entries(fields)) entry[k] = serialise(v);
+      write(JSON.stringify(entry));
+    };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 

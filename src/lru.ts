@@ -6,7 +6,8 @@ export class LruCache<K, V> {
   private readonly entries = new Map<K, V>();
 
   constructor(readonly maxEntries: number) {
-    if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new RangeError(`LruCache: maxEntries must be a whole number ≥ 1, got ${maxEntries}`);
+    if (!Number.isInteger(maxEntries) || maxEntries < 1)
+      throw new RangeError(`LruCache: maxEntries must be a whole number ≥ 1, got ${maxEntries}`);
   }
 
   get(key: K): V | undefined {

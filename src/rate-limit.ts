@@ -36,7 +36,8 @@ export class RateLimiter {
     this.perMs = (options.perMinute ?? DEFAULT_RATE_LIMIT.perMinute) / 60_000;
     this.maxUsers = options.maxUsers ?? 50_000;
     this.now = options.now ?? Date.now;
-    if (!(this.burst >= 1) || !(this.perMs > 0)) throw new RangeError(`RateLimiter: burst must be ≥ 1 and perMinute > 0 (got ${this.burst}, ${options.perMinute})`);
+    if (!(this.burst >= 1) || !(this.perMs > 0))
+      throw new RangeError(`RateLimiter: burst must be ≥ 1 and perMinute > 0 (got ${this.burst}, ${options.perMinute})`);
   }
 
   /** Takes one question from `key`'s bucket. */

@@ -1,11 +1,10 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { cli, sink } from './helpers/cli.ts';
 import { CONSOLE_BANNER, startConsole } from '../adapters/console/repl.ts';
 import { memoryLogger } from '../src/log.ts';
-import { realAnswerer } from './helpers/real.ts';
+import { cli, sink } from './helpers/cli.ts';
 import { fact, factsFile, writeFixture } from './helpers/fixture.ts';
-
+import { realAnswerer } from './helpers/real.ts';
 
 describe('sinorussia CLI', () => {
   it('ask --json prints exactly one JSON object of the documented shape', async () => {
@@ -18,14 +17,24 @@ describe('sinorussia CLI', () => {
     expect(json.items[0].quote).toContain('$400 billion');
     const listed = new Set(json.sources.map((s: { id: string }) => s.id));
     for (const item of json.items) for (const id of item.sources) expect(listed.has(id)).toBe(true);
-    expect(json.sources[0]).toMatchObject({ id: 'cnn-2021-unbreakable', title: expect.any(String), publisher: 'CNN', author: 'Nectar Gan, Ben Westcott', published: '17 Jun 2021' });
+    expect(json.sources[0]).toMatchObject({
+      id: 'cnn-2021-unbreakable',
+      title: expect.any(String),
+      publisher: 'CNN',
+      author: 'Nectar Gan, Ben Westcott',
+      published: '17 Jun 2021',
+    });
   });
 
   it('ask --json says matched false for an off-topic question', async () => {
     const json = JSON.parse((await cli('ask', 'weather in Paris', '--json')).out);
     expect(json).toMatchObject({ query: 'weather in Paris', matched: false, sources: [] });
     // It lists the topics as guidance lines, citing nothing.
-    expect(json.items[0]).toEqual({ type: 'guide', text: 'trade: bilateral trade volumes, balance, what is traded, trading partners (48 facts)', sources: [] });
+    expect(json.items[0]).toEqual({
+      type: 'guide',
+      text: 'trade: bilateral trade volumes, balance, what is traded, trading partners (48 facts)',
+      sources: [],
+    });
   });
 
   it('prints topics, sources and a timeline for a terminal', async () => {
@@ -43,18 +52,24 @@ describe('sinorussia CLI', () => {
   });
 
   it('check reports warnings without failing, and fails on them with --strict', async () => {
-    const { dir, texts } = writeFixture({ facts: { 'alpha.yaml': factsFile('alpha', fact('vague', { claim: 'Those officials agreed.' })) } });
+    const { dir, texts } = writeFixture({
+      facts: { 'alpha.yaml': factsFile('alpha', fact('vague', { claim: 'Those officials agreed.' })) },
+    });
     const loose = await cli('check', '--knowledge', dir, '--texts', texts);
     expect(loose.code).toBe(0);
     expect(loose.out).toMatch(/^knowledge ok: 1 sources, 1 facts, 1 quotes verified against \S+, 1 warning\(s\)\n$/);
     expect(loose.err).toMatch(/\[vague\] claim: "Those officials" .* \(warning\)\n$/);
     const strict = await cli('check', '--strict', '--knowledge', dir, '--texts', texts);
     expect(strict.code).toBe(1);
-    expect(strict.err).toMatch(/\[vague\] claim: "Those officials" .* \(error: --strict\)\nsinorussia check: 1 error\(s\), 1 of them warnings \(--strict\)\n$/);
+    expect(strict.err).toMatch(
+      /\[vague\] claim: "Those officials" .* \(error: --strict\)\nsinorussia check: 1 error\(s\), 1 of them warnings \(--strict\)\n$/,
+    );
   });
 
   it('check prints one line of counts, or each error and exits 1', async () => {
-    const good = writeFixture({ facts: { 'alpha.yaml': factsFile('alpha', fact('one'), fact('two')), 'beta.yaml': factsFile('beta', fact('three')) } });
+    const good = writeFixture({
+      facts: { 'alpha.yaml': factsFile('alpha', fact('one'), fact('two')), 'beta.yaml': factsFile('beta', fact('three')) },
+    });
     const ok = await cli('check', '--knowledge', good.dir, '--texts', good.texts);
     expect(ok).toMatchObject({ code: 0, err: '' });
     expect(ok.out).toMatch(/^knowledge ok: 2 sources, 3 facts, 3 quotes verified against \S+\n$/);
@@ -95,7 +110,12 @@ describe('the local console', () => {
     const input = new PassThrough();
     const output = sink();
     const logger = memoryLogger();
-    const broken = { ...realAnswerer(), answer: () => { throw new Error('index exploded'); } };
+    const broken = {
+      ...realAnswerer(),
+      answer: () => {
+        throw new Error('index exploded');
+      },
+    };
     const done = startConsole({ answerer: broken, logger, input, output: output.stream, banner: 'banner' });
     input.end('trade\n');
     await done;

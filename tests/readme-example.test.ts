@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderTerminal } from '../adapters/console/render.ts';
-import { realAnswerer, answerText } from './helpers/real.ts';
+import { answerText, realAnswerer } from './helpers/real.ts';
 
 describe('the README example', () => {
   it('shows the real answer to its question', () => {

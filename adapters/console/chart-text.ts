@@ -3,8 +3,9 @@
  * bound and the citations. Outcomes are drawn solid and forecasts, targets and estimates
  * shaded; `ascii` draws with plain characters for terminals that show no block elements.
  */
-import type { Chart } from '../../src/chart/types.ts';
+
 import { hasProjections, KIND_WORDS, periodWords, valueMark } from '../../src/chart/describe.ts';
+import type { Chart } from '../../src/chart/types.ts';
 
 export interface TextChartOptions {
   /** Plain ASCII only (`#`, `:`, `-`), e.g. when the terminal is not UTF-8. */
@@ -33,10 +34,13 @@ export function chartTextLines(chart: Chart, options: TextChartOptions = {}): st
     const length = largest === 0 ? 0 : Math.max(Math.round((Math.abs(p.value) / largest) * width), p.value === 0 ? 0 : 1);
     const glyph = p.value < 0 ? glyphs.negative : p.kind === 'actual' ? glyphs.actual : glyphs.projected;
     const label = options.ascii ? asciiOnly(labels[i]) : labels[i];
-    lines.push(`  ${label.padEnd(labelWidth)} |${glyph.repeat(length).padEnd(width)} ${values[i].padStart(valueWidth)} ${p.citations.map((n) => `[${n}]`).join('')}`.trimEnd());
+    lines.push(
+      `  ${label.padEnd(labelWidth)} |${glyph.repeat(length).padEnd(width)} ${values[i].padStart(valueWidth)} ${p.citations.map((n) => `[${n}]`).join('')}`.trimEnd(),
+    );
   }
   const key = [`${glyphs.actual} reported`];
-  if (hasProjections(chart)) key.push(`${glyphs.projected} ${[...new Set(chart.points.flatMap((p) => KIND_WORDS[p.kind] ?? []))].join(', ')}`);
+  if (hasProjections(chart))
+    key.push(`${glyphs.projected} ${[...new Set(chart.points.flatMap((p) => KIND_WORDS[p.kind] ?? []))].join(', ')}`);
   if (chart.points.some((p) => p.value < 0)) key.push(`${glyphs.negative} below zero`);
   lines.push(`  ${key.join('   ')}`);
   return lines;
@@ -44,5 +48,8 @@ export function chartTextLines(chart: Chart, options: TextChartOptions = {}): st
 
 /** Period labels use an en dash (`Jan–May 2023`): plain ASCII gets a hyphen. */
 function asciiOnly(text: string): string {
-  return text.replace(/[–—]/g, '-').replace(/…/g, '...').replace(/[^\x20-\x7e]/g, '?');
+  return text
+    .replace(/[–—]/g, '-')
+    .replace(/…/g, '...')
+    .replace(/[^\x20-\x7e]/g, '?');
 }

@@ -2,9 +2,10 @@
  * Renders an Answer for a terminal: the title, numbered items with their dates and
  * citation numbers, conflicts side by side, then the sources. Colour only on a TTY.
  */
+
+import { itemLabel, publishedLabel, sideStatements, sourceCredit, statementLabel, unknownItem } from '../../src/answer/label.ts';
 import type { Answer, AnswerItem, CitedSource, CommandRef, ConflictItem, FactItem, Statement } from '../../src/answer/types.ts';
 import { requestText } from '../../src/commands/request-text.ts';
-import { itemLabel, publishedLabel, sideStatements, sourceCredit, statementLabel, unknownItem } from '../../src/answer/label.ts';
 
 export interface TerminalStyle {
   bold(s: string): string;
@@ -28,7 +29,10 @@ function statementLine(st: Statement, itemDate: string | undefined, style: Termi
 function factLines(item: FactItem, index: number, style: TerminalStyle): string[] {
   const label = itemLabel(item);
   if (item.statements) {
-    return [`${index + 1}. ${label ? style.dim(label) : ''}:`, ...item.statements.map((st) => `     - ${statementLine(st, item.date, style)}`)];
+    return [
+      `${index + 1}. ${label ? style.dim(label) : ''}:`,
+      ...item.statements.map((st) => `     - ${statementLine(st, item.date, style)}`),
+    ];
   }
   return [`${index + 1}. ${label ? `${style.dim(label)}  ` : ''}${item.text} ${cites(item.citations)}`];
 }
@@ -37,7 +41,9 @@ function conflictLines(item: ConflictItem, index: number, style: TerminalStyle):
   const label = itemLabel(item);
   return [
     `${index + 1}. ${label ? `${style.dim(label)}  ` : ''}${item.text}:`,
-    ...item.variants.flatMap((v) => sideStatements(v).map((st, i) => `${i === 0 ? '     - ' : '       + '}${statementLine(st, item.date, style)}`)),
+    ...item.variants.flatMap((v) =>
+      sideStatements(v).map((st, i) => `${i === 0 ? '     - ' : '       + '}${statementLine(st, item.date, style)}`),
+    ),
   ];
 }
 

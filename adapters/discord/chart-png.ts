@@ -5,11 +5,11 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { renderAsync, Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
-import { SinorussiaError } from '../../src/errors.ts';
+import { Resvg, type ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
 import { chartWords } from '../../src/chart/describe.ts';
 import { chartSvg, type LegendSource, SVG_FONT_FAMILY } from '../../src/chart/svg.ts';
 import type { Chart } from '../../src/chart/types.ts';
+import { SinorussiaError } from '../../src/errors.ts';
 
 export const CHART_FILE_NAME = 'chart.png';
 
@@ -26,12 +26,15 @@ export interface ChartPng {
 }
 
 // From adapters/discord/ in the sources, or from dist/ in the bundle.
-const FONT_CANDIDATES = ['../../assets/fonts/DejaVuSans-subset.ttf', '../assets/fonts/DejaVuSans-subset.ttf'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
+const FONT_CANDIDATES = ['../../assets/fonts/DejaVuSans-subset.ttf', '../assets/fonts/DejaVuSans-subset.ttf'].map((p) =>
+  fileURLToPath(new URL(p, import.meta.url)),
+);
 
 /** The shipped font file; a missing one is a broken install, said plainly. */
 export function chartFontFile(): string {
   const found = FONT_CANDIDATES.find((p) => existsSync(p));
-  if (!found) throw new SinorussiaError('BAD_CONFIG', `the chart font is missing (looked for ${FONT_CANDIDATES.join(', ')})`, FONT_CANDIDATES);
+  if (!found)
+    throw new SinorussiaError('BAD_CONFIG', `the chart font is missing (looked for ${FONT_CANDIDATES.join(', ')})`, FONT_CANDIDATES);
   return found;
 }
 
@@ -66,7 +69,11 @@ export function chartPng(chart: Chart, sources: readonly LegendSource[], options
 }
 
 /** The same image, laid out and rasterised on libuv's thread pool so a bot's event loop keeps serving. */
-export async function chartPngAsync(chart: Chart, sources: readonly LegendSource[], options: { fontFile?: string } = {}): Promise<ChartPng | undefined> {
+export async function chartPngAsync(
+  chart: Chart,
+  sources: readonly LegendSource[],
+  options: { fontFile?: string } = {},
+): Promise<ChartPng | undefined> {
   const drawn = chartSvg(chart, sources);
   const alt = chartAltText(chart, sources);
   if (!drawn || !alt) return undefined;

@@ -57,7 +57,10 @@ export function readDiscordConfig(env: Env): DiscordConfig | undefined {
   if (raw === undefined) return undefined;
   const token = raw.replace(/^Bot\s+/i, '');
   if (!BOT_TOKEN.test(token)) {
-    throw new ConfigError('DISCORD_TOKEN', 'does not look like a bot token (three dot-separated parts, from the Bot page of the developer portal)');
+    throw new ConfigError(
+      'DISCORD_TOKEN',
+      'does not look like a bot token (three dot-separated parts, from the Bot page of the developer portal)',
+    );
   }
   return {
     token,

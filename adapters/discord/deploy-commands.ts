@@ -8,7 +8,7 @@ import { REST, Routes } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
 import { SinorussiaError } from '../../src/errors.ts';
 import { data } from './commands/sinorussia.ts';
-import { readDiscordConfig, type DiscordConfig } from './config.ts';
+import { type DiscordConfig, readDiscordConfig } from './config.ts';
 
 export interface DeployResult {
   route: `/${string}`;
@@ -28,7 +28,12 @@ export async function deployCommands(config: DiscordConfig): Promise<DeployResul
 export async function main(env: Record<string, string | undefined> = process.env): Promise<void> {
   try {
     const config = readDiscordConfig(env);
-    if (!config) throw new SinorussiaError('BAD_CONFIG', 'DISCORD_TOKEN is not set: put it in .env (see "Connect Discord" in README.md)', 'DISCORD_TOKEN');
+    if (!config)
+      throw new SinorussiaError(
+        'BAD_CONFIG',
+        'DISCORD_TOKEN is not set: put it in .env (see "Connect Discord" in README.md)',
+        'DISCORD_TOKEN',
+      );
     const result = await deployCommands(config);
     const where = result.scope === 'guild' ? `guild ${config.guildId}` : 'all guilds (global commands can take a while to appear)';
     process.stdout.write(`Deployed /${result.commands.join(', /')} to ${where}.\n`);

@@ -12,7 +12,7 @@
  * names the local day): an attempt that crashed or lost its answer may have posted.
  */
 import { createHash } from 'node:crypto';
-import { REST, Routes, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
+import { REST, type RESTPostAPIChannelMessageJSONBody, Routes } from 'discord.js';
 import type { Answer } from '../../src/answer/types.ts';
 import type { DigestPoster, LookupResult, PostResult } from '../../src/digest/types.ts';
 import { postResultOf } from '../outbound-errors.ts';
@@ -44,7 +44,13 @@ export function discordPostFailure(error: unknown): PostResult {
 export function digestRest(config: Pick<DiscordConfig, 'token' | 'apiUrl'>): REST {
   // offset 0: retryAfterMs is exactly what Discord said; the scheduler adds its own margin.
   // timeout: a hung post becomes a retry well within the scheduler's own limit.
-  return new REST({ ...(config.apiUrl ? { api: config.apiUrl } : {}), retries: 0, rejectOnRateLimit: () => true, offset: 0, timeout: 10_000 }).setToken(config.token);
+  return new REST({
+    ...(config.apiUrl ? { api: config.apiUrl } : {}),
+    retries: 0,
+    rejectOnRateLimit: () => true,
+    offset: 0,
+    timeout: 10_000,
+  }).setToken(config.token);
 }
 
 interface ChannelMessage {
@@ -71,7 +77,9 @@ export function createDiscordDigestPoster(config: Pick<DiscordConfig, 'token' | 
           whoAmI(),
           rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: '100' }) }) as Promise<ChannelMessage[]>,
         ]);
-        const mine = messages.find((m) => m.author?.id === me && m.embeds?.some((e) => e.title === title) && Date.parse(m.timestamp ?? '') >= since - 60_000);
+        const mine = messages.find(
+          (m) => m.author?.id === me && m.embeds?.some((e) => e.title === title) && Date.parse(m.timestamp ?? '') >= since - 60_000,
+        );
         return { ok: true, ...(mine?.id ? { messageId: mine.id } : {}) };
       } catch (error) {
         const failure = classifyDiscordError(error);
@@ -85,7 +93,9 @@ export function createDiscordDigestPoster(config: Pick<DiscordConfig, 'token' | 
       // The id goes into the URL path: anything but a snowflake could address another route.
       if (!SNOWFLAKE.test(channelId)) return { ok: false, kind: 'gone', error: `not a Discord channel id: ${channelId.slice(0, 40)}` };
       try {
-        const message = (await rest.post(Routes.channelMessages(channelId), { body: digestMessage(digest, deliveryId) })) as { id?: unknown };
+        const message = (await rest.post(Routes.channelMessages(channelId), { body: digestMessage(digest, deliveryId) })) as {
+          id?: unknown;
+        };
         return { ok: true, ...(typeof message?.id === 'string' ? { messageId: message.id } : {}) };
       } catch (error) {
         return discordPostFailure(error);

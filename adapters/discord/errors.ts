@@ -4,9 +4,10 @@
  * pauses, waits or retries on them).
  */
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
-import { isNoAnswer, noAnswerCode, statusCode, type OutboundCode, type PlatformFailure } from '../outbound-errors.ts';
+import { isNoAnswer, noAnswerCode, type OutboundCode, type PlatformFailure, statusCode } from '../outbound-errors.ts';
 
-const kindOf = (code: OutboundCode): PlatformFailure['kind'] => (code === 'rate_limited' ? 'rate-limited' : code === 'auth' ? 'auth' : 'retry');
+const kindOf = (code: OutboundCode): PlatformFailure['kind'] =>
+  code === 'rate_limited' ? 'rate-limited' : code === 'auth' ? 'auth' : 'retry';
 
 /**
  * Reads what discord.js threw. 403 (Missing Access, Missing Permissions) and 404 (Unknown

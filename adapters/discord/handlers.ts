@@ -6,28 +6,28 @@
  */
 import {
   ActionRowBuilder,
+  type AutocompleteInteraction,
   ButtonBuilder,
+  type ButtonInteraction,
   ButtonStyle,
   ChannelType,
-  MessageFlags,
-  PermissionFlagsBits,
-  ThreadAutoArchiveDuration,
-  userMention,
-  type AutocompleteInteraction,
-  type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
   type Message,
+  MessageFlags,
   type MessageMentionOptions,
+  PermissionFlagsBits,
+  ThreadAutoArchiveDuration,
+  userMention,
 } from 'discord.js';
 import type { Answer } from '../../src/answer/types.ts';
-import type { Core } from '../../src/core.ts';
 import { showFor } from '../../src/commands/registry.ts';
+import type { Core } from '../../src/core.ts';
 import type { ChannelContext } from '../../src/digest/types.ts';
 import type { Logger } from '../../src/log.ts';
-import { SLOW_DOWN, type RateLimiter } from '../../src/rate-limit.ts';
-import { codeToCount } from './errors.ts';
+import { type RateLimiter, SLOW_DOWN } from '../../src/rate-limit.ts';
 import { COMMAND_NAME, requestFrom, shareText } from './commands/sinorussia.ts';
+import { codeToCount } from './errors.ts';
 import { mentionText } from './markup.ts';
 import { fit, renderEmbed } from './render.ts';
 import { isShareId, type ShareStore } from './share.ts';
@@ -151,7 +151,8 @@ async function apologise(interaction: Interaction, logger: Logger, deps: Pick<Ha
     } else if (interaction.isRepliable()) {
       const apology = { content: APOLOGY, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS } as const;
       // A deferred reply still shows "thinking…": replace it rather than add a second message.
-      if (interaction.deferred && !interaction.replied) await interaction.editReply({ content: APOLOGY, embeds: [], allowedMentions: NO_MENTIONS });
+      if (interaction.deferred && !interaction.replied)
+        await interaction.editReply({ content: APOLOGY, embeds: [], allowedMentions: NO_MENTIONS });
       else if (interaction.replied || interaction.deferred) await interaction.followUp(apology);
       else await interaction.reply(apology);
     }
@@ -165,7 +166,10 @@ export async function handleInteraction(interaction: Interaction, deps: HandlerD
   try {
     // Autocomplete runs per keystroke and answers nothing: not counted. Every other
     // interaction must be answered within 3 s, so each refused one is told, privately.
-    if ((interaction.isChatInputCommand() || interaction.isButton()) && rateFor(deps, interaction.user.id, interaction.isButton() ? 'share' : 'command') !== 'allow') {
+    if (
+      (interaction.isChatInputCommand() || interaction.isButton()) &&
+      rateFor(deps, interaction.user.id, interaction.isButton() ? 'share' : 'command') !== 'allow'
+    ) {
       await interaction.reply({ content: SLOW_DOWN, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
       return;
     }
@@ -197,7 +201,8 @@ async function sendAnswer(message: Message, answer: Answer, logger: Logger): Pro
   const canStartThread = !channel.isThread() && (channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement);
   if (message.inGuild() && canStartThread) {
     try {
-      const thread = message.thread ?? (await message.startThread({ name: threadName(answer), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay }));
+      const thread =
+        message.thread ?? (await message.startThread({ name: threadName(answer), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay }));
       await thread.send(payload);
       return;
     } catch (error) {

@@ -9,7 +9,7 @@ import { InFlight } from '../../src/in-flight.ts';
 import type { Logger } from '../../src/log.ts';
 import { RateLimiter } from '../../src/rate-limit.ts';
 import { StartupError } from '../../src/startup-error.ts';
-import { statusCode, type OutboundErrorHook } from '../outbound-errors.ts';
+import { type OutboundErrorHook, statusCode } from '../outbound-errors.ts';
 import { createDiscordClient } from './client.ts';
 import type { DiscordConfig } from './config.ts';
 import { createDiscordDigestPoster } from './digest-poster.ts';
@@ -17,7 +17,7 @@ import { handleInteraction, handleMessage } from './handlers.ts';
 import { createShareStore } from './share.ts';
 import { createZoneList } from './zones.ts';
 
-export { readDiscordConfig, type DiscordConfig } from './config.ts';
+export { type DiscordConfig, readDiscordConfig } from './config.ts';
 export { createDiscordDigestPoster, discordPostFailure } from './digest-poster.ts';
 
 export interface DiscordDeps {
@@ -65,7 +65,10 @@ export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Pr
   }
   const handlerDeps = { answerer: deps.answerer, logger, limiter, outboundError };
   // Handlers never reject; these listeners keep anything else from becoming an unhandled 'error'.
-  client.on(Events.InteractionCreate, (interaction) => void inFlight.track(handleInteraction(interaction, { ...handlerDeps, shares, zones })));
+  client.on(
+    Events.InteractionCreate,
+    (interaction) => void inFlight.track(handleInteraction(interaction, { ...handlerDeps, shares, zones })),
+  );
   client.on(Events.MessageCreate, (message) => void inFlight.track(handleMessage(message, handlerDeps)));
   client.on(Events.Error, (error) => logger.error('discord: client error', { error }));
   client.on(Events.Warn, (message) => logger.warn('discord: warning', { message }));
@@ -82,8 +85,12 @@ export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Pr
     await client.destroy();
     if (isTokenRefused(error)) throw new ConfigError('DISCORD_TOKEN', 'was refused by Discord (401): check the token on the Bot page');
     const code = (error as { code?: unknown; cause?: { code?: unknown } })?.cause?.code ?? (error as { code?: unknown })?.code;
-    const reason = typeof code === 'string' ? code : (error as Error)?.message ?? String(error);
-    throw new StartupError('DISCORD_UNREACHABLE', `Discord's API at ${config.apiUrl ?? 'https://discord.com/api'} could not be reached (${reason})`, { cause: error });
+    const reason = typeof code === 'string' ? code : ((error as Error)?.message ?? String(error));
+    throw new StartupError(
+      'DISCORD_UNREACHABLE',
+      `Discord's API at ${config.apiUrl ?? 'https://discord.com/api'} could not be reached (${reason})`,
+      { cause: error },
+    );
   }
   logger.info('discord: ready', { user: client.user?.tag, guilds: client.guilds.cache.size, shards: client.ws.shards.size });
   return {

@@ -4,10 +4,18 @@
  * commands to try next in the footer. Always within Discord's limits; a long answer is cut
  * at an item boundary with a note saying how much was left out.
  */
-import { escapeMarkdown, type APIEmbed, type APIEmbedField } from 'discord.js';
-import { cutAtWord } from '../../src/text.ts';
-import { citationsOf, itemLabel, publishedLabel, sideStatements, sourceCredit, statementLabel, unknownItem } from '../../src/answer/label.ts';
+import { type APIEmbed, type APIEmbedField, escapeMarkdown } from 'discord.js';
+import {
+  citationsOf,
+  itemLabel,
+  publishedLabel,
+  sideStatements,
+  sourceCredit,
+  statementLabel,
+  unknownItem,
+} from '../../src/answer/label.ts';
 import type { Answer, AnswerItem, CitedSource, Statement } from '../../src/answer/types.ts';
+import { cutAtWord } from '../../src/text.ts';
 import { slashText } from './commands/sinorussia.ts';
 
 export const LIMITS = {
@@ -36,8 +44,7 @@ export function fit(text: string, max: number): string {
 }
 
 /** Answer text may echo the user: no headings, lists, masked links or formatting from it. */
-export const escape = (text: string) =>
-  escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
+export const escape = (text: string) => escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
 
 const cites = (numbers: number[]) => numbers.map((n) => `[${n}]`).join('');
 const dated = (date: string | undefined) => (date ? `\`${date.replace(/`/g, "'")}\` ` : '');
@@ -51,7 +58,8 @@ export function itemBlock(item: AnswerItem, index: number): string {
   switch (item.type) {
     case 'fact': {
       const number = `**${index + 1}.** ${dated(itemLabel(item))}`;
-      if (item.statements) return fit([number.trimEnd(), ...item.statements.map((st) => statementBlock(st, item.date))].join('\n'), ITEM_MAX);
+      if (item.statements)
+        return fit([number.trimEnd(), ...item.statements.map((st) => statementBlock(st, item.date))].join('\n'), ITEM_MAX);
       return fit(`${number}${escape(item.text)} ${cites(item.citations)}`.trimEnd(), ITEM_MAX);
     }
     case 'conflict': {

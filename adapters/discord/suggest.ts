@@ -2,8 +2,9 @@
  * Autocomplete choices for `/sinorussia ask question:`, from the core's suggestions, cut
  * to Discord's limits. In memory and synchronous: well inside the 3-second window.
  */
-import type { Core } from '../../src/core.ts';
+
 import { suggest as coreSuggest } from '../../src/commands/suggest.ts';
+import type { Core } from '../../src/core.ts';
 
 export interface Suggestion {
   name: string;

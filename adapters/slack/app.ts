@@ -2,33 +2,40 @@
  * Builds and starts the Bolt app: Socket Mode with an app token (no public URL), otherwise
  * Bolt's HTTP receiver behind our own server (http-server.ts) on PORT, with GET /healthz.
  */
-import { App, HTTPReceiver, SocketModeReceiver, webApi, type CustomRoute, type ReceiverProcessEventErrorHandlerArgs } from '@slack/bolt';
+import {
+  App,
+  type CustomRoute,
+  HTTPReceiver,
+  type ReceiverProcessEventErrorHandlerArgs,
+  SocketModeReceiver,
+  type webApi,
+} from '@slack/bolt';
 import type { Answerer } from '../../src/commands/index.ts';
+import { ConfigError } from '../../src/config-error.ts';
 import type { DigestPoster } from '../../src/digest/types.ts';
 import { InFlight } from '../../src/in-flight.ts';
 import type { Logger } from '../../src/log.ts';
+import type { Outbox } from '../../src/outbox.ts';
 import { RateLimiter } from '../../src/rate-limit.ts';
 import { createMemorySeenStore, type SeenStore } from '../../src/seen-store.ts';
 import { StartupError } from '../../src/startup-error.ts';
-import { ConfigError } from '../../src/config-error.ts';
-import { noAnswerCode, statusCode, type OutboundErrorHook } from '../outbound-errors.ts';
+import { noAnswerCode, type OutboundErrorHook, statusCode } from '../outbound-errors.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
 import { createSlackDigestPoster } from './digest-poster.ts';
 import {
   createRenderedAnswers,
   dropUnknownRequests,
+  type HandlerDeps,
   mayHaveLanded,
   onAppMention,
   onDirectMessage,
   onShare,
   onSlashCommand,
   SLASH_COMMAND,
-  type HandlerDeps,
 } from './handlers.ts';
 import { createSlackHttpServer, EVENTS_PATH, type SlackHttpServer } from './http-server.ts';
 import { SHARE_ACTION_ID } from './render.ts';
-import type { Outbox } from '../../src/outbox.ts';
 import { allowedResponseOrigins, createResponsePoster } from './response-url.ts';
 
 export interface SlackDeps {
@@ -94,7 +101,11 @@ const healthRoute: CustomRoute = {
 function retryPolicy(config: SlackConfig): webApi.RetryOptions {
   if (config.webApiRetries !== undefined) return { retries: config.webApiRetries };
   return {
-    retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000, randomize: true,
+    retries: 2,
+    factor: 2,
+    minTimeout: 500,
+    maxTimeout: 2000,
+    randomize: true,
     onFailedAttempt: (error: unknown) => {
       if (mayHaveLanded(error)) throw error;
     },
@@ -146,15 +157,29 @@ function countingFetch(report: ((code: string) => void) | undefined): typeof fet
 }
 
 function webApiOptions(config: SlackConfig, deps: HandlerDeps, timing: SlackTiming): webApi.WebClientOptions {
-  return { slackApiUrl: config.apiUrl, retryConfig: retryPolicy(config), timeout: timing.webApiTimeoutMs, fetch: countingFetch(deps.outboundError) };
+  return {
+    slackApiUrl: config.apiUrl,
+    retryConfig: retryPolicy(config),
+    timeout: timing.webApiTimeoutMs,
+    fetch: countingFetch(deps.outboundError),
+  };
 }
 
 /** Socket Mode's receiver, made here (not by Bolt) so that its link's state can be watched. */
 function socketReceiverFor(config: SlackConfig & { mode: 'socket' }, deps: HandlerDeps, timing: SlackTiming): SocketModeReceiver {
-  return new SocketModeReceiver({ appToken: config.appToken, logger: boltLogger(deps.logger), installerOptions: { clientOptions: webApiOptions(config, deps, timing) } });
+  return new SocketModeReceiver({
+    appToken: config.appToken,
+    logger: boltLogger(deps.logger),
+    installerOptions: { clientOptions: webApiOptions(config, deps, timing) },
+  });
 }
 
-export function buildSlackApp(config: SlackConfig, deps: HandlerDeps, timing: SlackTiming = DEFAULT_TIMING, receiver?: HTTPReceiver | SocketModeReceiver): App {
+export function buildSlackApp(
+  config: SlackConfig,
+  deps: HandlerDeps,
+  timing: SlackTiming = DEFAULT_TIMING,
+  receiver?: HTTPReceiver | SocketModeReceiver,
+): App {
   const socket = config.mode === 'socket' ? { socketMode: true, receiver: receiver ?? socketReceiverFor(config, deps, timing) } : undefined;
   const app = new App({
     token: config.botToken,
@@ -182,14 +207,19 @@ const REFUSED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive',
 function initFailure(error: unknown, config: SlackConfig, token: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' = 'SLACK_BOT_TOKEN'): Error {
   const code = (error as { data?: { error?: string } })?.data?.error;
   if (code && REFUSED_TOKEN.has(code)) {
-    const where = token === 'SLACK_BOT_TOKEN'
-      ? "the Bot User OAuth Token on the app's OAuth & Permissions page"
-      : 'the App-Level Token (scope connections:write) on the Basic Information page';
+    const where =
+      token === 'SLACK_BOT_TOKEN'
+        ? "the Bot User OAuth Token on the app's OAuth & Permissions page"
+        : 'the App-Level Token (scope connections:write) on the Basic Information page';
     return new ConfigError(token, `was refused by Slack (${code}): check ${where}`);
   }
   const cause = (error as { original?: { cause?: { code?: string }; message?: string } })?.original;
-  const reason = cause?.cause?.code ?? (mayHaveLanded(error) ? 'timed out' : cause?.message ?? (error as Error)?.message);
-  return new StartupError('SLACK_UNREACHABLE', `Slack's Web API at ${config.apiUrl ?? 'https://slack.com/api/'} could not be reached (${reason})`, { cause: error });
+  const reason = cause?.cause?.code ?? (mayHaveLanded(error) ? 'timed out' : (cause?.message ?? (error as Error)?.message));
+  return new StartupError(
+    'SLACK_UNREACHABLE',
+    `Slack's Web API at ${config.apiUrl ?? 'https://slack.com/api/'} could not be reached (${reason})`,
+    { cause: error },
+  );
 }
 
 /**
@@ -217,7 +247,14 @@ export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<
   const timing = { ...DEFAULT_TIMING, ...deps.timing };
   const origins = allowedResponseOrigins(config.apiUrl);
   const outboundError = deps.outboundError ? (code: string) => deps.outboundError!('slack', code) : undefined;
-  const responses = createResponsePoster({ allowedOrigins: origins, timeoutMs: timing.responseUrlTimeoutMs, retryBaseMs: timing.responseUrlRetryBaseMs, onFailedAttempt: outboundError, outbox: deps.outbox, logger: deps.logger });
+  const responses = createResponsePoster({
+    allowedOrigins: origins,
+    timeoutMs: timing.responseUrlTimeoutMs,
+    retryBaseMs: timing.responseUrlRetryBaseMs,
+    onFailedAttempt: outboundError,
+    outbox: deps.outbox,
+    logger: deps.logger,
+  });
   const renderedAnswers = createRenderedAnswers();
   deps.onKnowledgeReload?.(() => renderedAnswers.clear());
   const handlerDeps: HandlerDeps = {
@@ -242,7 +279,12 @@ export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<
   let port: number | undefined;
   if (receiver instanceof HTTPReceiver && config.mode === 'http') {
     const isAllowedResponseUrl = (url: string) => URL.canParse(url) && origins.includes(new URL(url).origin);
-    server = createSlackHttpServer({ signingSecret: config.signingSecret, next: receiver.requestListener, logger: deps.logger, isAllowedResponseUrl });
+    server = createSlackHttpServer({
+      signingSecret: config.signingSecret,
+      next: receiver.requestListener,
+      logger: deps.logger,
+      isAllowedResponseUrl,
+    });
     port = await server.listen(config.port);
   } else {
     try {

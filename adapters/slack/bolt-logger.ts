@@ -2,7 +2,7 @@
  * Bolt's own messages (refused signatures, Web API retries) go through our structured logger,
  * so one log stream tells the whole story.
  */
-import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import type { Logger } from '../../src/log.ts';
 
 const text = (parts: unknown[]) =>

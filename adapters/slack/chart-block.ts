@@ -4,8 +4,9 @@
  * an extra: the answer's text keeps every number for screen readers and for clients that
  * cannot draw it, so a chart that does not fit the block's limits is simply left out.
  */
-import type { Chart, ChartPoint } from '../../src/chart/types.ts';
+
 import { KIND_WORDS } from '../../src/chart/describe.ts';
+import type { Chart, ChartPoint } from '../../src/chart/types.ts';
 
 /** The block's documented limits. */
 export const DATA_VISUALIZATION_LIMITS = {
@@ -43,8 +44,20 @@ export interface DataVisualizationBlock {
 }
 
 /** A bound in a category, in words when they fit and in a mark when they do not. */
-const BOUND_WORDS: Record<ChartPoint['bound'], string | undefined> = { exact: undefined, about: '(about)', 'more-than': '(over)', 'at-least': '(at least)', 'less-than': '(under)' };
-const BOUND_MARKS: Record<ChartPoint['bound'], string | undefined> = { exact: undefined, about: '~', 'more-than': '>', 'at-least': '>=', 'less-than': '<' };
+const BOUND_WORDS: Record<ChartPoint['bound'], string | undefined> = {
+  exact: undefined,
+  about: '(about)',
+  'more-than': '(over)',
+  'at-least': '(at least)',
+  'less-than': '(under)',
+};
+const BOUND_MARKS: Record<ChartPoint['bound'], string | undefined> = {
+  exact: undefined,
+  about: '~',
+  'more-than': '>',
+  'at-least': '>=',
+  'less-than': '<',
+};
 
 /**
  * A point's category: its period, what it is when not an outcome and its bound (`2024 target`,

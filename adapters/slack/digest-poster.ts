@@ -95,7 +95,10 @@ export function createSlackDigestPoster(config: Pick<SlackConfig, 'botToken' | '
       } catch (error) {
         const failure = classifySlackError(error);
         if (UNCHECKABLE.has(failure.detail)) {
-          logger?.warn('slack: cannot read the channel to check for an earlier digest post; posting', { channel: channelId, error: failure.detail });
+          logger?.warn('slack: cannot read the channel to check for an earlier digest post; posting', {
+            channel: channelId,
+            error: failure.detail,
+          });
           return { ok: true };
         }
         return { ok: false, error: failure.detail, ...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}) };

@@ -4,7 +4,7 @@
  * pauses, waits or retries on them).
  */
 import { webApi } from '@slack/bolt';
-import { noAnswerCode, statusCode, type OutboundCode, type PlatformFailure } from '../outbound-errors.ts';
+import { noAnswerCode, type OutboundCode, type PlatformFailure, statusCode } from '../outbound-errors.ts';
 
 const { ErrorCode } = webApi;
 
@@ -16,9 +16,23 @@ const { ErrorCode } = webApi;
 export const SLACK_GONE_ERRORS = new Set(['channel_not_found', 'is_archived', 'not_in_channel', 'restricted_action']);
 
 /** Token errors: they hit every call at once and are fixed in the app's settings. */
-const AUTH_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type', 'missing_scope']);
+const AUTH_ERRORS = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'not_allowed_token_type',
+  'missing_scope',
+]);
 const NOT_FOUND_ERRORS = new Set(['channel_not_found', 'thread_not_found', 'message_not_found', 'is_archived', 'user_not_found']);
-const FORBIDDEN_ERRORS = new Set(['not_in_channel', 'restricted_action', 'restricted_action_read_only_channel', 'restricted_action_thread_only_channel', 'ekm_access_denied']);
+const FORBIDDEN_ERRORS = new Set([
+  'not_in_channel',
+  'restricted_action',
+  'restricted_action_read_only_channel',
+  'restricted_action_thread_only_channel',
+  'ekm_access_denied',
+]);
 const RATE_LIMITED_ERRORS = new Set(['ratelimited', 'rate_limited']);
 const SERVER_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable']);
 
@@ -32,14 +46,23 @@ function refusalCode(name: string): OutboundCode {
   return 'rejected';
 }
 
-const kindOf = (code: OutboundCode | undefined): PlatformFailure['kind'] => (code === 'rate_limited' ? 'rate-limited' : code === 'auth' ? 'auth' : 'retry');
+const kindOf = (code: OutboundCode | undefined): PlatformFailure['kind'] =>
+  code === 'rate_limited' ? 'rate-limited' : code === 'auth' ? 'auth' : 'retry';
 
 /** Reads what the Web API client threw. */
 export function classifySlackError(error: unknown): PlatformFailure {
-  const e = error as { code?: unknown; retryAfter?: unknown; statusCode?: unknown; data?: { error?: unknown }; original?: unknown; message?: unknown } | undefined;
+  const e = error as
+    | { code?: unknown; retryAfter?: unknown; statusCode?: unknown; data?: { error?: unknown }; original?: unknown; message?: unknown }
+    | undefined;
   if (e?.code === ErrorCode.RateLimitedError) {
     const seconds = typeof e.retryAfter === 'number' ? e.retryAfter : undefined;
-    return { kind: 'rate-limited', code: 'rate_limited', seen: 'status', ...(seconds === undefined ? {} : { retryAfterMs: seconds * 1000 }), detail: 'ratelimited' };
+    return {
+      kind: 'rate-limited',
+      code: 'rate_limited',
+      seen: 'status',
+      ...(seconds === undefined ? {} : { retryAfterMs: seconds * 1000 }),
+      detail: 'ratelimited',
+    };
   }
   if (e?.code === ErrorCode.PlatformError) {
     const name = typeof e.data?.error === 'string' ? e.data.error : 'unknown_error';

@@ -12,19 +12,19 @@ import type {
   SlackCommandMiddlewareArgs,
   SlackEventMiddlewareArgs,
 } from '@slack/bolt';
-import type { Core } from '../../src/core.ts';
 import type { Answer } from '../../src/answer/types.ts';
+import type { Core } from '../../src/core.ts';
 import type { ChannelContext } from '../../src/digest/types.ts';
-import type { Logger } from '../../src/log.ts';
 import type { InFlight } from '../../src/in-flight.ts';
-import type { SeenStore } from '../../src/seen-store.ts';
-import { SLOW_DOWN, type RateDecision, type RateLimiter } from '../../src/rate-limit.ts';
-import type { ResponsePoster, ResponseUrlError } from './response-url.ts';
+import type { Logger } from '../../src/log.ts';
 import { LruCache } from '../../src/lru.ts';
-import { decodeSlack } from './escape.ts';
+import { type RateDecision, type RateLimiter, SLOW_DOWN } from '../../src/rate-limit.ts';
+import type { SeenStore } from '../../src/seen-store.ts';
 import { codeToCount } from './errors.ts';
+import { decodeSlack } from './escape.ts';
 import { stripSlackMarkup } from './markup.ts';
 import { APOLOGY, renderAnswer, SHARE_ACTION_ID, type SlackMessage } from './render.ts';
+import type { ResponsePoster, ResponseUrlError } from './response-url.ts';
 
 export const SLASH_COMMAND = '/sinorussia';
 
@@ -154,21 +154,33 @@ async function slashAnswerJson(deps: HandlerDeps, slackText: string, context: Ch
  * post itself failed, no apology follows: it would go to the same failing URL, and after a
  * timeout the answer may have landed (an answer and an apology would contradict each other).
  */
-async function answerSlashCommand(deps: HandlerDeps, responseUrl: string, slackText: unknown, channelId: string, userId: string, issuedAt: number): Promise<void> {
+async function answerSlashCommand(
+  deps: HandlerDeps,
+  responseUrl: string,
+  slackText: unknown,
+  channelId: string,
+  userId: string,
+  issuedAt: number,
+): Promise<void> {
   let json: string;
   try {
     json = await slashAnswerJson(deps, typeof slackText === 'string' ? slackText : '', slackContext(channelId, userId));
   } catch (error) {
     deps.logger.error('slack: slash command failed', { error, user: userId, channel: channelId });
-    await deps.responses.post(responseUrl, APOLOGY_JSON, { issuedAt }).catch((apologyError: unknown) =>
-      deps.logger.error('slack: could not apologise', { error: apologyError, user: userId }),
-    );
+    await deps.responses
+      .post(responseUrl, APOLOGY_JSON, { issuedAt })
+      .catch((apologyError: unknown) => deps.logger.error('slack: could not apologise', { error: apologyError, user: userId }));
     return;
   }
   try {
     await deps.responses.post(responseUrl, json, { issuedAt });
   } catch (error) {
-    deps.logger.error('slack: could not deliver a slash answer', { error, failure: (error as ResponseUrlError).failure, user: userId, channel: channelId });
+    deps.logger.error('slack: could not deliver a slash answer', {
+      error,
+      failure: (error as ResponseUrlError).failure,
+      user: userId,
+      channel: channelId,
+    });
   }
 }
 
@@ -187,11 +199,12 @@ export function onSlashCommand(deps: HandlerDeps) {
       isFirstTrigger(deps, command.trigger_id, 'slash command').then(async (first) => {
         if (!first) return;
         const rate = rateFor(deps, command.user_id, 'slash command');
-        if (rate === 'allow') return answerSlashCommand(deps, command.response_url, command.text, command.channel_id, command.user_id, issuedAt);
+        if (rate === 'allow')
+          return answerSlashCommand(deps, command.response_url, command.text, command.channel_id, command.user_id, issuedAt);
         if (rate === 'tell') {
-          await deps.responses.post(command.response_url, SLOW_DOWN_JSON, { issuedAt }).catch((error: unknown) =>
-            deps.logger.warn('slack: could not say slow down', { error, user: command.user_id }),
-          );
+          await deps.responses
+            .post(command.response_url, SLOW_DOWN_JSON, { issuedAt })
+            .catch((error: unknown) => deps.logger.warn('slack: could not say slow down', { error, user: command.user_id }));
         }
       }),
     );
@@ -216,16 +229,18 @@ function countFailure(deps: HandlerDeps, error: unknown): void {
 export function onShare(deps: HandlerDeps) {
   return async ({ ack, body, action, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    await deps.inFlight.track((async () => {
-      if (!(await isFirstTrigger(deps, body.trigger_id, 'Share click'))) return;
-      const rate = rateFor(deps, body.user.id, 'share');
-      if (rate === 'allow') return shareAnswer(deps, body, action.value, client);
-      if (rate === 'tell') {
-        await deps.responses.post(body.response_url, JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: SLOW_DOWN })).catch((error: unknown) =>
-          deps.logger.warn('slack: could not say slow down', { error, user: body.user.id }),
-        );
-      }
-    })());
+    await deps.inFlight.track(
+      (async () => {
+        if (!(await isFirstTrigger(deps, body.trigger_id, 'Share click'))) return;
+        const rate = rateFor(deps, body.user.id, 'share');
+        if (rate === 'allow') return shareAnswer(deps, body, action.value, client);
+        if (rate === 'tell') {
+          await deps.responses
+            .post(body.response_url, JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: SLOW_DOWN }))
+            .catch((error: unknown) => deps.logger.warn('slack: could not say slow down', { error, user: body.user.id }));
+        }
+      })(),
+    );
   };
 }
 
@@ -252,9 +267,10 @@ async function shareAnswer(deps: HandlerDeps, body: BlockButtonAction, sharedTex
     const code = slackErrorCode(error);
     deps.logger.error('slack: share failed', { error, slackError: code, user, channel });
     if (mayHaveLanded(error)) return;
-    const text = code && CANNOT_POST.has(code)
-      ? 'I cannot post in this conversation. Invite me with `/invite @sinorussia`, then share again.'
-      : APOLOGY;
+    const text =
+      code && CANNOT_POST.has(code)
+        ? 'I cannot post in this conversation. Invite me with `/invite @sinorussia`, then share again.'
+        : APOLOGY;
     await respond({ response_type: 'ephemeral', replace_original: false, text }).catch((apologyError: unknown) =>
       deps.logger.error('slack: could not apologise', { error: apologyError, user }),
     );
@@ -282,9 +298,10 @@ async function answerInConversation(
   if (rate !== 'allow') {
     if (rate === 'quiet') return;
     // Told privately: in a channel only the asker sees it; a DM is private already.
-    const telling = where.private || !where.user
-      ? client.chat.postMessage({ ...target, text: SLOW_DOWN })
-      : client.chat.postEphemeral({ ...target, user: where.user, text: SLOW_DOWN });
+    const telling =
+      where.private || !where.user
+        ? client.chat.postMessage({ ...target, text: SLOW_DOWN })
+        : client.chat.postEphemeral({ ...target, user: where.user, text: SLOW_DOWN });
     await telling.catch((error: unknown) => {
       countFailure(deps, error);
       deps.logger.warn('slack: could not say slow down', { error, ...where });
@@ -294,7 +311,8 @@ async function answerInConversation(
   try {
     const answer = await answerText(deps, slackText, slackContext(where.channel, where.user ?? ''), where.addressed);
     const message = renderAnswer(answer, {});
-    if (!where.private && where.user && answer.show.audience === 'asker') await client.chat.postEphemeral({ ...target, user: where.user, ...message });
+    if (!where.private && where.user && answer.show.audience === 'asker')
+      await client.chat.postEphemeral({ ...target, user: where.user, ...message });
     else await client.chat.postMessage({ ...target, ...message, ...QUIET });
   } catch (error) {
     countFailure(deps, error);
@@ -314,7 +332,14 @@ export function onAppMention(deps: HandlerDeps) {
     // Other bots mentioning us could start a loop; people are who we answer.
     if (event.bot_id) return;
     const thread_ts = event.thread_ts ?? event.ts;
-    await deps.inFlight.track(answerInConversation(deps, client, { channel: event.channel, thread_ts, user: event.user, handler: 'mention', addressed: true }, event.text));
+    await deps.inFlight.track(
+      answerInConversation(
+        deps,
+        client,
+        { channel: event.channel, thread_ts, user: event.user, handler: 'mention', addressed: true },
+        event.text,
+      ),
+    );
   };
 }
 
@@ -322,7 +347,7 @@ export function onAppMention(deps: HandlerDeps) {
 export function onDirectMessage(deps: HandlerDeps) {
   return async ({ event, body, context, client }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
     // Edits, joins, bot posts (our own answers included) carry a subtype or a bot_id.
-    if (event.channel_type !== 'im' || event.subtype !== undefined || 'bot_id' in event && event.bot_id) return;
+    if (event.channel_type !== 'im' || event.subtype !== undefined || ('bot_id' in event && event.bot_id)) return;
     if (!(await isFirstDelivery(deps, body.event_id, context.retryNum))) return;
     // A DM is private already: digest answers are posted there as they are.
     const where = { channel: event.channel, thread_ts: event.thread_ts, user: event.user, handler: 'direct message', private: true };

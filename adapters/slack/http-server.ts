@@ -10,7 +10,7 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
-import { HTTPModuleFunctions, HTTPReceiverDeferredRequestError, verifySlackRequest, type BufferedIncomingMessage } from '@slack/bolt';
+import { type BufferedIncomingMessage, HTTPModuleFunctions, HTTPReceiverDeferredRequestError, verifySlackRequest } from '@slack/bolt';
 import { ConfigError } from '../../src/config-error.ts';
 import type { Logger } from '../../src/log.ts';
 
@@ -22,8 +22,16 @@ const MAX_SKEW_S = 5 * 60;
 const BODY_LIMIT = 1024 * 1024;
 /** The interaction payloads Bolt can route (anything else it would hold for 3 s, then 404). */
 const INTERACTION_TYPES = new Set([
-  'block_actions', 'block_suggestion', 'interactive_message', 'dialog_submission', 'dialog_suggestion',
-  'message_action', 'shortcut', 'view_submission', 'view_closed', 'workflow_step_edit',
+  'block_actions',
+  'block_suggestion',
+  'interactive_message',
+  'dialog_submission',
+  'dialog_suggestion',
+  'message_action',
+  'shortcut',
+  'view_submission',
+  'view_closed',
+  'workflow_step_edit',
 ]);
 
 export interface SlackHttpOptions {
@@ -44,7 +52,8 @@ export interface SlackHttpServer {
 
 /** Why a signed, parsed body is not one Slack sends us; undefined when it is. */
 export function shapeProblem(body: unknown, isAllowedResponseUrl: (url: string) => boolean): string | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return `a body that is ${body === null ? 'null' : Array.isArray(body) ? 'an array' : typeof body}, not an object`;
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return `a body that is ${body === null ? 'null' : Array.isArray(body) ? 'an array' : typeof body}, not an object`;
   const b = body as Record<string, unknown>;
   const responseUrl = b.response_url;
   if (responseUrl !== undefined && (typeof responseUrl !== 'string' || !isAllowedResponseUrl(responseUrl))) {
@@ -94,7 +103,12 @@ export function createSlackHttpServer(options: SlackHttpOptions): SlackHttpServe
     const nowMs = now();
     if (timestamp > Math.floor(nowMs / 1000) + MAX_SKEW_S) return 'a timestamp more than five minutes in the future';
     try {
-      verifySlackRequest({ signingSecret: options.signingSecret, body, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp }, nowMilliseconds: nowMs });
+      verifySlackRequest({
+        signingSecret: options.signingSecret,
+        body,
+        headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
+        nowMilliseconds: nowMs,
+      });
       return undefined;
     } catch (error) {
       return (error as Error).message;
@@ -171,8 +185,10 @@ export function createSlackHttpServer(options: SlackHttpOptions): SlackHttpServe
     listen: (port) =>
       new Promise<number>((resolve, reject) => {
         const failed = (error: NodeJS.ErrnoException) => {
-          if (error.code === 'EADDRINUSE') reject(new ConfigError('PORT', `${port} is already in use by another process (EADDRINUSE): choose another PORT`));
-          else if (error.code === 'EACCES') reject(new ConfigError('PORT', `${port} may not be listened on by this user (EACCES): ports below 1024 need privileges`));
+          if (error.code === 'EADDRINUSE')
+            reject(new ConfigError('PORT', `${port} is already in use by another process (EADDRINUSE): choose another PORT`));
+          else if (error.code === 'EACCES')
+            reject(new ConfigError('PORT', `${port} may not be listened on by this user (EACCES): ports below 1024 need privileges`));
           else reject(error);
         };
         server.once('error', failed);

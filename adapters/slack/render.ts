@@ -4,7 +4,15 @@
  * message stays inside Slack's limits: a long answer is cut at an item boundary with a note.
  */
 import type { types } from '@slack/bolt';
-import { citationsOf, itemLabel, publishedLabel, sideStatements, sourceCredit, statementLabel, unknownItem } from '../../src/answer/label.ts';
+import {
+  citationsOf,
+  itemLabel,
+  publishedLabel,
+  sideStatements,
+  sourceCredit,
+  statementLabel,
+  unknownItem,
+} from '../../src/answer/label.ts';
 import type { Answer, AnswerItem, CitedSource, CommandRef, ConflictItem, FactItem, GuideItem, Statement } from '../../src/answer/types.ts';
 import { requestText } from '../../src/commands/request-text.ts';
 import { cutAtWord, escapeSlack } from './escape.ts';
@@ -70,7 +78,8 @@ const commandCode = (command: CommandRef) => code(commandText(command));
  */
 function factLine(item: FactItem): string {
   const label = itemLabel(item);
-  if (item.statements) return [`*${escapeSlack(label ?? '')}*`, ...item.statements.map((st) => `• ${statementText(st, item.date)}`)].join('\n');
+  if (item.statements)
+    return [`*${escapeSlack(label ?? '')}*`, ...item.statements.map((st) => `• ${statementText(st, item.date)}`)].join('\n');
   const citations = item.citations.length > 0 ? `  ${cites(item.citations)}` : '';
   return `${label ? `*${escapeSlack(label)}*  ` : ''}${escapeSlack(item.text)}${citations}`;
 }
@@ -88,7 +97,9 @@ function conflictBlock(item: ConflictItem): SectionBlock {
     type: 'section',
     text: { type: 'mrkdwn', text: cutAtWord(`${date}${item.text}:`, SLACK_LIMITS.sectionText) },
     fields: item.variants.slice(0, SLACK_LIMITS.sectionFields).map((v) => {
-      const text = sideStatements(v).map((st) => statementText(st, item.date)).join('\n');
+      const text = sideStatements(v)
+        .map((st) => statementText(st, item.date))
+        .join('\n');
       return mrkdwn(cutAtWord(text, SLACK_LIMITS.fieldText));
     }),
   };
@@ -96,7 +107,10 @@ function conflictBlock(item: ConflictItem): SectionBlock {
 
 export function sourceText(s: CitedSource): string {
   const credit = sourceCredit(s);
-  return cutAtWord(`[${s.citation}] ${escapeSlack(s.title)}${credit ? ` (${escapeSlack(credit)})` : ''}, ${escapeSlack(publishedLabel(s))}`, SOURCE_TEXT);
+  return cutAtWord(
+    `[${s.citation}] ${escapeSlack(s.title)}${credit ? ` (${escapeSlack(credit)})` : ''}, ${escapeSlack(publishedLabel(s))}`,
+    SOURCE_TEXT,
+  );
 }
 
 /** Context blocks of at most ten elements each. */

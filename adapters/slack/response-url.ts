@@ -57,7 +57,10 @@ export class ResponseUrlError extends Error {
     readonly attempts: number,
     options?: { cause?: unknown },
   ) {
-    super(`posting to the response_url failed (${failure}${status === undefined ? '' : `, HTTP ${status}`}, ${attempts} attempt${attempts === 1 ? '' : 's'})`, options);
+    super(
+      `posting to the response_url failed (${failure}${status === undefined ? '' : `, HTTP ${status}`}, ${attempts} attempt${attempts === 1 ? '' : 's'})`,
+      options,
+    );
     this.name = 'ResponseUrlError';
   }
 }
@@ -146,7 +149,9 @@ export function createResponsePoster(options: ResponsePosterOptions): ResponsePo
       throw new ResponseUrlError('refused', undefined, responseUrl, 0, { cause: error });
     }
     if (!allowed.has(url.origin)) {
-      throw new ResponseUrlError('refused', undefined, responseUrl, 0, { cause: new Error(`${url.origin} is not a Slack response_url origin`) });
+      throw new ResponseUrlError('refused', undefined, responseUrl, 0, {
+        cause: new Error(`${url.origin} is not a Slack response_url origin`),
+      });
     }
     return url;
   };
@@ -158,14 +163,24 @@ export function createResponsePoster(options: ResponsePosterOptions): ResponsePo
    */
   const attempt = async (url: URL, json: string) => {
     const response = await poolFor(url.origin).request({
-      path: url.pathname + url.search, method: 'POST', headers: JSON_HEADERS, body: json,
+      path: url.pathname + url.search,
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: json,
     });
     await response.body.dump().catch(() => undefined);
     return { status: response.statusCode, retryAfter: response.headers['retry-after'] };
   };
 
   /** Saves (first retry) or renews (later ones) the post's row; false when another instance took it over. */
-  const hold = async (held: { id?: string }, responseUrl: string, json: string, attempts: number, validUntil: number, nextAttemptAt: number): Promise<boolean> => {
+  const hold = async (
+    held: { id?: string },
+    responseUrl: string,
+    json: string,
+    attempts: number,
+    validUntil: number,
+    nextAttemptAt: number,
+  ): Promise<boolean> => {
     if (!outbox) return true;
     const leaseUntil = nextAttemptAt + timeoutMs + leaseMarginMs;
     try {
@@ -184,11 +199,20 @@ export function createResponsePoster(options: ResponsePosterOptions): ResponsePo
     if (!outbox || !held.id) return;
     const { id } = held;
     held.id = undefined;
-    await outbox.remove(id).catch((error: unknown) => logger?.warn('slack: a delivered response_url post could not be forgotten', { error: (error as Error).message }));
+    await outbox
+      .remove(id)
+      .catch((error: unknown) =>
+        logger?.warn('slack: a delivered response_url post could not be forgotten', { error: (error as Error).message }),
+      );
   };
 
   /** Attempts after the `attempts` already made, until delivered or given up on. */
-  const deliver = async (url: URL, responseUrl: string, json: string, start: { attempts: number; validUntil: number; id?: string }): Promise<void> => {
+  const deliver = async (
+    url: URL,
+    responseUrl: string,
+    json: string,
+    start: { attempts: number; validUntil: number; id?: string },
+  ): Promise<void> => {
     const { signal } = stopping;
     const { validUntil } = start;
     const held: { id?: string } = { id: start.id };
@@ -272,8 +296,9 @@ export function createResponsePoster(options: ResponsePosterOptions): ResponsePo
             await outbox.remove(post.id);
             continue;
           }
-          void deliver(url, post.url, post.body, { attempts: post.attempts, validUntil: post.expiresAt, id: post.id }).catch((error: unknown) =>
-            logger?.warn('slack: a saved response_url post could not be delivered', { error: (error as Error).message }),
+          void deliver(url, post.url, post.body, { attempts: post.attempts, validUntil: post.expiresAt, id: post.id }).catch(
+            (error: unknown) =>
+              logger?.warn('slack: a saved response_url post could not be delivered', { error: (error as Error).message }),
           );
         }
       } catch (error) {

@@ -3,10 +3,11 @@
  * OPS_PORT (when set) and on Slack's PORT in HTTP mode. startBot registers what readiness
  * depends on (the store, each platform) as it starts them.
  */
-import type { Logger } from '../../src/log.ts';
+
 import type { OpsRoute } from '../../adapters/contract.ts';
-import { createMetrics, type BotMetrics } from './metrics.ts';
-import { opsHandler, OPS_PATHS, readOpsPort, startOpsServer, type ReadinessCheck, type RunningOpsServer } from './server.ts';
+import type { Logger } from '../../src/log.ts';
+import { type BotMetrics, createMetrics } from './metrics.ts';
+import { OPS_PATHS, opsHandler, type ReadinessCheck, type RunningOpsServer, readOpsPort, startOpsServer } from './server.ts';
 
 export interface Ops {
   metrics: BotMetrics;

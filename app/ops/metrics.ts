@@ -5,7 +5,7 @@
  * Recorded at the app level: the answerer is wrapped per surface, the digest scheduler
  * reports through its observer. Adapters may be handed `outboundError` if they need it.
  */
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Answerer } from '../../src/commands/index.ts';
 import type { DigestObserver } from '../../src/digest/types.ts';
 import type { Knowledge } from '../../src/knowledge/types.ts';
@@ -34,14 +34,24 @@ export function errorCode(error: string | undefined): string {
 export function createMetrics(): BotMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const requests = new Counter({ name: 'sinorussia_requests_total', help: 'Requests answered by the answerer, by surface.', labelNames: ['surface'], registers: [registry] });
+  const requests = new Counter({
+    name: 'sinorussia_requests_total',
+    help: 'Requests answered by the answerer, by surface.',
+    labelNames: ['surface'],
+    registers: [registry],
+  });
   const answers = new Counter({
     name: 'sinorussia_answers_total',
     help: 'Answers given, by surface and kind (help, topics, topic, search, no-match, sources, timeline, digest, error).',
     labelNames: ['surface', 'kind'],
     registers: [registry],
   });
-  const noMatch = new Counter({ name: 'sinorussia_no_match_total', help: 'Questions nothing in the base answers, by surface.', labelNames: ['surface'], registers: [registry] });
+  const noMatch = new Counter({
+    name: 'sinorussia_no_match_total',
+    help: 'Questions nothing in the base answers, by surface.',
+    labelNames: ['surface'],
+    registers: [registry],
+  });
   const latency = new Histogram({
     name: 'sinorussia_answer_duration_seconds',
     help: 'Time to compose an answer (not to deliver it), by surface.',
@@ -49,7 +59,12 @@ export function createMetrics(): BotMetrics {
     buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
-  const outbound = new Counter({ name: 'sinorussia_outbound_errors_total', help: 'Failed calls to a platform, by platform and code.', labelNames: ['platform', 'code'], registers: [registry] });
+  const outbound = new Counter({
+    name: 'sinorussia_outbound_errors_total',
+    help: 'Failed calls to a platform, by platform and code.',
+    labelNames: ['platform', 'code'],
+    registers: [registry],
+  });
   const posts = new Counter({
     name: 'sinorussia_digest_posts_total',
     help: 'Digest deliveries by platform and outcome (sent, found = an earlier attempt had posted, retry, paused, failed, skipped, lost-lease).',
@@ -58,7 +73,11 @@ export function createMetrics(): BotMetrics {
   });
   const facts = new Gauge({ name: 'sinorussia_knowledge_facts', help: 'Facts in the knowledge base loaded.', registers: [registry] });
   const sources = new Gauge({ name: 'sinorussia_knowledge_sources', help: 'Sources in the knowledge base loaded.', registers: [registry] });
-  const loadedAt = new Gauge({ name: 'sinorussia_knowledge_loaded_timestamp_seconds', help: 'When the knowledge base was last loaded (Unix time).', registers: [registry] });
+  const loadedAt = new Gauge({
+    name: 'sinorussia_knowledge_loaded_timestamp_seconds',
+    help: 'When the knowledge base was last loaded (Unix time).',
+    registers: [registry],
+  });
   const reloads = new Counter({
     name: 'sinorussia_knowledge_reloads_total',
     help: 'Reloads of the knowledge base while running, by outcome (success; failure = the last good base kept).',

@@ -84,7 +84,12 @@ export async function startOpsServer(port: number, deps: OpsDeps): Promise<Runni
   server.requestTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new ConfigError('OPS_PORT', `${port} cannot be listened on: ${error.code ?? error.message}${error.code === 'EADDRINUSE' ? ' (in use)' : ''}`)),
+      reject(
+        new ConfigError(
+          'OPS_PORT',
+          `${port} cannot be listened on: ${error.code ?? error.message}${error.code === 'EADDRINUSE' ? ' (in use)' : ''}`,
+        ),
+      ),
     );
     server.listen(port, () => resolve());
   });
@@ -106,6 +111,7 @@ export function readOpsPort(env: Record<string, string | undefined>): number | u
   const raw = env.OPS_PORT?.trim();
   if (!raw || raw === 'off') return undefined;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('OPS_PORT', `must be a port number (0–65535) or "off" (got "${raw}")`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError('OPS_PORT', `must be a port number (0–65535) or "off" (got "${raw}")`);
   return port;
 }

@@ -3,8 +3,9 @@
  * two baselines over the same material, each turned into the same shape (ranked fact ids
  * with the sources each one credits, or a refusal) so one scorer serves all three.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { parse } from 'yaml';
@@ -61,13 +62,19 @@ export function halfOf(question: string | { q: string; half?: Half }): Half {
 }
 
 export function loadQuestionSet(knowledge: Knowledge, file: URL = QUESTIONS_FILE): QuestionSet {
-  const raw = parse(readFileSync(file, 'utf8')) as { answerable: (Omit<Answerable, 'sources'> & { sources?: string[] })[]; offtopic: OffTopic[] };
+  const raw = parse(readFileSync(file, 'utf8')) as {
+    answerable: (Omit<Answerable, 'sources'> & { sources?: string[] })[];
+    offtopic: OffTopic[];
+  };
   const answerable = raw.answerable.map((a) => {
     for (const id of a.facts) if (!knowledge.factById.has(id)) throw new Error(`questions.yaml: "${a.q}" names unknown fact ${id}`);
-    if (a.half !== undefined && a.half !== 'tuning' && a.half !== 'test') throw new Error(`questions.yaml: "${a.q}" names unknown half ${a.half}`);
+    if (a.half !== undefined && a.half !== 'tuning' && a.half !== 'test')
+      throw new Error(`questions.yaml: "${a.q}" names unknown half ${a.half}`);
     return { q: a.q, facts: a.facts, sources: a.sources ?? [(knowledge.factById.get(a.facts[0]) as Fact).sourceId], half: a.half };
   });
-  for (const o of raw.offtopic) if (o.half !== undefined && o.half !== 'tuning' && o.half !== 'test') throw new Error(`questions.yaml: "${o.q}" names unknown half ${o.half}`);
+  for (const o of raw.offtopic)
+    if (o.half !== undefined && o.half !== 'tuning' && o.half !== 'test')
+      throw new Error(`questions.yaml: "${o.q}" names unknown half ${o.half}`);
   return { answerable, offtopic: raw.offtopic };
 }
 
@@ -77,7 +84,19 @@ export function halfOfSet(set: QuestionSet, half: Half | 'all'): QuestionSet {
 }
 
 export function score(system: System, set: QuestionSet): Scores {
-  const s: Scores = { answerable: 0, top1: 0, top5: 0, rightSource: 0, traps: 0, trapsRefused: 0, plain: 0, plainRefused: 0, misses: [], sourceMisses: [], answeredOffTopic: [] };
+  const s: Scores = {
+    answerable: 0,
+    top1: 0,
+    top5: 0,
+    rightSource: 0,
+    traps: 0,
+    trapsRefused: 0,
+    plain: 0,
+    plainRefused: 0,
+    misses: [],
+    sourceMisses: [],
+    answeredOffTopic: [],
+  };
   for (const a of set.answerable) {
     s.answerable++;
     const ranked = (system(a.q) ?? []).slice(0, 5);
@@ -109,7 +128,9 @@ export function engineSystem(answerer: Answerer): System {
   return (q) => {
     const answer = answerer.answerNow(answerer.parseText(q));
     if (!answer.matched) return undefined;
-    return answer.items.map((i) => (i.type === 'guide' ? { facts: [], sources: [] } : { facts: i.evidence.map((e) => e.factId), sources: i.sources }));
+    return answer.items.map((i) =>
+      i.type === 'guide' ? { facts: [], sources: [] } : { facts: i.evidence.map((e) => e.factId), sources: i.sources },
+    );
   };
 }
 
@@ -149,7 +170,8 @@ export function bareSentencesSystem(knowledge: Knowledge, seedsDir: string): Sys
     const sourceId = bySha.get(createHash('sha256').update(text).digest('hex'));
     if (!sourceId) continue;
     for (const paragraph of text.split(/\n+/)) {
-      for (const { segment } of segmenter.segment(paragraph)) if (segment.trim()) sentences.push({ text: segment.trim(), sourceId, facts: [] });
+      for (const { segment } of segmenter.segment(paragraph))
+        if (segment.trim()) sentences.push({ text: segment.trim(), sourceId, facts: [] });
     }
   }
   const mapped = new Set<string>();

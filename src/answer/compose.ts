@@ -69,7 +69,10 @@ function groupOf(fact: Fact, knowledge: Knowledge, byFigure: Map<string, Fact[]>
   while (queue.length > 0) {
     const f = queue.pop() as Fact;
     const key = f.figure && figureKey(f.figure);
-    const related = [...(key ? (byFigure.get(key) ?? []) : []), ...[...(linked.get(f.id) ?? [])].map((id) => knowledge.factById.get(id) as Fact)];
+    const related = [
+      ...(key ? (byFigure.get(key) ?? []) : []),
+      ...[...(linked.get(f.id) ?? [])].map((id) => knowledge.factById.get(id) as Fact),
+    ];
     for (const r of related) {
       if (r && !group.has(r.id)) {
         group.set(r.id, r);
@@ -86,9 +89,13 @@ function groupOf(fact: Fact, knowledge: Knowledge, byFigure: Map<string, Fact[]>
  */
 function sidesOf(group: Fact[]): Fact[][] {
   const conflicting = (a: Fact, b: Fact) =>
-    a.conflictsWith.includes(b.id) || b.conflictsWith.includes(a.id) || (sameQuantity(a.figure, b.figure) && !figuresAgree(a.figure, b.figure as Figure));
+    a.conflictsWith.includes(b.id) ||
+    b.conflictsWith.includes(a.id) ||
+    (sameQuantity(a.figure, b.figure) && !figuresAgree(a.figure, b.figure as Figure));
   const agreeing = (a: Fact, b: Fact) =>
-    a.corroborates.includes(b.id) || b.corroborates.includes(a.id) || (sameQuantity(a.figure, b.figure) && figuresAgree(a.figure, b.figure as Figure));
+    a.corroborates.includes(b.id) ||
+    b.corroborates.includes(a.id) ||
+    (sameQuantity(a.figure, b.figure) && figuresAgree(a.figure, b.figure as Figure));
   // Clusters of facts joined by agreement, in group order.
   const clusters: Fact[][] = [];
   for (const fact of group) {
@@ -182,7 +189,9 @@ export class Composer {
       const inChain = new Set([lead.id, ...earlier.map((f) => f.id)]);
       for (const [i, member] of [lead, ...earlier].entries()) {
         if (placed.has(member.id)) continue;
-        const group = groupOf(member, this.knowledge, this.byFigure, this.linked).filter((g) => g === member || (!inChain.has(g.id) && !placed.has(g.id)));
+        const group = groupOf(member, this.knowledge, this.byFigure, this.linked).filter(
+          (g) => g === member || (!inChain.has(g.id) && !placed.has(g.id)),
+        );
         // The chosen fact leads its group; the rest keep date order.
         group.sort((a, b) => (a === member ? -1 : b === member ? 1 : a.about.start.localeCompare(b.about.start)));
         for (const g of group) placed.add(g.id);
@@ -267,7 +276,11 @@ export class Composer {
  * same quote, about the same date (otherwise each shows its own date).
  */
 function sameStatement(a: Fact, b: Fact): boolean {
-  const norm = (t: string) => t.toLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim();
+  const norm = (t: string) =>
+    t
+      .toLowerCase()
+      .replace(/[\s\p{P}]+/gu, ' ')
+      .trim();
   return a.about.raw === b.about.raw && (norm(a.claim) === norm(b.claim) || norm(a.quote) === norm(b.quote));
 }
 

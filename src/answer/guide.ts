@@ -1,6 +1,6 @@
-import type { Answer, AnswerItem, CommandRef, GuideItem } from './types.ts';
 import { TOPIC_NAMES, TOPICS } from '../knowledge/topics.ts';
 import type { Knowledge } from '../knowledge/types.ts';
+import type { Answer, AnswerItem, CommandRef, GuideItem } from './types.ts';
 
 /**
  * A line of guidance, not a fact: it cites nothing. `command` is the command it describes
@@ -11,7 +11,13 @@ export function guideLine(command: CommandRef | string, text: string): GuideItem
 }
 
 /** An answer of guidance only (help, usage, confirmations): it cites nothing. */
-export function guideAnswer(fields: { query: string; title: string; lead?: string; items?: AnswerItem[]; next?: CommandRef[] }): Omit<Answer, 'show'> {
+export function guideAnswer(fields: {
+  query: string;
+  title: string;
+  lead?: string;
+  items?: AnswerItem[];
+  next?: CommandRef[];
+}): Omit<Answer, 'show'> {
   return { kind: 'help', matched: true, sources: [], items: [], next: [], ...fields };
 }
 

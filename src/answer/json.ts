@@ -1,7 +1,7 @@
-import type { Answer, AnswerItem, QueryInfo, Statement, Variant } from './types.ts';
-import { sourceCredit, unknownItem } from './label.ts';
-import type { Figure } from '../knowledge/types.ts';
 import { requestText } from '../commands/request-text.ts';
+import type { Figure } from '../knowledge/types.ts';
+import { sourceCredit, unknownItem } from './label.ts';
+import type { Answer, AnswerItem, QueryInfo, Statement, Variant } from './types.ts';
 
 interface FigureJson {
   measure: string;
@@ -98,11 +98,22 @@ function itemJson(item: AnswerItem): AnswerJson['items'][number] {
         statements: item.statements?.map(statementJson),
       };
     case 'conflict':
-      return { type: item.type, text: item.text, date: item.date, mark: item.mark, sources: item.sources, variants: item.variants.map(variantJson) };
+      return {
+        type: item.type,
+        text: item.text,
+        date: item.date,
+        mark: item.mark,
+        sources: item.sources,
+        variants: item.variants.map(variantJson),
+      };
     case 'guide':
       if (!item.command) return { type: item.type, text: item.text, sources: [] };
       // Each line names its command as it is typed on the command line.
-      return { type: item.type, text: `${typeof item.command === 'string' ? item.command : requestText(item.command)}: ${item.text}`, sources: [] };
+      return {
+        type: item.type,
+        text: `${typeof item.command === 'string' ? item.command : requestText(item.command)}: ${item.text}`,
+        sources: [],
+      };
     default:
       return unknownItem(item);
   }

@@ -1,5 +1,5 @@
-import type { Figure } from '../knowledge/types.ts';
 import { SinorussiaError } from '../errors.ts';
+import type { Figure } from '../knowledge/types.ts';
 import type { AnswerItem, CitedSource, ComposedItem, FactItem, Statement, Variant } from './types.ts';
 
 /** What a figure is, when it is not a measured outcome of a known period: `expected`, `target`. */
@@ -39,7 +39,11 @@ export function statementLabel(statement: Pick<Statement, 'date' | 'figure'>, it
 
 /** The statements a fact shows, each with its own citations: one, or each agreeing source's own. */
 export function statementsOf(item: FactItem): Statement[] {
-  return item.statements ?? [{ text: item.text, date: item.date, figure: item.figure, sources: item.sources, citations: item.citations, evidence: item.evidence }];
+  return (
+    item.statements ?? [
+      { text: item.text, date: item.date, figure: item.figure, sources: item.sources, citations: item.citations, evidence: item.evidence },
+    ]
+  );
 }
 
 /** The statements of a conflict's side: the side itself, or each agreeing source's own on it. */
@@ -77,7 +81,9 @@ export function publishedLabel(source: Pick<CitedSource, 'published' | 'approxim
  * then what the text is (an excerpt of a named work, a repost, a machine translation).
  * A site a text was reposted on is never its publisher.
  */
-export function sourceCredit(source: Pick<CitedSource, 'publisher' | 'authors' | 'excerptOf' | 'via' | 'reposted' | 'machineTranslated'>): string {
+export function sourceCredit(
+  source: Pick<CitedSource, 'publisher' | 'authors' | 'excerptOf' | 'via' | 'reposted' | 'machineTranslated'>,
+): string {
   const parts = [[source.publisher, ...source.authors].filter(Boolean).join(', ')];
   if (source.excerptOf) parts.push(`excerpt of ${source.excerptOf}`);
   if (source.via) parts.push(`reposted on ${source.via}`);

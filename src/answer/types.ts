@@ -2,8 +2,9 @@
  * The one platform-neutral value every command returns. Adapters (Slack, Discord, the
  * console) only render it; they never search or word facts themselves.
  */
-import type { Figure } from '../knowledge/types.ts';
+
 import type { CommandRef } from '../commands/request.ts';
+import type { Figure } from '../knowledge/types.ts';
 
 export type { CommandRef };
 

@@ -4,7 +4,7 @@
  * sources that differ on a period give separate points, never an average.
  */
 import type { Figure } from '../knowledge/types.ts';
-import { type Chart, type ChartFigure, type ChartPoint, CHART_MIN_PERIODS, CHART_TITLE_MAX } from './types.ts';
+import { CHART_MIN_PERIODS, CHART_TITLE_MAX, type Chart, type ChartFigure, type ChartPoint } from './types.ts';
 
 export interface ChartOptions {
   /**
@@ -80,7 +80,10 @@ function points(entries: ChartFigure[]): ChartPoint[] {
     if (same) same.citations = [...new Set([...same.citations, ...point.citations])].sort((a, b) => a - b);
     else result.push(point);
   }
-  return result.sort((a, b) => a.sortKey.localeCompare(b.sortKey) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.citations[0] ?? 0) - (b.citations[0] ?? 0));
+  return result.sort(
+    (a, b) =>
+      a.sortKey.localeCompare(b.sortKey) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.citations[0] ?? 0) - (b.citations[0] ?? 0),
+  );
 }
 
 /**
@@ -110,5 +113,12 @@ export function chartFor(figures: readonly ChartFigure[], options: ChartOptions 
   const { unit, currency } = best.entries[0].figure;
   const label = unitLabel({ unit, currency });
   const title = options.title?.(best.measure, label) ?? `${titleFromId(best.measure)}, ${label}`;
-  return { measure: best.measure, title: fitTitle(title), unit, ...(currency ? { currency } : {}), unitLabel: label, points: points(best.entries) };
+  return {
+    measure: best.measure,
+    title: fitTitle(title),
+    unit,
+    ...(currency ? { currency } : {}),
+    unitLabel: label,
+    points: points(best.entries),
+  };
 }

@@ -5,7 +5,12 @@
 import type { Chart, ChartPoint } from './types.ts';
 
 /** What a point is when it is not a measured outcome (the words answers use for figures). */
-export const KIND_WORDS: Record<ChartPoint['kind'], string | undefined> = { actual: undefined, forecast: 'expected', target: 'target', estimate: 'estimate' };
+export const KIND_WORDS: Record<ChartPoint['kind'], string | undefined> = {
+  actual: undefined,
+  forecast: 'expected',
+  target: 'target',
+  estimate: 'estimate',
+};
 
 const BOUND_WORDS: Record<ChartPoint['bound'], string | undefined> = {
   exact: undefined,
@@ -17,7 +22,13 @@ const BOUND_WORDS: Record<ChartPoint['bound'], string | undefined> = {
 
 /** Short marks for narrow places (a bar's label): `>100`, `≈30`. */
 const BOUND_MARKS: Record<ChartPoint['bound'], string> = { exact: '', about: '≈', 'more-than': '>', 'at-least': '≥', 'less-than': '<' };
-const BOUND_MARKS_ASCII: Record<ChartPoint['bound'], string> = { exact: '', about: '~', 'more-than': '>', 'at-least': '>=', 'less-than': '<' };
+const BOUND_MARKS_ASCII: Record<ChartPoint['bound'], string> = {
+  exact: '',
+  about: '~',
+  'more-than': '>',
+  'at-least': '>=',
+  'less-than': '<',
+};
 
 export function formatNumber(value: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: 2 });

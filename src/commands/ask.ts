@@ -1,13 +1,13 @@
-import type { Answer, ComposedItem, CommandRef, QueryInfo } from '../answer/types.ts';
 import { figureOf } from '../answer/label.ts';
-import { defineCommand, type CommandContext } from './command.ts';
-import type { Knowledge, Fact } from '../knowledge/types.ts';
+import type { Answer, CommandRef, ComposedItem, QueryInfo } from '../answer/types.ts';
+import type { Fact, Knowledge } from '../knowledge/types.ts';
 import { periodsMeet } from '../query/periods.ts';
 import type { Understood } from '../query/read.ts';
 import type { SearchHit } from '../search/engine.ts';
 import { ENGLISH_STOP_WORDS, tokenize } from '../search/text.ts';
-import { matchTopic } from './topic-match.ts';
+import { type CommandContext, defineCommand } from './command.ts';
 import { SUMMARY_ITEMS, topicSummary } from './topic.ts';
+import { matchTopic } from './topic-match.ts';
 
 /** How many items a question's answer shows. */
 export const ANSWER_ITEMS = 5;
@@ -36,19 +36,56 @@ export const askCommand = defineCommand({
     const understood = infoOf(query);
     const preferFigures = FIGURE_INTENTS.has(query.intent);
     const figures = figureAnswer(ctx, query);
-    if (figures) return { kind: 'search', query: parsed.query, matched: true, title: parsed.query, ...figures, next: nextFor(figures.facts[0]), understood };
+    if (figures)
+      return {
+        kind: 'search',
+        query: parsed.query,
+        matched: true,
+        title: parsed.query,
+        ...figures,
+        next: nextFor(figures.facts[0]),
+        understood,
+      };
     // "trade figures by year": the topic's figures, oldest first, so the trend shows.
     const words = preferFigures && query.periods.length === 0 && query.sources.length === 0 ? ctx.engine.meaningfulWords(parsed.args) : [];
     const topic = words.length === 1 ? matchTopic(words[0]) : undefined;
     if (topic && ctx.lookups.topicFigures(topic).length > 0) {
       const { items, sources } = ctx.composer.composeTop(ctx.lookups.topicFigures(topic), SUMMARY_ITEMS);
-      return { kind: 'search', query: parsed.query, matched: true, title: parsed.query, lead: `Figures on ${topic}, oldest first.`, items, sources, next: [{ command: 'topic', options: { topic } }, { command: 'timeline', options: { topic } }], understood };
+      return {
+        kind: 'search',
+        query: parsed.query,
+        matched: true,
+        title: parsed.query,
+        lead: `Figures on ${topic}, oldest first.`,
+        items,
+        sources,
+        next: [
+          { command: 'topic', options: { topic } },
+          { command: 'timeline', options: { topic } },
+        ],
+        understood,
+      };
     }
 
     const dated = periodAnswer(ctx, query);
-    if (dated) return { kind: 'search', query: parsed.query, matched: true, title: parsed.query, ...dated, next: nextFor(dated.facts[0]), understood };
+    if (dated)
+      return {
+        kind: 'search',
+        query: parsed.query,
+        matched: true,
+        title: parsed.query,
+        ...dated,
+        next: nextFor(dated.facts[0]),
+        understood,
+      };
 
-    const outcome = ctx.engine.search(query.searchText, { limit: ANSWER_ITEMS * 2, preferFigures, phrases: query.phrases, sources: query.sources, periods: query.periods });
+    const outcome = ctx.engine.search(query.searchText, {
+      limit: ANSWER_ITEMS * 2,
+      preferFigures,
+      phrases: query.phrases,
+      sources: query.sources,
+      periods: query.periods,
+    });
     if (!outcome.matched) {
       const why =
         outcome.reason === 'too-broad'
@@ -74,13 +111,26 @@ export const askCommand = defineCommand({
     const order = query.intent === 'latest' ? newestFirst : query.intent === 'figure' ? byFiguresThenDate : undefined;
     const { items, sources } = ctx.composer.composeTop(facts, ANSWER_ITEMS, order);
     const lead = query.intent === 'latest' ? asOf(sources.map((s) => ctx.knowledge.sources.get(s.id)?.published)) : undefined;
-    return { kind: 'search', query: parsed.query, matched: true, title: parsed.query, lead, items, sources, next: nextFor(outcome.hits[0].fact), understood };
+    return {
+      kind: 'search',
+      query: parsed.query,
+      matched: true,
+      title: parsed.query,
+      lead,
+      items,
+      sources,
+      next: nextFor(outcome.hits[0].fact),
+      understood,
+    };
   },
 });
 
 function nextFor(fact: Fact): CommandRef[] {
   const topic = fact.topics[0];
-  return [{ command: 'topic', options: { topic } }, { command: 'timeline', options: { topic } }];
+  return [
+    { command: 'topic', options: { topic } },
+    { command: 'timeline', options: { topic } },
+  ];
 }
 
 function infoOf(q: Understood): QueryInfo {
@@ -161,11 +211,15 @@ function orderForIntent(knowledge: Knowledge, q: Understood, hits: SearchHit[]):
   const rank = ({ fact: f, score }: SearchHit): number => {
     if (q.intent === 'who-said' && score < top * PROMOTED_SHARE) return 3;
     // "What did Mishustin say": his words first; "who said…": anyone's attributed words first.
-    if (q.intent === 'who-said') return f.saidBy && q.people.includes(f.saidBy) ? 0 : f.saidBy && (q.people.length > 0 || /^\s*who\b/.test(q.searchText)) ? 1 : 2;
+    if (q.intent === 'who-said')
+      return f.saidBy && q.people.includes(f.saidBy) ? 0 : f.saidBy && (q.people.length > 0 || /^\s*who\b/.test(q.searchText)) ? 1 : 2;
     if (q.intent === 'when') return isEventDated(knowledge, f) ? 0 : 1;
     return 0;
   };
-  return hits.map((h, i) => ({ f: h.fact, i, r: rank(h) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.f);
+  return hits
+    .map((h, i) => ({ f: h.fact, i, r: rank(h) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((x) => x.f);
 }
 
 /**

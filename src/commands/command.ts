@@ -1,9 +1,9 @@
-import type { Answer, Show } from '../answer/types.ts';
 import type { Composer } from '../answer/compose.ts';
-import type { Knowledge } from '../knowledge/types.ts';
-import type { SearchEngine } from '../search/engine.ts';
-import type { QueryReader } from '../query/read.ts';
+import type { Answer, Show } from '../answer/types.ts';
 import type { DigestService } from '../digest/commands.ts';
+import type { Knowledge } from '../knowledge/types.ts';
+import type { QueryReader } from '../query/read.ts';
+import type { SearchEngine } from '../search/engine.ts';
 import type { BaseLookups } from './lookups.ts';
 import type { CommandName, OptionName, Request, Where } from './request.ts';
 

@@ -19,7 +19,11 @@ export const helpCommand = defineCommand({
         guideLine({ command: 'ask', usage: true }, 'the facts that answer a question, best first'),
         ...commands.filter((c) => c.listed !== false).map((c) => guideLine({ command: c.helpAs ?? c.name, usage: true }, c.summary)),
       ],
-      next: [{ command: 'topics' }, { command: 'topic', options: { topic: 'trade' } }, { command: 'ask', options: { question: 'who called Putin his best friend?' } }],
+      next: [
+        { command: 'topics' },
+        { command: 'topic', options: { topic: 'trade' } },
+        { command: 'ask', options: { question: 'who called Putin his best friend?' } },
+      ],
     });
   },
 });

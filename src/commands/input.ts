@@ -14,7 +14,12 @@ const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u
 
 export function cleanInput(raw: unknown): string {
   const text = typeof raw === 'string' ? raw : '';
-  return text.slice(0, MAX_INPUT * 2).replace(INVISIBLE, '').replace(/\s+/g, ' ').trim().slice(0, MAX_INPUT);
+  return text
+    .slice(0, MAX_INPUT * 2)
+    .replace(INVISIBLE, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_INPUT);
 }
 
 /** The user's words as an answer may quote them: no control characters, short. Renderers escape them. */

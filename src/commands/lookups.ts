@@ -1,5 +1,5 @@
-import type { AnswerItem } from '../answer/types.ts';
 import { topicLines } from '../answer/guide.ts';
+import type { AnswerItem } from '../answer/types.ts';
 import type { Topic } from '../knowledge/topics.ts';
 import type { Fact, Knowledge } from '../knowledge/types.ts';
 

@@ -3,11 +3,12 @@
  * word of typed text or in a platform's named option. A bad value is a problem naming the
  * option and saying what is accepted, never an exception.
  */
+
+import { formatTime, looksLikeTime, looksLikeZone, parseTime, parseZone, TIME_FORMS, ZONE_FORMS } from '../digest/schedule.ts';
 import { SinorussiaError } from '../errors.ts';
 import { TOPIC_NAMES, type Topic } from '../knowledge/topics.ts';
-import { formatTime, looksLikeTime, looksLikeZone, parseTime, parseZone, TIME_FORMS, ZONE_FORMS } from '../digest/schedule.ts';
-import { matchTopic } from './topic-match.ts';
 import type { OptionName, OptionProblem, RequestOptions } from './request.ts';
+import { matchTopic } from './topic-match.ts';
 
 export type OptionResult<K extends OptionName> = { value: NonNullable<RequestOptions[K]> } | { problem: OptionProblem };
 
@@ -81,18 +82,34 @@ export function readSettingWords(words: string[]): { options: RequestOptions; pr
   const topics: Topic[] = [];
   for (const word of words) {
     if (looksLikeTime(word)) {
-      if (options.time) return { options, problem: { option: 'time', value: word, message: `two times given ("${options.time}", "${word}"): give one, ${TIME_FORMS}` } };
+      if (options.time)
+        return {
+          options,
+          problem: { option: 'time', value: word, message: `two times given ("${options.time}", "${word}"): give one, ${TIME_FORMS}` },
+        };
       const time = readTime(word);
       if ('problem' in time) return { options, problem: time.problem };
       options.time = time.value;
     } else if (looksLikeZone(word)) {
-      if (options.zone) return { options, problem: { option: 'zone', value: word, message: `two time zones given ("${options.zone}", "${word}"): give one, ${ZONE_FORMS}` } };
+      if (options.zone)
+        return {
+          options,
+          problem: { option: 'zone', value: word, message: `two time zones given ("${options.zone}", "${word}"): give one, ${ZONE_FORMS}` },
+        };
       const zone = readZone(word);
       if ('problem' in zone) return { options, problem: zone.problem };
       options.zone = zone.value;
     } else {
       const topic = matchTopic(word.replace(/,$/, ''));
-      if (!topic) return { options, problem: { option: 'topics', value: word, message: `"${word}" is not a topic, time or time zone: topics are ${TOPIC_NAMES.join(', ')}` } };
+      if (!topic)
+        return {
+          options,
+          problem: {
+            option: 'topics',
+            value: word,
+            message: `"${word}" is not a topic, time or time zone: topics are ${TOPIC_NAMES.join(', ')}`,
+          },
+        };
       if (!topics.includes(topic)) topics.push(topic);
     }
   }

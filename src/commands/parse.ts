@@ -45,7 +45,13 @@ export function parseText(raw: unknown, { addressed }: { addressed?: boolean } =
   const words = text.split(' ');
   const { command, rest, unknownSub } = commandOf(words);
   if (command && command.name !== 'ask' && command.name !== 'topic') {
-    if (unknownSub !== undefined) return withAddress({ command: command.name, options: {}, query: echo(text), problem: { option: 'command', value: unknownSub, message: `"${unknownSub}" is not a ${command.name} command` } } as Request);
+    if (unknownSub !== undefined)
+      return withAddress({
+        command: command.name,
+        options: {},
+        query: echo(text),
+        problem: { option: 'command', value: unknownSub, message: `"${unknownSub}" is not a ${command.name} command` },
+      } as Request);
     return withAddress(optionsOf(command, rest, echo(text)));
   }
   // `ask` is optional: `ask trade` is the same as `trade`, and `ask` alone asks for help.

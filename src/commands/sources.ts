@@ -1,7 +1,7 @@
-import type { AnswerItem } from '../answer/types.ts';
-import { defineCommand } from './command.ts';
 import { citedSource } from '../answer/compose.ts';
 import { publishedLabel, sourceCredit } from '../answer/label.ts';
+import type { AnswerItem } from '../answer/types.ts';
+import { defineCommand } from './command.ts';
 
 /** `sources`: the registry, newest first, each with what it states about itself. */
 export const sourcesCommand = defineCommand({

@@ -1,6 +1,6 @@
 import { TOPICS, type Topic } from '../knowledge/topics.ts';
 import type { Fact } from '../knowledge/types.ts';
-import { defineCommand, type CommandContext, type Reply } from './command.ts';
+import { type CommandContext, defineCommand, type Reply } from './command.ts';
 
 /** How many items a topic summary shows: a short read, not a dump. */
 export const SUMMARY_ITEMS = 8;

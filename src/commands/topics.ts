@@ -16,7 +16,10 @@ export const topicsCommand = defineCommand({
       lead: 'Type a topic for its summary, or timeline <topic> for every fact in date order.',
       items: lookups.topicLines(),
       sources: [],
-      next: [{ command: 'topic', options: { topic: 'trade' } }, { command: 'timeline', options: { topic: 'energy' } }],
+      next: [
+        { command: 'topic', options: { topic: 'trade' } },
+        { command: 'timeline', options: { topic: 'energy' } },
+      ],
     };
   },
 });

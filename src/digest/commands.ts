@@ -14,7 +14,7 @@ import { DEFAULT_TIMING, previewDigest } from './preview.ts';
 import { dueInstant, formatLocal, localDateAt, nextDue } from './schedule.ts';
 import { dueLocalDate } from './scheduler.ts';
 import type { DigestStore } from './store.ts';
-import { systemClock, type ChannelContext, type Clock, type Subscription } from './types.ts';
+import { type ChannelContext, type Clock, type Subscription, systemClock } from './types.ts';
 
 export interface DigestCommandsDeps {
   store: DigestStore;
@@ -71,7 +71,10 @@ export function createDigestCommands(deps: DigestCommandsDeps): DigestService {
       return await work();
     } catch (e) {
       deps.logger?.error('digest command failed', { platform: ctx.platform, channel: ctx.channelId, command, error: e });
-      return digestReply('Digest: something went wrong', 'The digest settings could not be read or saved just now. Nothing was changed; please try again in a minute.');
+      return digestReply(
+        'Digest: something went wrong',
+        'The digest settings could not be read or saved just now. Nothing was changed; please try again in a minute.',
+      );
     }
   };
 
@@ -100,14 +103,24 @@ export function createDigestCommands(deps: DigestCommandsDeps): DigestService {
       guarded('unsubscribe', ctx, async () => {
         const removed = await store.removeSubscription(ctx.platform, ctx.channelId);
         return removed
-          ? digestReply('Daily digest stopped', 'This channel will get no more daily posts. Subscribe again at any time.', [guideLine(SUBSCRIBE_USAGE, 'subscribe again')])
-          : digestReply('No daily digest here', 'This channel was not subscribed, so there was nothing to stop.', [guideLine(SUBSCRIBE_USAGE, 'subscribe')]);
+          ? digestReply('Daily digest stopped', 'This channel will get no more daily posts. Subscribe again at any time.', [
+              guideLine(SUBSCRIBE_USAGE, 'subscribe again'),
+            ])
+          : digestReply('No daily digest here', 'This channel was not subscribed, so there was nothing to stop.', [
+              guideLine(SUBSCRIBE_USAGE, 'subscribe'),
+            ]);
       }),
 
     status: (ctx) =>
       guarded('status', ctx, async () => {
         const sub = await store.getSubscription(ctx.platform, ctx.channelId);
-        if (!sub) return digestReply('No daily digest here', 'This channel is not subscribed.', [guideLine(SUBSCRIBE_USAGE, 'subscribe (defaults: 09:00, UTC, all topics)')], [ref('digest preview')]);
+        if (!sub)
+          return digestReply(
+            'No daily digest here',
+            'This channel is not subscribed.',
+            [guideLine(SUBSCRIBE_USAGE, 'subscribe (defaults: 09:00, UTC, all topics)')],
+            [ref('digest preview')],
+          );
         // Labels, not commands: each surface shows them as they are.
         const items = [
           guideLine('time', `${sub.time} ${sub.timeZone}`),
@@ -116,11 +129,21 @@ export function createDigestCommands(deps: DigestCommandsDeps): DigestService {
         ];
         if (sub.pausedReason) {
           items.push(guideLine('paused', `the last post failed (${sub.pausedReason}); subscribe again to resume`));
-          return digestReply('Daily digest: paused', `Paused: the bot could not post here (${sub.pausedReason}). Subscribe again to resume.`, items, [ref('digest subscribe')]);
+          return digestReply(
+            'Daily digest: paused',
+            `Paused: the bot could not post here (${sub.pausedReason}). Subscribe again to resume.`,
+            items,
+            [ref('digest subscribe')],
+          );
         }
         const next = await nextLine(sub);
         items.push(guideLine('next post', next));
-        return digestReply('Daily digest: active', `Every day at ${sub.time} ${sub.timeZone}, on ${topicsText(sub.topics)}; next post ${next}.`, items, [ref('digest preview'), ref('digest unsubscribe')]);
+        return digestReply(
+          'Daily digest: active',
+          `Every day at ${sub.time} ${sub.timeZone}, on ${topicsText(sub.topics)}; next post ${next}.`,
+          items,
+          [ref('digest preview'), ref('digest unsubscribe')],
+        );
       }),
 
     preview: (ctx) =>
@@ -128,7 +151,9 @@ export function createDigestCommands(deps: DigestCommandsDeps): DigestService {
         const sub = await store.getSubscription(ctx.platform, ctx.channelId);
         const { selection } = await previewDigest({ knowledge, composer, clock, store }, { subscription: sub });
         const { show: _show, ...answer } = selection.answer;
-        const note = sub ? "Preview of tomorrow's post (only you see this)." : "This channel is not subscribed; here is what tomorrow's post would be (09:00 UTC, all topics).";
+        const note = sub
+          ? "Preview of tomorrow's post (only you see this)."
+          : "This channel is not subscribed; here is what tomorrow's post would be (09:00 UTC, all topics).";
         return { ...answer, lead: `${note} ${answer.lead ?? ''}`.trim() };
       }),
   };

@@ -9,9 +9,16 @@
  *   scheduler.start();  // … on shutdown: await scheduler.stop(); await store.close();
  */
 export { createDigestCommands, type DigestCommandsDeps } from './commands.ts';
-export { DigestScheduler, type DigestBase, type DigestSchedulerDeps, type DigestSchedulerSettings, type TickReport } from './scheduler.ts';
+export { previewForChannel } from './preview.ts';
+export {
+  type DigestBase,
+  DigestScheduler,
+  type DigestSchedulerDeps,
+  type DigestSchedulerSettings,
+  digestDeliveryId,
+  recordKnownFacts,
+  type TickReport,
+} from './scheduler.ts';
 export type { DigestStore } from './store.ts';
 export type { ChannelContext, Clock, DigestCommands, DigestPoster, PlatformName, PostResult, Subscription } from './types.ts';
 export { systemClock } from './types.ts';
-export { previewForChannel } from './preview.ts';
-export { digestDeliveryId, recordKnownFacts } from './scheduler.ts';

@@ -19,7 +19,11 @@ export class Pacer {
   reserve(platform: string, channel: string): number {
     const gap = this.postsPerSecond > 0 && Number.isFinite(this.postsPerSecond) ? 1000 / this.postsPerSecond : 0;
     const now = this.clock.now().getTime();
-    const slot = Math.max(now, (this.lastByPlatform.get(platform) ?? -Infinity) + gap, (this.lastByChannel.get(channel) ?? -Infinity) + this.channelGapMs);
+    const slot = Math.max(
+      now,
+      (this.lastByPlatform.get(platform) ?? -Infinity) + gap,
+      (this.lastByChannel.get(channel) ?? -Infinity) + this.channelGapMs,
+    );
     this.lastByPlatform.set(platform, slot);
     this.lastByChannel.set(channel, slot);
     return slot;

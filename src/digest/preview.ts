@@ -8,7 +8,7 @@ import { SinorussiaError } from '../errors.ts';
 import type { Knowledge } from '../knowledge/types.ts';
 import { addDays, dueInstant, localDateAt } from './schedule.ts';
 import { dueLocalDate } from './scheduler.ts';
-import { FactGroups, selectDigest, type DigestSelection } from './select.ts';
+import { type DigestSelection, FactGroups, selectDigest } from './select.ts';
 import type { DigestStore, SentDigest } from './store.ts';
 import type { Clock, Subscription } from './types.ts';
 
@@ -35,10 +35,15 @@ export async function previewDigest(
   const localDate = target.localDate ?? addDays(today, 1);
   const topics = sub?.topics ?? [];
   const firstSeen = (await store?.knownFacts()) ?? new Map<string, number>();
-  const history: SentDigest[] = sub && store ? (await store.sentDigests(sub.platform, sub.channelId)).filter((h) => h.localDate < localDate) : [];
+  const history: SentDigest[] =
+    sub && store ? (await store.sentDigests(sub.platform, sub.channelId)).filter((h) => h.localDate < localDate) : [];
 
   // Today's post, still to come before the one previewed: count it as shown.
-  const todayPending = sub && localDate > today && !history.some((h) => h.localDate === today) && (dueLocalDate(sub, now) === today || now < dueInstant(today, timing.time, timing.timeZone));
+  const todayPending =
+    sub &&
+    localDate > today &&
+    !history.some((h) => h.localDate === today) &&
+    (dueLocalDate(sub, now) === today || now < dueInstant(today, timing.time, timing.timeZone));
   const groups = new FactGroups(composer);
   if (todayPending) {
     const todays = selectDigest({ knowledge, composer, groups, topics, localDate: today, history, firstSeen });
@@ -51,10 +56,7 @@ export async function previewDigest(
  * `sinorussia digest preview [--date YYYY-MM-DD] [--channel ID]`: the post for that date
  * (default tomorrow) of that channel on whichever platform it is subscribed on, or of an unsubscribed one.
  */
-export async function previewForChannel(
-  deps: PreviewDeps,
-  options: { channelId?: string; date?: string },
-): Promise<Answer> {
+export async function previewForChannel(deps: PreviewDeps, options: { channelId?: string; date?: string }): Promise<Answer> {
   if (options.date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(options.date) || Number.isNaN(Date.parse(`${options.date}T00:00:00Z`)))) {
     throw new SinorussiaError('BAD_ARGUMENT', `--date "${options.date}" is not a date: use YYYY-MM-DD`, options.date);
   }

@@ -16,7 +16,17 @@ import { Pacer } from './pacer.ts';
 import { dueInstant, localDateAt } from './schedule.ts';
 import { FactGroups, selectDigest } from './select.ts';
 import type { Claim, Delivery, DeliveryKey, DigestStore } from './store.ts';
-import { systemClock, type Clock, type DigestObserver, type DigestOutcome, type DigestPoster, type LookupResult, type PlatformName, type PostResult, type Subscription } from './types.ts';
+import {
+  type Clock,
+  type DigestObserver,
+  type DigestOutcome,
+  type DigestPoster,
+  type LookupResult,
+  type PlatformName,
+  type PostResult,
+  type Subscription,
+  systemClock,
+} from './types.ts';
 
 export interface DigestSchedulerSettings {
   /** How often `start()` ticks. */
@@ -202,9 +212,16 @@ export class DigestScheduler {
     if (!running) return;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
-    const ended = await Promise.race([running.then(() => 'ended' as const, () => 'ended' as const), late]);
+    const ended = await Promise.race([
+      running.then(
+        () => 'ended' as const,
+        () => 'ended' as const,
+      ),
+      late,
+    ]);
     clearTimeout(timer);
-    if (ended === 'late') this.deps.logger.warn('digest: stopped with posts still in flight; their claims are left to expire and be checked', { graceMs });
+    if (ended === 'late')
+      this.deps.logger.warn('digest: stopped with posts still in flight; their claims are left to expire and be checked', { graceMs });
   }
 
   private groupsOf(composer: Composer): FactGroups {
@@ -228,21 +245,32 @@ export class DigestScheduler {
     if (due.length === 0) return report;
     // One query tells which of today's posts are already settled or held elsewhere.
     const deliveries = new Map((await store.deliveriesOn([...new Set(due.map((d) => d.localDate))])).map((d) => [keyOf(d), d]));
-    const pending = due.filter(({ subscription: s, localDate }) => claimable(deliveries.get(keyOf({ platform: s.platform, channelId: s.channelId, localDate })), now.getTime()));
+    const pending = due.filter(({ subscription: s, localDate }) =>
+      claimable(deliveries.get(keyOf({ platform: s.platform, channelId: s.channelId, localDate })), now.getTime()),
+    );
     report.due = pending.length;
     if (pending.length === 0) return report;
     const firstSeen = await store.knownFacts();
     const queue = [...pending];
     const worker = async () => {
       for (let next = queue.shift(); next && !this.stopping; next = queue.shift()) {
-        const key: DeliveryKey = { platform: next.subscription.platform, channelId: next.subscription.channelId, localDate: next.localDate };
+        const key: DeliveryKey = {
+          platform: next.subscription.platform,
+          channelId: next.subscription.channelId,
+          localDate: next.localDate,
+        };
         try {
           const outcome = await this.deliver(next.subscription, key, firstSeen, report);
           if (outcome) report[outcome] += 1;
         } catch (error) {
           // A store failure (a lost connection) costs this delivery a tick, not the others.
           report.failed += 1;
-          this.deps.logger.error('digest delivery failed', { platform: key.platform, channel: key.channelId, localDate: key.localDate, error });
+          this.deps.logger.error('digest delivery failed', {
+            platform: key.platform,
+            channel: key.channelId,
+            localDate: key.localDate,
+            error,
+          });
         }
       }
     };
@@ -272,7 +300,13 @@ export class DigestScheduler {
   private log(level: 'info' | 'warn' | 'error', outcome: string, key: DeliveryKey, fields: Record<string, unknown> = {}) {
     const observed = OBSERVED[outcome];
     if (observed) this.deps.observer?.delivery(key.platform, observed, typeof fields.error === 'string' ? fields.error : undefined);
-    this.deps.logger[level]('digest delivery', { platform: key.platform, channel: key.channelId, localDate: key.localDate, outcome, ...fields });
+    this.deps.logger[level]('digest delivery', {
+      platform: key.platform,
+      channel: key.channelId,
+      localDate: key.localDate,
+      outcome,
+      ...fields,
+    });
   }
 
   private skip(key: DeliveryKey, reason: string): 'skipped' | undefined {
@@ -284,7 +318,12 @@ export class DigestScheduler {
     return 'skipped';
   }
 
-  private async deliver(subscription: Subscription, key: DeliveryKey, firstSeen: Map<string, number>, report: TickReport): Promise<Outcome | undefined> {
+  private async deliver(
+    subscription: Subscription,
+    key: DeliveryKey,
+    firstSeen: Map<string, number>,
+    report: TickReport,
+  ): Promise<Outcome | undefined> {
     const { store } = this.deps;
     const poster = this.posters.get(key.platform);
     if (!poster) return this.skip(key, `no ${key.platform} poster is configured`);
@@ -320,14 +359,24 @@ export class DigestScheduler {
       // An earlier attempt may have landed: its holder crashed, or its answer was lost.
       const since = dueInstant(key.localDate, '00:00', subscription.timeZone).getTime();
       const found: LookupResult = await this.timed<LookupResult>(
-        poster.findPosted(key.channelId, selection.answer, { deliveryId, since }).catch((error: unknown) => ({ ok: false as const, error: String(error) })),
+        poster
+          .findPosted(key.channelId, selection.answer, { deliveryId, since })
+          .catch((error: unknown) => ({ ok: false as const, error: String(error) })),
         (error) => ({ ok: false, error }),
       );
       const settledAt = this.clock.now().getTime();
-      if (!found.ok) return this.retryLater(claim, { error: `looking for an earlier post: ${found.error}`, retryAfterMs: found.retryAfterMs }, settledAt);
+      if (!found.ok)
+        return this.retryLater(
+          claim,
+          { error: `looking for an earlier post: ${found.error}`, retryAfterMs: found.retryAfterMs },
+          settledAt,
+        );
       if (found.messageId) {
         const kept = await store.markSent(claim, { messageId: found.messageId, factIds: selection.factIds, sentAt: settledAt });
-        this.log(kept ? 'info' : 'warn', kept ? 'found' : 'sent-after-lease', key, { attempts: claim.attempts, messageId: found.messageId });
+        this.log(kept ? 'info' : 'warn', kept ? 'found' : 'sent-after-lease', key, {
+          attempts: claim.attempts,
+          messageId: found.messageId,
+        });
         report.found += 1;
         return 'sent';
       }
@@ -335,7 +384,11 @@ export class DigestScheduler {
 
     let result: PostResult;
     try {
-      result = await this.timed(poster.post(key.channelId, selection.answer, { deliveryId }), (error) => ({ ok: false, kind: 'retry', error }));
+      result = await this.timed(poster.post(key.channelId, selection.answer, { deliveryId }), (error) => ({
+        ok: false,
+        kind: 'retry',
+        error,
+      }));
     } catch (error) {
       // Posters should not throw; if one does, treat it as a passing failure.
       result = { ok: false, kind: 'retry', error: error instanceof Error ? error.message : String(error) };
@@ -345,7 +398,12 @@ export class DigestScheduler {
     if (result.ok) {
       const kept = await store.markSent(claim, { messageId: result.messageId, factIds: selection.factIds, sentAt: settledAt });
       // Kept false: our lease ran out mid-post and another instance took over (a platform may dedupe by the delivery id).
-      this.log(kept ? 'info' : 'warn', kept ? 'sent' : 'sent-after-lease', key, { attempts: claim.attempts, messageId: result.messageId, facts: selection.factIds.length, new: selection.newFactIds.length });
+      this.log(kept ? 'info' : 'warn', kept ? 'sent' : 'sent-after-lease', key, {
+        attempts: claim.attempts,
+        messageId: result.messageId,
+        facts: selection.factIds.length,
+        new: selection.newFactIds.length,
+      });
       return 'sent';
     }
     if (result.kind === 'gone') {
@@ -357,19 +415,31 @@ export class DigestScheduler {
     return this.retryLater(claim, result, settledAt);
   }
 
-  private async retryLater(claim: Claim, result: { retryAfterMs?: number; scope?: 'channel' | 'platform'; error: string }, now: number): Promise<Outcome> {
+  private async retryLater(
+    claim: Claim,
+    result: { retryAfterMs?: number; scope?: 'channel' | 'platform'; error: string },
+    now: number,
+  ): Promise<Outcome> {
     const { backoffMs, maxBackoffMs, maxAttempts, channelGapMs } = this.settings;
     if (claim.attempts >= maxAttempts) {
       await this.deps.store.markFailed(claim, { error: result.error, now });
       this.log('error', 'gave-up', claim, { attempts: claim.attempts, error: result.error });
       return 'failed';
     }
-    const delay = result.retryAfterMs !== undefined ? Math.max(result.retryAfterMs, channelGapMs) : Math.min(backoffMs * 2 ** (claim.attempts - 1), maxBackoffMs);
+    const delay =
+      result.retryAfterMs !== undefined
+        ? Math.max(result.retryAfterMs, channelGapMs)
+        : Math.min(backoffMs * 2 ** (claim.attempts - 1), maxBackoffMs);
     // A channel's limit holds that channel (its next attempt time); the platform's holds all of its channels.
     if (result.retryAfterMs !== undefined && result.scope === 'platform') this.platformHold.set(claim.platform, now + result.retryAfterMs);
     const nextAttemptAt = now + delay;
     await this.deps.store.markFailed(claim, { error: result.error, nextAttemptAt, now });
-    this.log('warn', 'retry', claim, { attempts: claim.attempts, error: result.error, retryInMs: delay, nextAttemptAt: new Date(nextAttemptAt).toISOString() });
+    this.log('warn', 'retry', claim, {
+      attempts: claim.attempts,
+      error: result.error,
+      retryInMs: delay,
+      nextAttemptAt: new Date(nextAttemptAt).toISOString(),
+    });
     return 'retried';
   }
 }

@@ -10,9 +10,9 @@
  */
 import type { Composer } from '../answer/compose.ts';
 import type { Answer } from '../answer/types.ts';
+import { parsePeriod } from '../knowledge/periods.ts';
 import { TOPIC_NAMES, TOPICS, type Topic } from '../knowledge/topics.ts';
 import type { Fact, Knowledge } from '../knowledge/types.ts';
-import { parsePeriod } from '../knowledge/periods.ts';
 import type { SentDigest } from './store.ts';
 
 /** Regular facts per digest: at least MIN (when the base has them), usually TARGET, at most MAX. */
@@ -120,8 +120,11 @@ export function selectDigest(input: DigestInput): DigestSelection {
   };
 
   const monthDay = localDate.slice(5);
-  const isOnThisDay = (f: Fact) => f.about.start === f.about.end && f.about.raw.length === 10 && f.about.start.slice(5) === monthDay && f.about.start < localDate;
-  const onThisDay = [...pool.filter(isOnThisDay), ...knowledge.facts.filter(isOnThisDay).sort(byInterest)].sort((a, b) => Number(shown.has(a.id)) - Number(shown.has(b.id)))[0];
+  const isOnThisDay = (f: Fact) =>
+    f.about.start === f.about.end && f.about.raw.length === 10 && f.about.start.slice(5) === monthDay && f.about.start < localDate;
+  const onThisDay = [...pool.filter(isOnThisDay), ...knowledge.facts.filter(isOnThisDay).sort(byInterest)].sort(
+    (a, b) => Number(shown.has(a.id)) - Number(shown.has(b.id)),
+  )[0];
   if (onThisDay) for (const id of groups.of(onThisDay)) covered.add(id);
   const room = onThisDay ? DIGEST_FACTS.max - 1 : DIGEST_FACTS.max;
   const target = Math.min(DIGEST_FACTS.target, room);
@@ -129,10 +132,14 @@ export function selectDigest(input: DigestInput): DigestSelection {
   const fresh = previousDigestAt === undefined ? [] : pool.filter((f) => (input.firstSeen.get(f.id) ?? -Infinity) > previousDigestAt);
   take(fresh, room);
   const newCount = chosen.length;
-  take(pool.filter((f) => topic !== undefined && f.topics.includes(topic)), target);
+  take(
+    pool.filter((f) => topic !== undefined && f.topics.includes(topic)),
+    target,
+  );
   take(pool, target);
   // The cycle is complete: start the next one in this same post.
-  if (chosen.length < DIGEST_FACTS.min) take(pool.filter((f) => topic !== undefined && f.topics.includes(topic)).concat(pool), target, false);
+  if (chosen.length < DIGEST_FACTS.min)
+    take(pool.filter((f) => topic !== undefined && f.topics.includes(topic)).concat(pool), target, false);
 
   const facts = onThisDay ? [...chosen, onThisDay] : chosen;
   const { items, sources } = composer.compose(facts);
@@ -141,7 +148,9 @@ export function selectDigest(input: DigestInput): DigestSelection {
     if (mark) item.mark = mark;
   });
   const newFactIds = chosen.slice(0, newCount).map((f) => f.id);
-  const leadParts = [topic ? `Topic of the day: ${topic} (${TOPICS[topic]}).` : 'Nothing to show yet: the knowledge base has no facts on these topics.'];
+  const leadParts = [
+    topic ? `Topic of the day: ${topic} (${TOPICS[topic]}).` : 'Nothing to show yet: the knowledge base has no facts on these topics.',
+  ];
   if (newCount > 0) leadParts.push(`${newCount} new since the last digest.`);
   return {
     answer: {

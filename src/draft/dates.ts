@@ -39,9 +39,12 @@ export function findDates(text: string, ctx: DateContext): FoundDate[] {
   const re = (source: string) => new RegExp(source, 'giu');
 
   for (const m of text.matchAll(re(`\\b(?:between|from) ${YEAR} (?:and|to) ${YEAR}`))) add(m.index, m[0], `${m[1]}/${m[2]}`);
-  for (const m of text.matchAll(re(`\\bfrom ${MONTH} to ${MONTH}(?: of)? ${YEAR}`))) add(m.index, m[0], `${m[3]}-${pad(MONTHS.indexOf(m[1].toLowerCase()) + 1)}/${m[3]}-${pad(MONTHS.indexOf(m[2].toLowerCase()) + 1)}`);
-  for (const m of text.matchAll(re(`\\bsince ${MONTH} ${YEAR}`))) add(m.index, m[0], `${m[2]}-${pad(MONTHS.indexOf(m[1].toLowerCase()) + 1)}/${Math.max(pubYear, Number(m[2]))}`);
-  for (const m of text.matchAll(re(`\\b(first|second) half of(?: the year)? ${YEAR}`))) add(m.index, m[0], `${m[2]}-H${m[1].toLowerCase() === 'first' ? 1 : 2}`);
+  for (const m of text.matchAll(re(`\\bfrom ${MONTH} to ${MONTH}(?: of)? ${YEAR}`)))
+    add(m.index, m[0], `${m[3]}-${pad(MONTHS.indexOf(m[1].toLowerCase()) + 1)}/${m[3]}-${pad(MONTHS.indexOf(m[2].toLowerCase()) + 1)}`);
+  for (const m of text.matchAll(re(`\\bsince ${MONTH} ${YEAR}`)))
+    add(m.index, m[0], `${m[2]}-${pad(MONTHS.indexOf(m[1].toLowerCase()) + 1)}/${Math.max(pubYear, Number(m[2]))}`);
+  for (const m of text.matchAll(re(`\\b(first|second) half of(?: the year)? ${YEAR}`)))
+    add(m.index, m[0], `${m[2]}-H${m[1].toLowerCase() === 'first' ? 1 : 2}`);
   for (const m of text.matchAll(re(`\\b(?:the )?end of ${YEAR}`))) add(m.index, m[0], `${m[1]}-Q4`);
   for (const m of text.matchAll(re(`\\b(?:the )?(?:start|beginning) of ${YEAR}`))) add(m.index, m[0], `${m[1]}-Q1`);
   for (const m of text.matchAll(re(`\\blast year\\b`))) add(m.index, m[0], String(pubYear - 1));
@@ -53,7 +56,10 @@ export function findDates(text: string, ctx: DateContext): FoundDate[] {
   // Vague spans just before publication ("this week", "over the past few days", "a recent
   // interview") read as the publication month: no finer than the text says.
   const recent = thisMonth;
-  for (const m of text.matchAll(re(`\\b(?:this|last) week\\b|\\b(?:over )?the (?:past|last) (?:few )?(?:days|weeks)\\b|\\ba recent (?!years?\\b)\\p{L}+`))) add(m.index, m[0], recent);
+  for (const m of text.matchAll(
+    re(`\\b(?:this|last) week\\b|\\b(?:over )?the (?:past|last) (?:few )?(?:days|weeks)\\b|\\ba recent (?!years?\\b)\\p{L}+`),
+  ))
+    add(m.index, m[0], recent);
   for (const m of text.matchAll(re(YEAR))) add(m.index, m[0], m[1]);
 
   const reference = new Date(`${ctx.published.start}T12:00:00Z`);
@@ -99,4 +105,3 @@ function monthYear(month: number, published: Period): number {
   const pubMonth = Number(published.end.slice(5, 7));
   return month <= pubMonth ? year : year - 1;
 }
-

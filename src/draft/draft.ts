@@ -4,10 +4,11 @@
  * date resolved against the publication date, a speaker for quoted words, suggestions, and
  * what it has to do with the facts already in the base. The claim is left for the curator.
  */
-import type { Knowledge, Source } from '../knowledge/types.ts';
+
 import type { Topic } from '../knowledge/topics.ts';
-import { findDates, type FoundDate } from './dates.ts';
-import { findFigures, type DraftFigure } from './figures.ts';
+import type { Knowledge, Source } from '../knowledge/types.ts';
+import { type FoundDate, findDates } from './dates.ts';
+import { type DraftFigure, findFigures } from './figures.ts';
 import { findMatches, type Match } from './matches.ts';
 import { cutQuote, splitSentences } from './sentences.ts';
 import { quotedSpans, SpeakerFinder } from './speakers.ts';
@@ -71,12 +72,20 @@ export function draftSource(source: Source, text: string, knowledge: Knowledge, 
     const openBefore = open;
     open = quotationOpenAfter(sentence.text, open);
     const attribution = speakers.find(sentence.text, openBefore);
-    return { sentence, dates, figures: findFigures(sentence.text, dates, vocab), attribution, inQuotation, quoted: quotedSpans(sentence.text, openBefore) };
+    return {
+      sentence,
+      dates,
+      figures: findFigures(sentence.text, dates, vocab),
+      attribution,
+      inQuotation,
+      quoted: quotedSpans(sentence.text, openBefore),
+    };
   });
   // Quoted words with no attribution of their own belong to the speaker quoted beside them in the paragraph.
   read.forEach((r, i) => {
     if (r.attribution || !r.inQuotation) return;
-    const same = (o: (typeof read)[number] | undefined) => o && o.sentence.paragraph === r.sentence.paragraph && o.attribution && o.inQuotation;
+    const same = (o: (typeof read)[number] | undefined) =>
+      o && o.sentence.paragraph === r.sentence.paragraph && o.attribution && o.inQuotation;
     const before = [...read.slice(0, i)].reverse().find((o) => o.sentence.paragraph === r.sentence.paragraph && o.attribution);
     const after = read.slice(i + 1).find((o) => o.sentence.paragraph === r.sentence.paragraph && o.attribution);
     const from = same(before) ? before : same(after) ? after : undefined;
@@ -94,14 +103,21 @@ export function draftSource(source: Source, text: string, knowledge: Knowledge, 
     const quoted = inQuotation && attribution !== undefined;
     const reported = attribution !== undefined && speech.test(sentence.text);
     // Boilerplate (a newsletter's sign-up line, a footer) names neither party, nor does its paragraph.
-    if (!relevant.test(sentence.text) && !relevantParagraphs.has(sentence.paragraph) && figures.length === 0 && !quoted && !reported) continue;
+    if (!relevant.test(sentence.text) && !relevantParagraphs.has(sentence.paragraph) && figures.length === 0 && !quoted && !reported)
+      continue;
 
     // A sentence with no date of its own continuing the same speaker ("… he said") shares the date before it.
     const sameParagraph = previous?.paragraph === sentence.paragraph;
     const continues = sameParagraph && attribution && previous?.speaker === attribution.saidBy;
     const backReference = /^(?:at|by) (?:the|that) time\b/i.test(sentence.text) && previous ? previous.about : undefined;
-    const paragraphDay = sameParagraph && previous && isDay(previous.about) && previous.about !== source.published.raw ? previous.about : undefined;
-    const about = backReference ?? eventDate(dates, source.published.raw, quotedWords) ?? (continues ? previous?.about : undefined) ?? paragraphDay ?? source.published.raw;
+    const paragraphDay =
+      sameParagraph && previous && isDay(previous.about) && previous.about !== source.published.raw ? previous.about : undefined;
+    const about =
+      backReference ??
+      eventDate(dates, source.published.raw, quotedWords) ??
+      (continues ? previous?.about : undefined) ??
+      paragraphDay ??
+      source.published.raw;
     // The author stands behind a statement the text credits to no one else.
     const creditedElsewhere = /\baccording to\b/i.test(sentence.text) || reported;
     const speaker = attribution ?? (creditedElsewhere ? undefined : speakers.authorOf());
@@ -124,13 +140,25 @@ export function draftSource(source: Source, text: string, knowledge: Knowledge, 
         ...(speaker ? { said_by: speaker.saidBy, ...(speaker.role ? { role: speaker.role } : {}) } : {}),
         figure: data,
         ...(measure ? { measure } : {}),
-        ...withTopics(keywordTopics, findMatches({ quote, about: period, figure: measure ? { measure, ...data } : undefined, people, places }, knowledge), knowledge),
+        ...withTopics(
+          keywordTopics,
+          findMatches({ quote, about: period, figure: measure ? { measure, ...data } : undefined, people, places }, knowledge),
+          knowledge,
+        ),
         people,
         places,
       });
     }
 
-    const kind: CandidateKind = quoted ? 'quote' : deal.test(sentence.text) ? 'deal' : friction.test(sentence.text) ? 'friction' : dates.length > 0 ? 'event' : 'statement';
+    const kind: CandidateKind = quoted
+      ? 'quote'
+      : deal.test(sentence.text)
+        ? 'deal'
+        : friction.test(sentence.text)
+          ? 'friction'
+          : dates.length > 0
+            ? 'event'
+            : 'statement';
     // A sentence that only carries its figures needs no second candidate.
     if (figures.length === 0 || kind === 'quote') {
       // A long quotation is cut from its start: the words quoted, not the attribution.

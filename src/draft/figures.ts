@@ -3,9 +3,10 @@
  * bound before them ("more than"), the period they cover (the date expression bound to them)
  * and their kind (a forecast or a target when the sentence says so).
  */
+
+import type { FoundDate } from './dates.ts';
 import type { Drafting } from './vocabulary.ts';
 import { anyWord } from './vocabulary.ts';
-import type { FoundDate } from './dates.ts';
 
 export interface DraftFigure {
   value: number;
@@ -21,9 +22,34 @@ export interface DraftFigure {
 
 /** Number words, for figures written out ("thirty years", "six countries"). */
 const UNITS_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
 };
 const capitalised = (w: string) => `[${w[0]}${w[0].toUpperCase()}]${w.slice(1)}`;
 const NUMBER_WORD = `(?:${Object.keys(UNITS_WORDS).map(capitalised).join('|')})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?`;
@@ -42,11 +68,32 @@ export function findFigures(sentence: string, dates: FoundDate[], vocab: Draftin
   const figures: DraftFigure[] = [];
   const num = `(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|${NUMBER_WORD})`;
   const patterns: [RegExp, (m: RegExpMatchArray) => Omit<DraftFigure, 'at' | 'text'> | undefined][] = [
-    [new RegExp(`([$€£¥])\\s?${num}\\s*(billion|million|trillion)\\b`, 'giu'), (m) => ({ value: numberValue(m[2]) as number, unit: m[3].toLowerCase() as DraftFigure['unit'], currency: CURRENCIES[m[1]] })],
-    [new RegExp(`(?<![\\w$€£¥.-])${num}\\s*(billion|million|trillion)\\s+(dollars|euros|yuan|rubles|roubles)\\b`, 'giu'), (m) => ({ value: numberValue(m[1]) as number, unit: m[2].toLowerCase() as DraftFigure['unit'], currency: ({ dollars: 'USD', euros: 'EUR', yuan: 'CNY', rubles: 'RUB', roubles: 'RUB' } as Record<string, string>)[m[3].toLowerCase()] })],
-    [new RegExp(`(?<![\\w.-])${num}\\s*(?:%|percent\\b|per cent\\b)`, 'giu'), (m) => ({ value: numberValue(m[1]) as number, unit: 'percent' })],
+    [
+      new RegExp(`([$€£¥])\\s?${num}\\s*(billion|million|trillion)\\b`, 'giu'),
+      (m) => ({ value: numberValue(m[2]) as number, unit: m[3].toLowerCase() as DraftFigure['unit'], currency: CURRENCIES[m[1]] }),
+    ],
+    [
+      new RegExp(`(?<![\\w$€£¥.-])${num}\\s*(billion|million|trillion)\\s+(dollars|euros|yuan|rubles|roubles)\\b`, 'giu'),
+      (m) => ({
+        value: numberValue(m[1]) as number,
+        unit: m[2].toLowerCase() as DraftFigure['unit'],
+        currency: ({ dollars: 'USD', euros: 'EUR', yuan: 'CNY', rubles: 'RUB', roubles: 'RUB' } as Record<string, string>)[
+          m[3].toLowerCase()
+        ],
+      }),
+    ],
+    [
+      new RegExp(`(?<![\\w.-])${num}\\s*(?:%|percent\\b|per cent\\b)`, 'giu'),
+      (m) => ({ value: numberValue(m[1]) as number, unit: 'percent' }),
+    ],
     [new RegExp(`(?<![\\w.-])${num}\\s+years\\b`, 'giu'), (m) => ({ value: numberValue(m[1]) as number, unit: 'years' })],
-    [new RegExp(`(?<![\\w.-])${num}\\s+(?:(?:former|new|other|more|major|joint|[A-Z][a-z]+)\\s+){0,2}(${vocab.count_nouns.join('|')})\\b`, 'gu'), (m) => ({ value: numberValue(m[1]) as number, unit: 'count' })],
+    [
+      new RegExp(
+        `(?<![\\w.-])${num}\\s+(?:(?:former|new|other|more|major|joint|[A-Z][a-z]+)\\s+){0,2}(${vocab.count_nouns.join('|')})\\b`,
+        'gu',
+      ),
+      (m) => ({ value: numberValue(m[1]) as number, unit: 'count' }),
+    ],
   ];
   for (const [re, read] of patterns) {
     for (const m of sentence.matchAll(re)) {
@@ -58,8 +105,19 @@ export function findFigures(sentence: string, dates: FoundDate[], vocab: Draftin
       if (data.unit === 'count' && /\bthe\s+$/i.test(sentence.slice(Math.max(0, at - 4), at)) && data.value <= 2) continue;
       if (data.unit === 'count' && /^(?:one|1)$/i.test(m[1])) continue;
       // "down 4.2%", "fell by 3%": a fall is a negative change.
-      if (data.unit === 'percent' && /\b(?:down|fell|fall|falls|dropped|declined|decreased|shrank|lower)(?:\s+by)?\s*$/i.test(sentence.slice(Math.max(0, at - 16), at))) data.value = -data.value;
-      figures.push({ ...data, at, text: m[0], bound: boundBefore(sentence, at, vocab), period: periodOf(sentence, at, m[0].length, dates), kind: kindOf(clauseAround(sentence, at), vocab) });
+      if (
+        data.unit === 'percent' &&
+        /\b(?:down|fell|fall|falls|dropped|declined|decreased|shrank|lower)(?:\s+by)?\s*$/i.test(sentence.slice(Math.max(0, at - 16), at))
+      )
+        data.value = -data.value;
+      figures.push({
+        ...data,
+        at,
+        text: m[0],
+        bound: boundBefore(sentence, at, vocab),
+        period: periodOf(sentence, at, m[0].length, dates),
+        kind: kindOf(clauseAround(sentence, at), vocab),
+      });
     }
   }
   return figures.sort((a, b) => a.at - b.at).map((f) => (f.bound === undefined ? dropUndefined(f) : f));
@@ -86,8 +144,18 @@ function boundBefore(sentence: string, at: number, vocab: Drafting): DraftFigure
 function periodOf(sentence: string, at: number, length: number, found: FoundDate[]): string | undefined {
   const end = at + length;
   // "up 75.6% from 2022", "compared to the same time in 2022": the base of a comparison, not the period.
-  const dates = found.filter((d) => !/(?:compared\s+(?:to|with)|from|than|against|versus)\s+(?:the\s+same\s+(?:time|period)\s+(?:in|of|a)\s+)?$/i.test(sentence.slice(Math.max(0, d.at - 40), d.at)));
-  const after = dates.find((d) => d.at >= end && /^[\s,]*(?:in|by|during|for|of|from|between|since|,)?\s*(?:the\s+)?$/i.test(sentence.slice(end, d.at)) && d.at - end < 40);
+  const dates = found.filter(
+    (d) =>
+      !/(?:compared\s+(?:to|with)|from|than|against|versus)\s+(?:the\s+same\s+(?:time|period)\s+(?:in|of|a)\s+)?$/i.test(
+        sentence.slice(Math.max(0, d.at - 40), d.at),
+      ),
+  );
+  const after = dates.find(
+    (d) =>
+      d.at >= end &&
+      /^[\s,]*(?:in|by|during|for|of|from|between|since|,)?\s*(?:the\s+)?$/i.test(sentence.slice(end, d.at)) &&
+      d.at - end < 40,
+  );
   if (after) return after.period;
   const before = [...dates].reverse().find((d) => d.at + d.text.length <= at);
   if (before) return before.period;
@@ -99,7 +167,15 @@ function periodOf(sentence: string, at: number, length: number, found: FoundDate
 export function clauseAround(sentence: string, at: number): string {
   // ", and" joins list items too ("Iran, Saudi Arabia, and the UAE, will join"): it starts a
   // clause only before a subject that begins one ("and it's set to", "and the goal is").
-  const cuts = [0, ...[...sentence.matchAll(/,\s+(?:and|but)\s+(?=(?:it|it’s|it's|they|we|he|she|that|this|the (?:goal|aim|target|plan|two)|both)\b)|,\s+(?:while|whereas|which|compared)\b|;\s/g)].map((m) => m.index ?? 0), sentence.length];
+  const cuts = [
+    0,
+    ...[
+      ...sentence.matchAll(
+        /,\s+(?:and|but)\s+(?=(?:it|it’s|it's|they|we|he|she|that|this|the (?:goal|aim|target|plan|two)|both)\b)|,\s+(?:while|whereas|which|compared)\b|;\s/g,
+      ),
+    ].map((m) => m.index ?? 0),
+    sentence.length,
+  ];
   const from = Math.max(...cuts.filter((c) => c <= at));
   const to = Math.min(...cuts.filter((c) => c > at));
   return sentence.slice(from, to);

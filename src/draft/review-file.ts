@@ -20,7 +20,15 @@ function entryOf(c: Candidate): Record<string, unknown> {
   if (c.said_by) entry.said_by = c.said_by;
   if (c.figure) {
     const { value, unit, currency, bound, kind, period } = c.figure;
-    entry.figure = { ...(c.measure ? { measure: c.measure } : { measure: null }), value, unit, ...(currency ? { currency } : {}), ...(bound ? { bound } : {}), ...(kind ? { kind } : {}), ...(period ? { period } : {}) };
+    entry.figure = {
+      ...(c.measure ? { measure: c.measure } : { measure: null }),
+      value,
+      unit,
+      ...(currency ? { currency } : {}),
+      ...(bound ? { bound } : {}),
+      ...(kind ? { kind } : {}),
+      ...(period ? { period } : {}),
+    };
   }
   entry.draft = { kind: c.kind, ...(c.role ? { role: c.role } : {}), ...(c.matches.length > 0 ? { matches: c.matches } : {}) };
   return entry;
@@ -28,7 +36,10 @@ function entryOf(c: Candidate): Record<string, unknown> {
 
 export function reviewFileText(draft: Draft): string {
   const doc = new Document({ source: draft.source, facts: draft.candidates.map(entryOf) }, { aliasDuplicateObjects: false });
-  doc.commentBefore = HEADER(draft.source).split('\n').map((l) => ` ${l}`).join('\n');
+  doc.commentBefore = HEADER(draft.source)
+    .split('\n')
+    .map((l) => ` ${l}`)
+    .join('\n');
   const facts = doc.get('facts', true);
   if (isSeq(facts)) {
     for (const [i, item] of facts.items.entries()) {
@@ -43,7 +54,9 @@ export function reviewFileText(draft: Draft): string {
     }
   }
   // Dates are quoted so YAML never reads 2019 as a number; an empty claim prints as `claim:`.
-  return doc.toString({ lineWidth: 0, nullStr: '', defaultStringType: 'PLAIN', flowCollectionPadding: false }).replace(/^(\s+(?:about|period): )([^"\n]+)$/gm, '$1"$2"');
+  return doc
+    .toString({ lineWidth: 0, nullStr: '', defaultStringType: 'PLAIN', flowCollectionPadding: false })
+    .replace(/^(\s+(?:about|period): )([^"\n]+)$/gm, '$1"$2"');
 }
 
 /** The `--json` shape: the issue's fields, plus ids, dates, roles and suggestions. */

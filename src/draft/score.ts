@@ -43,11 +43,21 @@ export function scoreDraft(draft: Draft, curated: Fact[]): DraftScore {
   };
   const figures = tally(
     curated.filter((f) => f.figure),
-    (c, f) => !!c.figure && c.figure.value === f.figure?.value && c.figure.unit === f.figure.unit && samePeriod(c.figure.period, f.figure.period.raw),
+    (c, f) =>
+      !!c.figure &&
+      c.figure.value === f.figure?.value &&
+      c.figure.unit === f.figure.unit &&
+      samePeriod(c.figure.period, f.figure.period.raw),
   );
-  const figureHit = (c: Candidate, f: Fact) => !!c.figure && c.figure.value === f.figure?.value && c.figure.unit === f.figure.unit && samePeriod(c.figure.period, f.figure.period.raw);
+  const figureHit = (c: Candidate, f: Fact) =>
+    !!c.figure && c.figure.value === f.figure?.value && c.figure.unit === f.figure.unit && samePeriod(c.figure.period, f.figure.period.raw);
   const found = curated.filter((f) => f.figure && draft.candidates.some((c) => corresponds(c, f) && figureHit(c, f)));
-  const figureKinds = { found: found.filter((f) => draft.candidates.some((c) => corresponds(c, f) && figureHit(c, f) && (c.figure?.kind ?? 'actual') === f.figure?.kind)).length, of: found.length };
+  const figureKinds = {
+    found: found.filter((f) =>
+      draft.candidates.some((c) => corresponds(c, f) && figureHit(c, f) && (c.figure?.kind ?? 'actual') === f.figure?.kind),
+    ).length,
+    of: found.length,
+  };
   const speakers = tally(
     curated.filter((f) => f.saidBy),
     (c, f) => !!c.said_by && norm(c.said_by) === norm(f.saidBy as string),

@@ -67,5 +67,8 @@ export function cutQuote(text: string, focus = 0, max = MAX_QUOTE): string {
     }
   }
   if (best.to === 0) return text.slice(Math.max(0, focus - 40), Math.max(0, focus - 40) + max).trim();
-  return text.slice(best.from, best.to).replace(/[,;:—–]\s*$/, '').trim();
+  return text
+    .slice(best.from, best.to)
+    .replace(/[,;:—–]\s*$/, '')
+    .trim();
 }

@@ -21,7 +21,36 @@ const NAME_RUN = new RegExp(`${CAP}(?:\\s+(?:(?:of|for|and|the|de|van|von|bin)\\
 const TITLES = /^(?:Mr|Mrs|Ms|Dr|Prof|President|Premier|Prime Minister|Minister|Chancellor|Secretary|General)\.?\s+/u;
 const PRONOUN = /^(?:he|she|they|him|her)$/i;
 /** Capitalised words that start a sentence or clause without being a name. */
-const NOT_NAMES = new Set(['The', 'This', 'That', 'These', 'Those', 'It', 'In', 'On', 'At', 'But', 'And', 'While', 'When', 'As', 'Since', 'After', 'Before', 'However', 'Today', 'There', 'Both', 'A', 'An', 'According', 'If', 'So', 'For', 'Also']);
+const NOT_NAMES = new Set([
+  'The',
+  'This',
+  'That',
+  'These',
+  'Those',
+  'It',
+  'In',
+  'On',
+  'At',
+  'But',
+  'And',
+  'While',
+  'When',
+  'As',
+  'Since',
+  'After',
+  'Before',
+  'However',
+  'Today',
+  'There',
+  'Both',
+  'A',
+  'An',
+  'According',
+  'If',
+  'So',
+  'For',
+  'Also',
+]);
 
 export class SpeakerFinder {
   private readonly verb: RegExp;
@@ -51,7 +80,16 @@ export class SpeakerFinder {
       const words = name.split(/\s+/);
       const person = this.split(name).name;
       const parts = person.split(/\s+/);
-      if (parts.length >= 2 && parts.length <= 3 && parts.every((p) => /^\p{Lu}/u.test(p)) && !NOT_NAMES.has(parts[0]) && !this.known.includes(person) && !this.roleWord.test(person) && !this.places.has(person)) this.known.push(person);
+      if (
+        parts.length >= 2 &&
+        parts.length <= 3 &&
+        parts.every((p) => /^\p{Lu}/u.test(p)) &&
+        !NOT_NAMES.has(parts[0]) &&
+        !this.known.includes(person) &&
+        !this.roleWord.test(person) &&
+        !this.places.has(person)
+      )
+        this.known.push(person);
     }
   }
 
@@ -91,7 +129,8 @@ export class SpeakerFinder {
       if (/[”"’]\s*,?\s*$|,\s*$/.test(before) && /^\s+\p{Lu}/u.test(after)) {
         const inv = /^\s+([^,.;:]+?)(?:,\s*([^,.;]+?))?(?:[,.;:]|$)/u.exec(after);
         const name = inv && this.nameIn(inv[1]);
-        if (name && !/^(?:he|she|they)$/i.test(inv[1].trim())) return { saidBy: name.name, role: inv[2] && this.roleWord.test(inv[2]) ? inv[2].trim() : name.role, at };
+        if (name && !/^(?:he|she|they)$/i.test(inv[1].trim()))
+          return { saidBy: name.name, role: inv[2] && this.roleWord.test(inv[2]) ? inv[2].trim() : name.role, at };
       }
       const subject = this.subjectBefore(before, /ing$/.test(v[0]));
       if (subject) return { ...subject, at };
@@ -127,7 +166,9 @@ export class SpeakerFinder {
     if (clause === '') return undefined;
     if (/^they$/i.test(clause)) {
       // `Moscow and Beijing have presented …, as well as what they say are …`: the sentence's own subject.
-      const lead = segments.map((seg) => [...seg.matchAll(NAME_RUN)][0]).find((m) => m && m.index === 0 && !NOT_NAMES.has(m[0]) && / and /.test(m[0]));
+      const lead = segments
+        .map((seg) => [...seg.matchAll(NAME_RUN)][0])
+        .find((m) => m && m.index === 0 && !NOT_NAMES.has(m[0]) && / and /.test(m[0]));
       if (lead) return this.named(lead[0]);
     }
     if (PRONOUN.test(clause)) return this.last ? { saidBy: this.last } : undefined;
@@ -165,7 +206,11 @@ export class SpeakerFinder {
     const words = run.replace(/[’']s$/u, '').split(/\s+/);
     const joiner = (w: string) => ['of', 'for', 'to', 'the', 'and'].includes(w);
     let i = 0;
-    while (i < words.length - 1 && (this.roleWord.test(words[i]) || words[i] in this.vocab.demonyms || TITLES.test(`${words[i]} `) || this.places.has(words[i]))) i++;
+    while (
+      i < words.length - 1 &&
+      (this.roleWord.test(words[i]) || words[i] in this.vocab.demonyms || TITLES.test(`${words[i]} `) || this.places.has(words[i]))
+    )
+      i++;
     // An organisation keeps its words ("Russian Federation Concept of Foreign Policy"): only a person's name is split.
     if (words.slice(i).some(joiner)) i = 0;
     const stripped = words.slice(0, i).join(' ');

@@ -3,14 +3,35 @@
  * places the base already names (and the article's demonyms), and the measure whose existing
  * figures (and description) share most words with the figure's clause.
  */
-import type { Fact, Knowledge } from '../knowledge/types.ts';
+
 import type { Topic } from '../knowledge/topics.ts';
+import type { Fact, Knowledge } from '../knowledge/types.ts';
+import type { DraftFigure } from './figures.ts';
 import type { Drafting } from './vocabulary.ts';
 import { anyWord } from './vocabulary.ts';
-import type { DraftFigure } from './figures.ts';
 
 const contentWords = (text: string) =>
-  new Set((text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => !['with', 'that', 'this', 'from', 'have', 'been', 'their', 'between', 'countries', 'china', 'russia', 'chinese', 'russian', 'two'].includes(w)));
+  new Set(
+    (text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter(
+      (w) =>
+        ![
+          'with',
+          'that',
+          'this',
+          'from',
+          'have',
+          'been',
+          'their',
+          'between',
+          'countries',
+          'china',
+          'russia',
+          'chinese',
+          'russian',
+          'two',
+        ].includes(w),
+    ),
+  );
 
 export class Suggester {
   private readonly topicPatterns: [Topic, RegExp][];
@@ -25,7 +46,8 @@ export class Suggester {
     this.topicPatterns = Object.entries(vocab.topic_words).map(([t, words]) => [t as Topic, anyWord(words)]);
     this.people = [...new Set(knowledge.facts.flatMap((f) => f.people))];
     this.places = [...new Set(knowledge.facts.flatMap((f) => f.places))];
-    for (const [measure, description] of knowledge.measures) this.measureWords.set(measure, { words: contentWords(description), units: new Set() });
+    for (const [measure, description] of knowledge.measures)
+      this.measureWords.set(measure, { words: contentWords(description), units: new Set() });
     for (const fact of knowledge.facts) {
       if (!fact.figure) continue;
       const entry = this.measureWords.get(fact.figure.measure);
@@ -43,14 +65,22 @@ export class Suggester {
   peopleIn(text: string, speaker?: string, speakerIsPerson = false): string[] {
     const named = this.people.filter((p) => {
       const surname = p.split(/\s+/);
-      return text.includes(p) || surname.some((part) => part.length > 2 && new RegExp(`\\b${part}\\b`, 'u').test(text) && (part === surname[0] || part === surname[surname.length - 1]));
+      return (
+        text.includes(p) ||
+        surname.some(
+          (part) =>
+            part.length > 2 && new RegExp(`\\b${part}\\b`, 'u').test(text) && (part === surname[0] || part === surname[surname.length - 1]),
+        )
+      );
     });
     if (speaker && (speakerIsPerson || this.people.includes(speaker)) && !named.includes(speaker)) named.push(speaker);
     return named;
   }
 
   placesIn(text: string): string[] {
-    const found = this.places.filter((p) => new RegExp(`(?<![\\p{L}])${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(text));
+    const found = this.places.filter((p) =>
+      new RegExp(`(?<![\\p{L}])${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(text),
+    );
     for (const [adjective, place] of Object.entries(this.vocab.demonyms)) {
       if (new RegExp(`\\b${adjective}\\b`, 'u').test(text) && !found.includes(place)) found.push(place);
     }

@@ -31,15 +31,24 @@ export function readDrafting(knowledgeDir: string, fallbackDir = knowledgeDir): 
   try {
     raw = parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new SinorussiaError('KNOWLEDGE_UNREADABLE', `cannot read the drafting vocabulary ${path}: ${(err as Error).message}`, path, { cause: err });
+    throw new SinorussiaError('KNOWLEDGE_UNREADABLE', `cannot read the drafting vocabulary ${path}: ${(err as Error).message}`, path, {
+      cause: err,
+    });
   }
   const parsed = DraftingSchema.safeParse(raw);
-  if (!parsed.success) throw new SinorussiaError('KNOWLEDGE_INVALID', `${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, path);
+  if (!parsed.success)
+    throw new SinorussiaError(
+      'KNOWLEDGE_INVALID',
+      `${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      path,
+    );
   return parsed.data;
 }
 
 /** A pattern matching any of `list` as whole words, case-insensitive. */
 export function anyWord(list: string[]): RegExp {
-  const escaped = [...list].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  const escaped = [...list]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 }

@@ -8,7 +8,7 @@ import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { isSeq, parseDocument, Scalar, YAMLSeq } from 'yaml';
+import { isSeq, parseDocument, Scalar, type YAMLSeq } from 'yaml';
 import { SinorussiaError } from '../errors.ts';
 import { SourceSchema } from './schema.ts';
 
@@ -66,7 +66,8 @@ export function addSource(knowledgeDir: string, textsDir: string, file: string, 
     throw bad(`cannot read ${file}: ${(err as Error).message}`, file);
   }
   if (bytes.toString('utf8').trim() === '') throw bad(`${file} is empty`, file);
-  if (bytes.length > MAX_TEXT_BYTES) throw bad(`${file} is ${bytes.length} bytes: an article text is at most ${MAX_TEXT_BYTES} (is it the right file?)`, file);
+  if (bytes.length > MAX_TEXT_BYTES)
+    throw bad(`${file} is ${bytes.length} bytes: an article text is at most ${MAX_TEXT_BYTES} (is it the right file?)`, file);
   if (bytes.includes(0) || !isUtf8(bytes)) throw bad(`${file} is not UTF-8 text (save the article as plain text first)`, file);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const entry = entryOf(source, sha256);

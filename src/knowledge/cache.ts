@@ -34,7 +34,13 @@ function revive(json: string): Knowledge {
 }
 
 function serialise(k: Knowledge): string {
-  return JSON.stringify({ sources: [...k.sources], facts: k.facts, measures: [...k.measures], vocabulary: k.vocabulary, retracted: k.retracted ?? [] });
+  return JSON.stringify({
+    sources: [...k.sources],
+    facts: k.facts,
+    measures: [...k.measures],
+    vocabulary: k.vocabulary,
+    retracted: k.retracted ?? [],
+  });
 }
 
 /**

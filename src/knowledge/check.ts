@@ -27,12 +27,19 @@ export function checkKnowledge(dir: string, textsDir?: string): CheckReport {
   const warnings = knowledge.facts.flatMap((fact) => {
     const leaning = leansOnContext(fact.claim);
     return leaning
-      ? [{ ...fact.origin, id: fact.id, message: `claim: "${leaning}" points to something the claim does not say; name it, since a claim is shown on its own` }]
+      ? [
+          {
+            ...fact.origin,
+            id: fact.id,
+            message: `claim: "${leaning}" points to something the claim does not say; name it, since a claim is shown on its own`,
+          },
+        ]
       : [];
   });
   const withFacts = new Set(knowledge.facts.map((f) => f.sourceId));
   for (const source of knowledge.sources.values()) {
-    if (source.awaitingFacts && withFacts.has(source.id)) warnings.push({ ...source.origin, id: source.id, message: 'awaiting_facts: this source has facts now; remove the line' });
+    if (source.awaitingFacts && withFacts.has(source.id))
+      warnings.push({ ...source.origin, id: source.id, message: 'awaiting_facts: this source has facts now; remove the line' });
   }
   return { issues, warnings, sources: knowledge.sources.size, facts: knowledge.facts.length, quotesVerified };
 }
@@ -57,4 +64,3 @@ export function leansOnContext(claim: string): string | undefined {
   }
   return undefined;
 }
-

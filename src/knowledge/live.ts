@@ -5,10 +5,10 @@
  * Owned by the composition root: no module-level state.
  */
 import type { Answer } from '../answer/types.ts';
-import { SearchEngine } from '../search/engine.ts';
-import { drain, inSlices } from '../slices.ts';
 import type { CommandContext } from '../commands/command.ts';
 import type { Core as Answerer } from '../core.ts';
+import { SearchEngine } from '../search/engine.ts';
+import { drain, inSlices } from '../slices.ts';
 import type { Fact, Knowledge } from './types.ts';
 
 export interface KnowledgeSnapshot {

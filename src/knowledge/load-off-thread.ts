@@ -5,7 +5,7 @@
  * same `KnowledgeError` with every issue.
  */
 import { Worker } from 'node:worker_threads';
-import { KnowledgeError, SinorussiaError, type ErrorCode, type KnowledgeIssue } from '../errors.ts';
+import { type ErrorCode, KnowledgeError, type KnowledgeIssue, SinorussiaError } from '../errors.ts';
 import type { LoadOptions } from './load.ts';
 import type { Fact, Knowledge } from './types.ts';
 
@@ -63,7 +63,16 @@ export function loadKnowledgeOffThread(dir: string, options: LoadOptions = {}): 
       if (received) {
         const { facts } = message as FactBatch;
         const sent = received;
-        if (facts.length === 0) return settle(() => reject(new SinorussiaError('KNOWLEDGE_UNREADABLE', `the knowledge loader sent ${sent.knowledge.facts.length} of the ${sent.factCount} facts it announced for ${dir}`, dir)));
+        if (facts.length === 0)
+          return settle(() =>
+            reject(
+              new SinorussiaError(
+                'KNOWLEDGE_UNREADABLE',
+                `the knowledge loader sent ${sent.knowledge.facts.length} of the ${sent.factCount} facts it announced for ${dir}`,
+                dir,
+              ),
+            ),
+          );
         sent.knowledge.facts.push(...facts);
         return moreOrDone(sent);
       }
@@ -72,14 +81,18 @@ export function loadKnowledgeOffThread(dir: string, options: LoadOptions = {}): 
         received = { knowledge: reply.knowledge, factCount: reply.factCount };
         moreOrDone(received);
       } else if ('issues' in reply) settle(() => reject(new KnowledgeError(reply.issues)));
-      else settle(() => reject(new SinorussiaError((reply.code ?? 'KNOWLEDGE_UNREADABLE') as ErrorCode, reply.message.replace(/^sinorussia: /, ''), dir)));
+      else
+        settle(() =>
+          reject(new SinorussiaError((reply.code ?? 'KNOWLEDGE_UNREADABLE') as ErrorCode, reply.message.replace(/^sinorussia: /, ''), dir)),
+        );
     });
     worker.once('error', (error) => {
       settled = true;
       reject(error);
     });
     worker.once('exit', (code) => {
-      if (!settled) reject(new SinorussiaError('KNOWLEDGE_UNREADABLE', `the knowledge loader stopped (exit code ${code}) before reading ${dir}`, dir));
+      if (!settled)
+        reject(new SinorussiaError('KNOWLEDGE_UNREADABLE', `the knowledge loader stopped (exit code ${code}) before reading ${dir}`, dir));
     });
   });
 }

@@ -7,7 +7,7 @@
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { KnowledgeError, SinorussiaError } from '../errors.ts';
 import { loadKnowledge } from './load.ts';
-import { FACT_BATCH, type FactBatch, type LoadRequest, type LoadReply } from './load-off-thread.ts';
+import { FACT_BATCH, type FactBatch, type LoadReply, type LoadRequest } from './load-off-thread.ts';
 
 const { dir, textsDir } = workerData as LoadRequest;
 // Only ever started as a worker thread, which always has a port to its parent.

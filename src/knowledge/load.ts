@@ -5,12 +5,21 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { KnowledgeError, SinorussiaError, type KnowledgeIssue } from '../errors.ts';
-import { parsePeriod, type Period } from './periods.ts';
-import { FactSchema, FactsFileSchema, MeasuresFileSchema, SearchFileSchema, SourceNamesFileSchema, AliasesFileSchema, SourcesFileSchema, type FactInput } from './schema.ts';
-import type { Topic } from './topics.ts';
-import type { Fact, Knowledge, Source, SearchVocabulary } from './types.ts';
+import { KnowledgeError, type KnowledgeIssue, SinorussiaError } from '../errors.ts';
+import { type Period, parsePeriod } from './periods.ts';
+import {
+  AliasesFileSchema,
+  type FactInput,
+  FactSchema,
+  FactsFileSchema,
+  MeasuresFileSchema,
+  SearchFileSchema,
+  SourceNamesFileSchema,
+  SourcesFileSchema,
+} from './schema.ts';
 import { readTexts, verifyAgainstTexts } from './texts.ts';
+import type { Topic } from './topics.ts';
+import type { Fact, Knowledge, SearchVocabulary, Source } from './types.ts';
 import { readYamlFile, recordIdAt, reportZodIssues } from './yaml-file.ts';
 
 export interface LoadResult {
@@ -61,7 +70,9 @@ export function readKnowledge(dir: string): LoadResult {
   const factsDir = join(dir, 'facts');
   let factFiles: string[] = [];
   try {
-    factFiles = readdirSync(factsDir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort();
+    factFiles = readdirSync(factsDir)
+      .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+      .sort();
   } catch (err) {
     issues.push({ file: rel(factsDir), line: 1, message: `cannot be read: ${(err as Error).message}` });
   }
@@ -82,11 +93,20 @@ export function readKnowledge(dir: string): LoadResult {
     const sourceId = file.value.source;
     sourcesWithFacts.add(sourceId);
     if (!sources.has(sourceId) && sourcesFile.value) {
-      issues.push({ file: file.name, line: file.lineOf(['source']), message: `source: unknown source id "${sourceId}" (not in sources.yaml)` });
+      issues.push({
+        file: file.name,
+        line: file.lineOf(['source']),
+        message: `source: unknown source id "${sourceId}" (not in sources.yaml)`,
+      });
     }
     file.value.facts.forEach((rawFact, i) => {
       if (hasDraftNotes(rawFact)) {
-        issues.push({ file: file.name, line: file.lineOf(['facts', i, 'draft']), id: recordIdAt(file.raw, ['facts', i]), message: 'draft: the review notes stay in drafts/; remove this block once the fact is reviewed' });
+        issues.push({
+          file: file.name,
+          line: file.lineOf(['facts', i, 'draft']),
+          id: recordIdAt(file.raw, ['facts', i]),
+          message: 'draft: the review notes stay in drafts/; remove this block once the fact is reviewed',
+        });
         return;
       }
       const parsed = FactSchema.safeParse(rawFact);
@@ -120,18 +140,26 @@ export function readKnowledge(dir: string): LoadResult {
   if (everyFactsFileRead) {
     for (const source of sources.values()) {
       if (!sourcesWithFacts.has(source.id) && !source.awaitingFacts) {
-        issues.push({ ...source.origin, id: source.id, message: `no facts come from this source (is facts/${source.id}.yaml missing, or its source: line wrong?)` });
+        issues.push({
+          ...source.origin,
+          id: source.id,
+          message: `no facts come from this source (is facts/${source.id}.yaml missing, or its source: line wrong?)`,
+        });
       }
     }
   }
 
   // Links between facts can only be checked once every file is read.
   for (const fact of facts) {
-    for (const [field, ids] of [['corroborates', fact.corroborates], ['conflicts_with', fact.conflictsWith]] as const) {
+    for (const [field, ids] of [
+      ['corroborates', fact.corroborates],
+      ['conflicts_with', fact.conflictsWith],
+    ] as const) {
       for (const other of ids) {
         if (other === fact.id) issues.push({ ...fact.origin, id: fact.id, message: `${field}: a fact cannot name itself` });
         else if (!factById.has(other)) issues.push({ ...fact.origin, id: fact.id, message: `${field}: unknown fact id "${other}"` });
-        else if (factById.get(other)?.retracted && !fact.retracted) issues.push({ ...fact.origin, id: fact.id, message: `${field}: "${other}" is retracted; remove the link` });
+        else if (factById.get(other)?.retracted && !fact.retracted)
+          issues.push({ ...fact.origin, id: fact.id, message: `${field}: "${other}" is retracted; remove the link` });
       }
     }
   }
@@ -141,18 +169,34 @@ export function readKnowledge(dir: string): LoadResult {
   const namesFile = existsSync(namesPath) ? readYamlFile(namesPath, rel(namesPath), SourceNamesFileSchema, issues) : undefined;
   for (const sourceId of Object.keys(namesFile?.value?.source_names ?? {})) {
     if (sourcesFile.value && !sources.has(sourceId)) {
-      issues.push({ file: namesFile!.name, line: namesFile!.lineOf(['source_names', sourceId]), id: sourceId, message: `unknown source id "${sourceId}" (not in sources.yaml)` });
+      issues.push({
+        file: namesFile!.name,
+        line: namesFile!.lineOf(['source_names', sourceId]),
+        id: sourceId,
+        message: `unknown source id "${sourceId}" (not in sources.yaml)`,
+      });
     }
   }
 
   const aliasesPath = join(dir, 'aliases.yaml');
   const aliasesFile = existsSync(aliasesPath) ? readYamlFile(aliasesPath, rel(aliasesPath), AliasesFileSchema, issues) : undefined;
   for (const factId of Object.keys(aliasesFile?.value?.aliases ?? {})) {
-    if (!factById.has(factId)) issues.push({ file: aliasesFile!.name, line: aliasesFile!.lineOf(['aliases', factId]), id: factId, message: `unknown fact id "${factId}"` });
+    if (!factById.has(factId))
+      issues.push({
+        file: aliasesFile!.name,
+        line: aliasesFile!.lineOf(['aliases', factId]),
+        id: factId,
+        message: `unknown fact id "${factId}"`,
+      });
   }
 
   if (issues.length > 0 || !searchFile.value) return { issues };
-  const vocabulary: SearchVocabulary = { ...searchFile.value, measureNames, source_names: namesFile?.value?.source_names, aliases: aliasesFile?.value?.aliases };
+  const vocabulary: SearchVocabulary = {
+    ...searchFile.value,
+    measureNames,
+    source_names: namesFile?.value?.source_names,
+    aliases: aliasesFile?.value?.aliases,
+  };
   const standing = facts.filter((f) => !f.retracted);
   const retracted = facts.filter((f) => f.retracted);
   const standingById = new Map(standing.map((f) => [f.id, f]));

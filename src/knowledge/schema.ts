@@ -3,8 +3,8 @@
  * misspelt key (`topic:` for `topics:`) is an error rather than silently ignored.
  */
 import { z } from 'zod';
-import { TOPIC_NAMES } from './topics.ts';
 import { PERIOD_FORMS, parsePeriod } from './periods.ts';
+import { TOPIC_NAMES } from './topics.ts';
 
 // YAML reads an unquoted 2018 as a number; a period is text.
 const periodText = z.preprocess(
@@ -13,9 +13,12 @@ const periodText = z.preprocess(
 );
 const dayText = z.preprocess(
   (v) => (typeof v === 'number' ? String(v) : v),
-  z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD').refine((s) => parsePeriod(s) !== undefined, {
-    message: 'is not a valid date',
-  }),
+  z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
+    .refine((s) => parsePeriod(s) !== undefined, {
+      message: 'is not a valid date',
+    }),
 );
 // YAML reads an unquoted all-digit hash (all zeros, say) as a number: say so, not "expected string".
 const sha256Text = z.unknown().transform((v, ctx) => {
@@ -72,7 +75,10 @@ export const FigureSchema = z
     measure: id,
     value: z.number().finite(),
     unit: z.enum(UNITS),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD').optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')
+      .optional(),
     bound: z.enum(BOUNDS).optional(),
     kind: z.enum(FIGURE_KINDS).optional(),
     period: periodText.optional(),
@@ -80,12 +86,18 @@ export const FigureSchema = z
     stated_in: periodText.optional(),
   })
   .refine((f) => !(f.unit === 'percent' && f.currency), { message: 'a percent figure has no currency' })
-  .refine((f) => !(f.period && f.stated_in), { message: 'give period (what the figure covers) or stated_in (when a figure of unknown period was stated), not both' });
+  .refine((f) => !(f.period && f.stated_in), {
+    message: 'give period (what the figure covers) or stated_in (when a figure of unknown period was stated), not both',
+  });
 
 // A draft's `claim:` is left empty for the curator: say so rather than "expected string".
 const claimText = z.preprocess(
   (v) => (v === null || v === undefined ? '' : v),
-  z.string().trim().min(1, 'is empty: write the claim in your own words (a drafted fact is reviewed before it moves into facts/)').max(240, 'must be at most 240 characters'),
+  z
+    .string()
+    .trim()
+    .min(1, 'is empty: write the claim in your own words (a drafted fact is reviewed before it moves into facts/)')
+    .max(240, 'must be at most 240 characters'),
 );
 
 export const RetractedSchema = z.strictObject({
@@ -99,7 +111,11 @@ export const FactSchema = z.strictObject({
   id,
   claim: claimText,
   topics: z
-    .array(z.enum(TOPIC_NAMES as [string, ...string[]], { error: (i) => `unknown topic ${JSON.stringify(i.input)} (topics: ${TOPIC_NAMES.join(', ')})` }))
+    .array(
+      z.enum(TOPIC_NAMES as [string, ...string[]], {
+        error: (i) => `unknown topic ${JSON.stringify(i.input)} (topics: ${TOPIC_NAMES.join(', ')})`,
+      }),
+    )
     .min(1, 'needs at least one topic'),
   about: periodText,
   quote: text(300),

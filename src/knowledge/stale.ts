@@ -23,7 +23,9 @@ export function topicFreshness(knowledge: Knowledge): TopicFreshness[] {
     }
   }
   // Topics with no facts first, then the longest without a new source.
-  return [...rows.values()].sort((a, b) => (a.newest?.published.end ?? '').localeCompare(b.newest?.published.end ?? '') || a.topic.localeCompare(b.topic));
+  return [...rows.values()].sort(
+    (a, b) => (a.newest?.published.end ?? '').localeCompare(b.newest?.published.end ?? '') || a.topic.localeCompare(b.topic),
+  );
 }
 
 export function formatFreshness(rows: TopicFreshness[]): string {

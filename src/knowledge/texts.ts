@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { SinorussiaError, type KnowledgeIssue } from '../errors.ts';
+import { type KnowledgeIssue, SinorussiaError } from '../errors.ts';
 import type { Knowledge } from './types.ts';
 
 /** A claim sharing this many consecutive words with its article is a copied sentence. */

@@ -1,6 +1,6 @@
-import type { Topic } from './topics.ts';
 import type { Period } from './periods.ts';
 import type { BOUNDS, FIGURE_KINDS, INTENTS, UNITS } from './schema.ts';
+import type { Topic } from './topics.ts';
 
 /** What kind of answer a question wants. */
 export type Intent = (typeof INTENTS)[number];

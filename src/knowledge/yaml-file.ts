@@ -3,7 +3,7 @@
  * file's line, so a curator can go straight to it.
  */
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { KnowledgeIssue } from '../errors.ts';
 

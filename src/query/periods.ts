@@ -38,43 +38,70 @@ type Rule = [RegExp, (m: RegExpExecArray, year: number | undefined) => AskedPeri
 
 /** Most specific first: a range is read before the years inside it. */
 const RULES: Rule[] = [
-  [new RegExp(String.raw`\b${MONTH}${TO}${MONTH}(?:,?\s+(?:of\s+)?${YEAR})?\b`, 'g'), (m, y) => {
-    const year = m[3] ? Number(m[3]) : y;
-    const [a, b] = [monthOf(m[1]), monthOf(m[2])];
-    if (!year || b < a) return undefined;
-    return months(year, a, b, `${LABELS[a - 1]}–${LABELS[b - 1]} ${year}`);
-  }],
-  [new RegExp(String.raw`\b(?:from|between)\s+${YEAR}\s*(?:-|–|—|to|and|until|till)\s*${YEAR}\b|\b${YEAR}${TO}${YEAR}\b`, 'g'), (m) => {
-    const [a, b] = [Number(m[1] ?? m[3]), Number(m[2] ?? m[4])];
-    return b >= a ? years(a, b, `${a}–${b}`) : undefined;
-  }],
-  [new RegExp(String.raw`\b(?:since|from|after)\s+(?:${MONTH}\s+)?${YEAR}\b(?:\s+onwards?)?`, 'g'), (m) => {
-    const year = Number(m[2]);
-    const month = m[1] ? monthOf(m[1]) : 1;
-    return { start: `${year}-${pad(month)}-01`, end: '9999-12-31', label: `since ${m[1] ? `${LABELS[month - 1]} ` : ''}${year}` };
-  }],
-  [new RegExp(String.raw`\b(?:(first|1st|second|2nd)\s+half|h([12]))(?:\s+(?:of\s+)?${YEAR})?\b|\b${YEAR}[\s-]*h([12])\b`, 'g'), (m, y) => {
-    const half = m[2] ? Number(m[2]) : m[5] ? Number(m[5]) : ORDINAL[m[1]];
-    const year = m[3] ? Number(m[3]) : m[4] ? Number(m[4]) : y;
-    if (!year) return undefined;
-    return months(year, half === 1 ? 1 : 7, half === 1 ? 6 : 12, `H${half} ${year}`);
-  }],
-  [new RegExp(String.raw`\b(?:(first|1st|second|2nd|third|3rd|fourth|4th|last)\s+quarter|q([1-4]))(?:\s+(?:of\s+)?${YEAR})?\b|\b${YEAR}[\s-]*q([1-4])\b`, 'g'), (m, y) => {
-    const q = m[2] ? Number(m[2]) : m[5] ? Number(m[5]) : ORDINAL[m[1]];
-    const year = m[3] ? Number(m[3]) : m[4] ? Number(m[4]) : y;
-    if (!year) return undefined;
-    return months(year, q * 3 - 2, q * 3, `Q${q} ${year}`);
-  }],
-  [new RegExp(String.raw`\b${MONTH},?\s+(?:of\s+)?${YEAR}\b`, 'g'), (m) => {
-    const [month, year] = [monthOf(m[1]), Number(m[2])];
-    return months(year, month, month, `${LABELS[month - 1]} ${year}`);
-  }],
-  [new RegExp(String.raw`\b(early|mid|late)?[\s-]*((?:19|20)\d)0s\b`, 'g'), (m) => {
-    const decade = Number(m[2]) * 10;
-    const [a, b] = m[1] === 'early' ? [0, 3] : m[1] === 'mid' ? [3, 6] : m[1] === 'late' ? [5, 9] : [0, 9];
-    return years(decade + a, decade + b, `${m[1] ? `${m[1]} ` : ''}${decade}s`);
-  }],
-  [new RegExp(String.raw`(?<![\d.,$])\b(?:(?:early|mid|late|end\s+of|start\s+of)[\s-]*)?${YEAR}\b(?![\d.,%]\d*)`, 'g'), (m) => years(Number(m[1]), Number(m[1]), m[1])],
+  [
+    new RegExp(String.raw`\b${MONTH}${TO}${MONTH}(?:,?\s+(?:of\s+)?${YEAR})?\b`, 'g'),
+    (m, y) => {
+      const year = m[3] ? Number(m[3]) : y;
+      const [a, b] = [monthOf(m[1]), monthOf(m[2])];
+      if (!year || b < a) return undefined;
+      return months(year, a, b, `${LABELS[a - 1]}–${LABELS[b - 1]} ${year}`);
+    },
+  ],
+  [
+    new RegExp(String.raw`\b(?:from|between)\s+${YEAR}\s*(?:-|–|—|to|and|until|till)\s*${YEAR}\b|\b${YEAR}${TO}${YEAR}\b`, 'g'),
+    (m) => {
+      const [a, b] = [Number(m[1] ?? m[3]), Number(m[2] ?? m[4])];
+      return b >= a ? years(a, b, `${a}–${b}`) : undefined;
+    },
+  ],
+  [
+    new RegExp(String.raw`\b(?:since|from|after)\s+(?:${MONTH}\s+)?${YEAR}\b(?:\s+onwards?)?`, 'g'),
+    (m) => {
+      const year = Number(m[2]);
+      const month = m[1] ? monthOf(m[1]) : 1;
+      return { start: `${year}-${pad(month)}-01`, end: '9999-12-31', label: `since ${m[1] ? `${LABELS[month - 1]} ` : ''}${year}` };
+    },
+  ],
+  [
+    new RegExp(String.raw`\b(?:(first|1st|second|2nd)\s+half|h([12]))(?:\s+(?:of\s+)?${YEAR})?\b|\b${YEAR}[\s-]*h([12])\b`, 'g'),
+    (m, y) => {
+      const half = m[2] ? Number(m[2]) : m[5] ? Number(m[5]) : ORDINAL[m[1]];
+      const year = m[3] ? Number(m[3]) : m[4] ? Number(m[4]) : y;
+      if (!year) return undefined;
+      return months(year, half === 1 ? 1 : 7, half === 1 ? 6 : 12, `H${half} ${year}`);
+    },
+  ],
+  [
+    new RegExp(
+      String.raw`\b(?:(first|1st|second|2nd|third|3rd|fourth|4th|last)\s+quarter|q([1-4]))(?:\s+(?:of\s+)?${YEAR})?\b|\b${YEAR}[\s-]*q([1-4])\b`,
+      'g',
+    ),
+    (m, y) => {
+      const q = m[2] ? Number(m[2]) : m[5] ? Number(m[5]) : ORDINAL[m[1]];
+      const year = m[3] ? Number(m[3]) : m[4] ? Number(m[4]) : y;
+      if (!year) return undefined;
+      return months(year, q * 3 - 2, q * 3, `Q${q} ${year}`);
+    },
+  ],
+  [
+    new RegExp(String.raw`\b${MONTH},?\s+(?:of\s+)?${YEAR}\b`, 'g'),
+    (m) => {
+      const [month, year] = [monthOf(m[1]), Number(m[2])];
+      return months(year, month, month, `${LABELS[month - 1]} ${year}`);
+    },
+  ],
+  [
+    /\b(early|mid|late)?[\s-]*((?:19|20)\d)0s\b/g,
+    (m) => {
+      const decade = Number(m[2]) * 10;
+      const [a, b] = m[1] === 'early' ? [0, 3] : m[1] === 'mid' ? [3, 6] : m[1] === 'late' ? [5, 9] : [0, 9];
+      return years(decade + a, decade + b, `${m[1] ? `${m[1]} ` : ''}${decade}s`);
+    },
+  ],
+  [
+    new RegExp(String.raw`(?<![\d.,$])\b(?:(?:early|mid|late|end\s+of|start\s+of)[\s-]*)?${YEAR}\b(?![\d.,%]\d*)`, 'g'),
+    (m) => years(Number(m[1]), Number(m[1]), m[1]),
+  ],
 ];
 
 /** A year already read, in characters no rule matches (given back at the end). */

@@ -7,7 +7,7 @@
 import type { Intent, Knowledge } from '../knowledge/types.ts';
 import type { SearchEngine } from '../search/engine.ts';
 import { ENGLISH_STOP_WORDS, tokenize } from '../search/text.ts';
-import { findPeriods, type AskedPeriod } from './periods.ts';
+import { type AskedPeriod, findPeriods } from './periods.ts';
 
 export interface Understood {
   /** What kind of answer the question wants; `lookup` when it says nothing special. */
@@ -60,7 +60,8 @@ export class QueryReader {
   ) {
     const v = knowledge.vocabulary;
     for (const intent of PRIORITY) for (const cue of v.intents?.[intent] ?? []) this.cues.push({ tokens: cueTokens(cue), value: intent });
-    for (const [id, names] of Object.entries(v.source_names ?? {})) for (const n of names) this.sourceNames.push({ tokens: tokenize(n), value: id });
+    for (const [id, names] of Object.entries(v.source_names ?? {}))
+      for (const n of names) this.sourceNames.push({ tokens: tokenize(n), value: id });
     this.sourceNames.sort((a, b) => b.tokens.length - a.tokens.length);
     const phrases = new Set(v.phrases ?? []);
     // A phrase a claim quotes ("sky is the limit") is a known phrase.
@@ -70,7 +71,13 @@ export class QueryReader {
       if (tokens.length >= 2 && tokens.length <= 8) this.knownPhrases.push({ tokens, value: p });
     }
     for (const [measure, names] of Object.entries(v.measureNames ?? {})) {
-      for (const n of names) this.measureNames.push({ stems: tokenize(n).filter((t) => !ENGLISH_STOP_WORDS.has(t)).map(engine.stem), measure });
+      for (const n of names)
+        this.measureNames.push({
+          stems: tokenize(n)
+            .filter((t) => !ENGLISH_STOP_WORDS.has(t))
+            .map(engine.stem),
+          measure,
+        });
     }
     for (const f of knowledge.facts.slice(0, 5000)) {
       for (const text of [f.claim, f.quote]) for (const m of text.matchAll(ORDINALS_IN_TEXT)) this.ordinals.add(m[0].toLowerCase());
@@ -104,7 +111,8 @@ export class QueryReader {
     if (periods.length >= 2) intents.add('compare');
     const intent = PRIORITY.find((i) => intents.has(i)) ?? 'lookup';
 
-    for (const p of this.knownPhrases) if (possible(p.tokens) && matchAt(tokens, p.tokens) && !phrases.includes(p.value)) phrases.push(p.value);
+    for (const p of this.knownPhrases)
+      if (possible(p.tokens) && matchAt(tokens, p.tokens) && !phrases.includes(p.value)) phrases.push(p.value);
     const people = [...new Set(tokens.map((t) => this.speakers.get(t)).filter((p): p is string => !!p))];
 
     const stems = this.engine.stemsOf(tokens.join(' '));
@@ -122,7 +130,17 @@ export class QueryReader {
     for (const c of cued) explained.add(this.engine.stem(c));
     const unexplained = this.engine.meaningfulWords(searchText).filter((w) => !this.engine.stemsOf(w).every((s) => explained.has(s)));
     const longest = Math.max(0, ...matched.keys());
-    return { intent, periods, measures, sources, people, phrases, searchText, unexplained, wholeName: longest >= 2 && unexplained.length === 0 && !QUESTION_WORDS.has(tokens[0]) };
+    return {
+      intent,
+      periods,
+      measures,
+      sources,
+      people,
+      phrases,
+      searchText,
+      unexplained,
+      wholeName: longest >= 2 && unexplained.length === 0 && !QUESTION_WORDS.has(tokens[0]),
+    };
   }
 }
 

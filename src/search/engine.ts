@@ -152,7 +152,11 @@ export class SearchEngine {
   readonly english: EnglishFrequencies;
 
   /** Builds the index and its tables at once. `SearchEngine.build` builds the same between answers. */
-  constructor(knowledge: Pick<Knowledge, 'facts' | 'vocabulary'>, english: EnglishFrequencies = new Map(), run: (steps: Iterator<void>) => void = drain) {
+  constructor(
+    knowledge: Pick<Knowledge, 'facts' | 'vocabulary'>,
+    english: EnglishFrequencies = new Map(),
+    run: (steps: Iterator<void>) => void = drain,
+  ) {
     this.facts = knowledge.facts;
     this.english = english;
     this.stopwords = new Set([...ENGLISH_STOP_WORDS, ...knowledge.vocabulary.stopwords]);
@@ -172,7 +176,11 @@ export class SearchEngine {
    * the event loop between them, so a running bot keeps answering from its current engine
    * while the next one is built. Nothing may use the engine before the promise resolves.
    */
-  static async build(knowledge: Pick<Knowledge, 'facts' | 'vocabulary'>, english: EnglishFrequencies = new Map(), { sliceMs = 4 }: { sliceMs?: number } = {}): Promise<SearchEngine> {
+  static async build(
+    knowledge: Pick<Knowledge, 'facts' | 'vocabulary'>,
+    english: EnglishFrequencies = new Map(),
+    { sliceMs = 4 }: { sliceMs?: number } = {},
+  ): Promise<SearchEngine> {
     let steps: Iterator<void> | undefined;
     const engine = new SearchEngine(knowledge, english, (s) => (steps = s));
     await inSlices(steps as Iterator<void>, sliceMs);
@@ -210,7 +218,9 @@ export class SearchEngine {
     if (this.facts.length < COMMON_MIN_FACTS) {
       for (const f of this.facts) {
         for (const text of [f.claim, f.quote]) {
-          const stems = tokenize(text).filter((t) => !this.stopwords.has(t)).map(this.stem);
+          const stems = tokenize(text)
+            .filter((t) => !this.stopwords.has(t))
+            .map(this.stem);
           for (let i = 0; i + 1 < stems.length; i++) {
             this.bigrams.add(`${stems[i]} ${stems[i + 1]}`);
             if (i + 2 < stems.length) this.bigrams.add(`${stems[i]} ${stems[i + 1]} ${stems[i + 2]}`);
@@ -228,7 +238,12 @@ export class SearchEngine {
     for (const group of vocabulary.synonyms) {
       // A phrase stands for its most specific word ("military equipment" for "equipment"):
       // expanding to every word would make "weapons" find everything "military".
-      const singles = new Set(group.map((m) => tokenize(m)).filter((t) => t.length === 1).map((t) => this.stem(t[0])));
+      const singles = new Set(
+        group
+          .map((m) => tokenize(m))
+          .filter((t) => t.length === 1)
+          .map((t) => this.stem(t[0])),
+      );
       const stems = [...new Set(group.flatMap((m) => this.specific(m, singles)))];
       for (const member of group) {
         this.addPhrase(member, stems);
@@ -250,7 +265,8 @@ export class SearchEngine {
       this.phrases.push({ tokens, stems: [...new Set(tokens.filter((t) => !this.stopwords.has(t)).map(this.stem))], whole: true });
     }
     for (const p of this.phrases) for (const t of p.tokens) this.phraseWords.add(t);
-    for (const p of this.phrases) if (p.tokens.length === 1 && !this.byStem.has(this.stem(p.tokens[0]))) this.byStem.set(this.stem(p.tokens[0]), p);
+    for (const p of this.phrases)
+      if (p.tokens.length === 1 && !this.byStem.has(this.stem(p.tokens[0]))) this.byStem.set(this.stem(p.tokens[0]), p);
     // Longest phrases first, so "xi jinping" wins over "xi".
     this.phrases.sort((a, b) => b.tokens.length - a.tokens.length);
     yield;
@@ -294,7 +310,8 @@ export class SearchEngine {
     // asked for the rarer concepts (or, if all are common, the rarest), and the best
     // candidates are re-ranked by the others.
     const common = known.filter((c) => this.isCommon(c));
-    const searched = common.length === 0 ? known : common.length < known.length ? known.filter((c) => !common.includes(c)) : [this.rarest(common)];
+    const searched =
+      common.length === 0 ? known : common.length < known.length ? known.filter((c) => !common.includes(c)) : [this.rarest(common)];
     const reranking = common.filter((c) => !searched.includes(c));
     // A lone common word is looked up where facts state things, not in every quote that uses it.
     const fields = searched.every((c) => common.includes(c)) && common.length > 0 ? CORE_FIELDS : undefined;
@@ -312,7 +329,13 @@ export class SearchEngine {
       }
     }
     const boostTerm = (term: string) => termBoost.get(term) ?? SYNONYM_WEIGHT;
-    const found = this.index.search(orOf(searched.map((c) => orOf(c.stems))), { prefix: false, fuzzy: false, boostDocument, boostTerm, fields });
+    const found = this.index.search(orOf(searched.map((c) => orOf(c.stems))), {
+      prefix: false,
+      fuzzy: false,
+      boostDocument,
+      boostTerm,
+      fields,
+    });
 
     const phraseFacts = this.phraseFacts(options.phrases ?? []);
     const sources = options.sources && options.sources.length > 0 ? new Set(options.sources) : undefined;
@@ -353,7 +376,8 @@ export class SearchEngine {
     const top = Math.max(...weighed.slice(0, limit).map((w) => w.score));
     const hits: SearchHit[] = [];
     // A hit is shown when it scores near the best, or holds as much of the question as a match needs.
-    const shown = (w: Weighed) => w.score >= top * MIN_RELATIVE_SCORE || (w.information >= MIN_SHOWN_INFORMATION && w.score >= top * MIN_SCORE_WHEN_INFORMED);
+    const shown = (w: Weighed) =>
+      w.score >= top * MIN_RELATIVE_SCORE || (w.information >= MIN_SHOWN_INFORMATION && w.score >= top * MIN_SCORE_WHEN_INFORMED);
     for (const w of weighed) {
       if (hits.length >= limit) break;
       if (w === best || phraseFacts.has(w.id) || shown(w)) hits.push({ fact: this.facts[w.id], score: w.score });
@@ -488,7 +512,13 @@ export class SearchEngine {
 
   /** Is a typed word one the base or the vocabulary knows (so no correction is needed)? */
   private knows(word: string): boolean {
-    return this.stopwords.has(word) || this.df.has(this.stem(word)) || /\p{N}/u.test(word) || this.phraseWords.has(word) || this.byStem.has(this.stem(word));
+    return (
+      this.stopwords.has(word) ||
+      this.df.has(this.stem(word)) ||
+      /\p{N}/u.test(word) ||
+      this.phraseWords.has(word) ||
+      this.byStem.has(this.stem(word))
+    );
   }
 
   /** How many facts an unknown word weighs as: few for a rare word, many for an everyday one. */
@@ -535,16 +565,31 @@ export class SearchEngine {
     const concepts: Concept[] = [];
     for (let i = 0; i < tokens.length && concepts.length < MAX_CONCEPTS; ) {
       // A one-word entry matches any form of the word ("navies" for "navy").
-      const phrase = this.phrasesByFirst.get(tokens[i])?.find((p) => p.tokens.every((t, k) => tokens[i + k] === t)) ?? (this.stopwords.has(tokens[i]) ? undefined : this.byStem.get(this.stem(tokens[i])));
+      const phrase =
+        this.phrasesByFirst.get(tokens[i])?.find((p) => p.tokens.every((t, k) => tokens[i + k] === t)) ??
+        (this.stopwords.has(tokens[i]) ? undefined : this.byStem.get(this.stem(tokens[i])));
       if (phrase) {
         const stems = phrase.stems.filter((s) => this.df.has(s));
         const generic = phrase.stems.every((s) => this.generic.has(s) || this.stopwords.has(s));
         // A name reaches at most as many facts as its rarest word.
-        const df = phrase.whole ? Math.min(...stems.map((x) => this.df.get(x) as number)) : Math.min(this.conceptDf({ stems }), this.facts.length);
+        const df = phrase.whole
+          ? Math.min(...stems.map((x) => this.df.get(x) as number))
+          : Math.min(this.conceptDf({ stems }), this.facts.length);
         const fixed = phrase.tokens.some((_, k) => fixedAt.has(i + k));
         const own = phrase.tokens.filter((t) => !this.stopwords.has(t)).map(this.stem);
         const weight = this.weightOf(df);
-        concepts.push({ text: phrase.tokens.join(' '), stems, generic, weight, cost: this.costOf(weight, own), known: stems.length > 0, corrected: fixed, numeric: false, own, whole: phrase.whole && stems.length === phrase.stems.length });
+        concepts.push({
+          text: phrase.tokens.join(' '),
+          stems,
+          generic,
+          weight,
+          cost: this.costOf(weight, own),
+          known: stems.length > 0,
+          corrected: fixed,
+          numeric: false,
+          own,
+          whole: phrase.whole && stems.length === phrase.stems.length,
+        });
         i += phrase.tokens.length;
         continue;
       }
@@ -568,7 +613,17 @@ export class SearchEngine {
       const df = known ? Math.min(this.conceptDf({ stems }), this.facts.length) : this.englishDf(s);
       const weight = this.weightOf(df);
       const cost = known && !numeric && !corrected ? this.costOf(weight, [s]) : weight;
-      concepts.push({ text: word, stems, generic: stems.every((x) => this.generic.has(x)), weight, cost, known, corrected, numeric, own: stems });
+      concepts.push({
+        text: word,
+        stems,
+        generic: stems.every((x) => this.generic.has(x)),
+        weight,
+        cost,
+        known,
+        corrected,
+        numeric,
+        own: stems,
+      });
     }
     // The same concept twice adds nothing.
     const seen = new Set<string>();
@@ -663,4 +718,3 @@ function toIndexed(fact: Fact, n: number, aliases: string[]): IndexedFact {
 function orOf(queries: (Query | string)[]): Query {
   return { queries, combineWith: 'OR' } as Query;
 }
-

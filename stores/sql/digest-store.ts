@@ -3,10 +3,10 @@
  * Only portable SQL: INSERT … ON CONFLICT DO NOTHING and UPDATE … RETURNING, both atomic
  * per row on each engine, are what make a claim exclusive across instances.
  */
-import { sql, type Kysely } from 'kysely';
-import type { Topic } from '../../src/knowledge/topics.ts';
+import { type Kysely, sql } from 'kysely';
 import type { Claim, Delivery, DeliveryKey, DeliveryStatus, DigestStore, SentDigest } from '../../src/digest/store.ts';
 import type { PlatformName, Subscription } from '../../src/digest/types.ts';
+import type { Topic } from '../../src/knowledge/topics.ts';
 
 /** bigint columns come back as strings from pg, numbers from SQLite. */
 type Instant = number | string | bigint;
@@ -99,12 +99,21 @@ export class KyselyDigestStore implements DigestStore {
   }
 
   async removeSubscription(platform: PlatformName, channelId: string): Promise<boolean> {
-    const result = await this.db.deleteFrom('subscriptions').where('platform', '=', platform).where('channel_id', '=', channelId).executeTakeFirst();
+    const result = await this.db
+      .deleteFrom('subscriptions')
+      .where('platform', '=', platform)
+      .where('channel_id', '=', channelId)
+      .executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
   }
 
   async getSubscription(platform: PlatformName, channelId: string): Promise<Subscription | undefined> {
-    const row = await this.db.selectFrom('subscriptions').selectAll().where('platform', '=', platform).where('channel_id', '=', channelId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('subscriptions')
+      .selectAll()
+      .where('platform', '=', platform)
+      .where('channel_id', '=', channelId)
+      .executeTakeFirst();
     return row && toSubscription(row);
   }
 
@@ -114,12 +123,23 @@ export class KyselyDigestStore implements DigestStore {
   }
 
   async activeSubscriptions(): Promise<Subscription[]> {
-    const rows = await this.db.selectFrom('subscriptions').selectAll().where('paused_reason', 'is', null).orderBy('platform').orderBy('channel_id').execute();
+    const rows = await this.db
+      .selectFrom('subscriptions')
+      .selectAll()
+      .where('paused_reason', 'is', null)
+      .orderBy('platform')
+      .orderBy('channel_id')
+      .execute();
     return rows.map(toSubscription);
   }
 
   async pauseSubscription(platform: PlatformName, channelId: string, reason: string): Promise<void> {
-    await this.db.updateTable('subscriptions').set({ paused_reason: reason }).where('platform', '=', platform).where('channel_id', '=', channelId).execute();
+    await this.db
+      .updateTable('subscriptions')
+      .set({ paused_reason: reason })
+      .where('platform', '=', platform)
+      .where('channel_id', '=', channelId)
+      .execute();
   }
 
   async deliveriesOn(localDates: string[]): Promise<Delivery[]> {
@@ -166,7 +186,13 @@ export class KyselyDigestStore implements DigestStore {
     // One UPDATE: the row lock (PostgreSQL re-checks the WHERE after waiting) lets one win.
     const taken = await this.db
       .updateTable('deliveries')
-      .set((eb) => ({ status: 'claimed', lease_until: leaseUntil, attempts: eb('attempts', '+', 1), next_attempt_at: null, updated_at: now }))
+      .set((eb) => ({
+        status: 'claimed',
+        lease_until: leaseUntil,
+        attempts: eb('attempts', '+', 1),
+        next_attempt_at: null,
+        updated_at: now,
+      }))
       .where('platform', '=', key.platform)
       .where('channel_id', '=', key.channelId)
       .where('local_date', '=', key.localDate)

@@ -2,7 +2,7 @@
  * The digest schema, as Kysely migrations in code: the same steps on SQLite and PostgreSQL,
  * run on every start (a migrated database is left as it is). Add a step; never edit one.
  */
-import { Kysely, Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { SinorussiaError } from '../../src/errors.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -93,6 +93,11 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
-    throw new SinorussiaError('BAD_CONFIG', `digest database migration ${failed ?? ''} failed: ${(error as Error).message ?? error}`, failed, { cause: error });
+    throw new SinorussiaError(
+      'BAD_CONFIG',
+      `digest database migration ${failed ?? ''} failed: ${(error as Error).message ?? error}`,
+      failed,
+      { cause: error },
+    );
   }
 }

@@ -8,12 +8,12 @@ import { dirname, join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import type { DigestStore } from '../../src/digest/store.ts';
 import { SinorussiaError } from '../../src/errors.ts';
 import { createLogger, type Logger } from '../../src/log.ts';
-import { KyselyDigestStore, type DigestTables } from './digest-store.ts';
+import { type DigestTables, KyselyDigestStore } from './digest-store.ts';
 import { migrateToLatest } from './migrations.ts';
 import { BusyRetryingSqliteDialect, retryWhileBusy } from './sqlite-busy.ts';
-import type { DigestStore } from '../../src/digest/store.ts';
 
 export interface DigestStoreSettings {
   /** PostgreSQL when set (several instances may share it); otherwise SQLite under dataDir. */
@@ -120,16 +120,18 @@ const sqliteMigrations = new Map<string, Promise<void>>();
  * and a crash leaves no half-made schema) and, within this process, one at a time per file.
  */
 function migrateSqliteFile(db: Kysely<DigestTables>, file: string): Promise<void> {
-  const run = (sqliteMigrations.get(file) ?? Promise.resolve()).catch(() => undefined).then(async () => {
-    await sql`begin immediate`.execute(db);
-    try {
-      await migrateToLatest(db);
-      await sql`commit`.execute(db);
-    } catch (e) {
-      await sql`rollback`.execute(db).catch(() => undefined);
-      throw e;
-    }
-  });
+  const run = (sqliteMigrations.get(file) ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(async () => {
+      await sql`begin immediate`.execute(db);
+      try {
+        await migrateToLatest(db);
+        await sql`commit`.execute(db);
+      } catch (e) {
+        await sql`rollback`.execute(db).catch(() => undefined);
+        throw e;
+      }
+    });
   const settled = run.finally(() => {
     if (sqliteMigrations.get(file) === settled) sqliteMigrations.delete(file);
   });
@@ -140,23 +142,35 @@ function migrateSqliteFile(db: Kysely<DigestTables>, file: string): Promise<void
 /** `schema` (tests) confines every table to that PostgreSQL schema, created if missing. */
 export async function openPostgresStore(url: string, options: OpenStoreOptions & { schema?: string } = {}): Promise<KyselyDigestStore> {
   const schema = options.schema;
-  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new SinorussiaError('BAD_ARGUMENT', `bad schema name "${schema}"`, schema);
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema))
+    throw new SinorussiaError('BAD_ARGUMENT', `bad schema name "${schema}"`, schema);
   const pool = new pg.Pool({ connectionString: url, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
   // An idle client whose connection drops (server restart, pg_terminate_backend, a cut link)
   // makes the pool emit 'error'; unheard, Node ends the process. The pool has already dropped
   // that client, so the next query simply opens a new connection.
   const logger = options.logger ?? createLogger();
-  const lost = (error: Error) => logger.warn('digest store: PostgreSQL connection lost; reconnecting on the next query', { error: error.message, code: (error as { code?: unknown }).code });
+  const lost = (error: Error) =>
+    logger.warn('digest store: PostgreSQL connection lost; reconnecting on the next query', {
+      error: error.message,
+      code: (error as { code?: unknown }).code,
+    });
   pool.on('error', lost);
   // A client checked out of the pool (mid-query) has no pool listener: its query fails with
   // the error, and then the client emits it too. Heard here; the pool discards that client.
-  pool.on('connect', (client) => client.on('error', (error) => logger.debug('digest store: a PostgreSQL connection in use failed', { error: error.message })));
+  pool.on('connect', (client) =>
+    client.on('error', (error) => logger.debug('digest store: a PostgreSQL connection in use failed', { error: error.message })),
+  );
   try {
     if (schema) await pool.query(`create schema if not exists ${schema}`);
     else await pool.query('select 1');
   } catch (e) {
     await pool.end().catch(() => undefined);
-    throw new SinorussiaError('BAD_CONFIG', `DATABASE_URL: cannot reach PostgreSQL at ${redact(url)}: ${(e as Error).message}`, redact(url), { cause: e });
+    throw new SinorussiaError(
+      'BAD_CONFIG',
+      `DATABASE_URL: cannot reach PostgreSQL at ${redact(url)}: ${(e as Error).message}`,
+      redact(url),
+      { cause: e },
+    );
   }
   return migrated(new Kysely<DigestTables>({ dialect: new PostgresDialect({ pool }) }));
 }

@@ -40,7 +40,16 @@ export function createSqlOutbox(database: Kysely<any>): Outbox {
     async save(post, owner, leaseUntil) {
       await db
         .insertInto('pending_posts')
-        .values({ id: post.id, url: post.url, body: post.body, attempts: post.attempts, expires_at: post.expiresAt, next_attempt_at: post.nextAttemptAt, owner, lease_until: leaseUntil })
+        .values({
+          id: post.id,
+          url: post.url,
+          body: post.body,
+          attempts: post.attempts,
+          expires_at: post.expiresAt,
+          next_attempt_at: post.nextAttemptAt,
+          owner,
+          lease_until: leaseUntil,
+        })
         .execute();
     },
     async renew(id, owner, changes) {
@@ -53,7 +62,12 @@ export function createSqlOutbox(database: Kysely<any>): Outbox {
       return Number(result.numUpdatedRows) === 1;
     },
     async claimOrphans(owner, now, leaseUntil) {
-      const candidates = await db.selectFrom('pending_posts').select('id').where('lease_until', '<=', now).where('expires_at', '>', now).execute();
+      const candidates = await db
+        .selectFrom('pending_posts')
+        .select('id')
+        .where('lease_until', '<=', now)
+        .where('expires_at', '>', now)
+        .execute();
       const claimed: PendingPost[] = [];
       for (const { id } of candidates) {
         const row = await db

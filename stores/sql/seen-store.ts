@@ -6,10 +6,10 @@
  */
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { migrateToLatest } from './migrations.ts';
 import type { Logger } from '../../src/log.ts';
 import { SEEN_TTL_MS, type SeenStore } from '../../src/seen-store.ts';
 import { StartupError } from '../../src/startup-error.ts';
+import { migrateToLatest } from './migrations.ts';
 
 export interface SeenTables {
   seen_keys: { key: string; expires_at: number | string };
@@ -42,7 +42,12 @@ export function createSqlSeenStore(db: Kysely<SeenTables>, options: SqlSeenOptio
       const won = await db
         .insertInto('seen_keys')
         .values({ key, expires_at: at + ttl })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ expires_at: at + ttl }).where('seen_keys.expires_at', '<=', at))
+        .onConflict((oc) =>
+          oc
+            .column('key')
+            .doUpdateSet({ expires_at: at + ttl })
+            .where('seen_keys.expires_at', '<=', at),
+        )
         .returning('key')
         .execute();
       await sweep(at);
@@ -58,9 +63,18 @@ export function createSqlSeenStore(db: Kysely<SeenTables>, options: SqlSeenOptio
  * Opens the shared store on DATABASE_URL with a small pool of its own. An idle connection
  * that drops is logged (the pool reconnects on the next query) instead of ending the process.
  */
-export async function openPostgresSeenStore(url: string, logger: Logger, options: SqlSeenOptions & { schema?: string } = {}): Promise<SeenStore> {
+export async function openPostgresSeenStore(
+  url: string,
+  logger: Logger,
+  options: SqlSeenOptions & { schema?: string } = {},
+): Promise<SeenStore> {
   const schema = options.schema;
-  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5000, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    connectionTimeoutMillis: 5000,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
   pool.on('error', (error) => logger.warn('seen store: an idle PostgreSQL connection failed; reconnecting on next use', { error }));
   const db = new Kysely<SeenTables>({ dialect: new PostgresDialect({ pool }) });
   try {
@@ -68,7 +82,11 @@ export async function openPostgresSeenStore(url: string, logger: Logger, options
     await migrateToLatest(db);
   } catch (error) {
     await db.destroy().catch(() => undefined);
-    throw new StartupError('SEEN_STORE_UNAVAILABLE', `DATABASE_URL: the shared record of answered requests could not be opened (${(error as Error).message})`, { cause: error });
+    throw new StartupError(
+      'SEEN_STORE_UNAVAILABLE',
+      `DATABASE_URL: the shared record of answered requests could not be opened (${(error as Error).message})`,
+      { cause: error },
+    );
   }
   return createSqlSeenStore(db, { ...options, onClose: () => db.destroy() });
 }

@@ -4,7 +4,14 @@
  * it). This dialect keeps that wait short and retries a busy statement after an async
  * backoff instead, so other work runs while the digest store waits its turn.
  */
-import { SqliteDialect, type CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, type SqliteDialectConfig } from 'kysely';
+import {
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  type QueryResult,
+  SqliteDialect,
+  type SqliteDialectConfig,
+} from 'kysely';
 
 export interface BusyRetry {
   /** Gives up (throws SQLITE_BUSY) after waiting this long in all. */
@@ -17,7 +24,8 @@ export interface BusyRetry {
 export const DEFAULT_BUSY_RETRY: BusyRetry = { lockWaitMs: 10_000, firstDelayMs: 5, maxDelayMs: 100 };
 
 /** SQLITE_BUSY and its extended codes (SQLITE_BUSY_RECOVERY, …). */
-export const isBusy = (error: unknown) => typeof (error as { code?: unknown })?.code === 'string' && (error as { code: string }).code.startsWith('SQLITE_BUSY');
+export const isBusy = (error: unknown) =>
+  typeof (error as { code?: unknown })?.code === 'string' && (error as { code: string }).code.startsWith('SQLITE_BUSY');
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

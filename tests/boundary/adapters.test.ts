@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { matchesAny, packageOf, PLATFORM_LIBRARIES, refusedImports, ROOT, sourceFiles, type Import } from './scan.ts';
+import { type Import, matchesAny, PLATFORM_LIBRARIES, packageOf, ROOT, refusedImports, sourceFiles } from './scan.ts';
 
 const ADAPTERS = readdirSync(join(ROOT, 'adapters'), { withFileTypes: true })
   .filter((e) => e.isDirectory())
@@ -28,11 +28,15 @@ function ruleFor(adapter: string | undefined) {
       if (top !== 'adapters') return `reaches ${top}/ from an adapter`;
       const shared = !i.target.slice('adapters/'.length).includes('/');
       if (shared) return undefined;
-      if (second !== adapter) return adapter ? `adapters/${adapter} imports another adapter (adapters/${second})` : `a shared adapter file imports an adapter (adapters/${second})`;
+      if (second !== adapter)
+        return adapter
+          ? `adapters/${adapter} imports another adapter (adapters/${second})`
+          : `a shared adapter file imports an adapter (adapters/${second})`;
       return undefined;
     }
     const name = packageOf(i.specifier);
-    if (matchesAny(name, PLATFORM_LIBRARIES) && !matchesAny(name, (adapter && OWN_LIBRARIES[adapter]) || [])) return `another platform's library (${name})`;
+    if (matchesAny(name, PLATFORM_LIBRARIES) && !matchesAny(name, (adapter && OWN_LIBRARIES[adapter]) || []))
+      return `another platform's library (${name})`;
     return undefined;
   };
 }

@@ -4,7 +4,17 @@
  * platforms. Adapters depend on the core, never the other way round.
  */
 import { describe, expect, it } from 'vitest';
-import { DATABASE_DRIVERS, linesMatching, matchesAny, packageOf, PLATFORM_LIBRARIES, refusedImports, sourceFiles, topFolder, type Import } from './scan.ts';
+import {
+  DATABASE_DRIVERS,
+  type Import,
+  linesMatching,
+  matchesAny,
+  PLATFORM_LIBRARIES,
+  packageOf,
+  refusedImports,
+  sourceFiles,
+  topFolder,
+} from './scan.ts';
 
 const CORE_FILES = sourceFiles('src');
 
@@ -81,7 +91,7 @@ describe('the boundary rules themselves', () => {
       "src/example.ts:2: type PlatformName = 'slack' | 'discord';  [matches /['\"](slack|discord)['\"]\\s*\\|/]",
       "src/example.ts:2: type PlatformName = 'slack' | 'discord';  [matches /\\|\\s*['\"](slack|discord)['\"]/]",
       "src/example.ts:4: const usage = 'try /sinorussia help';  [matches /\\/sinorussia/]",
-      "src/example.ts:5: const MENTION = /<[@#!][^>]*>/g;  [matches /\\[[@#!&]{2,}\\]/]",
+      'src/example.ts:5: const MENTION = /<[@#!][^>]*>/g;  [matches /\\[[@#!&]{2,}\\]/]',
       "src/example.ts:6: const everyone = 'ping @everyone';  [matches /@(\\(\\?:)?(everyone|here)\\b/]",
     ]);
   });

@@ -13,7 +13,9 @@ const SOURCE = /\.(ts|mts|js|mjs)$/;
 /** Every source file under `folder` (relative to the root), as root-relative paths. */
 export function sourceFiles(folder: string): string[] {
   const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : SOURCE.test(e.name) ? [join(dir, e.name)] : []));
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(dir, e.name)) : SOURCE.test(e.name) ? [join(dir, e.name)] : [],
+    );
   return walk(join(ROOT, folder)).map((f) => relative(ROOT, f).split(sep).join('/'));
 }
 
@@ -34,7 +36,13 @@ export function importsOf(file: string, source = readFileSync(join(ROOT, file), 
       line: i + 1,
       text: text.trim(),
       specifier,
-      ...(specifier.startsWith('.') ? { target: relative(ROOT, resolve(ROOT, dirname(file), specifier)).split(sep).join('/') } : {}),
+      ...(specifier.startsWith('.')
+        ? {
+            target: relative(ROOT, resolve(ROOT, dirname(file), specifier))
+              .split(sep)
+              .join('/'),
+          }
+        : {}),
     })),
   );
 }
@@ -44,7 +52,9 @@ export const where = (file: string, line: number, text: string) => `${file}:${li
 
 /** The lines of `file` matching any pattern, each as `file:line: text (pattern)`. */
 export function linesMatching(file: string, patterns: RegExp[], source = readFileSync(join(ROOT, file), 'utf8')): string[] {
-  return source.split('\n').flatMap((text, i) => patterns.filter((p) => p.test(text)).map((p) => `${where(file, i + 1, text)}  [matches ${p}]`));
+  return source
+    .split('\n')
+    .flatMap((text, i) => patterns.filter((p) => p.test(text)).map((p) => `${where(file, i + 1, text)}  [matches ${p}]`));
 }
 
 /** The imports of `file` the rule refuses, each as `file:line: text (why)`. */

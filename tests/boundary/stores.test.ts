@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { matchesAny, packageOf, PLATFORM_LIBRARIES, refusedImports, ROOT, sourceFiles, topFolder, type Import } from './scan.ts';
+import { type Import, matchesAny, PLATFORM_LIBRARIES, packageOf, ROOT, refusedImports, sourceFiles, topFolder } from './scan.ts';
 
 function refuse(i: Import): string | undefined {
   if (i.target !== undefined) {
@@ -19,13 +19,15 @@ function refuse(i: Import): string | undefined {
   return undefined;
 }
 
-const refusePglite = (i: Import) => (packageOf(i.specifier) === '@electric-sql/pglite' ? 'PGlite is a dev dependency, for tests only' : undefined);
+const refusePglite = (i: Import) =>
+  packageOf(i.specifier) === '@electric-sql/pglite' ? 'PGlite is a dev dependency, for tests only' : undefined;
 
 const STORE_FILES = sourceFiles('stores');
 const RUNTIME_FILES = ['src', 'adapters', 'stores', 'app', 'bin', 'scripts'].flatMap((folder) => sourceFiles(folder));
 
 describe('the boundary rules themselves', () => {
-  it('find the store files', () => expect(STORE_FILES).toEqual(expect.arrayContaining(['stores/sql/open-store.ts', 'stores/sql/digest-store.ts'])));
+  it('find the store files', () =>
+    expect(STORE_FILES).toEqual(expect.arrayContaining(['stores/sql/open-store.ts', 'stores/sql/digest-store.ts'])));
 
   it('refuse an adapter, app/, a platform library and PGlite, naming the line', () => {
     const source = [
@@ -60,7 +62,10 @@ describe('nothing the bot runs loads PGlite', () => {
 
 describe('package.json', () => {
   it('lists PGlite among the dev dependencies only', () => {
-    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
     expect(Object.keys(manifest.dependencies)).not.toContain('@electric-sql/pglite');
     expect(Object.keys(manifest.devDependencies)).toContain('@electric-sql/pglite');
   });

@@ -11,7 +11,8 @@ import { CHART_TITLE_MAX } from '../../src/chart/types.ts';
 import { answerText, realAnswerer } from '../helpers/real.ts';
 import { alteredFigure, realFigure, TRADE, TRADE_COMPANIONS, tradeFigures } from './real-figures.ts';
 
-const summary = (chart: ReturnType<typeof chartFor>) => chart?.points.map((p) => `${p.label} ${p.kind} ${p.bound} ${p.value} [${p.citations.join(',')}]`);
+const summary = (chart: ReturnType<typeof chartFor>) =>
+  chart?.points.map((p) => `${p.label} ${p.kind} ${p.bound} ${p.value} [${p.citations.join(',')}]`);
 
 describe('chartFor on the real trade figures', () => {
   it('charts trade by year with its target: one point per period and value, the undated figure left out', () => {
@@ -25,14 +26,23 @@ describe('chartFor on the real trade figures', () => {
 
   it('gives no chart for two periods: trade alone has only 2018 and 2022 with their periods', () => {
     expect(chartFor(tradeFigures())).toBeUndefined();
-    expect(chartFor(tradeFigures().filter((f) => f.figure.measure === 'bilateral-trade'), { companions: TRADE_COMPANIONS })).toBeUndefined();
+    expect(
+      chartFor(
+        tradeFigures().filter((f) => f.figure.measure === 'bilateral-trade'),
+        { companions: TRADE_COMPANIONS },
+      ),
+    ).toBeUndefined();
   });
 
   it('never plots a figure stated without its period, even when it would make the third', () => {
     const figures = [realFigure(TRADE.y2018cnn, 1), realFigure(TRADE.y2019unknownPeriod, 2), realFigure(TRADE.y2022, 3)];
     expect(chartFor(figures)).toBeUndefined();
     const dated = alteredFigure(TRADE.y2019unknownPeriod, { periodGiven: true }, 2);
-    expect(summary(chartFor([figures[0], dated, figures[2]]))).toEqual(['2018 actual more-than 100 [1]', '2019 actual exact 108 [2]', '2022 actual exact 190 [3]']);
+    expect(summary(chartFor([figures[0], dated, figures[2]]))).toEqual([
+      '2018 actual more-than 100 [1]',
+      '2019 actual exact 108 [2]',
+      '2022 actual exact 190 [3]',
+    ]);
   });
 
   it('keeps sources that differ on a period as separate points, never their average', () => {
@@ -40,7 +50,10 @@ describe('chartFor on the real trade figures', () => {
     const differing = alteredFigure(TRADE.y2022, { value: 240 }, 5);
     const chart = chartFor([...tradeFigures(), differing], { companions: TRADE_COMPANIONS });
     const y2022 = chart?.points.filter((p) => p.period === '2022');
-    expect(y2022?.map((p) => [p.value, p.citations])).toEqual([[190, [4]], [240, [5]]]);
+    expect(y2022?.map((p) => [p.value, p.citations])).toEqual([
+      [190, [4]],
+      [240, [5]],
+    ]);
     expect(chart?.points.some((p) => p.value === 215)).toBe(false);
   });
 
@@ -64,7 +77,11 @@ describe('chartFor on the real trade figures', () => {
   });
 
   it('never sets a half-year or a span of months beside whole years', () => {
-    const half = alteredFigure('lifeline-trade-growth-2023-h1', { measure: 'bilateral-trade', unit: 'billion', currency: 'USD', value: 114.5 }, 5);
+    const half = alteredFigure(
+      'lifeline-trade-growth-2023-h1',
+      { measure: 'bilateral-trade', unit: 'billion', currency: 'USD', value: 114.5 },
+      5,
+    );
     expect(half.figure.period.raw).toBe('2023-H1');
     expect(chartFor([realFigure(TRADE.y2018cnn, 1), realFigure(TRADE.y2022, 4), half])).toBeUndefined();
     const span = alteredFigure('lifeline-trade-gain-2023-01-05', { measure: 'bilateral-trade' }, 5);
@@ -73,8 +90,16 @@ describe('chartFor on the real trade figures', () => {
 
   it('charts the measure with the most periods when several have enough', () => {
     const energy = ['lifeline-energy-imports-2021', 'lifeline-energy-imports-2022'].map((id, i) => realFigure(id, 6 + i));
-    const energy2023 = alteredFigure('lifeline-energy-imports-2022', { period: { raw: '2023', start: '2023-01-01', end: '2023-12-31', label: '2023' }, value: 90 }, 8);
-    const energy2020 = alteredFigure('lifeline-energy-imports-2022', { period: { raw: '2020', start: '2020-01-01', end: '2020-12-31', label: '2020' }, value: 40 }, 8);
+    const energy2023 = alteredFigure(
+      'lifeline-energy-imports-2022',
+      { period: { raw: '2023', start: '2023-01-01', end: '2023-12-31', label: '2023' }, value: 90 },
+      8,
+    );
+    const energy2020 = alteredFigure(
+      'lifeline-energy-imports-2022',
+      { period: { raw: '2020', start: '2020-01-01', end: '2020-12-31', label: '2020' }, value: 40 },
+      8,
+    );
     const figures = [...tradeFigures(), ...energy, energy2023, energy2020];
     expect(chartFor(figures, { companions: TRADE_COMPANIONS })?.measure).toBe('china-energy-imports-from-russia');
     expect(chartFor(figures.slice(0, -1), { companions: TRADE_COMPANIONS })?.measure).toBe('bilateral-trade');
@@ -110,7 +135,12 @@ describe('chartFiguresOf', () => {
       { figure: undefined, citations: [4, 5], variants: [wv, differing] },
       { citations: [3] },
     ];
-    expect(chartFiguresOf(items).map((f) => `${f.figure.value} [${f.citations.join(',')}]`)).toEqual(['100 [1]', '100 [2]', '190 [4]', '240 [5]']);
+    expect(chartFiguresOf(items).map((f) => `${f.figure.value} [${f.citations.join(',')}]`)).toEqual([
+      '100 [1]',
+      '100 [2]',
+      '190 [4]',
+      '240 [5]',
+    ]);
   });
 });
 
@@ -125,7 +155,13 @@ describe('a chart from a real answer', () => {
       expect(point.citations.length).toBeGreaterThan(0);
       for (const n of point.citations) {
         const source = answer.sources[n - 1];
-        const stating = knowledge.facts.filter((f) => f.sourceId === source.id && f.figure?.measure === point.measure && f.figure.period.raw === point.period && f.figure.value === point.value);
+        const stating = knowledge.facts.filter(
+          (f) =>
+            f.sourceId === source.id &&
+            f.figure?.measure === point.measure &&
+            f.figure.period.raw === point.period &&
+            f.figure.value === point.value,
+        );
         expect(stating, `${point.period} [${n}]`).toHaveLength(1);
       }
     }
@@ -140,9 +176,33 @@ describe('a chart from a real answer', () => {
     const json = chartToJson(chart!, answer.sources);
     expect(json).toMatchObject({ measure: 'bilateral-trade', title: 'Bilateral trade, USD billion', unit: 'billion', currency: 'USD' });
     expect(json.points).toEqual([
-      { period: '2018', label: '2018', value: 100, bound: 'more-than', kind: 'actual', measure: 'bilateral-trade', sources: ['cnn-2021-unbreakable', 'ruehl-2021-convergence'] },
-      { period: '2022', label: '2022', value: 190, bound: 'exact', kind: 'actual', measure: 'bilateral-trade', sources: ['worldview-2023-how-close'] },
-      { period: '2024', label: '2024', value: 200, bound: 'exact', kind: 'target', measure: 'bilateral-trade-target', sources: ['ruehl-2021-convergence'] },
+      {
+        period: '2018',
+        label: '2018',
+        value: 100,
+        bound: 'more-than',
+        kind: 'actual',
+        measure: 'bilateral-trade',
+        sources: ['cnn-2021-unbreakable', 'ruehl-2021-convergence'],
+      },
+      {
+        period: '2022',
+        label: '2022',
+        value: 190,
+        bound: 'exact',
+        kind: 'actual',
+        measure: 'bilateral-trade',
+        sources: ['worldview-2023-how-close'],
+      },
+      {
+        period: '2024',
+        label: '2024',
+        value: 200,
+        bound: 'exact',
+        kind: 'target',
+        measure: 'bilateral-trade-target',
+        sources: ['ruehl-2021-convergence'],
+      },
     ]);
   });
 

@@ -101,7 +101,11 @@ describe('chartPng', () => {
   it('draws nothing for more points than one image holds: the text keeps the figures', () => {
     const figures = Array.from({ length: 21 }, (_, i) => {
       const year = String(1990 + i);
-      return alteredFigure(TRADE.y2022, { value: 10 + i, period: { raw: year, start: `${year}-01-01`, end: `${year}-12-31`, label: year } }, 1);
+      return alteredFigure(
+        TRADE.y2022,
+        { value: 10 + i, period: { raw: year, start: `${year}-01-01`, end: `${year}-12-31`, label: year } },
+        1,
+      );
     });
     const chart = chartFor(figures)!;
     expect(chartPng(chart, tradeSources())).toBeUndefined();

@@ -31,5 +31,11 @@ export const TRADE = {
 } as const;
 
 export function tradeFigures(): ChartFigure[] {
-  return [realFigure(TRADE.y2018cnn, 1), realFigure(TRADE.y2018ruehl, 2), realFigure(TRADE.y2019unknownPeriod, 3), realFigure(TRADE.y2022, 4), realFigure(TRADE.target2024, 2)];
+  return [
+    realFigure(TRADE.y2018cnn, 1),
+    realFigure(TRADE.y2018ruehl, 2),
+    realFigure(TRADE.y2019unknownPeriod, 3),
+    realFigure(TRADE.y2022, 4),
+    realFigure(TRADE.target2024, 2),
+  ];
 }

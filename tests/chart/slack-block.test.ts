@@ -15,7 +15,11 @@ const tradeChart = () => chartFor(tradeFigures(), { companions: TRADE_COMPANIONS
 function yearsOfTrade(n: number): Chart {
   const figures = Array.from({ length: n }, (_, i) => {
     const year = String(1990 + i);
-    return alteredFigure(TRADE.y2022, { value: 10 + i, period: { raw: year, start: `${year}-01-01`, end: `${year}-12-31`, label: year } }, 1);
+    return alteredFigure(
+      TRADE.y2022,
+      { value: 10 + i, period: { raw: year, start: `${year}-01-01`, end: `${year}-12-31`, label: year } },
+      1,
+    );
   });
   return chartFor(figures) as Chart;
 }
@@ -74,7 +78,12 @@ describe('chartBlock', () => {
 
   it('marks a bound with a sign when its words would make the category too long', () => {
     const chart = tradeChart();
-    const block = chartBlock({ ...chart, points: chart.points.map((p, i) => (i === 0 ? { ...p, label: 'Sep 2021', kind: 'forecast' as const, bound: 'at-least' as const } : p)) });
+    const block = chartBlock({
+      ...chart,
+      points: chart.points.map((p, i) =>
+        i === 0 ? { ...p, label: 'Sep 2021', kind: 'forecast' as const, bound: 'at-least' as const } : p,
+      ),
+    });
     expect(block?.chart.axis_config.categories[0]).toBe('Sep 2021 expected >=');
   });
 

@@ -27,9 +27,16 @@ describe('chartTextLines', () => {
   });
 
   it('shows a differing source on its own line and no key for targets when there are none', () => {
-    const chart = chartFor([...tradeFigures().filter((f) => f.figure.kind === 'actual'), alteredFigure(TRADE.y2022, { value: 240 }, 5), alteredFigure(TRADE.y2022, { value: 120, period: { raw: '2020', start: '2020-01-01', end: '2020-12-31', label: '2020' } }, 6)]) as Chart;
+    const chart = chartFor([
+      ...tradeFigures().filter((f) => f.figure.kind === 'actual'),
+      alteredFigure(TRADE.y2022, { value: 240 }, 5),
+      alteredFigure(TRADE.y2022, { value: 120, period: { raw: '2020', start: '2020-01-01', end: '2020-12-31', label: '2020' } }, 6),
+    ]) as Chart;
     const lines = chartTextLines(chart, { barWidth: 24 });
-    expect(lines.filter((l) => l.startsWith('  2022 '))).toEqual([`  2022 |${'█'.repeat(19).padEnd(24)}  190 [4]`, `  2022 |${'█'.repeat(24)}  240 [5]`]);
+    expect(lines.filter((l) => l.startsWith('  2022 '))).toEqual([
+      `  2022 |${'█'.repeat(19).padEnd(24)}  190 [4]`,
+      `  2022 |${'█'.repeat(24)}  240 [5]`,
+    ]);
     expect(lines.at(-1)).toBe('  █ reported');
   });
 });

@@ -3,10 +3,10 @@
  * it, linked where the sources agree, and findable the way an analyst asks.
  */
 import { describe, expect, it } from 'vitest';
-import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
-import { realAnswerer, answerText } from '../helpers/real.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { asConflict, asFact, cited } from '../helpers/items.ts';
+import { answerText, realAnswerer } from '../helpers/real.ts';
 
 const knowledge = loadKnowledge(KNOWLEDGE_DIR);
 const answerer = realAnswerer();
@@ -33,12 +33,17 @@ describe('the audit’s corrections', () => {
   it('Xi’s "best friend" remark is one remark of June 2019, its three reports linked as agreeing', () => {
     // One fact (not a conflict) citing all three.
     const item = asFact(answerText(answerer, 'who called Putin his best friend?').items[0]);
-    expect(item.evidence.map((e) => e.factId).sort()).toEqual(['geo-xi-putin-closest-friend', 'lifeline-xi-best-friend-2019-06', 'ruehl-xi-calls-putin-best-friend']);
+    expect(item.evidence.map((e) => e.factId).sort()).toEqual([
+      'geo-xi-putin-closest-friend',
+      'lifeline-xi-best-friend-2019-06',
+      'ruehl-xi-calls-putin-best-friend',
+    ]);
     expect(new Set(item.statements?.map((st) => st.date))).toEqual(new Set(['Jun 2019']));
   });
 
   it('dates the text pins down: "on Tuesday" and "aired Monday" in the piece of Thursday 17 June 2021, the summit that ended on Wednesday 16 June', () => {
-    for (const id of ['cnn-beijing-sky-is-the-limit', 'cnn-zhao-united-like-a-mountain', 'cnn-zhao-wedge-doomed-to-fail']) expect(get(id).about.raw).toBe('2021-06-15');
+    for (const id of ['cnn-beijing-sky-is-the-limit', 'cnn-zhao-united-like-a-mountain', 'cnn-zhao-wedge-doomed-to-fail'])
+      expect(get(id).about.raw).toBe('2021-06-15');
     expect(get('cnn-putin-unprecedentedly-high-level').about.raw).toBe('2021-06-14');
     expect(get('cnn-putin-biden-summit-2021-06')).toMatchObject({ about: { raw: '2021-06-16' }, places: [] });
     expect(get('ruehl-us-russia-summit-switzerland-2021').about.raw).toBe('2021-06-16');
@@ -53,7 +58,10 @@ describe('the audit’s corrections', () => {
 
   it.each([
     ['no limits friendship', ['wv-russia-wants-no-limits-friendship', 'lifeline-no-limits-agreement-2022-02']],
-    ['Belt and Road Forum photo', ['lifeline-putin-beside-xi-group-photo', 'lifeline-putin-xi-walk-video', 'lifeline-xi-stresses-stronger-ties']],
+    [
+      'Belt and Road Forum photo',
+      ['lifeline-putin-beside-xi-group-photo', 'lifeline-putin-xi-walk-video', 'lifeline-xi-stresses-stronger-ties'],
+    ],
     ['champagne on a beer budget', ['wv-kortunov-champagne-beer-budget']],
     ['Cold Warring bully', ['wv-party-line-us-cold-warring-bully']],
     ['US-China summit in Alaska', ['ruehl-us-china-summit-alaska-2021-03']],

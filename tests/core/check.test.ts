@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
+import { formatIssue, KnowledgeError } from '../../src/errors.ts';
 import { checkKnowledge, leansOnContext } from '../../src/knowledge/check.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
-import { KnowledgeError, formatIssue } from '../../src/errors.ts';
-import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
-import { ARTICLE_SHA, SOURCES, fact, factsFile, writeFixture } from '../helpers/fixture.ts';
+import { ARTICLE_SHA, fact, factsFile, SOURCES, writeFixture } from '../helpers/fixture.ts';
 
 const messages = (dir: string, texts?: string) => checkKnowledge(dir, texts).issues.map(formatIssue);
 
@@ -26,7 +26,9 @@ describe('sinorussia check', () => {
   });
 
   it('names file, line and id for an unknown topic', () => {
-    const { dir } = writeFixture({ facts: { 'alpha.yaml': factsFile('alpha', fact('a-one'), fact('a-two', { topics: '[trade, weather]' })) } });
+    const { dir } = writeFixture({
+      facts: { 'alpha.yaml': factsFile('alpha', fact('a-one'), fact('a-two', { topics: '[trade, weather]' })) },
+    });
     const [issue, ...rest] = messages(dir);
     expect(rest).toEqual([]);
     expect(issue).toMatch(/facts\/alpha\.yaml:10 \[a-two\] topics\[1\]: unknown topic "weather" \(topics: trade, energy/);
@@ -110,17 +112,24 @@ describe('sinorussia check', () => {
 
   it('refuses a half-loaded base: a source no fact comes from', () => {
     const { dir } = writeFixture({ sources: SOURCES, facts: { 'alpha.yaml': factsFile('alpha', fact('a')) } });
-    expect(messages(dir)).toEqual([expect.stringMatching(/sources\.yaml:7 \[beta\] no facts come from this source \(is facts\/beta\.yaml missing/)]);
+    expect(messages(dir)).toEqual([
+      expect.stringMatching(/sources\.yaml:7 \[beta\] no facts come from this source \(is facts\/beta\.yaml missing/),
+    ]);
     // The bot refuses to start on it too, rather than serve a source with no facts.
     expect(() => loadKnowledge(dir)).toThrow(/\[beta\] no facts come from this source/);
   });
 
   it('says an unquoted all-digit sha256 must be quoted, not "expected string"', () => {
     const sources = SOURCES.replace(`sha256: ${ARTICLE_SHA}`, `sha256: ${'0'.repeat(64)}`);
-    const { dir } = writeFixture({ sources, facts: { 'alpha.yaml': factsFile('alpha', fact('a')), 'beta.yaml': factsFile('beta', fact('b')) } });
+    const { dir } = writeFixture({
+      sources,
+      facts: { 'alpha.yaml': factsFile('alpha', fact('a')), 'beta.yaml': factsFile('beta', fact('b')) },
+    });
     const [issue, ...rest] = messages(dir);
     expect(rest).toEqual([]);
-    expect(issue).toMatch(/sources\.yaml:6 \[alpha\] sha256: must be quoted \(sha256: "…"\): YAML read the unquoted digits as the number 0/);
+    expect(issue).toMatch(
+      /sources\.yaml:6 \[alpha\] sha256: must be quoted \(sha256: "…"\): YAML read the unquoted digits as the number 0/,
+    );
     expect(issue).not.toMatch(/expected string/);
   });
 

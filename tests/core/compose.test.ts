@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createAnswerer } from '../../src/commands/index.ts';
 import { figuresAgree } from '../../src/answer/compose.ts';
+import { createAnswerer } from '../../src/commands/index.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
-import type { Figure } from '../../src/knowledge/types.ts';
 import { parsePeriod } from '../../src/knowledge/periods.ts';
+import type { Figure } from '../../src/knowledge/types.ts';
 import { fact, factsFile, writeFixture } from '../helpers/fixture.ts';
 import { asConflict, asFact, cited } from '../helpers/items.ts';
 import { answerText } from '../helpers/real.ts';
@@ -25,7 +25,11 @@ describe('answer composition', () => {
     const answer = answerText(answerer, 'trade 2018 billion');
     expect(answer.items).toHaveLength(1);
     expect(answer.items[0]).toMatchObject({ type: 'fact', corroborated: true, sources: ['alpha', 'beta'], citations: [1, 2] });
-    expect(asFact(answer.items[0]).evidence.map((e) => e.factId).sort()).toEqual(['a-trade', 'b-trade']);
+    expect(
+      asFact(answer.items[0])
+        .evidence.map((e) => e.factId)
+        .sort(),
+    ).toEqual(['a-trade', 'b-trade']);
     expect(answer.sources.map((s) => [s.citation, s.id])).toEqual([
       [1, 'alpha'],
       [2, 'beta'],

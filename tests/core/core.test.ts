@@ -36,7 +36,8 @@ describe('createCore', () => {
     const knowledge = core.context.knowledge;
     const fewer = { ...knowledge, facts: knowledge.facts.filter((f) => !f.topics.includes('trade')) };
     const other = createCore(fewer);
-    const tradeLine = (answer: { items: { text: string; command?: unknown }[] }) => answer.items.find((i) => JSON.stringify(i.command).includes('"trade"'))?.text;
+    const tradeLine = (answer: { items: { text: string; command?: unknown }[] }) =>
+      answer.items.find((i) => JSON.stringify(i.command).includes('"trade"'))?.text;
     expect(tradeLine(other.answerNow(other.parseText('topics')))).toMatch(/\(0 facts\)$/);
     expect(tradeLine(core.answerNow(core.parseText('topics')))).not.toMatch(/\(0 facts\)$/);
   });

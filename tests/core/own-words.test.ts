@@ -5,14 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderTerminal } from '../../adapters/console/render.ts';
-import { renderAnswer } from '../../adapters/slack/render.ts';
 import { renderEmbed } from '../../adapters/discord/render.ts';
+import { renderAnswer } from '../../adapters/slack/render.ts';
+import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
 import { answerToJson } from '../../src/answer/json.ts';
 import type { Answer } from '../../src/answer/types.ts';
 import { createAnswerer } from '../../src/commands/index.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import type { Knowledge } from '../../src/knowledge/types.ts';
-import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
 import { fact, factsFile, writeFixture } from '../helpers/fixture.ts';
 import { asConflict, asFact, cited } from '../helpers/items.ts';
 import { answerText } from '../helpers/real.ts';
@@ -35,7 +35,11 @@ function linkedFixture(): Knowledge {
         fact('a-two', { claim: A2, quote: q(2), conflicts_with: '[b-one]', about: '"2019-06"' }),
         fact('a-three', { claim: A3, quote: q(3), corroborates: '[b-three]', about: '"2020"' }),
       ),
-      'beta.yaml': factsFile('beta', fact('b-one', { claim: B1, quote: q(4), about: '"2021"' }), fact('b-three', { claim: B3, quote: q(5), about: '"2020"' })),
+      'beta.yaml': factsFile(
+        'beta',
+        fact('b-one', { claim: B1, quote: q(4), about: '"2021"' }),
+        fact('b-three', { claim: B3, quote: q(5), about: '"2020"' }),
+      ),
     },
   });
   return loadKnowledge(dir);
@@ -55,7 +59,12 @@ const citationOf = (answer: Answer) => new Map(answer.sources.map((s) => [s.id, 
  * In rendered lines, every line that shows a claim carries citations, and only those of
  * sources that make that claim. Returns how many claims it saw.
  */
-function expectOwnCitations(lines: string[], answer: Answer, claims: Map<string, Set<string>>, escape: (s: string) => string = (s) => s): number {
+function expectOwnCitations(
+  lines: string[],
+  answer: Answer,
+  claims: Map<string, Set<string>>,
+  escape: (s: string) => string = (s) => s,
+): number {
   const citation = citationOf(answer);
   let seen = 0;
   for (const line of lines) {
@@ -77,7 +86,11 @@ function expectJsonOwnSources(answer: Answer, claims: Map<string, Set<string>>):
     for (const [claim, sources] of claims) {
       if (!o.text.includes(claim)) continue;
       seen++;
-      expect({ text: o.text, cited: o.sources.length > 0, foreign: o.sources.filter((id) => !sources.has(id)) }).toEqual({ text: o.text, cited: true, foreign: [] });
+      expect({ text: o.text, cited: o.sources.length > 0, foreign: o.sources.filter((id) => !sources.has(id)) }).toEqual({
+        text: o.text,
+        cited: true,
+        foreign: [],
+      });
     }
   };
   for (const item of answerToJson(answer).items) {
@@ -95,7 +108,9 @@ function slackLines(answer: Answer): string[] {
   const m = renderAnswer(answer, { maxItems: 1000 });
   const blocks = m.blocks as { type: string; text?: { text: string }; fields?: { text: string }[] }[];
   return [
-    ...blocks.filter((b) => b.type === 'section').flatMap((b) => [...(b.text?.text.split('\n') ?? []), ...(b.fields ?? []).flatMap((f) => f.text.split('\n'))]),
+    ...blocks
+      .filter((b) => b.type === 'section')
+      .flatMap((b) => [...(b.text?.text.split('\n') ?? []), ...(b.fields ?? []).flatMap((f) => f.text.split('\n'))]),
     ...m.text.split('\n'),
   ];
 }

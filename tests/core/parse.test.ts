@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../src/commands/parse.ts';
-import { requestText } from '../../src/commands/request-text.ts';
 import type { CommandRef } from '../../src/commands/request.ts';
+import { requestText } from '../../src/commands/request-text.ts';
 import { matchTopic } from '../../src/commands/topic-match.ts';
 
 describe('parseText: one vocabulary for every surface', () => {
@@ -26,7 +26,11 @@ describe('parseText: one vocabulary for every surface', () => {
     ['trade with Brazil', 'ask', { question: 'trade with Brazil' }],
     ['digest', 'digest', {}],
     ['digest status', 'digest status', {}],
-    ['digest sub 7:30 europe/berlin trade enrgy', 'digest subscribe', { time: '07:30', zone: 'Europe/Berlin', topics: ['trade', 'energy'] }],
+    [
+      'digest sub 7:30 europe/berlin trade enrgy',
+      'digest subscribe',
+      { time: '07:30', zone: 'Europe/Berlin', topics: ['trade', 'energy'] },
+    ],
     ['digest stop', 'digest unsubscribe', {}],
   ])('%j → %s %j', (text, command, options) => {
     const request = parseText(text);
@@ -37,7 +41,9 @@ describe('parseText: one vocabulary for every surface', () => {
   it('reads a bad value into a problem naming the option, never an exception', () => {
     expect(parseText('timeline trains')).toMatchObject({ command: 'timeline', problem: { option: 'topic', value: 'trains' } });
     expect(parseText('digest subscribe 25:00')).toMatchObject({ command: 'digest subscribe', problem: { option: 'time', value: '25:00' } });
-    expect(parseText('digest subscribe 09:00 10:00').problem?.message).toBe('two times given ("09:00", "10:00"): give one, a 24-hour time HH:MM, 00:00 to 23:59 (e.g. 09:00, 17:30)');
+    expect(parseText('digest subscribe 09:00 10:00').problem?.message).toBe(
+      'two times given ("09:00", "10:00"): give one, a 24-hour time HH:MM, 00:00 to 23:59 (e.g. 09:00, 17:30)',
+    );
     expect(parseText('digest subscribe Mars/Olympus').problem).toMatchObject({ option: 'zone', value: 'Mars/Olympus' });
     expect(parseText('digest frobnicate')).toMatchObject({ command: 'digest', problem: { option: 'command', value: 'frobnicate' } });
   });
@@ -66,7 +72,10 @@ describe('requestText: a request written back as text reads as the same request'
     [{ command: 'timeline', options: { topic: 'trade' } }, 'timeline trade'],
     [{ command: 'ask', options: { question: 'who called Putin his best friend?' } }, 'who called Putin his best friend?'],
     [{ command: 'ask', options: { question: 'timeline of the gas deal' } }, 'ask timeline of the gas deal'],
-    [{ command: 'digest subscribe', options: { time: '09:00', zone: 'Europe/Berlin', topics: ['trade', 'energy'] } }, 'digest subscribe 09:00 Europe/Berlin trade energy'],
+    [
+      { command: 'digest subscribe', options: { time: '09:00', zone: 'Europe/Berlin', topics: ['trade', 'energy'] } },
+      'digest subscribe 09:00 Europe/Berlin trade energy',
+    ],
     [{ command: 'digest subscribe', usage: true }, 'digest subscribe [HH:MM] [Area/City] [topics…]'],
     [{ command: 'topic', usage: true }, '<topic>'],
   ] satisfies [CommandRef, string][])('%j → %j', (ref: CommandRef, text) => {

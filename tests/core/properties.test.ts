@@ -7,8 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/types.ts';
-import { realAnswerer, answerText } from '../helpers/real.ts';
 import { cited } from '../helpers/items.ts';
+import { answerText, realAnswerer } from '../helpers/real.ts';
 
 const answerer = realAnswerer();
 const { knowledge } = answerer.context;
@@ -76,7 +76,20 @@ describe('any input gets a sensible answer', () => {
   });
 
   it('every topic summary and timeline is well-formed and in date order', () => {
-    for (const topic of ['trade', 'energy', 'military', 'diplomacy', 'finance', 'technology', 'ukraine', 'sanctions', 'tensions', 'history', 'multilateral', 'leaders']) {
+    for (const topic of [
+      'trade',
+      'energy',
+      'military',
+      'diplomacy',
+      'finance',
+      'technology',
+      'ukraine',
+      'sanctions',
+      'tensions',
+      'history',
+      'multilateral',
+      'leaders',
+    ]) {
       for (const answer of [answerText(answerer, topic), answerText(answerer, `timeline ${topic}`)]) {
         assertWellFormed(answer);
         expect(answer.items.length).toBeGreaterThan(0);

@@ -3,11 +3,11 @@
  * the text, and answers shaped by what the question asks.
  */
 import { describe, expect, it } from 'vitest';
-import { findPeriods } from '../../src/query/periods.ts';
 import { answerToJson } from '../../src/answer/json.ts';
-import { realAnswerer, answerText } from '../helpers/real.ts';
-import { asFact, cited, commandsOf } from '../helpers/items.ts';
 import { figureOf } from '../../src/answer/label.ts';
+import { findPeriods } from '../../src/query/periods.ts';
+import { asFact, cited, commandsOf } from '../helpers/items.ts';
+import { answerText, realAnswerer } from '../helpers/real.ts';
 
 const answerer = realAnswerer();
 const read = (q: string) => answerer.context.reader.read(q);
@@ -135,14 +135,18 @@ describe('answers shaped by the question', () => {
     expect(ids('collective West')[0]).toContain('wv-mishustin-collective-west-pressure');
     expect(ids('"sky is the limit"')[0]).toContain('cnn-beijing-sky-is-the-limit');
     // "sky is the limit" shares "limit" with "no limits": both facts holding the phrase come first.
-    expect(ids('no limits', 2).flat()).toEqual(expect.arrayContaining(['wv-russia-wants-no-limits-friendship', 'lifeline-no-limits-agreement-2022-02']));
+    expect(ids('no limits', 2).flat()).toEqual(
+      expect.arrayContaining(['wv-russia-wants-no-limits-friendship', 'lifeline-no-limits-agreement-2022-02']),
+    );
   });
 
   it('a named source narrows the answer to that source', () => {
     const answer = answerText(answerer, 'CNN on arms sales');
     expect(answer.matched).toBe(true);
     for (const item of cited(answer.items)) expect(item.sources).toContain('cnn-2021-unbreakable');
-    expect(cited(answerText(answerer, 'what does Ruehl say about best friend').items)[0].evidence[0].factId).toBe('ruehl-xi-calls-putin-best-friend');
+    expect(cited(answerText(answerer, 'what does Ruehl say about best friend').items)[0].evidence[0].factId).toBe(
+      'ruehl-xi-calls-putin-best-friend',
+    );
   });
 
   it('the order of the countries helps tell which way a trade goes', () => {
@@ -173,7 +177,7 @@ describe('answers shaped by the question', () => {
     expect(ids('the 20th century').flat()).toContain('ruehl-risk-underestimating-combined-strength');
   });
 
-  it('a cue with a wildcard is the question\'s frame: its words are not searched', () => {
+  it("a cue with a wildcard is the question's frame: its words are not searched", () => {
     const q = read('What role do Afghanistan and Iran play?');
     expect(q.intent).toBe('explain');
     expect(q.searchText).toBe('do afghanistan and iran');
@@ -184,19 +188,29 @@ describe('answers shaped by the question', () => {
 
   it('ask --json carries how the question was read', () => {
     const json = answerToJson(answerText(answerer, 'compare trade in 2018 and 2022'));
-    expect(json.understood).toMatchObject({ intent: 'compare', periods: ['2018', '2022'], measures: expect.arrayContaining(['bilateral-trade']) });
+    expect(json.understood).toMatchObject({
+      intent: 'compare',
+      periods: ['2018', '2022'],
+      measures: expect.arrayContaining(['bilateral-trade']),
+    });
   });
 });
 
 describe('near-domain questions the base cannot answer get no match', () => {
   // "nuclear power plant" is one idea the base has; the accident is what the question is about.
-  it.each(['best restaurants in Moscow', 'North Korea missile test', 'Japan tsunami alert', 'hotels in Beijing', 'earthquake in China', 'Putin height', '2024', 'nuclear power plant accident in Japan'])(
-    '%s',
-    (q) => {
-      const answer = answerText(answerer, q);
-      expect(answer.matched).toBe(false);
-      expect(answer.kind).toBe('no-match');
-      expect(commandsOf(answer.items)).toContainEqual({ command: 'topic', options: { topic: 'trade' } });
-    },
-  );
+  it.each([
+    'best restaurants in Moscow',
+    'North Korea missile test',
+    'Japan tsunami alert',
+    'hotels in Beijing',
+    'earthquake in China',
+    'Putin height',
+    '2024',
+    'nuclear power plant accident in Japan',
+  ])('%s', (q) => {
+    const answer = answerText(answerer, q);
+    expect(answer.matched).toBe(false);
+    expect(answer.kind).toBe('no-match');
+    expect(commandsOf(answer.items)).toContainEqual({ command: 'topic', options: { topic: 'trade' } });
+  });
 });

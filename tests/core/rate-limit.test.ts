@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../src/rate-limit.ts';
 import { readRateLimit } from '../../app/rate-limit-settings.ts';
+import { RateLimiter } from '../../src/rate-limit.ts';
 
 describe('RateLimiter', () => {
   it('allows a burst, tells once, then stays quiet until a token is back', () => {

@@ -3,12 +3,12 @@
  * with the right sources credited, near the top; and off-topic questions get "no match".
  */
 import { describe, expect, it } from 'vitest';
+import { figureOf } from '../../src/answer/label.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
 import { loadEnglishFrequencies } from '../../src/search/english.ts';
 import { tokenize } from '../../src/search/text.ts';
-import { realAnswerer, answerText } from '../helpers/real.ts';
 import { cited, commandsOf } from '../helpers/items.ts';
-import { figureOf } from '../../src/answer/label.ts';
+import { answerText, realAnswerer } from '../helpers/real.ts';
 
 const answerer = realAnswerer();
 const factIds = (text: string, top = 5) =>
@@ -76,7 +76,7 @@ describe('off-topic questions get no match, never unrelated facts', () => {
     'best restaurants in Moscow',
     'Chinese new year',
     'python list comprehension',
-    "SELECT * FROM facts; DROP TABLE facts;--",
+    'SELECT * FROM facts; DROP TABLE facts;--',
     'China Russia',
     'asdfghjkl qwerty',
   ])('%s', (question) => {
@@ -147,9 +147,9 @@ describe('a word the base never uses weighs by how rare it is in English', () =>
 });
 
 describe('the relevance gate weighs the fact that carries the question', () => {
-  it('a fact holding the question\'s rare word leads facts that only score high on a word with many synonyms', () => {
+  it("a fact holding the question's rare word leads facts that only score high on a word with many synonyms", () => {
     // "war" reaches invasion, conflict…: war facts outscore the reliance facts but hold too little of the question.
-    const ids = factIds('What has the Ukraine war done to Russia\'s reliance on China?');
+    const ids = factIds("What has the Ukraine war done to Russia's reliance on China?");
     expect(ids).toContain('lifeline-moscow-dependent-on-beijing');
   });
 
@@ -160,7 +160,19 @@ describe('the relevance gate weighs the fact that carries the question', () => {
 
 describe('amounts and expansions', () => {
   it('reads "$400bn" as 400 billion', () => {
-    expect(tokenize('the $400bn gas deal and a 5.6tn economy')).toEqual(['the', '400', 'billion', 'gas', 'deal', 'and', 'a', '5', '6', 'trillion', 'economy']);
+    expect(tokenize('the $400bn gas deal and a 5.6tn economy')).toEqual([
+      'the',
+      '400',
+      'billion',
+      'gas',
+      'deal',
+      'and',
+      'a',
+      '5',
+      '6',
+      'trillion',
+      'economy',
+    ]);
     expect(factIds('the $400bn gas contract')).toContain('cnn-gas-deal-400bn');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stem, Stemmer } from '../../src/search/text.ts';
+import { Stemmer, stem } from '../../src/search/text.ts';
 
 describe('stemming', () => {
   it('stems words and keeps numbers as they are', () => {

@@ -5,8 +5,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readKnowledge } from '../../src/knowledge/load.ts';
 import { formatIssue } from '../../src/errors.ts';
+import { readKnowledge } from '../../src/knowledge/load.ts';
 import { fact, factsFile, writeFixture } from '../helpers/fixture.ts';
 
 const base = () => writeFixture({ facts: { 'alpha.yaml': factsFile('alpha', fact('a-one')) } });
@@ -31,7 +31,8 @@ describe('source names', () => {
 describe('measure names', () => {
   it('a measure may be a description, or a description with the names people use', () => {
     const { dir } = writeFixture({
-      measures: 'measures:\n  bilateral-trade:\n    description: Total trade.\n    names: [trade, trade volume]\n  other: Something else.\n',
+      measures:
+        'measures:\n  bilateral-trade:\n    description: Total trade.\n    names: [trade, trade volume]\n  other: Something else.\n',
       facts: { 'alpha.yaml': factsFile('alpha', fact('a-one')) },
     });
     const { knowledge, issues } = readKnowledge(dir);

@@ -8,8 +8,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { parse, parseDocument } from 'yaml';
 import { runCli } from '../../app/cli.ts';
 import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
 import { normalizeForQuote } from '../../src/knowledge/texts.ts';
@@ -30,7 +30,10 @@ function base() {
     join(dir, 'sources.yaml'),
     `# Our sources.\nsources:\n  - id: ledger-2026\n    title: The trade ledger\n    publisher: Ledger Weekly\n    published: "2026-01-15"\n    sha256: "${sha256(LEDGER)}"\n`,
   );
-  writeFileSync(join(dir, 'measures.yaml'), 'measures:\n  bilateral-trade: Total China–Russia trade in goods over a period.\n  bilateral-trade-growth: Growth of China–Russia trade against the same period a year before.\n');
+  writeFileSync(
+    join(dir, 'measures.yaml'),
+    'measures:\n  bilateral-trade: Total China–Russia trade in goods over a period.\n  bilateral-trade-growth: Growth of China–Russia trade against the same period a year before.\n',
+  );
   copyFileSync(join(KNOWLEDGE_DIR, 'search.yaml'), join(dir, 'search.yaml'));
   writeFileSync(
     join(dir, 'facts', 'ledger-2026.yaml'),
@@ -49,7 +52,21 @@ async function run(env: Record<string, string>, ...args: string[]) {
   return { code, out: out.text(), err: err.text() };
 }
 
-const ADD = ['source', 'add', ARTICLE, '--id', 'gazette-2026-trade-slips', '--title', 'China and Russia trade slips for a second year', '--publisher', 'The Test Gazette', '--author', 'Maria Example', '--published', '2026-11-24'];
+const ADD = [
+  'source',
+  'add',
+  ARTICLE,
+  '--id',
+  'gazette-2026-trade-slips',
+  '--title',
+  'China and Russia trade slips for a second year',
+  '--publisher',
+  'The Test Gazette',
+  '--author',
+  'Maria Example',
+  '--published',
+  '2026-11-24',
+];
 
 describe('the curator loop', () => {
   it('drafts the article: figures as data, speakers, dates, matches, empty claims, verbatim quotes', async () => {
@@ -63,9 +80,20 @@ describe('the curator loop', () => {
       { value: -4.2, unit: 'percent', period: '2026-H1', kind: 'actual' },
     ]);
     const [lastYear] = byQuote('$245 billion');
-    expect(lastYear).toMatchObject({ kind: 'figure', measure: 'bilateral-trade', figure: { value: 245, period: '2025' }, matches: [{ fact: 'ledger-trade-2025', relation: 'differs' }] });
+    expect(lastYear).toMatchObject({
+      kind: 'figure',
+      measure: 'bilateral-trade',
+      figure: { value: 245, period: '2025' },
+      matches: [{ fact: 'ledger-trade-2025', relation: 'differs' }],
+    });
     const [volkova] = byQuote('recover next year');
-    expect(volkova).toMatchObject({ kind: 'quote', said_by: 'Anna Volkova', role: 'Russian deputy trade minister', about: '2026-11-23', people: ['Anna Volkova'] });
+    expect(volkova).toMatchObject({
+      kind: 'quote',
+      said_by: 'Anna Volkova',
+      role: 'Russian deputy trade minister',
+      about: '2026-11-23',
+      people: ['Anna Volkova'],
+    });
     expect(byQuote('found new routes')[0]).toMatchObject({ said_by: 'Anna Volkova', about: '2026-11-23' });
     expect(byQuote('grain exports')[0]).toMatchObject({ said_by: 'Li Wen', about: '2026-11' });
     expect(byQuote('point of friction')[0]).toMatchObject({ kind: 'friction', topics: expect.arrayContaining(['tensions']) });
@@ -81,7 +109,9 @@ describe('the curator loop', () => {
     const added = await run(env, ...ADD);
     expect(added.out).toContain('next: sinorussia draft gazette-2026-trade-slips');
     const drafted = await run(env, 'draft', 'gazette-2026-trade-slips');
-    expect(drafted.out).toMatch(/^wrote .*drafts\/gazette-2026-trade-slips\.yaml: \d+ candidates \(.*\); \d+ match existing facts, 1 differ from one \(a conflict to record\)\n$/);
+    expect(drafted.out).toMatch(
+      /^wrote .*drafts\/gazette-2026-trade-slips\.yaml: \d+ candidates \(.*\); \d+ match existing facts, 1 differ from one \(a conflict to record\)\n$/,
+    );
     const draftFile = join(dir, 'drafts', 'gazette-2026-trade-slips.yaml');
     const draftText = readFileSync(draftFile, 'utf8');
     expect(draftText).toMatch(/^# Draft of source "gazette-2026-trade-slips"/);
@@ -95,15 +125,25 @@ describe('the curator loop', () => {
     writeFileSync(facts, draftText);
     const refused = await run(env, 'check');
     expect(refused.code).toBe(1);
-    expect(refused.err).toMatch(/gazette-2026-trade-slips\.yaml:\d+ \[gazette-2026-trade-slips-[\w-]+\] draft: the review notes stay in drafts\//);
+    expect(refused.err).toMatch(
+      /gazette-2026-trade-slips\.yaml:\d+ \[gazette-2026-trade-slips-[\w-]+\] draft: the review notes stay in drafts\//,
+    );
 
     // Reviewed: three candidates kept, claims written, notes deleted.
     const doc = parse(draftText) as { source: string; facts: Record<string, unknown>[] };
     const keep = (part: string) => doc.facts.find((f) => String(f.quote).includes(part)) as Record<string, unknown>;
     const reviewed = [
-      { ...keep('$245 billion'), claim: 'China–Russia trade in 2025 came to $245 billion, according to customs figures.', conflicts_with: ['ledger-trade-2025'] },
+      {
+        ...keep('$245 billion'),
+        claim: 'China–Russia trade in 2025 came to $245 billion, according to customs figures.',
+        conflicts_with: ['ledger-trade-2025'],
+      },
       { ...keep('recover next year'), claim: 'A Russian deputy trade minister expected trade with China to pick up in 2027.' },
-      { ...keep('grain exports'), claim: 'China and Russia signed a grain export agreement in November 2026, a Chinese spokesperson said.', topics: ['trade'] },
+      {
+        ...keep('grain exports'),
+        claim: 'China and Russia signed a grain export agreement in November 2026, a Chinese spokesperson said.',
+        topics: ['trade'],
+      },
     ].map(({ draft: _notes, ...fact }: Record<string, unknown>) => fact);
     writeFileSync(facts, parseDocument(JSON.stringify({ source: doc.source, facts: reviewed })).toString());
     const copied = await run(env, 'check');
@@ -124,7 +164,10 @@ describe('the curator loop', () => {
     await run(env, ...ADD);
     const quote = 'Delays in payments remain a point of friction between Russian exporters and Chinese banks.';
     const write = (claim: string) =>
-      writeFileSync(join(dir, 'facts', 'gazette-2026-trade-slips.yaml'), `source: gazette-2026-trade-slips\nfacts:\n  - id: friction\n    claim:${claim}\n    topics: [tensions]\n    about: "2026-11-24"\n    quote: "${quote}"\n`);
+      writeFileSync(
+        join(dir, 'facts', 'gazette-2026-trade-slips.yaml'),
+        `source: gazette-2026-trade-slips\nfacts:\n  - id: friction\n    claim:${claim}\n    topics: [tensions]\n    about: "2026-11-24"\n    quote: "${quote}"\n`,
+      );
     write(` ${quote}`);
     const copied = await run(env, 'check');
     expect(copied.code).toBe(1);
@@ -139,7 +182,7 @@ describe('the curator loop', () => {
 });
 
 describe('the README', () => {
-  it("shows a draft --json candidate exactly as the drafter prints it", async () => {
+  it('shows a draft --json candidate exactly as the drafter prints it', async () => {
     const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
     const block = /`draft --json` prints[\s\S]*?```json\n([\s\S]*?)```/.exec(readme);
     const shown = JSON.parse(block?.[1] ?? '{}');

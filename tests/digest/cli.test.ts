@@ -3,9 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, sink } from '../helpers/cli.ts';
 import { openDigestStore } from '../../stores/sql/open-store.ts';
-
+import { cli, sink } from '../helpers/cli.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sinorussia-cli-digest-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -24,7 +23,15 @@ describe('sinorussia digest preview', () => {
     process.env.DATA_DIR = dataDir;
     try {
       const store = await openDigestStore({ dataDir });
-      await store.saveSubscription({ platform: 'slack', channelId: 'C777', time: '08:00', timeZone: 'Asia/Shanghai', topics: ['energy'], subscribedBy: 'U1', subscribedAt: '2026-01-01T00:00:00Z' });
+      await store.saveSubscription({
+        platform: 'slack',
+        channelId: 'C777',
+        time: '08:00',
+        timeZone: 'Asia/Shanghai',
+        topics: ['energy'],
+        subscribedBy: 'U1',
+        subscribedAt: '2026-01-01T00:00:00Z',
+      });
       await store.close();
       const subscribed = await cli('digest', 'preview', '--date', '2026-05-04', '--channel', 'C777');
       expect(subscribed.out).toContain('Daily digest, 4 May 2026: Energy');
@@ -38,7 +45,10 @@ describe('sinorussia digest preview', () => {
   });
 
   it('rejects a bad date or a missing subcommand with exit code 2', async () => {
-    expect(await cli('digest', 'preview', '--date', '17/06/2026')).toMatchObject({ code: 2, err: expect.stringContaining('use YYYY-MM-DD') });
+    expect(await cli('digest', 'preview', '--date', '17/06/2026')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('use YYYY-MM-DD'),
+    });
     expect(await cli('digest')).toMatchObject({ code: 2, err: expect.stringContaining('digest needs "preview"') });
   });
 });

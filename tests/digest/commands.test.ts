@@ -2,15 +2,22 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandRef } from '../../src/answer/types.ts';
 import { requestText } from '../../src/commands/request-text.ts';
-import { createCore, type Core } from '../../src/core.ts';
+import { type Core, createCore } from '../../src/core.ts';
 import { createDigestCommands } from '../../src/digest/commands.ts';
-import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
 import type { ChannelContext } from '../../src/digest/types.ts';
-import { FakeClock, realKnowledge, sqliteBackend, type Backend } from './support.ts';
+import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
 import { cited, commandsOf } from '../helpers/items.ts';
+import { type Backend, FakeClock, realKnowledge, sqliteBackend } from './support.ts';
 
-const ctx = (fields: Partial<ChannelContext> = {}): ChannelContext => ({ platform: 'discord', channelId: 'C1', userId: 'U1', canManage: true, ...fields });
-const commandText = (command: CommandRef | string | undefined) => (command === undefined ? '' : typeof command === 'string' ? command : requestText(command));
+const ctx = (fields: Partial<ChannelContext> = {}): ChannelContext => ({
+  platform: 'discord',
+  channelId: 'C1',
+  userId: 'U1',
+  canManage: true,
+  ...fields,
+});
+const commandText = (command: CommandRef | string | undefined) =>
+  command === undefined ? '' : typeof command === 'string' ? command : requestText(command);
 const text = (a: { title: string; lead?: string; items: { text: string; command?: CommandRef | string }[] }) =>
   [a.title, a.lead, ...a.items.map((i) => `${commandText(i.command)} ${i.text}`)].join('\n');
 
@@ -46,12 +53,22 @@ describe('digest commands', () => {
     expect(answer.title).toBe('Daily digest subscribed');
     expect(answer.show).toEqual({ audience: 'asker', shareable: false, cacheable: false });
     expect(answer.lead).toContain('09:00 UTC, on all topics; next post Sun 29 Mar 2026, 09:00 UTC');
-    expect(await store.getSubscription('discord', 'C1')).toMatchObject({ time: '09:00', timeZone: 'UTC', topics: [], subscribedBy: 'U42', subscribedAt: '2026-03-28T12:00:00.000Z' });
+    expect(await store.getSubscription('discord', 'C1')).toMatchObject({
+      time: '09:00',
+      timeZone: 'UTC',
+      topics: [],
+      subscribedBy: 'U42',
+      subscribedAt: '2026-03-28T12:00:00.000Z',
+    });
   });
 
   it('subscribe with a time, a zone (any case) and topics (typos forgiven), in any order', async () => {
     await handle('digest subscribe trade 7:30 europe/berlin enrgy', ctx({ platform: 'slack' }));
-    expect(await store.getSubscription('slack', 'C1')).toMatchObject({ time: '07:30', timeZone: 'Europe/Berlin', topics: ['trade', 'energy'] });
+    expect(await store.getSubscription('slack', 'C1')).toMatchObject({
+      time: '07:30',
+      timeZone: 'Europe/Berlin',
+      topics: ['trade', 'energy'],
+    });
     const status = await handle('digest status', ctx({ platform: 'slack' }));
     expect(status.title).toBe('Daily digest: active');
     // 29 Mar is the spring-forward day in Berlin: 07:30 is CEST.
@@ -117,7 +134,14 @@ describe('digest commands', () => {
     const tomorrow = await handle('digest preview', ctx());
     const { selectDigest } = await import('../../src/digest/select.ts');
     const { Composer } = await import('../../src/answer/compose.ts');
-    const today = selectDigest({ knowledge: realKnowledge(), composer: new Composer(realKnowledge()), topics: ['trade'], localDate: '2026-03-28', history: [], firstSeen: new Map() });
+    const today = selectDigest({
+      knowledge: realKnowledge(),
+      composer: new Composer(realKnowledge()),
+      topics: ['trade'],
+      localDate: '2026-03-28',
+      history: [],
+      firstSeen: new Map(),
+    });
     const tomorrowIds = cited(tomorrow.items).flatMap((i) => i.evidence.map((e) => e.factId));
     expect(tomorrowIds.filter((id) => today.factIds.includes(id))).toEqual([]);
   });
@@ -135,7 +159,11 @@ describe('digest commands', () => {
   });
 
   it('never throws, even when the store fails', async () => {
-    const broken = createDigestCommands({ store: { ...store, getSubscription: () => Promise.reject(new Error('db down')) } as never, knowledge: realKnowledge(), clock });
+    const broken = createDigestCommands({
+      store: { ...store, getSubscription: () => Promise.reject(new Error('db down')) } as never,
+      knowledge: realKnowledge(),
+      clock,
+    });
     core = createCore(realKnowledge(), { digest: broken });
     const answer = await handle('digest status', ctx());
     expect(answer.title).toBe('Digest: something went wrong');

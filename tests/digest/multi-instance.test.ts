@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DigestScheduler } from '../../src/digest/scheduler.ts';
 import { memoryLogger } from '../../src/log.ts';
-import { FakeClock, fakePoster, MULTI_INSTANCE_BACKENDS, realBase, UNPACED, type Backend } from './support.ts';
+import { type Backend, FakeClock, fakePoster, MULTI_INSTANCE_BACKENDS, realBase, UNPACED } from './support.ts';
 
 const ZONES = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Shanghai', 'Australia/Sydney', 'Asia/Kolkata'];
 
@@ -50,7 +50,11 @@ describe.each(MULTI_INSTANCE_BACKENDS)('two schedulers on one %s database', (_na
 
     const posts = [...slack.posts, ...discord.posts];
     const perChannelDay = new Map<string, number>();
-    for (const p of posts) perChannelDay.set(`${p.platform}/${p.channelId}/${p.deliveryId}`, (perChannelDay.get(`${p.platform}/${p.channelId}/${p.deliveryId}`) ?? 0) + 1);
+    for (const p of posts)
+      perChannelDay.set(
+        `${p.platform}/${p.channelId}/${p.deliveryId}`,
+        (perChannelDay.get(`${p.platform}/${p.channelId}/${p.deliveryId}`) ?? 0) + 1,
+      );
     expect([...perChannelDay.values()].every((n) => n === 1)).toBe(true);
     // Every channel posted on each of its local days in the window (2 or 3, by zone and time).
     const perChannel = new Map<string, number>();
@@ -68,7 +72,15 @@ describe.each(MULTI_INSTANCE_BACKENDS)('two schedulers on one %s database', (_na
     const [storeA, storeB] = [await backend.open(), await backend.open()];
     const clock = new FakeClock('2026-05-04T09:00:00Z');
     for (const channelId of ['C0LIMITED', 'C0FREE']) {
-      await storeA.saveSubscription({ platform: 'slack', channelId, time: '09:00', timeZone: 'UTC', topics: [], subscribedBy: 'U1', subscribedAt: '2026-01-01T00:00:00Z' });
+      await storeA.saveSubscription({
+        platform: 'slack',
+        channelId,
+        time: '09:00',
+        timeZone: 'UTC',
+        topics: [],
+        subscribedBy: 'U1',
+        subscribedAt: '2026-01-01T00:00:00Z',
+      });
     }
     const limited: number[] = [];
     const slack = fakePoster('slack', clock, (channelId) => {

@@ -1,11 +1,11 @@
 /** The scheduler under a fake clock: time zones and DST, restarts, crashes, retries, gone channels, pacing. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Composer } from '../../src/answer/compose.ts';
-import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
-import { digestDeliveryId, DigestScheduler, type DigestSchedulerSettings } from '../../src/digest/scheduler.ts';
+import { DigestScheduler, type DigestSchedulerSettings, digestDeliveryId } from '../../src/digest/scheduler.ts';
 import type { PostResult, Subscription } from '../../src/digest/types.ts';
 import { memoryLogger } from '../../src/log.ts';
-import { FakeClock, fakePoster, realBase, sqliteBackend, UNPACED, type Backend } from './support.ts';
+import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
+import { type Backend, FakeClock, fakePoster, realBase, sqliteBackend, UNPACED } from './support.ts';
 
 const MINUTE = 60_000;
 
@@ -28,7 +28,11 @@ beforeEach(async () => {
 });
 afterEach(async () => backend.cleanup());
 
-function scheduler(clock: FakeClock, respond?: (channelId: string, call: number) => PostResult, settings: Partial<DigestSchedulerSettings> = UNPACED) {
+function scheduler(
+  clock: FakeClock,
+  respond?: (channelId: string, call: number) => PostResult,
+  settings: Partial<DigestSchedulerSettings> = UNPACED,
+) {
   const logger = memoryLogger();
   const slack = fakePoster('slack', clock, respond);
   const discord = fakePoster('discord', clock, respond);
@@ -55,7 +59,13 @@ describe('time zones and daylight saving', () => {
     ['Europe/Berlin', '02:30', '2026-10-24T12:00:00Z', '2026-10-26T12:00:00Z', ['2026-10-25T00:30:00.000Z', '2026-10-26T01:30:00.000Z']],
     ['America/New_York', '02:30', '2026-03-07T12:00:00Z', '2026-03-09T12:00:00Z', ['2026-03-08T07:30:00.000Z', '2026-03-09T06:30:00.000Z']],
     ['America/New_York', '01:30', '2026-10-31T12:00:00Z', '2026-11-02T12:00:00Z', ['2026-11-01T05:30:00.000Z', '2026-11-02T06:30:00.000Z']],
-    ['America/New_York', '09:00', '2026-10-31T12:00:00Z', '2026-11-02T15:00:00Z', ['2026-10-31T13:00:00.000Z', '2026-11-01T14:00:00.000Z', '2026-11-02T14:00:00.000Z']],
+    [
+      'America/New_York',
+      '09:00',
+      '2026-10-31T12:00:00Z',
+      '2026-11-02T15:00:00Z',
+      ['2026-10-31T13:00:00.000Z', '2026-11-01T14:00:00.000Z', '2026-11-02T14:00:00.000Z'],
+    ],
   ])('%s at %s: one post a local day, at the local time', async (timeZone, time, from, to, expected) => {
     const clock = new FakeClock(from);
     await store.saveSubscription(subscription({ timeZone, time, subscribedAt: new Date(from).toISOString() }));
@@ -100,7 +110,11 @@ describe('restarts', () => {
     await tickUntil(after, clock, '2026-05-04T12:00:00Z', 10 * MINUTE);
     const again = scheduler(clock);
     await tickUntil(again, clock, '2026-05-04T23:50:00Z', 10 * MINUTE);
-    expect([before.slack.posts.length, after.slack.posts.map((p) => new Date(p.at).toISOString()), again.slack.posts.length]).toEqual([0, ['2026-05-04T11:17:00.000Z'], 0]);
+    expect([before.slack.posts.length, after.slack.posts.map((p) => new Date(p.at).toISOString()), again.slack.posts.length]).toEqual([
+      0,
+      ['2026-05-04T11:17:00.000Z'],
+      0,
+    ]);
   });
 
   it('never posts yesterday’s: down over a whole post time, it waits for today’s', async () => {
@@ -109,7 +123,9 @@ describe('restarts', () => {
     clock.set('2026-05-05T08:30:00Z'); // down from before 09:00 yesterday until before 09:00 today
     const s = scheduler(clock);
     await tickUntil(s, clock, '2026-05-05T10:00:00Z', 10 * MINUTE);
-    expect(s.slack.posts.map((p) => [new Date(p.at).toISOString(), p.deliveryId.slice(0, 8)])).toEqual([['2026-05-05T09:00:00.000Z', '20260505']]);
+    expect(s.slack.posts.map((p) => [new Date(p.at).toISOString(), p.deliveryId.slice(0, 8)])).toEqual([
+      ['2026-05-05T09:00:00.000Z', '20260505'],
+    ]);
     expect(await store.getDelivery({ platform: 'slack', channelId: 'C1', localDate: '2026-05-04' })).toBeUndefined();
   });
 
@@ -134,13 +150,18 @@ describe('failures', () => {
     expect(survivor.slack.posts).toHaveLength(0);
     await tickUntil(survivor, clock, '2026-05-04T12:00:00Z');
     expect(survivor.slack.posts.map((p) => new Date(p.at).toISOString())).toEqual(['2026-05-04T09:05:00.000Z']);
-    expect(await store.getDelivery({ platform: 'slack', channelId: 'C1', localDate: '2026-05-04' })).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(await store.getDelivery({ platform: 'slack', channelId: 'C1', localDate: '2026-05-04' })).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+    });
   });
 
   it('a 429 is retried after its Retry-After, with one log line per try', async () => {
     const clock = new FakeClock('2026-05-04T09:00:00Z');
     await store.saveSubscription(subscription());
-    const s = scheduler(clock, (_c, call) => (call === 1 ? { ok: false, kind: 'retry', retryAfterMs: 150_000, error: 'ratelimited' } : { ok: true }));
+    const s = scheduler(clock, (_c, call) =>
+      call === 1 ? { ok: false, kind: 'retry', retryAfterMs: 150_000, error: 'ratelimited' } : { ok: true },
+    );
     await tickUntil(s, clock, '2026-05-04T10:00:00Z', 30_000);
     expect(s.slack.calls).toBe(2);
     expect(s.slack.posts.map((p) => new Date(p.at).toISOString())).toEqual(['2026-05-04T09:02:30.000Z']);
@@ -170,11 +191,15 @@ describe('failures', () => {
     const clock = new FakeClock('2026-05-04T08:59:00Z');
     await store.saveSubscription(subscription());
     await store.saveSubscription(subscription({ channelId: 'C2' }));
-    const s = scheduler(clock, (channelId) => (channelId === 'C1' ? { ok: false, kind: 'gone', error: 'channel_not_found' } : { ok: true }));
+    const s = scheduler(clock, (channelId) =>
+      channelId === 'C1' ? { ok: false, kind: 'gone', error: 'channel_not_found' } : { ok: true },
+    );
     await tickUntil(s, clock, '2026-05-06T12:00:00Z', 10 * MINUTE);
     expect(s.slack.posts.map((p) => p.channelId)).toEqual(['C2', 'C2', 'C2']);
     const paused = deliveryLines(s.logger).filter((e) => e.channel === 'C1');
-    expect(paused).toEqual([expect.objectContaining({ level: 'warn', outcome: 'paused', platform: 'slack', localDate: '2026-05-04', error: 'channel_not_found' })]);
+    expect(paused).toEqual([
+      expect.objectContaining({ level: 'warn', outcome: 'paused', platform: 'slack', localDate: '2026-05-04', error: 'channel_not_found' }),
+    ]);
     expect((await store.getSubscription('slack', 'C1'))?.pausedReason).toBe('channel_not_found');
   });
 
@@ -196,7 +221,9 @@ describe('failures', () => {
     const logger = memoryLogger();
     const instance = new DigestScheduler({ store, ...realBase(), posters: [], logger, clock, settings: UNPACED });
     await tickUntil({ instance }, clock, '2026-05-04T10:00:00Z');
-    expect(deliveryLines(logger)).toEqual([expect.objectContaining({ outcome: 'skipped', platform: 'discord', channel: 'C1', localDate: '2026-05-04' })]);
+    expect(deliveryLines(logger)).toEqual([
+      expect.objectContaining({ outcome: 'skipped', platform: 'discord', channel: 'C1', localDate: '2026-05-04' }),
+    ]);
   });
 });
 
@@ -216,7 +243,16 @@ describe('the base it is given', () => {
     await store.saveSubscription(subscription({ channelId: 'C1' }));
     await store.saveSubscription(subscription({ channelId: 'C2' }));
     const slack = fakePoster('slack', clock);
-    const instance = new DigestScheduler({ store, knowledge, composer, posters: [slack], logger: memoryLogger(), clock, sleep: clock.sleep, settings: UNPACED });
+    const instance = new DigestScheduler({
+      store,
+      knowledge,
+      composer,
+      posters: [slack],
+      logger: memoryLogger(),
+      clock,
+      sleep: clock.sleep,
+      settings: UNPACED,
+    });
     await instance.tick();
     clock.set('2026-05-05T09:00:00Z');
     await instance.tick();
@@ -244,6 +280,13 @@ describe('pacing and delivery ids', () => {
     const id = digestDeliveryId(key);
     // The value posts already carry (Slack metadata, Discord nonces): a retry across an upgrade still matches.
     expect(id).toBe('202605042f2dbf6c997f55bc2');
-    expect(new Set([id, digestDeliveryId({ ...key, localDate: '2026-05-05' }), digestDeliveryId({ ...key, channelId: '1' }), digestDeliveryId({ ...key, platform: 'slack' })]).size).toBe(4);
+    expect(
+      new Set([
+        id,
+        digestDeliveryId({ ...key, localDate: '2026-05-05' }),
+        digestDeliveryId({ ...key, channelId: '1' }),
+        digestDeliveryId({ ...key, platform: 'slack' }),
+      ]).size,
+    ).toBe(4);
   });
 });

@@ -1,13 +1,13 @@
 /** Choosing a digest: rotation without repeats, new facts first, on this day, sources. */
 import { describe, expect, it } from 'vitest';
 import { Composer } from '../../src/answer/compose.ts';
-import { selectDigest, shownInCycle, type DigestInput } from '../../src/digest/select.ts';
+import { type DigestInput, selectDigest, shownInCycle } from '../../src/digest/select.ts';
 import type { SentDigest } from '../../src/digest/store.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import type { Topic } from '../../src/knowledge/topics.ts';
 import { fact, factsFile, writeFixture } from '../helpers/fixture.ts';
-import { realKnowledge } from './support.ts';
 import { cited } from '../helpers/items.ts';
+import { realKnowledge } from './support.ts';
 
 const tradeFacts = Array.from({ length: 7 }, (_, i) => fact(`t${i}`, { about: `"${2010 + i}"` }));
 const energyFacts = Array.from({ length: 4 }, (_, i) => fact(`e${i}`, { topics: '[energy]', about: `"${2010 + i}"` }));
@@ -20,7 +20,15 @@ const { dir } = writeFixture({
 const knowledge = loadKnowledge(dir);
 const composer = new Composer(knowledge);
 
-const input = (fields: Partial<DigestInput>): DigestInput => ({ knowledge, composer, topics: ['trade', 'energy'], localDate: '2026-05-04', history: [], firstSeen: new Map(), ...fields });
+const input = (fields: Partial<DigestInput>): DigestInput => ({
+  knowledge,
+  composer,
+  topics: ['trade', 'energy'],
+  localDate: '2026-05-04',
+  history: [],
+  firstSeen: new Map(),
+  ...fields,
+});
 
 /** Runs `days` digests in a row, each seeing the history before it. */
 function run(days: number, topics: Topic[], start = '2026-05-04'): SentDigest[] {
@@ -87,7 +95,14 @@ describe('selecting a digest', () => {
   });
 
   it('cites every source its items use, numbered as the composer numbers them (real base)', () => {
-    const { answer } = selectDigest({ knowledge: realKnowledge(), composer: new Composer(realKnowledge()), topics: [], localDate: '2026-05-04', history: [], firstSeen: new Map() });
+    const { answer } = selectDigest({
+      knowledge: realKnowledge(),
+      composer: new Composer(realKnowledge()),
+      topics: [],
+      localDate: '2026-05-04',
+      history: [],
+      firstSeen: new Map(),
+    });
     const citations = new Set(cited(answer.items).flatMap((i) => i.citations));
     expect([...citations].sort()).toEqual(answer.sources.map((s) => s.citation).sort());
     for (const item of cited(answer.items)) for (const e of item.evidence) expect(answer.sources[e.citation - 1].id).toBe(e.sourceId);
@@ -96,6 +111,11 @@ describe('selecting a digest', () => {
   it('replays a cycle fact by fact, starting afresh when the pool is complete', () => {
     const pool = new Set(['a', 'b', 'c']);
     expect([...shownInCycle(pool, [{ localDate: 'd1', sentAt: 1, factIds: ['a', 'x'] }])]).toEqual(['a']);
-    expect([...shownInCycle(pool, [{ localDate: 'd1', sentAt: 1, factIds: ['a', 'b'] }, { localDate: 'd2', sentAt: 2, factIds: ['c', 'a'] }])]).toEqual(['a']);
+    expect([
+      ...shownInCycle(pool, [
+        { localDate: 'd1', sentAt: 1, factIds: ['a', 'b'] },
+        { localDate: 'd2', sentAt: 2, factIds: ['c', 'a'] },
+      ]),
+    ]).toEqual(['a']);
   });
 });

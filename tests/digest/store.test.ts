@@ -1,9 +1,9 @@
 /** One store suite, run on every backend: SQLite, PGlite, and PostgreSQL when TEST_DATABASE_URL is set. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Subscription } from '../../src/digest/types.ts';
 import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
 import { migrateToLatest } from '../../stores/sql/migrations.ts';
-import type { Subscription } from '../../src/digest/types.ts';
-import { STORE_BACKENDS, type Backend } from './support.ts';
+import { type Backend, STORE_BACKENDS } from './support.ts';
 
 const subscription = (channelId: string, fields: Partial<Subscription> = {}): Subscription => ({
   platform: 'slack',
@@ -53,7 +53,10 @@ describe.each(STORE_BACKENDS)('digest store on %s', (_name, makeBackend) => {
     await store.saveSubscription(subscription('C1', { platform: 'matrix', time: '06:00' }));
     await store.saveSubscription(subscription('C2'));
     await store.pauseSubscription('slack', 'C1', 'channel_not_found');
-    expect((await store.channelSubscriptions('C1')).map((s) => `${s.platform}/${s.channelId}/${s.time}/${s.pausedReason ?? ''}`)).toEqual(['matrix/C1/06:00/', 'slack/C1/09:00/channel_not_found']);
+    expect((await store.channelSubscriptions('C1')).map((s) => `${s.platform}/${s.channelId}/${s.time}/${s.pausedReason ?? ''}`)).toEqual([
+      'matrix/C1/06:00/',
+      'slack/C1/09:00/channel_not_found',
+    ]);
     expect(await store.channelSubscriptions('C9')).toEqual([]);
   });
 
@@ -78,7 +81,13 @@ describe.each(STORE_BACKENDS)('digest store on %s', (_name, makeBackend) => {
       expect(await store.markSent(first!, { factIds: ['a'], sentAt: 1_600 })).toBe(false);
       expect(await store.markSent(second!, { factIds: ['a', 'b'], sentAt: 1_600, messageId: 'm1' })).toBe(true);
       expect(await store.claimDelivery(key, 99_000, 500, 5)).toBeUndefined();
-      expect(await store.getDelivery(key)).toMatchObject({ status: 'sent', attempts: 2, messageId: 'm1', factIds: ['a', 'b'], sentAt: 1_600 });
+      expect(await store.getDelivery(key)).toMatchObject({
+        status: 'sent',
+        attempts: 2,
+        messageId: 'm1',
+        factIds: ['a', 'b'],
+        sentAt: 1_600,
+      });
     });
 
     it('retries a failure from its next attempt time, and never once given up or out of attempts', async () => {
@@ -100,17 +109,19 @@ describe.each(STORE_BACKENDS)('digest store on %s', (_name, makeBackend) => {
     });
 
     it('lists a day’s deliveries and a channel’s sent history, oldest first', async () => {
-      for (const [channelId, localDate] of [['C1', '2026-03-02'], ['C1', '2026-03-01'], ['C2', '2026-03-01']]) {
+      for (const [channelId, localDate] of [
+        ['C1', '2026-03-02'],
+        ['C1', '2026-03-01'],
+        ['C2', '2026-03-01'],
+      ]) {
         const claim = await store.claimDelivery({ ...key, channelId, localDate }, 10, 500, 5);
         await store.markSent(claim!, { factIds: [localDate], sentAt: Date.parse(localDate) });
       }
       await store.claimDelivery({ ...key, localDate: '2026-03-03' }, 10, 500, 5);
       expect((await store.sentDigests('slack', 'C1')).map((d) => d.factIds[0])).toEqual(['2026-03-01', '2026-03-02']);
-      expect((await store.deliveriesOn(['2026-03-01', '2026-03-03'])).map((d) => `${d.channelId} ${d.localDate} ${d.status}`).sort()).toEqual([
-        'C1 2026-03-01 sent',
-        'C1 2026-03-03 claimed',
-        'C2 2026-03-01 sent',
-      ]);
+      expect(
+        (await store.deliveriesOn(['2026-03-01', '2026-03-03'])).map((d) => `${d.channelId} ${d.localDate} ${d.status}`).sort(),
+      ).toEqual(['C1 2026-03-01 sent', 'C1 2026-03-03 claimed', 'C2 2026-03-01 sent']);
       expect(await store.deliveriesOn([])).toEqual([]);
     });
   });

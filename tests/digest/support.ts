@@ -10,12 +10,12 @@ import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
 import { Composer } from '../../src/answer/compose.ts';
 import type { Answer } from '../../src/answer/types.ts';
 import type { DigestBase } from '../../src/digest/scheduler.ts';
-import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
-import { openPostgresStore, openSqliteStore } from '../../stores/sql/open-store.ts';
-import { openPGliteStore } from '../helpers/pglite.ts';
 import type { Clock, DigestPoster, PlatformName, PostResult } from '../../src/digest/types.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import type { Knowledge } from '../../src/knowledge/types.ts';
+import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
+import { openPostgresStore, openSqliteStore } from '../../stores/sql/open-store.ts';
+import { openPGliteStore } from '../helpers/pglite.ts';
 
 export class FakeClock implements Clock {
   private ms: number;

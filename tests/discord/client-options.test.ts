@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
 import { GatewayIntentBits, Partials } from 'discord.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createDiscordClient } from '../../adapters/discord/client.ts';
 
 describe('createDiscordClient', () => {
@@ -13,7 +13,9 @@ describe('createDiscordClient', () => {
 
   it('asks for minimal intents, DM partials, no pings, internal sharding and the given API base', async () => {
     const client = createDiscordClient({ apiUrl: 'http://127.0.0.1:1/api' });
-    expect(client.options.intents.bitfield).toBe(GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.DirectMessages);
+    expect(client.options.intents.bitfield).toBe(
+      GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.DirectMessages,
+    );
     expect(client.options.intents.has(GatewayIntentBits.MessageContent)).toBe(false);
     expect(client.options.partials).toEqual([Partials.Channel]);
     expect(client.options.allowedMentions).toEqual({ parse: [], repliedUser: false });

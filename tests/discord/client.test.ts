@@ -3,15 +3,25 @@
  * Each test dispatches gateway events and asserts the exact REST calls that come out.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDiscord } from '../../adapters/discord/index.ts';
 import { APOLOGY, EXPIRED } from '../../adapters/discord/handlers.ts';
+import { startDiscord } from '../../adapters/discord/index.ts';
 import type { Answerer } from '../../src/commands/index.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { RateLimiter, SLOW_DOWN } from '../../src/rate-limit.ts';
 import { heldAnswerer } from '../helpers/held-answerer.ts';
 import { realAnswerer as real } from '../helpers/real.ts';
 import { until } from '../helpers/until.ts';
-import { autocompleteInteraction, BOT_USER, buttonInteraction, commandInteraction, FakeDiscord, HUMAN, IDS, messageCreate, type RecordedCall } from './fake-discord.ts';
+import {
+  autocompleteInteraction,
+  BOT_USER,
+  buttonInteraction,
+  commandInteraction,
+  FakeDiscord,
+  HUMAN,
+  IDS,
+  messageCreate,
+  type RecordedCall,
+} from './fake-discord.ts';
 
 export const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 const EPHEMERAL = 64;
@@ -33,7 +43,10 @@ let bot: { stop(): Promise<void> };
 beforeAll(async () => {
   fake = await new FakeDiscord().start();
   // Every test here asks as the same person: a bucket large enough that none is refused.
-  bot = await startDiscord({ token: TOKEN, apiUrl: fake.apiUrl }, { answerer, logger, limiter: new RateLimiter({ burst: 1000, perMinute: 1000 }) });
+  bot = await startDiscord(
+    { token: TOKEN, apiUrl: fake.apiUrl },
+    { answerer, logger, limiter: new RateLimiter({ burst: 1000, perMinute: 1000 }) },
+  );
 });
 
 afterAll(async () => {
@@ -154,7 +167,8 @@ describe('/sinorussia', () => {
 });
 
 describe('mentions', () => {
-  const messagePosts = (channelId: string) => (c: RecordedCall) => c.method === 'POST' && c.path === `/api/v10/channels/${channelId}/messages`;
+  const messagePosts = (channelId: string) => (c: RecordedCall) =>
+    c.method === 'POST' && c.path === `/api/v10/channels/${channelId}/messages`;
 
   it('a mention in a channel starts a thread on that message, named after the question, and answers in it', async () => {
     const start = fake.calls.length;
@@ -184,7 +198,10 @@ describe('mentions', () => {
   it('ignores its own messages, other bots and messages that do not mention it', async () => {
     const start = fake.calls.length;
     fake.dispatch('MESSAGE_CREATE', messageCreate(fake, `<@${IDS.bot}> trade`, 'thread', true, BOT_USER));
-    fake.dispatch('MESSAGE_CREATE', messageCreate(fake, `<@${IDS.bot}> trade`, 'thread', true, { ...BOT_USER, id: '900000000000000999', username: 'other' }));
+    fake.dispatch(
+      'MESSAGE_CREATE',
+      messageCreate(fake, `<@${IDS.bot}> trade`, 'thread', true, { ...BOT_USER, id: '900000000000000999', username: 'other' }),
+    );
     fake.dispatch('MESSAGE_CREATE', messageCreate(fake, '@everyone trade', 'thread', false));
     // Events are handled in order: once this answer is out, the three above were dropped.
     fake.dispatch('MESSAGE_CREATE', messageCreate(fake, `<@${IDS.bot}> leaders`, 'thread'));
@@ -265,7 +282,7 @@ describe('stopping with answers in flight', () => {
     }
   });
 
-  it('a mention answer carries the question\'s id as an enforced nonce, so a retried post is not posted twice', async () => {
+  it("a mention answer carries the question's id as an enforced nonce, so a retried post is not posted twice", async () => {
     const start = fake.calls.length;
     const message = messageCreate(fake, 'trade', 'dm', false);
     fake.dispatch('MESSAGE_CREATE', message);
@@ -277,7 +294,10 @@ describe('stopping with answers in flight', () => {
 describe('one user asking too fast', () => {
   it('mentions past the burst are told "slow down" once, then dropped; a command is told privately every time', async () => {
     const ownFake = await new FakeDiscord().start();
-    const limited = await startDiscord({ token: TOKEN, apiUrl: ownFake.apiUrl }, { answerer: realAnswerer, logger: memoryLogger(), limiter: new RateLimiter({ burst: 1, perMinute: 1 }) });
+    const limited = await startDiscord(
+      { token: TOKEN, apiUrl: ownFake.apiUrl },
+      { answerer: realAnswerer, logger: memoryLogger(), limiter: new RateLimiter({ burst: 1, perMinute: 1 }) },
+    );
     const dmPosts = () => ownFake.calls.filter((c) => c.method === 'POST' && c.path === `/api/v10/channels/${IDS.dmChannel}/messages`);
     try {
       for (let i = 0; i < 3; i += 1) ownFake.dispatch('MESSAGE_CREATE', messageCreate(ownFake, 'trade', 'dm', false));

@@ -26,7 +26,8 @@ describe('the Discord command and the registry', () => {
     const expected: { path: string; description: string; options: string[] }[] = [];
     for (const c of COMMANDS) {
       if (c.name === 'topic') {
-        for (const t of TOPIC_NAMES) expected.push({ path: t, description: expect.stringMatching(/^Summary: /) as unknown as string, options: [] });
+        for (const t of TOPIC_NAMES)
+          expected.push({ path: t, description: expect.stringMatching(/^Summary: /) as unknown as string, options: [] });
         continue;
       }
       if (COMMANDS.some((other) => other.name.startsWith(`${c.name} `))) continue;
@@ -36,7 +37,13 @@ describe('the Discord command and the registry', () => {
     const generated = definition.options.flatMap((o) =>
       o.type === GROUP ? (o.options ?? []).map((sub) => ({ ...sub, path: `${o.name} ${sub.name}` })) : [{ ...o, path: o.name }],
     );
-    expect(generated.map((o) => ({ path: o.path, description: o.description, options: (o.options ?? []).map((x) => `${x.name}${x.required ? '!' : ''}`) }))).toEqual(expected);
+    expect(
+      generated.map((o) => ({
+        path: o.path,
+        description: o.description,
+        options: (o.options ?? []).map((x) => `${x.name}${x.required ? '!' : ''}`),
+      })),
+    ).toEqual(expected);
     for (const o of generated) {
       expect(o.type).toBe(SUBCOMMAND);
       for (const option of o.options ?? []) expect(option.type).toBe(STRING);
@@ -51,7 +58,11 @@ describe('the Discord command and the registry', () => {
 });
 
 /** The options part of an interaction, as discord.js resolves it. */
-function used(sub: string, options: Record<string, string> = {}, group: string | null = null): Pick<ChatInputCommandInteraction, 'options'> {
+function used(
+  sub: string,
+  options: Record<string, string> = {},
+  group: string | null = null,
+): Pick<ChatInputCommandInteraction, 'options'> {
   return {
     options: {
       getSubcommandGroup: () => group,
@@ -67,7 +78,10 @@ describe('a use of /sinorussia as a typed request', () => {
     [used('timeline', { topic: 'energy' }), 'timeline energy'],
     [used('ask', { question: 'how big is the gas deal' }), 'how big is the gas deal'],
     [used('ask', { question: 'trade' }), 'trade'],
-    [used('subscribe', { time: '7:30', zone: 'europe/berlin', topics: 'trade enrgy' }, 'digest'), 'digest subscribe 7:30 europe/berlin trade enrgy'],
+    [
+      used('subscribe', { time: '7:30', zone: 'europe/berlin', topics: 'trade enrgy' }, 'digest'),
+      'digest subscribe 7:30 europe/berlin trade enrgy',
+    ],
     [used('status', {}, 'digest'), 'digest status'],
     [used('help'), 'help'],
   ])('%# reads as the text %j does', (interaction, text) => {
@@ -75,12 +89,22 @@ describe('a use of /sinorussia as a typed request', () => {
     const fromText = parseText(text);
     // `ask question:trade` stays a question: the core answers it with the topic's summary.
     if (fromDiscord.command === 'ask' && fromText.command === 'topic') expect(fromDiscord.options.question).toBe('trade');
-    else expect({ command: fromDiscord.command, options: fromDiscord.options }).toEqual({ command: fromText.command, options: fromText.options });
+    else
+      expect({ command: fromDiscord.command, options: fromDiscord.options }).toEqual({
+        command: fromText.command,
+        options: fromText.options,
+      });
   });
 
   it('names the option a bad value was given in', () => {
-    expect(requestFrom(used('subscribe', { topics: '9:30' }, 'digest')).problem).toMatchObject({ option: 'topics', value: '9:30', message: expect.stringMatching(/^topics: "9:30" is not a topic/) });
-    expect(requestFrom(used('subscribe', { zone: 'Berlin' }, 'digest')).problem?.message).toBe('zone: "Berlin" is not a time zone: did you mean Europe/Berlin?');
+    expect(requestFrom(used('subscribe', { topics: '9:30' }, 'digest')).problem).toMatchObject({
+      option: 'topics',
+      value: '9:30',
+      message: expect.stringMatching(/^topics: "9:30" is not a topic/),
+    });
+    expect(requestFrom(used('subscribe', { zone: 'Berlin' }, 'digest')).problem?.message).toBe(
+      'zone: "Berlin" is not a time zone: did you mean Europe/Berlin?',
+    );
     expect(requestFrom(used('subscribe', { time: 'soon' }, 'digest')).problem).toMatchObject({ option: 'time', value: 'soon' });
   });
 

@@ -31,7 +31,12 @@ describe('deploy-commands', () => {
     expect(definition.options.length).toBeLessThanOrEqual(25);
     const digest = definition.options.at(-1);
     expect(digest.type).toBe(2); // a subcommand group
-    expect(digest.options.map((o: { name: string; type: number }) => `${o.type} ${o.name}`)).toEqual(['1 subscribe', '1 unsubscribe', '1 status', '1 preview']);
+    expect(digest.options.map((o: { name: string; type: number }) => `${o.type} ${o.name}`)).toEqual([
+      '1 subscribe',
+      '1 unsubscribe',
+      '1 status',
+      '1 preview',
+    ]);
     expect(digest.options[0].options).toEqual([
       expect.objectContaining({ type: 3, name: 'time', required: false }),
       expect.objectContaining({ type: 3, name: 'zone', required: false, autocomplete: true }),

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordDigestPoster, discordNonce } from '../../adapters/discord/digest-poster.ts';
 import { renderEmbed } from '../../adapters/discord/render.ts';
-import { realAnswerer, answerText } from '../helpers/real.ts';
+import { answerText, realAnswerer } from '../helpers/real.ts';
 import { FakeDiscord, type RecordedCall } from './fake-discord.ts';
 
 const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
@@ -30,7 +30,12 @@ describe('Discord digest poster', () => {
     const sent = fake.calls.filter(postsTo(channel(1)));
     expect(sent).toHaveLength(1);
     expect(sent[0].authorization).toBe(`Bot ${TOKEN}`);
-    expect(sent[0].body).toEqual({ embeds: [renderEmbed(digest)], nonce: 'd-20250330-0001', enforce_nonce: true, allowed_mentions: { parse: [] } });
+    expect(sent[0].body).toEqual({
+      embeds: [renderEmbed(digest)],
+      nonce: 'd-20250330-0001',
+      enforce_nonce: true,
+      allowed_mentions: { parse: [] },
+    });
     expect(sent[0].body.embeds[0].fields[0].name).toBe('Sources');
     expect(result).toEqual({ ok: true, messageId: expect.stringMatching(/^\d+$/) });
   });
@@ -62,8 +67,16 @@ describe('Discord digest poster', () => {
   it('404 Unknown Channel and 403 Missing Access are gone', async () => {
     fake.failNext(postsTo(channel(4)), 404, { body: { message: 'Unknown Channel', code: 10003 } });
     fake.failNext(postsTo(channel(5)), 403, { body: { message: 'Missing Access', code: 50001 } });
-    expect(await poster().post(channel(4), digest, { deliveryId: 'n4' })).toEqual({ ok: false, kind: 'gone', error: '404 10003 Unknown Channel' });
-    expect(await poster().post(channel(5), digest, { deliveryId: 'n5' })).toEqual({ ok: false, kind: 'gone', error: '403 50001 Missing Access' });
+    expect(await poster().post(channel(4), digest, { deliveryId: 'n4' })).toEqual({
+      ok: false,
+      kind: 'gone',
+      error: '404 10003 Unknown Channel',
+    });
+    expect(await poster().post(channel(5), digest, { deliveryId: 'n5' })).toEqual({
+      ok: false,
+      kind: 'gone',
+      error: '403 50001 Missing Access',
+    });
   });
 
   it('a 5xx is a retry, sent once', async () => {

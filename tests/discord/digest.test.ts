@@ -5,15 +5,15 @@
  * channel; answers go only to the asker.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
 import { APOLOGY } from '../../adapters/discord/handlers.ts';
-import { startDiscord, type RunningDiscord } from '../../adapters/discord/index.ts';
+import { type RunningDiscord, startDiscord } from '../../adapters/discord/index.ts';
+import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
 import { createCore } from '../../src/core.ts';
-import { recordingDigest } from '../helpers/fake-digest.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { RateLimiter } from '../../src/rate-limit.ts';
-import { digestInteraction, FakeDiscord, IDS, messageCreate, zoneAutocomplete, type RecordedCall } from './fake-discord.ts';
+import { recordingDigest } from '../helpers/fake-digest.ts';
+import { digestInteraction, FakeDiscord, IDS, messageCreate, type RecordedCall, zoneAutocomplete } from './fake-discord.ts';
 
 const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 const EPHEMERAL = 64;
@@ -29,12 +29,15 @@ let bot: RunningDiscord;
 
 beforeAll(async () => {
   fake = await new FakeDiscord().start();
-  bot = await startDiscord({ token: TOKEN, apiUrl: fake.apiUrl }, {
-    answerer: createCore(loadKnowledge(KNOWLEDGE_DIR), { digest }),
-    logger,
-    // One user sends every command here: more than a person's burst.
-    limiter: new RateLimiter({ burst: 100, perMinute: 100 }),
-  });
+  bot = await startDiscord(
+    { token: TOKEN, apiUrl: fake.apiUrl },
+    {
+      answerer: createCore(loadKnowledge(KNOWLEDGE_DIR), { digest }),
+      logger,
+      // One user sends every command here: more than a person's burst.
+      limiter: new RateLimiter({ burst: 100, perMinute: 100 }),
+    },
+  );
 });
 
 afterAll(async () => {
@@ -62,7 +65,10 @@ describe('/sinorussia digest', () => {
     const interaction = digestInteraction(fake, 'subscribe', { time: '09:00', zone: 'Europe/Berlin', topics: 'trade energy' });
     const { callback, edit, handled } = await digestCommand(interaction);
     expect(handled).toEqual([
-      { args: 'subscribe 09:00 Europe/Berlin trade energy', context: { platform: 'discord', channelId: IDS.channel, userId: IDS.user, canManage: true } },
+      {
+        args: 'subscribe 09:00 Europe/Berlin trade energy',
+        context: { platform: 'discord', channelId: IDS.channel, userId: IDS.user, canManage: true },
+      },
     ]);
     expect(callback.body).toEqual({ type: DEFERRED, data: { flags: EPHEMERAL } });
     expect(edit.body.embeds[0].title).toBe('digest said: subscribe 09:00 Europe/Berlin trade energy');
@@ -99,7 +105,9 @@ describe('/sinorussia digest', () => {
 
   it('in a DM with the bot the asker may manage it', async () => {
     const { handled, callback } = await digestCommand(digestInteraction(fake, 'subscribe', { time: '07:15' }, { dm: true }));
-    expect(handled).toEqual([{ args: 'subscribe 07:15', context: { platform: 'discord', channelId: IDS.dmChannel, userId: IDS.user, canManage: true } }]);
+    expect(handled).toEqual([
+      { args: 'subscribe 07:15', context: { platform: 'discord', channelId: IDS.dmChannel, userId: IDS.user, canManage: true } },
+    ]);
     expect(callback.body.data.flags).toBe(EPHEMERAL);
   });
 
@@ -147,7 +155,9 @@ describe('/sinorussia digest', () => {
     fake.dispatch('MESSAGE_CREATE', messageCreate(fake, `<@${IDS.bot}> digest status`, 'thread'));
     const answer = await fake.waitForCall((c) => c.method === 'POST' && c.path === `/api/v10/channels/${IDS.thread}/messages`, start);
     // The fake guild's owner is the author, so they may manage the channel.
-    expect(calls.slice(before)).toEqual([{ args: 'status', context: { platform: 'discord', channelId: IDS.thread, userId: IDS.user, canManage: true } }]);
+    expect(calls.slice(before)).toEqual([
+      { args: 'status', context: { platform: 'discord', channelId: IDS.thread, userId: IDS.user, canManage: true } },
+    ]);
     expect(answer.body.embeds[0].title).toBe('digest said: status');
   });
 

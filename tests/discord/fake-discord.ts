@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 
 export const IDS = {
   app: '900000000000000001',
@@ -94,7 +94,12 @@ export class FakeDiscord {
     status = 403,
     reply: { body?: unknown; headers?: Record<string, string> } = {},
   ): void {
-    this.failures.push({ match: failWhen, status, body: reply.body ?? { message: 'Missing Permissions', code: 50013 }, headers: reply.headers ?? {} });
+    this.failures.push({
+      match: failWhen,
+      status,
+      body: reply.body ?? { message: 'Missing Permissions', code: 50013 },
+      headers: reply.headers ?? {},
+    });
   }
 
   /** Every later REST call matching `hangWhen` is recorded and never answered. */
@@ -171,9 +176,40 @@ export class FakeDiscord {
       large: false,
       features: [],
       roles: [
-        { id: IDS.guild, name: '@everyone', permissions: PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
-        { id: IDS.botRole, name: 'sinorussia', permissions: '0', position: 1, color: 0, hoist: false, managed: true, mentionable: true, flags: 0, tags: { bot_id: IDS.bot } },
-        { id: IDS.staffRole, name: 'staff', permissions: '0', position: 2, color: 0, hoist: false, managed: false, mentionable: true, flags: 0 },
+        {
+          id: IDS.guild,
+          name: '@everyone',
+          permissions: PERMISSIONS,
+          position: 0,
+          color: 0,
+          hoist: false,
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        },
+        {
+          id: IDS.botRole,
+          name: 'sinorussia',
+          permissions: '0',
+          position: 1,
+          color: 0,
+          hoist: false,
+          managed: true,
+          mentionable: true,
+          flags: 0,
+          tags: { bot_id: IDS.bot },
+        },
+        {
+          id: IDS.staffRole,
+          name: 'staff',
+          permissions: '0',
+          position: 2,
+          color: 0,
+          hoist: false,
+          managed: false,
+          mentionable: true,
+          flags: 0,
+        },
       ],
       members: [{ user: BOT_USER, roles: [IDS.botRole, IDS.staffRole], joined_at: now(), deaf: false, mute: false, flags: 0 }],
       channels: [{ id: IDS.channel, type: 0, name: 'general', guild_id: IDS.guild, position: 0, permission_overwrites: [] }],
@@ -254,7 +290,14 @@ export class FakeDiscord {
     const { method, path } = call;
     const parts = path.replace(/^\/api\/v10\//, '').split('/');
     if (method === 'GET' && path === '/api/v10/gateway/bot') {
-      return [200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } }];
+      return [
+        200,
+        {
+          url: `ws://127.0.0.1:${this.port}`,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+        },
+      ];
     }
     if (method === 'GET' && path === '/api/v10/applications/@me') return [200, { id: IDS.app, name: 'sinorussia', flags: 0 }];
     if (method === 'PUT' && parts[0] === 'applications' && parts.at(-1) === 'commands') {
@@ -272,7 +315,12 @@ export class FakeDiscord {
         name: call.body?.name,
         member_count: 1,
         message_count: 0,
-        thread_metadata: { archived: false, auto_archive_duration: call.body?.auto_archive_duration ?? 1440, archive_timestamp: now(), locked: false },
+        thread_metadata: {
+          archived: false,
+          auto_archive_duration: call.body?.auto_archive_duration ?? 1440,
+          archive_timestamp: now(),
+          locked: false,
+        },
       };
       this.dispatch('THREAD_CREATE', { ...thread, newly_created: true });
       return [201, thread];
@@ -314,7 +362,15 @@ export class FakeDiscord {
 
 // --- gateway payloads a test dispatches ---
 
-const member = (permissions = PERMISSIONS) => ({ user: HUMAN, roles: [], joined_at: now(), deaf: false, mute: false, flags: 0, permissions });
+const member = (permissions = PERMISSIONS) => ({
+  user: HUMAN,
+  roles: [],
+  joined_at: now(),
+  deaf: false,
+  mute: false,
+  flags: 0,
+  permissions,
+});
 
 function interactionBase(fake: FakeDiscord, type: number, data: unknown) {
   const id = fake.snowflake();
@@ -361,11 +417,25 @@ export function autocompleteInteraction(fake: FakeDiscord, typed: string) {
 /** A click on a button of an ephemeral message the bot sent. */
 export function buttonInteraction(fake: FakeDiscord, customId: string) {
   const base = interactionBase(fake, 3, { custom_id: customId, component_type: 2 });
-  return { ...base, message: { ...fake.messageObject(IDS.channel, {}), flags: 64, interaction_metadata: { id: '1', type: 2, user: HUMAN, authorizing_integration_owners: { '0': IDS.guild } } } };
+  return {
+    ...base,
+    message: {
+      ...fake.messageObject(IDS.channel, {}),
+      flags: 64,
+      interaction_metadata: { id: '1', type: 2, user: HUMAN, authorizing_integration_owners: { '0': IDS.guild } },
+    },
+  };
 }
 
 /** A MESSAGE_CREATE from a person; `where` picks the channel, the thread or a DM. */
-export function messageCreate(fake: FakeDiscord, content: string, where: 'channel' | 'thread' | 'dm', mentionsBot = true, author: object = HUMAN, mentionRoles: string[] = []) {
+export function messageCreate(
+  fake: FakeDiscord,
+  content: string,
+  where: 'channel' | 'thread' | 'dm',
+  mentionsBot = true,
+  author: object = HUMAN,
+  mentionRoles: string[] = [],
+) {
   const inGuild = where !== 'dm';
   return {
     id: fake.snowflake(),
@@ -396,7 +466,12 @@ export interface DigestInteractionOptions {
 }
 
 /** `/sinorussia digest <action> [time:…] [zone:…] [topics:…]`, a subcommand of the `digest` group. */
-export function digestInteraction(fake: FakeDiscord, action: string, options: Record<string, string> = {}, where: DigestInteractionOptions = {}) {
+export function digestInteraction(
+  fake: FakeDiscord,
+  action: string,
+  options: Record<string, string> = {},
+  where: DigestInteractionOptions = {},
+) {
   const subOptions = Object.entries(options).map(([name, value]) => ({ type: 3, name, value }));
   const base = interactionBase(fake, 2, {
     id: IDS.command,
@@ -417,6 +492,12 @@ export function zoneAutocomplete(fake: FakeDiscord, typed: string) {
     id: IDS.command,
     name: 'sinorussia',
     type: 1,
-    options: [{ type: 2, name: 'digest', options: [{ type: 1, name: 'subscribe', options: [{ type: 3, name: 'zone', value: typed, focused: true }] }] }],
+    options: [
+      {
+        type: 2,
+        name: 'digest',
+        options: [{ type: 1, name: 'subscribe', options: [{ type: 3, name: 'zone', value: typed, focused: true }] }],
+      },
+    ],
   });
 }

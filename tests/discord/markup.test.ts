@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { mentionText } from '../../adapters/discord/markup.ts';
 
 describe('Discord markup is removed by the adapter before the core reads the text', () => {
@@ -12,13 +12,18 @@ describe('Discord markup is removed by the adapter before the core reads the tex
   });
 });
 
-
 describe('Discord markup anywhere in the text', () => {
   it('leaves nothing that could ping, whatever surrounds it', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('<@123456789012345678>', '<@!1>', '<@&42>', '<#7>', '@everyone', '@here', 'trade', 'gas deal', '<', '@', ' '), { maxLength: 12 }), (parts) => {
-        expect(mentionText(parts.join(' '))).not.toMatch(/<[@#]|@(everyone|here)\b/i);
-      }),
+      fc.property(
+        fc.array(
+          fc.constantFrom('<@123456789012345678>', '<@!1>', '<@&42>', '<#7>', '@everyone', '@here', 'trade', 'gas deal', '<', '@', ' '),
+          { maxLength: 12 },
+        ),
+        (parts) => {
+          expect(mentionText(parts.join(' '))).not.toMatch(/<[@#]|@(everyone|here)\b/i);
+        },
+      ),
     );
   });
 });

@@ -1,6 +1,6 @@
+import type { APIEmbed } from 'discord.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { APIEmbed } from 'discord.js';
 import { embedLength, itemBlock, LIMITS, renderEmbed } from '../../adapters/discord/render.ts';
 import type { Answer, AnswerItem, CitedSource, ConflictItem, FactItem, GuideItem } from '../../src/answer/types.ts';
 
@@ -67,7 +67,9 @@ describe('renderEmbed', () => {
       }),
     );
     expect(embed.title).toBe('Trade');
-    expect(embed.description).toBe('Two items.\n**1.** `2018 · 2 sources agree` Trade passed $100 billion. [1][2]\n**2.** China is the biggest partner. [2]');
+    expect(embed.description).toBe(
+      'Two items.\n**1.** `2018 · 2 sources agree` Trade passed $100 billion. [1][2]\n**2.** China is the biggest partner. [2]',
+    );
     expect(embed.fields).toEqual([
       { name: 'Sources', value: '**[1]** Source number 1 (CNN, Nectar Gan), 2021\n**[2]** Source number 2, about 2019' },
     ]);
@@ -87,7 +89,9 @@ describe('renderEmbed', () => {
         { text: 'Trade was $185 billion.', date: 'H2 2022', citations: [2], sources: ['s2'], evidence: [] },
       ],
     };
-    expect(itemBlock(conflict, 0)).toBe('**1.** `2022` Sources differ:\n> Trade was $190 billion. [1]\n> `H2 2022` Trade was $185 billion. [2]');
+    expect(itemBlock(conflict, 0)).toBe(
+      '**1.** `2022` Sources differ:\n> Trade was $190 billion. [1]\n> `H2 2022` Trade was $185 billion. [2]',
+    );
   });
 
   it('writes help lines as the slash commands that run them', () => {
@@ -150,7 +154,12 @@ describe('renderEmbed', () => {
 
   it('packs many long sources into at most 25 fields, with a note when some do not fit', () => {
     const sources = Array.from({ length: 60 }, (_, i) => source(i + 1, { title: `${'Long title '.repeat(20)}${i}` }));
-    const items = [item('Everything at once.', sources.map((s) => s.citation))];
+    const items = [
+      item(
+        'Everything at once.',
+        sources.map((s) => s.citation),
+      ),
+    ];
     const embed = renderEmbed(answer({ items, sources, next: [{ command: 'help' }] }));
     expectWithinLimits(embed);
     expect(embed.fields!.at(-1)!.value).toMatch(/… and \d+ more: \/sinorussia sources$/);
@@ -167,7 +176,13 @@ describe('renderEmbed', () => {
   it('never exceeds Discord limits, for any answer', () => {
     const text = fc.string({ maxLength: 3000, unit: 'grapheme' });
     const citations = fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 40 });
-    const variant = fc.record({ text, date: fc.option(text, { nil: undefined }), citations, sources: fc.constant<string[]>([]), evidence: fc.constant([] as never[]) });
+    const variant = fc.record({
+      text,
+      date: fc.option(text, { nil: undefined }),
+      citations,
+      sources: fc.constant<string[]>([]),
+      evidence: fc.constant([] as never[]),
+    });
     const cited = {
       date: fc.option(fc.string({ maxLength: 40 }), { nil: undefined }),
       citations,
@@ -175,8 +190,19 @@ describe('renderEmbed', () => {
       evidence: fc.constant([] as never[]),
     };
     const anyItem: fc.Arbitrary<AnswerItem> = fc.oneof(
-      fc.record({ type: fc.constant('fact' as const), text, corroborated: fc.boolean(), statements: fc.option(fc.array(variant, { minLength: 2, maxLength: 5 }), { nil: undefined }), ...cited }),
-      fc.record({ type: fc.constant('conflict' as const), text: fc.constant('Sources differ' as const), variants: fc.array(variant, { minLength: 2, maxLength: 5 }), ...cited }),
+      fc.record({
+        type: fc.constant('fact' as const),
+        text,
+        corroborated: fc.boolean(),
+        statements: fc.option(fc.array(variant, { minLength: 2, maxLength: 5 }), { nil: undefined }),
+        ...cited,
+      }),
+      fc.record({
+        type: fc.constant('conflict' as const),
+        text: fc.constant('Sources differ' as const),
+        variants: fc.array(variant, { minLength: 2, maxLength: 5 }),
+        ...cited,
+      }),
       fc.record({ type: fc.constant('guide' as const), text, command: fc.option(fc.string({ maxLength: 200 }), { nil: undefined }) }),
     );
     const anySource = fc.record({
@@ -196,7 +222,10 @@ describe('renderEmbed', () => {
       lead: fc.option(text, { nil: undefined }),
       items: fc.array(anyItem, { maxLength: 60 }),
       sources: fc.array(anySource, { maxLength: 40 }),
-      next: fc.array(fc.string({ maxLength: 300 }).map((question) => ({ command: 'ask' as const, options: { question } })), { maxLength: 20 }),
+      next: fc.array(
+        fc.string({ maxLength: 300 }).map((question) => ({ command: 'ask' as const, options: { question } })),
+        { maxLength: 20 },
+      ),
       show: fc.constant({ audience: 'channel' as const, shareable: true, cacheable: true }),
     }) as fc.Arbitrary<Answer>;
     fc.assert(
@@ -211,7 +240,13 @@ describe('renderEmbed', () => {
           const k = [...blocks.keys(), blocks.length].find((n) => {
             const shown = blocks.slice(0, n).join('\n');
             if (n === blocks.length) return description === shown;
-            return description.startsWith(shown) && /^\n?\*… \d+ more (items|lines) left out to fit Discord's limits\.\*$/.test(description.slice(shown.length)) && description.endsWith(`*… ${blocks.length - n} more ${description.includes('more lines') ? 'lines' : 'items'} left out to fit Discord's limits.*`);
+            return (
+              description.startsWith(shown) &&
+              /^\n?\*… \d+ more (items|lines) left out to fit Discord's limits\.\*$/.test(description.slice(shown.length)) &&
+              description.endsWith(
+                `*… ${blocks.length - n} more ${description.includes('more lines') ? 'lines' : 'items'} left out to fit Discord's limits.*`,
+              )
+            );
           });
           expect(k).toBeDefined();
         }

@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestInteraction, FakeDiscord, IDS, type RecordedCall } from '../discord/fake-discord.ts';
-import { FakeClock, startInstance, tempDataDir, type Instance } from './support.ts';
+import { FakeClock, type Instance, startInstance, tempDataDir } from './support.ts';
 
 const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 const EPHEMERAL = 64;
@@ -90,7 +90,13 @@ function itemTexts(embed: { description?: string }): string[] {
   }
   return lines
     .filter((line) => /^\*\*\d+\.\*\* /.test(line) || line.startsWith('> '))
-    .map((line) => line.replace(/^\*\*\d+\.\*\* (`[^`]*` )?/, '').replace(/^> (`[^`]*` )?/, '').replace(/\s*(\[\d+\])+$/, '').trim())
+    .map((line) =>
+      line
+        .replace(/^\*\*\d+\.\*\* (`[^`]*` )?/, '')
+        .replace(/^> (`[^`]*` )?/, '')
+        .replace(/\s*(\[\d+\])+$/, '')
+        .trim(),
+    )
     .filter((line) => line && line !== 'Sources differ:');
 }
 
@@ -133,7 +139,12 @@ describe('the daily digest on Discord, end to end', () => {
     const embed = await digest('subscribe', { time: '09:00', zone: 'Europe/Berlin', topics: 'trade' }, MEMBER_WITH_MANAGE);
     expect(embed.title).toBe('Daily digest subscribed');
     expect(embedText(embed)).toContain('Every day at 09:00 Europe/Berlin, on trade; next post Wed 10 Jun 2026, 09:00');
-    expect(await bot.store.getSubscription('discord', IDS.channel)).toMatchObject({ time: '09:00', timeZone: 'Europe/Berlin', topics: ['trade'], subscribedBy: IDS.user });
+    expect(await bot.store.getSubscription('discord', IDS.channel)).toMatchObject({
+      time: '09:00',
+      timeZone: 'Europe/Berlin',
+      topics: ['trade'],
+      subscribedBy: IDS.user,
+    });
     expect(channelPosts()).toEqual([]);
   });
 

@@ -9,9 +9,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSlack } from '../../adapters/slack/app.ts';
-import { startFakeSlack, type ApiCall, type FakeSlack } from '../slack/fake-slack-api.ts';
+import { type ApiCall, type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
 import { commandBody, FORM, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
-import { FakeClock, startInstance, tempDataDir, type Instance } from './support.ts';
+import { FakeClock, type Instance, startInstance, tempDataDir } from './support.ts';
 
 const CHANNEL = 'C0E2EDIGEST';
 const USER = 'U0E2ESUB';
@@ -58,10 +58,13 @@ async function slash(text: string, user = USER): Promise<Record<string, unknown>
 }
 
 const channelPosts = (): ApiCall[] => fake.calls.filter((c) => c.method === 'chat.postMessage' && c.params.channel === CHANNEL);
-const anyPostInChannel = () => fake.calls.filter((c) => (c.method === 'chat.postMessage' || c.method === 'chat.postEphemeral') && c.params.channel === CHANNEL);
+const anyPostInChannel = () =>
+  fake.calls.filter((c) => (c.method === 'chat.postMessage' || c.method === 'chat.postEphemeral') && c.params.channel === CHANNEL);
 const header = (blocks: unknown) => (blocks as Block[]).find((b) => b.type === 'header')?.text?.text;
 const allText = (blocks: unknown) =>
-  (blocks as Block[]).flatMap((b) => [b.text?.text ?? '', ...(b.fields ?? []).map((f) => f.text), ...(b.elements ?? []).map((e) => e.text)]).join('\n');
+  (blocks as Block[])
+    .flatMap((b) => [b.text?.text ?? '', ...(b.fields ?? []).map((f) => f.text), ...(b.elements ?? []).map((e) => e.text)])
+    .join('\n');
 
 /** The facts a digest shows, as item texts: section lines and variant fields, without the date and citation marks. */
 function itemTexts(blocks: unknown): string[] {
@@ -75,7 +78,12 @@ function itemTexts(blocks: unknown): string[] {
     else items.push(line);
   }
   return items
-    .map((line) => line.replace(/^\*[^*]*\*\s*/, '').replace(/\s*(\[\d+\])+$/, '').trim())
+    .map((line) =>
+      line
+        .replace(/^\*[^*]*\*\s*/, '')
+        .replace(/\s*(\[\d+\])+$/, '')
+        .trim(),
+    )
     .filter((line) => line && line !== 'Sources differ:');
 }
 
@@ -84,7 +92,9 @@ function expectSourced(blocks: unknown): void {
   const sections = (blocks as Block[]).filter((b) => b.type === 'section');
   const cited = new Set([...JSON.stringify(sections).matchAll(/\[(\d+)\]/g)].map((m) => m[1]));
   const listed = new Set(
-    (blocks as Block[]).filter((b) => b.type === 'context').flatMap((b) => (b.elements ?? []).map((e) => /^\[(\d+)\] /.exec(e.text)?.[1]).filter(Boolean) as string[]),
+    (blocks as Block[])
+      .filter((b) => b.type === 'context')
+      .flatMap((b) => (b.elements ?? []).map((e) => /^\[(\d+)\] /.exec(e.text)?.[1]).filter(Boolean) as string[]),
   );
   expect(cited.size).toBeGreaterThan(0);
   expect([...cited].sort()).toEqual([...listed].sort());
@@ -105,7 +115,12 @@ describe('the daily digest on Slack, end to end', () => {
     expect(header(body.blocks)).toBe('Daily digest subscribed');
     expect(allText(body.blocks)).toContain('Every day at 09:00 Europe/Berlin, on trade; next post Wed 10 Jun 2026, 09:00');
     // Recorded in the SQLite file under DATA_DIR, with who subscribed.
-    expect(await bot.store.getSubscription('slack', CHANNEL)).toMatchObject({ time: '09:00', timeZone: 'Europe/Berlin', topics: ['trade'], subscribedBy: USER });
+    expect(await bot.store.getSubscription('slack', CHANNEL)).toMatchObject({
+      time: '09:00',
+      timeZone: 'Europe/Berlin',
+      topics: ['trade'],
+      subscribedBy: USER,
+    });
     expect(anyPostInChannel()).toEqual([]);
   });
 

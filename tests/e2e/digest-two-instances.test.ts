@@ -13,13 +13,13 @@
 import { DateTime } from 'luxon';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/answer/types.ts';
 import type { ChatAdapter } from '../../adapters/contract.ts';
-import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
+import type { Answer } from '../../src/answer/types.ts';
 import type { DigestPoster, PlatformName, PostResult } from '../../src/digest/index.ts';
+import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
 import { openDigestStore, openPostgresStore } from '../../stores/sql/open-store.ts';
 import { TEST_DATABASE_URL } from '../digest/support.ts';
-import { FakeClock, startInstance, tempDataDir, type Instance } from './support.ts';
+import { FakeClock, type Instance, startInstance, tempDataDir } from './support.ts';
 
 interface SharedDatabase {
   /** Opens one more, independent connection to the test's database. */
@@ -115,7 +115,11 @@ interface Delivered {
  * records each post under the channel's local date at the moment it arrives. The first
  * attempt of every third channel-day fails (alternately a 503 and a 429 with Retry-After).
  */
-function sharedPlatform(platform: PlatformName, clock: FakeClock, delivered: Delivered[]): DigestPoster & { attempts: Map<string, number> } {
+function sharedPlatform(
+  platform: PlatformName,
+  clock: FakeClock,
+  delivered: Delivered[],
+): DigestPoster & { attempts: Map<string, number> } {
   const attempts = new Map<string, number>();
   let calls = 0;
   return {
@@ -157,7 +161,10 @@ function dueInWindow(channel: Channel, from: number, to: number): { localDate: s
 }
 
 /** The shared fake platform as a chat adapter: it carries only the digest. */
-const adapterFor = (poster: DigestPoster): ChatAdapter => ({ name: poster.platform, start: async () => ({ poster, stop: async () => undefined }) });
+const adapterFor = (poster: DigestPoster): ChatAdapter => ({
+  name: poster.platform,
+  start: async () => ({ poster, stop: async () => undefined }),
+});
 
 describe.each(backends)('two instances on one %s database', (_name, makeDatabase) => {
   let database: SharedDatabase | undefined;
@@ -174,7 +181,8 @@ describe.each(backends)('two instances on one %s database', (_name, makeDatabase
     const clock = new FakeClock(START);
     const delivered: Delivered[] = [];
     const platforms = [sharedPlatform('slack', clock, delivered), sharedPlatform('discord', clock, delivered)];
-    for (let i = 0; i < 2; i++) bots.push(await startInstance({}, clock, { platforms: platforms.map(adapterFor), openStore: () => database!.open() }));
+    for (let i = 0; i < 2; i++)
+      bots.push(await startInstance({}, clock, { platforms: platforms.map(adapterFor), openStore: () => database!.open() }));
     const instances = bots.map((bot) => ({ store: bot.store, scheduler: bot.scheduler, answerer: bot.holder.answerer(), sent: 0 }));
 
     // Each channel subscribes through one instance or the other, by command; both see every one.
@@ -211,8 +219,12 @@ describe.each(backends)('two instances on one %s database', (_name, makeDatabase
 
     // None missing: every post time in the window has its post (those in the last step may still be pending).
     const from = Date.parse(START);
-    const expected = CHANNELS.flatMap((c) => dueInWindow(c, from, lastTick - STEP_MS).map((d) => `${c.platform}/${c.id}/${d.localDate}`)).sort();
-    const allowedLate = CHANNELS.flatMap((c) => dueInWindow(c, lastTick - STEP_MS + 1, lastTick).map((d) => `${c.platform}/${c.id}/${d.localDate}`));
+    const expected = CHANNELS.flatMap((c) =>
+      dueInWindow(c, from, lastTick - STEP_MS).map((d) => `${c.platform}/${c.id}/${d.localDate}`),
+    ).sort();
+    const allowedLate = CHANNELS.flatMap((c) =>
+      dueInWindow(c, lastTick - STEP_MS + 1, lastTick).map((d) => `${c.platform}/${c.id}/${d.localDate}`),
+    );
     const got = [...perChannelDay.keys()].sort();
     expect(got.filter((k) => !allowedLate.includes(k))).toEqual(expected);
     // Over two and a half days every channel posted on two or three local days.
@@ -236,7 +248,10 @@ describe.each(backends)('two instances on one %s database', (_name, makeDatabase
     // The store agrees: each delivered channel-day is recorded sent, once.
     const dates = [...new Set(delivered.map((d) => d.localDate))];
     const deliveries = await instances[1].store.deliveriesOn(dates);
-    const sent = deliveries.filter((d) => d.status === 'sent').map((d) => `${d.platform}/${d.channelId}/${d.localDate}`).sort();
+    const sent = deliveries
+      .filter((d) => d.status === 'sent')
+      .map((d) => `${d.platform}/${d.channelId}/${d.localDate}`)
+      .sort();
     expect(sent).toEqual(got);
   });
 });

@@ -4,12 +4,12 @@
  * response_url still exits, within the documented 10 s.
  */
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
 import pg from 'pg';
-import { commandBody, eventBody, FORM, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SLOW_DOWN } from '../../src/rate-limit.ts';
-import { startBot, type BotProcess } from '../helpers/bot-process.ts';
+import { type BotProcess, startBot } from '../helpers/bot-process.ts';
+import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
+import { commandBody, eventBody, FORM, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
 import { tempDataDir } from './support.ts';
 
 let fake: FakeSlack;
@@ -21,7 +21,18 @@ let port: number;
 beforeAll(async () => {
   fake = await startFakeSlack();
   data = tempDataDir();
-  bot = startBot({ SLACK_BOT_TOKEN: 'xoxb-e2e', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', DATA_DIR: data.dir, RATE_LIMIT_BURST: '3', RATE_LIMIT_PER_MINUTE: '1' }, data.dir);
+  bot = startBot(
+    {
+      SLACK_BOT_TOKEN: 'xoxb-e2e',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: '0',
+      DATA_DIR: data.dir,
+      RATE_LIMIT_BURST: '3',
+      RATE_LIMIT_PER_MINUTE: '1',
+    },
+    data.dir,
+  );
   const started = await bot.waitForLog((l) => l.msg === 'slack: started', 'Slack to start');
   await bot.waitForLog((l) => l.msg === 'started', 'npm start to say it started');
   port = started.port as number;
@@ -49,7 +60,8 @@ describe('npm start over HTTP, under fire', () => {
   });
 
   it('honours RATE_LIMIT_BURST: a fourth quick question from one person gets the private "slow down"', async () => {
-    for (let i = 1; i <= 4; i += 1) await post(endpoint, commandBody('trade', fake.responseUrl(`burst-${i}`), { user_id: 'U0BURST' }), FORM);
+    for (let i = 1; i <= 4; i += 1)
+      await post(endpoint, commandBody('trade', fake.responseUrl(`burst-${i}`), { user_id: 'U0BURST' }), FORM);
     await fake.until(() => fake.responses.some((r) => r.id === 'burst-4'), 'the fourth reply');
     expect(fake.responses.find((r) => r.id === 'burst-4')?.body).toEqual({ response_type: 'ephemeral', text: SLOW_DOWN });
     expect(fake.responses.find((r) => r.id === 'burst-3')?.body.response_type).toBe('ephemeral');
@@ -88,7 +100,17 @@ describe.each(sharedDatabases)('two npm start processes on one PostgreSQL', (url
     const dirs = [tempDataDir(), tempDataDir()];
     const databaseUrl = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
     const bots = dirs.map((d) =>
-      startBot({ SLACK_BOT_TOKEN: 'xoxb-e2e', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: own.apiUrl, PORT: '0', DATA_DIR: d.dir, DATABASE_URL: databaseUrl }, d.dir),
+      startBot(
+        {
+          SLACK_BOT_TOKEN: 'xoxb-e2e',
+          SLACK_SIGNING_SECRET: SIGNING_SECRET,
+          SLACK_API_URL: own.apiUrl,
+          PORT: '0',
+          DATA_DIR: d.dir,
+          DATABASE_URL: databaseUrl,
+        },
+        d.dir,
+      ),
     );
     try {
       const endpoints: string[] = [];
@@ -98,7 +120,13 @@ describe.each(sharedDatabases)('two npm start processes on one PostgreSQL', (url
         endpoints.push(`http://127.0.0.1:${started.port as number}/slack/events`);
       }
       const command = commandBody('trade', own.responseUrl('two-processes'));
-      const mention = eventBody('EvTwoProcesses', { type: 'app_mention', channel: 'C0TWO', user: 'U0ASKER', text: '<@UBOT> energy', ts: '1700000000.007000' });
+      const mention = eventBody('EvTwoProcesses', {
+        type: 'app_mention',
+        channel: 'C0TWO',
+        user: 'U0ASKER',
+        text: '<@UBOT> energy',
+        ts: '1700000000.007000',
+      });
       for (const endpoint of endpoints) {
         expect((await post(endpoint, command, FORM)).status).toBe(200);
         expect((await post(endpoint, mention, 'application/json')).status).toBe(200);
@@ -106,7 +134,8 @@ describe.each(sharedDatabases)('two npm start processes on one PostgreSQL', (url
       const mentionPosts = () => own.calls.filter((c) => c.method === 'chat.postMessage' && c.params.channel === 'C0TWO');
       await own.until(() => own.responses.some((r) => r.id === 'two-processes') && mentionPosts().length >= 1, 'the answers', 10_000);
       // Later requests to each, answered, show the repeats were skipped rather than slow.
-      for (const [i, endpoint] of endpoints.entries()) await post(endpoint, commandBody('topics', own.responseUrl(`two-barrier-${i}`)), FORM);
+      for (const [i, endpoint] of endpoints.entries())
+        await post(endpoint, commandBody('topics', own.responseUrl(`two-barrier-${i}`)), FORM);
       await own.until(() => own.responses.filter((r) => r.id.startsWith('two-barrier-')).length === 2, 'the barriers', 10_000);
       expect(own.responses.filter((r) => r.id === 'two-processes')).toHaveLength(1);
       expect(mentionPosts()).toHaveLength(1);

@@ -6,10 +6,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
-import { commandPayload } from '../slack/signed-requests.ts';
+import { type BotProcess, startBot } from '../helpers/bot-process.ts';
 import { GAZETTE_FACTS, tmpBase } from '../reload/support.ts';
-import { startBot, type BotProcess } from '../helpers/bot-process.ts';
+import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
+import { commandPayload } from '../slack/signed-requests.ts';
 import { tempDataDir } from './support.ts';
 
 let fake: FakeSlack;
@@ -30,7 +30,11 @@ beforeAll(async () => {
     KNOWLEDGE_TEXTS_DIR: base.texts,
   };
   bot = startBot(env, data.dir);
-  await fake.until(() => fake.socketCount === 1 && bot.logLines().some((l) => l.msg === 'started'), 'npm start to connect and say it started', 15_000);
+  await fake.until(
+    () => fake.socketCount === 1 && bot.logLines().some((l) => l.msg === 'started'),
+    'npm start to connect and say it started',
+    15_000,
+  );
 });
 
 afterAll(async () => {
@@ -42,7 +46,12 @@ afterAll(async () => {
 const logLines = () => bot.logLines();
 
 async function ask(text: string, id: string): Promise<string> {
-  fake.sendEnvelope({ envelope_id: `env-${id}`, type: 'slash_commands', payload: commandPayload(text, fake.responseUrl(id)), accepts_response_payload: true });
+  fake.sendEnvelope({
+    envelope_id: `env-${id}`,
+    type: 'slash_commands',
+    payload: commandPayload(text, fake.responseUrl(id)),
+    accepts_response_payload: true,
+  });
   await fake.until(() => fake.responses.some((r) => r.id === id), `the answer ${id}`, 10_000);
   return JSON.stringify(fake.responses.find((r) => r.id === id)!.body);
 }

@@ -5,8 +5,8 @@
  * database) and exits with 0.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBot, type BotProcess } from '../helpers/bot-process.ts';
-import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
+import { type BotProcess, startBot } from '../helpers/bot-process.ts';
+import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
 import { commandPayload } from '../slack/signed-requests.ts';
 import { tempDataDir } from './support.ts';
 

@@ -8,16 +8,16 @@
 import { readdirSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AdapterDeps, ChatAdapter } from '../../adapters/contract.ts';
 import { CONSOLE_BANNER } from '../../adapters/console/repl.ts';
+import type { AdapterDeps, ChatAdapter } from '../../adapters/contract.ts';
 import type { RunningSlack } from '../../adapters/slack/app.ts';
 import { configuredPlatforms } from '../../app/platforms.ts';
-import { startBot, type ChatBot } from '../../app/start-bot.ts';
+import { type ChatBot, startBot } from '../../app/start-bot.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { realKnowledge } from '../digest/support.ts';
 import { startBot as startBotProcess } from '../helpers/bot-process.ts';
 import { until } from '../helpers/until.ts';
-import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
+import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
 import { commandBody, FORM, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
 import { FakeClock, tempDataDir } from './support.ts';
 
@@ -48,7 +48,13 @@ describe('startBot with a test’s overrides: Slack, the digest, the operator’
   beforeAll(async () => {
     fake = await startFakeSlack();
     data = tempDataDir();
-    const env = { SLACK_BOT_TOKEN: 'xoxb-e2e', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: fake.apiUrl, DATA_DIR: data.dir };
+    const env = {
+      SLACK_BOT_TOKEN: 'xoxb-e2e',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      PORT: '0',
+      SLACK_API_URL: fake.apiUrl,
+      DATA_DIR: data.dir,
+    };
     const started = await startBot(env, {
       logger: memoryLogger(),
       knowledge: realKnowledge(),
@@ -71,7 +77,11 @@ describe('startBot with a test’s overrides: Slack, the digest, the operator’
   async function slash(text: string): Promise<Record<string, unknown>> {
     const id = `start-bot-${++responses}`;
     const port = (bot.adapters[0].running as RunningSlack).port;
-    const res = await post(`http://127.0.0.1:${port}/slack/events`, commandBody(text, fake.responseUrl(id), { channel_id: CHANNEL, user_id: 'U0STARTBOT' }), FORM);
+    const res = await post(
+      `http://127.0.0.1:${port}/slack/events`,
+      commandBody(text, fake.responseUrl(id), { channel_id: CHANNEL, user_id: 'U0STARTBOT' }),
+      FORM,
+    );
     expect(res.status).toBe(200);
     await fake.until(() => fake.responses.some((r) => r.id === id), `the answer to /sinorussia ${text}`);
     return fake.responses.find((r) => r.id === id)!.body;
@@ -101,7 +111,10 @@ describe('startBot with a test’s overrides: Slack, the digest, the operator’
     const deps = loopback.seen.deps!;
     expect(deps.limiter).toBeDefined();
     expect(deps.outbox).toBeDefined();
-    expect((await deps.answerer.answer(deps.answerer.parseText('trade'), { platform: 'slack', channelId: 'L1', userId: 'U1', canManage: false })).title).toBe(TRADE_TITLE);
+    expect(
+      (await deps.answerer.answer(deps.answerer.parseText('trade'), { platform: 'slack', channelId: 'L1', userId: 'U1', canManage: false }))
+        .title,
+    ).toBe(TRADE_TITLE);
     const metrics = await (await ops('/metrics')).text();
     expect(metrics).toContain('sinorussia_requests_total{surface="slack"} 2');
     expect(metrics).toContain('sinorussia_requests_total{surface="loopback"} 1');
@@ -131,7 +144,10 @@ describe('with no chat platform configured', () => {
       const output = new PassThrough();
       let screen = '';
       output.on('data', (chunk) => (screen += chunk.toString()));
-      const bot = await startBot({ DATA_DIR: data.dir }, { logger: memoryLogger(), knowledge: realKnowledge(), console: { input, output } });
+      const bot = await startBot(
+        { DATA_DIR: data.dir },
+        { logger: memoryLogger(), knowledge: realKnowledge(), console: { input, output } },
+      );
       expect(bot.mode).toBe('console');
       expect(bot.adapters.map((a) => a.name)).toEqual(['console']);
       input.write('trade\n');

@@ -6,9 +6,9 @@ import { chmodSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
-import { SIGNING_SECRET } from '../slack/signed-requests.ts';
 import { startBot } from '../helpers/bot-process.ts';
+import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
+import { SIGNING_SECRET } from '../slack/signed-requests.ts';
 import { tempDataDir } from './support.ts';
 
 /** Shaped like a bot token (three parts); the fake never sees it. */
@@ -51,7 +51,11 @@ async function refused(env: Record<string, string>, options: Parameters<typeof s
 }
 
 const slackHttp = (extra: Record<string, string> = {}) => ({
-  SLACK_BOT_TOKEN: 'xoxb-startup', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', ...extra,
+  SLACK_BOT_TOKEN: 'xoxb-startup',
+  SLACK_SIGNING_SECRET: SIGNING_SECRET,
+  SLACK_API_URL: fake.apiUrl,
+  PORT: '0',
+  ...extra,
 });
 
 const oneLine = (result: Awaited<ReturnType<typeof refused>>) => {

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configuredPlatforms } from '../../app/platforms.ts';
-import { startBot, type BotOverrides, type ChatBot } from '../../app/start-bot.ts';
+import { type BotOverrides, type ChatBot, startBot } from '../../app/start-bot.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { FakeClock, realKnowledge } from '../digest/support.ts';
 
@@ -17,7 +17,11 @@ export { FakeClock };
 export type Instance = ChatBot & { logger: ReturnType<typeof memoryLogger> };
 
 /** One `npm start` with this environment, its digest on `clock`. */
-export async function startInstance(env: Record<string, string | undefined>, clock: FakeClock, overrides: BotOverrides = {}): Promise<Instance> {
+export async function startInstance(
+  env: Record<string, string | undefined>,
+  clock: FakeClock,
+  overrides: BotOverrides = {},
+): Promise<Instance> {
   // Without a platform startBot would open the console on the test runner's own stdin.
   if (!overrides.platforms && configuredPlatforms(env).length === 0) throw new Error('no platform configured in the test environment');
   const logger = memoryLogger();

@@ -11,7 +11,8 @@ import { FakeClock } from '../digest/support.ts';
 import { digestRig, dueAtNine as subscription } from './digest-rig.ts';
 
 const rig = digestRig();
-const scheduler = (clock: FakeClock, posters: DigestPoster[], settings: Partial<DigestSchedulerSettings> = {}) => rig.scheduler(clock, posters, settings).instance;
+const scheduler = (clock: FakeClock, posters: DigestPoster[], settings: Partial<DigestSchedulerSettings> = {}) =>
+  rig.scheduler(clock, posters, settings).instance;
 const slackPoster = () => rig.slackPoster();
 const posted = () => [...rig.slack.digest.history.keys()].sort();
 

@@ -22,7 +22,8 @@ const scheduler: typeof rig.scheduler = (...args) => rig.scheduler(...args);
 const slackPoster = () => rig.slackPoster();
 const discordPoster = () => rig.discordPoster();
 const slackPosts = (channel: string) => rig.slack.calls.filter((c) => c.method === 'chat.postMessage' && c.params.channel === channel);
-const discordPosts = (channel: string) => rig.discord.calls.filter((c) => c.method === 'POST' && c.path === `/api/v10/channels/${channel}/messages`);
+const discordPosts = (channel: string) =>
+  rig.discord.calls.filter((c) => c.method === 'POST' && c.path === `/api/v10/channels/${channel}/messages`);
 const KEY = { localDate: '2026-05-04' };
 
 describe('Slack: an attempt whose fate is unknown is looked for before posting again', () => {
@@ -40,7 +41,10 @@ describe('Slack: an attempt whose fate is unknown is looked for before posting a
     const delivery = await rig.store.getDelivery({ platform: 'slack', channelId: 'C0RESET', ...KEY });
     expect(delivery).toMatchObject({ status: 'sent', messageId: rig.slack.digest.history.get('C0RESET')![0].ts });
     // The marker is the post's metadata, invisible in the channel.
-    expect(slackPosts('C0RESET')[0].params.metadata).toEqual({ event_type: 'sinorussia_digest', event_payload: { nonce: digestDeliveryId({ platform: 'slack', channelId: 'C0RESET', ...KEY }) } });
+    expect(slackPosts('C0RESET')[0].params.metadata).toEqual({
+      event_type: 'sinorussia_digest',
+      event_payload: { nonce: digestDeliveryId({ platform: 'slack', channelId: 'C0RESET', ...KEY }) },
+    });
   });
 
   it('the post landed and hung past the timeout: the retry finds it', async () => {
@@ -63,7 +67,14 @@ describe('Slack: an attempt whose fate is unknown is looked for before posting a
     const key = { platform: 'slack' as const, channelId: 'C0CRASH', ...KEY };
     expect(await rig.store.claimDelivery(key, clock.now().getTime(), 5 * MINUTE, 8)).toBeTruthy();
     const knowledge = realKnowledge();
-    const selection = selectDigest({ knowledge, composer: new Composer(knowledge), topics: [], localDate: KEY.localDate, history: [], firstSeen: new Map() });
+    const selection = selectDigest({
+      knowledge,
+      composer: new Composer(knowledge),
+      topics: [],
+      localDate: KEY.localDate,
+      history: [],
+      firstSeen: new Map(),
+    });
     expect((await slackPoster().post('C0CRASH', selection.answer, { deliveryId: digestDeliveryId(key) })).ok).toBe(true);
 
     const survivor = scheduler(clock, [slackPoster()], { leaseMs: 5 * MINUTE });
@@ -101,7 +112,10 @@ describe('Discord: the same with the channel’s latest messages', () => {
     clock.advance(10 * MINUTE);
     expect(await s.instance.tick()).toMatchObject({ sent: 1, found: 1 });
     expect(discordPosts(DISCORD_CHANNEL)).toHaveLength(1);
-    expect(await rig.store.getDelivery({ platform: 'discord', channelId: DISCORD_CHANNEL, ...KEY })).toMatchObject({ status: 'sent', messageId: rig.discord.channelMessages.get(DISCORD_CHANNEL)![0].id });
+    expect(await rig.store.getDelivery({ platform: 'discord', channelId: DISCORD_CHANNEL, ...KEY })).toMatchObject({
+      status: 'sent',
+      messageId: rig.discord.channelMessages.get(DISCORD_CHANNEL)![0].id,
+    });
   });
 });
 
@@ -115,7 +129,14 @@ describe('stop() during a long tick', () => {
     });
     const logger = memoryLogger();
     // Real time: 100 channels at 10 posts a second is a 10 s tick.
-    const instance = new DigestScheduler({ store: rig.store, ...realBase(), posters: [slow], logger, clock, settings: { postsPerSecond: 10, channelGapMs: 0 } });
+    const instance = new DigestScheduler({
+      store: rig.store,
+      ...realBase(),
+      posters: [slow],
+      logger,
+      clock,
+      settings: { postsPerSecond: 10, channelGapMs: 0 },
+    });
     const tick = instance.tick();
     await new Promise((resolve) => setTimeout(resolve, 500));
     const started = Date.now();

@@ -6,13 +6,13 @@
 import { afterEach, beforeEach } from 'vitest';
 import { createDiscordDigestPoster } from '../../adapters/discord/digest-poster.ts';
 import { createSlackDigestPoster } from '../../adapters/slack/digest-poster.ts';
-import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
 import { DigestScheduler, type DigestSchedulerSettings } from '../../src/digest/scheduler.ts';
 import type { DigestPoster, PlatformName, Subscription } from '../../src/digest/types.ts';
 import { memoryLogger } from '../../src/log.ts';
+import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
+import { type Backend, type FakeClock, realBase, sqliteBackend, UNPACED } from '../digest/support.ts';
 import { FakeDiscord } from '../discord/fake-discord.ts';
-import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
-import { realBase, sqliteBackend, UNPACED, type Backend, type FakeClock } from '../digest/support.ts';
+import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
 
 /** A subscription due at 09:00 UTC every day, made long ago. */
 export const dueAtNine = (platform: PlatformName, channelId: string): Subscription => ({
@@ -31,7 +31,11 @@ export interface DigestRig {
   discord: FakeDiscord;
   slackPoster(): DigestPoster;
   discordPoster(): DigestPoster;
-  scheduler(clock: FakeClock, posters: DigestPoster[], settings?: Partial<DigestSchedulerSettings>): { instance: DigestScheduler; logger: ReturnType<typeof memoryLogger> };
+  scheduler(
+    clock: FakeClock,
+    posters: DigestPoster[],
+    settings?: Partial<DigestSchedulerSettings>,
+  ): { instance: DigestScheduler; logger: ReturnType<typeof memoryLogger> };
 }
 
 export function digestRig(): DigestRig {
@@ -41,7 +45,15 @@ export function digestRig(): DigestRig {
     discordPoster: () => createDiscordDigestPoster({ token: 'fault.token.discord', apiUrl: rig.discord.apiUrl }),
     scheduler(clock, posters, settings = {}) {
       const logger = memoryLogger();
-      const instance = new DigestScheduler({ store: rig.store, ...realBase(), posters, logger, clock, sleep: clock.sleep, settings: { ...UNPACED, ...settings } });
+      const instance = new DigestScheduler({
+        store: rig.store,
+        ...realBase(),
+        posters,
+        logger,
+        clock,
+        sleep: clock.sleep,
+        settings: { ...UNPACED, ...settings },
+      });
       return { instance, logger };
     },
   } as DigestRig;

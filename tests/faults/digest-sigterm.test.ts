@@ -7,9 +7,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDigestStore } from '../../stores/sql/open-store.ts';
 import { tempDataDir } from '../e2e/support.ts';
-import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
+import { type BotProcess, startBot } from '../helpers/bot-process.ts';
+import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
 import { SIGNING_SECRET } from '../slack/signed-requests.ts';
-import { startBot, type BotProcess } from '../helpers/bot-process.ts';
 
 const CHANNELS = 100;
 let slack: FakeSlack;
@@ -29,10 +29,25 @@ describe('SIGTERM during a digest tick', () => {
     const now = new Date();
     const time = `${String(now.getUTCHours()).padStart(2, '0')}:${String(now.getUTCMinutes()).padStart(2, '0')}`;
     for (let i = 0; i < CHANNELS; i++) {
-      await store.saveSubscription({ platform: 'slack', channelId: `C0TERM${String(i).padStart(3, '0')}`, time, timeZone: 'UTC', topics: [], subscribedBy: 'U1', subscribedAt: new Date(Date.now() - 86_400_000).toISOString() });
+      await store.saveSubscription({
+        platform: 'slack',
+        channelId: `C0TERM${String(i).padStart(3, '0')}`,
+        time,
+        timeZone: 'UTC',
+        topics: [],
+        subscribedBy: 'U1',
+        subscribedAt: new Date(Date.now() - 86_400_000).toISOString(),
+      });
     }
     await store.close();
-    const env = { SLACK_BOT_TOKEN: 'xoxb-term', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: slack.apiUrl, DATA_DIR: data.dir, DIGEST_TICK_MS: '1000' };
+    const env = {
+      SLACK_BOT_TOKEN: 'xoxb-term',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      PORT: '0',
+      SLACK_API_URL: slack.apiUrl,
+      DATA_DIR: data.dir,
+      DIGEST_TICK_MS: '1000',
+    };
 
     bot = startBot(env, data.dir);
     await bot.waitForLog((l) => l.msg === 'started', 'the bot to start');

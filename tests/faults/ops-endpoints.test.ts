@@ -7,14 +7,14 @@
 import { connect, type Socket } from 'node:net';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { TEST_DATABASE_URL } from '../digest/support.ts';
 import { FakeDiscord } from '../discord/fake-discord.ts';
 import { tempDataDir } from '../e2e/support.ts';
-import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
+import { type BotProcess, startBot } from '../helpers/bot-process.ts';
+import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
 import { commandBody, commandPayload, FORM, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
-import { TEST_DATABASE_URL } from '../digest/support.ts';
-import { startBot, type BotProcess } from '../helpers/bot-process.ts';
 import { sample } from './prom-sample.ts';
-import { startTcpProxy, viaProxy, type TcpProxy } from './tcp-proxy.ts';
+import { startTcpProxy, type TcpProxy, viaProxy } from './tcp-proxy.ts';
 
 let bot: BotProcess | undefined;
 let slack: FakeSlack | undefined;
@@ -51,7 +51,10 @@ const get = async (port: unknown, path: string) => {
 async function startSocketModeBot(): Promise<{ port: unknown; fake: FakeSlack; proc: BotProcess }> {
   slack = await startFakeSlack();
   data = tempDataDir();
-  bot = startBot({ SLACK_BOT_TOKEN: 'xoxb-ops', SLACK_APP_TOKEN: 'xapp-ops', SLACK_API_URL: slack.apiUrl, DATA_DIR: data.dir, OPS_PORT: '0' }, data.dir);
+  bot = startBot(
+    { SLACK_BOT_TOKEN: 'xoxb-ops', SLACK_APP_TOKEN: 'xapp-ops', SLACK_API_URL: slack.apiUrl, DATA_DIR: data.dir, OPS_PORT: '0' },
+    data.dir,
+  );
   const { port } = await bot.waitForLog((l) => l.msg === 'ops: listening', 'the ops server');
   await bot.waitForLog((l) => l.msg === 'started', 'the bot to start');
   await slack.until(() => slack!.socketCount === 1, 'the Socket Mode link');
@@ -75,7 +78,10 @@ describe('operator signals from npm start', () => {
   it('Slack HTTP mode: on PORT, and an answer is counted by surface and kind', async () => {
     slack = await startFakeSlack();
     data = tempDataDir();
-    bot = startBot({ SLACK_BOT_TOKEN: 'xoxb-ops', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: slack.apiUrl, DATA_DIR: data.dir }, data.dir);
+    bot = startBot(
+      { SLACK_BOT_TOKEN: 'xoxb-ops', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: slack.apiUrl, DATA_DIR: data.dir },
+      data.dir,
+    );
     const { port } = await bot.waitForLog((l) => l.msg === 'slack: started', 'Slack to start');
     await expectSignals(port);
     const res = await post(`http://127.0.0.1:${String(port)}/slack/events`, commandBody('trade', slack.responseUrl('ops-1')), FORM);
@@ -91,7 +97,12 @@ describe('operator signals from npm start', () => {
     const { port, fake: slack, proc: bot } = await startSocketModeBot();
     const before = await expectSignals(port);
     expect(sample(before, 'sinorussia_answers_total', { surface: 'slack' })).toBe(0);
-    slack.sendEnvelope({ envelope_id: 'ops-env-1', type: 'slash_commands', accepts_response_payload: true, payload: commandPayload('recipe for pancakes please', slack.responseUrl('ops-2')) });
+    slack.sendEnvelope({
+      envelope_id: 'ops-env-1',
+      type: 'slash_commands',
+      accepts_response_payload: true,
+      payload: commandPayload('recipe for pancakes please', slack.responseUrl('ops-2')),
+    });
     await slack.until(() => slack!.responses.some((r) => r.id === 'ops-2'), 'the answer', 10_000);
     const after = (await get(port, '/metrics')).text;
     expect(sample(after, 'sinorussia_requests_total', { surface: 'slack' })).toBe(1);
@@ -110,17 +121,37 @@ describe('operator signals from npm start', () => {
     expect(JSON.parse(down.text).checks).toMatchObject({ running: 'ok', store: 'ok', slack: 'not ready' });
     // The client reconnects by itself (after its ping timeout, 5 s), through apps.connections.open.
     await slack!.until(() => slack!.socketCount === 1 && slack!.connectionTokens.length > opened, 'the link back', 15_000);
-    await bot.waitForLog((l) => l.msg === 'slack: the Socket Mode link is up' && bot!.logLines().indexOf(l) > bot!.logLines().findIndex((d) => d.msg === 'slack: the Socket Mode link is down'), 'the link seen up again');
+    await bot.waitForLog(
+      (l) =>
+        l.msg === 'slack: the Socket Mode link is up' &&
+        bot!.logLines().indexOf(l) > bot!.logLines().findIndex((d) => d.msg === 'slack: the Socket Mode link is down'),
+      'the link seen up again',
+    );
     expect((await get(port, '/readyz')).status).toBe(200);
     // And it answers on the new link.
-    slack.sendEnvelope({ envelope_id: 'ops-env-back', type: 'slash_commands', accepts_response_payload: true, payload: commandPayload('trade', slack.responseUrl('ops-back')) });
+    slack.sendEnvelope({
+      envelope_id: 'ops-env-back',
+      type: 'slash_commands',
+      accepts_response_payload: true,
+      payload: commandPayload('trade', slack.responseUrl('ops-back')),
+    });
     await slack.until(() => slack!.responses.some((r) => r.id === 'ops-back'), 'the answer on the new link', 10_000);
   });
 
   it('SIGTERM with half a request on OPS_PORT and a slow Slack client: exits 0 within the stop deadline', async () => {
     slack = await startFakeSlack();
     data = tempDataDir();
-    bot = startBot({ SLACK_BOT_TOKEN: 'xoxb-ops', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: slack.apiUrl, DATA_DIR: data.dir, OPS_PORT: '0' }, data.dir);
+    bot = startBot(
+      {
+        SLACK_BOT_TOKEN: 'xoxb-ops',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        PORT: '0',
+        SLACK_API_URL: slack.apiUrl,
+        DATA_DIR: data.dir,
+        OPS_PORT: '0',
+      },
+      data.dir,
+    );
     const ops = (await bot.waitForLog((l) => l.msg === 'ops: listening', 'the ops server')).port;
     const { port } = await bot.waitForLog((l) => l.msg === 'slack: started', 'Slack to start');
     const open = (p: unknown, text: string) =>
@@ -146,7 +177,15 @@ describe('operator signals from npm start', () => {
   it('Discord: on OPS_PORT, ready once the gateway is', async () => {
     discord = await new FakeDiscord().start();
     data = tempDataDir();
-    bot = startBot({ DISCORD_TOKEN: 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD', DISCORD_API_URL: discord.apiUrl, DATA_DIR: data.dir, OPS_PORT: '0' }, data.dir);
+    bot = startBot(
+      {
+        DISCORD_TOKEN: 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD',
+        DISCORD_API_URL: discord.apiUrl,
+        DATA_DIR: data.dir,
+        OPS_PORT: '0',
+      },
+      data.dir,
+    );
     const { port } = await bot.waitForLog((l) => l.msg === 'ops: listening', 'the ops server');
     await bot.waitForLog((l) => l.msg === 'started', 'the bot to start');
     const ready = JSON.parse((await get(port, '/readyz')).text);
@@ -165,7 +204,16 @@ describe('operator signals from npm start', () => {
     url.searchParams.set('options', `-c search_path=${schema}`);
     slack = await startFakeSlack();
     data = tempDataDir();
-    bot = startBot({ SLACK_BOT_TOKEN: 'xoxb-ops', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: slack.apiUrl, DATABASE_URL: url.toString() }, data.dir);
+    bot = startBot(
+      {
+        SLACK_BOT_TOKEN: 'xoxb-ops',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        PORT: '0',
+        SLACK_API_URL: slack.apiUrl,
+        DATABASE_URL: url.toString(),
+      },
+      data.dir,
+    );
     const { port } = await bot.waitForLog((l) => l.msg === 'slack: started', 'Slack to start');
     await bot.waitForLog((l) => l.msg === 'started', 'the bot to start');
     expect((await get(port, '/readyz')).status).toBe(200);

@@ -11,11 +11,11 @@ import { memoryLogger } from '../../src/log.ts';
 import { RateLimiter } from '../../src/rate-limit.ts';
 import { commandInteraction, FakeDiscord, messageCreate, type RecordedCall } from '../discord/fake-discord.ts';
 import { tempDataDir } from '../e2e/support.ts';
+import { type BotProcess, startBot } from '../helpers/bot-process.ts';
 import { realAnswerer } from '../helpers/real.ts';
 import { until } from '../helpers/until.ts';
-import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
+import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
 import { commandBody, eventBody, FORM, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
-import { startBot, type BotProcess } from '../helpers/bot-process.ts';
 import { outbound, scrape } from './prom-sample.ts';
 
 const DISCORD_TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
@@ -55,7 +55,10 @@ describe('Slack', () => {
   it('npm start: response_url 500 and 429, a mention 429 and channel_not_found, each counted by code', async () => {
     slack = await startFakeSlack();
     data = tempDataDir();
-    bot = startBot({ SLACK_BOT_TOKEN: 'xoxb-ops', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: slack.apiUrl, DATA_DIR: data.dir }, data.dir);
+    bot = startBot(
+      { SLACK_BOT_TOKEN: 'xoxb-ops', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: slack.apiUrl, DATA_DIR: data.dir },
+      data.dir,
+    );
     const { port } = await bot.waitForLog((l) => l.msg === 'slack: started', 'Slack to start');
     const events = `http://127.0.0.1:${String(port)}/slack/events`;
     expect(outbound(await scrape(port), 'slack', 'server_error')).toBe(0);
@@ -69,7 +72,11 @@ describe('Slack', () => {
 
     slack.failNextHttp('chat.postMessage', 429, { 'retry-after': '1' });
     expect((await post(events, mention('Ev0E1', '1800000000.000100'), JSON_TYPE)).status).toBe(200);
-    await slack.until(() => slack!.calls.filter((c) => c.method === 'chat.postMessage').length === 2, 'the mention answered on retry', 10_000);
+    await slack.until(
+      () => slack!.calls.filter((c) => c.method === 'chat.postMessage').length === 2,
+      'the mention answered on retry',
+      10_000,
+    );
     text = await scrape(port);
     expect(outbound(text, 'slack', 'rate_limited')).toBe(2);
 
@@ -87,7 +94,12 @@ describe('Slack', () => {
     const metrics = createMetrics();
     const running = await startSlack(
       { mode: 'http', botToken: 'xoxb-ops', signingSecret: SIGNING_SECRET, port: 0, apiUrl: slack.apiUrl, webApiRetries: 0 },
-      { answerer: realAnswerer(), logger: memoryLogger(), outboundError: metrics.outboundError, timing: { webApiTimeoutMs: 300, responseUrlTimeoutMs: 300 } },
+      {
+        answerer: realAnswerer(),
+        logger: memoryLogger(),
+        outboundError: metrics.outboundError,
+        timing: { webApiTimeoutMs: 300, responseUrlTimeoutMs: 300 },
+      },
     );
     stops.push(() => running.stop(Date.now() + 1000));
     const events = `http://127.0.0.1:${String(running.port)}/slack/events`;
@@ -131,7 +143,13 @@ describe('Discord', () => {
     const metrics = createMetrics();
     const running = await startDiscord(
       { token: DISCORD_TOKEN, apiUrl: discord.apiUrl },
-      { answerer: realAnswerer(), logger: memoryLogger(), outboundError: metrics.outboundError, restTimeoutMs: 200, limiter: new RateLimiter({ burst: 100, perMinute: 100 }) },
+      {
+        answerer: realAnswerer(),
+        logger: memoryLogger(),
+        outboundError: metrics.outboundError,
+        restTimeoutMs: 200,
+        limiter: new RateLimiter({ burst: 100, perMinute: 100 }),
+      },
     );
     stops.push(() => running.stop(Date.now() + 1000));
     discord.hang((c) => c.method === 'POST' && c.path.includes('/messages'));

@@ -8,10 +8,10 @@ import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SQLITE_FILE } from '../../stores/sql/open-store.ts';
 import { tempDataDir } from '../e2e/support.ts';
+import { type BotProcess, startBot } from '../helpers/bot-process.ts';
 import { until } from '../helpers/until.ts';
-import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
+import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
 import { commandBody, FORM, SIGNING_SECRET, signedHeaders } from '../slack/signed-requests.ts';
-import { startBot, type BotProcess } from '../helpers/bot-process.ts';
 
 let slack: FakeSlack;
 let data: ReturnType<typeof tempDataDir>;
@@ -35,7 +35,13 @@ describe('kill -9 while an answer waits to retry', () => {
   it('the restarted bot delivers the saved answer exactly once', { timeout: 90_000 }, async () => {
     slack = await startFakeSlack();
     data = tempDataDir();
-    const env = { SLACK_BOT_TOKEN: 'xoxb-kill', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: slack.apiUrl, DATA_DIR: data.dir };
+    const env = {
+      SLACK_BOT_TOKEN: 'xoxb-kill',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      PORT: '0',
+      SLACK_API_URL: slack.apiUrl,
+      DATA_DIR: data.dir,
+    };
     bot = startBot(env, data.dir);
     const started = await bot.waitForLog((l) => l.msg === 'slack: started', 'the bot to start', 30_000);
     const id = 'kill-1';

@@ -7,13 +7,13 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPostgresStore } from '../../stores/sql/open-store.ts';
-import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
 import { DigestScheduler } from '../../src/digest/scheduler.ts';
 import { memoryLogger } from '../../src/log.ts';
+import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
+import { openPostgresStore } from '../../stores/sql/open-store.ts';
 import { FakeClock, fakePoster, realBase, TEST_DATABASE_URL, UNPACED } from '../digest/support.ts';
 import { until } from '../helpers/until.ts';
-import { startTcpProxy, viaProxy, type TcpProxy } from './tcp-proxy.ts';
+import { startTcpProxy, type TcpProxy, viaProxy } from './tcp-proxy.ts';
 
 const url = TEST_DATABASE_URL;
 const APP = `sinorussia_fault_${process.pid}`;
@@ -56,10 +56,26 @@ describe.runIf(url)('the digest store on PostgreSQL loses its connection', () =>
     proxied.searchParams.set('application_name', APP);
     store = await openPostgresStore(proxied.toString(), { schema, logger });
     for (const channelId of ['C0ONE', 'C0TWO']) {
-      await store.saveSubscription({ platform: 'slack', channelId, time: channelId === 'C0ONE' ? '09:00' : '10:00', timeZone: 'UTC', topics: [], subscribedBy: 'U1', subscribedAt: '2026-06-01T00:00:00Z' });
+      await store.saveSubscription({
+        platform: 'slack',
+        channelId,
+        time: channelId === 'C0ONE' ? '09:00' : '10:00',
+        timeZone: 'UTC',
+        topics: [],
+        subscribedBy: 'U1',
+        subscribedAt: '2026-06-01T00:00:00Z',
+      });
     }
     const poster = fakePoster('slack', clock);
-    const scheduler = new DigestScheduler({ store, ...realBase(), posters: [poster], logger, clock, sleep: clock.sleep, settings: UNPACED });
+    const scheduler = new DigestScheduler({
+      store,
+      ...realBase(),
+      posters: [poster],
+      logger,
+      clock,
+      sleep: clock.sleep,
+      settings: UNPACED,
+    });
     return { scheduler, poster, logger };
   }
 
@@ -84,7 +100,10 @@ describe.runIf(url)('the digest store on PostgreSQL loses its connection', () =>
     expect((await scheduler.tick()).sent).toBe(1);
 
     // Only this test's own sessions, named by application_name.
-    const killed = await admin('select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and pid <> pg_backend_pid()', [APP]);
+    const killed = await admin(
+      'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and pid <> pg_backend_pid()',
+      [APP],
+    );
     expect(killed.rowCount).toBeGreaterThan(0);
     await until(() => crashes.length > 0 || lostLogged(logger), 'the terminated session to be noticed');
     expect(crashes).toEqual([]);

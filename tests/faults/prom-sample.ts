@@ -11,4 +11,5 @@ export function sample(text: string, name: string, labels: Record<string, string
 
 export const scrape = async (port: unknown) => (await fetch(`http://127.0.0.1:${String(port)}/metrics`)).text();
 
-export const outbound = (text: string, platform: string, code: string) => sample(text, 'sinorussia_outbound_errors_total', { platform, code });
+export const outbound = (text: string, platform: string, code: string) =>
+  sample(text, 'sinorussia_outbound_errors_total', { platform, code });

@@ -6,13 +6,13 @@
  * trade` sent meanwhile is acked and answered at once, and the digest posts once the lock
  * is released.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSlack } from '../../adapters/slack/app.ts';
 import { SQLITE_FILE } from '../../stores/sql/open-store.ts';
-import { FakeClock, startInstance, tempDataDir, type Instance } from '../e2e/support.ts';
-import { startFakeSlack, type FakeSlack } from '../slack/fake-slack-api.ts';
+import { FakeClock, type Instance, startInstance, tempDataDir } from '../e2e/support.ts';
+import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
 import { commandBody, FORM, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
 
 const HOLD_MS = 3_000;
@@ -26,8 +26,19 @@ const clock = new FakeClock('2026-06-10T09:30:00Z');
 beforeAll(async () => {
   fake = await startFakeSlack();
   data = tempDataDir();
-  bot = await startInstance({ SLACK_BOT_TOKEN: 'xoxb-lock', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: fake.apiUrl, DATA_DIR: data.dir }, clock);
-  await bot.store.saveSubscription({ platform: 'slack', channelId: 'C0LOCKED', time: '09:00', timeZone: 'UTC', topics: [], subscribedBy: 'U1', subscribedAt: '2026-06-01T00:00:00Z' });
+  bot = await startInstance(
+    { SLACK_BOT_TOKEN: 'xoxb-lock', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: fake.apiUrl, DATA_DIR: data.dir },
+    clock,
+  );
+  await bot.store.saveSubscription({
+    platform: 'slack',
+    channelId: 'C0LOCKED',
+    time: '09:00',
+    timeZone: 'UTC',
+    topics: [],
+    subscribedBy: 'U1',
+    subscribedAt: '2026-06-01T00:00:00Z',
+  });
 });
 
 afterAll(async () => {
@@ -64,7 +75,11 @@ describe('a write lock held by another process', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
 
     const port = (bot.adapters[0].running as RunningSlack).port;
-    const res = await post(`http://127.0.0.1:${port}/slack/events`, commandBody('trade', fake.responseUrl('lock-1'), { channel_id: 'C0ASK' }), FORM);
+    const res = await post(
+      `http://127.0.0.1:${port}/slack/events`,
+      commandBody('trade', fake.responseUrl('lock-1'), { channel_id: 'C0ASK' }),
+      FORM,
+    );
     const ackMs = Date.now() - started;
     expect(res.status).toBe(200);
     await fake.until(() => fake.responses.some((r) => r.id === 'lock-1'), 'the answer to /sinorussia trade', 2_000);

@@ -24,9 +24,21 @@ afterEach(() => {
 });
 
 async function npmStart(dataDir: string, uid?: number): Promise<{ code: number | null; stderr: string; stdout: string; ms: number }> {
-  const env = { PATH: process.env.PATH, SLACK_BOT_TOKEN: 'xoxb-store', SLACK_SIGNING_SECRET: 'store-secret', PORT: '0', SLACK_API_URL: 'http://127.0.0.1:9/api/', DATA_DIR: dataDir };
+  const env = {
+    PATH: process.env.PATH,
+    SLACK_BOT_TOKEN: 'xoxb-store',
+    SLACK_SIGNING_SECRET: 'store-secret',
+    PORT: '0',
+    SLACK_API_URL: 'http://127.0.0.1:9/api/',
+    DATA_DIR: dataDir,
+  };
   const started = Date.now();
-  const child = spawn(process.execPath, [START], { env, cwd: data?.dir ?? '/tmp', stdio: ['ignore', 'pipe', 'pipe'], ...(uid === undefined ? {} : { uid, gid: uid }) });
+  const child = spawn(process.execPath, [START], {
+    env,
+    cwd: data?.dir ?? '/tmp',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(uid === undefined ? {} : { uid, gid: uid }),
+  });
   let stderr = '';
   let stdout = '';
   child.stderr.on('data', (c) => (stderr += c));
@@ -46,7 +58,9 @@ describe('npm start with a digest store it cannot use', () => {
     writeFileSync(file, 'these are notes, not a database\n'.repeat(200));
     const { code, stderr } = await npmStart(data.dir);
     expect(code).toBe(1);
-    expect(lines(stderr)).toEqual([`sinorussia: the digest database ${file} is not a SQLite database (or is damaged); move it away or point DATA_DIR elsewhere: file is not a database`]);
+    expect(lines(stderr)).toEqual([
+      `sinorussia: the digest database ${file} is not a SQLite database (or is damaged); move it away or point DATA_DIR elsewhere: file is not a database`,
+    ]);
   });
 
   it('a database the bot may not write: one line naming it', async () => {
@@ -62,7 +76,11 @@ describe('npm start with a digest store it cannot use', () => {
     expect(code).toBe(1);
     const [line, ...more] = lines(stderr);
     expect(more).toEqual([]);
-    expect(line).toMatch(new RegExp(`^sinorussia: the digest database ${file} cannot be written; give the bot write access to it and its folder \\(DATA_DIR\\): `));
+    expect(line).toMatch(
+      new RegExp(
+        `^sinorussia: the digest database ${file} cannot be written; give the bot write access to it and its folder \\(DATA_DIR\\): `,
+      ),
+    );
   });
 
   it('DATA_DIR under /proc: one line at once, not a spin', async () => {
@@ -72,4 +90,3 @@ describe('npm start with a digest store it cannot use', () => {
     expect(ms).toBeLessThan(10_000);
   });
 });
-

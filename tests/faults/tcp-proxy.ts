@@ -3,8 +3,9 @@
  * target until `cut()` destroys them all (a dropped link, as a failed router or a restarted
  * server would leave it). While `refuse` is set, new connections are closed at once.
  */
-import { createServer, connect, type Server, type Socket } from 'node:net';
+
 import type { AddressInfo } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 
 export interface TcpProxy {
   port: number;

@@ -3,7 +3,7 @@
  * nothing from a developer's own environment or .env (its cwd is a fresh temp dir). Log lines
  * are parsed as they arrive, so a line keeps its identity across calls (tests compare order).
  */
-import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { until } from './until.ts';
 
@@ -24,7 +24,11 @@ export interface BotProcess {
 }
 
 /** `stdin: 'pipe'`: the test types into `child.stdin` (the console); no input otherwise. */
-export function startBot(env: Record<string, string | undefined>, cwd: string, options: Pick<SpawnOptions, 'uid' | 'gid'> & { stdin?: 'pipe' | 'ignore' } = {}): BotProcess {
+export function startBot(
+  env: Record<string, string | undefined>,
+  cwd: string,
+  options: Pick<SpawnOptions, 'uid' | 'gid'> & { stdin?: 'pipe' | 'ignore' } = {},
+): BotProcess {
   const { stdin = 'ignore', ...ids } = options;
   const child = spawn(process.execPath, [START], { env: { PATH: process.env.PATH, ...env }, cwd, stdio: [stdin, 'pipe', 'pipe'], ...ids });
   let output = '';
@@ -49,7 +53,9 @@ export function startBot(env: Record<string, string | undefined>, cwd: string, o
   };
   child.stdout!.on('data', take);
   child.stderr!.on('data', take);
-  const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.once('exit', (code) => resolve({ code, at: Date.now() })));
+  const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+    child.once('exit', (code) => resolve({ code, at: Date.now() })),
+  );
   return {
     child,
     output: () => output,

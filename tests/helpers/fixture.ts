@@ -2,10 +2,11 @@
  * Builds small knowledge bases in a temporary folder, so tests can state exactly the facts
  * (and the mistakes) they need.
  */
-import { mkdtempSync, mkdirSync, writeFileSync, copyFileSync } from 'node:fs';
+
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
 import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
 
 export const ARTICLE = 'Trade reached $100 billion in 2018, officials said. Other officials said trade was $90 billion that year.';

@@ -1,5 +1,5 @@
-import type { Core } from '../../src/core.ts';
 import type { Request } from '../../src/commands/request.ts';
+import type { Core } from '../../src/core.ts';
 import { realAnswerer } from './real.ts';
 
 /**

@@ -8,13 +8,13 @@
 import { PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
   Kysely,
   PostgresAdapter,
   PostgresIntrospector,
   PostgresQueryCompiler,
-  type DatabaseConnection,
-  type Dialect,
-  type Driver,
   type QueryResult,
 } from 'kysely';
 import type { DigestTables, KyselyDigestStore } from '../../stores/sql/digest-store.ts';

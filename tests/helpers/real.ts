@@ -1,6 +1,6 @@
 import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
 import type { Answer } from '../../src/answer/types.ts';
-import { createCore, type Core } from '../../src/core.ts';
+import { type Core, createCore } from '../../src/core.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 
 let cached: Core | undefined;

@@ -6,11 +6,11 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
 import pg from 'pg';
-import { migrateToLatest } from '../../stores/sql/migrations.ts';
-import { PGliteDialect } from './pglite.ts';
 import { memoryLogger } from '../../src/log.ts';
 import type { SeenStore } from '../../src/seen-store.ts';
+import { migrateToLatest } from '../../stores/sql/migrations.ts';
 import { createSqlSeenStore, openPostgresSeenStore, type SeenTables, type SqlSeenOptions } from '../../stores/sql/seen-store.ts';
+import { PGliteDialect } from './pglite.ts';
 
 export interface SeenDatabase {
   open(options?: SqlSeenOptions): Promise<SeenStore>;

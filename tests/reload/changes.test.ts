@@ -5,7 +5,7 @@
 import { cpSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { ignoredChange, watchKnowledge, type KnowledgeReloader } from '../../app/knowledge-reload.ts';
+import { ignoredChange, type KnowledgeReloader, watchKnowledge } from '../../app/knowledge-reload.ts';
 import { createMetrics } from '../../app/ops/metrics.ts';
 import { createAnswerer } from '../../src/commands/index.ts';
 import { diffFacts, KnowledgeHolder } from '../../src/knowledge/live.ts';
@@ -23,11 +23,16 @@ it('a fact moved in its file is not a change; an edited claim is', () => {
   writeFileSync(file, GAZETTE_FACTS.replace('facts:\n', 'facts:\n\n\n'));
   expect(diffFacts(before, loadKnowledge(base.dir))).toEqual({ added: [], changed: [], removed: [] });
   writeFileSync(file, GAZETTE_FACTS.replace('pick up in 2027', 'pick up again in 2027').replace(/ {2}- id: gazette-payment[^]*$/, ''));
-  expect(diffFacts(before, loadKnowledge(base.dir))).toEqual({ added: [], changed: ['gazette-volkova-recovery-2027'], removed: ['gazette-payment-delays-friction'] });
+  expect(diffFacts(before, loadKnowledge(base.dir))).toEqual({
+    added: [],
+    changed: ['gazette-volkova-recovery-2027'],
+    removed: ['gazette-payment-delays-friction'],
+  });
 });
 
 it('names that never change answers are ignored', () => {
-  for (const name of ['drafts', 'drafting.yaml', 'facts.yaml.tmp', '.facts.yaml.swp', 'x.yaml.swo', 'x.yaml~', '.#x.yaml', '4913']) expect(ignoredChange(name)).toBe(true);
+  for (const name of ['drafts', 'drafting.yaml', 'facts.yaml.tmp', '.facts.yaml.swp', 'x.yaml.swo', 'x.yaml~', '.#x.yaml', '4913'])
+    expect(ignoredChange(name)).toBe(true);
   for (const name of ['sources.yaml', 'gazette.yaml', 'facts']) expect(ignoredChange(name)).toBe(false);
 });
 
@@ -36,7 +41,16 @@ it('writing drafts, drafting.yaml or a temp file does not reload; a facts file d
   const holder = new KnowledgeHolder(loadKnowledge(base.dir), (k, prebuilt) => createAnswerer(k, {}, prebuilt));
   const metrics = createMetrics();
   const { logger, lines } = collectingLogger();
-  open.push(watchKnowledge({ holder, load: () => loadKnowledge(base.dir), dir: base.dir, logger, debounceMs: 50, observe: (o, k) => metrics.knowledgeReload(o, k) }));
+  open.push(
+    watchKnowledge({
+      holder,
+      load: () => loadKnowledge(base.dir),
+      dir: base.dir,
+      logger,
+      debounceMs: 50,
+      observe: (o, k) => metrics.knowledgeReload(o, k),
+    }),
+  );
   mkdirSync(join(base.dir, 'drafts'));
   writeFileSync(join(base.dir, 'drafts', 'x.yaml'), 'draft');
   writeFileSync(join(base.dir, 'drafting.yaml'), readFileSync(join(base.dir, 'measures.yaml')));

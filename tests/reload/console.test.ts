@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startConsole } from '../../adapters/console/repl.ts';
-import { watchKnowledge, type KnowledgeReloader } from '../../app/knowledge-reload.ts';
+import { type KnowledgeReloader, watchKnowledge } from '../../app/knowledge-reload.ts';
 import { createAnswerer } from '../../src/commands/index.ts';
 import { KnowledgeHolder } from '../../src/knowledge/live.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
@@ -59,7 +59,11 @@ describe('the console picks up a changed base by itself', () => {
     expect(await ask('who expects trade to recover?')).toContain('expected trade with China to pick up in 2027');
     expect(await ask('payment delays')).toContain('Slow payments between Russian exporters and Chinese banks');
     const reloaded = lines.find((l) => l.msg === 'knowledge reloaded');
-    expect(reloaded).toMatchObject({ added: ['gazette-grain-agreement-2026-11', 'gazette-volkova-recovery-2027', 'gazette-payment-delays-friction'], changed: [], removed: [] });
+    expect(reloaded).toMatchObject({
+      added: ['gazette-grain-agreement-2026-11', 'gazette-volkova-recovery-2027', 'gazette-payment-delays-friction'],
+      changed: [],
+      removed: [],
+    });
   });
 
   it('keeps answering from the last good base when a file breaks, and logs why once', async () => {
@@ -88,7 +92,11 @@ describe('the console picks up a changed base by itself', () => {
     // Fixed: it loads, and says what changed (nothing, the broken fact never loaded).
     writeFileSync(facts, GAZETTE_FACTS.replace('keep causing friction', 'still cause friction'));
     await until(() => lines.filter((l) => l.msg === 'knowledge reloaded').length === 2, 2000, 'the fixed reload');
-    expect(lines.filter((l) => l.msg === 'knowledge reloaded')[1]).toMatchObject({ added: [], changed: ['gazette-payment-delays-friction'], removed: [] });
+    expect(lines.filter((l) => l.msg === 'knowledge reloaded')[1]).toMatchObject({
+      added: [],
+      changed: ['gazette-payment-delays-friction'],
+      removed: [],
+    });
     expect(await ask('payment delays')).toContain('still cause friction');
   });
 });

@@ -23,7 +23,15 @@ it('facts added by a reload are first seen at the tick after it', async () => {
   const store = await backend.open();
   const clock = new FakeClock('2026-12-01T08:00:00Z');
   const current = () => ({ knowledge: holder.snapshot.knowledge, composer: holder.snapshot.answerer.context.composer });
-  const scheduler = new DigestScheduler({ store, knowledge: holder.snapshot.knowledge, current, posters: [], logger: memoryLogger(), clock, sleep: clock.sleep });
+  const scheduler = new DigestScheduler({
+    store,
+    knowledge: holder.snapshot.knowledge,
+    current,
+    posters: [],
+    logger: memoryLogger(),
+    clock,
+    sleep: clock.sleep,
+  });
   await scheduler.tick();
   expect(Object.fromEntries(await store.knownFacts())).toEqual({ 'ledger-trade-2025': Date.parse('2026-12-01T08:00:00Z') });
 

@@ -13,20 +13,25 @@ import { KnowledgeError } from '../../src/errors.ts';
 import { KnowledgeHolder } from '../../src/knowledge/live.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { FACT_BATCH, loadKnowledgeOffThread } from '../../src/knowledge/load-off-thread.ts';
-import { collectingLogger, GAZETTE_FACTS, tmpBase } from './support.ts';
 import { answerText } from '../helpers/real.ts';
+import { collectingLogger, GAZETTE_FACTS, tmpBase } from './support.ts';
 
 /** Many more facts quoting the ledger: validating them takes a while, which is the point. */
 function padBase(dir: string, count: number) {
-  const facts = Array.from({ length: count }, (_, i) =>
-    `  - id: ledger-trade-copy-${i}\n    claim: China and Russia traded goods worth $240 billion in 2025 (copy ${i}).\n    topics: [trade]\n    about: "2025"\n    quote: "Bilateral trade between China and Russia reached $240 billion in 2025"\n`,
+  const facts = Array.from(
+    { length: count },
+    (_, i) =>
+      `  - id: ledger-trade-copy-${i}\n    claim: China and Russia traded goods worth $240 billion in 2025 (copy ${i}).\n    topics: [trade]\n    about: "2025"\n    quote: "Bilateral trade between China and Russia reached $240 billion in 2025"\n`,
   );
   appendFileSync(join(dir, 'facts', 'ledger-2026.yaml'), facts.join(''));
 }
 
 it('the worker returns the same base the main thread loads, Maps and shared facts intact', async () => {
   const base = tmpBase();
-  writeFileSync(join(base.dir, 'facts', 'gazette-2026-trade-slips.yaml'), `source: gazette-2026-trade-slips\n${GAZETTE_FACTS.split('\n').slice(1).join('\n')}`);
+  writeFileSync(
+    join(base.dir, 'facts', 'gazette-2026-trade-slips.yaml'),
+    `source: gazette-2026-trade-slips\n${GAZETTE_FACTS.split('\n').slice(1).join('\n')}`,
+  );
   const here = loadKnowledge(base.dir, { textsDir: base.texts });
   const there = await loadKnowledgeOffThread(base.dir, { textsDir: base.texts });
   expect(there).toEqual(here);
@@ -48,7 +53,10 @@ it('a base of several batches of facts comes back whole and in order', async () 
 
 it('a bad base comes back as a KnowledgeError with the same file, line and id', async () => {
   const base = tmpBase();
-  writeFileSync(join(base.dir, 'facts', 'gazette-2026-trade-slips.yaml'), GAZETTE_FACTS.replace('"We expect trade with China to recover next year"', '"We expect trade to boom"'));
+  writeFileSync(
+    join(base.dir, 'facts', 'gazette-2026-trade-slips.yaml'),
+    GAZETTE_FACTS.replace('"We expect trade with China to recover next year"', '"We expect trade to boom"'),
+  );
   const expected = (() => {
     try {
       loadKnowledge(base.dir, { textsDir: base.texts });
@@ -73,7 +81,14 @@ it('answers asked after a reload starts are answered before its validation ends'
       events.push('loaded');
       return k;
     });
-  const reloader = watchKnowledge({ holder, load, dir: base.dir, textsDir: base.texts, logger: collectingLogger().logger, debounceMs: 10_000 });
+  const reloader = watchKnowledge({
+    holder,
+    load,
+    dir: base.dir,
+    textsDir: base.texts,
+    logger: collectingLogger().logger,
+    debounceMs: 10_000,
+  });
   const answerer = holder.answerer();
 
   const reloading = reloader.reload('test');

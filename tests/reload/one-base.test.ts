@@ -9,14 +9,23 @@ import { afterAll, expect, it } from 'vitest';
 import { watchKnowledge } from '../../app/knowledge-reload.ts';
 import { createAnswerer } from '../../src/commands/index.ts';
 import { createDigestCommands } from '../../src/digest/commands.ts';
+import type { ChannelContext } from '../../src/digest/types.ts';
 import { KnowledgeHolder } from '../../src/knowledge/live.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
-import type { ChannelContext } from '../../src/digest/types.ts';
 import { sqliteBackend } from '../digest/support.ts';
 import { collectingLogger, GAZETTE_FACTS, tmpBase, until } from './support.ts';
 
 const marked = (marker: string) => GAZETTE_FACTS.replace(/^( {4}claim: .*)\.$/gm, `$1 (${marker}).`);
-const QUESTIONS = ['grain agreement', 'who expects trade to recover?', 'payment delays', 'trade', 'tensions', 'digest preview', 'sources', 'timeline trade'];
+const QUESTIONS = [
+  'grain agreement',
+  'who expects trade to recover?',
+  'payment delays',
+  'trade',
+  'tensions',
+  'digest preview',
+  'sources',
+  'timeline trade',
+];
 const channel: ChannelContext = { platform: 'slack', channelId: 'C1', userId: 'U1', canManage: true };
 
 const backend = sqliteBackend();
@@ -27,9 +36,19 @@ it('every answer through 20 reloads comes wholly from one base, one current whil
   const facts = join(base.dir, 'facts', 'gazette-2026-trade-slips.yaml');
   writeFileSync(facts, marked('base-A'));
   const store = await backend.open();
-  await store.saveSubscription({ platform: 'slack', channelId: 'C1', time: '09:00', timeZone: 'UTC', topics: ['trade', 'tensions'], subscribedBy: 'U1', subscribedAt: '2026-01-01T00:00:00Z' });
+  await store.saveSubscription({
+    platform: 'slack',
+    channelId: 'C1',
+    time: '09:00',
+    timeZone: 'UTC',
+    topics: ['trade', 'tensions'],
+    subscribedBy: 'U1',
+    subscribedAt: '2026-01-01T00:00:00Z',
+  });
   const load = () => loadKnowledge(base.dir, { textsDir: base.texts });
-  const holder = new KnowledgeHolder(load(), (k, prebuilt) => createAnswerer(k, { digest: createDigestCommands({ store, knowledge: k }) }, prebuilt));
+  const holder = new KnowledgeHolder(load(), (k, prebuilt) =>
+    createAnswerer(k, { digest: createDigestCommands({ store, knowledge: k }) }, prebuilt),
+  );
   const { logger, lines } = collectingLogger();
   const reloader = watchKnowledge({ holder, load, dir: base.dir, textsDir: base.texts, logger, debounceMs: 30 });
   const answerer = holder.answerer();

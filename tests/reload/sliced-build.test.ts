@@ -9,8 +9,8 @@ import { createCore } from '../../src/core.ts';
 import { KnowledgeHolder } from '../../src/knowledge/live.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import type { Knowledge } from '../../src/knowledge/types.ts';
-import { loadEnglishFrequencies } from '../../src/search/english.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
+import { loadEnglishFrequencies } from '../../src/search/english.ts';
 
 const real = loadKnowledge(KNOWLEDGE_DIR);
 const english = loadEnglishFrequencies();
@@ -19,14 +19,33 @@ const english = loadEnglishFrequencies();
 function larger(copies: number): Knowledge {
   const extra = Array.from({ length: copies }, (_, i) => {
     const fact = real.facts[i % real.facts.length];
-    return { ...fact, id: `${fact.id}-copy-${i}`, claim: `${fact.claim.replace(/\.$/, '')} (copy ${i}).`, supersededBy: undefined, corroborates: [], conflictsWith: [] };
+    return {
+      ...fact,
+      id: `${fact.id}-copy-${i}`,
+      claim: `${fact.claim.replace(/\.$/, '')} (copy ${i}).`,
+      supersededBy: undefined,
+      corroborates: [],
+      conflictsWith: [],
+    };
   });
   const facts = [...real.facts, ...extra];
   return { ...real, facts, factById: new Map(facts.map((f) => [f.id, f])) };
 }
 
-const QUESTIONS = ['trade', 'who called Putin his best friend?', 'how big is the gas deal', 'arms import share', 'Xi Jinping', 'Power of Siberia', 'militray exercises', 'sanctions on banks', 'weather in Paris', 'LNG 2023'];
-const results = (engine: SearchEngine) => QUESTIONS.map((q) => engine.search(q, { limit: 10 })).map((o) => ({ ...o, hits: o.hits.map((h) => [h.fact.id, h.score]) }));
+const QUESTIONS = [
+  'trade',
+  'who called Putin his best friend?',
+  'how big is the gas deal',
+  'arms import share',
+  'Xi Jinping',
+  'Power of Siberia',
+  'militray exercises',
+  'sanctions on banks',
+  'weather in Paris',
+  'LNG 2023',
+];
+const results = (engine: SearchEngine) =>
+  QUESTIONS.map((q) => engine.search(q, { limit: 10 })).map((o) => ({ ...o, hits: o.hits.map((h) => [h.fact.id, h.score]) }));
 
 it('an engine built in slices searches exactly as one built at once, on the real base and a large one', async () => {
   for (const knowledge of [real, larger(2500)]) {
@@ -67,5 +86,7 @@ it('swaps asked for one after another are swapped in in that order, each built w
   expect(second.removed).toHaveLength(990);
   expect(holder.snapshot.version).toBe(3);
   expect(holder.snapshot.knowledge).toBe(small);
-  expect(holder.snapshot.answerer.context.engine.search('trade', { limit: 50 }).hits.every((h) => small.factById.get(h.fact.id) === h.fact)).toBe(true);
+  expect(
+    holder.snapshot.answerer.context.engine.search('trade', { limit: 50 }).hits.every((h) => small.factById.get(h.fact.id) === h.fact),
+  ).toBe(true);
 });

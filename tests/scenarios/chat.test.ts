@@ -102,7 +102,11 @@ describe.each(DRIVERS)('$name', ({ create }) => {
     it('asked in a mention, status is answered in a thread on it: privately where a reply can be private', async () => {
       const asked = await driver.mention('digest status');
       const answer = only(asked.sent);
-      expect(answer).toMatchObject({ kind: driver.privateReplies ? 'ephemeral' : 'message', thread: asked.messageId, title: 'Daily digest: active' });
+      expect(answer).toMatchObject({
+        kind: driver.privateReplies ? 'ephemeral' : 'message',
+        thread: asked.messageId,
+        title: 'Daily digest: active',
+      });
       expect(answer.share).toBeUndefined();
     });
 
@@ -123,7 +127,11 @@ describe.each(DRIVERS)('$name', ({ create }) => {
 
         const mention = await driver.mention('digest status', 'thread');
         const told = only(mention.sent);
-        expect(told).toMatchObject({ kind: driver.privateReplies ? 'ephemeral' : 'message', thread: mention.thread, title: STORE_APOLOGY.title });
+        expect(told).toMatchObject({
+          kind: driver.privateReplies ? 'ephemeral' : 'message',
+          thread: mention.thread,
+          title: STORE_APOLOGY.title,
+        });
         expect(told.text).toContain(STORE_APOLOGY.text);
 
         // Only what needed the store failed.

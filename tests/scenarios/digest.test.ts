@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DRIVERS, FakeClock, type PlatformDriver, type Sent } from './drivers/index.ts';
-import { STORES, type ScenarioStore } from './stores.ts';
+import { type ScenarioStore, STORES } from './stores.ts';
 
 const TODAY = 'Daily digest, 10 Jun 2026: Trade';
 const TOMORROW = 'Daily digest, 11 Jun 2026: Trade';

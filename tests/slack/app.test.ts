@@ -3,14 +3,14 @@
  * fake Slack Web API; driven by correctly (and incorrectly) signed requests.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningSlack, startSlack } from '../../adapters/slack/index.ts';
+import { APOLOGY } from '../../adapters/slack/render.ts';
 import type { Answerer } from '../../src/commands/index.ts';
 import { memoryLogger } from '../../src/log.ts';
-import { startSlack, type RunningSlack } from '../../adapters/slack/index.ts';
-import { APOLOGY } from '../../adapters/slack/render.ts';
 import { heldAnswerer } from '../helpers/held-answerer.ts';
-import { realAnswerer, answerText } from '../helpers/real.ts';
-import { startFakeSlack, type FakeSlack } from './fake-slack-api.ts';
-import { actionBody, commandBody, eventBody, FORM, post, shareActionPayload, SIGNING_SECRET } from './signed-requests.ts';
+import { answerText, realAnswerer } from '../helpers/real.ts';
+import { type FakeSlack, startFakeSlack } from './fake-slack-api.ts';
+import { actionBody, commandBody, eventBody, FORM, post, SIGNING_SECRET, shareActionPayload } from './signed-requests.ts';
 
 const answerer = realAnswerer();
 
@@ -43,7 +43,11 @@ const json = (value: unknown) => JSON.stringify(value);
 /** A DM answered after everything sent before it: proves earlier requests produced nothing more. */
 async function barrier(name: string) {
   const channel = `DBARRIER${name}`;
-  const res = await post(app.endpoint, eventBody(`EvBarrier${name}`, { type: 'message', channel_type: 'im', channel, user: 'U0ASKER', text: 'topics', ts: '1700000000.999' }), 'application/json');
+  const res = await post(
+    app.endpoint,
+    eventBody(`EvBarrier${name}`, { type: 'message', channel_type: 'im', channel, user: 'U0ASKER', text: 'topics', ts: '1700000000.999' }),
+    'application/json',
+  );
   expect(res.status).toBe(200);
   await fake.until(() => posts(channel).length === 1, `barrier ${name}`);
 }
@@ -79,7 +83,11 @@ describe('Slack adapter over HTTP', () => {
   });
 
   it('Share posts the answer in the channel, naming the sharer from the payload, and removes the ephemeral copy', async () => {
-    const res = await post(app.endpoint, actionBody(shareActionPayload('trade <@U0IMPOSTOR>', fake.responseUrl('share-1'), 'U0SHARER', 'C0SHARE')), FORM);
+    const res = await post(
+      app.endpoint,
+      actionBody(shareActionPayload('trade <@U0IMPOSTOR>', fake.responseUrl('share-1'), 'U0SHARER', 'C0SHARE')),
+      FORM,
+    );
     expect(res.status).toBe(200);
     await fake.until(() => posts('C0SHARE').length === 1 && responsesTo('share-1').length === 1, 'the shared post');
     const [shared] = posts('C0SHARE');
@@ -92,8 +100,30 @@ describe('Slack adapter over HTTP', () => {
   });
 
   it('answers a direct message, and ignores bot messages in DMs', async () => {
-    await post(app.endpoint, eventBody('EvBotDm', { type: 'message', channel_type: 'im', channel: 'D0DM', bot_id: 'B0OTHER', text: 'trade', ts: '1700000000.000390' }), 'application/json');
-    await post(app.endpoint, eventBody('EvDm1', { type: 'message', channel_type: 'im', channel: 'D0DM', user: 'U0ASKER', text: 'topics', ts: '1700000000.000400' }), 'application/json');
+    await post(
+      app.endpoint,
+      eventBody('EvBotDm', {
+        type: 'message',
+        channel_type: 'im',
+        channel: 'D0DM',
+        bot_id: 'B0OTHER',
+        text: 'trade',
+        ts: '1700000000.000390',
+      }),
+      'application/json',
+    );
+    await post(
+      app.endpoint,
+      eventBody('EvDm1', {
+        type: 'message',
+        channel_type: 'im',
+        channel: 'D0DM',
+        user: 'U0ASKER',
+        text: 'topics',
+        ts: '1700000000.000400',
+      }),
+      'application/json',
+    );
     await fake.until(() => posts('D0DM').length >= 1, 'the DM answer');
     await barrier('dm');
     expect(posts('D0DM')).toHaveLength(1);
@@ -102,10 +132,18 @@ describe('Slack adapter over HTTP', () => {
   });
 
   it('answers a retried event once (x-slack-retry-num, and the same event_id again)', async () => {
-    const body = eventBody('EvRetry1', { type: 'app_mention', channel: 'C0RETRY', user: 'U0ASKER', text: '<@UBOT> trade', ts: '1700000000.000500' });
+    const body = eventBody('EvRetry1', {
+      type: 'app_mention',
+      channel: 'C0RETRY',
+      user: 'U0ASKER',
+      text: '<@UBOT> trade',
+      ts: '1700000000.000500',
+    });
     expect((await post(app.endpoint, body, 'application/json')).status).toBe(200);
     await fake.until(() => posts('C0RETRY').length === 1, 'the first answer');
-    const retried = await post(app.endpoint, body, 'application/json', { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    const retried = await post(app.endpoint, body, 'application/json', {
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
     expect(retried.status).toBe(200);
     expect((await post(app.endpoint, body, 'application/json')).status).toBe(200);
     await barrier('retry');
@@ -116,9 +154,16 @@ describe('Slack adapter over HTTP', () => {
     const before = fake.responses.length + posts().length;
     const forged = await post(app.endpoint, commandBody('trade', fake.responseUrl('forged')), FORM, { secret: 'not-the-secret' });
     expect(forged.status).toBe(401);
-    const stale = await post(app.endpoint, commandBody('trade', fake.responseUrl('stale')), FORM, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    const stale = await post(app.endpoint, commandBody('trade', fake.responseUrl('stale')), FORM, {
+      timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
+    });
     expect(stale.status).toBe(401);
-    const forgedEvent = await post(app.endpoint, eventBody('EvForged', { type: 'app_mention', channel: 'C0FORGED', user: 'U0X', text: 'trade', ts: '1.1' }), 'application/json', { secret: 'nope' });
+    const forgedEvent = await post(
+      app.endpoint,
+      eventBody('EvForged', { type: 'app_mention', channel: 'C0FORGED', user: 'U0X', text: 'trade', ts: '1.1' }),
+      'application/json',
+      { secret: 'nope' },
+    );
     expect(forgedEvent.status).toBe(401);
     await barrier('forged');
     expect(fake.responses.length + posts().length).toBe(before + 1); // the barrier's DM only
@@ -140,12 +185,18 @@ describe('Slack adapter over HTTP', () => {
   });
 
   it('logs and drops an unknown action, answering nothing', async () => {
-    const res = await post(app.endpoint, actionBody(shareActionPayload('trade', fake.responseUrl('unknown-action'), 'U0X', 'C0UNKNOWN', 'mystery_button')), FORM);
+    const res = await post(
+      app.endpoint,
+      actionBody(shareActionPayload('trade', fake.responseUrl('unknown-action'), 'U0X', 'C0UNKNOWN', 'mystery_button')),
+      FORM,
+    );
     expect(res.status).toBe(200);
     await barrier('unknown');
     expect(posts('C0UNKNOWN')).toHaveLength(0);
     expect(responsesTo('unknown-action')).toHaveLength(0);
-    expect(app.logger.entries.some((e) => e.msg === 'slack: dropped an unknown request' && e.reason === 'action mystery_button')).toBe(true);
+    expect(app.logger.entries.some((e) => e.msg === 'slack: dropped an unknown request' && e.reason === 'action mystery_button')).toBe(
+      true,
+    );
   });
 });
 
@@ -156,7 +207,14 @@ describe('Slack slash answers, rendered once per text', () => {
     const counting: Answerer = { ...answerer, parseText: (text, options) => (asked.push(text), answerer.parseText(text, options)) };
     const counted = await startApp(fake, counting);
     try {
-      const texts = [['cache-1', 'trade'], ['cache-2', 'trade'], ['cache-3', 'trade?'], ['cache-4', 'how big is the gas deal'], ['cache-5', 'digest status'], ['cache-6', 'digest status']];
+      const texts = [
+        ['cache-1', 'trade'],
+        ['cache-2', 'trade'],
+        ['cache-3', 'trade?'],
+        ['cache-4', 'how big is the gas deal'],
+        ['cache-5', 'digest status'],
+        ['cache-6', 'digest status'],
+      ];
       for (const [id, text] of texts) {
         await post(counted.endpoint, commandBody(text, fake.responseUrl(id)), FORM);
         await fake.until(() => responsesTo(id).length === 1, `answer ${id}`);
@@ -176,7 +234,9 @@ describe('Slack adapter when answering fails', () => {
   let failing: Awaited<ReturnType<typeof startApp>>;
   const broken: Answerer = {
     ...answerer,
-    answer: async () => { throw new Error('index on fire'); },
+    answer: async () => {
+      throw new Error('index on fire');
+    },
   };
 
   beforeAll(async () => {
@@ -195,7 +255,11 @@ describe('Slack adapter when answering fails', () => {
   });
 
   it('apologises in the thread of a mention', async () => {
-    await post(failing.endpoint, eventBody('EvBroken1', { type: 'app_mention', channel: 'C0BROKEN', user: 'U0ASKER', text: '<@UBOT> trade', ts: '1700000000.000900' }), 'application/json');
+    await post(
+      failing.endpoint,
+      eventBody('EvBroken1', { type: 'app_mention', channel: 'C0BROKEN', user: 'U0ASKER', text: '<@UBOT> trade', ts: '1700000000.000900' }),
+      'application/json',
+    );
     await fake.until(() => posts('C0BROKEN').length === 1, 'the apology');
     expect(posts('C0BROKEN')[0].params).toMatchObject({ channel: 'C0BROKEN', thread_ts: '1700000000.000900', text: APOLOGY });
     expect(failing.logger.entries.some((e) => e.msg === 'slack: mention failed' && e.level === 'error')).toBe(true);
@@ -223,7 +287,11 @@ describe('Slack adapter stopping with answers in flight', () => {
     const held = heldAnswerer();
     const stopping = await startApp(fake, held.answerer);
     await post(stopping.endpoint, commandBody('digest status', fake.responseUrl('stop-slash')), FORM);
-    await post(stopping.endpoint, eventBody('EvStop1', { type: 'app_mention', channel: 'C0STOP', user: 'U0ASKER', text: '<@UBOT> trade', ts: '1700000000.001000' }), 'application/json');
+    await post(
+      stopping.endpoint,
+      eventBody('EvStop1', { type: 'app_mention', channel: 'C0STOP', user: 'U0ASKER', text: '<@UBOT> trade', ts: '1700000000.001000' }),
+      'application/json',
+    );
     await fake.until(() => held.started() === 2, 'both answers to start');
 
     const stopped = stopping.slack.stop();

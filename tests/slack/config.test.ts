@@ -18,9 +18,20 @@ describe('readSlackConfig', () => {
   });
 
   it('chooses Socket Mode with an app token, HTTP mode otherwise', () => {
-    expect(readSlackConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })).toEqual({ mode: 'socket', botToken: 'xoxb-1', appToken: 'xapp-1', apiUrl: undefined });
-    expect(readSlackConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'abc', PORT: '8080', SLACK_API_URL: 'http://127.0.0.1:9/api' })).toEqual({
-      mode: 'http', botToken: 'xoxb-1', signingSecret: 'abc', port: 8080, apiUrl: 'http://127.0.0.1:9/api/',
+    expect(readSlackConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })).toEqual({
+      mode: 'socket',
+      botToken: 'xoxb-1',
+      appToken: 'xapp-1',
+      apiUrl: undefined,
+    });
+    expect(
+      readSlackConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'abc', PORT: '8080', SLACK_API_URL: 'http://127.0.0.1:9/api' }),
+    ).toEqual({
+      mode: 'http',
+      botToken: 'xoxb-1',
+      signingSecret: 'abc',
+      port: 8080,
+      apiUrl: 'http://127.0.0.1:9/api/',
     });
     expect(readSlackConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'abc' })).toMatchObject({ port: 3000 });
   });

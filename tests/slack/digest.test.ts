@@ -4,20 +4,19 @@
  * API's answers (fake Web API on loopback) to the scheduler's results.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSlackDigestPoster, type RunningSlack, startSlack } from '../../adapters/slack/index.ts';
+import { renderAnswer } from '../../adapters/slack/render.ts';
 import { KNOWLEDGE_DIR } from '../../app/knowledge-dir.ts';
 import type { Answer } from '../../src/answer/types.ts';
 import { createAnswerer } from '../../src/commands/index.ts';
-import { recordingDigest } from '../helpers/fake-digest.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { memoryLogger } from '../../src/log.ts';
-import { createSlackDigestPoster, startSlack, type RunningSlack } from '../../adapters/slack/index.ts';
-import { renderAnswer } from '../../adapters/slack/render.ts';
-import { startFakeSlack, type FakeSlack } from './fake-slack-api.ts';
-import { commandBody, eventBody, FORM, post, SIGNING_SECRET } from './signed-requests.ts';
+import { recordingDigest } from '../helpers/fake-digest.ts';
 import { answerText } from '../helpers/real.ts';
+import { type FakeSlack, startFakeSlack } from './fake-slack-api.ts';
+import { commandBody, eventBody, FORM, post, SIGNING_SECRET } from './signed-requests.ts';
 
 const knowledge = loadKnowledge(KNOWLEDGE_DIR);
-
 
 let fake: FakeSlack;
 let slack: RunningSlack;
@@ -46,7 +45,11 @@ const headerText = (blocks: unknown) => (blocks as { type: string; text?: { text
 describe('digest commands on Slack', () => {
   it('/sinorussia digest status reaches the digest service with the channel and user, and answers only the asker', async () => {
     const before = digest.calls.length;
-    const res = await post(endpoint, commandBody('digest status', fake.responseUrl('digest-status'), { channel_id: 'C0DIGEST', user_id: 'U0SUBSCRIBER' }), FORM);
+    const res = await post(
+      endpoint,
+      commandBody('digest status', fake.responseUrl('digest-status'), { channel_id: 'C0DIGEST', user_id: 'U0SUBSCRIBER' }),
+      FORM,
+    );
     expect(res.status).toBe(200);
     await fake.until(() => responsesTo('digest-status').length === 1, 'the status answer');
     expect(digest.calls.slice(before)).toEqual([
@@ -86,7 +89,17 @@ describe('digest commands on Slack', () => {
 
   it('a mention carrying digest preview is answered privately to the asker, in the thread', async () => {
     const before = digest.calls.length;
-    await post(endpoint, eventBody('EvDigestMention', { type: 'app_mention', channel: 'C0MENTIONDIGEST', user: 'U0ASKER', text: '<@UBOT> digest preview', ts: '1700000000.000700' }), 'application/json');
+    await post(
+      endpoint,
+      eventBody('EvDigestMention', {
+        type: 'app_mention',
+        channel: 'C0MENTIONDIGEST',
+        user: 'U0ASKER',
+        text: '<@UBOT> digest preview',
+        ts: '1700000000.000700',
+      }),
+      'application/json',
+    );
     await fake.until(() => callsOf('chat.postEphemeral', 'C0MENTIONDIGEST').length === 1, 'the ephemeral preview');
     expect(digest.calls.slice(before)).toEqual([
       { args: 'preview', context: { platform: 'slack', channelId: 'C0MENTIONDIGEST', userId: 'U0ASKER', canManage: true } },
@@ -99,7 +112,18 @@ describe('digest commands on Slack', () => {
 
   it('a direct message carrying digest status is answered in the DM with the DM as the channel', async () => {
     const before = digest.calls.length;
-    await post(endpoint, eventBody('EvDigestDm', { type: 'message', channel_type: 'im', channel: 'D0DIGEST', user: 'U0ASKER', text: 'digest status', ts: '1700000000.000800' }), 'application/json');
+    await post(
+      endpoint,
+      eventBody('EvDigestDm', {
+        type: 'message',
+        channel_type: 'im',
+        channel: 'D0DIGEST',
+        user: 'U0ASKER',
+        text: 'digest status',
+        ts: '1700000000.000800',
+      }),
+      'application/json',
+    );
     await fake.until(() => callsOf('chat.postMessage', 'D0DIGEST').length === 1, 'the DM answer');
     expect(digest.calls.slice(before)).toEqual([
       { args: 'status', context: { platform: 'slack', channelId: 'D0DIGEST', userId: 'U0ASKER', canManage: true } },
@@ -148,7 +172,9 @@ describe('Slack digest poster', () => {
       const own = await startFakeSlack();
       try {
         own.fail('chat.postMessage', error);
-        outcomes[error] = await createSlackDigestPoster({ botToken: 'xoxb-test', apiUrl: own.apiUrl }).post('C0X', digestAnswer, { deliveryId: 'n' });
+        outcomes[error] = await createSlackDigestPoster({ botToken: 'xoxb-test', apiUrl: own.apiUrl }).post('C0X', digestAnswer, {
+          deliveryId: 'n',
+        });
       } finally {
         await own.close();
       }

@@ -26,7 +26,13 @@ describe('classifySlackError', () => {
 
   it('a 429 carries Retry-After, is seen as a status (the counting fetch has it) and is not counted again', () => {
     const error = new webApi.WebAPIRateLimitedError(7);
-    expect(classifySlackError(error)).toEqual({ kind: 'rate-limited', code: 'rate_limited', seen: 'status', retryAfterMs: 7000, detail: 'ratelimited' });
+    expect(classifySlackError(error)).toEqual({
+      kind: 'rate-limited',
+      code: 'rate_limited',
+      seen: 'status',
+      retryAfterMs: 7000,
+      detail: 'ratelimited',
+    });
     expect(codeToCount(error)).toBeUndefined();
   });
 
@@ -50,7 +56,12 @@ describe('the digest reads the same classification', () => {
   it('gone pauses; a token error, a limit and the rest are retried', () => {
     expect(slackPostFailure(refused('not_in_channel'))).toEqual({ ok: false, kind: 'gone', error: 'not_in_channel' });
     expect(slackPostFailure(refused('token_revoked'))).toEqual({ ok: false, kind: 'retry', error: 'token_revoked' });
-    expect(slackPostFailure(new webApi.WebAPIRateLimitedError(30))).toEqual({ ok: false, kind: 'retry', retryAfterMs: 30_000, error: 'ratelimited' });
+    expect(slackPostFailure(new webApi.WebAPIRateLimitedError(30))).toEqual({
+      ok: false,
+      kind: 'retry',
+      retryAfterMs: 30_000,
+      error: 'ratelimited',
+    });
     expect(slackPostFailure(new webApi.WebAPIHTTPError(502, 'Bad Gateway', {}))).toEqual({ ok: false, kind: 'retry', error: 'HTTP 502' });
   });
 });

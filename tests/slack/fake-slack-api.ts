@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { until } from '../helpers/until.ts';
 import { digestExtension, type FakeSlackDigest } from './fake-slack-digest.ts';
 
@@ -99,10 +99,24 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const reply = (method: string, params: Record<string, unknown>): Record<string, unknown> => {
     const failure = failures.get(method);
     if (failure) return { ok: false, error: failure };
-    if (method === 'auth.test') return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'sinorussia', team_id: 'T0FAKE', user_id: 'UBOT', bot_id: 'BBOT' };
+    if (method === 'auth.test')
+      return {
+        ok: true,
+        url: 'https://fake.slack.test/',
+        team: 'Fake',
+        user: 'sinorussia',
+        team_id: 'T0FAKE',
+        user_id: 'UBOT',
+        bot_id: 'BBOT',
+      };
     if (method === 'chat.postMessage') {
       messageCount += 1;
-      return { ok: true, channel: params.channel, ts: `1800000000.${String(messageCount).padStart(6, '0')}`, message: { text: params.text } };
+      return {
+        ok: true,
+        channel: params.channel,
+        ts: `1800000000.${String(messageCount).padStart(6, '0')}`,
+        message: { text: params.text },
+      };
     }
     if (method === 'chat.postEphemeral') return { ok: true, message_ts: '1800000000.999999' };
     if (method === 'apps.connections.open') return { ok: true, url: `${base.replace('http', 'ws')}/link` };

@@ -47,7 +47,13 @@ export function digestExtension(): DigestExtension {
     if (result.ok !== true || typeof result.ts !== 'string') return;
     const channel = String(params.channel);
     const list = history.get(channel) ?? [];
-    list.push({ type: 'message', ts: result.ts, text: params.text, bot_id: 'BBOT', ...(params.metadata ? { metadata: params.metadata } : {}) });
+    list.push({
+      type: 'message',
+      ts: result.ts,
+      text: params.text,
+      bot_id: 'BBOT',
+      ...(params.metadata ? { metadata: params.metadata } : {}),
+    });
     history.set(channel, list);
   };
   const hang = (res: ServerResponse) => {

@@ -7,14 +7,14 @@
 import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSlack, type SlackDeps } from '../../adapters/slack/index.ts';
+import { type SlackDeps, startSlack } from '../../adapters/slack/index.ts';
 import { APOLOGY } from '../../adapters/slack/render.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { RateLimiter, SLOW_DOWN } from '../../src/rate-limit.ts';
 import { heldAnswerer } from '../helpers/held-answerer.ts';
 import { realAnswerer } from '../helpers/real.ts';
-import { startFakeSlack, type FakeSlack } from './fake-slack-api.ts';
-import { actionBody, commandBody, eventBody, FORM, post, shareActionPayload, SIGNING_SECRET } from './signed-requests.ts';
+import { type FakeSlack, startFakeSlack } from './fake-slack-api.ts';
+import { actionBody, commandBody, eventBody, FORM, post, SIGNING_SECRET, shareActionPayload } from './signed-requests.ts';
 
 const answerer = realAnswerer();
 const FAST = { webApiTimeoutMs: 300, responseUrlTimeoutMs: 300, responseUrlRetryBaseMs: 20 };
@@ -60,7 +60,13 @@ async function stillAnswers(id: string) {
 
 describe('malformed signed bodies', () => {
   it('a signed JSON null, form payload=null and other non-objects get 400 at once, and the app keeps answering', async () => {
-    for (const [body, type] of [['null', 'application/json'], ['payload=null', FORM], ['[]', 'application/json'], ['"x"', 'application/json'], ['payload=7', FORM]]) {
+    for (const [body, type] of [
+      ['null', 'application/json'],
+      ['payload=null', FORM],
+      ['[]', 'application/json'],
+      ['"x"', 'application/json'],
+      ['payload=7', FORM],
+    ]) {
       const { status, ms } = await timed(body, type);
       expect({ body, status }).toEqual({ body, status: 400 });
       expect(ms).toBeLessThan(1000);
@@ -85,7 +91,10 @@ describe('malformed signed bodies', () => {
   });
 
   it('an unsigned ssl_check gets 200, and a payload smuggled in beside it is never processed', async () => {
-    const smuggled = new URLSearchParams({ ssl_check: '1', payload: JSON.stringify(shareActionPayload('trade', fake.responseUrl('smuggled'), 'U0EVIL', 'C0SMUGGLED')) }).toString();
+    const smuggled = new URLSearchParams({
+      ssl_check: '1',
+      payload: JSON.stringify(shareActionPayload('trade', fake.responseUrl('smuggled'), 'U0EVIL', 'C0SMUGGLED')),
+    }).toString();
     const res = await fetch(app.endpoint, { method: 'POST', body: smuggled, headers: { 'content-type': FORM } });
     expect(res.status).toBe(200);
     await stillAnswers('after-ssl-check');
@@ -93,14 +102,17 @@ describe('malformed signed bodies', () => {
     expect(attemptsTo('smuggled')).toHaveLength(0);
   });
 
-  it('spellings of the endpoint\'s path that Bolt reads as the endpoint are checked too', async () => {
+  it("spellings of the endpoint's path that Bolt reads as the endpoint are checked too", async () => {
     // node:http sends the path as written (fetch would normalise it first).
     const rawPost = (path: string, body: string) =>
       new Promise<number>((resolve, reject) => {
-        const req = request({ host: '127.0.0.1', port: Number(new URL(app.endpoint).port), path, method: 'POST', headers: { 'content-type': FORM } }, (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        });
+        const req = request(
+          { host: '127.0.0.1', port: Number(new URL(app.endpoint).port), path, method: 'POST', headers: { 'content-type': FORM } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
         req.on('error', reject);
         req.end(body);
       });
@@ -114,7 +126,11 @@ describe('malformed signed bodies', () => {
 
   it('other paths and methods get 404 at once; the health check still answers', async () => {
     const base = app.endpoint.replace('/slack/events', '');
-    for (const [path, method] of [['/nope', 'GET'], ['/slack/events', 'GET'], ['/slack/events/x', 'POST']]) {
+    for (const [path, method] of [
+      ['/nope', 'GET'],
+      ['/slack/events', 'GET'],
+      ['/slack/events/x', 'POST'],
+    ]) {
       const started = Date.now();
       const res = await fetch(`${base}${path}`, { method });
       expect({ path, method, status: res.status }).toEqual({ path, method, status: 404 });
@@ -123,7 +139,7 @@ describe('malformed signed bodies', () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
   });
 
-  it('a response_url off Slack\'s hooks host is refused (400) and nothing is posted anywhere', async () => {
+  it("a response_url off Slack's hooks host is refused (400) and nothing is posted anywhere", async () => {
     const before = fake.attempts.length;
     const { status } = await timed(commandBody('trade', 'https://evil.example/steal'), FORM);
     expect(status).toBe(400);
@@ -139,7 +155,9 @@ describe('replays and clock skew', () => {
     const future = Math.floor(Date.now() / 1000) + 6 * 60;
     const { status } = await timed(commandBody('trade', fake.responseUrl('future')), FORM, { timestamp: future });
     expect(status).toBe(401);
-    const slightlyAhead = await timed(commandBody('trade', fake.responseUrl('ahead')), FORM, { timestamp: Math.floor(Date.now() / 1000) + 60 });
+    const slightlyAhead = await timed(commandBody('trade', fake.responseUrl('ahead')), FORM, {
+      timestamp: Math.floor(Date.now() / 1000) + 60,
+    });
     expect(slightlyAhead.status).toBe(200);
     await fake.until(() => responsesTo('ahead').length === 1, 'the answer a minute ahead');
     await sleep(50);
@@ -177,16 +195,25 @@ describe('a response_url that fails', () => {
   it('a hang gets no retry and no apology (the answer may have landed): one post in all', async () => {
     fake.failResponses('hangs', 'hang');
     await post(app.endpoint, commandBody('trade', fake.responseUrl('hangs'), { user_id: 'U0HANG' }), FORM);
-    await fake.until(() => app.logger.entries.some((e) => e.msg === 'slack: could not deliver a slash answer' && e.user === 'U0HANG'), 'the give-up', 5000);
+    await fake.until(
+      () => app.logger.entries.some((e) => e.msg === 'slack: could not deliver a slash answer' && e.user === 'U0HANG'),
+      'the give-up',
+      5000,
+    );
     await sleep(200);
     expect(attemptsTo('hangs')).toHaveLength(1);
-    expect(app.logger.entries.find((e) => e.msg === 'slack: could not deliver a slash answer' && e.user === 'U0HANG')?.failure).toBe('unknown');
+    expect(app.logger.entries.find((e) => e.msg === 'slack: could not deliver a slash answer' && e.user === 'U0HANG')?.failure).toBe(
+      'unknown',
+    );
   });
 
   it('an expired URL (404) is logged, not retried, and no apology goes to it', async () => {
     fake.failResponses('expired', { status: 404 });
     await post(app.endpoint, commandBody('trade', fake.responseUrl('expired'), { user_id: 'U0EXPIRED' }), FORM);
-    await fake.until(() => app.logger.entries.some((e) => e.msg === 'slack: could not deliver a slash answer' && e.user === 'U0EXPIRED'), 'the give-up');
+    await fake.until(
+      () => app.logger.entries.some((e) => e.msg === 'slack: could not deliver a slash answer' && e.user === 'U0EXPIRED'),
+      'the give-up',
+    );
     await sleep(100);
     expect(attemptsTo('expired')).toHaveLength(1);
   });
@@ -199,7 +226,11 @@ describe('a Web API call that hangs', () => {
     try {
       own.hang('chat.postMessage');
       const started = Date.now();
-      await post(hung.endpoint, eventBody('EvHang1', { type: 'app_mention', channel: 'C0HANG', user: 'U0ASKER', text: '<@UBOT> trade', ts: '1700000000.003000' }), 'application/json');
+      await post(
+        hung.endpoint,
+        eventBody('EvHang1', { type: 'app_mention', channel: 'C0HANG', user: 'U0ASKER', text: '<@UBOT> trade', ts: '1700000000.003000' }),
+        'application/json',
+      );
       await own.until(() => hung.logger.entries.some((e) => e.msg === 'slack: mention failed'), 'the timeout', 3000);
       expect(Date.now() - started).toBeLessThan(2000);
       await sleep(100);
@@ -222,10 +253,32 @@ describe('the default Web API retry policy', () => {
     const endpoint = `http://127.0.0.1:${slack.port}/slack/events`;
     try {
       own.failNextHttp('chat.postMessage', 500);
-      await post(endpoint, eventBody('EvRetry500', { type: 'message', channel_type: 'im', channel: 'D0RETRY', user: 'U0ASKER', text: 'trade', ts: '1700000000.006000' }), 'application/json');
+      await post(
+        endpoint,
+        eventBody('EvRetry500', {
+          type: 'message',
+          channel_type: 'im',
+          channel: 'D0RETRY',
+          user: 'U0ASKER',
+          text: 'trade',
+          ts: '1700000000.006000',
+        }),
+        'application/json',
+      );
       await own.until(() => own.calls.filter((c) => c.method === 'chat.postMessage').length === 2, 'the retry after the 500', 5000);
       own.hang('chat.postMessage');
-      await post(endpoint, eventBody('EvTimeout', { type: 'message', channel_type: 'im', channel: 'D0TIMEOUT', user: 'U0ASKER', text: 'trade', ts: '1700000000.006100' }), 'application/json');
+      await post(
+        endpoint,
+        eventBody('EvTimeout', {
+          type: 'message',
+          channel_type: 'im',
+          channel: 'D0TIMEOUT',
+          user: 'U0ASKER',
+          text: 'trade',
+          ts: '1700000000.006100',
+        }),
+        'application/json',
+      );
       await own.until(() => logger.entries.some((e) => e.msg === 'slack: direct message failed'), 'the timeout', 5000);
       await sleep(2500); // longer than every retry wait of the policy
       expect(own.calls.filter((c) => c.method === 'chat.postMessage' && c.params.channel === 'D0TIMEOUT')).toHaveLength(1);
@@ -270,7 +323,8 @@ describe('one user asking too fast', () => {
   it('slash commands past the burst get one private "slow down", then nothing, while others are answered', async () => {
     const own = await startApp(fake, { limiter: new RateLimiter({ burst: 2, perMinute: 1 }) });
     try {
-      for (let i = 1; i <= 4; i += 1) await post(own.endpoint, commandBody('trade', fake.responseUrl(`fast-${i}`), { user_id: 'U0FAST' }), FORM);
+      for (let i = 1; i <= 4; i += 1)
+        await post(own.endpoint, commandBody('trade', fake.responseUrl(`fast-${i}`), { user_id: 'U0FAST' }), FORM);
       await post(own.endpoint, commandBody('trade', fake.responseUrl('calm'), { user_id: 'U0CALM' }), FORM);
       await fake.until(() => responsesTo('calm').length === 1 && responsesTo('fast-3').length === 1, 'the answers');
       await sleep(100);
@@ -287,7 +341,17 @@ describe('one user asking too fast', () => {
     const limited = await startApp(own, { limiter: new RateLimiter({ burst: 1, perMinute: 1 }) });
     try {
       for (let i = 1; i <= 3; i += 1) {
-        await post(limited.endpoint, eventBody(`EvFast${i}`, { type: 'app_mention', channel: 'C0FAST', user: 'U0FAST', text: '<@UBOT> trade', ts: `1700000000.00400${i}` }), 'application/json');
+        await post(
+          limited.endpoint,
+          eventBody(`EvFast${i}`, {
+            type: 'app_mention',
+            channel: 'C0FAST',
+            user: 'U0FAST',
+            text: '<@UBOT> trade',
+            ts: `1700000000.00400${i}`,
+          }),
+          'application/json',
+        );
       }
       await own.until(() => own.calls.some((c) => c.method === 'chat.postEphemeral'), 'the slow down');
       await sleep(100);

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { stripSlackMarkup } from '../../adapters/slack/markup.ts';
 
 describe('Slack markup is removed by the adapter before the core reads the text', () => {
@@ -13,15 +13,35 @@ describe('Slack markup is removed by the adapter before the core reads the text'
   ])('Slack %j → %j', (text, clean) => {
     expect(stripSlackMarkup(text)).toBe(clean);
   });
-
 });
 
 describe('Slack markup anywhere in the text', () => {
   it('leaves nothing that could ping, whatever surrounds it', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('<@U012AB3CD>', '<!channel>', '<!here>', '<!subteam^S1|team>', '<#C1|general>', '@everyone', '@here', '@channel', 'trade', 'gas deal', '<', '!', '@', ' '), { maxLength: 12 }), (parts) => {
-        expect(stripSlackMarkup(parts.join(' '))).not.toMatch(/<[@!#]|@(everyone|here|channel)\b/i);
-      }),
+      fc.property(
+        fc.array(
+          fc.constantFrom(
+            '<@U012AB3CD>',
+            '<!channel>',
+            '<!here>',
+            '<!subteam^S1|team>',
+            '<#C1|general>',
+            '@everyone',
+            '@here',
+            '@channel',
+            'trade',
+            'gas deal',
+            '<',
+            '!',
+            '@',
+            ' ',
+          ),
+          { maxLength: 12 },
+        ),
+        (parts) => {
+          expect(stripSlackMarkup(parts.join(' '))).not.toMatch(/<[@!#]|@(everyone|here|channel)\b/i);
+        },
+      ),
     );
   });
 });

@@ -11,16 +11,20 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createResponsePoster, type ResponsePoster } from '../../adapters/slack/response-url.ts';
-import { openPostgresStore, openSqliteStore } from '../../stores/sql/open-store.ts';
-import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
 import { memoryLogger } from '../../src/log.ts';
 import type { Outbox } from '../../src/outbox.ts';
+import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
+import { openPostgresStore, openSqliteStore } from '../../stores/sql/open-store.ts';
 import { createSqlOutbox } from '../../stores/sql/outbox.ts';
-import { readBody } from './fake-slack-api.ts';
 import { until } from '../helpers/until.ts';
+import { readBody } from './fake-slack-api.ts';
 
 type Step = number | 'hang';
-interface Received { path: string; body: string; status: number | 'hang' }
+interface Received {
+  path: string;
+  body: string;
+  status: number | 'hang';
+}
 
 let server: Server;
 let base: string;
@@ -94,7 +98,11 @@ function postgresDatabase(url: string): Database {
 const DATABASES: [string, () => Database][] = [['SQLite file', sqliteDatabase]];
 if (process.env.TEST_DATABASE_URL) DATABASES.push(['PostgreSQL', () => postgresDatabase(process.env.TEST_DATABASE_URL!)]);
 
-const rows = async (store: KyselyDigestStore) => (await store.db.selectFrom('pending_posts' as never).selectAll().execute()) as unknown as { url: string; attempts: number | string }[];
+const rows = async (store: KyselyDigestStore) =>
+  (await store.db
+    .selectFrom('pending_posts' as never)
+    .selectAll()
+    .execute()) as unknown as { url: string; attempts: number | string }[];
 
 /** Counts the outbox's writes, to show the first attempt makes none. */
 function counting(outbox: Outbox) {
@@ -115,8 +123,13 @@ describe.each(DATABASES)('response_url outbox on %s', (_name, makeDatabase) => {
   const instance = async (options: { retryBaseMs?: number } = {}) => {
     const store = await database.open();
     const poster = createResponsePoster({
-      allowedOrigins: [base], timeoutMs: 300, retryBaseMs: options.retryBaseMs ?? 100, leaseMarginMs: 100, sweepEveryMs: 50,
-      outbox: createSqlOutbox(store.db), logger: memoryLogger(),
+      allowedOrigins: [base],
+      timeoutMs: 300,
+      retryBaseMs: options.retryBaseMs ?? 100,
+      leaseMarginMs: 100,
+      sweepEveryMs: 50,
+      outbox: createSqlOutbox(store.db),
+      logger: memoryLogger(),
     });
     posters.push(poster);
     return { store, poster };
@@ -188,7 +201,18 @@ describe.each(DATABASES)('response_url outbox on %s', (_name, makeDatabase) => {
 
   it('a saved answer whose URL expired is dropped on start, not posted', async () => {
     const store = await database.open();
-    await createSqlOutbox(store.db).save({ id: `old-${_name.length}`, url: `${base}/expired`, body: '{}', attempts: 2, expiresAt: Date.now() - 1, nextAttemptAt: Date.now() - 60_000 }, 'gone', Date.now() - 1);
+    await createSqlOutbox(store.db).save(
+      {
+        id: `old-${_name.length}`,
+        url: `${base}/expired`,
+        body: '{}',
+        attempts: 2,
+        expiresAt: Date.now() - 1,
+        nextAttemptAt: Date.now() - 60_000,
+      },
+      'gone',
+      Date.now() - 1,
+    );
     const logger = memoryLogger();
     const poster = createResponsePoster({ allowedOrigins: [base], outbox: createSqlOutbox(store.db), logger });
     posters.push(poster);

@@ -1,20 +1,52 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Answer, AnswerItem, CitedSource, ConflictItem, FactItem, GuideItem, Variant } from '../../src/answer/types.ts';
-import { realAnswerer, answerText } from '../helpers/real.ts';
 import { cutAtWord, decodeSlack, escapeSlack } from '../../adapters/slack/escape.ts';
-import { renderAnswer, shareValue, SLACK_LIMITS, type SlackMessage } from '../../adapters/slack/render.ts';
+import { renderAnswer, SLACK_LIMITS, type SlackMessage, shareValue } from '../../adapters/slack/render.ts';
+import type { Answer, AnswerItem, CitedSource, ConflictItem, FactItem, GuideItem, Variant } from '../../src/answer/types.ts';
+import { answerText, realAnswerer } from '../helpers/real.ts';
 
 const answerer = realAnswerer();
 
-const item = (text: string, extra: Partial<FactItem> = {}): FactItem => ({ type: 'fact', text, sources: ['s1'], citations: [1], evidence: [], corroborated: false, ...extra });
+const item = (text: string, extra: Partial<FactItem> = {}): FactItem => ({
+  type: 'fact',
+  text,
+  sources: ['s1'],
+  citations: [1],
+  evidence: [],
+  corroborated: false,
+  ...extra,
+});
 const conflict = (variants: Variant[], extra: Partial<ConflictItem> = {}): ConflictItem => ({
-  type: 'conflict', text: 'Sources differ', variants, sources: variants.flatMap((v) => v.sources), citations: variants.flatMap((v) => v.citations), evidence: [], ...extra,
+  type: 'conflict',
+  text: 'Sources differ',
+  variants,
+  sources: variants.flatMap((v) => v.sources),
+  citations: variants.flatMap((v) => v.citations),
+  evidence: [],
+  ...extra,
 });
 const guide = (command: string, text: string): GuideItem => ({ type: 'guide', command, text });
-const source = (citation: number, extra: Partial<CitedSource> = {}): CitedSource => ({ id: `s${citation}`, citation, title: `Title ${citation}`, publisher: 'Pub', authors: [], published: '2021', approximate: false, ...extra });
+const source = (citation: number, extra: Partial<CitedSource> = {}): CitedSource => ({
+  id: `s${citation}`,
+  citation,
+  title: `Title ${citation}`,
+  publisher: 'Pub',
+  authors: [],
+  published: '2021',
+  approximate: false,
+  ...extra,
+});
 const answerOf = (items: AnswerItem[], extra: Partial<Answer> = {}): Answer => ({
-  kind: 'timeline', query: 'timeline trade', matched: true, title: 'Timeline: trade', lead: 'Oldest first.', items, sources: [source(1)], next: [{ command: 'timeline', options: { topic: 'trade' } }, { command: 'topics' }], show: { audience: 'channel', shareable: true, cacheable: true }, ...extra,
+  kind: 'timeline',
+  query: 'timeline trade',
+  matched: true,
+  title: 'Timeline: trade',
+  lead: 'Oldest first.',
+  items,
+  sources: [source(1)],
+  next: [{ command: 'timeline', options: { topic: 'trade' } }, { command: 'topics' }],
+  show: { audience: 'channel', shareable: true, cacheable: true },
+  ...extra,
 });
 
 const sections = (m: SlackMessage) => m.blocks.filter((b) => b.type === 'section') as { text: { text: string } }[];
@@ -62,7 +94,9 @@ describe('renderAnswer', () => {
 
   it('cuts the full timeline at an item boundary with a note naming how many more and what to try', () => {
     const m = renderAnswer(answerText(answerer, 'timeline'));
-    const lines = sections(m).flatMap((s) => s.text.text.split('\n')).filter((line) => !line.startsWith('• '));
+    const lines = sections(m)
+      .flatMap((s) => s.text.text.split('\n'))
+      .filter((line) => !line.startsWith('• '));
     expect(lines).toHaveLength(25);
     expect(JSON.stringify(m.blocks)).toContain('185 more items not shown: try `topics`.');
     expectWithinLimits(m);
@@ -93,7 +127,10 @@ describe('renderAnswer', () => {
     const items = sources.map((s) => item('Fact.', { citations: [s.citation] }));
     const m = renderAnswer(answerOf(items, { sources }), { maxItems: 100 });
     expectWithinLimits(m);
-    const sourceElements = m.blocks.filter((b) => b.type === 'context').flatMap((b: any) => b.elements).filter((e: any) => /^\[\d+\] /.test(e.text));
+    const sourceElements = m.blocks
+      .filter((b) => b.type === 'context')
+      .flatMap((b: any) => b.elements)
+      .filter((e: any) => /^\[\d+\] /.test(e.text));
     expect(sourceElements).toHaveLength(23);
   });
 
@@ -116,7 +153,9 @@ describe('renderAnswer', () => {
   });
 
   it('renders guidance as the command in code, then what it does, citing nothing', () => {
-    const m = renderAnswer(answerOf([guide('digest status', 'what is set'), guide('timeline <topic>', 'events in order')], { kind: 'help', sources: [] }));
+    const m = renderAnswer(
+      answerOf([guide('digest status', 'what is set'), guide('timeline <topic>', 'events in order')], { kind: 'help', sources: [] }),
+    );
     expect(sections(m).map((s) => s.text.text)).toEqual(['`digest status`  what is set\n`timeline &lt;topic&gt;`  events in order']);
     expect(m.text).toBe('Timeline: trade\nOldest first.\n`digest status`  what is set\n`timeline &lt;topic&gt;`  events in order');
   });
@@ -155,13 +194,24 @@ describe('escaping', () => {
   const userMarkupLeft = (m: SlackMessage) => JSON.stringify(m).replaceAll('<@U0SHARER>', '');
 
   it('no unescaped <, > or & from any Answer text appears in any block or the fallback', () => {
-    const text = fc.string({ unit: fc.constantFrom('<', '>', '&', '!', '@', 'U', 'a', ' ', ';', 'amp', 'lt', '|', 'x') , maxLength: 60 });
+    const text = fc.string({ unit: fc.constantFrom('<', '>', '&', '!', '@', 'U', 'a', ' ', ';', 'amp', 'lt', '|', 'x'), maxLength: 60 });
     const anyText = fc.oneof(text, fc.string({ maxLength: 60 }));
     fc.assert(
       fc.property(anyText, anyText, anyText, anyText, anyText, anyText, (title, lead, query, fact, command, publisher) => {
         const answer = answerOf(
-          [item(fact, { date: fact.slice(0, 5) }), guide(command, command), conflict([{ text: fact, sources: ['s1'], citations: [1], evidence: [] }], { date: fact })],
-          { kind: 'search', title: title || 'x', lead, query, next: [{ command: 'ask', options: { question: command } }], sources: [source(1, { title, publisher })] },
+          [
+            item(fact, { date: fact.slice(0, 5) }),
+            guide(command, command),
+            conflict([{ text: fact, sources: ['s1'], citations: [1], evidence: [] }], { date: fact }),
+          ],
+          {
+            kind: 'search',
+            title: title || 'x',
+            lead,
+            query,
+            next: [{ command: 'ask', options: { question: command } }],
+            sources: [source(1, { title, publisher })],
+          },
         );
         const m = renderAnswer(answer, { shareCommand: query, sharedBy: 'U0SHARER' });
         const left = userMarkupLeft(m);

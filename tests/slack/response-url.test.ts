@@ -8,7 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allowedResponseOrigins, createResponsePoster, ResponseUrlError, retryAfterMs } from '../../adapters/slack/response-url.ts';
 import { readBody } from './fake-slack-api.ts';
 
-interface Received { path: string; contentType?: string; body: string; at: number }
+interface Received {
+  path: string;
+  contentType?: string;
+  body: string;
+  at: number;
+}
 type Step = number | 'reset' | 'hang' | { status: number; retryAfter: string };
 
 let server: Server;
@@ -51,7 +56,12 @@ describe('response_url poster', () => {
   it('delivers many concurrent posts, each to its own path, through a pool of 4 connections', async () => {
     const before = received.length;
     await Promise.all(Array.from({ length: 50 }, (_, i) => poster.post(`${base}/many/${i}`, `{"n":${i}}`)));
-    expect(received.slice(before).map((r) => r.path).sort()).toEqual(Array.from({ length: 50 }, (_, i) => `/many/${i}`).sort());
+    expect(
+      received
+        .slice(before)
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(Array.from({ length: 50 }, (_, i) => `/many/${i}`).sort());
   });
 
   it('a 404 (an expired URL) is not retried and rejects with the status', async () => {
@@ -81,7 +91,7 @@ describe('response_url poster', () => {
     expect(to('/down')).toHaveLength(5);
   });
 
-  it('does not retry past the URL\'s 30 minutes', async () => {
+  it("does not retry past the URL's 30 minutes", async () => {
     steps.set('/late', [{ status: 429, retryAfter: '120' }]);
     const error = await poster.post(`${base}/late`, '{}', { issuedAt: Date.now() - 29 * 60_000 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ failure: 'unavailable', status: 429, attempts: 1 });

@@ -35,9 +35,19 @@ export function signedHeaders(body: string, contentType: string, options: SignOp
 /** A `/sinorussia` command's fields, as Socket Mode delivers them in an envelope's payload. */
 export function commandPayload(text: string, responseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
-    token: 'legacy', team_id: 'T0FAKE', team_domain: 'fake', channel_id: 'C0CHAN', channel_name: 'general',
-    user_id: 'U0ASKER', user_name: 'asker', command: '/sinorussia', text, api_app_id: 'A0APP',
-    response_url: responseUrl, trigger_id: nextTriggerId(), ...extra,
+    token: 'legacy',
+    team_id: 'T0FAKE',
+    team_domain: 'fake',
+    channel_id: 'C0CHAN',
+    channel_name: 'general',
+    user_id: 'U0ASKER',
+    user_name: 'asker',
+    command: '/sinorussia',
+    text,
+    api_app_id: 'A0APP',
+    response_url: responseUrl,
+    trigger_id: nextTriggerId(),
+    ...extra,
   };
 }
 
@@ -52,17 +62,38 @@ export function actionBody(payload: Record<string, unknown>): string {
 
 export function shareActionPayload(value: string, responseUrl: string, user = 'U0SHARER', channel = 'C0CHAN', actionId = 'share_answer') {
   return {
-    type: 'block_actions', team: { id: 'T0FAKE', domain: 'fake' }, user: { id: user, username: 'sharer', team_id: 'T0FAKE' },
-    api_app_id: 'A0APP', token: 'legacy', trigger_id: nextTriggerId(), container: { type: 'message', is_ephemeral: true },
-    channel: { id: channel, name: 'general' }, response_url: responseUrl,
-    actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, text: { type: 'plain_text', text: 'Share to channel' }, action_ts: '1800000000.1' }],
+    type: 'block_actions',
+    team: { id: 'T0FAKE', domain: 'fake' },
+    user: { id: user, username: 'sharer', team_id: 'T0FAKE' },
+    api_app_id: 'A0APP',
+    token: 'legacy',
+    trigger_id: nextTriggerId(),
+    container: { type: 'message', is_ephemeral: true },
+    channel: { id: channel, name: 'general' },
+    response_url: responseUrl,
+    actions: [
+      {
+        type: 'button',
+        action_id: actionId,
+        block_id: 'b1',
+        value,
+        text: { type: 'plain_text', text: 'Share to channel' },
+        action_ts: '1800000000.1',
+      },
+    ],
   };
 }
 
 export function eventBody(eventId: string, event: Record<string, unknown>): string {
   return JSON.stringify({
-    token: 'legacy', team_id: 'T0FAKE', api_app_id: 'A0APP', type: 'event_callback', event_id: eventId, event_time: 1800000000,
-    authorizations: [{ team_id: 'T0FAKE', user_id: 'UBOT', is_bot: true }], event,
+    token: 'legacy',
+    team_id: 'T0FAKE',
+    api_app_id: 'A0APP',
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: 1800000000,
+    authorizations: [{ team_id: 'T0FAKE', user_id: 'UBOT', is_bot: true }],
+    event,
   });
 }
 

@@ -4,10 +4,10 @@
  * WebSocket on loopback, and gets its envelopes there; every envelope must be acked on the link.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningSlack, startSlack } from '../../adapters/slack/index.ts';
 import { memoryLogger } from '../../src/log.ts';
-import { startSlack, type RunningSlack } from '../../adapters/slack/index.ts';
-import { startFakeSlack, type FakeSlack } from './fake-slack-api.ts';
 import { realAnswerer } from '../helpers/real.ts';
+import { type FakeSlack, startFakeSlack } from './fake-slack-api.ts';
 import { eventBody, shareActionPayload } from './signed-requests.ts';
 
 const APP_TOKEN = 'xapp-test';
@@ -18,7 +18,10 @@ let slack: RunningSlack;
 
 beforeAll(async () => {
   fake = await startFakeSlack();
-  slack = await startSlack({ mode: 'socket', botToken: 'xoxb-test', appToken: APP_TOKEN, apiUrl: fake.apiUrl, webApiRetries: 0 }, { answerer, logger });
+  slack = await startSlack(
+    { mode: 'socket', botToken: 'xoxb-test', appToken: APP_TOKEN, apiUrl: fake.apiUrl, webApiRetries: 0 },
+    { answerer, logger },
+  );
 });
 
 afterAll(async () => {
@@ -44,14 +47,31 @@ describe('Slack adapter in Socket Mode', () => {
   });
 
   it('answers a mention in its thread, once, when a reconnect redelivers the same event', async () => {
-    const event = JSON.parse(eventBody('EvSocket1', { type: 'app_mention', channel: 'C0SOCKET', user: 'U0ASKER', text: '<@UBOT> energy', ts: '1700000000.002000' }));
+    const event = JSON.parse(
+      eventBody('EvSocket1', {
+        type: 'app_mention',
+        channel: 'C0SOCKET',
+        user: 'U0ASKER',
+        text: '<@UBOT> energy',
+        ts: '1700000000.002000',
+      }),
+    );
     await deliver('events_api', event);
     await fake.until(() => posts('C0SOCKET').length === 1, 'the mention answer');
     expect(posts('C0SOCKET')[0].params).toMatchObject({ thread_ts: '1700000000.002000' });
     // Redelivered on a new envelope with no retry header, as after a reconnect; then a retry.
     await deliver('events_api', event);
     await deliver('events_api', event, { retry_attempt: 1, retry_reason: 'timeout' });
-    const barrier = JSON.parse(eventBody('EvSocket2', { type: 'message', channel_type: 'im', channel: 'D0SOCKET', user: 'U0ASKER', text: 'topics', ts: '1700000000.002100' }));
+    const barrier = JSON.parse(
+      eventBody('EvSocket2', {
+        type: 'message',
+        channel_type: 'im',
+        channel: 'D0SOCKET',
+        user: 'U0ASKER',
+        text: 'topics',
+        ts: '1700000000.002100',
+      }),
+    );
     await deliver('events_api', barrier);
     await fake.until(() => posts('D0SOCKET').length === 1, 'the DM answer after the repeats');
     expect(posts('C0SOCKET')).toHaveLength(1);
@@ -66,7 +86,10 @@ describe('Slack adapter in Socket Mode', () => {
 
   it('stop() closes the link', async () => {
     const own = await startFakeSlack();
-    const running = await startSlack({ mode: 'socket', botToken: 'xoxb-test', appToken: APP_TOKEN, apiUrl: own.apiUrl, webApiRetries: 0 }, { answerer, logger: memoryLogger() });
+    const running = await startSlack(
+      { mode: 'socket', botToken: 'xoxb-test', appToken: APP_TOKEN, apiUrl: own.apiUrl, webApiRetries: 0 },
+      { answerer, logger: memoryLogger() },
+    );
     try {
       expect(own.socketCount).toBe(1);
       await running.stop();

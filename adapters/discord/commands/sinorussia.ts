@@ -6,10 +6,10 @@
  */
 import {
   ApplicationIntegrationType,
+  type ChatInputCommandInteraction,
   InteractionContextType,
   SlashCommandBuilder,
   SlashCommandSubcommandBuilder,
-  type ChatInputCommandInteraction,
 } from 'discord.js';
 import type { Command } from '../../../src/commands/command.ts';
 import { echo } from '../../../src/commands/input.ts';
@@ -42,7 +42,9 @@ function subcommandOf(command: Command, name: string): SlashCommandSubcommandBui
   for (const spec of command.options ?? []) {
     const shape = OPTION_SHAPE[spec.name];
     sub.addStringOption((o) => {
-      o.setName(spec.name).setDescription(describe(spec.description)).setRequired(spec.required === true);
+      o.setName(spec.name)
+        .setDescription(describe(spec.description))
+        .setRequired(spec.required === true);
       if (shape.maxLength) o.setMaxLength(shape.maxLength);
       if (shape.autocomplete) o.setAutocomplete(true);
       if (shape.choices) o.addChoices(...shape.choices.map((c) => ({ name: c, value: c })));
@@ -62,7 +64,8 @@ export function buildCommand(): SlashCommandBuilder {
   for (const c of COMMANDS) {
     const { group, word } = groupOf(c);
     if (c.name === 'topic') {
-      for (const topic of TOPIC_NAMES) command.addSubcommand((sub) => sub.setName(topic).setDescription(describe(`Summary: ${TOPICS[topic]}`)));
+      for (const topic of TOPIC_NAMES)
+        command.addSubcommand((sub) => sub.setName(topic).setDescription(describe(`Summary: ${TOPICS[topic]}`)));
     } else if (!group && !onDiscord(c)) {
       const members = COMMANDS.filter((other) => groupOf(other).group === c.name);
       command.addSubcommandGroup((g) => {

@@ -12,7 +12,9 @@ export const digestCommand = defineCommand({
   run(ctx, request, where) {
     if (!where || !ctx.digest) return digestIntro(request);
     const word = request.problem?.value;
-    const lead = word ? `"${word.slice(0, 40)}" is not a digest command. Use one of these:` : 'One sourced post a day in this channel, at its local time.';
+    const lead = word
+      ? `"${word.slice(0, 40)}" is not a digest command. Use one of these:`
+      : 'One sourced post a day in this channel, at its local time.';
     return digestReply('The daily digest', lead, digestGuide(), [{ command: 'help' }]);
   },
 });

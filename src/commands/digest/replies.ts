@@ -10,7 +10,9 @@ import { unsubscribeCommand } from './unsubscribe.ts';
 
 /** The digest's commands, one line each, from their own declarations. */
 export function digestGuide(): AnswerItem[] {
-  return [subscribeCommand, statusCommand, previewCommand, unsubscribeCommand].map((c) => guideLine({ command: c.name, usage: true }, c.summary));
+  return [subscribeCommand, statusCommand, previewCommand, unsubscribeCommand].map((c) =>
+    guideLine({ command: c.name, usage: true }, c.summary),
+  );
 }
 
 /** Where there is no channel or no store (the command line, the console), the digest explains itself. */
@@ -26,7 +28,12 @@ export function digestIntro(request: Request): Reply {
 
 export function refused(what: string): Reply {
   const next: CommandRef[] = [{ command: 'digest status' }, { command: 'digest preview' }];
-  return digestReply('Not allowed', `Only members who can manage this channel may ${what} its daily digest. Ask one of them, or use digest status and digest preview.`, [], next);
+  return digestReply(
+    'Not allowed',
+    `Only members who can manage this channel may ${what} its daily digest. Ask one of them, or use digest status and digest preview.`,
+    [],
+    next,
+  );
 }
 
 /** A value that could not be read: what was wrong and what is accepted. */

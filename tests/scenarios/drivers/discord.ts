@@ -5,8 +5,8 @@
  */
 import { FakeDiscord, IDS, type RecordedCall } from '../../discord/fake-discord.ts';
 import { until } from '../../helpers/until.ts';
-import { fixture, type Fixture } from './fixtures.ts';
-import { launch, tempDataDir, type FakeClock, type Instance } from './instance.ts';
+import { type Fixture, fixture } from './fixtures.ts';
+import { type FakeClock, type Instance, launch, tempDataDir } from './instance.ts';
 import type { Asked, PlatformDriver, Sent, SlashCommand } from './types.ts';
 
 /** The suite's obvious fake token (three parts, as the config checks; no real bot's). */
@@ -48,8 +48,18 @@ function pingsOf(body: Record<string, any>, interaction: boolean): string[] {
 
 function sentFrom(kind: Sent['kind'], channel: string, thread: string | undefined, body: Record<string, any>, interaction: boolean): Sent {
   const embeds = (body.embeds ?? []) as Embed[];
-  const texts = [body.content ?? '', ...embeds.flatMap((e) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text ?? ''])];
-  const customId = (body.components ?? []).flatMap((row: { components?: { custom_id?: string }[] }) => row.components ?? []).find((c: { custom_id?: string }) => c.custom_id)?.custom_id;
+  const texts = [
+    body.content ?? '',
+    ...embeds.flatMap((e) => [
+      e.title ?? '',
+      e.description ?? '',
+      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+      e.footer?.text ?? '',
+    ]),
+  ];
+  const customId = (body.components ?? [])
+    .flatMap((row: { components?: { custom_id?: string }[] }) => row.components ?? [])
+    .find((c: { custom_id?: string }) => c.custom_id)?.custom_id;
   return {
     kind,
     channel,
@@ -108,7 +118,11 @@ export class DiscordDriver implements PlatformDriver {
   private person(): { user: string; userMention: string; author: Fixture } {
     this.people += 1;
     const user = `9000000000000${String(10000 + this.people)}`;
-    return { user, userMention: `<@${user}>`, author: { id: user, username: `person${this.people}`, discriminator: '0', global_name: null, avatar: null } };
+    return {
+      user,
+      userMention: `<@${user}>`,
+      author: { id: user, username: `person${this.people}`, discriminator: '0', global_name: null, avatar: null },
+    };
   }
 
   /** One REST call as what it sent, or undefined for calls that send nothing (deferrals, threads, reads). */
@@ -146,7 +160,8 @@ export class DiscordDriver implements PlatformDriver {
     const sent: Sent[] = [];
     for (const call of this.fake.calls.slice(mark)) {
       // A thread started on a message takes the message's id.
-      const startsThread = call.method === 'POST' && call.status === undefined && /^\/api\/v10\/channels\/\d+\/messages\/\d+\/threads$/.test(call.path);
+      const startsThread =
+        call.method === 'POST' && call.status === undefined && /^\/api\/v10\/channels\/\d+\/messages\/\d+\/threads$/.test(call.path);
       if (startsThread) this.threads.add(call.path.split('/')[6]);
       const one = this.sentOf(call);
       if (one) sent.push(one);
@@ -185,20 +200,50 @@ export class DiscordDriver implements PlatformDriver {
     const asker = this.person();
     const interaction = this.interaction('discord/interaction-create-command.json', asker);
     const string = (name: string, value: string | undefined) => (value === undefined ? [] : [{ type: 3, name, value }]);
-    interaction.data.options = 'topic' in command
-      ? [{ type: 1, name: command.topic, options: [] }]
-      : 'ask' in command
-        ? [{ type: 1, name: 'ask', options: string('question', command.ask) }]
-        : [{ type: 2, name: 'digest', options: [{ type: 1, name: command.digest, options: [...string('time', command.time), ...string('zone', command.zone), ...string('topics', command.topics)] }] }];
-    return this.ask('INTERACTION_CREATE', interaction, { user: asker.user, userMention: asker.userMention, channel: IDS.channel }, `the answer to ${JSON.stringify(command)}`);
+    interaction.data.options =
+      'topic' in command
+        ? [{ type: 1, name: command.topic, options: [] }]
+        : 'ask' in command
+          ? [{ type: 1, name: 'ask', options: string('question', command.ask) }]
+          : [
+              {
+                type: 2,
+                name: 'digest',
+                options: [
+                  {
+                    type: 1,
+                    name: command.digest,
+                    options: [...string('time', command.time), ...string('zone', command.zone), ...string('topics', command.topics)],
+                  },
+                ],
+              },
+            ];
+    return this.ask(
+      'INTERACTION_CREATE',
+      interaction,
+      { user: asker.user, userMention: asker.userMention, channel: IDS.channel },
+      `the answer to ${JSON.stringify(command)}`,
+    );
   }
 
   mention(question: string, where: 'channel' | 'thread' = 'channel'): Promise<Asked> {
     const asker = this.person();
     const message = fixture('discord/message-create-mention.json');
     const channel = where === 'thread' ? IDS.thread : IDS.channel;
-    Object.assign(message, { id: this.fake.snowflake(), channel_id: channel, author: asker.author, content: `<@${IDS.bot}> ${question}`, mention_everyone: question.includes('@everyone') });
-    const asked = { user: asker.user, userMention: asker.userMention, channel: IDS.channel, messageId: message.id, ...(where === 'thread' ? { thread: IDS.thread } : {}) };
+    Object.assign(message, {
+      id: this.fake.snowflake(),
+      channel_id: channel,
+      author: asker.author,
+      content: `<@${IDS.bot}> ${question}`,
+      mention_everyone: question.includes('@everyone'),
+    });
+    const asked = {
+      user: asker.user,
+      userMention: asker.userMention,
+      channel: IDS.channel,
+      messageId: message.id,
+      ...(where === 'thread' ? { thread: IDS.thread } : {}),
+    };
     return this.ask('MESSAGE_CREATE', message, asked, `the answer to the mention "${question}"`);
   }
 
@@ -206,7 +251,12 @@ export class DiscordDriver implements PlatformDriver {
     const asker = this.person();
     const message = fixture('discord/message-create-dm.json');
     Object.assign(message, { id: this.fake.snowflake(), author: asker.author, content: text });
-    return this.ask('MESSAGE_CREATE', message, { user: asker.user, userMention: asker.userMention, channel: IDS.dmChannel, messageId: message.id }, `the answer to the DM "${text}"`);
+    return this.ask(
+      'MESSAGE_CREATE',
+      message,
+      { user: asker.user, userMention: asker.userMention, channel: IDS.dmChannel, messageId: message.id },
+      `the answer to the DM "${text}"`,
+    );
   }
 
   refuseNextPost(): void {
@@ -219,7 +269,12 @@ export class DiscordDriver implements PlatformDriver {
     const sharer = this.person();
     const interaction = this.interaction('discord/interaction-create-button.json', sharer);
     interaction.data.custom_id = answer.share;
-    return this.ask('INTERACTION_CREATE', interaction, { user: sharer.user, userMention: sharer.userMention, channel: IDS.channel }, 'the shared answer');
+    return this.ask(
+      'INTERACTION_CREATE',
+      interaction,
+      { user: sharer.user, userMention: sharer.userMention, channel: IDS.channel },
+      'the shared answer',
+    );
   }
 
   channelPosts(): Sent[] {

@@ -9,5 +9,5 @@ export const DRIVERS: { name: string; create: () => PlatformDriver }[] = [
   { name: 'Discord', create: () => new DiscordDriver() },
 ];
 
-export type { Asked, PlatformDriver, Sent, SlashCommand } from './types.ts';
 export { breakStore, FakeClock } from './instance.ts';
+export type { Asked, PlatformDriver, Sent, SlashCommand } from './types.ts';

@@ -4,9 +4,9 @@
  * talks to the fakes only.
  */
 import type { RunningSlack } from '../../../adapters/slack/app.ts';
-import { FakeClock, startInstance, tempDataDir, type Instance } from '../../e2e/support.ts';
+import { FakeClock, type Instance, startInstance, tempDataDir } from '../../e2e/support.ts';
 
-export { FakeClock, tempDataDir, type Instance };
+export { FakeClock, type Instance, tempDataDir };
 
 export const launch = (env: Record<string, string>, clock: FakeClock): Promise<Instance> => startInstance(env, clock);
 
@@ -28,7 +28,7 @@ export function breakStore(instance: Instance): () => void {
     for (const name of Object.getOwnPropertyNames(proto)) if (name !== 'constructor' && typeof store[name] === 'function') names.add(name);
   }
   for (const name of Object.keys(store)) if (typeof store[name] === 'function') names.add(name);
-  const had = new Map([...names].map((name) => [name, Object.prototype.hasOwnProperty.call(store, name) ? store[name] : undefined]));
+  const had = new Map([...names].map((name) => [name, Object.hasOwn(store, name) ? store[name] : undefined]));
   for (const name of names) {
     store[name] = () => {
       throw new Error(`the digest store is broken (${name})`);

@@ -3,10 +3,10 @@
  * the fake's WebSocket link), against tests/slack/fake-slack-api.ts. What the bot sent is read
  * from the fake: response_url posts (ephemeral answers, removals) and Web API posts.
  */
-import { startFakeSlack, type FakeSlack } from '../../slack/fake-slack-api.ts';
+import { type FakeSlack, startFakeSlack } from '../../slack/fake-slack-api.ts';
 import { FORM, post, SIGNING_SECRET } from '../../slack/signed-requests.ts';
-import { fixture, type Fixture } from './fixtures.ts';
-import { launch, slackPort, tempDataDir, type FakeClock, type Instance } from './instance.ts';
+import { type Fixture, fixture } from './fixtures.ts';
+import { type FakeClock, type Instance, launch, slackPort, tempDataDir } from './instance.ts';
 import type { Asked, PlatformDriver, Sent, SlashCommand } from './types.ts';
 
 type Mode = 'http' | 'socket';
@@ -81,9 +81,10 @@ export class SlackDriver implements PlatformDriver {
     this.fake = await startFakeSlack();
     this.data = tempDataDir();
     const common = { SLACK_BOT_TOKEN: 'xoxb-scenario', SLACK_API_URL: this.fake.apiUrl, DATA_DIR: this.data.dir, ...storeEnv };
-    this.env = this.mode === 'http'
-      ? { ...common, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0' }
-      : { ...common, SLACK_APP_TOKEN: 'xapp-scenario' };
+    this.env =
+      this.mode === 'http'
+        ? { ...common, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0' }
+        : { ...common, SLACK_APP_TOKEN: 'xapp-scenario' };
     this.current = await launch(this.env, clock);
     await this.linkUp();
   }
@@ -125,11 +126,12 @@ export class SlackDriver implements PlatformDriver {
   private async deliver(kind: 'command' | 'event' | 'action', payload: Fixture): Promise<void> {
     if (this.mode === 'http') {
       const endpoint = `http://127.0.0.1:${slackPort(this.instance)}/slack/events`;
-      const [body, type] = kind === 'event'
-        ? [JSON.stringify(payload), 'application/json']
-        : kind === 'action'
-          ? [new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM]
-          : [new URLSearchParams(payload as Record<string, string>).toString(), FORM];
+      const [body, type] =
+        kind === 'event'
+          ? [JSON.stringify(payload), 'application/json']
+          : kind === 'action'
+            ? [new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM]
+            : [new URLSearchParams(payload as Record<string, string>).toString(), FORM];
       const res = await post(endpoint, body, type);
       if (res.status !== 200) throw new Error(`Slack's ${kind} got HTTP ${res.status}`);
       return;
@@ -144,11 +146,15 @@ export class SlackDriver implements PlatformDriver {
   private sentSince(mark: { calls: number; responses: number }): Sent[] {
     const fromResponses = this.fake.responses.slice(mark.responses).map(({ id, body }) => {
       const channel = this.responseChannels.get(id) ?? '?';
-      return body.delete_original === true ? sentFrom('removal', channel, {}) : sentFrom(body.response_type === 'in_channel' ? 'message' : 'ephemeral', channel, body);
+      return body.delete_original === true
+        ? sentFrom('removal', channel, {})
+        : sentFrom(body.response_type === 'in_channel' ? 'message' : 'ephemeral', channel, body);
     });
     const fromCalls = this.fake.calls
       .slice(mark.calls)
-      .filter((c) => (c.method === 'chat.postMessage' || c.method === 'chat.postEphemeral') && !c.refused && c.params.channel !== BARRIER_CHANNEL)
+      .filter(
+        (c) => (c.method === 'chat.postMessage' || c.method === 'chat.postEphemeral') && !c.refused && c.params.channel !== BARRIER_CHANNEL,
+      )
       .map((c) => sentFrom(c.method === 'chat.postEphemeral' ? 'ephemeral' : 'message', String(c.params.channel), c.params));
     return [...fromResponses, ...fromCalls];
   }
@@ -170,7 +176,12 @@ export class SlackDriver implements PlatformDriver {
     const answered = () => this.fake.calls.filter((c) => c.method === 'chat.postMessage' && c.params.channel === BARRIER_CHANNEL).length;
     const before = answered();
     const event = fixture('slack/message-im.json');
-    Object.assign(event.event, { channel: BARRIER_CHANNEL, user: this.next('U0BARRIER'), text: 'topics', ts: `1800000001.${this.next('')}` });
+    Object.assign(event.event, {
+      channel: BARRIER_CHANNEL,
+      user: this.next('U0BARRIER'),
+      text: 'topics',
+      ts: `1800000001.${this.next('')}`,
+    });
     event.event_id = this.next('EvBarrier');
     await this.deliver('event', event);
     await this.fake.until(() => answered() > before, 'the barrier DM');
@@ -183,11 +194,21 @@ export class SlackDriver implements PlatformDriver {
   }
 
   slash(command: SlashCommand): Promise<Asked> {
-    const text = 'topic' in command ? command.topic
-      : 'ask' in command ? command.ask
-      : ['digest', command.digest, command.time, command.zone, command.topics].filter(Boolean).join(' ');
+    const text =
+      'topic' in command
+        ? command.topic
+        : 'ask' in command
+          ? command.ask
+          : ['digest', command.digest, command.time, command.zone, command.topics].filter(Boolean).join(' ');
     const asker = this.asker();
-    const payload = { ...fixture('slack/slash-command.json'), text, user_id: asker.user, channel_id: CHANNEL, response_url: this.responseUrl(CHANNEL), trigger_id: this.triggerId() };
+    const payload = {
+      ...fixture('slack/slash-command.json'),
+      text,
+      user_id: asker.user,
+      channel_id: CHANNEL,
+      response_url: this.responseUrl(CHANNEL),
+      trigger_id: this.triggerId(),
+    };
     return this.ask('command', payload, { ...asker, channel: CHANNEL }, `the answer to /sinorussia ${text}`);
   }
 
@@ -195,7 +216,14 @@ export class SlackDriver implements PlatformDriver {
     const asker = this.asker();
     const payload = fixture('slack/app-mention.json');
     const ts = `1800000002.${this.next('')}`;
-    Object.assign(payload.event, { user: asker.user, text: `<@UBOT> ${question}`, ts, event_ts: ts, channel: CHANNEL, ...(where === 'thread' ? { thread_ts: THREAD_TS } : {}) });
+    Object.assign(payload.event, {
+      user: asker.user,
+      text: `<@UBOT> ${question}`,
+      ts,
+      event_ts: ts,
+      channel: CHANNEL,
+      ...(where === 'thread' ? { thread_ts: THREAD_TS } : {}),
+    });
     payload.event_id = this.next('EvMention');
     const asked = { ...asker, channel: CHANNEL, messageId: ts, ...(where === 'thread' ? { thread: THREAD_TS } : {}) };
     return this.ask('event', payload, asked, `the answer to the mention "${question}"`);
@@ -218,7 +246,11 @@ export class SlackDriver implements PlatformDriver {
     if (answer.share === undefined) throw new Error('this answer has no Share button');
     const sharer = this.asker();
     const payload = fixture('slack/block-actions-share.json');
-    Object.assign(payload, { trigger_id: this.triggerId(), response_url: this.responseUrl(answer.channel), channel: { id: answer.channel, name: 'general' } });
+    Object.assign(payload, {
+      trigger_id: this.triggerId(),
+      response_url: this.responseUrl(answer.channel),
+      channel: { id: answer.channel, name: 'general' },
+    });
     Object.assign(payload.user, { id: sharer.user, username: 'sharer' });
     payload.actions[0].value = answer.share;
     return this.ask('action', payload, { ...sharer, channel: answer.channel }, 'the shared answer');
