@@ -7,7 +7,7 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { join } from 'node:path';
 import { formatIssue, KnowledgeError, type KnowledgeIssue } from '../src/errors.ts';
-import type { KnowledgeHolder } from '../src/knowledge/live.ts';
+import type { KnowledgeChanges, KnowledgeHolder } from '../src/knowledge/live.ts';
 import type { Knowledge } from '../src/knowledge/types.ts';
 import type { Logger } from '../src/log.ts';
 
@@ -59,12 +59,11 @@ export function watchKnowledge(deps: ReloadDeps): KnowledgeReloader {
     const started = performance.now();
     arm();
     let knowledge: Knowledge;
-    let changes: ReturnType<KnowledgeHolder['swap']>;
+    let changes: KnowledgeChanges;
     try {
       knowledge = await deps.load();
-      // Let answers waiting on the event loop run between reading the base and indexing it.
-      await new Promise((resolve) => setImmediate(resolve));
-      changes = holder.swap(knowledge);
+      // Answers go on, from the last base, while the new one is indexed.
+      changes = await holder.swap(knowledge);
     } catch (error) {
       const issues = error instanceof KnowledgeError ? error.issues : [{ file: dir, line: 1, message: (error as Error).message }];
       const now = new Set(issues.map(issueKey));

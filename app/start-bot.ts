@@ -20,7 +20,7 @@ import type { DigestScheduler } from '../src/digest/scheduler.ts';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../src/digest/scheduler.ts';
 import type { Clock } from '../src/digest/types.ts';
 import { systemClock } from '../src/digest/types.ts';
-import { KnowledgeHolder } from '../src/knowledge/live.ts';
+import { KnowledgeHolder, type Prebuilt } from '../src/knowledge/live.ts';
 import type { Knowledge } from '../src/knowledge/types.ts';
 import type { Logger } from '../src/log.ts';
 import { RateLimiter } from '../src/rate-limit.ts';
@@ -102,8 +102,8 @@ export type RunningBot = ChatBot | ConsoleBot;
  * Everything answers need, built from one base: the index, the composer and, with a store,
  * the digest commands. The one place the core is made.
  */
-function buildCore(knowledge: Knowledge, digest?: DigestService): Core {
-  return createCore(knowledge, { digest });
+function buildCore(knowledge: Knowledge, digest?: DigestService, prebuilt?: Prebuilt): Core {
+  return createCore(knowledge, { digest }, prebuilt);
 }
 
 /** Reads every setting first (a bad one stops start-up before anything connects), then starts. */
@@ -162,7 +162,7 @@ function endedTogether(adapters: StartedAdapter[]): Promise<void> {
 
 async function startConsoleBot(root: Root): Promise<ConsoleBot> {
   const { knowledge, logger, overrides } = root;
-  const holder = new KnowledgeHolder(knowledge, (k) => buildCore(k));
+  const holder = new KnowledgeHolder(knowledge, (k, prebuilt) => buildCore(k, undefined, prebuilt));
   const reloader = watch(root, holder);
   const adapter = consoleAdapter(overrides.console ?? { input: process.stdin, output: process.stdout });
   const running = await adapter.start({ answerer: holder.answerer(), logger });
@@ -193,8 +193,8 @@ async function startChatBot(root: Root, platforms: ChatAdapter[]): Promise<ChatB
     const feedback = startFeedback(settings.feedback, settings.digest, store.db, logger, overrides.clock);
     opened.push(async () => feedback.stop());
     // Everything built from the base is rebuilt with it: the index, the composer, the digest commands.
-    const holder = new KnowledgeHolder(knowledge, (k) =>
-      buildCore(k, createDigestCommands({ store, knowledge: k, logger, clock: overrides.clock })),
+    const holder = new KnowledgeHolder(knowledge, (k, prebuilt) =>
+      buildCore(k, createDigestCommands({ store, knowledge: k, logger, clock: overrides.clock }), prebuilt),
     );
     const answerer = holder.answerer();
     const clock = overrides.clock ?? systemClock;

@@ -3,8 +3,8 @@
  * validate, then build the index and composer), for the real base and a synthetic one of
  * 10,000 facts, and what it does to answers: latency (p50/p99/max, from a question's arrival
  * to its answer) while reloads run, against the same stream of questions without, with the
- * read and validate on the main thread and in a worker thread (as the bot does). Prints
- * figures; asserts nothing.
+ * read and validate on the main thread and in a worker thread (as the bot does); either way
+ * the index is built in slices between answers. Prints figures; asserts nothing.
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,7 @@ import { loadKnowledge } from '../src/knowledge/load.ts';
 import { loadKnowledgeOffThread } from '../src/knowledge/load-off-thread.ts';
 import type { Fact, Knowledge } from '../src/knowledge/types.ts';
 import { createLogger } from '../src/log.ts';
+import { SearchEngine } from '../src/search/engine.ts';
 import { synthetic } from './synthetic.ts';
 
 const QUESTIONS = [
@@ -80,7 +81,7 @@ function writeBase(k: Knowledge): string {
 }
 
 /** Questions arriving every `everyMs` for `durationMs`; each latency is from its arrival to its answer. */
-async function answerStream(answer: (q: string) => unknown, durationMs: number, everyMs = 2): Promise<number[]> {
+async function answerStream(answer: (q: string) => unknown, durationMs: number, everyMs: number): Promise<number[]> {
   const latencies: number[] = [];
   const start = performance.now();
   let next = start;
@@ -100,7 +101,12 @@ async function answerStream(answer: (q: string) => unknown, durationMs: number, 
 const stats = (l: number[]) => `p50 ${f(percentile(l, 50))}, p99 ${f(percentile(l, 99))}, max ${f(l[l.length - 1])} (${l.length} answers)`;
 
 /** Answers while the reloader reloads every ~0.3 s; returns the latencies and how many reloads ran. */
-async function duringReloads(answerer: Pick<Core, 'answerNow' | 'parseText'>, reloader: KnowledgeReloader, durationMs: number) {
+async function duringReloads(
+  answerer: Pick<Core, 'answerNow' | 'parseText'>,
+  reloader: KnowledgeReloader,
+  durationMs: number,
+  everyMs: number,
+) {
   let reloading = true;
   let done = 0;
   const reloadLoop = (async () => {
@@ -111,55 +117,69 @@ async function duringReloads(answerer: Pick<Core, 'answerNow' | 'parseText'>, re
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
   })();
-  const latencies = await answerStream((q) => answerer.answerNow(answerer.parseText(q)), durationMs);
+  const latencies = await answerStream((q) => answerer.answerNow(answerer.parseText(q)), durationMs, everyMs);
   reloading = false;
   await reloadLoop;
   reloader.close();
   return { latencies, done };
 }
 
-async function bench(name: string, dir: string, textsDir: string | undefined, reloads: number) {
+/** `everyMs`: how often a question arrives, well under what answering can keep up with (or latencies only measure the queue). */
+async function bench(
+  name: string,
+  dir: string,
+  textsDir: string | undefined,
+  reloads: number,
+  { everyMs, durationMs }: { everyMs: number; durationMs: number },
+) {
   const load = () => loadKnowledge(dir, { textsDir });
-  const holder = new KnowledgeHolder(load(), (k) => createCore(k));
+  const holder = new KnowledgeHolder(load(), (k, prebuilt) => createCore(k, {}, prebuilt));
   const answerer = holder.answerer();
   const facts = holder.snapshot.knowledge.facts.length;
 
-  const times: { load: number; build: number; worker: number }[] = [];
+  const english = holder.snapshot.answerer.context.engine.english;
+  const times: { load: number; build: number; sliced: number; worker: number }[] = [];
   for (let r = 0; r < reloads; r++) {
     const t0 = performance.now();
     const k = load();
     const t1 = performance.now();
-    holder.swap(k);
+    createCore(k, {}, { engine: new SearchEngine(k, english) });
     const t2 = performance.now();
+    await holder.swap(k);
+    const t3 = performance.now();
     await loadKnowledgeOffThread(dir, { textsDir });
-    times.push({ load: t1 - t0, build: t2 - t1, worker: performance.now() - t2 });
+    times.push({ load: t1 - t0, build: t2 - t1, sliced: t3 - t2, worker: performance.now() - t3 });
   }
   const med = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   console.log(`${name}: ${facts} facts${textsDir ? ', quotes checked against the texts' : ''}`);
   console.log(
-    `  reload (median of ${reloads}): read and validate ${f(med(times.map((t) => t.load)))}, build index and composer ${f(med(times.map((t) => t.build)))}`,
+    `  reload (median of ${reloads}): read and validate ${f(med(times.map((t) => t.load)))}, build index and composer at once ${f(med(times.map((t) => t.build)))}`,
+  );
+  console.log(
+    `  the holder's build (index in slices between answers, then the swap), start to swapped: ${f(med(times.map((t) => t.sliced)))}`,
   );
   console.log(`  read and validate in a worker thread, start to base received: ${f(med(times.map((t) => t.worker)))}`);
 
-  const durationMs = 4000;
-  const quietRun = await answerStream((q) => answerer.answerNow(answerer.parseText(q)), durationMs);
-  const onMain = await duringReloads(answerer, watchKnowledge({ holder, load, dir, textsDir, logger: quiet }), durationMs);
+  const quietRun = await answerStream((q) => answerer.answerNow(answerer.parseText(q)), durationMs, everyMs);
+  const onMain = await duringReloads(answerer, watchKnowledge({ holder, load, dir, textsDir, logger: quiet }), durationMs, everyMs);
   const inWorker = await duringReloads(
     answerer,
     watchKnowledge({ holder, load: () => loadKnowledgeOffThread(dir, { textsDir }), dir, textsDir, logger: quiet }),
     durationMs,
+    everyMs,
   );
+  console.log(`  a question every ${everyMs} ms for ${durationMs / 1000} s`);
   console.log(`  answers without reloads:                     ${stats(quietRun)}`);
   console.log(`  during ${String(onMain.done).padStart(2)} reloads, validating on the main thread: ${stats(onMain.latencies)}`);
   console.log(`  during ${String(inWorker.done).padStart(2)} reloads, validating in a worker:       ${stats(inWorker.latencies)}`);
 }
 
 const texts = process.env.KNOWLEDGE_TEXTS_DIR ?? (existsSync(SEEDS) ? SEEDS : undefined);
-await bench('real base', KNOWLEDGE_DIR, texts, 9);
+await bench('real base', KNOWLEDGE_DIR, texts, 9, { everyMs: 2, durationMs: 4000 });
 const real = loadKnowledge(KNOWLEDGE_DIR);
 const dir = writeBase(synthetic(real, 10_000));
 try {
-  await bench('synthetic base', dir, undefined, 3);
+  await bench('synthetic base', dir, undefined, 3, { everyMs: 20, durationMs: 8000 });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

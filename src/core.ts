@@ -42,8 +42,9 @@ export interface Core {
 /** Everything but a question depends only on the (immutable) base: at most this many are kept answered. */
 const MEMO_ENTRIES = 500;
 
-export function createCore(knowledge: Knowledge, services: CoreServices = {}): Core {
-  const engine = new SearchEngine(knowledge, loadEnglishFrequencies());
+/** `prebuilt.engine`: an index already built for this base (a reload builds it in slices between answers). */
+export function createCore(knowledge: Knowledge, services: CoreServices = {}, prebuilt: { engine?: SearchEngine } = {}): Core {
+  const engine = prebuilt.engine ?? new SearchEngine(knowledge, loadEnglishFrequencies());
   const context: CommandContext = {
     knowledge,
     engine,

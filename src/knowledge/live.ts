@@ -4,8 +4,11 @@
  * snapshot once at its start, so it finishes on the base it began with and never mixes two.
  * Owned by the composition root: no module-level state.
  */
+import type { Answer } from '../answer/types.ts';
 import type { CommandContext } from '../commands/command.ts';
 import type { Core } from '../core.ts';
+import { SearchEngine } from '../search/engine.ts';
+import { drain, inSlices } from '../slices.ts';
 import type { Fact, Knowledge } from './types.ts';
 
 export interface KnowledgeSnapshot {
@@ -27,25 +30,47 @@ const comparable = ({ origin: _origin, ...fact }: Fact) => JSON.stringify(fact);
 /** Facts added, changed and removed between two bases, by id (retracted facts count as removed). */
 export function diffFacts(before: Knowledge, after: Knowledge): KnowledgeChanges {
   const changes: KnowledgeChanges = { added: [], changed: [], removed: [] };
-  for (const fact of after.facts) {
-    const old = before.factById.get(fact.id);
-    if (!old) changes.added.push(fact.id);
-    else if (comparable(old) !== comparable(fact)) changes.changed.push(fact.id);
-  }
-  for (const fact of before.facts) if (!after.factById.has(fact.id)) changes.removed.push(fact.id);
+  drain(compareFacts(before, after, changes));
   return changes;
 }
 
+/** Fills `changes`, yielding after each fact compared (a large base takes a while). */
+function* compareFacts(before: Knowledge, after: Knowledge, changes: KnowledgeChanges): Generator<void> {
+  for (const fact of after.facts) {
+    const old = before.factById.get(fact.id);
+    if (!old) changes.added.push(fact.id);
+    else if (old !== fact && comparable(old) !== comparable(fact)) changes.changed.push(fact.id);
+    yield;
+  }
+  for (const fact of before.facts) if (!after.factById.has(fact.id)) changes.removed.push(fact.id);
+}
+
+/** How long a slice of a rebuild may hold the event loop: short against an answer's own time. */
+const SLICE_MS = 4;
+
 export type ReloadListener = (snapshot: KnowledgeSnapshot, changes: KnowledgeChanges) => void;
+
+/** What the holder built for a new base between answers, for the build to use rather than build again. */
+export interface Prebuilt {
+  engine: SearchEngine;
+}
+
+/**
+ * Makes everything answers need from one base (index, composer, digest commands). Given
+ * `prebuilt`, it uses that search engine; without, it builds its own (at start-up).
+ */
+export type BuildCore = (knowledge: Knowledge, prebuilt?: Prebuilt) => Core;
 
 export class KnowledgeHolder {
   private current: KnowledgeSnapshot;
   private readonly listeners = new Set<ReloadListener>();
+  /** The swap in progress: swaps run one after another, so the last one asked for is the last swapped in. */
+  private swapping: Promise<unknown> = Promise.resolve();
 
-  /** `build` makes everything answers need from one base (index, composer, digest commands). */
+  /** Builds everything for the first base at once: nothing is answering yet. */
   constructor(
     knowledge: Knowledge,
-    private readonly build: (knowledge: Knowledge) => Core,
+    private readonly build: BuildCore,
   ) {
     this.current = { version: 1, knowledge, answerer: build(knowledge) };
   }
@@ -57,10 +82,21 @@ export class KnowledgeHolder {
   /**
    * Builds everything from the new base first, then swaps it in with one assignment, and
    * tells the listeners (caches of rendered answers, the digest). Returns what changed.
+   * The search index, the costly part, is built in slices between answers: the current base
+   * keeps answering, unpaused, until the swap.
    */
-  swap(knowledge: Knowledge): KnowledgeChanges {
-    const answerer = this.build(knowledge);
-    const changes = diffFacts(this.current.knowledge, knowledge);
+  swap(knowledge: Knowledge): Promise<KnowledgeChanges> {
+    const swapped = this.swapping.then(() => this.buildAndSwap(knowledge));
+    this.swapping = swapped.catch(() => undefined);
+    return swapped;
+  }
+
+  private async buildAndSwap(knowledge: Knowledge): Promise<KnowledgeChanges> {
+    const engine = await SearchEngine.build(knowledge, this.current.answerer.context.engine.english, { sliceMs: SLICE_MS });
+    // Nothing but this swap replaces the current base, so the changes found now still hold at the swap.
+    const changes: KnowledgeChanges = { added: [], changed: [], removed: [] };
+    await inSlices(compareFacts(this.current.knowledge, knowledge, changes), SLICE_MS);
+    const answerer = this.build(knowledge, { engine });
     this.current = { version: this.current.version + 1, knowledge, answerer };
     for (const listener of this.listeners) listener(this.current, changes);
     return changes;

@@ -15,6 +15,7 @@
 import MiniSearch, { type Query } from 'minisearch';
 import type { Fact, Knowledge } from '../knowledge/types.ts';
 import { LruCache } from '../lru.ts';
+import { drain, inSlices } from '../slices.ts';
 import type { EnglishFrequencies } from './english.ts';
 import { ENGLISH_STOP_WORDS, editDistance, Stemmer, tokenize, transpositions } from './text.ts';
 
@@ -131,7 +132,7 @@ export class SearchEngine {
   private readonly facts: Fact[];
   private readonly df = new Map<string, number>();
   private readonly stopwords: Set<string>;
-  private readonly generic: Set<string>;
+  private readonly generic = new Set<string>();
   /** Phrases (synonyms, expansions, names in the base) as token lists, each mapped to the stems it searches. */
   private readonly phrases: { tokens: string[]; stems: string[]; whole?: boolean }[] = [];
   /**
@@ -153,14 +154,18 @@ export class SearchEngine {
   /** The base's own words, as written, by first letters: what a typo is corrected against. */
   private readonly vocabulary = new Map<string, Set<string>>();
 
-  /** General English word shares: what an unknown word weighs (see ENGLISH_EVERY_FACT_SHARE). */
-  private readonly english: EnglishFrequencies;
+  /** General English word shares: what an unknown word weighs (see ENGLISH_EVERY_FACT_SHARE); the same for every base, so a rebuild reuses them. */
+  readonly english: EnglishFrequencies;
 
-  constructor(knowledge: Pick<Knowledge, 'facts' | 'vocabulary'>, english: EnglishFrequencies = new Map()) {
+  /** Builds the index and its tables at once. `SearchEngine.build` builds the same between answers. */
+  constructor(
+    knowledge: Pick<Knowledge, 'facts' | 'vocabulary'>,
+    english: EnglishFrequencies = new Map(),
+    run: (steps: Iterator<void>) => void = drain,
+  ) {
     this.facts = knowledge.facts;
     this.english = english;
-    const { vocabulary } = knowledge;
-    this.stopwords = new Set([...ENGLISH_STOP_WORDS, ...vocabulary.stopwords]);
+    this.stopwords = new Set([...ENGLISH_STOP_WORDS, ...knowledge.vocabulary.stopwords]);
     const processTerm = (term: string) => (this.stopwords.has(term) ? null : this.stem(term));
     this.index = new MiniSearch<IndexedFact>({
       fields: FIELDS,
@@ -169,9 +174,34 @@ export class SearchEngine {
       processTerm,
       searchOptions: { boost: BOOST, tokenize: (q) => q.split(' '), processTerm: (t) => t },
     });
+    run(this.fill(knowledge.vocabulary));
+  }
+
+  /**
+   * The same engine as the constructor's, built in slices of about `sliceMs` with a turn of
+   * the event loop between them, so a running bot keeps answering from its current engine
+   * while the next one is built. Nothing may use the engine before the promise resolves.
+   */
+  static async build(
+    knowledge: Pick<Knowledge, 'facts' | 'vocabulary'>,
+    english: EnglishFrequencies = new Map(),
+    { sliceMs = 4 }: { sliceMs?: number } = {},
+  ): Promise<SearchEngine> {
+    let steps: Iterator<void> | undefined;
+    const engine = new SearchEngine(knowledge, english, (s) => (steps = s));
+    await inSlices(steps as Iterator<void>, sliceMs);
+    return engine;
+  }
+
+  /** Fills the index and the tables; yields after each small step (a fact, a name), where a sliced build may pause. */
+  private *fill(vocabulary: Knowledge['vocabulary']): Generator<void> {
     const aliases = vocabulary.aliases ?? {};
-    const docs = this.facts.map((f, n) => toIndexed(f, n, aliases[f.id] ?? []));
-    this.index.addAll(docs);
+    const docs: IndexedFact[] = [];
+    for (const [n, f] of this.facts.entries()) {
+      docs.push(toIndexed(f, n, aliases[f.id] ?? []));
+      this.index.add(docs[n]);
+      yield;
+    }
     for (const doc of docs) {
       const words = new Set(FIELDS.flatMap((f) => tokenize(doc[f as keyof IndexedFact] as string)));
       const seen = new Set<string>();
@@ -188,6 +218,7 @@ export class SearchEngine {
         }
       }
       for (const s of seen) this.df.set(s, (this.df.get(s) ?? 0) + 1);
+      yield;
     }
 
     if (this.facts.length < COMMON_MIN_FACTS) {
@@ -201,12 +232,14 @@ export class SearchEngine {
             if (i + 2 < stems.length) this.bigrams.add(`${stems[i]} ${stems[i + 1]} ${stems[i + 2]}`);
           }
         }
+        yield;
       }
     }
-    this.generic = new Set(vocabulary.generic.flatMap(tokenize).map(this.stem));
+    for (const s of vocabulary.generic.flatMap(tokenize).map(this.stem)) this.generic.add(s);
     if (this.facts.length >= 50) {
       for (const [s, n] of this.df) if (n / this.facts.length > GENERIC_SHARE) this.generic.add(s);
     }
+    yield;
     const groupOf = new Map<string, string[]>();
     for (const group of vocabulary.synonyms) {
       // A phrase stands for its most specific word ("military equipment" for "equipment"):
@@ -227,10 +260,12 @@ export class SearchEngine {
     for (const [word, targets] of Object.entries(vocabulary.expansions ?? {})) {
       this.addPhrase(word, [...new Set(targets.flatMap((t) => groupOf.get(tokenize(t).join(' ')) ?? this.specific(t, new Set())))]);
     }
+    yield;
     // Names in the base ("saudi arabia", "central asia") are one concept each, held by a fact
     // only when it has every word of the name.
     const names = new Set(this.facts.flatMap((f) => [...f.people, ...f.places, f.saidBy ?? '']).filter((n) => tokenize(n).length > 1));
     for (const name of names) {
+      yield;
       const tokens = tokenize(name);
       if (this.phrases.some((p) => p.tokens.join(' ') === tokens.join(' '))) continue;
       this.phrases.push({ tokens, stems: [...new Set(tokens.filter((t) => !this.stopwords.has(t)).map(this.stem))], whole: true });
@@ -240,9 +275,12 @@ export class SearchEngine {
       if (p.tokens.length === 1 && !this.byStem.has(this.stem(p.tokens[0]))) this.byStem.set(this.stem(p.tokens[0]), p);
     // Longest phrases first, so "xi jinping" wins over "xi".
     this.phrases.sort((a, b) => b.tokens.length - a.tokens.length);
-    for (const p of this.phrases) this.phrasesByFirst.set(p.tokens[0], [...(this.phrasesByFirst.get(p.tokens[0]) ?? []), p]);
+    yield;
+    for (const p of this.phrases) {
+      this.phrasesByFirst.set(p.tokens[0], [...(this.phrasesByFirst.get(p.tokens[0]) ?? []), p]);
+      yield;
+    }
   }
-
   /** The stems a phrase stands for: its rarest word, or nothing when it cannot occur in the base. */
   private specific(member: string, singles: Set<string>): string[] {
     const stems = tokenize(member)

@@ -38,7 +38,7 @@ it('names that never change answers are ignored', () => {
 
 it('writing drafts, drafting.yaml or a temp file does not reload; a facts file does, and the metric counts it', async () => {
   const base = tmpBase();
-  const holder = new KnowledgeHolder(loadKnowledge(base.dir), (k) => createCore(k));
+  const holder = new KnowledgeHolder(loadKnowledge(base.dir), (k, prebuilt) => createCore(k, {}, prebuilt));
   const metrics = createMetrics();
   const { logger, lines } = collectingLogger();
   open.push(
@@ -67,7 +67,7 @@ it('writing drafts, drafting.yaml or a temp file does not reload; a facts file d
 
 it('a facts/ folder replaced whole (restored from a backup) is watched again', async () => {
   const base = tmpBase();
-  const holder = new KnowledgeHolder(loadKnowledge(base.dir), (k) => createCore(k));
+  const holder = new KnowledgeHolder(loadKnowledge(base.dir), (k, prebuilt) => createCore(k, {}, prebuilt));
   const { logger, lines } = collectingLogger();
   open.push(watchKnowledge({ holder, load: () => loadKnowledge(base.dir), dir: base.dir, logger, debounceMs: 50 }));
   const facts = join(base.dir, 'facts');

@@ -25,7 +25,7 @@ afterEach(() => {
 function consoleOn(base: ReturnType<typeof tmpBase>) {
   const { logger, lines } = collectingLogger();
   const load = () => loadKnowledge(base.dir, { textsDir: base.texts });
-  const holder = new KnowledgeHolder(load(), (k) => createCore(k));
+  const holder = new KnowledgeHolder(load(), (k, prebuilt) => createCore(k, {}, prebuilt));
   const outcomes: string[] = [];
   const reloader = watchKnowledge({ holder, load, dir: base.dir, textsDir: base.texts, logger, observe: (o) => outcomes.push(o) });
   const input = new PassThrough();

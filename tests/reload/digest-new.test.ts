@@ -19,7 +19,7 @@ afterAll(() => backend.cleanup());
 it('facts added by a reload are first seen at the tick after it', async () => {
   const base = tmpBase();
   const load = () => loadKnowledge(base.dir, { textsDir: base.texts });
-  const holder = new KnowledgeHolder(load(), (k) => createCore(k));
+  const holder = new KnowledgeHolder(load(), (k, prebuilt) => createCore(k, {}, prebuilt));
   const store = await backend.open();
   const clock = new FakeClock('2026-12-01T08:00:00Z');
   const current = () => ({ knowledge: holder.snapshot.knowledge, composer: holder.snapshot.answerer.context.composer });
@@ -36,7 +36,7 @@ it('facts added by a reload are first seen at the tick after it', async () => {
   expect(Object.fromEntries(await store.knownFacts())).toEqual({ 'ledger-trade-2025': Date.parse('2026-12-01T08:00:00Z') });
 
   writeFileSync(join(base.dir, 'facts', 'gazette-2026-trade-slips.yaml'), GAZETTE_FACTS);
-  holder.swap(load());
+  await holder.swap(load());
   clock.set('2026-12-01T10:00:00Z');
   await scheduler.tick();
   const later = Date.parse('2026-12-01T10:00:00Z');

@@ -1,7 +1,8 @@
 /**
- * A reload reads and validates in a worker thread: the base that comes back is the one the
- * loader makes on the main thread, a bad base comes back with the same issues, and answers
- * asked after a reload starts are answered before its (made slow) validation ends.
+ * A reload reads and validates in a worker thread: the base that comes back (its facts in
+ * batches) is the one the loader makes on the main thread, a bad base comes back with the
+ * same issues, and answers asked after a reload starts are answered before its (made slow)
+ * validation ends.
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { createCore } from '../../src/core.ts';
 import { KnowledgeError } from '../../src/errors.ts';
 import { KnowledgeHolder } from '../../src/knowledge/live.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
-import { loadKnowledgeOffThread } from '../../src/knowledge/load-off-thread.ts';
+import { FACT_BATCH, loadKnowledgeOffThread } from '../../src/knowledge/load-off-thread.ts';
 import { answerText } from '../helpers/real.ts';
 import { collectingLogger, GAZETTE_FACTS, tmpBase } from './support.ts';
 
@@ -40,6 +41,16 @@ it('the worker returns the same base the main thread loads, Maps and shared fact
   expect(there.facts[0].about).toEqual(here.facts[0].about);
 });
 
+it('a base of several batches of facts comes back whole and in order', async () => {
+  const base = tmpBase();
+  padBase(base.dir, 3 * FACT_BATCH + 7);
+  const here = loadKnowledge(base.dir, { textsDir: base.texts });
+  const there = await loadKnowledgeOffThread(base.dir, { textsDir: base.texts });
+  expect(there.facts.length).toBe(3 * FACT_BATCH + 8);
+  expect(there).toEqual(here);
+  for (const fact of there.facts) expect(there.factById.get(fact.id)).toBe(fact);
+});
+
 it('a bad base comes back as a KnowledgeError with the same file, line and id', async () => {
   const base = tmpBase();
   writeFileSync(
@@ -62,7 +73,7 @@ it('a bad base comes back as a KnowledgeError with the same file, line and id', 
 
 it('answers asked after a reload starts are answered before its validation ends', async () => {
   const base = tmpBase();
-  const holder = new KnowledgeHolder(loadKnowledge(base.dir, { textsDir: base.texts }), (k) => createCore(k));
+  const holder = new KnowledgeHolder(loadKnowledge(base.dir, { textsDir: base.texts }), (k, prebuilt) => createCore(k, {}, prebuilt));
   padBase(base.dir, 3000);
   const events: string[] = [];
   const load = () =>

@@ -46,7 +46,9 @@ it('every answer through 20 reloads comes wholly from one base, one current whil
     subscribedAt: '2026-01-01T00:00:00Z',
   });
   const load = () => loadKnowledge(base.dir, { textsDir: base.texts });
-  const holder = new KnowledgeHolder(load(), (k) => createCore(k, { digest: createDigestCommands({ store, knowledge: k }) }));
+  const holder = new KnowledgeHolder(load(), (k, prebuilt) =>
+    createCore(k, { digest: createDigestCommands({ store, knowledge: k }) }, prebuilt),
+  );
   const { logger, lines } = collectingLogger();
   const reloader = watchKnowledge({ holder, load, dir: base.dir, textsDir: base.texts, logger, debounceMs: 30 });
   const answerer = holder.answerer();

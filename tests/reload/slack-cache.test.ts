@@ -22,7 +22,7 @@ afterAll(async () => {
 it('a cached slash text gives the new answer after a reload', async () => {
   const base = tmpBase();
   const load = () => loadKnowledge(base.dir, { textsDir: base.texts });
-  const holder = new KnowledgeHolder(load(), (k) => createCore(k));
+  const holder = new KnowledgeHolder(load(), (k, prebuilt) => createCore(k, {}, prebuilt));
   const fake = await startFakeSlack();
   closers.push(() => fake.close());
   const slack = await startSlack(
@@ -39,6 +39,6 @@ it('a cached slash text gives the new answer after a reload', async () => {
   expect(await ask('before')).not.toContain('grain export agreement');
   expect(await ask('before-again')).not.toContain('grain export agreement');
   writeFileSync(join(base.dir, 'facts', 'gazette-2026-trade-slips.yaml'), GAZETTE_FACTS);
-  holder.swap(load());
+  await holder.swap(load());
   expect(await ask('after')).toContain('China and Russia signed a grain export agreement in November 2026');
 });
