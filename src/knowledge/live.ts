@@ -4,7 +4,6 @@
  * snapshot once at its start, so it finishes on the base it began with and never mixes two.
  * Owned by the composition root: no module-level state.
  */
-import type { Answer } from '../answer/types.ts';
 import type { CommandContext } from '../commands/command.ts';
 import type { Core } from '../core.ts';
 import { SearchEngine } from '../search/engine.ts';
