@@ -28,7 +28,7 @@ describe('answer quality over the labelled question set', () => {
     expect(Math.abs(hashed.length - 2 * hashedTest)).toBeLessThan(hashed.length * 0.2);
     const named = set.answerable.filter((a) => a.half === 'tuning');
     expect(named.length).toBeGreaterThan(0);
-    expect(named.every((a) => tuning.answerable.includes(a))).toBe(true);
+    expect(named.filter((a) => !tuning.answerable.includes(a))).toEqual([]);
     expect(halfOfSet(set, 'test').answerable.map((a) => a.q)).toEqual(test.answerable.map((a) => a.q));
   });
 

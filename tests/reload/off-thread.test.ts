@@ -106,5 +106,5 @@ it('answers asked after a reload starts are answered before its validation ends'
   expect(holder.snapshot.knowledge.facts.length).toBe(3001);
   const beforeLoad = events.indexOf('loaded');
   expect(beforeLoad).toBeGreaterThan(10);
-  expect(events.slice(0, beforeLoad).every((e) => e === 'answered')).toBe(true);
+  expect(events.slice(0, beforeLoad).filter((e) => e !== 'answered')).toEqual([]);
 });
