@@ -16,6 +16,9 @@ import type { Answer } from '../../src/answer/types.ts';
 import type { Core } from '../../src/core.ts';
 import type { RecordPost } from '../../src/corrections/types.ts';
 import type { ChannelContext } from '../../src/digest/types.ts';
+import { recordIfUnanswered } from '../../src/feedback/recorder.ts';
+import { feedbackTarget } from '../../src/feedback/target.ts';
+import type { FeedbackRecorder } from '../../src/feedback/types.ts';
 import type { InFlight } from '../../src/in-flight.ts';
 import type { Logger } from '../../src/log.ts';
 import { LruCache } from '../../src/lru.ts';
@@ -23,6 +26,7 @@ import { type RateDecision, type RateLimiter, SLOW_DOWN } from '../../src/rate-l
 import type { SeenStore } from '../../src/seen-store.ts';
 import { codeToCount } from './errors.ts';
 import { decodeSlack } from './escape.ts';
+import { isBlocksRefusal, withFallbackFeedback, withFeedback } from './feedback-block.ts';
 import { stripSlackMarkup } from './markup.ts';
 import { APOLOGY, renderAnswer, SHARE_ACTION_ID, type SlackMessage } from './render.ts';
 import type { ResponsePoster, ResponseUrlError } from './response-url.ts';
@@ -49,6 +53,8 @@ export interface HandlerDeps {
   outboundError?: (code: string) => void;
   /** Remembers a public post and the facts it showed, so a later correction reaches it. */
   recordPost?: RecordPost;
+  /** 👍 / 👎 under answers and the "no match" record; none shown or kept when absent or off. */
+  feedback?: FeedbackRecorder;
 }
 
 /** Longer texts are rarely repeated word for word; caching them would only hold memory. */
@@ -133,6 +139,22 @@ async function firstSeen(deps: HandlerDeps, key: string): Promise<boolean> {
   }
 }
 
+/** An answer's message with 👍 / 👎 under it (when feedback is on and the blocks leave room). */
+function withVotes(deps: HandlerDeps, message: SlackMessage, answer: Answer): SlackMessage {
+  return { ...message, blocks: withFeedback(message.blocks, feedbackTarget(answer), deps.feedback) as SlackMessage['blocks'] };
+}
+
+/** chat.postMessage, posted once more with plain buttons when Slack refuses the native feedback block. */
+async function postAnswer(client: ChatClient, args: Parameters<ChatClient['chat']['postMessage']>[0] & SlackMessage) {
+  try {
+    return await client.chat.postMessage(args);
+  } catch (error) {
+    const fallback = withFallbackFeedback(args.blocks);
+    if (!isBlocksRefusal(error) || fallback.every((b, i) => b === args.blocks[i])) throw error;
+    return client.chat.postMessage({ ...args, blocks: fallback as SlackMessage['blocks'] });
+  }
+}
+
 const ephemeral = (message: SlackMessage | { text: string }) => JSON.stringify({ response_type: 'ephemeral', ...message });
 const APOLOGY_JSON = ephemeral({ text: APOLOGY });
 
@@ -147,8 +169,11 @@ async function slashAnswerJson(deps: HandlerDeps, slackText: string, context: Ch
   if (cached !== undefined) return cached;
   const text = commandText(slackText);
   const answer = await deps.answerer.answer(deps.answerer.parseText(text), context);
-  const json = ephemeral(renderAnswer(answer, answer.show.shareable ? { shareCommand: text } : {}));
-  if (answer.show.cacheable && slackText.length <= MAX_CACHED_TEXT) deps.renderedAnswers.set(slackText, json);
+  void recordIfUnanswered(deps.feedback, 'slack', answer);
+  const json = ephemeral(withVotes(deps, renderAnswer(answer, answer.show.shareable ? { shareCommand: text } : {}), answer));
+  // A "no match" is recorded each time it is asked, so it is not answered from the cache while recording.
+  const recorded = deps.feedback?.enabled && !answer.matched;
+  if (answer.show.cacheable && !recorded && slackText.length <= MAX_CACHED_TEXT) deps.renderedAnswers.set(slackText, json);
   return json;
 }
 
@@ -263,8 +288,8 @@ async function shareAnswer(deps: HandlerDeps, body: BlockButtonAction, sharedTex
     // Share re-renders an answer already shown, with no channel: a button can never change a
     // channel's subscription (private answers carry no Share button anyway).
     const shared = await deps.answerer.answer(deps.answerer.parseText(commandText(sharedText)));
-    const message = renderAnswer(shared, { sharedBy: user });
-    const posted = await client.chat.postMessage({ channel, ...message, ...QUIET });
+    const message = withVotes(deps, renderAnswer(shared, { sharedBy: user }), shared);
+    const posted = await postAnswer(client, { channel, ...message, ...QUIET });
     if (typeof posted.ts === 'string')
       await deps.recordPost?.({ platform: 'slack', channelId: channel, messageId: posted.ts, answer: shared, sharedBy: user });
   } catch (error) {
@@ -315,11 +340,12 @@ async function answerInConversation(
   }
   try {
     const answer = await answerText(deps, slackText, slackContext(where.channel, where.user ?? ''), where.addressed);
-    const message = renderAnswer(answer, {});
+    void recordIfUnanswered(deps.feedback, 'slack', answer);
+    const message = withVotes(deps, renderAnswer(answer, {}), answer);
     if (!where.private && where.user && answer.show.audience === 'asker')
       await client.chat.postEphemeral({ ...target, user: where.user, ...message });
     else {
-      const posted = await client.chat.postMessage({ ...target, ...message, ...QUIET });
+      const posted = await postAnswer(client, { ...target, ...message, ...QUIET });
       // Only what a channel saw is corrected later: a DM's answer is the asker's alone.
       if (!where.private && typeof posted.ts === 'string') {
         await deps.recordPost?.({ platform: 'slack', channelId: where.channel, messageId: posted.ts, threadId: where.thread_ts, answer });
