@@ -26,7 +26,15 @@ import { type RateDecision, type RateLimiter, SLOW_DOWN } from '../../src/rate-l
 import type { SeenStore } from '../../src/seen-store.ts';
 import { codeToCount } from './errors.ts';
 import { decodeSlack } from './escape.ts';
-import { isBlocksRefusal, withFallbackFeedback, withFeedback } from './feedback-block.ts';
+import {
+  FEEDBACK_ACTION_ID,
+  FEEDBACK_DOWN_ACTION_ID,
+  FEEDBACK_UP_ACTION_ID,
+  isBlocksRefusal,
+  REASON_CALLBACK_ID,
+  withFallbackFeedback,
+  withFeedback,
+} from './feedback-block.ts';
 import { stripSlackMarkup } from './markup.ts';
 import { APOLOGY, renderAnswer, SHARE_ACTION_ID, type SlackMessage } from './render.ts';
 import type { ResponsePoster, ResponseUrlError } from './response-url.ts';
@@ -398,15 +406,21 @@ export function unknownRequest(body: AnyMiddlewareArgs['body']): string | undefi
   if (typeof b.command === 'string') return b.command === SLASH_COMMAND ? undefined : `command ${b.command}`;
   if (b.type === 'event_callback') {
     const type = (b.event as { type?: unknown } | undefined)?.type;
-    return type === 'app_mention' || type === 'message' ? undefined : `event ${String(type)}`;
+    return type === 'app_mention' || type === 'message' || type === 'app_home_opened' ? undefined : `event ${String(type)}`;
   }
   if (b.type === 'block_actions') {
     const actions = Array.isArray(b.actions) ? (b.actions as { action_id?: unknown }[]) : [];
-    const unknown = actions.find((a) => a.action_id !== SHARE_ACTION_ID);
+    const unknown = actions.find((a) => !OUR_ACTIONS.has(String(a.action_id)));
     return unknown ? `action ${String(unknown.action_id)}` : undefined;
+  }
+  if (b.type === 'view_submission') {
+    const callbackId = (b.view as { callback_id?: unknown } | undefined)?.callback_id;
+    return callbackId === REASON_CALLBACK_ID ? undefined : `view ${String(callbackId)}`;
   }
   return `interaction ${String(b.type)}`;
 }
+
+const OUR_ACTIONS = new Set([SHARE_ACTION_ID, FEEDBACK_ACTION_ID, FEEDBACK_UP_ACTION_ID, FEEDBACK_DOWN_ACTION_ID]);
 
 /** Global middleware: logs and drops (acking, so Slack shows no error) what we do not handle. */
 export function dropUnknownRequests(logger: Logger) {
