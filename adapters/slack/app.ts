@@ -202,7 +202,7 @@ export function buildSlackApp(
     clientOptions: webApiOptions(config, deps, timing),
     ...(socket ?? { receiver }),
   });
-  app.use(dropUnknownRequests(deps.logger));
+  app.use(dropUnknownRequests(deps.logger, { feedback: Boolean(deps.feedback?.enabled), home: home !== undefined }));
   app.command(SLASH_COMMAND, onSlashCommand(deps));
   app.action<import('@slack/bolt').BlockButtonAction>(SHARE_ACTION_ID, onShare(deps));
   app.event('app_mention', onAppMention(deps));

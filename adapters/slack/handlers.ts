@@ -400,32 +400,43 @@ export function onDirectMessage(deps: HandlerDeps) {
   };
 }
 
+/** The optional listeners an app has: a click on an old 👍 after FEEDBACK=off is dropped, not left unanswered. */
+export interface Listening {
+  feedback: boolean;
+  home: boolean;
+}
+const ALL_LISTENERS: Listening = { feedback: true, home: true };
+
 /** Why a request is not one of ours, or undefined when a listener above will take it. */
-export function unknownRequest(body: AnyMiddlewareArgs['body']): string | undefined {
+export function unknownRequest(body: AnyMiddlewareArgs['body'], listening: Listening = ALL_LISTENERS): string | undefined {
   const b = body as Record<string, unknown>;
   if (typeof b.command === 'string') return b.command === SLASH_COMMAND ? undefined : `command ${b.command}`;
   if (b.type === 'event_callback') {
     const type = (b.event as { type?: unknown } | undefined)?.type;
-    return type === 'app_mention' || type === 'message' || type === 'app_home_opened' ? undefined : `event ${String(type)}`;
+    return type === 'app_mention' || type === 'message' || (listening.home && type === 'app_home_opened')
+      ? undefined
+      : `event ${String(type)}`;
   }
   if (b.type === 'block_actions') {
     const actions = Array.isArray(b.actions) ? (b.actions as { action_id?: unknown }[]) : [];
-    const unknown = actions.find((a) => !OUR_ACTIONS.has(String(a.action_id)));
+    const unknown = actions.find(
+      (a) => a.action_id !== SHARE_ACTION_ID && !(listening.feedback && FEEDBACK_ACTIONS.has(String(a.action_id))),
+    );
     return unknown ? `action ${String(unknown.action_id)}` : undefined;
   }
   if (b.type === 'view_submission') {
     const callbackId = (b.view as { callback_id?: unknown } | undefined)?.callback_id;
-    return callbackId === REASON_CALLBACK_ID ? undefined : `view ${String(callbackId)}`;
+    return listening.feedback && callbackId === REASON_CALLBACK_ID ? undefined : `view ${String(callbackId)}`;
   }
   return `interaction ${String(b.type)}`;
 }
 
-const OUR_ACTIONS = new Set([SHARE_ACTION_ID, FEEDBACK_ACTION_ID, FEEDBACK_UP_ACTION_ID, FEEDBACK_DOWN_ACTION_ID]);
+const FEEDBACK_ACTIONS = new Set([FEEDBACK_ACTION_ID, FEEDBACK_UP_ACTION_ID, FEEDBACK_DOWN_ACTION_ID]);
 
 /** Global middleware: logs and drops (acking, so Slack shows no error) what we do not handle. */
-export function dropUnknownRequests(logger: Logger) {
+export function dropUnknownRequests(logger: Logger, listening: Listening = ALL_LISTENERS) {
   return async (args: AnyMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
-    const reason = unknownRequest(args.body);
+    const reason = unknownRequest(args.body, listening);
     if (reason === undefined) return args.next();
     logger.warn('slack: dropped an unknown request', { reason });
     if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
