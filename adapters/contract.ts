@@ -21,7 +21,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Core } from '../src/core.ts';
 import type { RecordPost } from '../src/corrections/types.ts';
-import type { DigestPoster } from '../src/digest/types.ts';
+import type { DigestPoster, Subscription } from '../src/digest/types.ts';
+import type { FeedbackReport } from '../src/feedback/report.ts';
 import type { FeedbackRecorder } from '../src/feedback/types.ts';
 import type { Logger } from '../src/log.ts';
 import type { Outbox } from '../src/outbox.ts';
@@ -75,6 +76,15 @@ export interface AdapterDeps {
    * absent or `enabled: false` (FEEDBACK=off): show no buttons, record nothing.
    */
   feedback?: FeedbackRecorder;
+  /** The curators and their report, and channels' digests: Slack's App Home and Discord's report read these. */
+  home?: FeedbackViews;
+}
+
+/** What feedback shows back: who the curators are, the report as of now, channels' digest subscriptions. */
+export interface FeedbackViews {
+  curators: readonly string[];
+  report(): Promise<FeedbackReport>;
+  subscriptions(channelIds: string[]): Promise<Subscription[]>;
 }
 
 /** A GET route on an adapter's HTTP server. */

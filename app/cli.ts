@@ -34,6 +34,7 @@ ${answerUsage}
                               a channel's daily digest for a date (default tomorrow)
   corrections preview         what a reload of the knowledge files would correct in posts
                               already made (sends nothing)
+  report [--since YYYY-MM-DD] [--json]   the curators' report
 options: --knowledge DIR (default: KNOWLEDGE_DIR, else the bundled knowledge/)
          --texts DIR (default: KNOWLEDGE_TEXTS_DIR)`;
 
@@ -53,6 +54,8 @@ export async function runCli(
   err: NodeJS.WritableStream = process.stderr,
   env: Record<string, string | undefined> = process.env,
 ): Promise<number> {
+  // Its own options (--since), parsed by cli-report.ts, so it goes before the shared parser.
+  if (argv[0] === 'report') return (await import('./cli-report.ts')).runReportCli(argv.slice(1), out, err, env);
   const parsed = parsedOrUsage(err, () =>
     parseArgs({
       args: argv,

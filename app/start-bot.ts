@@ -27,7 +27,7 @@ import { RateLimiter } from '../src/rate-limit.ts';
 import type { KyselyDigestStore } from '../stores/sql/digest-store.ts';
 import { readCorrectionsSettings } from './corrections-settings.ts';
 import { readDigestSettings, readSchedulerSettings } from './digest-settings.ts';
-import { type RunningFeedback, readFeedbackSettings, startFeedback } from './feedback-settings.ts';
+import { feedbackViews, type RunningFeedback, readFeedbackSettings, startFeedback } from './feedback-settings.ts';
 import { type KnowledgeLocation, knowledgeLocation } from './knowledge-dir.ts';
 import { loadBase, reloadBase } from './knowledge-load.ts';
 import { type ReloadOutcome, watchKnowledge } from './knowledge-reload.ts';
@@ -215,6 +215,7 @@ async function startChatBot(root: Root, platforms: ChatAdapter[]): Promise<ChatB
       outbox: storage.outbox,
       recordPost,
       feedback: feedback.recorder,
+      home: feedbackViews(settings.feedback, feedback, store, currentKnowledge, clock),
     };
     opened.push(() => Promise.allSettled(started.map((r) => r.stop())));
     const adapters = await Promise.all(

@@ -25,11 +25,15 @@ import { showFor } from '../../src/commands/registry.ts';
 import type { Core } from '../../src/core.ts';
 import type { RecordPost } from '../../src/corrections/types.ts';
 import type { ChannelContext } from '../../src/digest/types.ts';
+import { recordIfUnanswered } from '../../src/feedback/recorder.ts';
+import { feedbackTarget } from '../../src/feedback/target.ts';
+import type { FeedbackRecorder } from '../../src/feedback/types.ts';
 import type { Logger } from '../../src/log.ts';
 import { type RateLimiter, SLOW_DOWN } from '../../src/rate-limit.ts';
 import { type ChartImages, chartedEmbed } from './chart-attachment.ts';
 import { COMMAND_NAME, requestFrom, shareText } from './commands/sinorussia.ts';
 import { codeToCount } from './errors.ts';
+import { feedbackComponents, handleFeedbackButton, handleReasonModal, isFeedbackButton, isReasonModal } from './feedback.ts';
 import { mentionText } from './markup.ts';
 import { fit, renderEmbed } from './render.ts';
 import { isShareId, type ShareStore } from './share.ts';
@@ -53,7 +57,12 @@ export interface HandlerDeps {
   recordPost?: RecordPost;
   /** Chart images this bot has drawn, reused by every answer showing the same chart. */
   charts?: ChartImages;
+  /** 👍 / 👎 under answers and the "no match" record; none shown or kept when absent or off. */
+  feedback?: FeedbackRecorder;
 }
+
+/** The 👍 / 👎 row for an answer (none when feedback is off). */
+const votesFor = (deps: Pick<HandlerDeps, 'feedback'>, answer: Answer) => feedbackComponents(feedbackTarget(answer), deps.feedback);
 
 function countFailure(deps: Pick<HandlerDeps, 'outboundError'>, error: unknown): void {
   const code = codeToCount(error);
@@ -115,13 +124,15 @@ async function answerCommand(interaction: ChatInputCommandInteraction, deps: Han
   if (showFor(request).audience === 'asker') {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const answer = await deps.answerer.answer(request, context);
-    await interaction.editReply({ embeds: [renderEmbed(answer)], allowedMentions: NO_MENTIONS });
+    void recordIfUnanswered(deps.feedback, 'discord', answer);
+    await interaction.editReply({ embeds: [renderEmbed(answer)], components: votesFor(deps, answer), allowedMentions: NO_MENTIONS });
     return;
   }
   const answer = await deps.answerer.answer(request, context);
+  void recordIfUnanswered(deps.feedback, 'discord', answer);
   await interaction.reply({
     ...(await chartedEmbed(answer, deps.logger, { images: deps.charts })),
-    components: answer.show.shareable ? [shareRow(deps.shares.customIdFor(shareText(request)))] : [],
+    components: [...(answer.show.shareable ? [shareRow(deps.shares.customIdFor(shareText(request)))] : []), ...votesFor(deps, answer)],
     flags: MessageFlags.Ephemeral,
     allowedMentions: NO_MENTIONS,
   });
@@ -139,6 +150,7 @@ async function share(interaction: ButtonInteraction, deps: HandlerDeps): Promise
   const reply = await interaction.reply({
     content: `Shared by ${userMention(interaction.user.id)}`,
     ...(await chartedEmbed(answer, deps.logger, { images: deps.charts })),
+    components: votesFor(deps, answer),
     allowedMentions: NO_MENTIONS,
     withResponse: true,
   });
@@ -192,6 +204,10 @@ export async function handleInteraction(interaction: Interaction, deps: HandlerD
     if (interaction.isAutocomplete() && interaction.commandName === COMMAND_NAME) await autocomplete(interaction, deps);
     else if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME) await answerCommand(interaction, deps);
     else if (interaction.isButton() && isShareId(interaction.customId)) await share(interaction, deps);
+    else if (interaction.isButton() && isFeedbackButton(interaction.customId) && deps.feedback)
+      await handleFeedbackButton(interaction, { feedback: deps.feedback, logger: deps.logger });
+    else if (interaction.isModalSubmit() && isReasonModal(interaction.customId) && deps.feedback)
+      await handleReasonModal(interaction, { feedback: deps.feedback, logger: deps.logger });
   } catch (error) {
     countFailure(deps, error);
     deps.logger.error('discord: interaction failed', {
@@ -209,10 +225,12 @@ export function threadName(answer: Answer): string {
 }
 
 /** Answers in the thread the question started (a new one on the message), in a thread it was asked in, or as a reply. */
-async function sendAnswer(message: Message, answer: Answer, logger: Logger, charts?: ChartImages): Promise<Message> {
+async function sendAnswer(message: Message, answer: Answer, deps: Pick<HandlerDeps, 'logger' | 'charts' | 'feedback'>): Promise<Message> {
+  const { logger, charts } = deps;
   // The question's id as nonce: a post discord.js retries after a timeout is not posted twice.
   const payload = {
     ...(await chartedEmbed(answer, logger, { images: charts })),
+    components: votesFor(deps, answer),
     allowedMentions: NO_MENTIONS,
     nonce: message.id,
     enforceNonce: true,
@@ -261,7 +279,8 @@ export async function handleMessage(message: Message, deps: Omit<HandlerDeps, 's
   try {
     const request = deps.answerer.parseText(mentionText(message.content), { addressed: message.inGuild() });
     const answer = await deps.answerer.answer(request, messageContext(message));
-    const sent = await sendAnswer(message, answer, deps.logger, deps.charts);
+    void recordIfUnanswered(deps.feedback, 'discord', answer);
+    const sent = await sendAnswer(message, answer, deps);
     // Only what a server channel saw is corrected later: a DM's answer is the asker's alone.
     if (message.inGuild()) await deps.recordPost?.({ platform: 'discord', channelId: sent.channelId, messageId: sent.id, answer });
   } catch (error) {

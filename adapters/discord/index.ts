@@ -6,6 +6,7 @@ import { ConfigError } from '../../src/config-error.ts';
 import type { Core } from '../../src/core.ts';
 import type { RecordPost } from '../../src/corrections/types.ts';
 import type { DigestPoster } from '../../src/digest/types.ts';
+import type { FeedbackRecorder } from '../../src/feedback/types.ts';
 import { InFlight } from '../../src/in-flight.ts';
 import type { Logger } from '../../src/log.ts';
 import { RateLimiter } from '../../src/rate-limit.ts';
@@ -33,6 +34,8 @@ export interface DiscordDeps {
   outboundError?: OutboundErrorHook;
   /** Remembers public posts for corrections; nothing is remembered when absent. */
   recordPost?: RecordPost;
+  /** 👍 / 👎 and "no match" records; off when absent. */
+  feedback?: FeedbackRecorder;
 }
 
 /** How long stop() takes at most unless its caller names a deadline. */
@@ -67,7 +70,15 @@ export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Pr
       if (code) outboundError(code);
     });
   }
-  const handlerDeps = { answerer: deps.answerer, logger, limiter, outboundError, recordPost: deps.recordPost, charts: new ChartImages() };
+  const handlerDeps = {
+    answerer: deps.answerer,
+    logger,
+    limiter,
+    outboundError,
+    recordPost: deps.recordPost,
+    feedback: deps.feedback,
+    charts: new ChartImages(),
+  };
   // Handlers never reject; these listeners keep anything else from becoming an unhandled 'error'.
   client.on(
     Events.InteractionCreate,

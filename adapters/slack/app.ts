@@ -14,16 +14,19 @@ import { ConfigError } from '../../src/config-error.ts';
 import type { Core } from '../../src/core.ts';
 import type { RecordPost } from '../../src/corrections/types.ts';
 import type { DigestPoster } from '../../src/digest/types.ts';
+import type { FeedbackRecorder } from '../../src/feedback/types.ts';
 import { InFlight } from '../../src/in-flight.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Outbox } from '../../src/outbox.ts';
 import { RateLimiter } from '../../src/rate-limit.ts';
 import { createMemorySeenStore, type SeenStore } from '../../src/seen-store.ts';
 import { StartupError } from '../../src/startup-error.ts';
+import type { FeedbackViews } from '../contract.ts';
 import { noAnswerCode, type OutboundErrorHook, statusCode } from '../outbound-errors.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
 import { createSlackDigestPoster } from './digest-poster.ts';
+import { registerFeedback } from './feedback-block.ts';
 import {
   createRenderedAnswers,
   dropUnknownRequests,
@@ -35,6 +38,7 @@ import {
   onSlashCommand,
   SLASH_COMMAND,
 } from './handlers.ts';
+import { registerHome } from './home.ts';
 import { createSlackHttpServer, EVENTS_PATH, type SlackHttpServer } from './http-server.ts';
 import { SHARE_ACTION_ID } from './render.ts';
 import { allowedResponseOrigins, createResponsePoster } from './response-url.ts';
@@ -58,6 +62,10 @@ export interface SlackDeps {
   outbox?: Outbox;
   /** Remembers public posts for corrections; nothing is remembered when absent. */
   recordPost?: RecordPost;
+  /** 👍 / 👎 and "no match" records; off when absent. */
+  feedback?: FeedbackRecorder;
+  /** What the App Home shows (the curators' report among it); no Home tab listener when absent. */
+  home?: FeedbackViews;
 }
 
 export interface SlackTiming {
@@ -182,6 +190,7 @@ export function buildSlackApp(
   deps: HandlerDeps,
   timing: SlackTiming = DEFAULT_TIMING,
   receiver?: HTTPReceiver | SocketModeReceiver,
+  home?: FeedbackViews,
 ): App {
   const socket = config.mode === 'socket' ? { socketMode: true, receiver: receiver ?? socketReceiverFor(config, deps, timing) } : undefined;
   const app = new App({
@@ -193,11 +202,13 @@ export function buildSlackApp(
     clientOptions: webApiOptions(config, deps, timing),
     ...(socket ?? { receiver }),
   });
-  app.use(dropUnknownRequests(deps.logger));
+  app.use(dropUnknownRequests(deps.logger, { feedback: Boolean(deps.feedback?.enabled), home: home !== undefined }));
   app.command(SLASH_COMMAND, onSlashCommand(deps));
   app.action<import('@slack/bolt').BlockButtonAction>(SHARE_ACTION_ID, onShare(deps));
   app.event('app_mention', onAppMention(deps));
   app.event('message', onDirectMessage(deps));
+  if (deps.feedback?.enabled) registerFeedback(app, { feedback: deps.feedback, logger: deps.logger });
+  if (home) registerHome(app, { ...home, logger: deps.logger });
   app.error(async (error) => {
     deps.logger.error('slack: unhandled error in Bolt', { error, cause: error.original ?? error });
   });
@@ -271,10 +282,11 @@ export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<
     limiter: deps.limiter ?? new RateLimiter(),
     outboundError,
     recordPost: deps.recordPost,
+    feedback: deps.feedback,
   };
   const receiver = config.mode === 'http' ? receiverFor(config, deps.logger, deps.routes) : socketReceiverFor(config, handlerDeps, timing);
   const linkUp = receiver instanceof SocketModeReceiver ? watchLink(receiver, deps.logger) : () => true;
-  const app = buildSlackApp(config, handlerDeps, timing, receiver);
+  const app = buildSlackApp(config, handlerDeps, timing, receiver, deps.home);
   try {
     await app.init();
   } catch (error) {

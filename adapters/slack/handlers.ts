@@ -16,6 +16,9 @@ import type { Answer } from '../../src/answer/types.ts';
 import type { Core } from '../../src/core.ts';
 import type { RecordPost } from '../../src/corrections/types.ts';
 import type { ChannelContext } from '../../src/digest/types.ts';
+import { recordIfUnanswered } from '../../src/feedback/recorder.ts';
+import { feedbackTarget } from '../../src/feedback/target.ts';
+import type { FeedbackRecorder } from '../../src/feedback/types.ts';
 import type { InFlight } from '../../src/in-flight.ts';
 import type { Logger } from '../../src/log.ts';
 import { LruCache } from '../../src/lru.ts';
@@ -23,6 +26,15 @@ import { type RateDecision, type RateLimiter, SLOW_DOWN } from '../../src/rate-l
 import type { SeenStore } from '../../src/seen-store.ts';
 import { codeToCount } from './errors.ts';
 import { decodeSlack } from './escape.ts';
+import {
+  FEEDBACK_ACTION_ID,
+  FEEDBACK_DOWN_ACTION_ID,
+  FEEDBACK_UP_ACTION_ID,
+  isBlocksRefusal,
+  REASON_CALLBACK_ID,
+  withFallbackFeedback,
+  withFeedback,
+} from './feedback-block.ts';
 import { stripSlackMarkup } from './markup.ts';
 import { APOLOGY, renderAnswer, SHARE_ACTION_ID, type SlackMessage } from './render.ts';
 import type { ResponsePoster, ResponseUrlError } from './response-url.ts';
@@ -49,6 +61,8 @@ export interface HandlerDeps {
   outboundError?: (code: string) => void;
   /** Remembers a public post and the facts it showed, so a later correction reaches it. */
   recordPost?: RecordPost;
+  /** 👍 / 👎 under answers and the "no match" record; none shown or kept when absent or off. */
+  feedback?: FeedbackRecorder;
 }
 
 /** Longer texts are rarely repeated word for word; caching them would only hold memory. */
@@ -133,6 +147,22 @@ async function firstSeen(deps: HandlerDeps, key: string): Promise<boolean> {
   }
 }
 
+/** An answer's message with 👍 / 👎 under it (when feedback is on and the blocks leave room). */
+function withVotes(deps: HandlerDeps, message: SlackMessage, answer: Answer): SlackMessage {
+  return { ...message, blocks: withFeedback(message.blocks, feedbackTarget(answer), deps.feedback) as SlackMessage['blocks'] };
+}
+
+/** chat.postMessage, posted once more with plain buttons when Slack refuses the native feedback block. */
+async function postAnswer(client: ChatClient, args: Parameters<ChatClient['chat']['postMessage']>[0] & SlackMessage) {
+  try {
+    return await client.chat.postMessage(args);
+  } catch (error) {
+    const fallback = withFallbackFeedback(args.blocks);
+    if (!isBlocksRefusal(error) || fallback.every((b, i) => b === args.blocks[i])) throw error;
+    return client.chat.postMessage({ ...args, blocks: fallback as SlackMessage['blocks'] });
+  }
+}
+
 const ephemeral = (message: SlackMessage | { text: string }) => JSON.stringify({ response_type: 'ephemeral', ...message });
 const APOLOGY_JSON = ephemeral({ text: APOLOGY });
 
@@ -147,8 +177,11 @@ async function slashAnswerJson(deps: HandlerDeps, slackText: string, context: Ch
   if (cached !== undefined) return cached;
   const text = commandText(slackText);
   const answer = await deps.answerer.answer(deps.answerer.parseText(text), context);
-  const json = ephemeral(renderAnswer(answer, answer.show.shareable ? { shareCommand: text } : {}));
-  if (answer.show.cacheable && slackText.length <= MAX_CACHED_TEXT) deps.renderedAnswers.set(slackText, json);
+  void recordIfUnanswered(deps.feedback, 'slack', answer);
+  const json = ephemeral(withVotes(deps, renderAnswer(answer, answer.show.shareable ? { shareCommand: text } : {}), answer));
+  // A "no match" is recorded each time it is asked, so it is not answered from the cache while recording.
+  const recorded = deps.feedback?.enabled && !answer.matched;
+  if (answer.show.cacheable && !recorded && slackText.length <= MAX_CACHED_TEXT) deps.renderedAnswers.set(slackText, json);
   return json;
 }
 
@@ -263,8 +296,8 @@ async function shareAnswer(deps: HandlerDeps, body: BlockButtonAction, sharedTex
     // Share re-renders an answer already shown, with no channel: a button can never change a
     // channel's subscription (private answers carry no Share button anyway).
     const shared = await deps.answerer.answer(deps.answerer.parseText(commandText(sharedText)));
-    const message = renderAnswer(shared, { sharedBy: user });
-    const posted = await client.chat.postMessage({ channel, ...message, ...QUIET });
+    const message = withVotes(deps, renderAnswer(shared, { sharedBy: user }), shared);
+    const posted = await postAnswer(client, { channel, ...message, ...QUIET });
     if (typeof posted.ts === 'string')
       await deps.recordPost?.({ platform: 'slack', channelId: channel, messageId: posted.ts, answer: shared, sharedBy: user });
   } catch (error) {
@@ -315,11 +348,12 @@ async function answerInConversation(
   }
   try {
     const answer = await answerText(deps, slackText, slackContext(where.channel, where.user ?? ''), where.addressed);
-    const message = renderAnswer(answer, {});
+    void recordIfUnanswered(deps.feedback, 'slack', answer);
+    const message = withVotes(deps, renderAnswer(answer, {}), answer);
     if (!where.private && where.user && answer.show.audience === 'asker')
       await client.chat.postEphemeral({ ...target, user: where.user, ...message });
     else {
-      const posted = await client.chat.postMessage({ ...target, ...message, ...QUIET });
+      const posted = await postAnswer(client, { ...target, ...message, ...QUIET });
       // Only what a channel saw is corrected later: a DM's answer is the asker's alone.
       if (!where.private && typeof posted.ts === 'string') {
         await deps.recordPost?.({ platform: 'slack', channelId: where.channel, messageId: posted.ts, threadId: where.thread_ts, answer });
@@ -366,26 +400,43 @@ export function onDirectMessage(deps: HandlerDeps) {
   };
 }
 
+/** The optional listeners an app has: a click on an old 👍 after FEEDBACK=off is dropped, not left unanswered. */
+export interface Listening {
+  feedback: boolean;
+  home: boolean;
+}
+const ALL_LISTENERS: Listening = { feedback: true, home: true };
+
 /** Why a request is not one of ours, or undefined when a listener above will take it. */
-export function unknownRequest(body: AnyMiddlewareArgs['body']): string | undefined {
+export function unknownRequest(body: AnyMiddlewareArgs['body'], listening: Listening = ALL_LISTENERS): string | undefined {
   const b = body as Record<string, unknown>;
   if (typeof b.command === 'string') return b.command === SLASH_COMMAND ? undefined : `command ${b.command}`;
   if (b.type === 'event_callback') {
     const type = (b.event as { type?: unknown } | undefined)?.type;
-    return type === 'app_mention' || type === 'message' ? undefined : `event ${String(type)}`;
+    return type === 'app_mention' || type === 'message' || (listening.home && type === 'app_home_opened')
+      ? undefined
+      : `event ${String(type)}`;
   }
   if (b.type === 'block_actions') {
     const actions = Array.isArray(b.actions) ? (b.actions as { action_id?: unknown }[]) : [];
-    const unknown = actions.find((a) => a.action_id !== SHARE_ACTION_ID);
+    const unknown = actions.find(
+      (a) => a.action_id !== SHARE_ACTION_ID && !(listening.feedback && FEEDBACK_ACTIONS.has(String(a.action_id))),
+    );
     return unknown ? `action ${String(unknown.action_id)}` : undefined;
+  }
+  if (b.type === 'view_submission') {
+    const callbackId = (b.view as { callback_id?: unknown } | undefined)?.callback_id;
+    return listening.feedback && callbackId === REASON_CALLBACK_ID ? undefined : `view ${String(callbackId)}`;
   }
   return `interaction ${String(b.type)}`;
 }
 
+const FEEDBACK_ACTIONS = new Set([FEEDBACK_ACTION_ID, FEEDBACK_UP_ACTION_ID, FEEDBACK_DOWN_ACTION_ID]);
+
 /** Global middleware: logs and drops (acking, so Slack shows no error) what we do not handle. */
-export function dropUnknownRequests(logger: Logger) {
+export function dropUnknownRequests(logger: Logger, listening: Listening = ALL_LISTENERS) {
   return async (args: AnyMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
-    const reason = unknownRequest(args.body);
+    const reason = unknownRequest(args.body, listening);
     if (reason === undefined) return args.next();
     logger.warn('slack: dropped an unknown request', { reason });
     if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();

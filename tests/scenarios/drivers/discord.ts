@@ -57,9 +57,10 @@ function sentFrom(kind: Sent['kind'], channel: string, thread: string | undefine
       e.footer?.text ?? '',
     ]),
   ];
+  // The button a reader knows as Share (the 👍 / 👎 beside it are not).
   const customId = (body.components ?? [])
-    .flatMap((row: { components?: { custom_id?: string }[] }) => row.components ?? [])
-    .find((c: { custom_id?: string }) => c.custom_id)?.custom_id;
+    .flatMap((row: { components?: { custom_id?: string; label?: string }[] }) => row.components ?? [])
+    .find((c: { custom_id?: string; label?: string }) => c.custom_id && c.label === 'Share')?.custom_id;
   return {
     kind,
     channel,
