@@ -155,4 +155,27 @@ describe('feedback from a Slack answer to the curators’ report', () => {
     expect(readerHome).not.toContain(voted.factIds[0]);
     expect(readerHome).not.toContain('needs the 2024 figure');
   });
+
+  it('a workspace that refuses the native 👍/👎 element gets the answer again with plain buttons', async () => {
+    const channel = 'C0REFUSES';
+    fake.failNext('chat.postMessage', 'invalid_blocks');
+    const event = {
+      type: 'app_mention',
+      channel,
+      user: READER,
+      text: '<@UBOT> gas deal',
+      ts: '1800000000.000500',
+      event_ts: '1800000000.000500',
+    };
+    expect((await post(endpoint, eventBody('Ev-refuses', event), 'application/json')).status).toBe(200);
+    const posts = () => fake.calls.filter((c) => c.method === 'chat.postMessage' && c.params.channel === channel);
+    await fake.until(() => posts().length === 2, 'the answer posted again');
+    const [refused, again] = posts();
+    const types = (call: { params: Record<string, unknown> }) => (call.params.blocks as Loose[]).map((b) => b.type);
+    expect(refused.refused).toBe('invalid_blocks');
+    expect(types(refused)).toContain('context_actions');
+    expect(again.refused).toBeUndefined();
+    expect(types(again)).not.toContain('context_actions');
+    expect(JSON.stringify(again.params.blocks)).toContain('"type":"button"');
+  });
 });
