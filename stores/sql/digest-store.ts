@@ -7,6 +7,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Claim, Delivery, DeliveryKey, DeliveryStatus, DigestStore, SentDigest } from '../../src/digest/store.ts';
 import type { PlatformName, Subscription } from '../../src/digest/types.ts';
 import type { Topic } from '../../src/knowledge/topics.ts';
+import { takeable } from './lease.ts';
 
 /** bigint columns come back as strings from pg, numbers from SQLite. */
 type Instant = number | string | bigint;
@@ -197,12 +198,7 @@ export class KyselyDigestStore implements DigestStore {
       .where('channel_id', '=', key.channelId)
       .where('local_date', '=', key.localDate)
       .where('attempts', '<', maxAttempts)
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('status', '=', 'claimed'), eb('lease_until', '<=', now)]),
-          eb.and([eb('status', '=', 'failed'), eb('next_attempt_at', 'is not', null), eb('next_attempt_at', '<=', now)]),
-        ]),
-      )
+      .where(takeable(now))
       .returning(['attempts'])
       .executeTakeFirst();
     return taken && { ...key, attempts: Number(taken.attempts), leaseUntil };

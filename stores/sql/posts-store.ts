@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Answer } from '../../src/answer/types.ts';
 import type { ShownFact } from '../../src/corrections/shown.ts';
 import type { CorrectionClaim, CorrectionKey, PostKey, PostsStore, RecordedPost } from '../../src/corrections/store.ts';
+import { takeable } from './lease.ts';
 
 /** bigint columns come back as strings from pg, numbers from SQLite. */
 type Instant = number | string | bigint;
@@ -139,12 +140,7 @@ export function createSqlPostsStore<Tables>(database: Kysely<Tables>): PostsStor
         .where('message_id', '=', key.messageId)
         .where('change_key', '=', key.changeKey)
         .where('attempts', '<', maxAttempts)
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('status', '=', 'claimed'), eb('lease_until', '<=', now)]),
-            eb.and([eb('status', '=', 'failed'), eb('next_attempt_at', 'is not', null), eb('next_attempt_at', '<=', now)]),
-          ]),
-        )
+        .where(takeable(now))
         .returning(['attempts'])
         .executeTakeFirst();
       return taken && { ...key, attempts: Number(taken.attempts), leaseUntil };
