@@ -10,12 +10,11 @@
 
 import { type ConsoleStreams, consoleAdapter } from '../adapters/console/index.ts';
 import type { ChatAdapter, RunningAdapter } from '../adapters/contract.ts';
-import { type Core, createCore } from '../src/core.ts';
+import { type Core, type CoreServices, createCore } from '../src/core.ts';
 import { Corrector } from '../src/corrections/corrector.ts';
 import { createPostRecorder } from '../src/corrections/record.ts';
 import { keepPostsFor } from '../src/corrections/retention.ts';
 import { isCorrectionPoster } from '../src/corrections/types.ts';
-import type { DigestService } from '../src/digest/commands.ts';
 import type { DigestScheduler } from '../src/digest/scheduler.ts';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../src/digest/scheduler.ts';
 import type { Clock } from '../src/digest/types.ts';
@@ -102,8 +101,8 @@ export type RunningBot = ChatBot | ConsoleBot;
  * Everything answers need, built from one base: the index, the composer and, with a store,
  * the digest commands. The one place the core is made.
  */
-function buildCore(knowledge: Knowledge, digest?: DigestService, prebuilt?: Prebuilt): Core {
-  return createCore(knowledge, { digest }, prebuilt);
+function buildCore(knowledge: Knowledge, services: CoreServices = {}, prebuilt?: Prebuilt): Core {
+  return createCore(knowledge, services, prebuilt);
 }
 
 /** Reads every setting first (a bad one stops start-up before anything connects), then starts. */
@@ -193,12 +192,15 @@ async function startChatBot(root: Root, platforms: ChatAdapter[]): Promise<ChatB
     const feedback = startFeedback(settings.feedback, settings.digest, store.db, logger, overrides.clock);
     opened.push(async () => feedback.stop());
     // Everything built from the base is rebuilt with it: the index, the composer, the digest commands.
+    // The report reads the store and the base of the moment; with nothing recorded there is none.
+    const feedbackReport = feedback.store ? () => views.report() : undefined;
     const holder = new KnowledgeHolder(knowledge, (k, prebuilt) =>
-      buildCore(k, createDigestCommands({ store, knowledge: k, logger, clock: overrides.clock }), prebuilt),
+      buildCore(k, { digest: createDigestCommands({ store, knowledge: k, logger, clock: overrides.clock }), feedbackReport }, prebuilt),
     );
     const answerer = holder.answerer();
     const clock = overrides.clock ?? systemClock;
     const currentKnowledge = () => holder.snapshot.knowledge;
+    const views = feedbackViews(settings.feedback, feedback, store, currentKnowledge, clock);
     const recordPost = settings.corrections.enabled
       ? createPostRecorder({ store: storage.posts, knowledge: currentKnowledge, logger, now: () => clock.now().getTime() })
       : undefined;
@@ -215,7 +217,7 @@ async function startChatBot(root: Root, platforms: ChatAdapter[]): Promise<ChatB
       outbox: storage.outbox,
       recordPost,
       feedback: feedback.recorder,
-      home: feedbackViews(settings.feedback, feedback, store, currentKnowledge, clock),
+      home: views,
     };
     opened.push(() => Promise.allSettled(started.map((r) => r.stop())));
     const adapters = await Promise.all(

@@ -15,6 +15,7 @@ import { COMMANDS, commandNamed, showFor } from './commands/registry.ts';
 import type { Request, Where } from './commands/request.ts';
 import type { DigestService } from './digest/commands.ts';
 import { SinorussiaError } from './errors.ts';
+import type { FeedbackReport } from './feedback/report.ts';
 import type { Knowledge } from './knowledge/types.ts';
 import { LruCache } from './lru.ts';
 import { QueryReader } from './query/read.ts';
@@ -24,6 +25,8 @@ import { loadEnglishFrequencies } from './search/english.ts';
 export interface CoreServices {
   /** The daily digest's settings over a store; without it the digest's commands explain themselves. */
   digest?: DigestService;
+  /** The curators' feedback report as of now; without it `report` says nothing is recorded here. */
+  feedbackReport?: () => Promise<FeedbackReport>;
 }
 
 export interface Core {
@@ -52,6 +55,7 @@ export function createCore(knowledge: Knowledge, services: CoreServices = {}, pr
     composer: new Composer(knowledge),
     lookups: new BaseLookups(knowledge),
     digest: services.digest,
+    feedbackReport: services.feedbackReport,
     commands: COMMANDS,
   };
   const memo = new LruCache<string, Reply>(MEMO_ENTRIES);

@@ -2,9 +2,9 @@
  * 👍 / 👎 under an answer on Discord: a row of two buttons, the 👎 reason modal (a select of
  * the fixed reasons and a note), the curators' check, the report as a private reply, and the
  * handlers of the clicks and the modal. A custom id holds 100 characters, so buttons carry
- * only the answer's id; the recorder remembers the rest when the answer is sent
- * (`feedback.remember(target)`), and a vote on an answer it has forgotten (a restart) is
- * still kept, by its id.
+ * only the answer's id; the recorder keeps the rest, in memory and in the store, when the
+ * answer is sent (`feedback.remember(target)`), so a vote after a restart still carries the
+ * query and facts. One on an answer the store no longer has is still kept, by its id.
  */
 import {
   ActionRowBuilder,
@@ -111,9 +111,9 @@ export const isReasonModal = (customId: string) => customId.startsWith(`${REASON
 
 const privately = (content: string) => ({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
 
-/** The answer a button or modal is about: what the recorder remembers, else its id alone. */
-function targetOf(answerId: string, feedback: FeedbackRecorder): FeedbackTarget {
-  return feedback.target(answerId) ?? { answerId, kind: 'unknown', query: '', factIds: [] };
+/** The answer a button or modal is about: what the recorder remembers or stored, else its id alone. */
+async function targetOf(answerId: string, feedback: FeedbackRecorder): Promise<FeedbackTarget> {
+  return (await feedback.find(answerId)) ?? { answerId, kind: 'unknown', query: '', factIds: [] };
 }
 
 /** A click: the vote is recorded at once; 👎 then shows the reason form as the first response. Returns whether it was ours. */
@@ -124,7 +124,13 @@ export async function handleFeedbackButton(interaction: FeedbackButtonInteractio
     await interaction.reply(privately('Feedback is switched off on this server.')).catch(() => undefined);
     return true;
   }
-  await deps.feedback.vote({ target: targetOf(answerId, deps.feedback), direction, platform: 'discord', userId: interaction.user.id });
+  // Recorded before the form opens, so the form's vote (with its reason) always comes after.
+  await deps.feedback.vote({
+    target: await targetOf(answerId, deps.feedback),
+    direction,
+    platform: 'discord',
+    userId: interaction.user.id,
+  });
   try {
     if (direction === 'down') await interaction.showModal(reasonModal(answerId));
     else await interaction.reply(privately(THANKS_UP));
@@ -150,7 +156,7 @@ export async function handleReasonModal(interaction: ReasonModalInteraction, dep
   const reason = parseReason(code, note);
   if (reason && deps.feedback.enabled)
     await deps.feedback.vote({
-      target: targetOf(answerId, deps.feedback),
+      target: await targetOf(answerId, deps.feedback),
       direction: 'down',
       reason,
       platform: 'discord',

@@ -26,14 +26,21 @@ import type { Core } from '../../src/core.ts';
 import type { RecordPost } from '../../src/corrections/types.ts';
 import type { ChannelContext } from '../../src/digest/types.ts';
 import { recordIfUnanswered } from '../../src/feedback/recorder.ts';
-import { feedbackTarget } from '../../src/feedback/target.ts';
+import { feedbackTarget, takesVotes } from '../../src/feedback/target.ts';
 import type { FeedbackRecorder } from '../../src/feedback/types.ts';
 import type { Logger } from '../../src/log.ts';
 import { type RateLimiter, SLOW_DOWN } from '../../src/rate-limit.ts';
 import { type ChartImages, chartedEmbed } from './chart-attachment.ts';
 import { COMMAND_NAME, requestFrom, shareText } from './commands/sinorussia.ts';
 import { codeToCount } from './errors.ts';
-import { feedbackComponents, handleFeedbackButton, handleReasonModal, isFeedbackButton, isReasonModal } from './feedback.ts';
+import {
+  feedbackComponents,
+  handleFeedbackButton,
+  handleReasonModal,
+  isDiscordCurator,
+  isFeedbackButton,
+  isReasonModal,
+} from './feedback.ts';
 import { mentionText } from './markup.ts';
 import { fit, renderEmbed } from './render.ts';
 import { isShareId, type ShareStore } from './share.ts';
@@ -59,10 +66,13 @@ export interface HandlerDeps {
   charts?: ChartImages;
   /** 👍 / 👎 under answers and the "no match" record; none shown or kept when absent or off. */
   feedback?: FeedbackRecorder;
+  /** User ids (CURATORS) who may see the feedback report; members with Manage Server may too. */
+  curators?: readonly string[];
 }
 
 /** The 👍 / 👎 row for an answer (none when feedback is off). */
-const votesFor = (deps: Pick<HandlerDeps, 'feedback'>, answer: Answer) => feedbackComponents(feedbackTarget(answer), deps.feedback);
+const votesFor = (deps: Pick<HandlerDeps, 'feedback'>, answer: Answer) =>
+  takesVotes(answer) ? feedbackComponents(feedbackTarget(answer), deps.feedback) : [];
 
 function countFailure(deps: Pick<HandlerDeps, 'outboundError'>, error: unknown): void {
   const code = codeToCount(error);
@@ -90,13 +100,15 @@ function shareRow(customId: string): ActionRowBuilder<ButtonBuilder> {
  * Who asks, where. Only members who may manage the channel may change its digest; in a DM
  * (no member, no permissions) the asker owns the conversation.
  */
-export function interactionContext(interaction: ChatInputCommandInteraction): ChannelContext {
+export function interactionContext(interaction: ChatInputCommandInteraction, curators: readonly string[] = []): ChannelContext {
   const permissions = interaction.memberPermissions;
   return {
     platform: 'discord',
     channelId: interaction.channelId,
     userId: interaction.user.id,
     canManage: permissions ? permissions.has(PermissionFlagsBits.ManageChannels) : !interaction.inGuild(),
+    // A command's private answers are ephemeral: the one place the report may be shown.
+    ...(isDiscordCurator(interaction.user.id, permissions, curators) ? { curator: true } : {}),
   };
 }
 
@@ -120,7 +132,7 @@ export function messageContext(message: Message): ChannelContext {
 // miss Discord's 3 seconds. The request says which before it runs.
 async function answerCommand(interaction: ChatInputCommandInteraction, deps: HandlerDeps): Promise<void> {
   const request = requestFrom(interaction);
-  const context = interactionContext(interaction);
+  const context = interactionContext(interaction, deps.curators);
   if (showFor(request).audience === 'asker') {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const answer = await deps.answerer.answer(request, context);

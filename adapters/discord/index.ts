@@ -11,6 +11,7 @@ import { InFlight } from '../../src/in-flight.ts';
 import type { Logger } from '../../src/log.ts';
 import { RateLimiter } from '../../src/rate-limit.ts';
 import { StartupError } from '../../src/startup-error.ts';
+import type { FeedbackViews } from '../contract.ts';
 import { type OutboundErrorHook, statusCode } from '../outbound-errors.ts';
 import { ChartImages } from './chart-attachment.ts';
 import { createDiscordClient } from './client.ts';
@@ -36,6 +37,8 @@ export interface DiscordDeps {
   recordPost?: RecordPost;
   /** 👍 / 👎 and "no match" records; off when absent. */
   feedback?: FeedbackRecorder;
+  /** Who may see `/sinorussia report` by user id (CURATORS); members with Manage Server may too. */
+  home?: Pick<FeedbackViews, 'curators'>;
 }
 
 /** How long stop() takes at most unless its caller names a deadline. */
@@ -77,6 +80,7 @@ export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Pr
     outboundError,
     recordPost: deps.recordPost,
     feedback: deps.feedback,
+    curators: deps.home?.curators ?? [],
     charts: new ChartImages(),
   };
   // Handlers never reject; these listeners keep anything else from becoming an unhandled 'error'.

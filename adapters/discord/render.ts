@@ -148,7 +148,8 @@ export function renderEmbed(answer: Answer): APIEmbed {
   const budget = Math.min(LIMITS.description, LIMITS.embedTotal - title.length - footer.length - (showSources ? SOURCES_RESERVE : 0));
   const lead = answer.lead ? fit(escapeText(answer.lead), LEAD_MAX) : '';
   const blocks = answer.items.map(itemBlock);
-  const noun = answer.kind === 'help' || answer.kind === 'topics' || answer.kind === 'no-match' ? 'lines' : 'items';
+  const noun =
+    answer.kind === 'help' || answer.kind === 'topics' || answer.kind === 'no-match' || answer.kind === 'report' ? 'lines' : 'items';
   const { text, kept } = pack(lead, blocks, budget, (left) => `*… ${left} more ${noun} left out to fit Discord's limits.*`);
 
   const embed: APIEmbed = { title, color: EMBED_COLOUR };

@@ -283,6 +283,7 @@ export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<
     outboundError,
     recordPost: deps.recordPost,
     feedback: deps.feedback,
+    curators: deps.home?.curators ?? [],
   };
   const receiver = config.mode === 'http' ? receiverFor(config, deps.logger, deps.routes) : socketReceiverFor(config, handlerDeps, timing);
   const linkUp = receiver instanceof SocketModeReceiver ? watchLink(receiver, deps.logger) : () => true;

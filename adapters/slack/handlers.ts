@@ -17,7 +17,7 @@ import type { Core } from '../../src/core.ts';
 import type { RecordPost } from '../../src/corrections/types.ts';
 import type { ChannelContext } from '../../src/digest/types.ts';
 import { recordIfUnanswered } from '../../src/feedback/recorder.ts';
-import { feedbackTarget } from '../../src/feedback/target.ts';
+import { feedbackTarget, takesVotes } from '../../src/feedback/target.ts';
 import type { FeedbackRecorder } from '../../src/feedback/types.ts';
 import type { InFlight } from '../../src/in-flight.ts';
 import type { Logger } from '../../src/log.ts';
@@ -63,6 +63,8 @@ export interface HandlerDeps {
   recordPost?: RecordPost;
   /** 👍 / 👎 under answers and the "no match" record; none shown or kept when absent or off. */
   feedback?: FeedbackRecorder;
+  /** Slack user ids (CURATORS) who may see the feedback report, privately. */
+  curators?: readonly string[];
 }
 
 /** Longer texts are rarely repeated word for word; caching them would only hold memory. */
@@ -85,8 +87,8 @@ export function commandText(slackText: unknown): string {
  * Who asks, where. On Slack anyone in a channel may change its digest (the core records who
  * did); Slack's payload names the channel and user, never anything typed.
  */
-export function slackContext(channelId: string, userId: string): ChannelContext {
-  return { platform: 'slack', channelId, userId, canManage: true };
+export function slackContext(channelId: string, userId: string, curator = false): ChannelContext {
+  return { platform: 'slack', channelId, userId, canManage: true, ...(curator ? { curator } : {}) };
 }
 
 /** Reads a Slack text once and answers it. */
@@ -149,6 +151,7 @@ async function firstSeen(deps: HandlerDeps, key: string): Promise<boolean> {
 
 /** An answer's message with 👍 / 👎 under it (when feedback is on and the blocks leave room). */
 function withVotes(deps: HandlerDeps, message: SlackMessage, answer: Answer): SlackMessage {
+  if (!takesVotes(answer)) return message;
   return { ...message, blocks: withFeedback(message.blocks, feedbackTarget(answer), deps.feedback) as SlackMessage['blocks'] };
 }
 
@@ -200,7 +203,9 @@ async function answerSlashCommand(
 ): Promise<void> {
   let json: string;
   try {
-    json = await slashAnswerJson(deps, typeof slackText === 'string' ? slackText : '', slackContext(channelId, userId));
+    // A slash answer goes to the asker alone (ephemeral): the one place the report may be shown.
+    const context = slackContext(channelId, userId, deps.curators?.includes(userId));
+    json = await slashAnswerJson(deps, typeof slackText === 'string' ? slackText : '', context);
   } catch (error) {
     deps.logger.error('slack: slash command failed', { error, user: userId, channel: channelId });
     await deps.responses

@@ -9,7 +9,7 @@ import type { Figure } from '../knowledge/types.ts';
 
 export type { CommandRef };
 
-export type AnswerKind = 'help' | 'topics' | 'topic' | 'search' | 'no-match' | 'sources' | 'timeline';
+export type AnswerKind = 'help' | 'topics' | 'topic' | 'search' | 'no-match' | 'sources' | 'timeline' | 'report';
 
 export interface Answer {
   kind: AnswerKind;

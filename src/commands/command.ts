@@ -1,6 +1,7 @@
 import type { Composer } from '../answer/compose.ts';
 import type { Answer, Show } from '../answer/types.ts';
 import type { DigestService } from '../digest/commands.ts';
+import type { FeedbackReport } from '../feedback/report.ts';
 import type { Knowledge } from '../knowledge/types.ts';
 import type { QueryReader } from '../query/read.ts';
 import type { SearchEngine } from '../search/engine.ts';
@@ -18,6 +19,8 @@ export interface CommandContext {
   lookups: BaseLookups;
   /** The daily digest's settings and previews; absent where there is no store (the command line). */
   digest?: DigestService;
+  /** The curators' feedback report as of now; absent where nothing is recorded (the command line, the console). */
+  feedbackReport?: () => Promise<FeedbackReport>;
   /** The registry, for help. */
   commands: readonly Command[];
 }
@@ -65,6 +68,8 @@ export interface Command<N extends CommandName = CommandName> {
   helpAs?: CommandName;
   /** Offered as a command of its own on the command line. */
   cli?: boolean;
+  /** Called by its word alone: with more words after it, the text is a question (`report on the gas deal`). */
+  wordAlone?: boolean;
   run(ctx: CommandContext, request: Request, where?: Where): Reply | Promise<Reply>;
 }
 

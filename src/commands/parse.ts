@@ -44,7 +44,7 @@ export function parseText(raw: unknown, { addressed }: { addressed?: boolean } =
   if (!text) return help('');
   const words = text.split(' ');
   const { command, rest, unknownSub } = commandOf(words);
-  if (command && command.name !== 'ask' && command.name !== 'topic') {
+  if (command && command.name !== 'ask' && command.name !== 'topic' && !(command.wordAlone && rest.length > 0)) {
     if (unknownSub !== undefined)
       return withAddress({
         command: command.name,
@@ -55,7 +55,7 @@ export function parseText(raw: unknown, { addressed }: { addressed?: boolean } =
     return withAddress(optionsOf(command, rest, echo(text)));
   }
   // `ask` is optional: `ask trade` is the same as `trade`, and `ask` alone asks for help.
-  const question = command ? rest.join(' ') : text;
+  const question = command && !command.wordAlone ? rest.join(' ') : text;
   if (!question) return help(echo(text));
   const bare = question.replace(/[?!.]+$/, '');
   const topic = matchTopic(bare);

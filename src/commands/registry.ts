@@ -12,6 +12,7 @@ import { statusCommand } from './digest/status.ts';
 import { subscribeCommand } from './digest/subscribe.ts';
 import { unsubscribeCommand } from './digest/unsubscribe.ts';
 import { helpCommand } from './help.ts';
+import { reportCommand } from './report.ts';
 import { sourcesCommand } from './sources.ts';
 import { timelineCommand } from './timeline.ts';
 import { topicCommand } from './topic.ts';
@@ -29,7 +30,8 @@ export type CommandName =
   | 'digest subscribe'
   | 'digest unsubscribe'
   | 'digest status'
-  | 'digest preview';
+  | 'digest preview'
+  | 'report';
 
 export const COMMANDS = [
   helpCommand,
@@ -43,6 +45,7 @@ export const COMMANDS = [
   unsubscribeCommand,
   statusCommand,
   previewCommand,
+  reportCommand,
 ] as const satisfies readonly Command[];
 
 type Listed = (typeof COMMANDS)[number]['name'];

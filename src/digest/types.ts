@@ -16,6 +16,11 @@ export interface ChannelContext {
   userId: string;
   /** May this user change the channel's subscription? (Discord: Manage Channels; Slack: anyone in it.) */
   canManage: boolean;
+  /**
+   * May this user read the curators' feedback report here? Set by the adapter only where the
+   * answer is private to the asker (a slash command), for a user it knows to be a curator.
+   */
+  curator?: boolean;
 }
 
 export interface Subscription {

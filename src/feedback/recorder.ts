@@ -13,6 +13,8 @@ import type { FeedbackRecorder, FeedbackStore, FeedbackTarget } from './types.ts
 
 /** Recent answers' targets kept for buttons that carry only an id (Discord). */
 const REMEMBERED_TARGETS = 5_000;
+/** An answer shown again is saved again after this long, so the clean-up never takes one still shown. */
+const RESAVE_MS = 86_400_000;
 /** The longest example wording kept for an unanswered group. */
 export const MAX_EXAMPLE = 300;
 
@@ -24,7 +26,7 @@ export interface RecorderDeps {
 }
 
 export function createFeedbackRecorder({ store, hashUser, clock, logger }: RecorderDeps): FeedbackRecorder {
-  const targets = new LruCache<string, FeedbackTarget>(REMEMBERED_TARGETS);
+  const targets = new LruCache<string, { target: FeedbackTarget; savedAt: number }>(REMEMBERED_TARGETS);
   const failed = (what: string) => (error: unknown) =>
     logger.warn(`feedback: could not record ${what}`, { error: (error as Error)?.message ?? String(error) });
   return {
@@ -48,8 +50,23 @@ export function createFeedbackRecorder({ store, hashUser, clock, logger }: Recor
       if (!normalised) return;
       await store.recordUnanswered({ platform, normalised, example, at: clock.now().getTime() }).catch(failed('an unanswered question'));
     },
-    remember: (target) => targets.set(target.answerId, target),
-    target: (answerId) => targets.get(answerId),
+    // In memory for the clicks to come, and in the store for those after a restart: once, not on every showing.
+    remember(target) {
+      const now = clock.now().getTime();
+      const known = targets.get(target.answerId);
+      if (known && now - known.savedAt < RESAVE_MS) return;
+      targets.set(target.answerId, { target, savedAt: now });
+      void store.saveShown(target, now).catch(failed('a shown answer'));
+    },
+    target: (answerId) => targets.get(answerId)?.target,
+    async find(answerId) {
+      const known = targets.get(answerId)?.target;
+      if (known) return known;
+      return store.shown(answerId).catch((error: unknown) => {
+        failed('(reading) a shown answer')(error);
+        return undefined;
+      });
+    },
   };
 }
 
@@ -60,6 +77,7 @@ export const feedbackOff: FeedbackRecorder = {
   unanswered: async () => undefined,
   remember: () => undefined,
   target: () => undefined,
+  find: async () => undefined,
 };
 
 /**

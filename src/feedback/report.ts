@@ -195,7 +195,8 @@ export function buildReport({ votes, unanswered, knowledge, now, since, limit = 
   };
 }
 
-const reasonsText = (tally: VoteTally) =>
+/** A tally's reasons and written notes on one line (`wrong figure ×2; "check the total"`). */
+export const reasonsText = (tally: VoteTally) =>
   [...tally.reasons.map((r) => `${r.reason} ×${r.count}`), ...tally.comments.map((c) => `"${c}"`)].join('; ') || 'no reason given';
 
 /** The report as plain text (the CLI's default output). */

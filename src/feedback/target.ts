@@ -44,6 +44,9 @@ export function feedbackTarget(answer: { kind: string; query: string; items: unk
   return { answerId: answerIdOf(kind, answer.query, factIds), kind, query: answer.query, factIds };
 }
 
+/** Whether an answer gets 👍 / 👎: not the curators' report (a vote on it would land in it). */
+export const takesVotes = (answer: { kind: string }) => answer.kind !== 'report';
+
 /** A version tag first, so a later format can still read values on old messages. */
 const PREFIX = 'fb1:';
 

@@ -72,7 +72,15 @@ export interface FeedbackStore {
   votes(since?: number): Promise<Vote[]>;
   /** Unanswered groups last seen at or after `since` (ms), most asked first. */
   unanswered(since?: number): Promise<UnansweredQuestion[]>;
-  /** Deletes votes cast and unanswered groups last seen before `cutoff` (ms); returns how many rows went. */
+  /**
+   * Keeps what an answer shown with 👍 / 👎 was about, for buttons that carry only its id
+   * (Discord's), so a click after a restart still finds its query and facts; `at` moves on
+   * each save.
+   */
+  saveShown(target: FeedbackTarget, at: number): Promise<void>;
+  /** The answer saved under this id, if it was shown within the retention. */
+  shown(answerId: string): Promise<FeedbackTarget | undefined>;
+  /** Deletes votes cast, unanswered groups last seen and answers last shown before `cutoff` (ms); returns how many rows went. */
   deleteBefore(cutoff: number): Promise<number>;
 }
 
@@ -94,9 +102,11 @@ export interface FeedbackRecorder {
   /** A "no match" asked in a workspace (never the CLI or the console). */
   unanswered(input: { platform: PlatformName; question: string }): Promise<void>;
   /**
-   * Keeps a shown answer's target for a while, for platforms whose buttons can carry only its
-   * id (Discord's 100-character custom ids); `target` finds it again.
+   * Keeps a shown answer's target, in memory and in the store, for platforms whose buttons can
+   * carry only its id (Discord's 100-character custom ids); `target` and `find` find it again.
    */
   remember(target: FeedbackTarget): void;
   target(answerId: string): FeedbackTarget | undefined;
+  /** The same, or else from the store (an answer shown before a restart); never rejects. */
+  find(answerId: string): Promise<FeedbackTarget | undefined>;
 }

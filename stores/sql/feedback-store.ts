@@ -1,11 +1,18 @@
 /**
- * The FeedbackStore over Kysely, in the digest's database (tables `feedback_votes` and
- * `unanswered_questions`, migrated with it), on SQLite and PostgreSQL. Both writes are one
+ * The FeedbackStore over Kysely, in the digest's database (tables `feedback_votes`,
+ * `unanswered_questions` and `feedback_answers`, migrated with it), on SQLite and PostgreSQL. Both writes are one
  * INSERT … ON CONFLICT DO UPDATE, atomic per row on each engine, so two instances counting
  * the same question at once both count.
  */
 import { type Kysely, sql } from 'kysely';
-import { type FeedbackStore, REASON_CODES, type ReasonCode, type UnansweredQuestion, type Vote } from '../../src/feedback/types.ts';
+import {
+  type FeedbackStore,
+  type FeedbackTarget,
+  REASON_CODES,
+  type ReasonCode,
+  type UnansweredQuestion,
+  type Vote,
+} from '../../src/feedback/types.ts';
 
 /** bigint columns come back as strings from pg, numbers from SQLite. */
 type Instant = number | string | bigint;
@@ -30,6 +37,13 @@ export interface FeedbackTables {
     count: number;
     first_seen: Instant;
     last_seen: Instant;
+  };
+  feedback_answers: {
+    answer_id: string;
+    kind: string;
+    query: string;
+    fact_ids: string;
+    shown_at: Instant;
   };
 }
 
@@ -126,10 +140,25 @@ export function createSqlFeedbackStore<Tables>(database: Kysely<Tables>): Feedba
       return rows.map(toUnanswered);
     },
 
+    async saveShown(target, at) {
+      const row = { kind: target.kind, query: target.query, fact_ids: JSON.stringify(target.factIds), shown_at: at };
+      await db
+        .insertInto('feedback_answers')
+        .values({ answer_id: target.answerId, ...row })
+        .onConflict((oc) => oc.column('answer_id').doUpdateSet(row))
+        .execute();
+    },
+
+    async shown(answerId): Promise<FeedbackTarget | undefined> {
+      const row = await db.selectFrom('feedback_answers').selectAll().where('answer_id', '=', answerId).executeTakeFirst();
+      return row ? { answerId: row.answer_id, kind: row.kind, query: row.query, factIds: JSON.parse(row.fact_ids) as string[] } : undefined;
+    },
+
     async deleteBefore(cutoff) {
       const votes = await db.deleteFrom('feedback_votes').where('voted_at', '<', cutoff).executeTakeFirst();
       const questions = await db.deleteFrom('unanswered_questions').where('last_seen', '<', cutoff).executeTakeFirst();
-      return Number(votes.numDeletedRows) + Number(questions.numDeletedRows);
+      const shown = await db.deleteFrom('feedback_answers').where('shown_at', '<', cutoff).executeTakeFirst();
+      return Number(votes.numDeletedRows) + Number(questions.numDeletedRows) + Number(shown.numDeletedRows);
     },
   };
 }

@@ -158,6 +158,23 @@ const MIGRATIONS: Record<string, Migration> = {
       for (const table of ['unanswered_questions', 'feedback_votes']) await db.schema.dropTable(table).execute();
     },
   },
+  // What an answer shown with 👍 / 👎 was about, for Discord buttons that carry only its id.
+  '2026-12-10-feedback-shown': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('feedback_answers')
+        .addColumn('answer_id', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('query', 'text', (c) => c.notNull())
+        .addColumn('fact_ids', 'text', (c) => c.notNull())
+        .addColumn('shown_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('feedback_answers_by_time').on('feedback_answers').column('shown_at').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('feedback_answers').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -67,7 +67,8 @@ describe('/sinorussia digest', () => {
     expect(handled).toEqual([
       {
         args: 'subscribe 09:00 Europe/Berlin trade energy',
-        context: { platform: 'discord', channelId: IDS.channel, userId: IDS.user, canManage: true },
+        // The fake member holds every permission, Manage Server among them: a curator too.
+        context: { platform: 'discord', channelId: IDS.channel, userId: IDS.user, canManage: true, curator: true },
       },
     ]);
     expect(callback.body).toEqual({ type: DEFERRED, data: { flags: EPHEMERAL } });

@@ -28,7 +28,8 @@ describe.each(STORE_BACKENDS)('feedback store on %s', (_name, makeBackend) => {
     store = createSqlFeedbackStore(digest.db);
   }, 60_000);
   beforeEach(async () => {
-    for (const table of ['feedback_votes', 'unanswered_questions']) await digest.db.deleteFrom(table as never).execute();
+    for (const table of ['feedback_votes', 'unanswered_questions', 'feedback_answers'])
+      await digest.db.deleteFrom(table as never).execute();
   });
   afterAll(async () => backend.cleanup());
 
@@ -42,10 +43,21 @@ describe.each(STORE_BACKENDS)('feedback store on %s', (_name, makeBackend) => {
     const { sql } = await import('kysely');
     await sql`drop table feedback_votes`.execute(digest.db);
     await sql`drop table unanswered_questions`.execute(digest.db);
-    await sql`delete from kysely_migration where name = '2026-12-09-feedback'`.execute(digest.db);
+    await sql`drop table feedback_answers`.execute(digest.db);
+    await sql`delete from kysely_migration where name in ('2026-12-09-feedback', '2026-12-10-feedback-shown')`.execute(digest.db);
     await migrateToLatest(digest.db);
     await store.saveVote(vote());
     expect(await store.votes()).toHaveLength(1);
+    await store.saveShown({ answerId: 'a1', kind: 'search', query: 'gas deal', factIds: [] }, 1_000);
+    expect(await store.shown('a1')).toBeDefined();
+  });
+
+  it('keeps what a shown answer was about under its id, the latest showing winning', async () => {
+    const target = { answerId: 'a1', kind: 'search', query: 'how big is the gas deal', factIds: ['f2', 'f1'] };
+    await store.saveShown(target, 1_000);
+    await store.saveShown({ ...target, query: 'the same answer, read again' }, 2_000);
+    expect(await store.shown('a1')).toEqual({ ...target, query: 'the same answer, read again' });
+    expect(await store.shown('a2')).toBeUndefined();
   });
 
   it('replaces a second vote by the same user on the same answer, and keeps other users and answers apart', async () => {
@@ -103,13 +115,17 @@ describe.each(STORE_BACKENDS)('feedback store on %s', (_name, makeBackend) => {
     expect((await store.unanswered())[0]).toMatchObject({ count: 10, firstSeen: expect.any(Number), lastSeen: 1_009 });
   });
 
-  it('deletes votes and questions older than the cutoff, and keeps the rest', async () => {
+  it('deletes votes, questions and shown answers older than the cutoff, and keeps the rest', async () => {
     await store.saveVote(vote({ at: 1_000 }));
     await store.saveVote(vote({ answerId: 'a2', at: 5_000 }));
     await store.recordUnanswered({ platform: 'slack', normalised: 'old', example: 'old', at: 1_000 });
     await store.recordUnanswered({ platform: 'slack', normalised: 'asked again', example: 'asked again', at: 1_000 });
     await store.recordUnanswered({ platform: 'slack', normalised: 'asked again', example: 'asked again', at: 6_000 });
-    expect(await store.deleteBefore(4_000)).toBe(2);
+    await store.saveShown({ answerId: 'a1', kind: 'search', query: 'old question', factIds: ['f1'] }, 1_000);
+    await store.saveShown({ answerId: 'a2', kind: 'search', query: 'shown lately', factIds: ['f1'] }, 5_000);
+    expect(await store.deleteBefore(4_000)).toBe(3);
+    expect(await store.shown('a1')).toBeUndefined();
+    expect(await store.shown('a2')).toMatchObject({ query: 'shown lately' });
     expect((await store.votes()).map((v) => v.answerId)).toEqual(['a2']);
     expect((await store.unanswered()).map((u) => u.normalised)).toEqual(['asked again']);
     expect(await store.deleteBefore(4_000)).toBe(0);
