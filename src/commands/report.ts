@@ -1,28 +1,33 @@
 import { guideLine } from '../answer/guide.ts';
 import type { AnswerItem } from '../answer/types.ts';
-import { type FeedbackReport, reasonsText } from '../feedback/report.ts';
+import { withoutMentions } from '../feedback/normalise.ts';
+import { type FeedbackReport, reasonsText, type VoteTally } from '../feedback/report.ts';
 import { defineCommand, type Reply } from './command.ts';
 import type { Request } from './request.ts';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** Readers' words, once more without anything that names a person (they were stored so; this holds for old rows too). */
+const words = (text: string) => withoutMentions(text);
+const reasons = (tally: VoteTally) => words(reasonsText(tally));
 
 /**
  * The report as guidance lines, most pressing first (unanswered questions, then the answers
  * and facts marked 👎, then the topics), so a platform that must cut it cuts the topics. The
- * questions and notes are readers' words: renderers escape them like any echoed text.
+ * questions and notes are readers' words: mentions go, and renderers escape the rest like any
+ * echoed text.
  */
 export function reportItems(report: FeedbackReport): AnswerItem[] {
   return [
     ...report.unanswered.map((q) =>
-      guideLine(`unanswered ${q.count}×`, `${q.question} (first ${q.firstSeen}, last ${q.lastSeen}; ${q.platforms.join(', ')})`),
+      guideLine(`unanswered ${q.count}×`, `${words(q.question)} (first ${q.firstSeen}, last ${q.lastSeen}; ${q.platforms.join(', ')})`),
     ),
     ...report.answers.map((a) =>
-      guideLine(`answer 👎${a.down} 👍${a.up}`, `"${a.query}" (${a.kind}): ${reasonsText(a)}. Facts: ${a.factIds.join(', ') || 'none'}`),
+      guideLine(`answer 👎${a.down} 👍${a.up}`, `"${words(a.query)}" (${a.kind}): ${reasons(a)}. Facts: ${a.factIds.join(', ') || 'none'}`),
     ),
     ...report.facts.map((f) =>
       guideLine(
         `fact 👎${f.down} 👍${f.up}`,
-        `${f.factId}${f.topics.length ? ` (${f.topics.join(', ')})` : f.claim ? '' : ' (no longer in the base)'}: ${reasonsText(f)}`,
+        `${f.factId}${f.topics.length ? ` (${f.topics.join(', ')})` : f.claim ? '' : ' (no longer in the base)'}: ${reasons(f)}`,
       ),
     ),
     ...report.topics.map((t) =>
