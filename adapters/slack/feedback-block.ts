@@ -241,9 +241,14 @@ export function registerFeedback(app: App, deps: { feedback: FeedbackRecorder; l
         openModal: (triggerId, view) => client.views.open({ trigger_id: triggerId, view }),
       });
       if (outcome.thanks) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: outcome.thanks }).catch((error: Error) =>
-          deps.logger.warn('slack feedback: could not thank', { error: error.message }),
-        );
+        // A click without a response_url (Slack leaves it out of some payloads) is thanked in place, privately.
+        const { channel, user } = body as { channel?: { id?: string }; user: { id: string } };
+        const thanking = respond
+          ? respond({ response_type: 'ephemeral', replace_original: false, text: outcome.thanks })
+          : channel?.id
+            ? client.chat.postEphemeral({ channel: channel.id, user: user.id, text: outcome.thanks })
+            : Promise.reject(new Error('neither a response_url nor a channel to thank in'));
+        await thanking.catch((error: Error) => deps.logger.warn('slack feedback: could not thank', { error: error.message }));
       }
     });
   }

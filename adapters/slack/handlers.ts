@@ -166,6 +166,30 @@ async function postAnswer(client: ChatClient, args: Parameters<ChatClient['chat'
   }
 }
 
+/** chat.postEphemeral, with the same second try with plain buttons. */
+async function postEphemeralAnswer(client: ChatClient, args: Parameters<ChatClient['chat']['postEphemeral']>[0] & SlackMessage) {
+  try {
+    return await client.chat.postEphemeral(args);
+  } catch (error) {
+    const fallback = withFallbackFeedback(args.blocks);
+    if (!isBlocksRefusal(error) || fallback.every((b, i) => b === args.blocks[i])) throw error;
+    return client.chat.postEphemeral({ ...args, blocks: fallback as SlackMessage['blocks'] });
+  }
+}
+
+/**
+ * The same answer with plain 👍 / 👎 buttons, when a response_url refused the native element
+ * (HTTP 400 `invalid_blocks`); undefined when that was not the refusal or there is nothing to swap.
+ */
+export function fallbackJson(json: string, error: unknown): string | undefined {
+  const refusal = error as Partial<ResponseUrlError>;
+  if (refusal.failure !== 'rejected' || !isBlocksRefusal({ message: refusal.detail ?? '' })) return undefined;
+  const message = JSON.parse(json) as { blocks?: Parameters<typeof withFallbackFeedback>[0] };
+  if (!message.blocks) return undefined;
+  const fallback = withFallbackFeedback(message.blocks);
+  return fallback.every((b, i) => b === message.blocks?.[i]) ? undefined : JSON.stringify({ ...message, blocks: fallback });
+}
+
 const ephemeral = (message: SlackMessage | { text: string }) => JSON.stringify({ response_type: 'ephemeral', ...message });
 const APOLOGY_JSON = ephemeral({ text: APOLOGY });
 
@@ -214,7 +238,12 @@ async function answerSlashCommand(
     return;
   }
   try {
-    await deps.responses.post(responseUrl, json, { issuedAt });
+    await deps.responses.post(responseUrl, json, { issuedAt }).catch((error: unknown) => {
+      const fallback = fallbackJson(json, error);
+      if (fallback === undefined) throw error;
+      deps.logger.info('slack: the response_url refused the native 👍/👎; sent plain buttons', { user: userId });
+      return deps.responses.post(responseUrl, fallback, { issuedAt });
+    });
   } catch (error) {
     deps.logger.error('slack: could not deliver a slash answer', {
       error,
@@ -356,7 +385,7 @@ async function answerInConversation(
     void recordIfUnanswered(deps.feedback, 'slack', answer);
     const message = withVotes(deps, renderAnswer(answer, {}), answer);
     if (!where.private && where.user && answer.show.audience === 'asker')
-      await client.chat.postEphemeral({ ...target, user: where.user, ...message });
+      await postEphemeralAnswer(client, { ...target, user: where.user, ...message });
     else {
       const posted = await postAnswer(client, { ...target, ...message, ...QUIET });
       // Only what a channel saw is corrected later: a DM's answer is the asker's alone.

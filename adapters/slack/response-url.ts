@@ -55,12 +55,17 @@ export class ResponseUrlError extends Error {
     readonly status: number | undefined,
     readonly url: string,
     readonly attempts: number,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; detail?: string },
   ) {
     const http = status === undefined ? '' : `, HTTP ${status}`;
-    super(`posting to the response_url failed (${failure}${http}, ${attempts} attempt${attempts === 1 ? '' : 's'})`, options);
+    const said = options?.detail ? `: ${options.detail}` : '';
+    super(`posting to the response_url failed (${failure}${http}${said}, ${attempts} attempt${attempts === 1 ? '' : 's'})`, options);
     this.name = 'ResponseUrlError';
+    this.detail = options?.detail;
   }
+
+  /** What Slack said with a refusal (`invalid_blocks`, `expired_url`), cut short; absent otherwise. */
+  readonly detail?: string;
 }
 
 export const SLACK_HOOKS_ORIGIN = 'https://hooks.slack.com';
@@ -68,6 +73,8 @@ export const SLACK_HOOKS_ORIGIN = 'https://hooks.slack.com';
 const MAX_ATTEMPTS = 5;
 const VALIDITY_MS = 30 * 60_000;
 const JSON_HEADERS = { 'content-type': 'application/json' };
+/** The most of a refusal's body kept in the error. */
+const MAX_DETAIL = 200;
 
 export interface ResponsePosterOptions {
   /** The only origins posts may go to (see allowedResponseOrigins). */
@@ -166,8 +173,12 @@ export function createResponsePoster(options: ResponsePosterOptions): ResponsePo
       headers: JSON_HEADERS,
       body: json,
     });
-    await response.body.dump().catch(() => undefined);
-    return { status: response.statusCode, retryAfter: response.headers['retry-after'] };
+    const status = response.statusCode;
+    // A refusal's body names why (`invalid_blocks`); everything else is dropped unread.
+    const refused = status >= 400 && status < 500 && status !== 429;
+    const detail = refused ? await response.body.text().then((t) => t.slice(0, MAX_DETAIL), () => undefined) : undefined;
+    if (!refused) await response.body.dump().catch(() => undefined);
+    return { status, retryAfter: response.headers['retry-after'], detail };
   };
 
   /** Saves (first retry) or renews (later ones) the post's row; false when another instance took it over. */
@@ -219,14 +230,14 @@ export function createResponsePoster(options: ResponsePosterOptions): ResponsePo
     for (let attempts = start.attempts + 1; ; attempts += 1) {
       let wait: number | undefined;
       try {
-        const { status, retryAfter } = await attempt(url, json);
+        const { status, retryAfter, detail } = await attempt(url, json);
         if (status >= 200 && status < 300) return await forget(held);
         failed(statusCode(status) ?? 'rejected');
         lastStatus = status;
         lastError = undefined;
         if (status !== 429 && status < 500) {
           await forget(held);
-          throw new ResponseUrlError('rejected', status, responseUrl, attempts);
+          throw new ResponseUrlError('rejected', status, responseUrl, attempts, { detail });
         }
         wait = retryAfterMs(retryAfter, now());
       } catch (error) {

@@ -70,6 +70,11 @@ export interface FakeSlack {
   delay(method: string, ms: number): void;
   /** The next posts to response_url `id` get these answers, in order; later ones succeed. */
   failResponses(id: string, ...steps: ResponseStep[]): void;
+  /**
+   * Refuses, from now on, every message carrying a block of this type, as a surface that does
+   * not take it does: Web API calls answer `invalid_blocks`, response_url posts HTTP 400 `invalid_blocks`.
+   */
+  refuseBlock(type: string): void;
   /** Every post to a response_url, failed ones included, in arrival order. */
   attempts: ResponseUrlPost[];
   /** Resolves when `predicate` holds, polling; rejects after `ms` so a test fails, not hangs. */
@@ -110,6 +115,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const delays = new Map<string, number>();
   const responseSteps = new Map<string, ResponseStep[]>();
   const attempts: ResponseUrlPost[] = [];
+  const refusedBlocks = new Set<string>();
+  const carriesRefusedBlock = (message: Record<string, unknown>) =>
+    Array.isArray(message.blocks) && (message.blocks as { type?: string }[]).some((b) => refusedBlocks.has(String(b.type)));
   let messageCount = 0;
   const digest = digestExtension();
   const userChannels = new Map<string, string[]>();
@@ -185,7 +193,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         res.end(JSON.stringify({ ok: false, error: httpFailure.status === 429 ? 'ratelimited' : 'fatal_error' }));
         return;
       }
-      const refusal = nextFailures.get(method);
+      const refusal = nextFailures.get(method) ?? (carriesRefusedBlock(params) ? 'invalid_blocks' : undefined);
       if (refusal) {
         nextFailures.delete(method);
         call.refused = refusal;
@@ -200,6 +208,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     if (req.method === 'POST' && url.pathname.startsWith('/response/')) {
       const post = { id: url.pathname.slice('/response/'.length), body: JSON.parse(raw), at: Date.now() };
       attempts.push(post);
+      if (carriesRefusedBlock(post.body)) {
+        res.writeHead(400);
+        res.end('invalid_blocks');
+        return;
+      }
       const step = responseSteps.get(post.id)?.shift();
       if (step === 'hang') return;
       if (step === 'reset') {
@@ -253,6 +266,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     hang: (method) => hanging.add(method),
     delay: (method, ms) => delays.set(method, ms),
     failResponses: (id, ...steps) => responseSteps.set(id, steps),
+    refuseBlock: (type) => refusedBlocks.add(type),
     attempts,
     until,
     digest,
