@@ -176,7 +176,12 @@ export function createResponsePoster(options: ResponsePosterOptions): ResponsePo
     const status = response.statusCode;
     // A refusal's body names why (`invalid_blocks`); everything else is dropped unread.
     const refused = status >= 400 && status < 500 && status !== 429;
-    const detail = refused ? await response.body.text().then((t) => t.slice(0, MAX_DETAIL), () => undefined) : undefined;
+    const detail = refused
+      ? await response.body.text().then(
+          (t) => t.slice(0, MAX_DETAIL),
+          () => undefined,
+        )
+      : undefined;
     if (!refused) await response.body.dump().catch(() => undefined);
     return { status, retryAfter: response.headers['retry-after'], detail };
   };

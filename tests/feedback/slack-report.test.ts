@@ -110,7 +110,10 @@ describe('Slack: the report for curators, and votes on ephemeral answers', () =>
     const upClick = click(up, { user: { id: 'U0OTHER' } });
     expect((await post(endpoint, actionBody(upClick), FORM)).status).toBe(200);
     await fake.until(
-      () => fake.calls.some((c) => c.method === 'chat.postEphemeral' && c.params.user === 'U0OTHER' && String(c.params.text).startsWith('Thanks')),
+      () =>
+        fake.calls.some(
+          (c) => c.method === 'chat.postEphemeral' && c.params.user === 'U0OTHER' && String(c.params.text).startsWith('Thanks'),
+        ),
       'the private thanks',
     );
 
