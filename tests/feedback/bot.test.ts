@@ -55,6 +55,10 @@ async function start(extraEnv: Record<string, string> = {}) {
       .selectFrom('unanswered_questions' as never)
       .selectAll()
       .execute(),
+    shown: await bot.store.db
+      .selectFrom('feedback_answers' as never)
+      .selectAll()
+      .execute(),
   });
   return { bot, clock, feedback: platform.seen.deps!.feedback!, rows, dir: data.dir };
 }
@@ -78,12 +82,17 @@ describe('feedback in the running bot', () => {
     const { bot, clock, feedback, rows } = await start({ FEEDBACK_RETENTION_DAYS: '30' });
     await feedback.vote({ target, direction: 'down', platform: 'loopback', userId: 'U1' });
     await feedback.unanswered({ platform: 'loopback', question: 'old question' });
+    // An answer shown with buttons: its query is kept only as long as the votes.
+    feedback.remember(target);
+    for (let i = 0; i < 50 && (await rows()).shown.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect((await rows()).shown).toHaveLength(1);
     clock.advance(20 * DAY_MS);
     await feedback.unanswered({ platform: 'loopback', question: 'newer question' });
     clock.advance(11 * DAY_MS);
     await bot.feedback.retention!.tick();
-    const { votes, questions } = await rows();
+    const { votes, questions, shown } = await rows();
     expect(votes).toEqual([]);
+    expect(shown).toEqual([]);
     expect(questions).toMatchObject([{ normalised: 'newer question' }]);
   });
 
@@ -115,7 +124,8 @@ describe('feedback in the running bot', () => {
     expect(feedback.enabled).toBe(false);
     await feedback.vote({ target, direction: 'up', platform: 'loopback', userId: 'U1' });
     await feedback.unanswered({ platform: 'loopback', question: 'anything' });
-    expect(await rows()).toEqual({ votes: [], questions: [] });
+    feedback.remember(target);
+    expect(await rows()).toEqual({ votes: [], questions: [], shown: [] });
     expect(existsSync(join(dir, 'feedback.key'))).toBe(false);
   });
 });

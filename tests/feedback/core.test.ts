@@ -155,7 +155,31 @@ describe('the recorder', () => {
     expect(recorder.target('abc123')).toEqual(target);
     feedbackOff.remember(target);
     expect(feedbackOff.target('abc123')).toBeUndefined();
+    expect(await feedbackOff.find('abc123')).toBeUndefined();
     expect(feedbackOff.enabled).toBe(false);
+  });
+
+  it('saves a shown answer once a day at most, and finds it in the store after a restart', async () => {
+    const store = new MemoryFeedbackStore();
+    const saves: number[] = [];
+    const counted = Object.assign(store, {
+      saveShown: async (t: typeof target, at: number) => {
+        saves.push(at);
+        return MemoryFeedbackStore.prototype.saveShown.call(store, t, at);
+      },
+    });
+    const clock = new FakeClock(0);
+    const deps = { store: counted, hashUser: userHasher(KEY), clock, logger: memoryLogger() };
+    const recorder = createFeedbackRecorder(deps);
+    recorder.remember(target);
+    recorder.remember(target);
+    clock.advance(DAY_MS);
+    recorder.remember(target);
+    expect(saves).toEqual([0, DAY_MS]);
+    const restarted = createFeedbackRecorder(deps);
+    expect(restarted.target(target.answerId)).toBeUndefined();
+    expect(await restarted.find(target.answerId)).toEqual(target);
+    expect(await restarted.find('fffff')).toBeUndefined();
   });
 });
 
