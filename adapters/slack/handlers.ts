@@ -242,6 +242,9 @@ async function answerSlashCommand(
       const fallback = fallbackJson(json, error);
       if (fallback === undefined) throw error;
       deps.logger.info('slack: the response_url refused the native 👍/👎; sent plain buttons', { user: userId });
+      // The cached answer is the one that got through, so the next asking is not refused first.
+      const text = typeof slackText === 'string' ? slackText : '';
+      if (deps.renderedAnswers.get(text) === json) deps.renderedAnswers.set(text, fallback);
       return deps.responses.post(responseUrl, fallback, { issuedAt });
     });
   } catch (error) {

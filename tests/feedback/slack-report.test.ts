@@ -83,6 +83,9 @@ describe('Slack: the report for curators, and votes on ephemeral answers', () =>
     const { id, body: answer } = await slash('how big is the gas deal', READER);
     const tries = fake.attempts.filter((a) => a.id === id);
     expect(tries.map((t) => blockTypes(t.body).includes('context_actions'))).toEqual([true, false]);
+    // Asked again: answered from the cache with the plain buttons at once.
+    const again = await slash('how big is the gas deal', READER);
+    expect(fake.attempts.filter((a) => a.id === again.id)).toHaveLength(1);
     const buttons = (answer.blocks as Loose[]).find((b) => b.type === 'actions' && String(b.block_id).startsWith('feedback:'));
     expect(buttons, 'plain 👍 / 👎 under the answer').toBeDefined();
     const [up, down] = buttons!.elements as Loose[];
