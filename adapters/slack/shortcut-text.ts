@@ -64,6 +64,7 @@ const LINK = /<((?:https?|mailto):[^|>\s]*)(?:\|([^>]*))?>/g;
 export function shortcutText(message: unknown): string {
   const m = (message ?? {}) as Json;
   const own = str(m.text);
-  const text = own.trim() !== '' ? own : [...list(m.blocks).flatMap(blockText), ...list(m.attachments).flatMap(attachmentText)].join('\n');
+  const shown = [...list(m.blocks).flatMap(blockText), ...list(m.attachments).flatMap(attachmentText)];
+  const text = own.trim() !== '' ? own : shown.filter((t) => t.trim() !== '').join('\n');
   return text.replace(LINK, (_all, url: string, label?: string) => label || url).trim();
 }
