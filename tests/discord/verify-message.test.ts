@@ -5,8 +5,11 @@
  * privately, then replaced by the answer; nothing in it can ping anyone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { textToVerify } from '../../adapters/discord/commands/verify-message.ts';
 import { startDiscord } from '../../adapters/discord/index.ts';
+import { renderEmbed } from '../../adapters/discord/render.ts';
 import { VERDICT_TEXT } from '../../src/answer/types.ts';
+import { verifyRequest } from '../../src/commands/verify.ts';
 import type { Core } from '../../src/core.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { RateLimiter } from '../../src/rate-limit.ts';
@@ -64,6 +67,11 @@ async function verify(target: TargetMessage): Promise<{ deferral: RecordedCall; 
   return { deferral, answer };
 }
 
+/** The embed the core's answer to a message renders as: what the user must see. */
+async function expected(target: { content: string; embeds?: { title?: string; description?: string }[] }) {
+  return renderEmbed(await realAnswerer().answer(verifyRequest(textToVerify({ embeds: [], ...target }))));
+}
+
 /** Every text of the answer's embeds, joined. */
 function embedText(call: RecordedCall): string {
   return (call.body.embeds ?? [])
@@ -77,7 +85,7 @@ describe('Verify with sources on Discord', () => {
     const { deferral, answer } = await verify({ content: NOTHING });
     expect(deferral).toMatchObject({ method: 'POST', body: { type: DEFERRED, data: { flags: EPHEMERAL } } });
     expect(answer.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
-    expect(answer.body.embeds).toHaveLength(1);
+    expect(answer.body.embeds).toEqual([await expected({ content: NOTHING })]);
     // Nothing posted in the channel: the only calls are the interaction's own.
     expect(fake.calls.some((c) => c.method === 'POST' && c.path.startsWith('/api/v10/channels/'))).toBe(false);
   });
@@ -107,7 +115,9 @@ describe('Verify with sources on Discord', () => {
 
   it('reads a message with no content (embeds only) from its embeds', async () => {
     const embedsOnly = { content: '', embeds: [{ type: 'rich', title: 'Trade update', description: DIFFERS }] };
-    expect(embedText((await verify(embedsOnly)).answer)).toContain(VERDICT_TEXT.differs);
+    const { answer } = await verify(embedsOnly);
+    expect(answer.body.embeds).toEqual([await expected({ content: `Trade update\n${DIFFERS}` })]);
+    expect(embedText(answer)).toContain(VERDICT_TEXT.differs);
   });
 
   it('says there is nothing to check in a message of files alone', async () => {

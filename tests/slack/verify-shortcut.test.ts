@@ -7,7 +7,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSlack, startSlack } from '../../adapters/slack/index.ts';
+import { renderAnswer } from '../../adapters/slack/render.ts';
+import { textToVerify } from '../../adapters/slack/verify-shortcut.ts';
 import { VERDICT_TEXT } from '../../src/answer/types.ts';
+import { verifyRequest } from '../../src/commands/verify.ts';
 import type { Core } from '../../src/core.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { RateLimiter } from '../../src/rate-limit.ts';
@@ -82,6 +85,11 @@ function visible(message: Private): string {
   return texts.join('\n');
 }
 
+/** The message the core's answer to a message renders as: what the user must see, wherever it is delivered. */
+async function expected(message: ShortcutMessage): Promise<Private> {
+  return renderAnswer(await realAnswerer().answer(verifyRequest(textToVerify(message)))) as Private;
+}
+
 const webPosts = (from: number, method?: string): ApiCall[] =>
   fake.calls.slice(from).filter((c) => c.method.startsWith('chat.') && (!method || c.method === method));
 
@@ -134,9 +142,13 @@ describe('Verify with sources on Slack', () => {
       text: undefined,
       blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `*Fresh figure:* ${DIFFERS}` } }],
     };
-    expect(visible(await verify(blocksOnly, 'v-blocks'))).toContain(VERDICT_TEXT.differs);
+    const fromBlocks = await verify(blocksOnly, 'v-blocks');
+    expect(fromBlocks.blocks).toEqual((await expected({ text: `*Fresh figure:* ${DIFFERS}` })).blocks);
+    expect(visible(fromBlocks)).toContain(VERDICT_TEXT.differs);
     const attachmentOnly = { text: '', attachments: [{ fallback: DIFFERS, title: 'Trade update', text: DIFFERS }] };
-    expect(visible(await verify(attachmentOnly, 'v-attachment'))).toContain(VERDICT_TEXT.differs);
+    const fromAttachment = await verify(attachmentOnly, 'v-attachment');
+    expect(fromAttachment.blocks).toEqual((await expected({ text: `Trade update\n${DIFFERS}` })).blocks);
+    expect(visible(fromAttachment)).toContain(VERDICT_TEXT.differs);
   });
 
   it('says there is nothing to check in a message that shows no words (only a file)', async () => {
@@ -163,7 +175,8 @@ describe('when Slack refuses the private answer', () => {
     const [ephemeral] = webPosts(from);
     expect(ephemeral).toMatchObject({ method: 'chat.postEphemeral', params: { channel: 'C0CHAN', user: 'U0ASKER' } });
     expect(ephemeral.refused).toBeUndefined();
-    expect(visible(ephemeral.params as unknown as Private)).toContain(VERDICT_TEXT.differs);
+    const want = await expected({ text: DIFFERS });
+    expect(ephemeral.params).toMatchObject({ text: want.text, blocks: want.blocks });
     expect(fake.responses.some((r) => r.id === 'v-expired')).toBe(false);
     expect(JSON.stringify(logger.entries)).toMatch(/response_url refused a verify answer/);
   });
@@ -181,7 +194,8 @@ describe('when Slack refuses the private answer', () => {
     expect(dm.refused).toBeUndefined();
     const text = visible(dm.params as unknown as Private);
     expect(text).toContain('<#C0PRIVATE>');
-    expect(text).toContain(VERDICT_TEXT.differs);
+    const want = await expected({ text: DIFFERS });
+    expect(dm.params).toMatchObject({ text: want.text, blocks: [{ type: 'context' }, ...(want.blocks ?? [])] });
     expect(text.match(PINGS) ?? []).toEqual([]);
   });
 
