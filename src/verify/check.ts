@@ -117,11 +117,9 @@ export function checkFigure(ctx: CommandContext, claim: FigureClaim): CheckResul
   if (!claim.period) return { skipped: 'no-period' };
   const period = claim.period;
   const claimFamily = family(claim.unit, claim.currency);
-  const fits = (f: Figure) =>
-    f.periodGiven &&
-    samePeriod(f.period, period) &&
-    family(f.unit, f.currency) === claimFamily &&
-    (!claim.currency || !f.currency || claim.currency === f.currency);
+  const sameQuantity = (f: Figure) => f.periodGiven && samePeriod(f.period, period) && family(f.unit, f.currency) === claimFamily;
+  // A figure in another currency is not converted: rates differ by day and source.
+  const fits = (f: Figure) => sameQuantity(f) && (!claim.currency || !f.currency || claim.currency === f.currency);
   // A target or forecast of a measure may be kept under a companion measure (a trade target beside trade).
   const companions = Object.entries(ctx.knowledge.chartWith ?? {})
     .filter(([, main]) => measures.includes(main))
@@ -151,6 +149,18 @@ export function checkFigure(ctx: CommandContext, claim: FigureClaim): CheckResul
   for (const companion of companions)
     otherKinds.push(...ctx.lookups.measureFigures(companion).filter((f) => f.figure && fits(f.figure) && !otherKinds.includes(f)));
   const reading = figureReading(claim, measures[0]);
+  const otherCurrency = measures.flatMap((m) =>
+    ctx.lookups.measureFigures(m).filter((f) => f.figure && sameQuantity(f.figure) && !fits(f.figure)),
+  );
+  if (otherCurrency.length > 0) {
+    const currencies = [...new Set(otherCurrency.map((f) => f.figure?.currency))].join(' and ');
+    return {
+      verdict: 'unknown',
+      reading,
+      facts: otherCurrency,
+      note: `Our sources give this figure in ${currencies} only; it is not converted.`,
+    };
+  }
   if (otherKinds.length > 0) {
     const kinds = [...new Set(otherKinds.map((f) => (f.figure as Figure).kind))].map((k) =>
       k === 'actual' || k === 'estimate' ? 'an outcome' : `a ${k}`,

@@ -112,8 +112,9 @@ function numberOf(number: string, thousand: boolean): number {
 const isYear = (m: RegExpExecArray) =>
   /^(?:1[89]|20)\d{2}$/.test(m.groups?.number ?? '') && !m.groups?.before && !m.groups?.unit && !m.groups?.after;
 
-/** A sentence's periods; its closing full stop would hide a year (`in 2018.`) from the period reader. */
-const periodsIn = (text: string) => findPeriods(text.replace(/[.!?;:]+(?=\s|$)/g, ' ')).periods;
+/** Punctuation closing a word: the period reader (written for questions) does not read a year before it (`in 2018.`, `In 2022,`). */
+const unpunctuated = (text: string) => text.replace(/[.,!?;:]+(?=\s|$)/g, ' ');
+const periodsIn = (text: string) => findPeriods(unpunctuated(text)).periods;
 
 interface Found {
   at: number;
@@ -201,7 +202,7 @@ export function claimsOf(text: string, knownSpeakers: readonly string[]): Claim[
     }
     if (figures.length > 0 || quotes.length > 0) continue;
     if (!wordPattern(VERIFY_RULES.eventCues).test(sentence)) continue;
-    const { periods, text: rest } = findPeriods(sentence.replace(/[.!?;:]+(?=\s|$)/g, ' '));
+    const { periods, text: rest } = findPeriods(unpunctuated(sentence));
     if (periods.length > 0) claims.push({ type: 'event', sentence, period: periods[0], text: rest });
   }
   return claims;
