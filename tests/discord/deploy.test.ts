@@ -26,8 +26,8 @@ describe('deploy-commands', () => {
     expect(commandsIn(calls[0])).toHaveLength(1);
     expect(definition).toMatchObject({ name: 'sinorussia', type: 1, contexts: [0, 1] });
     const subs = definition.options.map((o: { name: string }) => o.name);
-    // The registry's order: help, topics, one subcommand per topic, ask, sources, timeline, the digest group.
-    expect(subs).toEqual(['help', 'topics', ...TOPIC_NAMES, 'ask', 'sources', 'timeline', 'digest']);
+    // The registry's order: help, topics, one subcommand per topic, ask, sources, timeline, verify, the digest group.
+    expect(subs).toEqual(['help', 'topics', ...TOPIC_NAMES, 'ask', 'sources', 'timeline', 'verify', 'digest']);
     expect(definition.options.length).toBeLessThanOrEqual(25);
     const digest = definition.options.at(-1)!;
     expect(digest.type).toBe(2); // a subcommand group
