@@ -151,6 +151,10 @@ export async function runCli(
     return 2;
   }
   const core = createCore(await loadKnowledgeCached(dir, CACHE_DIR));
+  if (command === 'verify' && rest.join(' ').trim() === '') {
+    err.write(`sinorussia: verify needs the text to check, e.g. sinorussia verify "China and Russia traded $190 billion in 2022"\n`);
+    return 2;
+  }
   if (command === 'verify') {
     // The text is the message as given, never read as a command of its own.
     const answer = await core.answer(verifyRequest(rest.join(' ')));

@@ -54,6 +54,7 @@ function checkLines(item: CheckItem, index: number, style: TerminalStyle): strin
   return [
     `${index + 1}. "${item.claim}"`,
     `   ${style.bold(`${item.text}.`)}${item.reading ? style.dim(`  (${item.reading})`) : ''}`,
+    ...(item.note ? [`   ${item.note}`] : []),
     ...ours,
   ];
 }

@@ -80,7 +80,8 @@ export function itemBlock(item: AnswerItem, index: number): string {
     case 'check': {
       // Ours under the claim, each of its items as it shows alone, quoted.
       const ours = item.items.map((inner, i) => itemBlock(inner, i).replace(/^(?!>)/gm, '> '));
-      return fit([`**${index + 1}.** “${inertText(item.claim)}” — **${item.text}.**`, ...ours].join('\n'), ITEM_MAX);
+      const note = item.note ? ` *${escapeText(item.note)}*` : '';
+      return fit([`**${index + 1}.** “${inertText(item.claim)}” — **${item.text}.**${note}`, ...ours].join('\n'), ITEM_MAX);
     }
     default:
       return unknownItem(item);

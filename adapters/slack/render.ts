@@ -110,7 +110,8 @@ function checkText(item: CheckItem): string {
   const ours = item.items.flatMap((inner) =>
     inner.type === 'fact' ? [factLine(inner)] : inner.variants.flatMap((v) => sideStatements(v).map((st) => statementText(st, inner.date))),
   );
-  return [`${code(item.claim)}  *${escapeSlack(item.text)}.*`, ...ours.map((line) => `>${line.replace(/\n/g, '\n>')}`)].join('\n');
+  const note = item.note ? ` _${escapeSlack(item.note)}_` : '';
+  return [`${code(item.claim)}  *${escapeSlack(item.text)}.*${note}`, ...ours.map((line) => `>${line.replace(/\n/g, '\n>')}`)].join('\n');
 }
 
 /** Sources disagree: one field per side, side by side, each with its own citations. */

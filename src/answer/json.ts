@@ -132,8 +132,10 @@ function itemJson(item: AnswerItem): AnswerJson['items'][number] {
 export interface CheckJson {
   claim: string;
   verdict: Verdict;
-  /** What the claim was read as (`2022 · trade-volume · 190 billion USD`). */
+  /** What the claim was read as (`2022 · bilateral-trade · 190 billion USD`). */
   reading?: string;
+  /** Why ours neither agree nor differ, or how they differ. */
+  note?: string;
   items: AnswerJson['items'];
   sources: AnswerJson['sources'];
 }
@@ -172,6 +174,7 @@ export function verifyToJson(answer: Answer, text: string): VerifyJson {
       claim: check.claim,
       verdict: check.verdict,
       reading: check.reading,
+      note: check.note,
       items: check.items.map(itemJson),
       sources: answer.sources.filter((s) => check.sources.includes(s.id)).map(sourceJson),
     })),

@@ -150,6 +150,9 @@ export const VERDICT_TEXT: Record<Verdict, string> = {
   unknown: 'Not in our sources',
 };
 
+/** An `unknown` check that shows facts of ours: they speak to the claim without settling it (see its note). */
+export const UNSETTLED_TEXT = 'Not settled by our sources';
+
 /** One claim found in a message, with what our sources say about it. */
 export interface CheckItem {
   type: 'check';
@@ -160,7 +163,9 @@ export interface CheckItem {
   verdict: Verdict;
   /** What the claim states, as read: `2022 · trade-volume · 240 billion USD`, `quote of Xi Jinping`. */
   reading?: string;
-  /** The facts the verdict rests on (ours), each with its own sources; empty when `unknown`. */
+  /** Why ours neither agree nor differ, or how they differ (the base's words, never the message's). */
+  note?: string;
+  /** The facts the verdict rests on (ours), each with its own sources; empty when the base has nothing on it. */
   items: ComposedItem[];
   /** Source ids of those items, in citation order. */
   sources: string[];

@@ -1,3 +1,4 @@
+import { verifyText } from '../verify/verify.ts';
 import { defineCommand } from './command.ts';
 import { cleanInput, echo } from './input.ts';
 import type { Request } from './request.ts';
@@ -19,16 +20,7 @@ export const verifyCommand = defineCommand({
   options: [{ name: 'text', placeholder: '<text>', description: 'The message to check', required: true }],
   audience: 'asker',
   cli: true,
-  run(_ctx, request) {
-    return {
-      kind: 'verify',
-      query: request.query,
-      matched: true,
-      title: 'Verify',
-      lead: 'Nothing to check: no figure, quotation or dated event our sources could confirm.',
-      items: [],
-      sources: [],
-      next: [{ command: 'help' }],
-    };
+  run(ctx, request) {
+    return verifyText(ctx, request.options.text ?? '', request.query);
   },
 });

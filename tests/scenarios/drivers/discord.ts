@@ -206,19 +206,21 @@ export class DiscordDriver implements PlatformDriver {
         ? [{ type: 1, name: command.topic, options: [] }]
         : 'ask' in command
           ? [{ type: 1, name: 'ask', options: string('question', command.ask) }]
-          : [
-              {
-                type: 2,
-                name: 'digest',
-                options: [
-                  {
-                    type: 1,
-                    name: command.digest,
-                    options: [...string('time', command.time), ...string('zone', command.zone), ...string('topics', command.topics)],
-                  },
-                ],
-              },
-            ];
+          : 'verify' in command
+            ? [{ type: 1, name: 'verify', options: string('text', command.verify) }]
+            : [
+                {
+                  type: 2,
+                  name: 'digest',
+                  options: [
+                    {
+                      type: 1,
+                      name: command.digest,
+                      options: [...string('time', command.time), ...string('zone', command.zone), ...string('topics', command.topics)],
+                    },
+                  ],
+                },
+              ];
     return this.ask(
       'INTERACTION_CREATE',
       interaction,

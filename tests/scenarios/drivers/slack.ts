@@ -199,7 +199,9 @@ export class SlackDriver implements PlatformDriver {
         ? command.topic
         : 'ask' in command
           ? command.ask
-          : ['digest', command.digest, command.time, command.zone, command.topics].filter(Boolean).join(' ');
+          : 'verify' in command
+            ? `verify ${command.verify}`
+            : ['digest', command.digest, command.time, command.zone, command.topics].filter(Boolean).join(' ');
     const asker = this.asker();
     const payload = {
       ...fixture('slack/slash-command.json'),

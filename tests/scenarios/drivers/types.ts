@@ -9,6 +9,7 @@ import type { FakeClock, Instance } from './instance.ts';
 export type SlashCommand =
   | { topic: string }
   | { ask: string }
+  | { verify: string }
   | { digest: 'subscribe' | 'unsubscribe' | 'status' | 'preview'; time?: string; zone?: string; topics?: string };
 
 /** One thing the bot sent to the platform and the platform accepted. */
