@@ -1,12 +1,13 @@
 /**
- * Discord's uploads when Slack runs in the same process (npm start with both configured
- * starts Slack first): Bolt and our response_url poster load undici 7, whose global
- * dispatcher discord.js's own undici must not end up sending its multipart bodies through.
- * The chart PNG of `/sinorussia trade` still reaches Discord, a whole PNG.
+ * Discord's uploads when Slack runs in the same process, started as npm start starts them
+ * (app/platforms.ts: Slack first, each platform's library loaded as it starts). Bolt and the
+ * response_url poster load undici 7, whose global dispatcher discord.js's own undici must not
+ * end up sending its multipart bodies through: the chart PNG of `/sinorussia trade` still
+ * reaches Discord, a whole PNG, and nothing fails.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDiscord } from '../../adapters/discord/index.ts';
-import { startSlack } from '../../adapters/slack/index.ts';
+import type { RunningAdapter } from '../../adapters/contract.ts';
+import { configuredPlatforms } from '../../app/platforms.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { RateLimiter } from '../../src/rate-limit.ts';
 import { realAnswerer } from '../helpers/real.ts';
@@ -19,25 +20,26 @@ const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456
 const logger = memoryLogger();
 let slackFake: FakeSlack;
 let discordFake: FakeDiscord;
-const stops: (() => Promise<void>)[] = [];
+const running: RunningAdapter[] = [];
 
 beforeAll(async () => {
   slackFake = await startFakeSlack();
   discordFake = await new FakeDiscord().start();
-  const slack = await startSlack(
-    { mode: 'http', botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, port: 0, apiUrl: slackFake.apiUrl, webApiRetries: 0 },
-    { answerer: realAnswerer(), logger },
-  );
-  stops.push(() => slack.stop());
-  const discord = await startDiscord(
-    { token: TOKEN, apiUrl: discordFake.apiUrl },
-    { answerer: realAnswerer(), logger, limiter: new RateLimiter({ burst: 100, perMinute: 100 }) },
-  );
-  stops.push(() => discord.stop());
+  const platforms = configuredPlatforms({
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slackFake.apiUrl,
+    PORT: '0',
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_API_URL: discordFake.apiUrl,
+  });
+  expect(platforms.map((p) => p.name)).toEqual(['slack', 'discord']);
+  for (const platform of platforms)
+    running.push(await platform.start({ answerer: realAnswerer(), logger, limiter: new RateLimiter({ burst: 100, perMinute: 100 }) }));
 });
 
 afterAll(async () => {
-  for (const stop of stops.reverse()) await stop();
+  for (const adapter of running.reverse()) await adapter.stop();
   await discordFake?.close();
   await slackFake?.close();
 });
@@ -48,9 +50,9 @@ describe('Discord beside Slack in one process', () => {
     const start = discordFake.calls.length;
     discordFake.dispatch('INTERACTION_CREATE', interaction);
     const call = await discordFake.waitForCall((c) => c.method === 'POST' && c.path.includes(`/interactions/${interaction.id}/`), start);
+    expect(JSON.stringify(logger.entries)).not.toMatch(/interaction failed/);
     expect(call.status).toBeUndefined();
     expect(call.files?.map((f) => f.name)).toEqual(['chart.png']);
     expect(call.files?.[0].data.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
-    expect(JSON.stringify(logger.entries)).not.toMatch(/interaction failed/);
   });
 });
