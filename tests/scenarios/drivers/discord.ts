@@ -267,6 +267,21 @@ export class DiscordDriver implements PlatformDriver {
     this.fake.failNext((c) => c.method === 'POST' && post.exec(c.path)?.[1] !== undefined && post.exec(c.path)?.[1] !== BARRIER_DM, 403);
   }
 
+  verifyMessage(text: string): Promise<Asked> {
+    const asker = this.person();
+    const interaction = this.interaction('discord/interaction-create-message-command.json', asker);
+    const target = Object.values(interaction.data.resolved.messages)[0] as Fixture;
+    const id = this.fake.snowflake();
+    interaction.data.target_id = id;
+    interaction.data.resolved.messages = { [id]: { ...target, id, content: text, mention_everyone: text.includes('@everyone') } };
+    return this.ask(
+      'INTERACTION_CREATE',
+      interaction,
+      { user: asker.user, userMention: asker.userMention, channel: IDS.channel },
+      `the verify command's answer to "${text}"`,
+    );
+  }
+
   share(answer: Sent): Promise<Asked> {
     if (answer.share === undefined) throw new Error('this answer has no Share button');
     const sharer = this.person();

@@ -244,6 +244,20 @@ export class SlackDriver implements PlatformDriver {
     this.fake.failNext('chat.postMessage', 'internal_error');
   }
 
+  verifyMessage(text: string): Promise<Asked> {
+    const asker = this.asker();
+    const payload = fixture('slack/message-action-verify.json');
+    Object.assign(payload, {
+      trigger_id: this.triggerId(),
+      response_url: this.responseUrl(CHANNEL),
+      channel: { id: CHANNEL, name: 'general' },
+    });
+    Object.assign(payload.user, { id: asker.user, username: 'asker' });
+    payload.message.text = text;
+    delete payload.message.blocks;
+    return this.ask('action', payload, { ...asker, channel: CHANNEL }, `the verify shortcut's answer to "${text}"`);
+  }
+
   share(answer: Sent): Promise<Asked> {
     if (answer.share === undefined) throw new Error('this answer has no Share button');
     const sharer = this.asker();
