@@ -55,8 +55,8 @@ function itemCitations(item: ComposedItem): number[] {
 function leadOf(checks: CheckItem[], left: number, skippedNoPeriod: number, long: boolean): string {
   const count = (verdict: Verdict) => checks.filter((c) => c.verdict === verdict).length;
   const parts = [
-    count('agrees') > 0 ? `${count('agrees')} agree with our sources` : '',
-    count('differs') > 0 ? `${count('differs')} differ from them` : '',
+    count('agrees') > 0 ? `${count('agrees')} ${count('agrees') === 1 ? 'agrees' : 'agree'} with our sources` : '',
+    count('differs') > 0 ? `${count('differs')} ${count('differs') === 1 ? 'differs' : 'differ'} from them` : '',
     count('unknown') > 0 ? `${count('unknown')} not in our sources` : '',
   ].filter(Boolean);
   const noun = checks.length === 1 ? 'claim' : 'claims';
