@@ -93,7 +93,14 @@ export function verifyText(ctx: CommandContext, text: string, query: string): Re
     }
     checked.push({ claim, result });
   }
-  const base = { kind: 'verify' as const, query, title: 'Verify: what our sources say', next: [{ command: 'help' as const }] };
+  const base = {
+    kind: 'verify' as const,
+    query,
+    title: 'Verify: what our sources say',
+    next: [{ command: 'verify' as const, usage: true }, { command: 'help' as const }],
+  };
+  if (text.trim() === '')
+    return { ...base, matched: false, lead: `${NOTHING_TO_CHECK} Give the message's text after verify.`, items: [], sources: [] };
   if (checked.length === 0) {
     const unperioded =
       skippedNoPeriod > 0
