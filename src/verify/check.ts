@@ -9,6 +9,7 @@ import type { Verdict } from '../answer/types.ts';
 import type { CommandContext } from '../commands/command.ts';
 import type { Fact, Figure } from '../knowledge/types.ts';
 import type { AskedPeriod } from '../query/periods.ts';
+import { ENGLISH_STOP_WORDS, tokenize } from '../search/text.ts';
 import type { EventClaim, FigureClaim, QuoteClaim } from './claims.ts';
 import { type Bound, type Kind, type Unit, VERIFY_RULES } from './rules.ts';
 
@@ -207,9 +208,17 @@ export function namesSpeaker(named: string, speaker: string): boolean {
   return ours.every((w) => theirs.includes(w)) || theirs.includes(ours[ours.length - 1]);
 }
 
+/** Each base's quotes in the form they are compared in, made once per (immutable) base. */
+const normalQuotes = new WeakMap<object, string[]>();
+
 export function checkQuote(ctx: CommandContext, claim: QuoteClaim): CheckResult {
   const words = normal(claim.words);
-  const holding = ctx.knowledge.facts.filter((f) => normal(f.quote).includes(words));
+  let quotes = normalQuotes.get(ctx.knowledge);
+  if (!quotes) {
+    quotes = ctx.knowledge.facts.map((f) => normal(f.quote));
+    normalQuotes.set(ctx.knowledge, quotes);
+  }
+  const holding = ctx.knowledge.facts.filter((_, i) => (quotes as string[])[i].includes(words));
   const reading = claim.speakers.length > 0 ? 'quotation, with the speaker the message names' : 'quotation';
   if (holding.length === 0) return { verdict: 'unknown', reading, facts: [] };
   const bearings = holding.map((fact) => {
@@ -235,19 +244,27 @@ export function checkQuote(ctx: CommandContext, claim: QuoteClaim): CheckResult 
 
 // ---- dated events
 
+const ONCE_ONLY = new RegExp(`(?:^|[^\\p{L}])(?:${VERIFY_RULES.onceOnlyCues.join('|')})(?![\\p{L}])`, 'iu');
 const overlaps = (a: { start: string; end: string }, b: AskedPeriod) => a.start <= b.end && a.end >= b.start;
 
 export function checkEvent(ctx: CommandContext, claim: EventClaim): CheckResult {
   const reading = `event · ${claim.period.label}`;
-  const outcome = ctx.engine.search(claim.text, { periods: [claim.period], limit: 6 });
+  // The year only ranks: searched as a word, a year the base never names would sink the event it tells.
+  const words = claim.text.replace(/\b(?:1[89]|20)\d{2}\b/g, ' ');
+  const outcome = ctx.engine.search(words, { periods: [claim.period], limit: VERIFY_RULES.eventHits });
   if (!outcome.matched) return { verdict: 'unknown', reading, facts: [] };
-  const stems = [...new Set(ctx.engine.stemsOf(ctx.engine.meaningfulWords(claim.text).join(' ')))].filter((s) => !/^\d+$/.test(s));
+  // Every word counts, the places and parties too ("Putin visited Beijing" is not Xi's visit to Russia), as typed (no typo correction).
+  const stemsOf = (text: string) =>
+    tokenize(text)
+      .filter((t) => !ENGLISH_STOP_WORDS.has(t) && !/^\p{N}+$/u.test(t))
+      .map(ctx.engine.stem);
+  const stems = [...new Set(stemsOf(words))];
   if (stems.length === 0) return { verdict: 'unknown', reading, facts: [] };
   const { stemPrefix, eventCoverage } = VERIFY_RULES;
   const alike = (a: string, b: string) =>
     a === b || (a.length > stemPrefix && b.length > stemPrefix && a.slice(0, stemPrefix) === b.slice(0, stemPrefix));
   const coverage = (fact: Fact) => {
-    const own = ctx.engine.stemsOf(`${fact.claim} ${fact.quote}`);
+    const own = stemsOf(`${fact.claim} ${fact.quote}`);
     return stems.filter((s) => own.some((o) => alike(s, o))).length / stems.length;
   };
   // The facts that tell most of the event, best ranked first: the ones that tell it, not every fact that mentions it.
@@ -261,18 +278,18 @@ export function checkEvent(ctx: CommandContext, claim: EventClaim): CheckResult 
     .slice(0, VERIFY_RULES.eventFacts)
     .map((c) => c.fact);
   if (telling.length === 0) return { verdict: 'unknown', reading, facts: [] };
+  const once = ONCE_ONLY.test(claim.sentence);
   const bearings = telling.map((fact) => {
     if (overlaps(fact.about, claim.period)) return { fact, bearing: 'agrees' as Bearing };
     // A fact dated only by its article says nothing of when the event happened.
     const published = ctx.knowledge.sources.get(fact.sourceId)?.published;
     const datedByArticle = published !== undefined && published.start === fact.about.start && published.end === fact.about.end;
-    return { fact, bearing: (datedByArticle ? 'partial' : 'differs') as Bearing };
+    return { fact, bearing: (once && !datedByArticle ? 'differs' : 'partial') as Bearing };
   });
   const { verdict, facts } = verdictOf(bearings);
-  if (verdict === 'differs') {
-    const dates = [...new Set(facts.filter((f) => !overlaps(f.about, claim.period)).map((f) => f.about.label))];
-    return { verdict, reading, facts, note: `Our sources date it ${dates.join(' and ')}.` };
-  }
-  if (verdict === 'unknown') return { verdict, reading, facts, note: 'Our sources tell of it but do not say when it happened.' };
+  const dates = [...new Set(facts.filter((f) => !overlaps(f.about, claim.period)).map((f) => f.about.label))].join(' and ');
+  if (verdict === 'differs') return { verdict, reading, facts, note: `Our sources date it ${dates}.` };
+  if (verdict === 'unknown')
+    return { verdict, reading, facts, note: `Our sources tell of it on another date (${dates}); they do not settle this one.` };
   return { verdict, reading, facts };
 }

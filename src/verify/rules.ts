@@ -140,6 +140,11 @@ export const VERIFY_RULES = {
   ],
   /** Words after which the speaker is named ("said Putin", "according to Xi"). */
   speakerAfterCues: ['said', 'says', 'according to', 'wrote', 'writes', 'added', 'declared', 'stated'],
+  /**
+   * Events that happen once: only for these does another date in our sources make a claim
+   * differ. A visit or a meeting on another date does not contradict one in the message.
+   */
+  onceOnlyCues: ['invaded', 'invade', 'invades', 'invasion', 'annexed', 'annexation', 'founded', 'normalised', 'normalized'],
   /** Verbs that credit a quotation to the name before them ("Zhao said", "Xi called Putin …"). */
   speechCues: [
     'said',
@@ -168,7 +173,9 @@ export const VERIFY_RULES = {
   /** A quotation shorter than this (in words) is a scare quote, not a quotation to check. */
   minQuoteWords: 2,
   /** A dated event needs at least this share of its meaningful words in one of our facts to be the same event. */
-  eventCoverage: 0.67,
+  eventCoverage: 0.75,
+  /** How many of the search's best facts are read for a dated event. */
+  eventHits: 20,
   /** At most this many of our facts are shown for one event: those telling most of it. */
   eventFacts: 2,
   /** Two word stems this long that share this many first letters count as one word (invaded, invasion). */

@@ -52,16 +52,16 @@ function itemCitations(item: ComposedItem): number[] {
   return item.type === 'conflict' ? [...item.citations, ...item.variants.flatMap((v) => v.citations)] : item.citations;
 }
 
-function leadOf(checks: CheckItem[], found: number, skippedNoPeriod: number, long: boolean): string {
+function leadOf(checks: CheckItem[], left: number, skippedNoPeriod: number, long: boolean): string {
   const count = (verdict: Verdict) => checks.filter((c) => c.verdict === verdict).length;
   const parts = [
-    count('agrees') > 0 ? `${count('agrees')} agree with our sources` : '',
-    count('differs') > 0 ? `${count('differs')} differ from them` : '',
+    count('agrees') > 0 ? `${count('agrees')} ${count('agrees') === 1 ? 'agrees' : 'agree'} with our sources` : '',
+    count('differs') > 0 ? `${count('differs')} ${count('differs') === 1 ? 'differs' : 'differ'} from them` : '',
     count('unknown') > 0 ? `${count('unknown')} not in our sources` : '',
   ].filter(Boolean);
   const noun = checks.length === 1 ? 'claim' : 'claims';
   const lines = [`${checks.length} ${noun} checked: ${parts.join(', ')}. Only what our sources say; never whether a claim is true.`];
-  if (found > checks.length) lines.push(`The first ${checks.length} of ${found} claims are shown.`);
+  if (left > 0) lines.push(`Only the first ${checks.length} claims were checked; ${left} more were left.`);
   if (skippedNoPeriod > 0)
     lines.push(
       `${skippedNoPeriod} figure${skippedNoPeriod === 1 ? '' : 's'} with no period left unchecked: a figure is compared only for a stated period.`,
@@ -71,20 +71,36 @@ function leadOf(checks: CheckItem[], found: number, skippedNoPeriod: number, lon
 }
 
 export function verifyText(ctx: CommandContext, text: string, query: string): Reply {
-  const found = claimsOf(text, speakersOf(ctx));
+  // A claim the message repeats is checked once.
+  const seen = new Set<string>();
+  const found = claimsOf(text, speakersOf(ctx)).filter((claim) => {
+    const key = JSON.stringify(claim);
+    return !seen.has(key) && seen.add(key);
+  });
   const checked: Checked[] = [];
   let skippedNoPeriod = 0;
-  let checkable = 0;
+  let left = 0;
   for (const claim of found) {
+    // Past the cap, claims are only counted: a long paste costs no more than ten checks.
+    if (checked.length >= VERIFY_RULES.maxChecks) {
+      left += 1;
+      continue;
+    }
     const result = checkClaim(ctx, claim);
     if ('skipped' in result) {
       if (result.skipped === 'no-period') skippedNoPeriod += 1;
       continue;
     }
-    checkable += 1;
-    if (checked.length < VERIFY_RULES.maxChecks) checked.push({ claim, result });
+    checked.push({ claim, result });
   }
-  const base = { kind: 'verify' as const, query, title: 'Verify: what our sources say', next: [{ command: 'help' as const }] };
+  const base = {
+    kind: 'verify' as const,
+    query,
+    title: 'Verify: what our sources say',
+    next: [{ command: 'verify' as const, usage: true }, { command: 'help' as const }],
+  };
+  if (text.trim() === '')
+    return { ...base, matched: false, lead: `${NOTHING_TO_CHECK} Give the message's text after verify.`, items: [], sources: [] };
   if (checked.length === 0) {
     const unperioded =
       skippedNoPeriod > 0
@@ -116,7 +132,7 @@ export function verifyText(ctx: CommandContext, text: string, query: string): Re
   return {
     ...base,
     matched: items.some((c) => c.verdict !== 'unknown'),
-    lead: leadOf(items, checkable, skippedNoPeriod, text.length >= MAX_INPUT),
+    lead: leadOf(items, left, skippedNoPeriod, text.length >= MAX_INPUT),
     items,
     sources,
   };

@@ -66,6 +66,18 @@ describe('what every check holds', () => {
     expect(answer.lead).toMatch(/Only the first 2000 characters were read/);
   });
 
+  it('checks at most ten claims of a message and says how many were left', () => {
+    const text = Array.from({ length: 12 }, (_, i) => `China and Russia traded $${100 + i} billion in 2022.`).join(' ');
+    const answer = core.answerNow(verifyRequest(text));
+    expect(checksOf(answer)).toHaveLength(10);
+    expect(answer.lead).toContain('Only the first 10 claims were checked; 2 more were left.');
+  });
+
+  it('checks a claim the message repeats once', () => {
+    const answer = core.answerNow(verifyRequest('Trade hit $190 billion in 2022. Trade hit $190 billion in 2022.'));
+    expect(checksOf(answer)).toHaveLength(1);
+  });
+
   it('reports a figure with no period as left unchecked', () => {
     const answer = core.answerNow(verifyRequest('China and Russia traded $190 billion last year'));
     expect(answer.lead).toMatch(/no period/);

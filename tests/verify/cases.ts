@@ -180,6 +180,26 @@ export const VERIFY_CASES: VerifyCase[] = [
     expect: [{ verdict: 'differs', facts: ['lifeline-russia-invades-ukraine-2022-02'] }],
   },
   { group: 'event', text: 'China and Russia signed a new space treaty in 2022', expect: [{ verdict: 'unknown', shows: false }] },
+  // A year the base never names still finds the event; a once-only event on another date differs, a visit does not.
+  {
+    group: 'event',
+    text: 'Russia invaded Ukraine in 1950.',
+    expect: [{ verdict: 'differs', facts: ['lifeline-russia-invades-ukraine-2022-02'] }],
+  },
+  { group: 'event', text: 'Russia annexed Crimea in 2016', expect: [{ verdict: 'differs', facts: ['cnn-russia-sanctioned-crimea-2014'] }] },
+  {
+    group: 'event',
+    text: 'Xi visited Moscow in 2015',
+    expect: [{ verdict: 'unknown', facts: ['lifeline-xi-best-friend-2019-06'], shows: true }],
+  },
+  // Who went where: Xi's visit to Russia is not Putin's to Beijing.
+  { group: 'event', text: 'Putin visited Beijing in 2023', expect: [{ verdict: 'unknown', notFacts: ['geo-xi-visit-spief-2019'] }] },
+  {
+    group: 'event',
+    text: 'Huawei agreed with MTS to build 5G in Russia in 2019',
+    expect: [{ verdict: 'agrees', facts: ['geo-huawei-mts-5g'] }],
+  },
+  { group: 'event', text: 'Huawei agreed to build a 6G network on the Moon in 2019', expect: [{ verdict: 'unknown', shows: false }] },
   {
     group: 'event',
     text: 'Putin and Xi signed the no limits agreement in February 2022',
