@@ -35,7 +35,7 @@ import type { Logger } from '../../src/log.ts';
 import { type RateLimiter, SLOW_DOWN } from '../../src/rate-limit.ts';
 import { type ChartImages, chartedEmbed } from './chart-attachment.ts';
 import { COMMAND_NAME, requestFrom, shareText } from './commands/sinorussia.ts';
-import { textToVerify, VERIFY_MESSAGE_COMMAND } from './commands/verify-message.ts';
+import { NO_TEXT, textToVerify, VERIFY_MESSAGE_COMMAND } from './commands/verify-message.ts';
 import { codeToCount } from './errors.ts';
 import { feedbackComponents, handleFeedbackButton, handleReasonModal, isFeedbackButton, isReasonModal } from './feedback.ts';
 import { mentionText } from './markup.ts';
@@ -149,8 +149,12 @@ async function answerCommand(interaction: ChatInputCommandInteraction, deps: Han
  */
 async function verifyMessage(interaction: MessageContextMenuCommandInteraction, deps: HandlerDeps): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const request = verifyRequest(textToVerify(interaction.targetMessage));
-  const answer = await deps.answerer.answer(request, interactionContext(interaction));
+  const text = textToVerify(interaction.targetMessage);
+  if (text === '') {
+    await interaction.editReply({ content: NO_TEXT, allowedMentions: NO_MENTIONS });
+    return;
+  }
+  const answer = await deps.answerer.answer(verifyRequest(text), interactionContext(interaction));
   await interaction.editReply({
     ...(await chartedEmbed(answer, deps.logger, { images: deps.charts })),
     components: votesFor(deps, answer),

@@ -34,6 +34,9 @@ import { shortcutText } from './shortcut-text.ts';
 type ChatClient = AllMiddlewareArgs['client'];
 type Private = SlackMessage | { text: string; blocks?: undefined };
 
+/** A message of files or images alone: the core would ask for text to be typed after `verify`, which a shortcut cannot. */
+export const NO_TEXT = 'Nothing to check: that message has no text, only files or images.';
+
 /** Slack's channel ids; anything else is not written as a channel link. */
 const CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;
 const MAX_BLOCKS = 50;
@@ -113,9 +116,14 @@ export async function answerPrivately(
 async function verifyMessage(deps: HandlerDeps, client: ChatClient, shortcut: MessageShortcut): Promise<void> {
   const user = shortcut.user.id;
   const channel = shortcut.channel?.id ?? '';
+  const text = textToVerify(shortcut.message);
+  if (text === '') {
+    await answerPrivately(deps, client, shortcut, { text: NO_TEXT });
+    return;
+  }
   let answer: Answer;
   try {
-    answer = await deps.answerer.answer(verifyRequest(textToVerify(shortcut.message)), slackContext(channel, user));
+    answer = await deps.answerer.answer(verifyRequest(text), slackContext(channel, user));
   } catch (error) {
     deps.logger.error('slack: verify shortcut failed', { error, user, channel });
     await answerPrivately(deps, client, shortcut, { text: APOLOGY });

@@ -127,7 +127,9 @@ describe('Verify with sources on Discord', () => {
         { id: '1', filename: 'chart.png', size: 100, url: 'https://cdn.example/chart.png', proxy_url: 'https://cdn.example/chart.png' },
       ],
     };
-    expect(embedText((await verify(fileOnly)).answer)).toMatch(/Nothing to check/);
+    const { answer } = await verify(fileOnly);
+    expect(answer.body.content).toBe('Nothing to check: that message has no text, only files or images.');
+    expect(answer.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
   it('pings no one, whatever the message held', async () => {

@@ -153,8 +153,11 @@ describe('Verify with sources on Slack', () => {
 
   it('says there is nothing to check in a message that shows no words (only a file)', async () => {
     const fileOnly = { text: '', files: [{ id: 'F0CHART', name: 'chart.png' }] } as ShortcutMessage;
-    const text = visible(await verify(fileOnly, 'v-file'));
-    expect(text).toMatch(/Nothing to check/);
+    expect(await verify(fileOnly, 'v-file')).toEqual({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: 'Nothing to check: that message has no text, only files or images.',
+    });
   });
 
   it('pings no one, whatever the message held', async () => {
