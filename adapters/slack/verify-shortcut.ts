@@ -37,8 +37,8 @@ type Private = SlackMessage | { text: string; blocks?: undefined };
 /** A message of files or images alone: the core would ask for text to be typed after `verify`, which a shortcut cannot. */
 export const NO_TEXT = 'Nothing to check: that message has no text, only files or images.';
 
-/** Slack's channel ids; anything else is not written as a channel link. */
-const CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;
+/** Channel ids (public C…, private G…); a DM (D…) is not written as a link, which would show as an unknown channel. */
+const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
 const MAX_BLOCKS = 50;
 
 /** The message's words as the core reads them: Slack's entities decoded, mentions and links' markup removed. */
