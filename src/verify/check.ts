@@ -43,7 +43,15 @@ const family = (unit: Unit | undefined, currency: string | undefined): string =>
 const scaleOf = (unit: Unit | undefined) => (unit && MONEY_SCALE[unit]) ?? 1;
 /** Outcomes and estimates of them are one family; a forecast and a target are each their own. */
 const kindFamily = (kind: Kind) => (kind === 'estimate' ? 'actual' : kind);
-const samePeriod = (a: { start: string; end: string }, b: { start: string; end: string }) => a.start === b.start && a.end === b.end;
+/**
+ * Is our figure's period the one the message gives? "Since January 2023" (open-ended) is our
+ * "since Jan 2023" (up to the article's date), never the whole of 2023 that spans the same days.
+ */
+function samePeriod(ours: { start: string; end: string; label: string }, asked: AskedPeriod): boolean {
+  const oursSince = ours.label.startsWith('since ');
+  if (asked.end.startsWith('9999')) return oursSince && ours.start === asked.start;
+  return !oursSince && ours.start === asked.start && ours.end === asked.end;
+}
 
 interface Range {
   low: number;
@@ -187,7 +195,8 @@ export function checkFigure(ctx: CommandContext, claim: FigureClaim): CheckResul
     verdict: 'unknown',
     reading,
     facts: [],
-    note: periods.length > 0 ? `Our sources give this figure for ${periods.join(', ')}, not for ${period.label}.` : undefined,
+    note:
+      periods.length > 0 ? `Our sources give this figure for other periods (${periods.join(', ')}), not for ${period.label}.` : undefined,
   };
 }
 

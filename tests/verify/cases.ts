@@ -113,6 +113,18 @@ export const VERIFY_CASES: VerifyCase[] = [
   },
   { group: 'kind', text: 'The Kremlin says trade is now worth $108 billion', expect: 'nothing' },
   { group: 'kind', text: 'China and Russia traded $190 billion last year', expect: 'nothing' },
+  // "Since January" is our "since Jan 2023", never the whole year that spans the same days.
+  {
+    group: 'kind',
+    text: "China's exports to Russia reached $42.96 billion since January 2023",
+    expect: [{ verdict: 'agrees', facts: ['lifeline-china-exports-2023'] }],
+  },
+  { group: 'kind', text: "China's exports to Russia were $42.96 billion in 2023", expect: [{ verdict: 'unknown', shows: false }] },
+  {
+    group: 'kind',
+    text: "Since January 2023, China's exports to Russia have reached $50 billion",
+    expect: [{ verdict: 'differs', facts: ['lifeline-china-exports-2023'] }],
+  },
 
   // Units and currencies.
   {
