@@ -256,3 +256,28 @@ describe('what the receiver lets through', () => {
     expect(JSON.stringify(logger.entries)).toMatch(/dropped an unknown request.*shortcut someone_else/);
   });
 });
+
+describe('a person using the shortcut faster than the bot answers', () => {
+  it('is told to slow down privately, once, then dropped quietly', async () => {
+    const limited = await startSlack(
+      { mode: 'http', botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, port: 0, apiUrl: fake.apiUrl, webApiRetries: 0 },
+      { answerer: realAnswerer(), logger, limiter: new RateLimiter({ burst: 1, perMinute: 1 }) },
+    );
+    try {
+      const url = `http://127.0.0.1:${limited.port}/slack/events`;
+      for (const id of ['v-rate-1', 'v-rate-2', 'v-rate-3'])
+        expect((await post(url, actionBody(messageShortcutPayload({ text: AGREES }, fake.responseUrl(id))), FORM)).status).toBe(200);
+      await fake.until(() => fake.responses.some((r) => r.id === 'v-rate-2'), 'the slow-down');
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(fake.responses.find((r) => r.id === 'v-rate-1')?.body.blocks).toBeDefined();
+      expect(fake.responses.find((r) => r.id === 'v-rate-2')?.body).toEqual({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: 'You are asking faster than I can answer: please wait a few seconds, then ask again.',
+      });
+      expect(fake.attempts.some((r) => r.id === 'v-rate-3')).toBe(false);
+    } finally {
+      await limited.stop();
+    }
+  });
+});
