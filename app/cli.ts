@@ -5,8 +5,9 @@
 import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
 import { ANSI, PLAIN, renderTerminal } from '../adapters/console/render.ts';
-import { answerToJson } from '../src/answer/json.ts';
+import { answerToJson, verifyToJson } from '../src/answer/json.ts';
 import { COMMANDS } from '../src/commands/registry.ts';
+import { verifyRequest } from '../src/commands/verify.ts';
 import { createCore } from '../src/core.ts';
 import { formatIssue, SinorussiaError } from '../src/errors.ts';
 import { loadKnowledgeCached } from '../src/knowledge/cache.ts';
@@ -150,6 +151,17 @@ export async function runCli(
     return 2;
   }
   const core = createCore(await loadKnowledgeCached(dir, CACHE_DIR));
+  if (command === 'verify' && rest.join(' ').trim() === '') {
+    err.write(`sinorussia: verify needs the text to check, e.g. sinorussia verify "China and Russia traded $190 billion in 2022"\n`);
+    return 2;
+  }
+  if (command === 'verify') {
+    // The text is the message as given, never read as a command of its own.
+    const answer = await core.answer(verifyRequest(rest.join(' ')));
+    if (values.json) out.write(`${JSON.stringify(verifyToJson(answer, rest.join(' ')))}\n`);
+    else out.write(`${renderTerminal(answer, out.isTTY ? ANSI : PLAIN)}\n`);
+    return 0;
+  }
   const text = command === 'ask' ? `ask ${rest.join(' ')}` : [command, ...rest].join(' ');
   const answer = await core.answer(core.parseText(text));
   if (values.json) out.write(`${JSON.stringify(answerToJson(answer))}\n`);

@@ -4,7 +4,7 @@
  */
 
 import { itemLabel, publishedLabel, sideStatements, sourceCredit, statementLabel, unknownItem } from '../../src/answer/label.ts';
-import type { Answer, AnswerItem, CitedSource, CommandRef, ConflictItem, FactItem, Statement } from '../../src/answer/types.ts';
+import type { Answer, AnswerItem, CheckItem, CitedSource, CommandRef, ConflictItem, FactItem, Statement } from '../../src/answer/types.ts';
 import { requestText } from '../../src/commands/request-text.ts';
 import { chartTextLines, isUtf8Locale } from './chart-text.ts';
 
@@ -48,6 +48,17 @@ function conflictLines(item: ConflictItem, index: number, style: TerminalStyle):
   ];
 }
 
+/** A checked claim: the message's words, the verdict, then what our sources say, indented. */
+function checkLines(item: CheckItem, index: number, style: TerminalStyle): string[] {
+  const ours = item.items.flatMap((inner, i) => itemLines(inner, i, style).map((line) => `     ${line}`));
+  return [
+    `${index + 1}. "${item.claim}"`,
+    `   ${style.bold(`${item.text}.`)}${item.reading ? style.dim(`  (${item.reading})`) : ''}`,
+    ...(item.note ? [`   ${item.note}`] : []),
+    ...ours,
+  ];
+}
+
 function itemLines(item: AnswerItem, index: number, style: TerminalStyle): string[] {
   switch (item.type) {
     case 'fact':
@@ -56,6 +67,8 @@ function itemLines(item: AnswerItem, index: number, style: TerminalStyle): strin
       return conflictLines(item, index, style);
     case 'guide':
       return item.command ? [`  ${style.bold(commandText(item.command).padEnd(18))} ${item.text}`] : [`${index + 1}. ${item.text} `];
+    case 'check':
+      return checkLines(item, index, style);
     default:
       return unknownItem(item);
   }

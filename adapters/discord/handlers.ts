@@ -12,8 +12,10 @@ import {
   ButtonStyle,
   ChannelType,
   type ChatInputCommandInteraction,
+  type CommandInteraction,
   type Interaction,
   type Message,
+  type MessageContextMenuCommandInteraction,
   MessageFlags,
   type MessageMentionOptions,
   PermissionFlagsBits,
@@ -22,6 +24,7 @@ import {
 } from 'discord.js';
 import type { Answer } from '../../src/answer/types.ts';
 import { showFor } from '../../src/commands/registry.ts';
+import { verifyRequest } from '../../src/commands/verify.ts';
 import type { Core } from '../../src/core.ts';
 import type { RecordPost } from '../../src/corrections/types.ts';
 import type { ChannelContext } from '../../src/digest/types.ts';
@@ -32,6 +35,7 @@ import type { Logger } from '../../src/log.ts';
 import { type RateLimiter, SLOW_DOWN } from '../../src/rate-limit.ts';
 import { type ChartImages, chartedEmbed } from './chart-attachment.ts';
 import { COMMAND_NAME, requestFrom, shareText } from './commands/sinorussia.ts';
+import { NO_TEXT, textToVerify, VERIFY_MESSAGE_COMMAND } from './commands/verify-message.ts';
 import { codeToCount } from './errors.ts';
 import {
   feedbackComponents,
@@ -100,7 +104,7 @@ function shareRow(customId: string): ActionRowBuilder<ButtonBuilder> {
  * Who asks, where. Only members who may manage the channel may change its digest; in a DM
  * (no member, no permissions) the asker owns the conversation.
  */
-export function interactionContext(interaction: ChatInputCommandInteraction, curators: readonly string[] = []): ChannelContext {
+export function interactionContext(interaction: CommandInteraction, curators: readonly string[] = []): ChannelContext {
   const permissions = interaction.memberPermissions;
   return {
     platform: 'discord',
@@ -146,6 +150,26 @@ async function answerCommand(interaction: ChatInputCommandInteraction, deps: Han
     ...(await chartedEmbed(answer, deps.logger, { images: deps.charts })),
     components: [...(answer.show.shareable ? [shareRow(deps.shares.customIdFor(shareText(request)))] : []), ...votesFor(deps, answer)],
     flags: MessageFlags.Ephemeral,
+    allowedMentions: NO_MENTIONS,
+  });
+}
+
+/**
+ * "Verify with sources" on a message: the check reads the base only, but a long message holds
+ * many claims, so the reply is deferred (privately: only the user who asked sees it) and the
+ * answer replaces the "thinking…".
+ */
+async function verifyMessage(interaction: MessageContextMenuCommandInteraction, deps: HandlerDeps): Promise<void> {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const text = textToVerify(interaction.targetMessage);
+  if (text === '') {
+    await interaction.editReply({ content: NO_TEXT, allowedMentions: NO_MENTIONS });
+    return;
+  }
+  const answer = await deps.answerer.answer(verifyRequest(text), interactionContext(interaction));
+  await interaction.editReply({
+    ...(await chartedEmbed(answer, deps.logger, { images: deps.charts })),
+    components: votesFor(deps, answer),
     allowedMentions: NO_MENTIONS,
   });
 }
@@ -207,7 +231,7 @@ export async function handleInteraction(interaction: Interaction, deps: HandlerD
     // Autocomplete runs per keystroke and answers nothing: not counted. Every other
     // interaction must be answered within 3 s, so each refused one is told, privately.
     if (
-      (interaction.isChatInputCommand() || interaction.isButton()) &&
+      (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand() || interaction.isButton()) &&
       rateFor(deps, interaction.user.id, interaction.isButton() ? 'share' : 'command') !== 'allow'
     ) {
       await interaction.reply({ content: SLOW_DOWN, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
@@ -215,6 +239,8 @@ export async function handleInteraction(interaction: Interaction, deps: HandlerD
     }
     if (interaction.isAutocomplete() && interaction.commandName === COMMAND_NAME) await autocomplete(interaction, deps);
     else if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME) await answerCommand(interaction, deps);
+    else if (interaction.isMessageContextMenuCommand() && interaction.commandName === VERIFY_MESSAGE_COMMAND)
+      await verifyMessage(interaction, deps);
     else if (interaction.isButton() && isShareId(interaction.customId)) await share(interaction, deps);
     else if (interaction.isButton() && isFeedbackButton(interaction.customId) && deps.feedback)
       await handleFeedbackButton(interaction, { feedback: deps.feedback, logger: deps.logger });

@@ -55,6 +55,9 @@ function statementBlock(st: Statement, itemDate: string | undefined, marker = '>
   return `${marker} ${dated(statementLabel(st, itemDate))}${escapeText(st.text)} ${cites(st.citations)}`;
 }
 
+/** A message's words as inert text: no markdown, and an `@` that can no longer mention anyone. */
+const inertText = (text: string) => escapeText(text).replace(/@/g, '@\u200b');
+
 export function itemBlock(item: AnswerItem, index: number): string {
   switch (item.type) {
     case 'fact': {
@@ -74,6 +77,12 @@ export function itemBlock(item: AnswerItem, index: number): string {
         return fit(`\`${command.replace(/`/g, "'")}\` — ${escapeText(item.text)}`, ITEM_MAX);
       }
       return fit(`**${index + 1}.** ${escapeText(item.text)}`.trimEnd(), ITEM_MAX);
+    case 'check': {
+      // Ours under the claim, each of its items as it shows alone, quoted.
+      const ours = item.items.map((inner, i) => itemBlock(inner, i).replace(/^(?!>)/gm, '> '));
+      const note = item.note ? ` *${escapeText(item.note)}*` : '';
+      return fit([`**${index + 1}.** “${inertText(item.claim)}” — **${item.text}.**${note}`, ...ours].join('\n'), ITEM_MAX);
+    }
     default:
       return unknownItem(item);
   }

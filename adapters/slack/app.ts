@@ -37,11 +37,13 @@ import {
   onShare,
   onSlashCommand,
   SLASH_COMMAND,
+  VERIFY_SHORTCUT,
 } from './handlers.ts';
 import { registerHome } from './home.ts';
 import { createSlackHttpServer, EVENTS_PATH, type SlackHttpServer } from './http-server.ts';
 import { SHARE_ACTION_ID } from './render.ts';
 import { allowedResponseOrigins, createResponsePoster } from './response-url.ts';
+import { onVerifyShortcut } from './verify-shortcut.ts';
 
 export interface SlackDeps {
   answerer: Core;
@@ -205,6 +207,7 @@ export function buildSlackApp(
   app.use(dropUnknownRequests(deps.logger, { feedback: Boolean(deps.feedback?.enabled), home: home !== undefined }));
   app.command(SLASH_COMMAND, onSlashCommand(deps));
   app.action<import('@slack/bolt').BlockButtonAction>(SHARE_ACTION_ID, onShare(deps));
+  app.shortcut<import('@slack/bolt').MessageShortcut>({ type: 'message_action', callback_id: VERIFY_SHORTCUT }, onVerifyShortcut(deps));
   app.event('app_mention', onAppMention(deps));
   app.event('message', onDirectMessage(deps));
   if (deps.feedback?.enabled) registerFeedback(app, { feedback: deps.feedback, logger: deps.logger });

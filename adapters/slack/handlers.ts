@@ -40,6 +40,8 @@ import { APOLOGY, renderAnswer, SHARE_ACTION_ID, type SlackMessage } from './ren
 import type { ResponsePoster, ResponseUrlError } from './response-url.ts';
 
 export const SLASH_COMMAND = '/sinorussia';
+/** The callback_id of the "Verify with sources" message shortcut (manifest.yaml declares it). */
+export const VERIFY_SHORTCUT = 'verify_message';
 
 export interface HandlerDeps {
   answerer: Core;
@@ -98,7 +100,7 @@ function answerText(deps: HandlerDeps, slackText: unknown, context: ChannelConte
 }
 
 /** Link previews would bury a short answer; mentions in it are escaped anyway. */
-const QUIET = { unfurl_links: false, unfurl_media: false } as const;
+export const QUIET = { unfurl_links: false, unfurl_media: false } as const;
 
 /**
  * Slack redelivers an event it thinks was missed. A retry is skipped outright (our ack is
@@ -122,7 +124,7 @@ export async function isFirstDelivery(deps: HandlerDeps, eventId: unknown, retry
  * Slack sends a fresh trigger_id with every slash command and click: one seen again is a
  * replayed request (a signed body sent twice), answered once.
  */
-async function isFirstTrigger(deps: HandlerDeps, triggerId: unknown, what: string): Promise<boolean> {
+export async function isFirstTrigger(deps: HandlerDeps, triggerId: unknown, what: string): Promise<boolean> {
   if (typeof triggerId !== 'string' || triggerId === '') return true;
   if (await firstSeen(deps, `slack:trigger:${triggerId}`)) return true;
   deps.logger.warn(`slack: skipped a replayed ${what}`, { triggerId });
@@ -130,7 +132,7 @@ async function isFirstTrigger(deps: HandlerDeps, triggerId: unknown, what: strin
 }
 
 /** One user's share of the bot: logged when refused, so a script hammering it shows up. */
-function rateFor(deps: HandlerDeps, user: string | undefined, surface: string): RateDecision {
+export function rateFor(deps: HandlerDeps, user: string | undefined, surface: string): RateDecision {
   if (!user) return 'allow';
   const decision = deps.limiter.take(`slack:${user}`);
   if (decision === 'tell') deps.logger.warn('slack: a user is asking too fast; told to slow down', { user, surface });
@@ -150,7 +152,7 @@ async function firstSeen(deps: HandlerDeps, key: string): Promise<boolean> {
 }
 
 /** An answer's message with 👍 / 👎 under it (when feedback is on and the blocks leave room). */
-function withVotes(deps: HandlerDeps, message: SlackMessage, answer: Answer): SlackMessage {
+export function withVotes(deps: HandlerDeps, message: SlackMessage, answer: Answer): SlackMessage {
   if (!takesVotes(answer)) return message;
   return { ...message, blocks: withFeedback(message.blocks, feedbackTarget(answer), deps.feedback) as SlackMessage['blocks'] };
 }
@@ -287,13 +289,13 @@ export function onSlashCommand(deps: HandlerDeps) {
 /** Slack's errors for "the bot cannot post here": a private channel or a DM it is not in. */
 const CANNOT_POST = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
 
-function slackErrorCode(error: unknown): string | undefined {
+export function slackErrorCode(error: unknown): string | undefined {
   const data = (error as { data?: { error?: unknown } } | undefined)?.data;
   return typeof data?.error === 'string' ? data.error : undefined;
 }
 
 /** Counts a failed Web API call Slack refused (see HandlerDeps.outboundError). */
-function countFailure(deps: HandlerDeps, error: unknown): void {
+export function countFailure(deps: HandlerDeps, error: unknown): void {
   const code = codeToCount(error);
   if (code) deps.outboundError?.(code);
 }
@@ -461,6 +463,7 @@ export function unknownRequest(body: AnyMiddlewareArgs['body'], listening: Liste
     );
     return unknown ? `action ${String(unknown.action_id)}` : undefined;
   }
+  if (b.type === 'message_action') return b.callback_id === VERIFY_SHORTCUT ? undefined : `shortcut ${String(b.callback_id)}`;
   if (b.type === 'view_submission') {
     const callbackId = (b.view as { callback_id?: unknown } | undefined)?.callback_id;
     return listening.feedback && callbackId === REASON_CALLBACK_ID ? undefined : `view ${String(callbackId)}`;

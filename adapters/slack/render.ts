@@ -13,7 +13,17 @@ import {
   statementLabel,
   unknownItem,
 } from '../../src/answer/label.ts';
-import type { Answer, AnswerItem, CitedSource, CommandRef, ConflictItem, FactItem, GuideItem, Statement } from '../../src/answer/types.ts';
+import type {
+  Answer,
+  AnswerItem,
+  CheckItem,
+  CitedSource,
+  CommandRef,
+  ConflictItem,
+  FactItem,
+  GuideItem,
+  Statement,
+} from '../../src/answer/types.ts';
 import { chartFiguresOf } from '../../src/chart/from-items.ts';
 import type { Chart } from '../../src/chart/types.ts';
 import { requestText } from '../../src/commands/request-text.ts';
@@ -92,6 +102,18 @@ function guideText(item: GuideItem): string {
   return item.command ? `${code(commandText(item.command))}  ${escapeSlack(item.text)}` : escapeSlack(item.text);
 }
 
+/**
+ * A checked claim: the message's words as inert code (no formatting, link or ping), the
+ * verdict, then ours, a conflict's sides one line each.
+ */
+function checkText(item: CheckItem): string {
+  const ours = item.items.flatMap((inner) =>
+    inner.type === 'fact' ? [factLine(inner)] : inner.variants.flatMap((v) => sideStatements(v).map((st) => statementText(st, inner.date))),
+  );
+  const note = item.note ? ` _${escapeSlack(item.note)}_` : '';
+  return [`${code(item.claim)}  *${escapeSlack(item.text)}.*${note}`, ...ours.map((line) => `>${line.replace(/\n/g, '\n>')}`)].join('\n');
+}
+
 /** Sources disagree: one field per side, side by side, each with its own citations. */
 function conflictBlock(item: ConflictItem): SectionBlock {
   const label = itemLabel(item);
@@ -156,7 +178,8 @@ function layOutItems(items: AnswerItem[], budget: number, maxItems: number): Ite
       flush();
       blocks.push(conflictBlock(item));
     } else {
-      const line = cutAtWord(item.type === 'fact' ? factLine(item) : guideText(item), SLACK_LIMITS.sectionText);
+      const text = item.type === 'fact' ? factLine(item) : item.type === 'check' ? checkText(item) : guideText(item);
+      const line = cutAtWord(text, SLACK_LIMITS.sectionText);
       const joined = pending.length > 0 ? pending.join('\n').length + 1 + line.length : line.length;
       const needsNewSection = pending.length === 0 || joined > SLACK_LIMITS.sectionText;
       if (needsNewSection && used() + 1 > budget) break;
@@ -186,6 +209,8 @@ function fallbackLine(item: AnswerItem): string {
       return `${escapeSlack(itemLabel(item) ?? '')} ${item.text}.`.trim();
     case 'guide':
       return guideText(item);
+    case 'check':
+      return `${code(item.claim)}: ${escapeSlack(item.text)}.`;
     default:
       return unknownItem(item);
   }

@@ -42,7 +42,7 @@ export function createMetrics(): BotMetrics {
   });
   const answers = new Counter({
     name: 'sinorussia_answers_total',
-    help: 'Answers given, by surface and kind (help, topics, topic, search, no-match, sources, timeline, digest, error).',
+    help: 'Answers given, by surface and kind (help, topics, topic, search, no-match, sources, timeline, verify, digest, error).',
     labelNames: ['surface', 'kind'],
     registers: [registry],
   });

@@ -2,7 +2,7 @@ import { type ChartJson, chartToJson } from '../chart/json.ts';
 import { requestText } from '../commands/request-text.ts';
 import type { Figure } from '../knowledge/types.ts';
 import { sourceCredit, unknownItem } from './label.ts';
-import type { Answer, AnswerItem, QueryInfo, Statement, Variant } from './types.ts';
+import type { Answer, AnswerItem, CheckItem, QueryInfo, Statement, Variant, Verdict } from './types.ts';
 
 interface FigureJson {
   measure: string;
@@ -51,6 +51,9 @@ export interface AnswerJson {
     /** Present when sources agree in different words: each statement with its own sources; the first is `text`. */
     statements?: StatementJson[];
     variants?: (StatementJson & { statements?: StatementJson[] })[];
+    /** On a `check` item: the message's claim and what our sources say of it. */
+    claim?: string;
+    verdict?: Verdict;
   }[];
   sources: {
     id: string;
@@ -117,9 +120,65 @@ function itemJson(item: AnswerItem): AnswerJson['items'][number] {
         text: `${typeof item.command === 'string' ? item.command : requestText(item.command)}: ${item.text}`,
         sources: [],
       };
+    case 'check':
+      // In ask's shape a check is its verdict line over the sources it rests on; `verify --json` gives it in full.
+      return { type: item.type, text: `${item.text}: ${item.claim}`, sources: item.sources, verdict: item.verdict, claim: item.claim };
     default:
       return unknownItem(item);
   }
+}
+
+/** One checked claim in `verify --json`: the message's words, the verdict, and ours in ask's item shape. */
+export interface CheckJson {
+  claim: string;
+  verdict: Verdict;
+  /** What the claim was read as (`2022 · bilateral-trade · 190 billion USD`). */
+  reading?: string;
+  /** Why ours neither agree nor differ, or how they differ. */
+  note?: string;
+  items: AnswerJson['items'];
+  sources: AnswerJson['sources'];
+}
+
+/** The documented JSON shape of `sinorussia verify --json` (see the README): add fields, never rename or remove them. */
+export interface VerifyJson {
+  text: string;
+  /** False when nothing in the text could be checked (`checks` is then empty). */
+  checkable: boolean;
+  checks: CheckJson[];
+}
+
+function sourceJson(s: Answer['sources'][number]): AnswerJson['sources'][number] {
+  return {
+    id: s.id,
+    title: s.title,
+    publisher: s.publisher,
+    author: s.authors.length > 0 ? s.authors.join(', ') : undefined,
+    excerpt_of: s.excerptOf,
+    via: s.via,
+    reposted: s.reposted || undefined,
+    machine_translated: s.machineTranslated || undefined,
+    credit: sourceCredit(s) || undefined,
+    published: s.published,
+    approximate: s.approximate,
+  };
+}
+
+/** `verify --json`: each check with its own items and only the sources they cite. */
+export function verifyToJson(answer: Answer, text: string): VerifyJson {
+  const checks = answer.items.filter((item): item is CheckItem => item.type === 'check');
+  return {
+    text,
+    checkable: checks.length > 0,
+    checks: checks.map((check) => ({
+      claim: check.claim,
+      verdict: check.verdict,
+      reading: check.reading,
+      note: check.note,
+      items: check.items.map(itemJson),
+      sources: answer.sources.filter((s) => check.sources.includes(s.id)).map(sourceJson),
+    })),
+  };
 }
 
 export function answerToJson(answer: Answer): AnswerJson {
@@ -129,19 +188,7 @@ export function answerToJson(answer: Answer): AnswerJson {
     kind: answer.kind,
     title: answer.title,
     items: answer.items.map(itemJson),
-    sources: answer.sources.map((s) => ({
-      id: s.id,
-      title: s.title,
-      publisher: s.publisher,
-      author: s.authors.length > 0 ? s.authors.join(', ') : undefined,
-      excerpt_of: s.excerptOf,
-      via: s.via,
-      reposted: s.reposted || undefined,
-      machine_translated: s.machineTranslated || undefined,
-      credit: sourceCredit(s) || undefined,
-      published: s.published,
-      approximate: s.approximate,
-    })),
+    sources: answer.sources.map(sourceJson),
     understood: answer.understood,
     ...(answer.chart ? { chart: chartToJson(answer.chart, answer.sources) } : {}),
   };

@@ -60,6 +60,8 @@ export function citationsOf(item: AnswerItem): number[] {
       return [...item.citations, ...item.variants.flatMap((v) => v.citations)];
     case 'guide':
       return [];
+    case 'check':
+      return [...item.citations, ...item.items.flatMap(citationsOf)];
     default:
       return unknownItem(item);
   }

@@ -9,7 +9,7 @@ import type { Figure } from '../knowledge/types.ts';
 
 export type { CommandRef };
 
-export type AnswerKind = 'help' | 'topics' | 'topic' | 'search' | 'no-match' | 'sources' | 'timeline' | 'report';
+export type AnswerKind = 'help' | 'topics' | 'topic' | 'search' | 'no-match' | 'sources' | 'timeline' | 'verify' | 'report';
 
 export interface Answer {
   kind: AnswerKind;
@@ -137,7 +137,44 @@ export interface GuideItem {
 /** What the composer makes of facts: a fact or a conflict, never guidance. */
 export type ComposedItem = FactItem | ConflictItem;
 
-export type AnswerItem = FactItem | ConflictItem | GuideItem;
+/**
+ * What our sources say about one claim of a message: they agree, they give another value
+ * (ours side by side with the message's), or they say nothing of it. Never "false".
+ */
+export type Verdict = 'agrees' | 'differs' | 'unknown';
+
+/** How every surface words a verdict: only what our sources say, never whether the claim is true. */
+export const VERDICT_TEXT: Record<Verdict, string> = {
+  agrees: 'Our sources agree',
+  differs: 'Our sources differ',
+  unknown: 'Not in our sources',
+};
+
+/** An `unknown` check that shows facts of ours: they speak to the claim without settling it (see its note). */
+export const UNSETTLED_TEXT = 'Not settled by our sources';
+
+/** One claim found in a message, with what our sources say about it. */
+export interface CheckItem {
+  type: 'check';
+  /** The verdict as words (`VERDICT_TEXT`): the bot's own sentence, never the message's. */
+  text: string;
+  /** The claim in the message's own words (user input: renderers escape it, it must ping no one). */
+  claim: string;
+  verdict: Verdict;
+  /** What the claim states, as read: `2022 · trade-volume · 240 billion USD`, `quote of Xi Jinping`. */
+  reading?: string;
+  /** Why ours neither agree nor differ, or how they differ (the base's words, never the message's). */
+  note?: string;
+  /** The facts the verdict rests on (ours), each with its own sources; empty when the base has nothing on it. */
+  items: ComposedItem[];
+  /** Source ids of those items, in citation order. */
+  sources: string[];
+  citations: number[];
+  /** Every quote those items rest on. */
+  evidence: Evidence[];
+}
+
+export type AnswerItem = FactItem | ConflictItem | GuideItem | CheckItem;
 
 export interface CitedSource {
   id: string;

@@ -61,6 +61,7 @@ export function readTopics(text: string): OptionResult<'topics'> {
 export function readOption(name: OptionName, text: string): OptionResult<OptionName> {
   switch (name) {
     case 'question':
+    case 'text':
       return { value: text.trim() };
     case 'topic':
       return readTopic(text.trim());

@@ -17,6 +17,7 @@ import { sourcesCommand } from './sources.ts';
 import { timelineCommand } from './timeline.ts';
 import { topicCommand } from './topic.ts';
 import { topicsCommand } from './topics.ts';
+import { verifyCommand } from './verify.ts';
 
 /** Every command's name; the list below must hold exactly these (checked when compiling). */
 export type CommandName =
@@ -26,6 +27,7 @@ export type CommandName =
   | 'ask'
   | 'sources'
   | 'timeline'
+  | 'verify'
   | 'digest'
   | 'digest subscribe'
   | 'digest unsubscribe'
@@ -40,6 +42,7 @@ export const COMMANDS = [
   askCommand,
   sourcesCommand,
   timelineCommand,
+  verifyCommand,
   digestCommand,
   subscribeCommand,
   unsubscribeCommand,

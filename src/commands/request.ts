@@ -17,6 +17,8 @@ export interface RequestOptions {
   /** An IANA time zone, `Europe/Berlin`, or `UTC`. */
   zone?: string;
   topics?: Topic[];
+  /** A message to check against the base, in its author's words. */
+  text?: string;
 }
 
 export type OptionName = keyof RequestOptions;

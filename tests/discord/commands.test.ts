@@ -4,7 +4,9 @@
  */
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { describe, expect, it } from 'vitest';
+import { commandDefinitions } from '../../adapters/discord/commands/index.ts';
 import { data, requestFrom, shareText, slashText } from '../../adapters/discord/commands/sinorussia.ts';
+import { textToVerify } from '../../adapters/discord/commands/verify-message.ts';
 import { parseText } from '../../src/commands/parse.ts';
 import { COMMANDS } from '../../src/commands/registry.ts';
 import { TOPIC_NAMES } from '../../src/knowledge/topics.ts';
@@ -120,5 +122,33 @@ describe('a use of /sinorussia as a typed request', () => {
     expect(slashText({ command: 'topic', options: { topic: 'trade' } })).toBe('/sinorussia trade');
     expect(slashText({ command: 'digest status' })).toBe('/sinorussia digest status');
     expect(slashText({ command: 'digest subscribe', usage: true })).toBe('/sinorussia digest subscribe [time] [zone] [topics]');
+  });
+});
+
+describe('the Verify with sources message command', () => {
+  it('is deployed beside /sinorussia as a message command (type 3) with the name the Apps menu shows', () => {
+    const definitions = commandDefinitions();
+    expect(definitions.map((d) => [d.name, d.type ?? 1])).toEqual([
+      ['sinorussia', 1],
+      ['Verify with sources', 3],
+    ]);
+    const messageCommand = definitions[1] as { description?: string; options?: unknown[]; contexts?: number[] };
+    // Message commands take no description and no options; they work in servers and the bot's DMs, as /sinorussia does.
+    expect(messageCommand.description ?? '').toBe('');
+    expect(messageCommand.options).toBeUndefined();
+    expect(messageCommand.contexts).toEqual((data.toJSON() as { contexts?: number[] }).contexts);
+  });
+
+  it('reads the message’s content, or its embeds when it has none, with every mention removed', () => {
+    expect(textToVerify({ content: 'China and Russia traded $190 billion in 2022', embeds: [] })).toBe(
+      'China and Russia traded $190 billion in 2022',
+    );
+    expect(textToVerify({ content: '@everyone <@1> <@&2> <#3> trade hit $240 billion @here', embeds: [] })).toBe('trade hit $240 billion');
+    const embed = { title: 'Trade update', description: 'trade hit $240 billion in 2022', fields: [{ name: 'Source', value: 'a wire' }] };
+    expect(textToVerify({ content: '', embeds: [embed] })).toBe('Trade update trade hit $240 billion in 2022 Source a wire');
+    // discord.js wraps an embed (its JSON in `data`); the raw payload's embeds are plain.
+    expect(textToVerify({ content: '   ', embeds: [{ data: embed }] })).toContain('trade hit $240 billion in 2022');
+    expect(textToVerify({ content: '', embeds: [] })).toBe('');
+    expect(textToVerify({ content: '', embeds: [{ title: '<@123>' }] })).toBe('');
   });
 });

@@ -1,4 +1,4 @@
-/** `npm run discord:deploy` against the fake Discord: the exact PUT that registers /sinorussia. */
+/** `npm run discord:deploy` against the fake Discord: the exact PUT that registers /sinorussia and the message command. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands, main } from '../../adapters/discord/deploy-commands.ts';
 import { TOPIC_NAMES } from '../../src/knowledge/topics.ts';
@@ -15,19 +15,33 @@ afterAll(async () => {
 });
 
 describe('deploy-commands', () => {
-  it('PUTs one valid /sinorussia definition to the guild when DISCORD_GUILD_ID is set', async () => {
+  it('PUTs /sinorussia and the Verify with sources message command to the guild when DISCORD_GUILD_ID is set', async () => {
     const start = fake.calls.length;
     const result = await deployCommands({ token: TOKEN, apiUrl: fake.apiUrl, guildId: IDS.guild, applicationId: IDS.app });
-    expect(result).toEqual({ route: `/applications/${IDS.app}/guilds/${IDS.guild}/commands`, scope: 'guild', commands: ['sinorussia'] });
+    expect(result).toEqual({
+      route: `/applications/${IDS.app}/guilds/${IDS.guild}/commands`,
+      scope: 'guild',
+      commands: ['/sinorussia', '"Verify with sources" (message menu)'],
+    });
     const calls = fake.callsFrom(start);
     expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([`PUT /api/v10/applications/${IDS.app}/guilds/${IDS.guild}/commands`]);
     expect(calls[0].authorization).toBe(`Bot ${TOKEN}`);
-    const [definition] = commandsIn(calls[0]);
-    expect(commandsIn(calls[0])).toHaveLength(1);
+    const [definition, messageCommand] = commandsIn(calls[0]);
+    expect(commandsIn(calls[0])).toHaveLength(2);
+    // A message command (type 3): a name as the Apps menu shows it, no description, no options.
+    expect(messageCommand).toEqual({
+      name: 'Verify with sources',
+      type: 3,
+      contexts: [0, 1],
+      integration_types: [0],
+      default_member_permissions: undefined,
+      dm_permission: undefined,
+      name_localizations: undefined,
+    });
     expect(definition).toMatchObject({ name: 'sinorussia', type: 1, contexts: [0, 1] });
     const subs = definition.options.map((o: { name: string }) => o.name);
-    // The registry's order: help, topics, one subcommand per topic, ask, sources, timeline, the digest group, the report.
-    expect(subs).toEqual(['help', 'topics', ...TOPIC_NAMES, 'ask', 'sources', 'timeline', 'digest', 'report']);
+    // The registry's order: help, topics, one subcommand per topic, ask, sources, timeline, verify, the digest group, the report.
+    expect(subs).toEqual(['help', 'topics', ...TOPIC_NAMES, 'ask', 'sources', 'timeline', 'verify', 'digest', 'report']);
     expect(definition.options.length).toBeLessThanOrEqual(25);
     const digest = definition.options.find((o: { name: string }) => o.name === 'digest')!;
     expect(digest.type).toBe(2); // a subcommand group

@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { attachmentProblem } from './fake-discord-files.ts';
 
 export const IDS = {
   app: '900000000000000001',
@@ -82,8 +83,10 @@ export interface RecordedCall {
   /** Files sent as multipart `files[n]` (the JSON body then came as `payload_json`), in order. */
   files?: SentFile[];
   authorization: string | undefined;
-  /** The error status the fake answered with, when a `failNext` refused the call. */
+  /** The error status the fake answered with, when a `failNext` refused the call or its files were refused. */
   status?: number;
+  /** Why the fake refused the call's files (400 Invalid Form Body), when it did. */
+  problem?: string;
 }
 
 export interface SentFile {
@@ -189,6 +192,15 @@ export class FakeDiscord {
 
   callsFrom(index: number): RecordedCall[] {
     return this.calls.slice(index);
+  }
+
+  /** Every response the bot made to one interaction: its callback, then edits and follow-ups by its token, in order. */
+  responsesTo(interaction: { id: string; token: string }): RecordedCall[] {
+    return this.calls.filter(
+      (c) =>
+        c.path === `/api/v10/interactions/${interaction.id}/${interaction.token}/callback` ||
+        c.path.startsWith(`/api/v10/webhooks/${IDS.app}/${interaction.token}`),
+    );
   }
 
   snowflake(): string {
@@ -332,8 +344,13 @@ export class FakeDiscord {
       this.resolveWaiters(call);
       return;
     }
+    const problem = multipart ? attachmentProblem(multipart.body, multipart.files) : undefined;
     const failure = this.failures.find((f) => f.match(call));
-    if (failure) {
+    if (problem) {
+      call.status = 400;
+      call.problem = problem;
+      this.send(res, 400, { message: 'Invalid Form Body', code: 50035, errors: { files: { _errors: [{ message: problem }] } } });
+    } else if (failure) {
       this.failures.splice(this.failures.indexOf(failure), 1);
       call.status = failure.status;
       this.send(res, failure.status, failure.body, failure.headers);
@@ -620,4 +637,38 @@ export function modalSubmitInteraction(
     })),
   ];
   return interactionBase(fake, 5, { custom_id: customId, components });
+}
+
+/** The message a context-menu command is used on, as Discord resolves it: a person's post in the channel. */
+export interface TargetMessage {
+  content?: string;
+  embeds?: unknown[];
+  attachments?: unknown[];
+  author?: object;
+  mentions?: unknown[];
+  mention_everyone?: boolean;
+}
+
+export const VERIFY_MESSAGE_NAME = 'Verify with sources';
+
+/**
+ * "Verify with sources" used on a message: an application command interaction (type 2) whose
+ * data is a message command (type 3) naming the message (`target_id`) and carrying it in
+ * `resolved.messages`, as Discord sends it (tests/fixtures/platforms/discord/interaction-create-message-command.json).
+ */
+export function messageCommandInteraction(fake: FakeDiscord, target: TargetMessage, name = VERIFY_MESSAGE_NAME) {
+  const targetId = fake.snowflake();
+  const message = {
+    ...fake.messageObject(IDS.channel, {}),
+    id: targetId,
+    author: { id: '900000000000000501', username: 'colleague', discriminator: '0', global_name: 'Colleague', avatar: null },
+    ...target,
+  };
+  return interactionBase(fake, 2, {
+    id: '900000000000000601',
+    name,
+    type: 3,
+    target_id: targetId,
+    resolved: { messages: { [targetId]: message } },
+  });
 }

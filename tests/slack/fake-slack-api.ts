@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { until } from '../helpers/until.ts';
+import { blocksProblem } from './fake-slack-blocks.ts';
 import { digestExtension, type FakeSlackDigest } from './fake-slack-digest.ts';
 
 export interface ApiCall {
@@ -14,6 +15,8 @@ export interface ApiCall {
   params: Record<string, unknown>;
   /** The error the fake answered with `ok: false`, when it refused the call. */
   refused?: string;
+  /** Why the fake refused the call's blocks (`invalid_blocks`): what Slack would not take. */
+  problem?: string;
   /** chat.postMessage: the `ts` the fake gave the message (thread replies and chat.update name it). */
   ts?: string;
 }
@@ -23,6 +26,8 @@ export interface ResponseUrlPost {
   body: Record<string, unknown>;
   /** When it arrived (ms since the epoch). */
   at: number;
+  /** Why the fake refused its blocks (HTTP 400 `invalid_blocks`), when it did. */
+  problem?: string;
 }
 
 /** How the fake answers one post to a response_url: a status (with headers), a reset or a hang. */
@@ -64,6 +69,12 @@ export interface FakeSlack {
   failNext(method: string, error: string): void;
   /** Makes the next call of `method` answer this HTTP status (e.g. 429 with a Retry-After header). */
   failNextHttp(method: string, status: number, headers?: Record<string, string>): void;
+  /**
+   * The bot is not a member of `channel`: chat.postMessage, chat.postEphemeral and chat.update
+   * there answer `{ ok: false, error }` (Slack's `channel_not_found` for a private channel or a
+   * DM, `not_in_channel` elsewhere). A DM to a user (channel = their id) still lands.
+   */
+  leaveChannel(channel: string, error?: string): void;
   /** Makes every later call of `method` hang (no answer until the client gives up). */
   hang(method: string): void;
   /** Makes every later call of `method` answer only after `ms` (0: at once again); the call is recorded on arrival. */
@@ -123,6 +134,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const userChannels = new Map<string, string[]>();
   const views: FakeSlack['views'] = [];
   let viewCount = 0;
+  const notMemberOf = new Map<string, string>();
+  const POSTS = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.update']);
 
   const reply = (method: string, params: Record<string, unknown>): Record<string, unknown> => {
     const failure = failures.get(method);
@@ -201,14 +214,29 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return;
       }
       if (failures.has(method)) call.refused = failures.get(method);
+      const outside = POSTS.has(method) ? notMemberOf.get(String(params.channel)) : undefined;
+      if (outside) {
+        call.refused = outside;
+        res.end(JSON.stringify({ ok: false, error: outside }));
+        return;
+      }
+      const problem = POSTS.has(method) ? blocksProblem(params.blocks) : undefined;
+      if (problem) {
+        call.refused = 'invalid_blocks';
+        call.problem = problem;
+        res.end(JSON.stringify({ ok: false, error: 'invalid_blocks', response_metadata: { messages: [`[ERROR] ${problem}`] } }));
+        return;
+      }
       if (digest.handle(method, params, res, () => reply(method, params))) return;
       res.end(JSON.stringify(reply(method, params)));
       return;
     }
     if (req.method === 'POST' && url.pathname.startsWith('/response/')) {
-      const post = { id: url.pathname.slice('/response/'.length), body: JSON.parse(raw), at: Date.now() };
+      const post: ResponseUrlPost = { id: url.pathname.slice('/response/'.length), body: JSON.parse(raw), at: Date.now() };
       attempts.push(post);
-      if (carriesRefusedBlock(post.body)) {
+      const problem = blocksProblem(post.body.blocks) ?? (carriesRefusedBlock(post.body) ? 'a block type this surface refuses' : undefined);
+      if (problem) {
+        post.problem = problem;
         res.writeHead(400);
         res.end('invalid_blocks');
         return;
@@ -263,6 +291,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     fail: (method, error) => failures.set(method, error),
     failNext: (method, error) => nextFailures.set(method, error),
     failNextHttp: (method, status, headers = {}) => httpFailures.set(method, { status, headers }),
+    leaveChannel: (channel, error = 'channel_not_found') => notMemberOf.set(channel, error),
     hang: (method) => hanging.add(method),
     delay: (method, ms) => delays.set(method, ms),
     failResponses: (id, ...steps) => responseSteps.set(id, steps),

@@ -3,6 +3,7 @@
  * the exact content types Bolt expects (form bodies must not carry a charset).
  */
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 export const FORM = 'application/x-www-form-urlencoded';
@@ -99,4 +100,42 @@ export function eventBody(eventId: string, event: Record<string, unknown>): stri
 
 export async function post(url: string, body: string, contentType: string, options: SignOptions = {}): Promise<Response> {
   return fetch(url, { method: 'POST', body, headers: signedHeaders(body, contentType, options) });
+}
+
+/** What a message a shortcut is used on holds: its text, and its blocks and attachments when it has any. */
+export interface ShortcutMessage {
+  text?: string;
+  blocks?: unknown[];
+  attachments?: unknown[];
+  user?: string;
+  bot_id?: string;
+}
+
+const MESSAGE_ACTION = new URL('../fixtures/platforms/slack/message-action-verify.json', import.meta.url);
+
+/**
+ * The `message_action` payload of "Verify with sources" used on a message, as Slack sends it
+ * (tests/fixtures/platforms/slack/message-action-verify.json), with a fresh trigger_id. The
+ * message is the fixture's with `message` laid over it; a key set to undefined is removed.
+ */
+export function messageShortcutPayload(
+  message: ShortcutMessage,
+  responseUrl: string,
+  extra: { user?: string; channel?: string; callbackId?: string } = {},
+): Record<string, unknown> {
+  const payload = JSON.parse(readFileSync(MESSAGE_ACTION, 'utf8')) as Record<string, Record<string, unknown>>;
+  const merged: Record<string, unknown> = { ...payload.message, ...message };
+  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+  // A message given without blocks has none of the fixture's (they repeat the fixture's text).
+  if (!('blocks' in message)) delete merged.blocks;
+  return {
+    ...payload,
+    team: { id: 'T0FAKE', domain: 'fake' },
+    user: { ...payload.user, id: extra.user ?? 'U0ASKER', team_id: 'T0FAKE' },
+    channel: { id: extra.channel ?? 'C0CHAN', name: 'general' },
+    callback_id: extra.callbackId ?? payload.callback_id,
+    trigger_id: nextTriggerId(),
+    response_url: responseUrl,
+    message: merged,
+  };
 }

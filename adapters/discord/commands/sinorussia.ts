@@ -32,6 +32,7 @@ const OPTION_SHAPE: Record<OptionName, { maxLength?: number; autocomplete?: bool
   time: { maxLength: 5 },
   zone: { maxLength: 64, autocomplete: true },
   topics: { maxLength: 200 },
+  text: { maxLength: 2000 },
 };
 
 /** The topic summary is one subcommand per topic (`/sinorussia trade`); a group's own command has no subcommand. */

@@ -206,19 +206,21 @@ export class DiscordDriver implements PlatformDriver {
         ? [{ type: 1, name: command.topic, options: [] }]
         : 'ask' in command
           ? [{ type: 1, name: 'ask', options: string('question', command.ask) }]
-          : [
-              {
-                type: 2,
-                name: 'digest',
-                options: [
-                  {
-                    type: 1,
-                    name: command.digest,
-                    options: [...string('time', command.time), ...string('zone', command.zone), ...string('topics', command.topics)],
-                  },
-                ],
-              },
-            ];
+          : 'verify' in command
+            ? [{ type: 1, name: 'verify', options: string('text', command.verify) }]
+            : [
+                {
+                  type: 2,
+                  name: 'digest',
+                  options: [
+                    {
+                      type: 1,
+                      name: command.digest,
+                      options: [...string('time', command.time), ...string('zone', command.zone), ...string('topics', command.topics)],
+                    },
+                  ],
+                },
+              ];
     return this.ask(
       'INTERACTION_CREATE',
       interaction,
@@ -263,6 +265,21 @@ export class DiscordDriver implements PlatformDriver {
   refuseNextPost(): void {
     const post = /^\/api\/v10\/channels\/(\d+)\/messages$/;
     this.fake.failNext((c) => c.method === 'POST' && post.exec(c.path)?.[1] !== undefined && post.exec(c.path)?.[1] !== BARRIER_DM, 403);
+  }
+
+  verifyMessage(text: string): Promise<Asked> {
+    const asker = this.person();
+    const interaction = this.interaction('discord/interaction-create-message-command.json', asker);
+    const target = Object.values(interaction.data.resolved.messages)[0] as Fixture;
+    const id = this.fake.snowflake();
+    interaction.data.target_id = id;
+    interaction.data.resolved.messages = { [id]: { ...target, id, content: text, mention_everyone: text.includes('@everyone') } };
+    return this.ask(
+      'INTERACTION_CREATE',
+      interaction,
+      { user: asker.user, userMention: asker.userMention, channel: IDS.channel },
+      `the verify command's answer to "${text}"`,
+    );
   }
 
   share(answer: Sent): Promise<Asked> {

@@ -199,7 +199,9 @@ export class SlackDriver implements PlatformDriver {
         ? command.topic
         : 'ask' in command
           ? command.ask
-          : ['digest', command.digest, command.time, command.zone, command.topics].filter(Boolean).join(' ');
+          : 'verify' in command
+            ? `verify ${command.verify}`
+            : ['digest', command.digest, command.time, command.zone, command.topics].filter(Boolean).join(' ');
     const asker = this.asker();
     const payload = {
       ...fixture('slack/slash-command.json'),
@@ -240,6 +242,20 @@ export class SlackDriver implements PlatformDriver {
 
   refuseNextPost(): void {
     this.fake.failNext('chat.postMessage', 'internal_error');
+  }
+
+  verifyMessage(text: string): Promise<Asked> {
+    const asker = this.asker();
+    const payload = fixture('slack/message-action-verify.json');
+    Object.assign(payload, {
+      trigger_id: this.triggerId(),
+      response_url: this.responseUrl(CHANNEL),
+      channel: { id: CHANNEL, name: 'general' },
+    });
+    Object.assign(payload.user, { id: asker.user, username: 'asker' });
+    payload.message.text = text;
+    delete payload.message.blocks;
+    return this.ask('action', payload, { ...asker, channel: CHANNEL }, `the verify shortcut's answer to "${text}"`);
   }
 
   share(answer: Sent): Promise<Asked> {

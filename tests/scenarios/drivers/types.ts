@@ -9,6 +9,7 @@ import type { FakeClock, Instance } from './instance.ts';
 export type SlashCommand =
   | { topic: string }
   | { ask: string }
+  | { verify: string }
   | { digest: 'subscribe' | 'unsubscribe' | 'status' | 'preview'; time?: string; zone?: string; topics?: string };
 
 /** One thing the bot sent to the platform and the platform accepted. */
@@ -69,6 +70,8 @@ export interface PlatformDriver {
   dm(text: string): Promise<Asked>;
   /** The platform refuses the bot's next post in a conversation (an error the bot cannot retry past). */
   refuseNextPost(): void;
+  /** Uses "Verify with sources" (Slack's message shortcut, Discord's message command) on a colleague's message in the channel. */
+  verifyMessage(text: string): Promise<Asked>;
   /** Presses the Share button of an answer the bot sent. */
   share(answer: Sent): Promise<Asked>;
   /** Every post in the channel so far, in order (digests included). */
