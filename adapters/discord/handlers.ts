@@ -33,7 +33,17 @@ import { type RateLimiter, SLOW_DOWN } from '../../src/rate-limit.ts';
 import { type ChartImages, chartedEmbed } from './chart-attachment.ts';
 import { COMMAND_NAME, requestFrom, shareText } from './commands/sinorussia.ts';
 import { codeToCount } from './errors.ts';
-import { feedbackComponents, handleFeedbackButton, handleReasonModal, isFeedbackButton, isReasonModal } from './feedback.ts';
+import {
+  feedbackComponents,
+  handleDigestFeedbackButton,
+  handleDigestReasonModal,
+  handleFeedbackButton,
+  handleReasonModal,
+  isDigestFeedbackButton,
+  isDigestReasonModal,
+  isFeedbackButton,
+  isReasonModal,
+} from './feedback.ts';
 import { mentionText } from './markup.ts';
 import { fit, renderEmbed } from './render.ts';
 import { isShareId, type ShareStore } from './share.ts';
@@ -208,6 +218,10 @@ export async function handleInteraction(interaction: Interaction, deps: HandlerD
       await handleFeedbackButton(interaction, { feedback: deps.feedback, logger: deps.logger });
     else if (interaction.isModalSubmit() && isReasonModal(interaction.customId) && deps.feedback)
       await handleReasonModal(interaction, { feedback: deps.feedback, logger: deps.logger });
+    else if (interaction.isButton() && isDigestFeedbackButton(interaction.customId) && deps.feedback)
+      await handleDigestFeedbackButton(interaction, { feedback: deps.feedback, logger: deps.logger });
+    else if (interaction.isModalSubmit() && isDigestReasonModal(interaction.customId) && deps.feedback)
+      await handleDigestReasonModal(interaction, { feedback: deps.feedback, logger: deps.logger });
   } catch (error) {
     countFailure(deps, error);
     deps.logger.error('discord: interaction failed', {

@@ -158,6 +158,15 @@ const MIGRATIONS: Record<string, Migration> = {
       for (const table of ['unanswered_questions', 'feedback_votes']) await db.schema.dropTable(table).execute();
     },
   },
+  // Where a digest post that got a vote was posted (null for answers, which have no channel of their own).
+  '2026-12-10-feedback-channel': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('feedback_votes').addColumn('channel_id', 'text').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable('feedback_votes').dropColumn('channel_id').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
