@@ -12,7 +12,7 @@
  * names the local day): an attempt that crashed or lost its answer may have posted.
  */
 import { createHash } from 'node:crypto';
-import { type APIEmbed, type RawFile, REST, type RESTPostAPIChannelMessageJSONBody, Routes } from 'discord.js';
+import { type APIEmbed, DiscordAPIError, type RawFile, REST, type RESTPostAPIChannelMessageJSONBody, Routes } from 'discord.js';
 import type { Answer } from '../../src/answer/types.ts';
 import type { CorrectionPoster } from '../../src/corrections/types.ts';
 import type { DigestPoster, LookupResult, PostResult } from '../../src/digest/types.ts';
@@ -72,6 +72,15 @@ export async function digestMessageWithExtras(
     ...(file.description ? { description: file.description } : {}),
   }));
   return { body, files: files.map(({ data, name }) => ({ data, name, contentType: 'image/png' })) };
+}
+
+/** Discord's "Missing Permissions": the channel refuses what was sent (a file, without Attach Files), not the bot. */
+const isMissingPermissions = (error: unknown) => error instanceof DiscordAPIError && error.code === 50013;
+
+/** The message without its chart: the plain embed, no attachments. */
+function withoutChart(body: RESTPostAPIChannelMessageJSONBody, digest: Answer): RESTPostAPIChannelMessageJSONBody {
+  const { attachments: _attachments, ...rest } = body;
+  return { ...rest, embeds: [renderEmbed(digest)] };
 }
 
 /** What the REST client threw, as a digest post's result (see errors.ts). */
@@ -176,9 +185,16 @@ export function createDiscordDigestPoster(
       if (!SNOWFLAKE.test(channelId)) return { ok: false, kind: 'gone', error: `not a Discord channel id: ${channelId.slice(0, 40)}` };
       try {
         const { body, files } = await digestMessageWithExtras(digest, deliveryId, localDate, extras);
-        const message = (await rest.post(Routes.channelMessages(channelId), { body, ...(files.length > 0 ? { files } : {}) })) as {
-          id?: unknown;
-        };
+        const send = (withFiles: boolean) =>
+          rest.post(Routes.channelMessages(channelId), withFiles ? { body, files } : { body: withoutChart(body, digest) }) as Promise<{
+            id?: unknown;
+          }>;
+        const message = await send(files.length > 0).catch((error: unknown) => {
+          // Refused outright with the image (no Attach Files permission, 50013): the text states every figure, so post without it.
+          if (files.length === 0 || !isMissingPermissions(error)) throw error;
+          extras.logger?.warn('discord: the digest chart was refused (Attach Files?); posting without it', { channel: channelId });
+          return send(false);
+        });
         return { ok: true, ...(typeof message?.id === 'string' ? { messageId: message.id } : {}) };
       } catch (error) {
         return discordPostFailure(error);
