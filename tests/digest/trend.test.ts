@@ -69,7 +69,9 @@ describe('a trend in a digest post', () => {
   });
 
   it('over a cycle the trend comes back only with a new cycle, not on consecutive days', () => {
-    const charted = run(40, ['trade']).map((p, day) => (p.answer.chart ? day : -1)).filter((d) => d >= 0);
+    const charted = run(40, ['trade'])
+      .map((p, day) => (p.answer.chart ? day : -1))
+      .filter((d) => d >= 0);
     expect(charted.length).toBeGreaterThan(1);
     for (let i = 1; i < charted.length; i++) expect(charted[i] - charted[i - 1]).toBeGreaterThan(1);
   });
