@@ -25,7 +25,7 @@ import { MULTI_INSTANCE_BACKENDS, realKnowledge } from '../digest/support.ts';
 import { FakeClock, type Instance, startInstance, tempDataDir } from '../e2e/support.ts';
 import { sink } from '../helpers/cli.ts';
 import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
-import { actionBody, FORM, nextTriggerId, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
+import { actionBody, eventBody, FORM, nextTriggerId, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: block and view JSON, read loosely
 type Loose = Record<string, any>;
@@ -34,6 +34,7 @@ const REFUSING = 'C0NONATIVE';
 const DIRECT = 'D0READERDM';
 const READER = 'U0DIGESTREADER';
 const KEY = 'digest-votes-test-key-0123456789';
+const CURATOR = 'U0DIGESTCURATOR';
 
 const subscription = (channelId: string): Subscription => ({
   platform: 'slack',
@@ -64,6 +65,7 @@ describe.each(MULTI_INSTANCE_BACKENDS)('votes on a Slack digest post, store on %
       SLACK_API_URL: fake.apiUrl,
       DATA_DIR: data.dir,
       FEEDBACK_KEY: KEY,
+      CURATORS: CURATOR,
     };
     // SQLite: the bot's own file under DATA_DIR, which `sinorussia report` reads too.
     bot = await startInstance(env, clock, name === 'sqlite' ? {} : { openStore: () => backend.open() });
@@ -186,6 +188,14 @@ describe.each(MULTI_INSTANCE_BACKENDS)('votes on a Slack digest post, store on %
     expect(text).toContain(`the digest of 2026-06-10 on slack in channel ${CHANNEL}`);
     expect(text).toContain('wrong figure ×1; "the 2022 total differs elsewhere"');
     expect(text).toContain((await bot.store.sentDigests('slack', CHANNEL))[0].factIds.join(', '));
+    // The curator's App Home lists it the same way.
+    const before = fake.views.length;
+    const home = eventBody(`Ev-digest-home-${name}`, { type: 'app_home_opened', user: CURATOR, tab: 'home', channel: 'D0HOME' });
+    expect((await post(endpoint, home, 'application/json')).status).toBe(200);
+    await fake.until(() => fake.views.slice(before).some((v) => v.method === 'views.publish' && v.userId === CURATOR), 'the Home');
+    const view = JSON.stringify(fake.views.slice(before).find((v) => v.userId === CURATOR)?.view);
+    expect(view).toContain('Digest posts voted on');
+    expect(view).toContain(`the digest of 2026-06-10 on slack in channel ${CHANNEL}`);
     if (name === 'sqlite') {
       // The command line reads the same SQLite file under DATA_DIR.
       const [out, err] = [sink(), sink()];
