@@ -58,9 +58,9 @@ describe(`"${QUESTION}" on every surface`, () => {
     const res = await post(`http://127.0.0.1:${slack.port}/slack/events`, commandBody(QUESTION, slackApi.responseUrl('by-year')), FORM);
     expect(res.status).toBe(200);
     await slackApi.until(() => slackApi.responses.some((r) => r.id === 'by-year'), 'the answer');
-    const { blocks } = slackApi.responses.find((r) => r.id === 'by-year')?.body as {
-      blocks: { type: string; title?: string; text?: { text: string }; chart?: { series: { data: { value: number }[] }[] } }[];
-    };
+    type Block = { type: string; title?: string; text?: { text: string }; chart?: { series: { data: { value: number }[] }[] } };
+    const body = slackApi.responses.find((r) => r.id === 'by-year')?.body as { blocks: Block[] } | undefined;
+    const blocks = body?.blocks ?? [];
     const drawn = blocks.filter((b) => b.type === 'data_visualization');
     expect(drawn).toHaveLength(1);
     expect(drawn[0].title).toBe(chart?.title);
