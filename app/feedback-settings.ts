@@ -10,6 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import { ConfigError } from '../src/config-error.ts';
+import type { DigestStore } from '../src/digest/store.ts';
 import { type Clock, type Subscription, systemClock } from '../src/digest/types.ts';
 import { MIN_KEY_LENGTH, userHasher } from '../src/feedback/hash.ts';
 import { createFeedbackRecorder, feedbackOff } from '../src/feedback/recorder.ts';
@@ -92,6 +93,7 @@ export function startFeedback<Tables>(
   db: Kysely<Tables>,
   logger: Logger,
   clock: Clock = systemClock,
+  deliveries?: Pick<DigestStore, 'getDelivery'>,
 ): RunningFeedback {
   if (!settings.enabled) return { recorder: feedbackOff, stop: () => undefined };
   const resolved = resolveFeedbackKey(settings, storage);
@@ -100,7 +102,7 @@ export function startFeedback<Tables>(
     return { recorder: feedbackOff, stop: () => undefined };
   }
   const store = createSqlFeedbackStore(db);
-  const recorder = createFeedbackRecorder({ store, hashUser: userHasher(resolved.key), clock, logger });
+  const recorder = createFeedbackRecorder({ store, hashUser: userHasher(resolved.key), clock, logger, deliveries });
   const retention = createRetention({ store, clock, retentionDays: settings.retentionDays, logger });
   retention.start();
   return { recorder, store, retention, stop: () => retention.stop() };

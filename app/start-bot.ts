@@ -189,7 +189,7 @@ async function startChatBot(root: Root, platforms: ChatAdapter[]): Promise<ChatB
     opened.push(() => storage.close());
     const { store } = storage;
     ops.needs({ name: 'store', check: () => store.ping().then(() => true) });
-    const feedback = startFeedback(settings.feedback, settings.digest, store.db, logger, overrides.clock);
+    const feedback = startFeedback(settings.feedback, settings.digest, store.db, logger, overrides.clock, store);
     opened.push(async () => feedback.stop());
     // Everything built from the base is rebuilt with it: the index, the composer, the digest commands.
     // The report reads the store and the base of the moment; with nothing recorded there is none.

@@ -12,13 +12,17 @@
  * names the local day): an attempt that crashed or lost its answer may have posted.
  */
 import { createHash } from 'node:crypto';
-import { type APIEmbed, REST, type RESTPostAPIChannelMessageJSONBody, Routes } from 'discord.js';
+import { type APIEmbed, DiscordAPIError, type RawFile, REST, type RESTPostAPIChannelMessageJSONBody, Routes } from 'discord.js';
 import type { Answer } from '../../src/answer/types.ts';
 import type { CorrectionPoster } from '../../src/corrections/types.ts';
 import type { DigestPoster, LookupResult, PostResult } from '../../src/digest/types.ts';
+import type { FeedbackRecorder } from '../../src/feedback/types.ts';
+import type { Logger } from '../../src/log.ts';
 import { postResultOf } from '../outbound-errors.ts';
+import { type ChartImages, chartedEmbed } from './chart-attachment.ts';
 import type { DiscordConfig } from './config.ts';
 import { classifyDiscordError } from './errors.ts';
+import { digestFeedbackComponents } from './feedback.ts';
 import { renderEmbed } from './render.ts';
 
 const SNOWFLAKE = /^[0-9]{15,21}$/;
@@ -34,6 +38,49 @@ export function discordNonce(deliveryId: string): string {
 
 export function digestMessage(digest: Answer, deliveryId: string): RESTPostAPIChannelMessageJSONBody {
   return { embeds: [renderEmbed(digest)], nonce: discordNonce(deliveryId), enforce_nonce: true, allowed_mentions: { parse: [] } };
+}
+
+/** What else a digest post carries: the chart as a PNG the embed shows, and 👍 / 👎. */
+export interface DigestPostExtras {
+  /** Where a chart that could not be drawn is reported (the post then goes without the image). */
+  logger?: Logger;
+  /** Images the bot has drawn already (shared with its answers). */
+  charts?: ChartImages;
+  feedback?: FeedbackRecorder;
+}
+
+/** The message with its chart attached (`files[0]`, described for screen readers) and its 👍 / 👎 row. */
+export async function digestMessageWithExtras(
+  digest: Answer,
+  deliveryId: string,
+  localDate: string | undefined,
+  extras: DigestPostExtras,
+): Promise<{ body: RESTPostAPIChannelMessageJSONBody; files: RawFile[] }> {
+  const body = digestMessage(digest, deliveryId);
+  const rows = localDate ? digestFeedbackComponents(localDate, extras.feedback).map((row) => row.toJSON()) : [];
+  if (rows.length > 0) body.components = rows;
+  if (!digest.chart || !extras.logger) return { body, files: [] };
+  const charted = await chartedEmbed(digest, extras.logger, { images: extras.charts });
+  const files = charted.files.flatMap((file) =>
+    Buffer.isBuffer(file.attachment) && file.name ? [{ file, data: file.attachment, name: file.name }] : [],
+  );
+  if (files.length === 0) return { body, files: [] };
+  body.embeds = charted.embeds;
+  body.attachments = files.map(({ file, name }, id) => ({
+    id,
+    filename: name,
+    ...(file.description ? { description: file.description } : {}),
+  }));
+  return { body, files: files.map(({ data, name }) => ({ data, name, contentType: 'image/png' })) };
+}
+
+/** Discord's "Missing Permissions": the channel refuses what was sent (a file, without Attach Files), not the bot. */
+const isMissingPermissions = (error: unknown) => error instanceof DiscordAPIError && error.code === 50013;
+
+/** The message without its chart: the plain embed, no attachments. */
+function withoutChart(body: RESTPostAPIChannelMessageJSONBody, digest: Answer): RESTPostAPIChannelMessageJSONBody {
+  const { attachments: _attachments, ...rest } = body;
+  return { ...rest, embeds: [renderEmbed(digest)] };
 }
 
 /** What the REST client threw, as a digest post's result (see errors.ts). */
@@ -71,7 +118,10 @@ export function correctedEmbed(original: Answer, line: string): APIEmbed {
   return { ...embed, footer: { text: footer.slice(0, FOOTER_MAX) } };
 }
 
-export function createDiscordDigestPoster(config: Pick<DiscordConfig, 'token' | 'apiUrl'>): DigestPoster & CorrectionPoster {
+export function createDiscordDigestPoster(
+  config: Pick<DiscordConfig, 'token' | 'apiUrl'>,
+  extras: DigestPostExtras = {},
+): DigestPoster & CorrectionPoster {
   const rest = digestRest(config);
   let botId: Promise<string> | undefined;
   const whoAmI = () => {
@@ -130,13 +180,21 @@ export function createDiscordDigestPoster(config: Pick<DiscordConfig, 'token' | 
         return discordPostFailure(error);
       }
     },
-    async post(channelId, digest, { deliveryId }): Promise<PostResult> {
+    async post(channelId, digest, { deliveryId, localDate }): Promise<PostResult> {
       // The id goes into the URL path: anything but a snowflake could address another route.
       if (!SNOWFLAKE.test(channelId)) return { ok: false, kind: 'gone', error: `not a Discord channel id: ${channelId.slice(0, 40)}` };
       try {
-        const message = (await rest.post(Routes.channelMessages(channelId), { body: digestMessage(digest, deliveryId) })) as {
-          id?: unknown;
-        };
+        const { body, files } = await digestMessageWithExtras(digest, deliveryId, localDate, extras);
+        const send = (withFiles: boolean) =>
+          rest.post(Routes.channelMessages(channelId), withFiles ? { body, files } : { body: withoutChart(body, digest) }) as Promise<{
+            id?: unknown;
+          }>;
+        const message = await send(files.length > 0).catch((error: unknown) => {
+          // Refused outright with the image (no Attach Files permission, 50013): the text states every figure, so post without it.
+          if (files.length === 0 || !isMissingPermissions(error)) throw error;
+          extras.logger?.warn('discord: the digest chart was refused (Attach Files?); posting without it', { channel: channelId });
+          return send(false);
+        });
         return { ok: true, ...(typeof message?.id === 'string' ? { messageId: message.id } : {}) };
       } catch (error) {
         return discordPostFailure(error);

@@ -21,6 +21,7 @@ import {
 } from 'discord.js';
 import { parseReason } from '../../src/feedback/reason.ts';
 import { type FeedbackReport, formatReport } from '../../src/feedback/report.ts';
+import { digestTarget } from '../../src/feedback/target.ts';
 import {
   type FeedbackRecorder,
   type FeedbackTarget,
@@ -28,6 +29,7 @@ import {
   REASON_CODES,
   REASON_LABELS,
   type VoteDirection,
+  type VoteReason,
 } from '../../src/feedback/types.ts';
 import type { Logger } from '../../src/log.ts';
 
@@ -63,8 +65,8 @@ export function feedbackComponents(target: FeedbackTarget, feedback: FeedbackRec
   return [feedbackRow(target)];
 }
 
-/** The 👎 reason form: both parts optional. */
-export function reasonModal(answerId: string): ModalBuilder {
+/** The 👎 reason form: both parts optional. `customId` names what it is about (an answer by default). */
+export function reasonModal(answerId: string, customId = `${REASON_MODAL_PREFIX}:${answerId}`): ModalBuilder {
   const select = new StringSelectMenuBuilder()
     .setCustomId(REASON_SELECT)
     .setRequired(false)
@@ -77,7 +79,7 @@ export function reasonModal(answerId: string): ModalBuilder {
     .setRequired(false)
     .setMaxLength(MAX_REASON_TEXT);
   return new ModalBuilder()
-    .setCustomId(`${REASON_MODAL_PREFIX}:${answerId}`)
+    .setCustomId(customId)
     .setTitle('What fell short?')
     .addLabelComponents(
       new LabelBuilder().setLabel('Reason').setStringSelectMenuComponent(select),
@@ -140,10 +142,8 @@ export async function handleFeedbackButton(interaction: FeedbackButtonInteractio
   return true;
 }
 
-/** The reason form sent: the 👎 is recorded again with its reason (replacing the first), and thanked privately. */
-export async function handleReasonModal(interaction: ReasonModalInteraction, deps: DiscordFeedbackDeps): Promise<boolean> {
-  const [prefix, answerId] = interaction.customId.split(':');
-  if (prefix !== REASON_MODAL_PREFIX || !ANSWER_ID.test(answerId ?? '')) return false;
+/** What the reason form says (a field the reader left out reads as nothing). */
+function reasonOf(interaction: ReasonModalInteraction): VoteReason | undefined {
   const read = <T>(get: () => T, fallback: T) => {
     try {
       return get();
@@ -153,7 +153,14 @@ export async function handleReasonModal(interaction: ReasonModalInteraction, dep
   };
   const code = read(() => interaction.fields.getStringSelectValues(REASON_SELECT)[0], undefined);
   const note = read(() => interaction.fields.getTextInputValue(REASON_NOTE), '');
-  const reason = parseReason(code, note);
+  return parseReason(code, note);
+}
+
+/** The reason form sent: the 👎 is recorded again with its reason (replacing the first), and thanked privately. */
+export async function handleReasonModal(interaction: ReasonModalInteraction, deps: DiscordFeedbackDeps): Promise<boolean> {
+  const [prefix, answerId] = interaction.customId.split(':');
+  if (prefix !== REASON_MODAL_PREFIX || !ANSWER_ID.test(answerId ?? '')) return false;
+  const reason = reasonOf(interaction);
   if (reason && deps.feedback.enabled)
     await deps.feedback.vote({
       target: await targetOf(answerId, deps.feedback),
@@ -190,3 +197,84 @@ export function reportReply(report: FeedbackReport): { content: string; flags: n
 
 /** The answer to a non-curator asking for the report. */
 export const NOT_A_CURATOR = 'The report is for curators only (listed in CURATORS, or members with Manage Server).';
+
+// --- digest posts ---
+
+/**
+ * A digest post's buttons and form carry its local day (`sr-fbd:down:2026-12-01`): the vote's
+ * channel comes from the click, the facts from the digest's record of that channel-day, so a
+ * vote is complete after a restart too.
+ */
+export const DIGEST_BUTTON_PREFIX = 'sr-fbd';
+export const DIGEST_REASON_PREFIX = 'sr-fbd-why';
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export const isDigestFeedbackButton = (customId: string) => customId.startsWith(`${DIGEST_BUTTON_PREFIX}:`);
+export const isDigestReasonModal = (customId: string) => customId.startsWith(`${DIGEST_REASON_PREFIX}:`);
+
+/** The 👍 / 👎 row of a digest post of `localDate` (none with feedback off). */
+export function digestFeedbackComponents(localDate: string, feedback: FeedbackRecorder | undefined): ActionRowBuilder<ButtonBuilder>[] {
+  if (!feedback?.enabled || !LOCAL_DATE.test(localDate)) return [];
+  const button = (direction: VoteDirection, emoji: string, label: string) =>
+    new ButtonBuilder()
+      .setCustomId(`${DIGEST_BUTTON_PREFIX}:${direction}:${localDate}`)
+      .setStyle(ButtonStyle.Secondary)
+      .setEmoji(emoji)
+      .setLabel(label);
+  return [new ActionRowBuilder<ButtonBuilder>().addComponents(button('up', '👍', 'Useful'), button('down', '👎', 'Fell short'))];
+}
+
+/** Where a click on a digest post came from (discord.js's interactions have these). */
+interface DigestPlace {
+  channelId: string | null;
+  inGuild(): boolean;
+}
+
+/** The digest post a click or form is about, with the facts it showed when the digest store has them. */
+async function digestTargetOf(localDate: string, place: DigestPlace, feedback: FeedbackRecorder): Promise<FeedbackTarget | undefined> {
+  if (!LOCAL_DATE.test(localDate) || !place.channelId) return undefined;
+  const post = { platform: 'discord', channelId: place.channelId, localDate };
+  const factIds = (await feedback.digestFacts?.(post)) ?? [];
+  return digestTarget({ ...post, direct: !place.inGuild() }, factIds);
+}
+
+/** A click on a digest post's 👍 / 👎: recorded at once; 👎 then shows the same reason form. Returns whether it was ours. */
+export async function handleDigestFeedbackButton(
+  interaction: FeedbackButtonInteraction & DigestPlace,
+  deps: DiscordFeedbackDeps,
+): Promise<boolean> {
+  const [prefix, direction, localDate] = interaction.customId.split(':');
+  if (prefix !== DIGEST_BUTTON_PREFIX || (direction !== 'up' && direction !== 'down')) return false;
+  if (!deps.feedback.enabled) {
+    await interaction.reply(privately('Feedback is switched off on this server.')).catch(() => undefined);
+    return true;
+  }
+  const target = await digestTargetOf(localDate ?? '', interaction, deps.feedback);
+  if (!target) return false;
+  await deps.feedback.vote({ target, direction, platform: 'discord', userId: interaction.user.id });
+  try {
+    if (direction === 'down') await interaction.showModal(reasonModal(target.answerId, `${DIGEST_REASON_PREFIX}:${localDate}`));
+    else await interaction.reply(privately(THANKS_UP));
+  } catch (error) {
+    deps.logger.warn('discord feedback: could not answer the click', { error: (error as Error).message });
+  }
+  return true;
+}
+
+/** A digest post's reason form sent: the 👎 recorded again with its reason, thanked privately. */
+export async function handleDigestReasonModal(
+  interaction: ReasonModalInteraction & DigestPlace,
+  deps: DiscordFeedbackDeps,
+): Promise<boolean> {
+  const [prefix, localDate] = interaction.customId.split(':');
+  if (prefix !== DIGEST_REASON_PREFIX) return false;
+  const target = await digestTargetOf(localDate ?? '', interaction, deps.feedback);
+  if (!target) return false;
+  const reason = reasonOf(interaction);
+  if (reason && deps.feedback.enabled)
+    await deps.feedback.vote({ target, direction: 'down', reason, platform: 'discord', userId: interaction.user.id });
+  await interaction
+    .reply(privately(THANKS_DOWN))
+    .catch((error: Error) => deps.logger.warn('discord feedback: could not thank', { error: error.message }));
+  return true;
+}

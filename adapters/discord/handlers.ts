@@ -39,8 +39,12 @@ import { NO_TEXT, textToVerify, VERIFY_MESSAGE_COMMAND } from './commands/verify
 import { codeToCount } from './errors.ts';
 import {
   feedbackComponents,
+  handleDigestFeedbackButton,
+  handleDigestReasonModal,
   handleFeedbackButton,
   handleReasonModal,
+  isDigestFeedbackButton,
+  isDigestReasonModal,
   isDiscordCurator,
   isFeedbackButton,
   isReasonModal,
@@ -246,6 +250,10 @@ export async function handleInteraction(interaction: Interaction, deps: HandlerD
       await handleFeedbackButton(interaction, { feedback: deps.feedback, logger: deps.logger });
     else if (interaction.isModalSubmit() && isReasonModal(interaction.customId) && deps.feedback)
       await handleReasonModal(interaction, { feedback: deps.feedback, logger: deps.logger });
+    else if (interaction.isButton() && isDigestFeedbackButton(interaction.customId) && deps.feedback)
+      await handleDigestFeedbackButton(interaction, { feedback: deps.feedback, logger: deps.logger });
+    else if (interaction.isModalSubmit() && isDigestReasonModal(interaction.customId) && deps.feedback)
+      await handleDigestReasonModal(interaction, { feedback: deps.feedback, logger: deps.logger });
   } catch (error) {
     countFailure(deps, error);
     deps.logger.error('discord: interaction failed', {

@@ -114,7 +114,7 @@ export async function startDiscord(config: DiscordConfig, deps: DiscordDeps): Pr
   logger.info('discord: ready', { user: client.user?.tag, guilds: client.guilds.cache.size, shards: client.ws.shards.size });
   return {
     ready: () => client.isReady(),
-    poster: createDiscordDigestPoster(config),
+    poster: createDiscordDigestPoster(config, { logger, charts: handlerDeps.charts, feedback: deps.feedback }),
     async stop(deadline = Date.now() + STOP_MS) {
       // No new questions; answers already started are sent while the client still has its
       // token (destroy() clears it, and a reply after that would fail).

@@ -320,7 +320,7 @@ export async function startSlack(config: SlackConfig, deps: SlackDeps): Promise<
   return {
     port,
     ready: linkUp,
-    poster: createSlackDigestPoster(config, deps.logger),
+    poster: createSlackDigestPoster(config, deps.logger, deps.feedback),
     stop: async (deadline = Date.now() + STOP_MS) => {
       // No new requests first; then every answer already acked is delivered, or given up on
       // at the deadline: what is still under way then is cut off.

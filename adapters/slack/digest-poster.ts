@@ -11,12 +11,15 @@ import { type types, webApi } from '@slack/bolt';
 import type { Answer } from '../../src/answer/types.ts';
 import type { CorrectionPoster } from '../../src/corrections/types.ts';
 import type { DigestPoster, LookupResult, PostResult } from '../../src/digest/types.ts';
+import { digestTarget } from '../../src/feedback/target.ts';
+import type { FeedbackRecorder } from '../../src/feedback/types.ts';
 import type { Logger } from '../../src/log.ts';
 import { postResultOf } from '../outbound-errors.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
 import { classifySlackError } from './errors.ts';
 import { escapeSlack } from './escape.ts';
+import { isBlocksRefusal, withFallbackFeedback, withFeedback } from './feedback-block.ts';
 import { renderAnswer, SLACK_LIMITS } from './render.ts';
 
 export { SLACK_GONE_ERRORS } from './errors.ts';
@@ -66,23 +69,50 @@ export function correctedMessage(original: Answer, line: string, sharedBy?: stri
   return { text: `${message.text}\n${line}`, blocks: [...message.blocks.slice(0, SLACK_LIMITS.blocks - 1), note] };
 }
 
+/** A direct message with the bot (its ids start with D): a vote there keeps no channel. */
+const isDirectChannel = (channelId: string) => channelId.startsWith('D');
+
+/** The post's blocks with 👍 / 👎 about this channel's post of that day (none without the day, or with feedback off). */
+function withDigestFeedback(
+  blocks: KnownBlock[],
+  channelId: string,
+  post: { localDate?: string; factIds?: string[] },
+  feedback: FeedbackRecorder | undefined,
+): KnownBlock[] {
+  if (!post.localDate || !post.factIds) return blocks;
+  const target = digestTarget(
+    { platform: 'slack', channelId, localDate: post.localDate, direct: isDirectChannel(channelId) },
+    post.factIds,
+  );
+  return withFeedback(blocks, target, feedback) as KnownBlock[];
+}
+
 export function createSlackDigestPoster(
   config: Pick<SlackConfig, 'botToken' | 'apiUrl'>,
   logger?: Logger,
+  feedback?: FeedbackRecorder,
 ): DigestPoster & CorrectionPoster {
   const client = digestWebClient(config, logger);
   return {
     platform: 'slack',
-    async post(channelId: string, digest: Answer, { deliveryId }): Promise<PostResult> {
+    async post(channelId: string, digest: Answer, { deliveryId, localDate, factIds }): Promise<PostResult> {
       try {
         const message = renderAnswer(digest);
-        const result = await client.chat.postMessage({
-          channel: channelId,
-          ...message,
-          unfurl_links: false,
-          unfurl_media: false,
-          // `nonce` is the metadata's field name from before it was called the delivery id; kept so older posts are still found.
-          metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { nonce: deliveryId } },
+        const blocks = withDigestFeedback(message.blocks, channelId, { localDate, factIds }, feedback);
+        const send = (withBlocks: KnownBlock[]) =>
+          client.chat.postMessage({
+            channel: channelId,
+            text: message.text,
+            blocks: withBlocks,
+            unfurl_links: false,
+            unfurl_media: false,
+            // `nonce` is the metadata's field name from before it was called the delivery id; kept so older posts are still found.
+            metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { nonce: deliveryId } },
+          });
+        // A workspace that refuses the native 👍 / 👎 posted nothing: the same post again with plain buttons.
+        const result = await send(blocks).catch((error: unknown) => {
+          if (blocks === message.blocks || !isBlocksRefusal(error)) throw error;
+          return send(withFallbackFeedback(blocks) as KnownBlock[]);
         });
         return { ok: true, ...(typeof result.ts === 'string' ? { messageId: result.ts } : {}) };
       } catch (error) {

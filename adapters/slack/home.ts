@@ -6,7 +6,7 @@
  */
 import type { App, types } from '@slack/bolt';
 import type { Subscription } from '../../src/digest/types.ts';
-import type { FeedbackReport, VoteTally } from '../../src/feedback/report.ts';
+import { digestPostWords, type FeedbackReport, type VoteTally } from '../../src/feedback/report.ts';
 import { TOPICS } from '../../src/knowledge/topics.ts';
 import type { Logger } from '../../src/log.ts';
 import { cutAtWord, escapeSlack } from './escape.ts';
@@ -83,6 +83,8 @@ function reportBlocks(report: FeedbackReport): KnownBlock[] {
           `• ${a.down} 👎 ${a.up} 👍 ${code(a.query)} (${escapeSlack(a.kind)}): ${tallyText(a)}\n   facts: ${a.factIds.map(code).join(', ') || 'none'}`,
       ),
     ),
+    section('*Digest posts voted on*'),
+    list(report.digests.map((d) => `• ${d.down} 👎 ${d.up} 👍 ${escapeSlack(digestPostWords(d))}${d.down > 0 ? `: ${tallyText(d)}` : ''}`)),
     section('*Facts with the most 👎*'),
     list(
       report.facts.map(

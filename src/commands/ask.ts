@@ -156,7 +156,10 @@ function figureAnswer(ctx: CommandContext, q: Understood): (Pick<Answer, 'lead' 
   if (!FIGURE_INTENTS.has(q.intent) && q.periods.length === 0 && !q.wholeName) return undefined;
   const fromSources = (f: Fact) => q.sources.length === 0 || q.sources.includes(f.sourceId);
   for (const group of q.measures) {
-    const all = group.flatMap((m) => ctx.lookups.measureFigures(m)).filter(fromSources);
+    // A trend asked ("trade by year") shows the forecasts and targets charted with it (`chart_with`) too.
+    const trend = q.periods.length === 0 && q.intent !== 'latest';
+    const companions = trend ? companionFigures(ctx, group) : [];
+    const all = [...new Set([...group.flatMap((m) => ctx.lookups.measureFigures(m)), ...companions])].filter(fromSources);
     const meets = (f: Fact, p = q.periods) => p.some((asked) => periodsMeet(asked, (f.figure as NonNullable<Fact['figure']>).period));
     const facts = q.periods.length > 0 ? all.filter((f) => meets(f)) : all;
     if (facts.length === 0) continue;
@@ -181,6 +184,18 @@ function figureAnswer(ctx: CommandContext, q: Understood): (Pick<Answer, 'lead' 
     return { lead, items, sources, facts: ordered };
   }
   return undefined;
+}
+
+/**
+ * The forecasts, targets and estimates of the measures drawn on these measures' chart
+ * (`chart_with` in measures.yaml): a trade target beside trade. Measured outcomes of a
+ * companion are another quantity, so they never join.
+ */
+function companionFigures(ctx: CommandContext, measures: readonly string[]): Fact[] {
+  return Object.entries(ctx.knowledge.chartWith ?? {})
+    .filter(([companion, main]) => measures.includes(main) && !measures.includes(companion))
+    .flatMap(([companion]) => ctx.lookups.measureFigures(companion))
+    .filter((f) => f.figure?.kind !== 'actual');
 }
 
 /**

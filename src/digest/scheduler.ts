@@ -391,7 +391,8 @@ export class DigestScheduler {
 
     let result: PostResult;
     try {
-      result = await this.timed(poster.post(key.channelId, selection.answer, { deliveryId }), (error) => ({
+      const options = { deliveryId, localDate: key.localDate, factIds: selection.factIds };
+      result = await this.timed(poster.post(key.channelId, selection.answer, options), (error) => ({
         ok: false,
         kind: 'retry',
         error,

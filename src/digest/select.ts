@@ -9,7 +9,10 @@
  * - A fact dated to this very day and month in another year is added, marked "on this day".
  */
 import type { Composer } from '../answer/compose.ts';
-import type { Answer } from '../answer/types.ts';
+import type { Answer, AnswerItem } from '../answer/types.ts';
+import { chartFor } from '../chart/build.ts';
+import { chartFiguresOf } from '../chart/from-items.ts';
+import { CHART_MIN_PERIODS, type Chart } from '../chart/types.ts';
 import { parsePeriod } from '../knowledge/periods.ts';
 import { TOPIC_NAMES, TOPICS, type Topic } from '../knowledge/topics.ts';
 import type { Fact, Knowledge } from '../knowledge/types.ts';
@@ -19,6 +22,10 @@ import type { SentDigest } from './store.ts';
 export const DIGEST_FACTS = { min: 3, target: 4, max: 5 } as const;
 export const NEW_MARK = 'new';
 export const ON_THIS_DAY_MARK = 'on this day';
+/** Figures added beside a chosen one so the post can chart its measure; they may have been shown before. */
+export const TREND_MARK = 'for the trend';
+/** At most this many items are added for a trend. */
+export const TREND_ITEMS = 4;
 
 export interface DigestInput {
   knowledge: Knowledge;
@@ -142,9 +149,16 @@ export function selectDigest(input: DigestInput): DigestSelection {
     take(pool.filter((f) => topic !== undefined && f.topics.includes(topic)).concat(pool), target, false);
 
   const facts = onThisDay ? [...chosen, onThisDay] : chosen;
-  const { items, sources } = composer.compose(facts);
+  const trend = trendFacts(knowledge, facts, (fact) => groups.of(fact), covered);
+  let { items, sources } = composer.compose([...facts, ...trend]);
+  let chart = trend.length > 0 ? chartOf(knowledge, items) : undefined;
+  // The trend's figures come only with the chart they make.
+  if (trend.length > 0 && !chart) ({ items, sources } = composer.compose(facts));
+  chart ??= chartOf(knowledge, items);
+  const trendIds = new Set(trend.map((f) => f.id));
   items.forEach((item, i) => {
-    const mark = i < newCount ? NEW_MARK : onThisDay && i === chosen.length ? ON_THIS_DAY_MARK : undefined;
+    const isTrend = i >= facts.length && 'evidence' in item && item.evidence.some((e) => trendIds.has(e.factId));
+    const mark = isTrend ? TREND_MARK : i < newCount ? NEW_MARK : onThisDay && i === chosen.length ? ON_THIS_DAY_MARK : undefined;
     if (mark) item.mark = mark;
   });
   const newFactIds = chosen.slice(0, newCount).map((f) => f.id);
@@ -166,10 +180,61 @@ export function selectDigest(input: DigestInput): DigestSelection {
         : [{ command: 'topics' }, { command: 'digest status' }],
       // Posted in the channel by the digest itself: public, with nothing to share or cache.
       show: { audience: 'channel', shareable: false, cacheable: false },
+      ...(chart ? { chart } : {}),
     },
-    factIds: items.flatMap((item) => item.evidence.map((e) => e.factId)),
+    factIds: digestFactIds(items),
     newFactIds,
     ...(onThisDay ? { onThisDayFactId: onThisDay.id } : {}),
     ...(topic ? { topic } : {}),
   };
+}
+
+/** Every fact a digest's items show, in order: what the channel has been shown, and what a vote on the post is about. */
+export function digestFactIds(items: readonly AnswerItem[]): string[] {
+  return items.flatMap((item) => ('evidence' in item ? item.evidence.map((e) => e.factId) : []));
+}
+
+/** The chart the items make, by the rule every answer follows (one measure over three or more periods). */
+function chartOf(knowledge: Knowledge, items: AnswerItem[]): Chart | undefined {
+  return chartFor(chartFiguresOf(items), { companions: knowledge.chartWith });
+}
+
+/**
+ * A chosen figure's trend: the other figures the base has of its measure, and the targets and
+ * forecasts charted with it (`chart_with`), one fact per item not already shown in this post,
+ * nearest in time first. Empty when they make no chart (fewer than three periods).
+ */
+function trendFacts(knowledge: Knowledge, chosen: Fact[], groupOf: (fact: Fact) => string[], covered: Set<string>): Fact[] {
+  const companions = knowledge.chartWith ?? {};
+  for (const fact of chosen) {
+    const figure = fact.figure;
+    if (!figure?.periodGiven) continue;
+    const measure = companions[figure.measure] ?? figure.measure;
+    const series = knowledge.facts.filter((f) => {
+      const g = f.figure;
+      if (!g?.periodGiven || g.unit !== figure.unit || g.currency !== figure.currency) return false;
+      return g.measure === measure || (companions[g.measure] === measure && g.kind !== 'actual');
+    });
+    const chart = chartFor(
+      series.map((f) => ({ figure: f.figure as NonNullable<Fact['figure']>, citations: [] })),
+      { companions },
+    );
+    const plotted = (f: Fact) =>
+      chart?.points.some((p) => p.period === f.figure?.period.raw && p.value === f.figure.value && p.measure === f.figure.measure);
+    if (!chart || chart.measure !== measure || !plotted(fact)) continue;
+    const start = Date.parse(figure.period.start);
+    const distance = (f: Fact) => Math.abs(Date.parse(f.figure?.period.start ?? '') - start);
+    const taken: Fact[] = [];
+    const seen = new Set(covered);
+    for (const f of series.filter(plotted).sort((a, b) => distance(a) - distance(b) || a.id.localeCompare(b.id))) {
+      if (taken.length >= TREND_ITEMS) break;
+      if (seen.has(f.id)) continue;
+      taken.push(f);
+      for (const id of groupOf(f)) seen.add(id);
+    }
+    // The post's figures of this series (the chosen ones' groups and those taken) must span three periods.
+    const periods = new Set(series.filter((f) => plotted(f) && seen.has(f.id)).map((f) => f.figure?.period.raw));
+    if (taken.length > 0 && periods.size >= CHART_MIN_PERIODS) return taken;
+  }
+  return [];
 }

@@ -61,8 +61,9 @@ export interface DigestPoster {
   /**
    * `deliveryId` is stable per channel and local date, the same on every attempt: a platform
    * may send it (or a key of its own derived from it) so that a resend is recognised.
+   * `localDate` and `factIds` name the post and what it shows, for its 👍 / 👎 (none without them).
    */
-  post(channelId: string, digest: Answer, options: { deliveryId: string }): Promise<PostResult>;
+  post(channelId: string, digest: Answer, options: { deliveryId: string; localDate?: string; factIds?: string[] }): Promise<PostResult>;
   /**
    * Looks for this channel-day's post made since `since` (epoch ms), by `deliveryId` or by
    * the digest's title. The scheduler asks before every attempt after the first: an attempt that

@@ -16,5 +16,5 @@ export {
   reportFromStore,
 } from './report.ts';
 export { createRetention, DAY_MS, type Retention } from './retention.ts';
-export { answerIdOf, decodeTarget, encodeTarget, factIdsOf, feedbackTarget } from './target.ts';
+export { answerIdOf, type DigestPostRef, decodeTarget, digestTarget, encodeTarget, factIdsOf, feedbackTarget } from './target.ts';
 export * from './types.ts';

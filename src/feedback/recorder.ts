@@ -3,6 +3,7 @@
  * writes through a FeedbackStore. A store failure is logged and swallowed: a reader's click
  * still gets its thanks, and an answer is never held up by feedback.
  */
+import type { DigestStore } from '../digest/store.ts';
 import type { Clock } from '../digest/types.ts';
 import type { Logger } from '../log.ts';
 import { LruCache } from '../lru.ts';
@@ -23,9 +24,11 @@ export interface RecorderDeps {
   hashUser: UserHasher;
   clock: Clock;
   logger: Logger;
+  /** The digest's deliveries: the facts each digest post showed. */
+  deliveries?: Pick<DigestStore, 'getDelivery'>;
 }
 
-export function createFeedbackRecorder({ store, hashUser, clock, logger }: RecorderDeps): FeedbackRecorder {
+export function createFeedbackRecorder({ store, hashUser, clock, logger, deliveries }: RecorderDeps): FeedbackRecorder {
   const targets = new LruCache<string, { target: FeedbackTarget; savedAt: number }>(REMEMBERED_TARGETS);
   const failed = (what: string) => (error: unknown) =>
     logger.warn(`feedback: could not record ${what}`, { error: (error as Error)?.message ?? String(error) });
@@ -66,6 +69,15 @@ export function createFeedbackRecorder({ store, hashUser, clock, logger }: Recor
         failed('(reading) a shown answer')(error);
         return undefined;
       });
+    },
+    async digestFacts(post) {
+      try {
+        const delivery = await deliveries?.getDelivery(post);
+        return delivery?.status === 'sent' ? delivery.factIds : undefined;
+      } catch (error) {
+        logger.warn('feedback: could not read which facts a digest post showed', { error: (error as Error)?.message ?? String(error) });
+        return undefined;
+      }
     },
   };
 }

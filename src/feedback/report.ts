@@ -7,7 +7,7 @@
 import { topicFreshness } from '../knowledge/stale.ts';
 import { TOPIC_NAMES, type Topic } from '../knowledge/topics.ts';
 import type { Knowledge } from '../knowledge/types.ts';
-import { type FeedbackStore, REASON_LABELS, type UnansweredQuestion, type Vote } from './types.ts';
+import { DIRECT_CHANNEL, type FeedbackStore, REASON_LABELS, type UnansweredQuestion, type Vote } from './types.ts';
 
 export interface ReasonCount {
   reason: string;
@@ -28,6 +28,9 @@ export interface ReportAnswer extends VoteTally {
   query: string;
   kind: string;
   factIds: string[];
+  /** A digest post's channel (`direct message` for one in a DM); absent for answers. */
+  channel?: string;
+  platform?: string;
 }
 
 export interface ReportFact extends VoteTally {
@@ -59,10 +62,20 @@ export interface FeedbackReport {
   generatedAt: string;
   /** The report covers records from this day on (`YYYY-MM-DD`); absent: everything kept. */
   since?: string;
-  totals: { votes: number; up: number; down: number; unansweredQuestions: number; unansweredAskings: number };
+  totals: {
+    votes: number;
+    up: number;
+    down: number;
+    /** Of `votes`: those on digest posts. */
+    digestVotes: number;
+    unansweredQuestions: number;
+    unansweredAskings: number;
+  };
   unanswered: ReportQuestion[];
-  /** Answers with at least one 👎, most 👎 first. */
+  /** Answers with at least one 👎, most 👎 first (digest posts are listed apart). */
   answers: ReportAnswer[];
+  /** Digest posts with any vote, most 👎 first, then most 👍: which channel's post of which day. */
+  digests: ReportAnswer[];
   /** Facts shown in answers with a 👎, most 👎 first. */
   facts: ReportFact[];
   /** Every topic, most asked first. */
@@ -149,6 +162,7 @@ export function buildReport({ votes, unanswered, knowledge, now, since, limit = 
       query: vote.query,
       kind: vote.kind,
       factIds: vote.factIds,
+      ...(vote.channel !== undefined ? { channel: vote.channel, platform: vote.platform } : {}),
       ...emptyTally(),
     };
     answers.set(vote.answerId, answer);
@@ -161,7 +175,8 @@ export function buildReport({ votes, unanswered, knowledge, now, since, limit = 
       count(fact, vote);
       for (const topic of fact.topics) topics.add(topic);
     }
-    for (const topic of topics) asked.set(topic, (asked.get(topic) ?? 0) + 1);
+    // A vote on a digest post asked nothing: it does not count for a topic.
+    if (vote.kind !== DIGEST_KIND) for (const topic of topics) asked.set(topic, (asked.get(topic) ?? 0) + 1);
   }
   // An unanswered question counts for a topic it names ("trade with india" → trade).
   for (const row of unanswered) {
@@ -178,6 +193,9 @@ export function buildReport({ votes, unanswered, knowledge, now, since, limit = 
     };
   }).sort((a, b) => b.asked - a.asked || a.topic.localeCompare(b.topic));
   const down = votes.filter((v) => v.direction === 'down').length;
+  const isDigest = (a: ReportAnswer) => a.kind === DIGEST_KIND;
+  const digests = [...answers.values()].filter(isDigest);
+  for (const row of digests) row.reasons.sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
   return {
     generatedAt: now.toISOString(),
     ...(since ? { since } : {}),
@@ -185,14 +203,32 @@ export function buildReport({ votes, unanswered, knowledge, now, since, limit = 
       votes: votes.length,
       up: votes.length - down,
       down,
+      digestVotes: votes.filter((v) => v.kind === DIGEST_KIND).length,
       unansweredQuestions: new Set(unanswered.map((u) => u.normalised)).size,
       unansweredAskings: unanswered.reduce((sum, u) => sum + u.count, 0),
     },
     unanswered: mergeQuestions(unanswered, limit),
-    answers: finish([...answers.values()], limit, (a) => a.answerId),
+    answers: finish(
+      [...answers.values()].filter((a) => !isDigest(a)),
+      limit,
+      (a) => a.answerId,
+    ),
+    digests: digests
+      .sort((a, b) => b.down - a.down || b.up - a.up || b.query.localeCompare(a.query) || a.answerId.localeCompare(b.answerId))
+      .slice(0, limit),
     facts: finish([...facts.values()], limit, (f) => f.factId),
     topics,
   };
+}
+
+/** The kind of a vote on a digest post (src/feedback/target.ts digestTarget). */
+const DIGEST_KIND = 'digest';
+
+/** `the digest of 2026-12-01 in slack channel C0123`, from the post's query and channel. */
+export function digestPostWords(post: Pick<ReportAnswer, 'query' | 'channel' | 'platform'>): string {
+  const day = post.query.replace(/^digest\s+/, '');
+  const where = post.channel === undefined ? '' : post.channel === DIRECT_CHANNEL ? ' in a direct message' : ` in channel ${post.channel}`;
+  return `the digest of ${day}${post.platform ? ` on ${post.platform}` : ''}${where}`;
 }
 
 /** A tally's reasons and written notes on one line (`wrong figure ×2; "check the total"`). */
@@ -204,7 +240,7 @@ export function formatReport(report: FeedbackReport): string {
   const { totals } = report;
   const lines = [
     `Feedback report${report.since ? ` since ${report.since}` : ''} (generated ${report.generatedAt.slice(0, 16).replace('T', ' ')} UTC)`,
-    `${totals.votes} vote${totals.votes === 1 ? '' : 's'} (${totals.up} 👍, ${totals.down} 👎); ${totals.unansweredQuestions} unanswered question${totals.unansweredQuestions === 1 ? '' : 's'}, asked ${totals.unansweredAskings} time${totals.unansweredAskings === 1 ? '' : 's'}`,
+    `${totals.votes} vote${totals.votes === 1 ? '' : 's'} (${totals.up} 👍, ${totals.down} 👎${totals.digestVotes > 0 ? `; ${totals.digestVotes} on digest posts` : ''}); ${totals.unansweredQuestions} unanswered question${totals.unansweredQuestions === 1 ? '' : 's'}, asked ${totals.unansweredAskings} time${totals.unansweredAskings === 1 ? '' : 's'}`,
     '',
     'Top unanswered questions',
     ...(report.unanswered.length === 0
@@ -220,6 +256,15 @@ export function formatReport(report: FeedbackReport): string {
           `  ${String(a.down).padStart(3)} 👎 ${a.up} 👍  "${a.query}" (${a.kind}, answer ${a.answerId})`,
           `        reasons: ${reasonsText(a)}`,
           `        facts: ${a.factIds.join(', ') || 'none'}`,
+        ])),
+    '',
+    'Digest posts voted on',
+    ...(report.digests.length === 0
+      ? ['  none']
+      : report.digests.flatMap((d) => [
+          `  ${String(d.down).padStart(3)} 👎 ${d.up} 👍  ${digestPostWords(d)} (answer ${d.answerId})`,
+          ...(d.down > 0 ? [`        reasons: ${reasonsText(d)}`] : []),
+          `        facts: ${d.factIds.join(', ') || 'none'}`,
         ])),
     '',
     'Facts with the most 👎',

@@ -4,7 +4,7 @@
  * an ephemeral reply and again when shared) is one answer to vote on.
  */
 import { createHash } from 'node:crypto';
-import type { FeedbackTarget } from './types.ts';
+import { DIRECT_CHANNEL, type FeedbackTarget } from './types.ts';
 
 /** The id's length in hex characters: short enough for any button, long enough never to collide in practice. */
 const ID_LENGTH = 20;
@@ -47,6 +47,27 @@ export function feedbackTarget(answer: { kind: string; query: string; items: unk
 /** Whether an answer gets 👍 / 👎: not the curators' report (a vote on it would land in it). */
 export const takesVotes = (answer: { kind: string }) => answer.kind !== 'report';
 
+/** One channel's digest post of one local day, as a vote finds it. */
+export interface DigestPostRef {
+  platform: string;
+  channelId: string;
+  /** The channel's local date of the post, `YYYY-MM-DD`. */
+  localDate: string;
+  /** A direct message with the bot: its channel is not kept (it would tell who voted). */
+  direct: boolean;
+}
+
+/**
+ * The target of a vote on a digest post: kind `digest`, the post's day as its query, the
+ * facts it showed, and its channel. The id names the post (platform, channel, day, facts), so
+ * a second vote on it replaces the first, while the same day's post elsewhere is another.
+ */
+export function digestTarget(post: DigestPostRef, factIds: string[]): FeedbackTarget {
+  const channel = post.direct ? DIRECT_CHANNEL : post.channelId;
+  const query = `digest ${post.localDate}`;
+  return { answerId: answerIdOf('digest', `${query}\n${post.platform}\n${channel}`, factIds), kind: 'digest', query, factIds, channel };
+}
+
 /** A version tag first, so a later format can still read values on old messages. */
 const PREFIX = 'fb1:';
 
@@ -55,8 +76,9 @@ const PREFIX = 'fb1:';
  * dropped from the end, then the query cut, until it fits. The id always survives.
  */
 export function encodeTarget(target: FeedbackTarget, max = 2000): string {
+  const channel = target.channel !== undefined ? { c: target.channel } : {};
   const encode = (query: string, factIds: string[]) =>
-    PREFIX + JSON.stringify({ i: target.answerId, k: target.kind, q: query, f: factIds });
+    PREFIX + JSON.stringify({ i: target.answerId, k: target.kind, q: query, f: factIds, ...channel });
   const factIds = [...target.factIds];
   let query = target.query;
   let value = encode(query, factIds);
@@ -82,13 +104,15 @@ export function decodeTarget(value: unknown): FeedbackTarget | undefined {
       typeof raw.k === 'string' &&
       typeof raw.q === 'string' &&
       Array.isArray(raw.f) &&
-      raw.f.every((f) => typeof f === 'string');
+      raw.f.every((f) => typeof f === 'string') &&
+      (raw.c === undefined || typeof raw.c === 'string');
     if (!ok) return undefined;
     return {
       answerId: raw.i as string,
       kind: (raw.k as string).slice(0, 40),
       query: (raw.q as string).slice(0, 2000),
       factIds: (raw.f as string[]).slice(0, 200),
+      ...(typeof raw.c === 'string' ? { channel: raw.c.slice(0, 80) } : {}),
     };
   } catch {
     return undefined;

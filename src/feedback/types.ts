@@ -38,7 +38,15 @@ export interface FeedbackTarget {
   query: string;
   /** The ids of the facts the answer showed, in order. */
   factIds: string[];
+  /**
+   * Where a digest post was posted: its channel id, or `DIRECT_CHANNEL` in a direct message
+   * (whose channel would tell who voted). Absent for answers, which go to whoever asked.
+   */
+  channel?: string;
 }
+
+/** A digest post's channel as kept with a vote when the post was in a direct message. */
+export const DIRECT_CHANNEL = 'direct message';
 
 /** One stored vote. */
 export interface Vote extends FeedbackTarget {
@@ -109,4 +117,9 @@ export interface FeedbackRecorder {
   target(answerId: string): FeedbackTarget | undefined;
   /** The same, or else from the store (an answer shown before a restart); never rejects. */
   find(answerId: string): Promise<FeedbackTarget | undefined>;
+  /**
+   * The facts a digest post showed, as the digest store recorded its delivery, for buttons
+   * that carry only the post's day (Discord's); undefined when unknown. Never rejects.
+   */
+  digestFacts?(post: { platform: PlatformName; channelId: string; localDate: string }): Promise<string[] | undefined>;
 }

@@ -29,6 +29,8 @@ export interface FeedbackTables {
     fact_ids: string;
     platform: string;
     voted_at: Instant;
+    /** A digest post's channel (or "direct message"); null for answers. */
+    channel_id: string | null;
   };
   unanswered_questions: {
     platform: string;
@@ -62,6 +64,7 @@ function toVote(row: VoteRow): Vote {
     platform: row.platform,
     userHash: row.user_hash,
     at: Number(row.voted_at),
+    ...(row.channel_id !== null && row.channel_id !== undefined ? { channel: row.channel_id } : {}),
   };
 }
 
@@ -92,6 +95,7 @@ export function createSqlFeedbackStore<Tables>(database: Kysely<Tables>): Feedba
         fact_ids: JSON.stringify(vote.factIds),
         platform: vote.platform,
         voted_at: vote.at,
+        channel_id: vote.channel ?? null,
       };
       const { answer_id: _a, user_hash: _u, ...changes } = row;
       await db

@@ -175,6 +175,15 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.dropTable('feedback_answers').execute();
     },
   },
+  // Where a digest post that got a vote was posted (null for answers, which have no channel of their own).
+  '2026-12-11-feedback-channel': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('feedback_votes').addColumn('channel_id', 'text').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable('feedback_votes').dropColumn('channel_id').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

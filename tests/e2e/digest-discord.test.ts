@@ -8,6 +8,7 @@
  * The steps share one bot and one clock and run in order.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TREND_MARK } from '../../src/digest/select.ts';
 import { digestInteraction, FakeDiscord, IDS, type RecordedCall } from '../discord/fake-discord.ts';
 import { FakeClock, type Instance, startInstance, tempDataDir } from './support.ts';
 
@@ -173,8 +174,23 @@ describe('the daily digest on Discord, end to end', () => {
     expect(posts).toHaveLength(1);
     expectDigestPost(posts[0], '10 Jun 2026');
     firstDayItems = itemTexts(posts[0].body.embeds[0]);
-    expect(firstDayItems.length).toBeGreaterThanOrEqual(3);
-    expect(firstDayItems.length).toBeLessThanOrEqual(5);
+    // 3–5 facts of the day, and the figures added beside them for the trend, marked, which come only with the chart they make.
+    const trend = (posts[0].body.embeds[0].description ?? '').split('\n').filter((l) => l.includes(`\`${TREND_MARK}`)).length;
+    expect(firstDayItems.length - trend).toBeGreaterThanOrEqual(3);
+    expect(firstDayItems.length - trend).toBeLessThanOrEqual(5);
+    expect(trend).toBeGreaterThan(0);
+    // The chart as a PNG the embed shows, its description naming every point.
+    const [file] = posts[0].files ?? [];
+    expect(file?.field).toBe('files[0]');
+    expect(file?.data.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(file?.size).toBeGreaterThan(1000);
+    expect(file?.size).toBeLessThan(1_000_000);
+    expect(posts[0].body.embeds[0].image?.url).toBe('attachment://chart.png');
+    expect(posts[0].body.attachments[0].description).toMatch(
+      /^Bilateral trade, USD billion\. 2018: more than 100 \[\d[^\]]*\]; 2022: 190 \[\d+\]; 2024 target: 200 \[\d+\]\./,
+    );
+    // 👍 / 👎 naming the post's day (its channel comes with the click).
+    expect(posts[0].body.components[0].components.map((c) => c.custom_id)).toEqual(['sr-fbd:up:2026-06-10', 'sr-fbd:down:2026-06-10']);
 
     for (const at of ['2026-06-10T07:02:00Z', '2026-06-10T07:15:00Z', '2026-06-10T07:25:00Z']) expect((await tickAt(at)).sent).toBe(0);
     expect(channelPosts()).toHaveLength(1);

@@ -9,6 +9,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSlack } from '../../adapters/slack/app.ts';
+import { TREND_MARK } from '../../src/digest/select.ts';
+import { decodeTarget } from '../../src/feedback/target.ts';
 import { type ApiCall, type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
 import { commandBody, FORM, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
 import { FakeClock, type Instance, startInstance, tempDataDir } from './support.ts';
@@ -87,6 +89,16 @@ function itemTexts(blocks: unknown): string[] {
     .filter((line) => line && line !== 'Sources differ:');
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: block JSON, read loosely
+type Loose = Record<string, any>;
+
+/** Items marked as added for the trend (their label starts the line). */
+const trendItems = (blocks: unknown) =>
+  (blocks as Block[])
+    .filter((b) => b.type === 'section')
+    .flatMap((b) => (b.text?.text ?? '').split('\n'))
+    .filter((line) => line.startsWith(`*${TREND_MARK}`)).length;
+
 /** Each item cites a source that the post lists: `[n]` in the items, `[n] …` in a context block. */
 function expectSourced(blocks: unknown): void {
   const sections = (blocks as Block[]).filter((b) => b.type === 'section');
@@ -161,8 +173,25 @@ describe('the daily digest on Slack, end to end', () => {
     expect(header(blocks)).toBe('Daily digest, 10 Jun 2026: Trade');
     expect(String(text)).toMatch(/^Daily digest, 10 Jun 2026: Trade\n/);
     firstDayItems = itemTexts(blocks);
-    expect(firstDayItems.length).toBeGreaterThanOrEqual(3);
-    expect(firstDayItems.length).toBeLessThanOrEqual(5);
+    // 3–5 facts of the day, and the figures added beside them for the trend, marked, which come only with the chart they make.
+    const trend = trendItems(blocks);
+    expect(firstDayItems.length - trend).toBeGreaterThanOrEqual(3);
+    expect(firstDayItems.length - trend).toBeLessThanOrEqual(5);
+    expect(trend).toBeGreaterThan(0);
+    const chart = (blocks as Loose[]).filter((b) => b.type === 'data_visualization');
+    expect(chart).toHaveLength(1);
+    expect(chart[0].title.length).toBeLessThanOrEqual(50);
+    // Every number the chart draws is in the text too, for screen readers and clients that cannot draw it.
+    for (const point of chart[0].chart.series[0].data) expect(allText(blocks)).toContain(`$${point.value} billion`);
+    // 👍 / 👎 about this very post, its channel and its facts.
+    const votes = (blocks as Loose[]).find((b) => b.type === 'context_actions');
+    expect(votes?.elements[0].type).toBe('feedback_buttons');
+    expect(decodeTarget(String(votes?.elements[0].positive_button.value).replace(/^up:/, ''))).toMatchObject({
+      kind: 'digest',
+      query: 'digest 2026-06-10',
+      channel: CHANNEL,
+      factIds: (await bot.store.sentDigests('slack', CHANNEL))[0].factIds,
+    });
     expectSourced(blocks);
     // Every item is a fact of the base, on the channel's topic.
     expect(allText(blocks)).toContain('Topic of the day: trade');

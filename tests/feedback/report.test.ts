@@ -81,7 +81,7 @@ describe('sinorussia report', () => {
 
   it('--json gives the same report as data; --since leaves out what came before', async () => {
     const json = JSON.parse((await report('--json')).out) as FeedbackReport;
-    expect(json.totals).toEqual({ votes: 3, up: 1, down: 2, unansweredQuestions: 1, unansweredAskings: 2 });
+    expect(json.totals).toEqual({ votes: 3, up: 1, down: 2, digestVotes: 0, unansweredQuestions: 1, unansweredAskings: 2 });
     expect(json.facts.map((f) => f.factId)).toEqual(expect.arrayContaining(gasDeal.factIds));
     expect(json.topics[0].asked).toBeGreaterThan(0);
     const later = JSON.parse((await report('--json', '--since', '2026-11-21')).out) as FeedbackReport;

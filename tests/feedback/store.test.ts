@@ -44,7 +44,9 @@ describe.each(STORE_BACKENDS)('feedback store on %s', (_name, makeBackend) => {
     await sql`drop table feedback_votes`.execute(digest.db);
     await sql`drop table unanswered_questions`.execute(digest.db);
     await sql`drop table feedback_answers`.execute(digest.db);
-    await sql`delete from kysely_migration where name in ('2026-12-09-feedback', '2026-12-10-feedback-shown')`.execute(digest.db);
+    await sql`delete from kysely_migration where name in ('2026-12-09-feedback', '2026-12-10-feedback-shown', '2026-12-11-feedback-channel')`.execute(
+      digest.db,
+    );
     await migrateToLatest(digest.db);
     await store.saveVote(vote());
     expect(await store.votes()).toHaveLength(1);
