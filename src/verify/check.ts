@@ -119,7 +119,7 @@ function measuresOf(ctx: CommandContext, claim: FigureClaim): string[] {
   return own.length > 0 ? own : ctx.reader.read(claim.sentence).measures.flat();
 }
 
-/** Undefined when the claim cannot be checked here: it names no measure the base knows, or no period. */
+/** `skipped` when the figure cannot be checked: it names no measure the base knows, or gives no period. */
 export function checkFigure(ctx: CommandContext, claim: FigureClaim): CheckResult | { skipped: 'no-measure' | 'no-period' } {
   const measures = measuresOf(ctx, claim);
   if (measures.length === 0) return { skipped: 'no-measure' };

@@ -78,7 +78,7 @@ const SENTENCE_END = /(?<=[!?;])\s+|(?<=[^\s.A-Z][.])\s+(?=[\p{Lu}"“«\d$])|\n
 const currencyOf = (word: string | undefined) => CURRENCY_WORDS.find((c) => c.word === word?.toLowerCase())?.code;
 const unitOf = (word: string | undefined) => UNIT_WORDS.find((u) => u.word === word?.toLowerCase())?.unit;
 
-/** The words of the sentence, split at sentence ends; quotation marks keep a quotation whole. */
+/** A text's sentences, split at sentence ends. */
 export function sentencesOf(text: string): string[] {
   return text
     .split(SENTENCE_END)
