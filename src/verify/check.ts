@@ -220,7 +220,7 @@ export function namesSpeaker(named: string, speaker: string): boolean {
 }
 
 /** Each base's quotes in the form they are compared in, made once per (immutable) base. */
-const normalQuotes = new WeakMap<object, string[]>();
+const normalQuotes = new WeakMap<object, { whole: string[]; spoken: string[] }>();
 
 /** The speaker's words alone: our quote without the article's words around them ("…," Zhao told a briefing). */
 const quotedPart = (quote: string) => /["“]([^"“”]{10,})["”]?/.exec(quote)?.[1] ?? quote;
@@ -229,19 +229,20 @@ export function checkQuote(ctx: CommandContext, claim: QuoteClaim): CheckResult 
   const words = normal(claim.words);
   let quotes = normalQuotes.get(ctx.knowledge);
   if (!quotes) {
-    quotes = ctx.knowledge.facts.map((f) => normal(f.quote));
+    quotes = {
+      whole: ctx.knowledge.facts.map((f) => normal(f.quote)),
+      spoken: ctx.knowledge.facts.map((f) => normal(quotedPart(f.quote))),
+    };
     normalQuotes.set(ctx.knowledge, quotes);
   }
+  const { whole: wholes, spoken } = quotes;
   const reading = claim.speakers.length > 0 ? 'quotation, with the speaker the message names' : 'quotation';
-  const holding = ctx.knowledge.facts.filter((_, i) => (quotes as string[])[i].includes(words));
+  const holding = ctx.knowledge.facts.filter((_, i) => wholes[i].includes(words));
   // The message may quote more than we keep: our shorter quote inside its words settles only our part.
   const inside =
     holding.length > 0
       ? []
-      : ctx.knowledge.facts.filter((f) => {
-          const ours = normal(quotedPart(f.quote));
-          return ours.trim().split(' ').length >= VERIFY_RULES.minPartWords && words.includes(ours);
-        });
+      : ctx.knowledge.facts.filter((_, i) => spoken[i].trim().split(' ').length >= VERIFY_RULES.minPartWords && words.includes(spoken[i]));
   if (holding.length === 0 && inside.length === 0) return { verdict: 'unknown', reading, facts: [] };
   const whole = holding.length > 0;
   const bearings = (whole ? holding : inside).map((fact) => {
