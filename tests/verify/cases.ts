@@ -215,6 +215,11 @@ export const VERIFY_CASES: VerifyCase[] = [
     text: 'In his meeting with Mishustin, a close confidant of Putin, Xi gestured to a “bigger regional market.”',
     expect: [{ verdict: 'agrees', facts: ['wv-xi-bigger-regional-market'] }],
   },
+  {
+    group: 'quote',
+    text: '"China is a friendly nation," he said on Tuesday.',
+    expect: [{ verdict: 'agrees', facts: ['cnn-putin-china-friendly-nation'] }],
+  },
   // The message quotes more than we keep: settled only in part.
   {
     group: 'quote',
