@@ -113,19 +113,21 @@ function figureReading(claim: FigureClaim, measure: string | undefined): string 
   return [claim.period?.label, measure, amount].filter(Boolean).join(' · ');
 }
 
-/** The measures a figure's words name: its own clause first, then the sentence's. */
+/** The measures a figure's words name: its own clause's first, then the sentence's. */
 function measuresOf(ctx: CommandContext, claim: FigureClaim): string[] {
-  const own = ctx.reader.read(claim.clause).measures.flat();
-  return own.length > 0 ? own : ctx.reader.read(claim.sentence).measures.flat();
+  return [...new Set([...ctx.reader.read(claim.clause).measures.flat(), ...ctx.reader.read(claim.sentence).measures.flat()])];
 }
 
-/** Undefined when the claim cannot be checked here: it names no measure the base knows, or no period. */
+/** `skipped` when the figure cannot be checked: it names no measure the base knows, or gives no period. */
 export function checkFigure(ctx: CommandContext, claim: FigureClaim): CheckResult | { skipped: 'no-measure' | 'no-period' } {
-  const measures = measuresOf(ctx, claim);
+  const claimFamily = family(claim.unit, claim.currency);
+  // Only measures of which the base states a figure in the claim's unit: "the two countries" names no count of trade.
+  const measures = measuresOf(ctx, claim).filter((m) =>
+    ctx.lookups.measureFigures(m).some((f) => f.figure && family(f.figure.unit, f.figure.currency) === claimFamily),
+  );
   if (measures.length === 0) return { skipped: 'no-measure' };
   if (!claim.period) return { skipped: 'no-period' };
   const period = claim.period;
-  const claimFamily = family(claim.unit, claim.currency);
   const sameQuantity = (f: Figure) => f.periodGiven && samePeriod(f.period, period) && family(f.unit, f.currency) === claimFamily;
   // A figure in another currency is not converted: rates differ by day and source.
   const fits = (f: Figure) => sameQuantity(f) && (!claim.currency || !f.currency || claim.currency === f.currency);
@@ -218,31 +220,49 @@ export function namesSpeaker(named: string, speaker: string): boolean {
 }
 
 /** Each base's quotes in the form they are compared in, made once per (immutable) base. */
-const normalQuotes = new WeakMap<object, string[]>();
+const normalQuotes = new WeakMap<object, { whole: string[]; spoken: string[] }>();
+
+/** The speaker's words alone: our quote without the article's words around them ("…," Zhao told a briefing). */
+const quotedPart = (quote: string) => /["“]([^"“”]{10,})["”]?/.exec(quote)?.[1] ?? quote;
 
 export function checkQuote(ctx: CommandContext, claim: QuoteClaim): CheckResult {
   const words = normal(claim.words);
   let quotes = normalQuotes.get(ctx.knowledge);
   if (!quotes) {
-    quotes = ctx.knowledge.facts.map((f) => normal(f.quote));
+    quotes = {
+      whole: ctx.knowledge.facts.map((f) => normal(f.quote)),
+      spoken: ctx.knowledge.facts.map((f) => normal(quotedPart(f.quote))),
+    };
     normalQuotes.set(ctx.knowledge, quotes);
   }
-  const holding = ctx.knowledge.facts.filter((_, i) => (quotes as string[])[i].includes(words));
+  const { whole: wholes, spoken } = quotes;
   const reading = claim.speakers.length > 0 ? 'quotation, with the speaker the message names' : 'quotation';
-  if (holding.length === 0) return { verdict: 'unknown', reading, facts: [] };
-  const bearings = holding.map((fact) => {
-    if (claim.speakers.length === 0) return { fact, bearing: 'agrees' as Bearing };
-    if (fact.saidBy)
-      return { fact, bearing: (claim.speakers.some((n) => namesSpeaker(n, fact.saidBy as string)) ? 'agrees' : 'differs') as Bearing };
+  const holding = ctx.knowledge.facts.filter((_, i) => wholes[i].includes(words));
+  // The message may quote more than we keep: our shorter quote inside its words settles only our part.
+  const inside =
+    holding.length > 0
+      ? []
+      : ctx.knowledge.facts.filter((_, i) => spoken[i].trim().split(' ').length >= VERIFY_RULES.minPartWords && words.includes(spoken[i]));
+  if (holding.length === 0 && inside.length === 0) return { verdict: 'unknown', reading, facts: [] };
+  const whole = holding.length > 0;
+  const bearings = (whole ? holding : inside).map((fact) => {
+    const named = (speaker: string) => claim.speakers.some((n) => namesSpeaker(n, speaker));
+    if (claim.speakers.length === 0) return { fact, bearing: (whole ? 'agrees' : 'partial') as Bearing };
+    if (fact.saidBy) return { fact, bearing: (named(fact.saidBy) ? (whole ? 'agrees' : 'partial') : 'differs') as Bearing };
     // Words our source has but credits to no one: they bear the message out only if the fact names its speaker.
-    const named = claim.speakers.some((n) => fact.people.some((p) => namesSpeaker(n, p)));
-    return { fact, bearing: (named ? 'agrees' : 'partial') as Bearing };
+    return { fact, bearing: (whole && fact.people.some(named) ? 'agrees' : 'partial') as Bearing };
   });
   const { verdict, facts } = verdictOf(bearings);
   const credited = [...new Set(facts.map((f) => f.saidBy).filter((s): s is string => !!s))];
   if (verdict === 'differs')
     return { verdict, reading, facts, note: `Our sources credit these words to ${credited.join(' and ') || 'no named speaker'}.` };
-  if (verdict === 'unknown') return { verdict, reading, facts, note: 'Our sources have these words but do not say who spoke them.' };
+  if (verdict === 'unknown')
+    return {
+      verdict,
+      reading,
+      facts,
+      note: whole ? 'Our sources have these words but do not say who spoke them.' : 'Our sources hold only part of these words.',
+    };
   return {
     verdict,
     reading,

@@ -29,7 +29,7 @@ export interface QuoteClaim {
   sentence: string;
   /** The quoted words, as the message gives them. */
   words: string;
-  /** Who the message credits with them (names as written); empty when it names no one. */
+  /** Who the message credits with them (names as written, after a speech cue); empty when it credits no one. */
   speakers: string[];
 }
 
@@ -72,13 +72,13 @@ const FIGURE = new RegExp(
   'giu',
 );
 const QUOTED = /["“”«»„]([^"“”«»„]{2,300})["“”«»„]/g;
-/** Sentence ends: a full stop (not inside a number or an initial such as `U.S.`), `!`, `?`, `;` or a line break. */
-const SENTENCE_END = /(?<=[!?;])\s+|(?<=[^\s.A-Z][.])\s+(?=[\p{Lu}"“«\d$])|\n+/u;
+/** Sentence ends: a full stop (not inside a number or an initial such as `U.S.`), `!`, `?`, `;` (a closing quotation mark may follow) or a line break. */
+const SENTENCE_END = /(?<=[!?;]["”’»]?)\s+|(?<=[^\s.A-Z][.]["”’»]?)\s+(?=[\p{Lu}"“«\d$])|\n+/u;
 
 const currencyOf = (word: string | undefined) => CURRENCY_WORDS.find((c) => c.word === word?.toLowerCase())?.code;
 const unitOf = (word: string | undefined) => UNIT_WORDS.find((u) => u.word === word?.toLowerCase())?.unit;
 
-/** The words of the sentence, split at sentence ends; quotation marks keep a quotation whole. */
+/** A text's sentences, split at sentence ends. */
 export function sentencesOf(text: string): string[] {
   return text
     .split(SENTENCE_END)
@@ -116,6 +116,35 @@ const isYear = (m: RegExpExecArray) =>
 const unpunctuated = (text: string) => text.replace(/[.,!?;:]+(?=\s|$)/g, ' ');
 const periodsIn = (text: string) => findPeriods(unpunctuated(text)).periods;
 
+const CLAUSE_BREAK = new RegExp(`(?:${alternatives(VERIFY_RULES.clauseBreaks)})`, 'giu');
+const COMPARISON = new RegExp(`(?:^|[^\\p{L}])(?:${alternatives(VERIFY_RULES.comparisonCues)})(?![\\p{L}])`, 'iu');
+
+/** The clause a figure stands in: "…$100 billion in 2018, and the goal is to double it" ends at ", and". */
+function clauseAround(sentence: string, at: number): { start: number; end: number } {
+  let start = 0;
+  let end = sentence.length;
+  for (const m of sentence.matchAll(CLAUSE_BREAK)) {
+    if (m.index + m[0].length <= at) start = m.index + m[0].length;
+    else if (m.index >= at) {
+      end = m.index;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+/** "Up 75.6% from 2022": a lone year after `from` is what a figure is compared with (not "from 2014 to 2018"). */
+const FROM_YEAR = /(?:^|[^\p{L}])from\s+(?=(?:19|20)\d{2}\b(?!\s*(?:-|–|—|to|and|until|till|through)\s*(?:19|20)?\d{2}))/iu;
+
+/** The words after a figure up to a comparison: "40% … compared to 2022" is not 2022's figure. */
+const beforeComparison = (text: string) => {
+  const at = Math.min(
+    ...[COMPARISON.exec(text)?.index, FROM_YEAR.exec(text)?.index].filter((i): i is number => i !== undefined),
+    text.length,
+  );
+  return text.slice(0, at);
+};
+
 interface Found {
   at: number;
   end: number;
@@ -133,12 +162,13 @@ function figuresIn(sentence: string): FigureClaim[] {
     if (isWord && (g.before || g.after)) continue;
     found.push({ at: m.index, end: m.index + m[0].length, m });
   }
-  const kind = kindOf(sentence);
   return found.map(({ at, m }, i) => {
     const g = m.groups ?? {};
-    // The period said after the figure ("$190bn in 2022"), else the last one before it ("In 2022, … $190bn").
-    const after = periodsIn(sentence.slice(at, found[i + 1]?.at ?? sentence.length))[0];
-    const before = periodsIn(sentence.slice(found[i - 1]?.end ?? 0, at)).at(-1);
+    const clause = clauseAround(sentence, at);
+    // The period said after the figure ("$190bn in 2022"), up to a comparison ("compared to 2021");
+    // else the last one before it ("In 2022, … $190bn"; "From January to May …, a growth of 40%").
+    const after = periodsIn(beforeComparison(sentence.slice(at, Math.min(found[i + 1]?.at ?? sentence.length, clause.end))))[0];
+    const before = periodsIn(sentence.slice(found[i - 1]?.end ?? 0, at)).at(-1) ?? periodsIn(sentence.slice(0, at)).at(-1);
     const currency = currencyOf(g.before?.trim()) ?? currencyOf(g.after);
     return {
       type: 'figure',
@@ -149,7 +179,7 @@ function figuresIn(sentence: string): FigureClaim[] {
       unit: unitOf(g.unit) ?? (g.thousand && currency ? 'million' : undefined),
       currency,
       bound: boundBefore(sentence, at),
-      kind,
+      kind: kindOf(sentence.slice(clause.start, clause.end)),
       period: after ?? before,
     } satisfies FigureClaim;
   });
@@ -164,31 +194,34 @@ const CREDITED = [
     String.raw`(?:^|[^\p{L}])(?:${alternatives(VERIFY_RULES.speakerAfterCues)})\s+(?:(?:the|a|an|[\p{Ll}]+)\s+){0,2}?(${NAME})`,
     'gu',
   ),
+  // "Zhao, the Chinese Foreign Ministry spokesperson, said"
+  new RegExp(String.raw`(${NAME}),\s+(?:the|a|an)\s+[^,"“”]{1,80}?,\s+(?:${alternatives(VERIFY_RULES.speechCues)})(?![\p{L}])`, 'gu'),
   // "Putin: …"
   new RegExp(String.raw`^\s*(${NAME})\s*:`, 'gu'),
 ];
+const NOT_NAMES = new Set(VERIFY_RULES.notNames.map((w) => w.toLowerCase()));
+/** A name without the capitalised words that cannot be one ("Tuesday", "The"); empty when nothing is left. */
+const nameOf = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter((w) => !NOT_NAMES.has(w.toLowerCase()))
+    .join(' ');
 
 /**
  * Who the sentence credits with its quotation: the names a speech cue points to ("Putin
- * said", "according to Xi"); failing those, the base's speakers it mentions at all.
+ * said", "according to Xi", "Zhao:"). A name merely mentioned is no credit: "In his meeting
+ * with Mishustin, Xi …" credits no one, and the quotation is checked by its words alone.
  */
-function speakersIn(outside: string, knownSpeakers: readonly string[]): string[] {
-  const credited = CREDITED.flatMap((pattern) => [...outside.matchAll(pattern)].map((m) => m[1].trim()));
-  if (credited.length > 0) return [...new Set(credited)];
-  const lower = outside.toLowerCase();
-  const has = (w: string) => new RegExp(`(?:^|[^\\p{L}])${escapeRegex(w.toLowerCase())}(?![\\p{L}])`, 'u').test(lower);
-  return knownSpeakers.filter((speaker) => {
-    const words = speaker.split(/\s+/);
-    const surname = words.length >= 2 && (words.at(-1)?.length ?? 0) >= 4 ? words.at(-1) : undefined;
-    return has(speaker) || (surname !== undefined && has(surname));
-  });
+function creditedIn(outside: string): string[] {
+  const names = CREDITED.flatMap((pattern) => [...outside.matchAll(pattern)].map((m) => nameOf(m[1].trim())));
+  return [...new Set(names.filter(Boolean))];
 }
 
 /**
  * The claims of a message, in the order it makes them: each sentence's figures, then its
  * quotations; a dated sentence with an event verb and neither is an event.
  */
-export function claimsOf(text: string, knownSpeakers: readonly string[]): Claim[] {
+export function claimsOf(text: string): Claim[] {
   const claims: Claim[] = [];
   for (const sentence of sentencesOf(text)) {
     const quotes = [...sentence.matchAll(QUOTED)].filter((m) => m[1].trim().split(/\s+/).length >= VERIFY_RULES.minQuoteWords);
@@ -197,7 +230,7 @@ export function claimsOf(text: string, knownSpeakers: readonly string[]): Claim[
     const figures = figuresIn(outside).map((f) => ({ ...f, sentence }));
     claims.push(...figures);
     if (quotes.length > 0) {
-      const speakers = speakersIn(outside, knownSpeakers);
+      const speakers = creditedIn(outside);
       for (const m of quotes) claims.push({ type: 'quote', sentence, words: m[1].trim(), speakers });
     }
     if (figures.length > 0 || quotes.length > 0) continue;

@@ -78,7 +78,25 @@ export const VERIFY_RULES = {
   /** How many words before the number a bound cue may stand ("over $100 billion", "more than 40%"). */
   boundReach: 3,
 
-  /** Words anywhere in the sentence that make a figure a forecast or a target: never compared with an outcome. */
+  /** Where a sentence's clauses part: a forecast cue in the next clause does not make this clause's figure one. */
+  clauseBreaks: [', and ', ', but ', '; ', ', while ', ' while ', ', whereas ', ' whereas ', ', which '],
+  /** Words after a figure that bring in what it is compared with: a year after them is not the figure's period. */
+  comparisonCues: [
+    'compared',
+    'against',
+    'than',
+    'versus',
+    'vs',
+    'from a year',
+    'a year before',
+    'a year earlier',
+    'year on year',
+    'year-on-year',
+    'up from',
+    'down from',
+  ],
+
+  /** Words in the figure's clause that make it a forecast or a target: never compared with an outcome. */
   kinds: {
     target: ['target', 'targets', 'goal', 'goals', 'aim', 'aims', 'aiming', 'plan', 'plans', 'planned', 'pledge', 'pledged', 'seek to'],
     forecast: [
@@ -168,10 +186,53 @@ export const VERIFY_RULES = {
     'quoted',
     'remarked',
     'warned',
+    'responded',
+    'replied',
+    'noted',
+    'stressed',
+    'argued',
+    'urged',
+    'vowed',
   ],
 
   /** A quotation shorter than this (in words) is a scare quote, not a quotation to check. */
   minQuoteWords: 2,
+  /** Our quotation must be at least this many words to settle part of a longer one in a message. */
+  minPartWords: 5,
+  /** Capitalised words that are never the speaker a cue points to ("said on Tuesday"). */
+  notNames: [
+    'Monday',
+    'Tuesday',
+    'Wednesday',
+    'Thursday',
+    'Friday',
+    'Saturday',
+    'Sunday',
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+    'The',
+    'This',
+    'That',
+    'It',
+    'He',
+    'She',
+    'They',
+    'We',
+    'I',
+    'You',
+    'Today',
+    'Yesterday',
+  ],
   /** A dated event needs at least this share of its meaningful words in one of our facts to be the same event. */
   eventCoverage: 0.75,
   /** How many of the search's best facts are read for a dated event. */

@@ -31,11 +31,6 @@ function checkClaim(ctx: CommandContext, claim: Claim): CheckResult | { skipped:
   }
 }
 
-/** Every speaker our facts name, for reading who a message credits. */
-function speakersOf(ctx: CommandContext): string[] {
-  return [...new Set(ctx.knowledge.facts.map((f) => f.saidBy).filter((s): s is string => !!s))];
-}
-
 /** The claim as the check shows it: the figure's or quotation's sentence, cut short. */
 const claimText = (claim: Claim) => cutAtWord(claim.sentence, VERIFY_RULES.maxClaim);
 
@@ -73,7 +68,7 @@ function leadOf(checks: CheckItem[], left: number, skippedNoPeriod: number, long
 export function verifyText(ctx: CommandContext, text: string, query: string): Reply {
   // A claim the message repeats is checked once.
   const seen = new Set<string>();
-  const found = claimsOf(text, speakersOf(ctx)).filter((claim) => {
+  const found = claimsOf(text).filter((claim) => {
     const key = JSON.stringify(claim);
     return !seen.has(key) && seen.add(key);
   });

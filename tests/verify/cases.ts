@@ -69,6 +69,20 @@ export const VERIFY_CASES: VerifyCase[] = [
     expect: [{ verdict: 'agrees', facts: ['lifeline-trade-growth-2023-h1'] }],
   },
   { group: 'figure', text: 'Trade growth was 25% in H1 2023', expect: [{ verdict: 'differs', facts: ['lifeline-trade-growth-2023-h1'] }] },
+  // A goal in the next clause does not make this clause's figure a target; "up 75.6% from 2022" is not 2022's.
+  {
+    group: 'figure',
+    text: 'Bilateral trade passed $100 billion in 2018, and the goal is to double it by 2024.',
+    expect: [{ verdict: 'agrees', facts: TRADE_2018 }],
+  },
+  {
+    group: 'figure',
+    text: "Since January 2023, China's exports to Russia have reached $42.96 billion, up 75.6% from 2022.",
+    expect: [
+      { verdict: 'agrees', facts: ['lifeline-china-exports-2023'] },
+      { verdict: 'agrees', facts: ['lifeline-china-exports-growth-2023'] },
+    ],
+  },
   {
     group: 'figure',
     text: 'China and Russia mark 75 years of diplomatic relations in 2024',
@@ -134,7 +148,13 @@ export const VERIFY_CASES: VerifyCase[] = [
   },
   { group: 'unit', text: 'China and Russia traded $0.19 trillion in 2022', expect: [{ verdict: 'agrees', facts: [TRADE_2022] }] },
   { group: 'unit', text: 'China–Russia trade was worth €190 billion in 2022', expect: [{ verdict: 'unknown', shows: true }] },
-  { group: 'unit', text: 'China and Russia traded 190% more in 2022', expect: [{ verdict: 'unknown', shows: false }] },
+  // No measure named here has a figure in percent: nothing to compare it with.
+  { group: 'unit', text: 'China and Russia traded 190% more in 2022', expect: 'nothing' },
+  {
+    group: 'unit',
+    text: 'In 2018 the two countries traded $107 billion',
+    expect: [{ verdict: 'unknown', facts: TRADE_2018, shows: true }],
+  },
 
   // Quotations: the words and who said them.
   {
@@ -179,6 +199,33 @@ export const VERIFY_CASES: VerifyCase[] = [
   },
   { group: 'quote', text: 'Xi said the relationship has "no weaknesses whatsoever"', expect: [{ verdict: 'unknown', shows: false }] },
   { group: 'quote', text: 'Zhao Lijian said China and Russia are "united like a rock"', expect: [{ verdict: 'unknown', shows: false }] },
+  // Credit by apposition, never by a weekday after "said"; a name merely mentioned credits no one.
+  {
+    group: 'quote',
+    text: '"We have to tell those who try every means to drive a wedge between China and Russia that any attempt to undermine China-Russia relations is doomed to fail," Zhao, the Chinese Foreign Ministry spokesperson, said on Tuesday.',
+    expect: [{ verdict: 'agrees', facts: ['cnn-zhao-wedge-doomed-to-fail'] }],
+  },
+  {
+    group: 'quote',
+    text: '"Any attempt to undermine China-Russia relations is doomed to fail," Lavrov, the Russian foreign minister, said on Tuesday.',
+    expect: [{ verdict: 'differs', facts: ['cnn-zhao-wedge-doomed-to-fail'] }],
+  },
+  {
+    group: 'quote',
+    text: 'In his meeting with Mishustin, a close confidant of Putin, Xi gestured to a “bigger regional market.”',
+    expect: [{ verdict: 'agrees', facts: ['wv-xi-bigger-regional-market'] }],
+  },
+  {
+    group: 'quote',
+    text: '"China is a friendly nation," he said on Tuesday.',
+    expect: [{ verdict: 'agrees', facts: ['cnn-putin-china-friendly-nation'] }],
+  },
+  // The message quotes more than we keep: settled only in part.
+  {
+    group: 'quote',
+    text: '"China is ready to double down on its relationship with Russia following the G7 summit because the West is weak," Alexander Korolev told the New York Times.',
+    expect: [{ verdict: 'unknown', facts: ['wv-korolev-china-double-down'], shows: true }],
+  },
 
   // Dated events.
   {
