@@ -146,7 +146,7 @@ export type Verdict = 'agrees' | 'differs' | 'unknown';
 /** How every surface words a verdict: only what our sources say, never whether the claim is true. */
 export const VERDICT_TEXT: Record<Verdict, string> = {
   agrees: 'Our sources agree',
-  differs: 'Our sources differ',
+  differs: 'Our sources say otherwise',
   unknown: 'Not in our sources',
 };
 

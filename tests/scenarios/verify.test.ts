@@ -39,7 +39,7 @@ describe.each(DRIVERS)('$name', ({ create }) => {
     const text = `${driver.pingMarkup} **China and Russia traded $240 billion in 2022** <https://evil.example|click>`;
     const answer = only((await driver.slash({ verify: text })).sent);
     expect(answer).toMatchObject({ kind: 'ephemeral', title: TITLE });
-    expect(answer.text).toContain('Our sources differ');
+    expect(answer.text).toContain('Our sources say otherwise');
     expect(answer.text).toContain('$190 billion');
     expect(answer.text).toContain('240 billion');
     expect(answer.pings).toEqual([]);

@@ -56,7 +56,7 @@ describe('sinorussia verify on the command line', () => {
     const { code, out } = await cli('verify', 'China and Russia traded $240 billion in 2022');
     expect(code).toBe(0);
     expect(out).toContain('1. "China and Russia traded $240 billion in 2022"');
-    expect(out).toContain('Our sources differ.');
+    expect(out).toContain('Our sources say otherwise.');
     expect(out).toContain('China–Russia trade hit a record $190 billion in 2022. [1]');
     expect(out).toContain("[1] China and Russia draw closer, but how close? (excerpt of the Today's WorldView newsletter");
   });
@@ -104,7 +104,7 @@ describe('verify answers rendered', () => {
     expect(JSON.stringify(section)).toContain(
       "`&lt;@U123ABC&gt; &lt;!here&gt; @everyone &lt;#C1&gt; **China and Russia traded $240 billion in 2022** _x_ &lt;https://evil.example|click&gt; 'tick'`",
     );
-    expect(message.text).toContain('Our sources differ');
+    expect(message.text).toContain('Our sources say otherwise');
   });
 
   it('Discord: markdown is escaped and no @ can mention anyone', () => {
@@ -114,7 +114,7 @@ describe('verify answers rendered', () => {
     expect(description).not.toMatch(/<@!?&?\d|<@U/);
     expect(description).toContain('@\u200beveryone');
     expect(description).toContain('\\*\\*China and Russia traded $240 billion in 2022\\*\\*');
-    expect(description).toContain('**Our sources differ.**');
+    expect(description).toContain('**Our sources say otherwise.**');
     expect(description).toContain('$190 billion');
   });
 
@@ -126,7 +126,7 @@ describe('verify answers rendered', () => {
 
   it('console: the claim, the verdict, then ours with citations', () => {
     const text = renderTerminal(answer);
-    expect(text).toContain('Our sources differ.');
+    expect(text).toContain('Our sources say otherwise.');
     expect(text).toMatch(/1\. 2022 {2}China–Russia trade hit a record \$190 billion in 2022\. \[1\]/);
   });
 });
