@@ -162,6 +162,8 @@ export const SearchFileSchema = z.strictObject({
   phrases: z.array(term).optional(),
   /** Cue phrases per intent; `*` stands for one to four words. */
   intents: z.partialRecord(z.enum(INTENTS), z.array(term)).optional(),
+  /** Words and phrases of topics the base does not cover ("hotel", "recipe"): they carry a question. */
+  off_domain: z.array(term).optional(),
 });
 
 /** The names people use for each source, keyed by source id (knowledge/source-names.yaml). */

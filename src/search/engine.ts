@@ -65,6 +65,8 @@ interface Concept {
   whole?: boolean;
   /** A compound: a fact holds it only when it holds every part. */
   parts?: Concept[];
+  /** A word of a topic the base does not cover: no synonym reaches it, and a fact lacking it loses its full weight. */
+  offDomain?: boolean;
 }
 
 /** A word the base never uses weighs as a word found in this many facts (less than one: more than any word it has). */
@@ -153,6 +155,8 @@ export class SearchEngine {
   private readonly phraseWords = new Set<string>();
   /** The base's own words, as written, by first letters: what a typo is corrected against. */
   private readonly vocabulary = new Map<string, Set<string>>();
+  /** Words and phrases of topics the base does not cover, by their first word, longest first. */
+  private readonly offDomain = new Map<string, string[][]>();
 
   /** General English word shares: what an unknown word weighs (see ENGLISH_EVERY_FACT_SHARE); the same for every base, so a rebuild reuses them. */
   readonly english: EnglishFrequencies;
@@ -236,6 +240,12 @@ export class SearchEngine {
       }
     }
     for (const s of vocabulary.generic.flatMap(tokenize).map(this.stem)) this.generic.add(s);
+    for (const entry of vocabulary.off_domain ?? []) {
+      const tokens = tokenize(entry);
+      if (tokens.length === 0) continue;
+      const list = [...(this.offDomain.get(tokens[0]) ?? []), tokens].sort((a, b) => b.length - a.length);
+      this.offDomain.set(tokens[0], list);
+    }
     if (this.facts.length >= 50) {
       for (const [s, n] of this.df) if (n / this.facts.length > GENERIC_SHARE) this.generic.add(s);
     }
@@ -360,7 +370,9 @@ export class SearchEngine {
       if (order.length >= 2 && rank < RERANK && this.sameOrder(order, w.id)) w.score *= SAME_ORDER_BOOST;
       const held = w.holds.reduce((n, c) => n + c.weight * (c.corrected ? CORRECTED_WEIGHT : 1), 0);
       // A word the base knows but this fact lacks counts against it less than one the base never uses.
-      const absent = meaningful.filter((c) => !w.holds.includes(c)).reduce((n, c) => n + c.cost * (c.known ? KNOWN_LACKING_WEIGHT : 1), 0);
+      const absent = meaningful
+        .filter((c) => !w.holds.includes(c))
+        .reduce((n, c) => n + c.cost * (c.known && !c.offDomain ? KNOWN_LACKING_WEIGHT : 1), 0);
       w.information = held / (w.holds.reduce((n, c) => n + c.weight, 0) + absent);
       // What a fact holds of the question counts more than how often it says it.
       const about = this.facts[w.id].about;
@@ -523,7 +535,8 @@ export class SearchEngine {
       this.df.has(this.stem(word)) ||
       /\p{N}/u.test(word) ||
       this.phraseWords.has(word) ||
-      this.byStem.has(this.stem(word))
+      this.byStem.has(this.stem(word)) ||
+      this.offDomain.has(word)
     );
   }
 
@@ -570,6 +583,12 @@ export class SearchEngine {
       });
     const concepts: Concept[] = [];
     for (let i = 0; i < tokens.length && concepts.length < MAX_CONCEPTS; ) {
+      const away = this.offDomain.get(tokens[i])?.find((e) => e.every((t, k) => tokens[i + k] === t));
+      if (away) {
+        concepts.push(this.offDomainConcept(away));
+        i += away.length;
+        continue;
+      }
       // A one-word entry matches any form of the word ("navies" for "navy").
       const phrase =
         this.phrasesByFirst.get(tokens[i])?.find((p) => p.tokens.every((t, k) => tokens[i + k] === t)) ??
@@ -634,6 +653,32 @@ export class SearchEngine {
     // The same concept twice adds nothing.
     const seen = new Set<string>();
     return this.compounds(concepts.filter((c) => !seen.has(c.stems.join(' ')) && seen.add(c.stems.join(' '))));
+  }
+
+  /**
+   * A word or phrase of a topic the base does not cover ("hotels", "best time to visit"): it
+   * means only itself (no synonym, expansion or correction), and it carries the question: a
+   * fact holds it only by saying it, and one lacking it loses its full weight.
+   */
+  private offDomainConcept(tokens: string[]): Concept {
+    const own = tokens.filter((t) => !this.stopwords.has(t)).map(this.stem);
+    // A phrase ("how to learn") is never held: its words alone ("learn") are another matter.
+    const stems = tokens.length === 1 && own.length === 1 && this.df.has(own[0]) ? own : [];
+    const df = stems.length > 0 ? Math.min(...stems.map((x) => this.df.get(x) as number)) : UNKNOWN_DF;
+    const weight = this.weightOf(df);
+    return {
+      text: tokens.join(' '),
+      stems: stems.length > 0 ? stems : [tokens.join(' ')],
+      generic: false,
+      weight,
+      cost: this.weightOf(UNKNOWN_DF),
+      known: stems.length > 0,
+      corrected: false,
+      numeric: false,
+      own: stems,
+      whole: true,
+      offDomain: true,
+    };
   }
 
   /**

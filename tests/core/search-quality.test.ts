@@ -158,6 +158,29 @@ describe('the relevance gate weighs the fact that carries the question', () => {
   });
 });
 
+describe('words of topics the base does not cover (off_domain in search.yaml)', () => {
+  const knowledge = answerer.context.knowledge;
+  const english = loadEnglishFrequencies();
+  const withList = new SearchEngine(knowledge, english);
+  const withoutList = new SearchEngine({ ...knowledge, vocabulary: { ...knowledge.vocabulary, off_domain: [] } }, english);
+
+  it.each([
+    'Kremlin tours and opening hours',
+    'best time to visit Beijing',
+    'military parade tickets Red Square',
+    'how to learn Russian fast',
+  ])('refuses %s, which the synonyms alone would answer', (q) => {
+    expect(withoutList.search(q).matched).toBe(true);
+    expect(withList.search(q).matched).toBe(false);
+  });
+
+  it('a listed word a fact does say still finds that fact', () => {
+    expect(withList.search('Mishustin tour of Beijing and Shanghai').hits[0]?.fact.id).toBe(
+      'wv-mishustin-business-delegation-beijing-shanghai',
+    );
+  });
+});
+
 describe('amounts and expansions', () => {
   it('reads "$400bn" as 400 billion', () => {
     expect(tokenize('the $400bn gas deal and a 5.6tn economy')).toEqual([
