@@ -31,7 +31,7 @@ export interface Understood {
 
 /** When several intents are cued, the first of these wins. */
 const PRIORITY: Intent[] = ['compare', 'latest', 'who-said', 'when', 'figure', 'list', 'explain'];
-const WILDCARD_MAX = 4;
+const WILDCARD_MAX = 6;
 /** A question opening with one of these asks more than a figure ("what does China sell to Russia"). */
 const QUESTION_WORDS = new Set(['what', 'which', 'who', 'why', 'how', 'where', 'when', 'does', 'do', 'did', 'is', 'are']);
 const QUOTED = /["“”«»]([^"“”«»]{2,80})["“”«»]/g;
@@ -149,7 +149,7 @@ function cueTokens(cue: string): string[] {
   return cue.split(/\s+/).flatMap((part) => (part === '*' || part === '^' ? [part] : tokenize(part)));
 }
 
-/** Where a token sequence (with `*` wildcards of one to four tokens) occurs, as the indexes it covers. */
+/** Where a token sequence (with `*` wildcards of one to six tokens) occurs, as the indexes it covers. */
 function matchAt(tokens: string[], pattern: string[]): number[] | undefined {
   const from = (i: number, k: number, covered: number[]): number[] | undefined => {
     if (k === pattern.length) return covered;

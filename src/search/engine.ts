@@ -103,6 +103,8 @@ const MIN_SCORE_WHEN_INFORMED = 0.05;
 /** A word in more than this share of facts is generic (needs a base of some size to say). */
 const GENERIC_SHARE = 0.3;
 const MAX_CONCEPTS = 24;
+/** A word shorter than this is never read as two base words run together. */
+const MIN_SPLIT_LENGTH = 7;
 /**
  * In a large base, a word found in more than this share of facts ("putin" in a base about
  * Putin) costs more to search than it tells: it is left out of the index query when rarer
@@ -516,6 +518,22 @@ export class SearchEngine {
     return out;
   }
 
+  /**
+   * A word the base never uses that is two of its words run together ("sinorussian",
+   * "tradewar"), as those two words; never an English word of its own.
+   */
+  private split(word: string): string[] | undefined {
+    if (word.length < MIN_SPLIT_LENGTH || /\p{N}/u.test(word) || this.isEnglishWord(word)) return undefined;
+    const usable = (part: string) => part.length >= 3 && !this.stopwords.has(part) && this.df.has(this.stem(part));
+    let best: string[] | undefined;
+    for (let i = 3; i <= word.length - 3; i++) {
+      const [a, b] = [word.slice(0, i), word.slice(i)];
+      // Of several ways to cut it, the one whose shorter part is longest.
+      if (usable(a) && usable(b) && (!best || Math.min(a.length, b.length) > Math.min(best[0].length, best[1].length))) best = [a, b];
+    }
+    return best;
+  }
+
   /** Is the word common enough in English to be a word of its own, not a typo? */
   private isEnglishWord(word: string): boolean {
     return (this.english.get(this.stem(word)) ?? 0) >= ENGLISH_REAL_WORD_SHARE;
@@ -574,6 +592,7 @@ export class SearchEngine {
     const fixedAt = new Set<number>();
     const tokens = tokenize(question)
       .slice(0, 200)
+      .flatMap((t) => (this.knows(t) || this.correct(t).length > 0 ? [t] : (this.split(t) ?? [t])))
       .map((t, i) => {
         if (this.knows(t)) return t;
         const fixed = this.likeliest(this.correct(t));

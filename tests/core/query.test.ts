@@ -186,6 +186,14 @@ describe('answers shaped by the question', () => {
     expect(read('the reason for closer ties').searchText).toBe('the reason for closer ties');
   });
 
+  it('a frame holds up to six words ("what role did the US-China trade war play", "how has * affected")', () => {
+    expect(read('What role did the US-China trade war play?').searchText).toBe('did the us china trade war');
+    expect(ids('What role did the US-China trade war play?').flat()).toContain('geo-trade-war-opportunity');
+    expect(read("How has the Belt and Road affected Russia's position in Central Asia?").searchText).toBe(
+      'the belt and road russias position in central asia',
+    );
+  });
+
   it('ask --json carries how the question was read', () => {
     const json = answerToJson(answerText(answerer, 'compare trade in 2018 and 2022'));
     expect(json.understood).toMatchObject({

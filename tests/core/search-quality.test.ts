@@ -174,6 +174,12 @@ describe('words of topics the base does not cover (off_domain in search.yaml)', 
     expect(withList.search(q).matched).toBe(false);
   });
 
+  it('two base words run together are read as the two ("tradewar"), an English word never', () => {
+    expect(withList.search('tradewar opportunity').hits.map((h) => h.fact.id)).toContain('geo-trade-war-opportunity');
+    expect(withList.meaningfulWords('sinorussian convenience')).toEqual(['convenience']);
+    expect(withList.meaningfulWords('understand')).toEqual(['understand']);
+  });
+
   it('a listed word a fact does say still finds that fact', () => {
     expect(withList.search('Mishustin tour of Beijing and Shanghai').hits[0]?.fact.id).toBe(
       'wv-mishustin-business-delegation-beijing-shanghai',
