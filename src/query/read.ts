@@ -48,7 +48,8 @@ export class QueryReader {
   private readonly cues: Sequence<Intent>[] = [];
   private readonly sourceNames: Sequence<string>[] = [];
   private readonly knownPhrases: Sequence<string>[] = [];
-  private readonly measureNames: { stems: string[]; measure: string }[] = [];
+  /** Each measure name as its words, each word with its one-word synonyms ("china exports russia": "chinese shipments russia"). */
+  private readonly measureNames: { stems: string[]; alternatives: Set<string>[]; measure: string }[] = [];
   /** Speakers by each word of their name ("zhao", "lijian" → "Zhao Lijian"). */
   private readonly speakers = new Map<string, string>();
   /** Ordinals the base writes as such ("20th century"): searched as typed. */
@@ -71,13 +72,12 @@ export class QueryReader {
       if (tokens.length >= 2 && tokens.length <= 8) this.knownPhrases.push({ tokens, value: p });
     }
     for (const [measure, names] of Object.entries(v.measureNames ?? {})) {
-      for (const n of names)
-        this.measureNames.push({
-          stems: tokenize(n)
-            .filter((t) => !ENGLISH_STOP_WORDS.has(t))
-            .map(engine.stem),
-          measure,
-        });
+      for (const n of names) {
+        const stems = tokenize(n)
+          .filter((t) => !ENGLISH_STOP_WORDS.has(t))
+          .map(engine.stem);
+        this.measureNames.push({ stems, alternatives: stems.map((x) => new Set(engine.equivalents(x))), measure });
+      }
     }
     for (const f of knowledge.facts.slice(0, 5000)) {
       for (const text of [f.claim, f.quote]) for (const m of text.matchAll(ORDINALS_IN_TEXT)) this.ordinals.add(m[0].toLowerCase());
@@ -119,11 +119,12 @@ export class QueryReader {
     const matched = new Map<number, Set<string>>();
     const explained = new Set<string>();
     for (const name of this.measureNames) {
-      if (!inOrder(stems, name.stems)) continue;
+      const at = inOrder(stems, name.alternatives);
+      if (!at) continue;
       const group = matched.get(name.stems.length) ?? new Set<string>();
       group.add(name.measure);
       matched.set(name.stems.length, group);
-      for (const s of name.stems) explained.add(s);
+      for (const s of at) explained.add(s);
     }
     const measures = [...matched.entries()].sort((a, b) => b[0] - a[0]).map(([, ids]) => [...ids]);
     for (const p of periods) for (const y of [p.start.slice(0, 4), p.end.slice(0, 4)]) explained.add(y);
@@ -189,9 +190,12 @@ function cut<T>(tokens: string[], sequences: Sequence<T>[], stem: (word: string)
   return out;
 }
 
-/** Do the name's stems occur in the question in this order (other words between allowed)? */
-function inOrder(stems: string[], name: string[]): boolean {
-  let k = 0;
-  for (const s of stems) if (s === name[k] && ++k === name.length) return true;
-  return name.length === 0;
+/**
+ * Do the name's words (each as itself or a synonym) occur in the question in this order,
+ * other words between allowed? The question's stems that matched, if so.
+ */
+function inOrder(stems: string[], name: Set<string>[]): string[] | undefined {
+  const at: string[] = [];
+  for (const s of stems) if (at.length < name.length && name[at.length].has(s)) at.push(s);
+  return at.length === name.length ? at : undefined;
 }

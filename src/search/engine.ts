@@ -88,6 +88,8 @@ const ENGLISH_REAL_WORD_SHARE = 2e-6;
  * a question's "done" or "matter" cannot sink a fact as its rare words can.
  */
 const ENGLISH_KNOWN_SHARE = 1e-2;
+/** A word at least this common in English (1 in 1,000 words: "time", "way") cannot carry a match alone. */
+const EVERYDAY_SHARE = 1e-3;
 /** A known word that a fact lacks counts against it at this share of its cost. */
 const KNOWN_LACKING_WEIGHT = 0.5;
 /** Share of the question's weight the best fact must hold for a match. */
@@ -384,7 +386,8 @@ export class SearchEngine {
     weighed.sort((a, b) => Number(phraseFacts.has(b.id)) - Number(phraseFacts.has(a.id)) || b.score - a.score);
 
     // The best fact must hold most of what the question asks, including a word that can carry it.
-    const carries = (w: Weighed) => w.information >= MIN_INFORMATION && w.holds.some((c) => !c.numeric);
+    // An everyday word ("time", "way") found alone cannot carry it: "what time is it in Moscow".
+    const carries = (w: Weighed) => w.information >= MIN_INFORMATION && w.holds.some((c) => !c.numeric && !this.isEveryday(c));
     // One that carries the question leads a higher-scoring one that does not (a word with many
     // synonyms, "war", scores high in facts that lack the rest); a phrase match keeps the lead.
     if (weighed.length > 0 && !carries(weighed[0]) && !phraseFacts.has(weighed[0].id)) {
@@ -412,6 +415,12 @@ export class SearchEngine {
       .map((c) => c.text);
   }
 
+  /** A stem and those of its one-word synonyms ("export": "sell", "ship"…): how the query reader matches measure names. */
+  equivalents(stem: string): string[] {
+    const entry = this.byStem.get(stem);
+    return entry ? [...new Set([stem, ...entry.stems])] : [stem];
+  }
+
   /** The stems a question's words stand for, typos corrected: how the query reader compares words. */
   stemsOf(text: string): string[] {
     return tokenize(text)
@@ -424,9 +433,10 @@ export class SearchEngine {
       });
   }
 
-  /** The first stem of each concept, in the order the question says them. */
-  private orderOf(concepts: Concept[]): string[] {
-    return [...new Set(concepts.map((c) => c.own[0]).filter((x) => !!x))];
+  /** Each concept's stems ("chinese" is also "china"), in the order the question says them. */
+  private orderOf(concepts: Concept[]): string[][] {
+    const seen = new Set<string>();
+    return concepts.map((c) => c.stems).filter((stems) => stems.length > 0 && !seen.has(stems[0]) && !!seen.add(stems[0]));
   }
 
   /** A fact's claim and quote as words (remembered for the facts questions keep reaching). */
@@ -441,10 +451,10 @@ export class SearchEngine {
     return words;
   }
 
-  /** Does the fact's claim name these stems in this order (each first mention)? */
-  private sameOrder(order: string[], n: number): boolean {
+  /** Does the fact's claim name these concepts in this order (each first mention)? */
+  private sameOrder(order: string[][], n: number): boolean {
     const stems = this.wordsOf(n).claim.map(this.stem);
-    const at = order.map((o) => stems.indexOf(o));
+    const at = order.map((alternatives) => stems.findIndex((x) => alternatives.includes(x)));
     return at.every((p, i) => p >= 0 && (i === 0 || p > at[i - 1]));
   }
 
@@ -523,7 +533,7 @@ export class SearchEngine {
    * "tradewar"), as those two words; never an English word of its own.
    */
   private split(word: string): string[] | undefined {
-    if (word.length < MIN_SPLIT_LENGTH || /\p{N}/u.test(word) || this.isEnglishWord(word)) return undefined;
+    if (word.length < MIN_SPLIT_LENGTH || /\p{N}/u.test(word) || this.english.has(this.stem(word))) return undefined;
     const usable = (part: string) => part.length >= 3 && !this.stopwords.has(part) && this.df.has(this.stem(part));
     let best: string[] | undefined;
     for (let i = 3; i <= word.length - 3; i++) {
@@ -532,6 +542,13 @@ export class SearchEngine {
       if (usable(a) && usable(b) && (!best || Math.min(a.length, b.length) > Math.min(best[0].length, best[1].length))) best = [a, b];
     }
     return best;
+  }
+
+  /** Is the concept one everyday word ("time", "way", "people"), too common in English to carry a question? */
+  private isEveryday(c: Concept): boolean {
+    // A phrase, or a word with synonyms in the vocabulary, is a concept of the base's own.
+    if (c.parts || c.text.includes(' ') || c.stems.length > 1 || this.byStem.has(c.stems[0])) return false;
+    return (this.english.get(this.stem(c.text)) ?? 0) >= EVERYDAY_SHARE;
   }
 
   /** Is the word common enough in English to be a word of its own, not a typo? */

@@ -194,6 +194,12 @@ describe('answers shaped by the question', () => {
     );
   });
 
+  it('a measure is named in other words too, word by word through the synonyms ("chinese shipments to russia")', () => {
+    expect(read('value of chinese shipments to russia so far in 2023').measures.flat()).toContain('china-exports-to-russia');
+    // The order still tells the direction: Russia's shipments to China are not China's exports.
+    expect(read('value of russian shipments to china').measures.flat()).not.toContain('china-exports-to-russia');
+  });
+
   it('ask --json carries how the question was read', () => {
     const json = answerToJson(answerText(answerer, 'compare trade in 2018 and 2022'));
     expect(json.understood).toMatchObject({

@@ -180,6 +180,16 @@ describe('words of topics the base does not cover (off_domain in search.yaml)', 
     expect(withList.meaningfulWords('understand')).toEqual(['understand']);
   });
 
+  it('an everyday word found alone cannot carry a match ("time"); a word with synonyms can', () => {
+    expect(withList.search('what time is it in Moscow').matched).toBe(false);
+    expect(withList.search('what does the US call Russia and China').matched).toBe(true);
+  });
+
+  it('keeps apart words the stemmer would merge: "important" is not "import", "goods" not "good"', () => {
+    expect(withList.stemsOf('important imports goods good')).toEqual(['important', 'import', 'goods', 'good']);
+    expect(factIds('Is China more important to Russia than ever?')).toContain('lifeline-sanctions-china-most-important');
+  });
+
   it('a listed word a fact does say still finds that fact', () => {
     expect(withList.search('Mishustin tour of Beijing and Shanghai').hits[0]?.fact.id).toBe(
       'wv-mishustin-business-delegation-beijing-shanghai',
