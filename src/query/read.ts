@@ -32,6 +32,8 @@ export interface Understood {
 /** When several intents are cued, the first of these wins. */
 const PRIORITY: Intent[] = ['compare', 'latest', 'who-said', 'when', 'figure', 'list', 'explain'];
 const WILDCARD_MAX = 6;
+/** Words of change; their synonyms in search.yaml count too. */
+const CHANGE_WORDS = ['grow', 'change', 'fell'];
 /** A question opening with one of these asks more than a figure ("what does China sell to Russia"). */
 const QUESTION_WORDS = new Set(['what', 'which', 'who', 'why', 'how', 'where', 'when', 'does', 'do', 'did', 'is', 'are']);
 const QUOTED = /["“”«»]([^"“”«»]{2,80})["“”«»]/g;
@@ -52,6 +54,8 @@ export class QueryReader {
   private readonly measureNames: { stems: string[]; alternatives: Set<string>[]; measure: string }[] = [];
   /** Speakers by each word of their name ("zhao", "lijian" → "Zhao Lijian"). */
   private readonly speakers = new Map<string, string>();
+  /** Words of change ("grow", "rise", "fell"… and their synonyms): a change across a range of years compares its ends. */
+  private readonly changeStems: Set<string>;
   /** Ordinals the base writes as such ("20th century"): searched as typed. */
   private readonly ordinals = new Set<string>();
 
@@ -60,6 +64,7 @@ export class QueryReader {
     private readonly engine: SearchEngine,
   ) {
     const v = knowledge.vocabulary;
+    this.changeStems = new Set(CHANGE_WORDS.flatMap((w) => engine.equivalents(engine.stem(w))));
     for (const intent of PRIORITY) for (const cue of v.intents?.[intent] ?? []) this.cues.push({ tokens: cueTokens(cue), value: intent });
     for (const [id, names] of Object.entries(v.source_names ?? {}))
       for (const n of names) this.sourceNames.push({ tokens: tokenize(n), value: id });
@@ -88,7 +93,9 @@ export class QueryReader {
 
   read(question: string): Understood {
     const phrases = [...question.matchAll(QUOTED)].map((m) => m[1].trim().toLowerCase());
-    const { periods, text: dated } = findPeriods(question);
+    const found = findPeriods(question);
+    let periods = found.periods;
+    const dated = found.text;
     let tokens = tokenize(dated).map((t) => (this.ordinals.has(t) ? t : t.replace(ORDINAL, '$1')));
 
     const sources: string[] = [];
@@ -109,7 +116,7 @@ export class QueryReader {
     }
     const searchText = tokens.filter((_, i) => !frame.has(i)).join(' ');
     if (periods.length >= 2) intents.add('compare');
-    const intent = PRIORITY.find((i) => intents.has(i)) ?? 'lookup';
+    let intent: Understood['intent'] = PRIORITY.find((i) => intents.has(i)) ?? 'lookup';
 
     for (const p of this.knownPhrases)
       if (possible(p.tokens) && matchAt(tokens, p.tokens) && !phrases.includes(p.value)) phrases.push(p.value);
@@ -127,6 +134,15 @@ export class QueryReader {
       for (const s of at) explained.add(s);
     }
     const measures = [...matched.entries()].sort((a, b) => b[0] - a[0]).map(([, ids]) => [...ids]);
+    // "How much did energy imports grow from 2021 to 2022", "how did trade change between 2018
+    // and 2022": a change across a range of years is a comparison of its two ends.
+    const change = stems.filter((s) => this.changeStems.has(s));
+    const ends = periods.length === 1 ? /^(\d{4})–(\d{4})$/.exec(periods[0].label) : null;
+    if (ends && measures.length > 0 && (change.length > 0 || intent === 'compare') && ['lookup', 'figure', 'compare'].includes(intent)) {
+      periods = [ends[1], ends[2]].map((y) => ({ start: `${y}-01-01`, end: `${y}-12-31`, label: y }));
+      intent = 'compare';
+      for (const s of change) explained.add(s);
+    }
     for (const p of periods) for (const y of [p.start.slice(0, 4), p.end.slice(0, 4)]) explained.add(y);
     for (const c of cued) explained.add(this.engine.stem(c));
     const unexplained = this.engine.meaningfulWords(searchText).filter((w) => !this.engine.stemsOf(w).every((s) => explained.has(s)));

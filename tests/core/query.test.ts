@@ -200,6 +200,17 @@ describe('answers shaped by the question', () => {
     expect(read('value of russian shipments to china').measures.flat()).not.toContain('china-exports-to-russia');
   });
 
+  it('a change across a range of years compares its two ends', () => {
+    const q = read("how much did China's energy imports grow from 2021 to 2022");
+    expect(q.intent).toBe('compare');
+    expect(q.periods.map((p) => p.label)).toEqual(['2021', '2022']);
+    expect(ids("how much did China's energy imports grow from 2021 to 2022").flat()).toEqual(
+      expect.arrayContaining(['lifeline-energy-imports-2021', 'lifeline-energy-imports-2022']),
+    );
+    // A range with no change asked stays a range.
+    expect(read('energy imports over 2021-2022').periods.map((p) => p.label)).toEqual(['2021–2022']);
+  });
+
   it('ask --json carries how the question was read', () => {
     const json = answerToJson(answerText(answerer, 'compare trade in 2018 and 2022'));
     expect(json.understood).toMatchObject({
