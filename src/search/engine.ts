@@ -105,6 +105,20 @@ const MIN_SCORE_WHEN_INFORMED = 0.05;
 /** A word in more than this share of facts is generic (needs a base of some size to say). */
 const GENERIC_SHARE = 0.3;
 const MAX_CONCEPTS = 24;
+/** Endings of derived words, longest first, and what the root may end in instead. */
+const DERIVATIONS: [string, string[]][] = [
+  ['ility', ['le']],
+  ['iness', ['y']],
+  ['ption', ['be']],
+  ['ations', ['e', '']],
+  ['ation', ['e', '']],
+  ['ness', ['']],
+  ['ally', ['al', '']],
+  ['ions', ['e', '']],
+  ['ion', ['e', '']],
+  ['ily', ['y']],
+  ['ly', ['', 'e']],
+];
 /** A word shorter than this is never read as two base words run together. */
 const MIN_SPLIT_LENGTH = 7;
 /**
@@ -529,6 +543,21 @@ export class SearchEngine {
   }
 
   /**
+   * The base's word for another form of a word it never uses: "angrily" is "angry",
+   * "description" is "describe", "durability" is "durable" (read as a correction).
+   */
+  private relative(word: string): string | undefined {
+    if (word.length < 6 || /\p{N}/u.test(word)) return undefined;
+    for (const [suffix, endings] of DERIVATIONS) {
+      if (!word.endsWith(suffix)) continue;
+      const root = word.slice(0, -suffix.length);
+      if (root.length < 4) continue;
+      for (const e of endings) if (!this.stopwords.has(root + e) && this.knows(root + e)) return root + e;
+    }
+    return undefined;
+  }
+
+  /**
    * A word the base never uses that is two of its words run together ("sinorussian",
    * "tradewar"), as those two words; never an English word of its own.
    */
@@ -609,10 +638,10 @@ export class SearchEngine {
     const fixedAt = new Set<number>();
     const tokens = tokenize(question)
       .slice(0, 200)
-      .flatMap((t) => (this.knows(t) || this.correct(t).length > 0 ? [t] : (this.split(t) ?? [t])))
+      .flatMap((t) => (this.knows(t) || this.correct(t).length > 0 || this.relative(t) ? [t] : (this.split(t) ?? [t])))
       .map((t, i) => {
         if (this.knows(t)) return t;
-        const fixed = this.likeliest(this.correct(t));
+        const fixed = this.likeliest(this.correct(t)) ?? this.relative(t);
         if (!fixed) return t;
         fixedAt.add(i);
         return fixed;

@@ -190,6 +190,11 @@ describe('words of topics the base does not cover (off_domain in search.yaml)', 
     expect(factIds('Is China more important to Russia than ever?')).toContain('lifeline-sanctions-china-most-important');
   });
 
+  it('a word the base never uses is read as the form of it the base does use ("angrily": "angry")', () => {
+    expect(withList.meaningfulWords('reacted angrily')).toContain('angry');
+    expect(withList.search('Did Beijing react angrily to the NATO office plan?').hits[0]?.fact.id).toBe('wv-nato-tokyo-liaison-office');
+  });
+
   it('a listed word a fact does say still finds that fact', () => {
     expect(withList.search('Mishustin tour of Beijing and Shanghai').hits[0]?.fact.id).toBe(
       'wv-mishustin-business-delegation-beijing-shanghai',
