@@ -200,6 +200,11 @@ describe('answers shaped by the question', () => {
     expect(read('value of russian shipments to china').measures.flat()).not.toContain('china-exports-to-russia');
   });
 
+  it('"are exports rising?" asks for a figure', () => {
+    expect(read('Are Chinese exports to Russia rising?').intent).toBe('figure');
+    expect(ids('Are Chinese exports to Russia rising?').flat()).toContain('lifeline-china-exports-growth-2023');
+  });
+
   it('a change across a range of years compares its two ends', () => {
     const q = read("how much did China's energy imports grow from 2021 to 2022");
     expect(q.intent).toBe('compare');
