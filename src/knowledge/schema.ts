@@ -160,8 +160,10 @@ export const SearchFileSchema = z.strictObject({
   expansions: z.record(term, z.array(term).min(1)).optional(),
   /** Well-known phrases that match only as phrases. */
   phrases: z.array(term).optional(),
-  /** Cue phrases per intent; `*` stands for one to four words. */
+  /** Cue phrases per intent; `*` stands for one to six words. */
   intents: z.partialRecord(z.enum(INTENTS), z.array(term)).optional(),
+  /** Words and phrases of topics the base does not cover ("hotel", "recipe"): they carry a question. */
+  off_domain: z.array(term).optional(),
 });
 
 /** The names people use for each source, keyed by source id (knowledge/source-names.yaml). */

@@ -78,6 +78,8 @@ export interface SearchVocabulary {
   expansions?: Record<string, string[]>;
   phrases?: string[];
   intents?: Partial<Record<Intent, string[]>>;
+  /** Words and phrases of topics the base does not cover: matched as typed, they carry a question. */
+  off_domain?: string[];
   source_names?: Record<string, string[]>;
   /** Words people use for a fact that it does not say itself, by fact id (aliases.yaml). */
   aliases?: Record<string, string[]>;

@@ -31,7 +31,9 @@ export interface Understood {
 
 /** When several intents are cued, the first of these wins. */
 const PRIORITY: Intent[] = ['compare', 'latest', 'who-said', 'when', 'figure', 'list', 'explain'];
-const WILDCARD_MAX = 4;
+const WILDCARD_MAX = 6;
+/** Words of change; their synonyms in search.yaml count too. */
+const CHANGE_WORDS = ['grow', 'change', 'fell'];
 /** A question opening with one of these asks more than a figure ("what does China sell to Russia"). */
 const QUESTION_WORDS = new Set(['what', 'which', 'who', 'why', 'how', 'where', 'when', 'does', 'do', 'did', 'is', 'are']);
 const QUOTED = /["“”«»]([^"“”«»]{2,80})["“”«»]/g;
@@ -48,9 +50,12 @@ export class QueryReader {
   private readonly cues: Sequence<Intent>[] = [];
   private readonly sourceNames: Sequence<string>[] = [];
   private readonly knownPhrases: Sequence<string>[] = [];
-  private readonly measureNames: { stems: string[]; measure: string }[] = [];
+  /** Each measure name as its words, each word with its one-word synonyms ("china exports russia": "chinese shipments russia"). */
+  private readonly measureNames: { stems: string[]; alternatives: Set<string>[]; measure: string }[] = [];
   /** Speakers by each word of their name ("zhao", "lijian" → "Zhao Lijian"). */
   private readonly speakers = new Map<string, string>();
+  /** Words of change ("grow", "rise", "fell"… and their synonyms): a change across a range of years compares its ends. */
+  private readonly changeStems: Set<string>;
   /** Ordinals the base writes as such ("20th century"): searched as typed. */
   private readonly ordinals = new Set<string>();
 
@@ -59,6 +64,7 @@ export class QueryReader {
     private readonly engine: SearchEngine,
   ) {
     const v = knowledge.vocabulary;
+    this.changeStems = new Set(CHANGE_WORDS.flatMap((w) => engine.equivalents(engine.stem(w))));
     for (const intent of PRIORITY) for (const cue of v.intents?.[intent] ?? []) this.cues.push({ tokens: cueTokens(cue), value: intent });
     for (const [id, names] of Object.entries(v.source_names ?? {}))
       for (const n of names) this.sourceNames.push({ tokens: tokenize(n), value: id });
@@ -71,13 +77,12 @@ export class QueryReader {
       if (tokens.length >= 2 && tokens.length <= 8) this.knownPhrases.push({ tokens, value: p });
     }
     for (const [measure, names] of Object.entries(v.measureNames ?? {})) {
-      for (const n of names)
-        this.measureNames.push({
-          stems: tokenize(n)
-            .filter((t) => !ENGLISH_STOP_WORDS.has(t))
-            .map(engine.stem),
-          measure,
-        });
+      for (const n of names) {
+        const stems = tokenize(n)
+          .filter((t) => !ENGLISH_STOP_WORDS.has(t))
+          .map(engine.stem);
+        this.measureNames.push({ stems, alternatives: stems.map((x) => new Set(engine.equivalents(x))), measure });
+      }
     }
     for (const f of knowledge.facts.slice(0, 5000)) {
       for (const text of [f.claim, f.quote]) for (const m of text.matchAll(ORDINALS_IN_TEXT)) this.ordinals.add(m[0].toLowerCase());
@@ -88,7 +93,9 @@ export class QueryReader {
 
   read(question: string): Understood {
     const phrases = [...question.matchAll(QUOTED)].map((m) => m[1].trim().toLowerCase());
-    const { periods, text: dated } = findPeriods(question);
+    const found = findPeriods(question);
+    let periods = found.periods;
+    const dated = found.text;
     let tokens = tokenize(dated).map((t) => (this.ordinals.has(t) ? t : t.replace(ORDINAL, '$1')));
 
     const sources: string[] = [];
@@ -109,7 +116,7 @@ export class QueryReader {
     }
     const searchText = tokens.filter((_, i) => !frame.has(i)).join(' ');
     if (periods.length >= 2) intents.add('compare');
-    const intent = PRIORITY.find((i) => intents.has(i)) ?? 'lookup';
+    let intent: Understood['intent'] = PRIORITY.find((i) => intents.has(i)) ?? 'lookup';
 
     for (const p of this.knownPhrases)
       if (possible(p.tokens) && matchAt(tokens, p.tokens) && !phrases.includes(p.value)) phrases.push(p.value);
@@ -119,13 +126,23 @@ export class QueryReader {
     const matched = new Map<number, Set<string>>();
     const explained = new Set<string>();
     for (const name of this.measureNames) {
-      if (!inOrder(stems, name.stems)) continue;
+      const at = inOrder(stems, name.alternatives);
+      if (!at) continue;
       const group = matched.get(name.stems.length) ?? new Set<string>();
       group.add(name.measure);
       matched.set(name.stems.length, group);
-      for (const s of name.stems) explained.add(s);
+      for (const s of at) explained.add(s);
     }
     const measures = [...matched.entries()].sort((a, b) => b[0] - a[0]).map(([, ids]) => [...ids]);
+    // "How much did energy imports grow from 2021 to 2022", "how did trade change between 2018
+    // and 2022": a change across a range of years is a comparison of its two ends.
+    const change = stems.filter((s) => this.changeStems.has(s));
+    const ends = periods.length === 1 ? /^(\d{4})–(\d{4})$/.exec(periods[0].label) : null;
+    if (ends && measures.length > 0 && (change.length > 0 || intent === 'compare') && ['lookup', 'figure', 'compare'].includes(intent)) {
+      periods = [ends[1], ends[2]].map((y) => ({ start: `${y}-01-01`, end: `${y}-12-31`, label: y }));
+      intent = 'compare';
+      for (const s of change) explained.add(s);
+    }
     for (const p of periods) for (const y of [p.start.slice(0, 4), p.end.slice(0, 4)]) explained.add(y);
     for (const c of cued) explained.add(this.engine.stem(c));
     const unexplained = this.engine.meaningfulWords(searchText).filter((w) => !this.engine.stemsOf(w).every((s) => explained.has(s)));
@@ -149,7 +166,7 @@ function cueTokens(cue: string): string[] {
   return cue.split(/\s+/).flatMap((part) => (part === '*' || part === '^' ? [part] : tokenize(part)));
 }
 
-/** Where a token sequence (with `*` wildcards of one to four tokens) occurs, as the indexes it covers. */
+/** Where a token sequence (with `*` wildcards of one to six tokens) occurs, as the indexes it covers. */
 function matchAt(tokens: string[], pattern: string[]): number[] | undefined {
   const from = (i: number, k: number, covered: number[]): number[] | undefined => {
     if (k === pattern.length) return covered;
@@ -189,9 +206,12 @@ function cut<T>(tokens: string[], sequences: Sequence<T>[], stem: (word: string)
   return out;
 }
 
-/** Do the name's stems occur in the question in this order (other words between allowed)? */
-function inOrder(stems: string[], name: string[]): boolean {
-  let k = 0;
-  for (const s of stems) if (s === name[k] && ++k === name.length) return true;
-  return name.length === 0;
+/**
+ * Do the name's words (each as itself or a synonym) occur in the question in this order,
+ * other words between allowed? The question's stems that matched, if so.
+ */
+function inOrder(stems: string[], name: Set<string>[]): string[] | undefined {
+  const at: string[] = [];
+  for (const s of stems) if (at.length < name.length && name[at.length].has(s)) at.push(s);
+  return at.length === name.length ? at : undefined;
 }

@@ -65,6 +65,8 @@ interface Concept {
   whole?: boolean;
   /** A compound: a fact holds it only when it holds every part. */
   parts?: Concept[];
+  /** A word of a topic the base does not cover: no synonym reaches it, and a fact lacking it loses its full weight. */
+  offDomain?: boolean;
 }
 
 /** A word the base never uses weighs as a word found in this many facts (less than one: more than any word it has). */
@@ -86,6 +88,8 @@ const ENGLISH_REAL_WORD_SHARE = 2e-6;
  * a question's "done" or "matter" cannot sink a fact as its rare words can.
  */
 const ENGLISH_KNOWN_SHARE = 1e-2;
+/** A word at least this common in English (1 in 1,000 words: "time", "way") cannot carry a match alone. */
+const EVERYDAY_SHARE = 1e-3;
 /** A known word that a fact lacks counts against it at this share of its cost. */
 const KNOWN_LACKING_WEIGHT = 0.5;
 /** Share of the question's weight the best fact must hold for a match. */
@@ -101,6 +105,22 @@ const MIN_SCORE_WHEN_INFORMED = 0.05;
 /** A word in more than this share of facts is generic (needs a base of some size to say). */
 const GENERIC_SHARE = 0.3;
 const MAX_CONCEPTS = 24;
+/** Endings of derived words, longest first, and what the root may end in instead. */
+const DERIVATIONS: [string, string[]][] = [
+  ['ility', ['le']],
+  ['iness', ['y']],
+  ['ption', ['be']],
+  ['ations', ['e', '']],
+  ['ation', ['e', '']],
+  ['ness', ['']],
+  ['ally', ['al', '']],
+  ['ions', ['e', '']],
+  ['ion', ['e', '']],
+  ['ily', ['y']],
+  ['ly', ['', 'e']],
+];
+/** A word shorter than this is never read as two base words run together. */
+const MIN_SPLIT_LENGTH = 7;
 /**
  * In a large base, a word found in more than this share of facts ("putin" in a base about
  * Putin) costs more to search than it tells: it is left out of the index query when rarer
@@ -153,6 +173,8 @@ export class SearchEngine {
   private readonly phraseWords = new Set<string>();
   /** The base's own words, as written, by first letters: what a typo is corrected against. */
   private readonly vocabulary = new Map<string, Set<string>>();
+  /** Words and phrases of topics the base does not cover, by their first word, longest first. */
+  private readonly offDomain = new Map<string, string[][]>();
 
   /** General English word shares: what an unknown word weighs (see ENGLISH_EVERY_FACT_SHARE); the same for every base, so a rebuild reuses them. */
   readonly english: EnglishFrequencies;
@@ -236,6 +258,12 @@ export class SearchEngine {
       }
     }
     for (const s of vocabulary.generic.flatMap(tokenize).map(this.stem)) this.generic.add(s);
+    for (const entry of vocabulary.off_domain ?? []) {
+      const tokens = tokenize(entry);
+      if (tokens.length === 0) continue;
+      const list = [...(this.offDomain.get(tokens[0]) ?? []), tokens].sort((a, b) => b.length - a.length);
+      this.offDomain.set(tokens[0], list);
+    }
     if (this.facts.length >= 50) {
       for (const [s, n] of this.df) if (n / this.facts.length > GENERIC_SHARE) this.generic.add(s);
     }
@@ -360,7 +388,9 @@ export class SearchEngine {
       if (order.length >= 2 && rank < RERANK && this.sameOrder(order, w.id)) w.score *= SAME_ORDER_BOOST;
       const held = w.holds.reduce((n, c) => n + c.weight * (c.corrected ? CORRECTED_WEIGHT : 1), 0);
       // A word the base knows but this fact lacks counts against it less than one the base never uses.
-      const absent = meaningful.filter((c) => !w.holds.includes(c)).reduce((n, c) => n + c.cost * (c.known ? KNOWN_LACKING_WEIGHT : 1), 0);
+      const absent = meaningful
+        .filter((c) => !w.holds.includes(c))
+        .reduce((n, c) => n + c.cost * (c.known && !c.offDomain ? KNOWN_LACKING_WEIGHT : 1), 0);
       w.information = held / (w.holds.reduce((n, c) => n + c.weight, 0) + absent);
       // What a fact holds of the question counts more than how often it says it.
       const about = this.facts[w.id].about;
@@ -370,7 +400,8 @@ export class SearchEngine {
     weighed.sort((a, b) => Number(phraseFacts.has(b.id)) - Number(phraseFacts.has(a.id)) || b.score - a.score);
 
     // The best fact must hold most of what the question asks, including a word that can carry it.
-    const carries = (w: Weighed) => w.information >= MIN_INFORMATION && w.holds.some((c) => !c.numeric);
+    // An everyday word ("time", "way") found alone cannot carry it: "what time is it in Moscow".
+    const carries = (w: Weighed) => w.information >= MIN_INFORMATION && w.holds.some((c) => !c.numeric && !this.isEveryday(c));
     // One that carries the question leads a higher-scoring one that does not (a word with many
     // synonyms, "war", scores high in facts that lack the rest); a phrase match keeps the lead.
     if (weighed.length > 0 && !carries(weighed[0]) && !phraseFacts.has(weighed[0].id)) {
@@ -398,6 +429,12 @@ export class SearchEngine {
       .map((c) => c.text);
   }
 
+  /** A stem and those of its one-word synonyms ("export": "sell", "ship"…): how the query reader matches measure names. */
+  equivalents(stem: string): string[] {
+    const entry = this.byStem.get(stem);
+    return entry ? [...new Set([stem, ...entry.stems])] : [stem];
+  }
+
   /** The stems a question's words stand for, typos corrected: how the query reader compares words. */
   stemsOf(text: string): string[] {
     return tokenize(text)
@@ -410,9 +447,10 @@ export class SearchEngine {
       });
   }
 
-  /** The first stem of each concept, in the order the question says them. */
-  private orderOf(concepts: Concept[]): string[] {
-    return [...new Set(concepts.map((c) => c.own[0]).filter((x) => !!x))];
+  /** Each concept's stems ("chinese" is also "china"), in the order the question says them. */
+  private orderOf(concepts: Concept[]): string[][] {
+    const seen = new Set<string>();
+    return concepts.map((c) => c.stems).filter((stems) => stems.length > 0 && !seen.has(stems[0]) && !!seen.add(stems[0]));
   }
 
   /** A fact's claim and quote as words (remembered for the facts questions keep reaching). */
@@ -427,10 +465,10 @@ export class SearchEngine {
     return words;
   }
 
-  /** Does the fact's claim name these stems in this order (each first mention)? */
-  private sameOrder(order: string[], n: number): boolean {
+  /** Does the fact's claim name these concepts in this order (each first mention)? */
+  private sameOrder(order: string[][], n: number): boolean {
     const stems = this.wordsOf(n).claim.map(this.stem);
-    const at = order.map((o) => stems.indexOf(o));
+    const at = order.map((alternatives) => stems.findIndex((x) => alternatives.includes(x)));
     return at.every((p, i) => p >= 0 && (i === 0 || p > at[i - 1]));
   }
 
@@ -504,6 +542,44 @@ export class SearchEngine {
     return out;
   }
 
+  /**
+   * The base's word for another form of a word it never uses: "angrily" is "angry",
+   * "description" is "describe", "durability" is "durable" (read as a correction).
+   */
+  private relative(word: string): string | undefined {
+    if (word.length < 6 || /\p{N}/u.test(word)) return undefined;
+    for (const [suffix, endings] of DERIVATIONS) {
+      if (!word.endsWith(suffix)) continue;
+      const root = word.slice(0, -suffix.length);
+      if (root.length < 4) continue;
+      for (const e of endings) if (!this.stopwords.has(root + e) && this.knows(root + e)) return root + e;
+    }
+    return undefined;
+  }
+
+  /**
+   * A word the base never uses that is two of its words run together ("sinorussian",
+   * "tradewar"), as those two words; never an English word of its own.
+   */
+  private split(word: string): string[] | undefined {
+    if (word.length < MIN_SPLIT_LENGTH || /\p{N}/u.test(word) || this.english.has(this.stem(word))) return undefined;
+    const usable = (part: string) => part.length >= 3 && !this.stopwords.has(part) && this.df.has(this.stem(part));
+    let best: string[] | undefined;
+    for (let i = 3; i <= word.length - 3; i++) {
+      const [a, b] = [word.slice(0, i), word.slice(i)];
+      // Of several ways to cut it, the one whose shorter part is longest.
+      if (usable(a) && usable(b) && (!best || Math.min(a.length, b.length) > Math.min(best[0].length, best[1].length))) best = [a, b];
+    }
+    return best;
+  }
+
+  /** Is the concept one everyday word ("time", "way", "people"), too common in English to carry a question? */
+  private isEveryday(c: Concept): boolean {
+    // A phrase, or a word with synonyms in the vocabulary, is a concept of the base's own.
+    if (c.parts || c.text.includes(' ') || c.stems.length > 1 || this.byStem.has(c.stems[0])) return false;
+    return (this.english.get(this.stem(c.text)) ?? 0) >= EVERYDAY_SHARE;
+  }
+
   /** Is the word common enough in English to be a word of its own, not a typo? */
   private isEnglishWord(word: string): boolean {
     return (this.english.get(this.stem(word)) ?? 0) >= ENGLISH_REAL_WORD_SHARE;
@@ -523,7 +599,8 @@ export class SearchEngine {
       this.df.has(this.stem(word)) ||
       /\p{N}/u.test(word) ||
       this.phraseWords.has(word) ||
-      this.byStem.has(this.stem(word))
+      this.byStem.has(this.stem(word)) ||
+      this.offDomain.has(word)
     );
   }
 
@@ -561,15 +638,22 @@ export class SearchEngine {
     const fixedAt = new Set<number>();
     const tokens = tokenize(question)
       .slice(0, 200)
+      .flatMap((t) => (this.knows(t) || this.correct(t).length > 0 || this.relative(t) ? [t] : (this.split(t) ?? [t])))
       .map((t, i) => {
         if (this.knows(t)) return t;
-        const fixed = this.likeliest(this.correct(t));
+        const fixed = this.likeliest(this.correct(t)) ?? this.relative(t);
         if (!fixed) return t;
         fixedAt.add(i);
         return fixed;
       });
     const concepts: Concept[] = [];
     for (let i = 0; i < tokens.length && concepts.length < MAX_CONCEPTS; ) {
+      const away = this.offDomain.get(tokens[i])?.find((e) => e.every((t, k) => tokens[i + k] === t));
+      if (away) {
+        concepts.push(this.offDomainConcept(away));
+        i += away.length;
+        continue;
+      }
       // A one-word entry matches any form of the word ("navies" for "navy").
       const phrase =
         this.phrasesByFirst.get(tokens[i])?.find((p) => p.tokens.every((t, k) => tokens[i + k] === t)) ??
@@ -634,6 +718,32 @@ export class SearchEngine {
     // The same concept twice adds nothing.
     const seen = new Set<string>();
     return this.compounds(concepts.filter((c) => !seen.has(c.stems.join(' ')) && seen.add(c.stems.join(' '))));
+  }
+
+  /**
+   * A word or phrase of a topic the base does not cover ("hotels", "best time to visit"): it
+   * means only itself (no synonym, expansion or correction), and it carries the question: a
+   * fact holds it only by saying it, and one lacking it loses its full weight.
+   */
+  private offDomainConcept(tokens: string[]): Concept {
+    const own = tokens.filter((t) => !this.stopwords.has(t)).map(this.stem);
+    // A phrase ("how to learn") is never held: its words alone ("learn") are another matter.
+    const stems = tokens.length === 1 && own.length === 1 && this.df.has(own[0]) ? own : [];
+    const df = stems.length > 0 ? Math.min(...stems.map((x) => this.df.get(x) as number)) : UNKNOWN_DF;
+    const weight = this.weightOf(df);
+    return {
+      text: tokens.join(' '),
+      stems: stems.length > 0 ? stems : [tokens.join(' ')],
+      generic: false,
+      weight,
+      cost: this.weightOf(UNKNOWN_DF),
+      known: stems.length > 0,
+      corrected: false,
+      numeric: false,
+      own: stems,
+      whole: true,
+      offDomain: true,
+    };
   }
 
   /**

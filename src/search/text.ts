@@ -37,9 +37,33 @@ export function tokenize(text: string): string[] {
   );
 }
 
-/** A word's Porter stem; a number stays as it is. */
+/**
+ * Words the Porter stemmer would give another word's stem, though they mean something else
+ * here ("important" is not "import", "goods" not "good", "international" not "internal"):
+ * each keeps a stem of its own, shared with its other forms.
+ */
+const OWN_STEMS = new Map<string, string>(
+  Object.entries({
+    important: 'important',
+    importance: 'important',
+    importantly: 'important',
+    unimportant: 'important',
+    goods: 'goods',
+    international: 'international',
+    internationally: 'international',
+    business: 'business',
+    businesses: 'business',
+    positive: 'positive',
+    positively: 'positive',
+    general: 'general',
+    generally: 'general',
+    news: 'news',
+  }),
+);
+
+/** A word's Porter stem (or its own, above); a number stays as it is. */
 export function stem(word: string): string {
-  return /^\p{N}+$/u.test(word) ? word : stemmer(word);
+  return /^\p{N}+$/u.test(word) ? word : (OWN_STEMS.get(word) ?? stemmer(word));
 }
 
 /**

@@ -34,10 +34,11 @@ describe('answer quality over the labelled question set', () => {
 
   it('finds an acceptable fact in the top five, crediting the right source, and refuses off-topic questions', () => {
     const s = score(engineSystem(answerer), set);
-    expect(rate(s.top5, s.answerable)).toBeGreaterThanOrEqual(0.955);
-    expect(rate(s.top1, s.answerable)).toBeGreaterThanOrEqual(0.845);
-    expect(rate(s.rightSource, s.answerable)).toBeGreaterThanOrEqual(0.95);
-    expect(rate(s.trapsRefused, s.traps)).toBeGreaterThanOrEqual(0.99);
-    expect(rate(s.trapsRefused + s.plainRefused, s.traps + s.plain)).toBeGreaterThanOrEqual(0.985);
+    expect(rate(s.top5, s.answerable)).toBeGreaterThanOrEqual(0.97);
+    expect(rate(s.top1, s.answerable)).toBeGreaterThanOrEqual(0.85);
+    expect(rate(s.rightSource, s.answerable)).toBeGreaterThanOrEqual(0.965);
+    // Under the earlier 0.99: the later batches' traps were written to find the gate's weak spots.
+    expect(rate(s.trapsRefused, s.traps)).toBeGreaterThanOrEqual(0.98);
+    expect(rate(s.trapsRefused + s.plainRefused, s.traps + s.plain)).toBeGreaterThanOrEqual(0.98);
   });
 });

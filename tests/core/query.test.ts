@@ -186,6 +186,36 @@ describe('answers shaped by the question', () => {
     expect(read('the reason for closer ties').searchText).toBe('the reason for closer ties');
   });
 
+  it('a frame holds up to six words ("what role did the US-China trade war play", "how has * affected")', () => {
+    expect(read('What role did the US-China trade war play?').searchText).toBe('did the us china trade war');
+    expect(ids('What role did the US-China trade war play?').flat()).toContain('geo-trade-war-opportunity');
+    expect(read("How has the Belt and Road affected Russia's position in Central Asia?").searchText).toBe(
+      'the belt and road russias position in central asia',
+    );
+  });
+
+  it('a measure is named in other words too, word by word through the synonyms ("chinese shipments to russia")', () => {
+    expect(read('value of chinese shipments to russia so far in 2023').measures.flat()).toContain('china-exports-to-russia');
+    // The order still tells the direction: Russia's shipments to China are not China's exports.
+    expect(read('value of russian shipments to china').measures.flat()).not.toContain('china-exports-to-russia');
+  });
+
+  it('"are exports rising?" asks for a figure', () => {
+    expect(read('Are Chinese exports to Russia rising?').intent).toBe('figure');
+    expect(ids('Are Chinese exports to Russia rising?').flat()).toContain('lifeline-china-exports-growth-2023');
+  });
+
+  it('a change across a range of years compares its two ends', () => {
+    const q = read("how much did China's energy imports grow from 2021 to 2022");
+    expect(q.intent).toBe('compare');
+    expect(q.periods.map((p) => p.label)).toEqual(['2021', '2022']);
+    expect(ids("how much did China's energy imports grow from 2021 to 2022").flat()).toEqual(
+      expect.arrayContaining(['lifeline-energy-imports-2021', 'lifeline-energy-imports-2022']),
+    );
+    // A range with no change asked stays a range.
+    expect(read('energy imports over 2021-2022').periods.map((p) => p.label)).toEqual(['2021–2022']);
+  });
+
   it('ask --json carries how the question was read', () => {
     const json = answerToJson(answerText(answerer, 'compare trade in 2018 and 2022'));
     expect(json.understood).toMatchObject({

@@ -158,6 +158,50 @@ describe('the relevance gate weighs the fact that carries the question', () => {
   });
 });
 
+describe('words of topics the base does not cover (off_domain in search.yaml)', () => {
+  const knowledge = answerer.context.knowledge;
+  const english = loadEnglishFrequencies();
+  const withList = new SearchEngine(knowledge, english);
+  const withoutList = new SearchEngine({ ...knowledge, vocabulary: { ...knowledge.vocabulary, off_domain: [] } }, english);
+
+  it.each([
+    'Kremlin tours and opening hours',
+    'best time to visit Beijing',
+    'military parade tickets Red Square',
+    'how to learn Russian fast',
+  ])('refuses %s, which the synonyms alone would answer', (q) => {
+    expect(withoutList.search(q).matched).toBe(true);
+    expect(withList.search(q).matched).toBe(false);
+  });
+
+  it('two base words run together are read as the two ("tradewar"), an English word never', () => {
+    expect(withList.search('tradewar opportunity').hits.map((h) => h.fact.id)).toContain('geo-trade-war-opportunity');
+    expect(withList.meaningfulWords('sinorussian convenience')).toEqual(['convenience']);
+    expect(withList.meaningfulWords('understand')).toEqual(['understand']);
+  });
+
+  it('an everyday word found alone cannot carry a match ("time"); a word with synonyms can', () => {
+    expect(withList.search('what time is it in Moscow').matched).toBe(false);
+    expect(withList.search('what does the US call Russia and China').matched).toBe(true);
+  });
+
+  it('keeps apart words the stemmer would merge: "important" is not "import", "goods" not "good"', () => {
+    expect(withList.stemsOf('important imports goods good')).toEqual(['important', 'import', 'goods', 'good']);
+    expect(factIds('Is China more important to Russia than ever?')).toContain('lifeline-sanctions-china-most-important');
+  });
+
+  it('a word the base never uses is read as the form of it the base does use ("angrily": "angry")', () => {
+    expect(withList.meaningfulWords('reacted angrily')).toContain('angry');
+    expect(withList.search('Did Beijing react angrily to the NATO office plan?').hits[0]?.fact.id).toBe('wv-nato-tokyo-liaison-office');
+  });
+
+  it('a listed word a fact does say still finds that fact', () => {
+    expect(withList.search('Mishustin tour of Beijing and Shanghai').hits[0]?.fact.id).toBe(
+      'wv-mishustin-business-delegation-beijing-shanghai',
+    );
+  });
+});
+
 describe('amounts and expansions', () => {
   it('reads "$400bn" as 400 billion', () => {
     expect(tokenize('the $400bn gas deal and a 5.6tn economy')).toEqual([
