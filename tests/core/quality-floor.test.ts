@@ -5,7 +5,7 @@
  * change that makes answers worse fails here instead of slipping by.
  */
 import { describe, expect, it } from 'vitest';
-import { engineSystem, halfOfSet, loadQuestionSet, score } from '../../bench/quality/score.ts';
+import { engineSystem, halfOfSet, loadQuestionSet, OUTSIDE_FILE, score } from '../../bench/quality/score.ts';
 import { realAnswerer } from '../helpers/real.ts';
 
 const answerer = realAnswerer();
@@ -40,5 +40,18 @@ describe('answer quality over the labelled question set', () => {
     // Under the earlier 0.99: the later batches' traps were written to find the gate's weak spots.
     expect(rate(s.trapsRefused, s.traps)).toBeGreaterThanOrEqual(0.98);
     expect(rate(s.trapsRefused + s.plainRefused, s.traps + s.plain)).toBeGreaterThanOrEqual(0.98);
+  });
+
+  // Outsiders' questions sit far below the team's own: a floor under today's figures so they
+  // cannot fall further unseen, not a target.
+  it('keeps its figures on the questions written by outsiders', () => {
+    const outside = loadQuestionSet(answerer.context.knowledge, OUTSIDE_FILE);
+    expect(outside.answerable.length).toBeGreaterThanOrEqual(120);
+    const s = score(engineSystem(answerer), outside);
+    expect(rate(s.top5, s.answerable)).toBeGreaterThanOrEqual(0.84);
+    expect(rate(s.top1, s.answerable)).toBeGreaterThanOrEqual(0.75);
+    expect(rate(s.rightSource, s.answerable)).toBeGreaterThanOrEqual(0.83);
+    expect(rate(s.trapsRefused, s.traps)).toBeGreaterThanOrEqual(0.66);
+    expect(rate(s.trapsRefused + s.plainRefused, s.traps + s.plain)).toBeGreaterThanOrEqual(0.74);
   });
 });
