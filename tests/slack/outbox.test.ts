@@ -228,3 +228,34 @@ describe.each(DATABASES)('response_url outbox on %s', (_name, makeDatabase) => {
     expect(logger.entries.some((l) => String(l.msg).includes('expired'))).toBe(true);
   });
 });
+
+describe('a sweep under way when the poster closes', () => {
+  it.each(['removeExpired', 'claimOrphans'] as const)('held in %s: sends nothing once close() is called', async (held) => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const path = `/after-close/${held}`;
+    const orphan = { id: 'orphan', url: `${base}${path}`, body: '{}', attempts: 1, expiresAt: Date.now() + 60_000, nextAttemptAt: 0 };
+    const calls: string[] = [];
+    // The sweep is held at one database call while the bot stops.
+    const waitIf = async (call: string) => (calls.push(call), call === held ? gate : undefined);
+    const outbox: Outbox = {
+      save: async () => undefined,
+      renew: async () => true,
+      removeExpired: async () => (await waitIf('removeExpired'), 0),
+      claimOrphans: async () => (await waitIf('claimOrphans'), [orphan]),
+      remove: async () => undefined,
+    };
+    const poster = createResponsePoster({ allowedOrigins: [base], outbox, sweepEveryMs: 50 });
+    const sweep = poster.resume();
+    await until(() => calls.includes(held), `the sweep to reach ${held}`);
+    await poster.close();
+    release();
+    expect(await sweep).toBe(0);
+    await sleep(100);
+    // Held before the takeover, it takes over nothing; held in it, it sends nothing (the lease runs out for the next start).
+    expect(calls).toEqual(held === 'removeExpired' ? ['removeExpired'] : ['removeExpired', 'claimOrphans']);
+    expect(received.filter((r) => r.path === path)).toEqual([]);
+  });
+});
