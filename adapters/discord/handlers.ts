@@ -12,13 +12,11 @@ import {
   ButtonStyle,
   ChannelType,
   type ChatInputCommandInteraction,
-  type CommandInteraction,
   type Interaction,
   type Message,
   type MessageContextMenuCommandInteraction,
   MessageFlags,
   type MessageMentionOptions,
-  PermissionFlagsBits,
   ThreadAutoArchiveDuration,
   userMention,
 } from 'discord.js';
@@ -27,7 +25,6 @@ import { showFor } from '../../src/commands/registry.ts';
 import { verifyRequest } from '../../src/commands/verify.ts';
 import type { Core } from '../../src/core.ts';
 import type { RecordPost } from '../../src/corrections/types.ts';
-import type { ChannelContext } from '../../src/digest/types.ts';
 import { recordIfUnanswered } from '../../src/feedback/recorder.ts';
 import { feedbackTarget, takesVotes } from '../../src/feedback/target.ts';
 import type { FeedbackRecorder } from '../../src/feedback/types.ts';
@@ -36,6 +33,7 @@ import { type RateLimiter, SLOW_DOWN } from '../../src/rate-limit.ts';
 import { type ChartImages, chartedEmbed } from './chart-attachment.ts';
 import { COMMAND_NAME, requestFrom, shareText } from './commands/sinorussia.ts';
 import { NO_TEXT, textToVerify, VERIFY_MESSAGE_COMMAND } from './commands/verify-message.ts';
+import { interactionContext, messageContext } from './context.ts';
 import { codeToCount } from './errors.ts';
 import {
   feedbackComponents,
@@ -45,7 +43,6 @@ import {
   handleReasonModal,
   isDigestFeedbackButton,
   isDigestReasonModal,
-  isDiscordCurator,
   isFeedbackButton,
   isReasonModal,
 } from './feedback.ts';
@@ -102,36 +99,6 @@ const THREAD_NAME_MAX = 100;
 function shareRow(customId: string): ActionRowBuilder<ButtonBuilder> {
   const button = new ButtonBuilder().setCustomId(customId).setLabel('Share').setStyle(ButtonStyle.Secondary);
   return new ActionRowBuilder<ButtonBuilder>().addComponents(button);
-}
-
-/**
- * Who asks, where. Only members who may manage the channel may change its digest; in a DM
- * (no member, no permissions) the asker owns the conversation.
- */
-export function interactionContext(interaction: CommandInteraction, curators: readonly string[] = []): ChannelContext {
-  const permissions = interaction.memberPermissions;
-  return {
-    platform: 'discord',
-    channelId: interaction.channelId,
-    userId: interaction.user.id,
-    canManage: permissions ? permissions.has(PermissionFlagsBits.ManageChannels) : !interaction.inGuild(),
-    // A command's private answers are ephemeral: the one place the report may be shown.
-    ...(isDiscordCurator(interaction.user.id, permissions, curators) ? { curator: true } : {}),
-  };
-}
-
-/** The same for a mention: the author's permissions in that channel (threads resolve to their parent). */
-export function messageContext(message: Message): ChannelContext {
-  let canManage = !message.inGuild();
-  if (message.inGuild()) {
-    try {
-      canManage = message.member?.permissionsIn(message.channelId).has(PermissionFlagsBits.ManageChannels) ?? false;
-    } catch {
-      // Uncached channel or member: deny, the person can use the slash command instead.
-      canManage = false;
-    }
-  }
-  return { platform: 'discord', channelId: message.channelId, userId: message.author.id, canManage };
 }
 
 // Answers that depend only on the base are in-memory (milliseconds), so the reply is sent at

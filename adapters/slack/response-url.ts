@@ -291,14 +291,18 @@ export function createResponsePoster(options: ResponsePosterOptions): ResponsePo
       await deliver(url, responseUrl, json, { attempts: 0, validUntil: (postOptions.issuedAt ?? now()) + VALIDITY_MS });
     },
     async resume() {
-      if (!outbox || destroyed) return 0;
+      if (!outbox || destroyed || closed) return 0;
       clearTimeout(sweepTimer);
       let taken = 0;
       try {
         const at = now();
         const expired = await outbox.removeExpired(at);
         if (expired > 0) logger?.warn('slack: saved response_url posts expired before they could be delivered; dropped', { expired });
+        // Stopped while this sweep waited on the database: take over and send nothing (the pools
+        // are gone; a post claimed just now waits for its lease to run out, as after a kill).
+        if (destroyed || closed) return 0;
         const orphans = await outbox.claimOrphans(owner, at, at + timeoutMs + leaseMarginMs);
+        if (destroyed || closed) return 0;
         taken = orphans.length;
         if (taken > 0) logger?.info('slack: delivering response_url posts saved by a stopped instance', { posts: taken });
         for (const post of orphans) {

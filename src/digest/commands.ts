@@ -49,6 +49,11 @@ export const digestReply = (title: string, lead: string, items: AnswerItem[] = [
 
 const topicsText = (topics: Topic[]) => (topics.length === 0 ? 'all topics' : topics.join(', '));
 
+/** The channel acted on, by name when known (`#general`), so a command from a thread says where it went. */
+export const channelCalled = (ctx: ChannelContext, unnamed: string) => (ctx.channelName ? `#${ctx.channelName}` : unnamed);
+const channelText = (ctx: ChannelContext) => channelCalled(ctx, 'This channel');
+const inChannel = (ctx: ChannelContext) => (ctx.channelName ? ` in #${ctx.channelName}` : '');
+
 export function createDigestCommands(deps: DigestCommandsDeps): DigestService {
   const { store, knowledge } = deps;
   const clock = deps.clock ?? systemClock;
@@ -93,7 +98,7 @@ export function createDigestCommands(deps: DigestCommandsDeps): DigestService {
         await store.saveSubscription(subscription);
         return digestReply(
           'Daily digest subscribed',
-          `Every day at ${subscription.time} ${subscription.timeZone}, on ${topicsText(subscription.topics)}; ` +
+          `Every day at ${subscription.time} ${subscription.timeZone}${inChannel(ctx)}, on ${topicsText(subscription.topics)}; ` +
             `next post ${await nextLine(subscription)}.`,
           [guideLine(ref('digest preview'), "see tomorrow's post now"), guideLine(ref('digest unsubscribe'), 'stop it')],
           [ref('digest status'), ref('digest preview')],
@@ -104,10 +109,10 @@ export function createDigestCommands(deps: DigestCommandsDeps): DigestService {
       guarded('unsubscribe', ctx, async () => {
         const removed = await store.removeSubscription(ctx.platform, ctx.channelId);
         return removed
-          ? digestReply('Daily digest stopped', 'This channel will get no more daily posts. Subscribe again at any time.', [
+          ? digestReply('Daily digest stopped', `${channelText(ctx)} will get no more daily posts. Subscribe again at any time.`, [
               guideLine(SUBSCRIBE_USAGE, 'subscribe again'),
             ])
-          : digestReply('No daily digest here', 'This channel was not subscribed, so there was nothing to stop.', [
+          : digestReply('No daily digest here', `${channelText(ctx)} was not subscribed, so there was nothing to stop.`, [
               guideLine(SUBSCRIBE_USAGE, 'subscribe'),
             ]);
       }),
@@ -118,7 +123,7 @@ export function createDigestCommands(deps: DigestCommandsDeps): DigestService {
         if (!sub)
           return digestReply(
             'No daily digest here',
-            'This channel is not subscribed.',
+            `${channelText(ctx)} is not subscribed.`,
             [guideLine(SUBSCRIBE_USAGE, 'subscribe (defaults: 09:00, UTC, all topics)')],
             [ref('digest preview')],
           );
@@ -132,7 +137,7 @@ export function createDigestCommands(deps: DigestCommandsDeps): DigestService {
           items.push(guideLine('paused', `the last post failed (${sub.pausedReason}); subscribe again to resume`));
           return digestReply(
             'Daily digest: paused',
-            `Paused: the bot could not post here (${sub.pausedReason}). Subscribe again to resume.`,
+            `Paused: the bot could not post${inChannel(ctx) || ' here'} (${sub.pausedReason}). Subscribe again to resume.`,
             items,
             [ref('digest subscribe')],
           );
@@ -141,7 +146,7 @@ export function createDigestCommands(deps: DigestCommandsDeps): DigestService {
         items.push(guideLine('next post', next));
         return digestReply(
           'Daily digest: active',
-          `Every day at ${sub.time} ${sub.timeZone}, on ${topicsText(sub.topics)}; next post ${next}.`,
+          `Every day at ${sub.time} ${sub.timeZone}${inChannel(ctx)}, on ${topicsText(sub.topics)}; next post ${next}.`,
           items,
           [ref('digest preview'), ref('digest unsubscribe')],
         );
@@ -153,8 +158,8 @@ export function createDigestCommands(deps: DigestCommandsDeps): DigestService {
         const { selection } = await previewDigest({ knowledge, composer, clock, store }, { subscription: sub });
         const { show: _show, ...answer } = selection.answer;
         const note = sub
-          ? "Preview of tomorrow's post (only you see this)."
-          : "This channel is not subscribed; here is what tomorrow's post would be (09:00 UTC, all topics).";
+          ? `Preview of tomorrow's post${inChannel(ctx)} (only you see this).`
+          : `${channelText(ctx)} is not subscribed; here is what tomorrow's post would be (09:00 UTC, all topics).`;
         return { ...answer, lead: `${note} ${answer.lead ?? ''}`.trim() };
       }),
   };

@@ -13,6 +13,8 @@ export type PlatformName = string;
 export interface ChannelContext {
   platform: PlatformName;
   channelId: string;
+  /** The channel's name (`general`) when the platform gives it: replies say which channel they acted on. */
+  channelName?: string;
   userId: string;
   /** May this user change the channel's subscription? (Discord: Manage Channels; Slack: anyone in it.) */
   canManage: boolean;

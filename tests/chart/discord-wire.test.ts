@@ -9,9 +9,9 @@ import { startDiscord } from '../../adapters/discord/index.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { RateLimiter } from '../../src/rate-limit.ts';
 import { buttonInteraction, commandInteraction, FakeDiscord, IDS, messageCreate, type RecordedCall } from '../discord/fake-discord.ts';
+import { FAKE_DISCORD_TOKEN } from '../helpers/discord-token.ts';
 import { answerText, realAnswerer } from '../helpers/real.ts';
 
-const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const logger = memoryLogger();
 let fake: FakeDiscord;
@@ -20,7 +20,7 @@ let bot: { stop(): Promise<void> };
 beforeAll(async () => {
   fake = await new FakeDiscord().start();
   bot = await startDiscord(
-    { token: TOKEN, apiUrl: fake.apiUrl },
+    { token: FAKE_DISCORD_TOKEN, apiUrl: fake.apiUrl },
     { answerer: realAnswerer(), logger, limiter: new RateLimiter({ burst: 1000, perMinute: 1000 }) },
   );
 });

@@ -10,9 +10,9 @@ import type { Answer } from '../../src/answer/types.ts';
 import type { Chart } from '../../src/chart/types.ts';
 import { FakeDiscord, IDS } from '../discord/fake-discord.ts';
 import { PNG_SIGNATURE } from '../discord/fake-discord-files.ts';
+import { FAKE_DISCORD_TOKEN } from '../helpers/discord-token.ts';
 import { answerText, realAnswerer } from '../helpers/real.ts';
 
-const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 let discordFake: FakeDiscord;
 let trade: Answer;
 
@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 describe('the fake Discord and attached PNGs', () => {
-  const rest = () => new REST({ api: discordFake.apiUrl, retries: 0 }).setToken(TOKEN);
+  const rest = () => new REST({ api: discordFake.apiUrl, retries: 0 }).setToken(FAKE_DISCORD_TOKEN);
   const send = (data: Buffer, imageUrl = 'attachment://chart.png') => {
     const file = new AttachmentBuilder(data, { name: 'chart.png', description: 'alt' });
     return rest().post(Routes.channelMessages(IDS.channel), {

@@ -11,12 +11,12 @@ import { memoryLogger } from '../../src/log.ts';
 import { RateLimiter } from '../../src/rate-limit.ts';
 import { commandInteraction, FakeDiscord, type RecordedCall } from '../discord/fake-discord.ts';
 import { cli } from '../helpers/cli.ts';
+import { FAKE_DISCORD_TOKEN } from '../helpers/discord-token.ts';
 import { answerText, realAnswerer } from '../helpers/real.ts';
 import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
 import { commandBody, FORM, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
 
 const QUESTION = 'trade by year';
-const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const chart = answerText(realAnswerer(), `ask ${QUESTION}`).chart;
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
   );
   discordApi = await new FakeDiscord().start();
   discord = await startDiscord(
-    { token: TOKEN, apiUrl: discordApi.apiUrl },
+    { token: FAKE_DISCORD_TOKEN, apiUrl: discordApi.apiUrl },
     { answerer: realAnswerer(), logger: memoryLogger(), limiter: new RateLimiter({ burst: 1000, perMinute: 1000 }) },
   );
 });

@@ -8,9 +8,9 @@ import { rmSync } from 'node:fs';
 import { afterAll, expect, it } from 'vitest';
 import { FakeDiscord, IDS, type RecordedCall } from '../discord/fake-discord.ts';
 import { FakeClock, type Instance, startInstance, tempDataDir } from '../e2e/support.ts';
+import { FAKE_DISCORD_TOKEN } from '../helpers/discord-token.ts';
 import { curatedBase, FACT } from './support.ts';
 
-const TOKEN = 'fake-discord-token-for-tests.fake.not-a-real-token-at-all';
 const cleanups: (() => unknown)[] = [];
 afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
@@ -32,7 +32,7 @@ it('a Discord digest post gets one reply and one edit when a fact it showed chan
     () => data.remove(),
     () => rmSync(base.root, { recursive: true, force: true }),
   );
-  const env = { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DATA_DIR: data.dir, ...base.env };
+  const env = { DISCORD_TOKEN: FAKE_DISCORD_TOKEN, DISCORD_API_URL: fake.apiUrl, DATA_DIR: data.dir, ...base.env };
   const clock = new FakeClock('2026-12-01T09:01:00Z');
   let bot: Instance = await startInstance(env, clock, { knowledge: base.load() });
   cleanups.push(() => bot.stop());

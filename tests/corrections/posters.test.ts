@@ -13,10 +13,10 @@ import { correctionAnswer } from '../../src/corrections/notice.ts';
 import { shownFact } from '../../src/corrections/shown.ts';
 import { realKnowledge } from '../digest/support.ts';
 import { FakeDiscord, IDS } from '../discord/fake-discord.ts';
+import { FAKE_DISCORD_TOKEN } from '../helpers/discord-token.ts';
 import { answerText, realAnswerer } from '../helpers/real.ts';
 import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
 
-const TOKEN = 'fake.discord.token';
 const original = answerText(realAnswerer(), 'trade');
 const knowledge = realKnowledge();
 const [first, second] = knowledge.facts;
@@ -105,7 +105,7 @@ describe('Slack', () => {
 });
 
 describe('Discord', () => {
-  const poster = () => createDiscordDigestPoster({ token: TOKEN, apiUrl: discord.apiUrl });
+  const poster = () => createDiscordDigestPoster({ token: FAKE_DISCORD_TOKEN, apiUrl: discord.apiUrl });
 
   it('replies to the post, pinging nobody, with a nonce per correction', async () => {
     const posted = await poster().post(IDS.channel, original, { deliveryId: 'd1' });

@@ -100,6 +100,22 @@ describe('digest commands', () => {
     expect((await handle('digest status', ctx({ canManage: false }))).title).toBe('Daily digest: active');
   });
 
+  it('every reply names the channel acted on when the platform gives its name (a command from a thread acts on its parent)', async () => {
+    const general = ctx({ channelName: 'general' });
+    expect((await handle('digest status', general)).lead).toBe('#general is not subscribed.');
+    expect((await handle('digest preview', general)).lead).toMatch(/^#general is not subscribed; here is what tomorrow's post would be/);
+    expect((await handle('digest subscribe', ctx({ channelName: 'general', canManage: false }))).lead).toContain(
+      'Only members who can manage #general may change its daily digest.',
+    );
+    expect((await handle('digest subscribe 08:00', general)).lead).toContain('Every day at 08:00 UTC in #general, on all topics');
+    expect((await handle('digest status', general)).lead).toContain('Every day at 08:00 UTC in #general, on all topics');
+    expect((await handle('digest preview', general)).lead).toMatch(/^Preview of tomorrow's post in #general \(only you see this\)\./);
+    expect((await handle('digest unsubscribe', general)).lead).toBe('#general will get no more daily posts. Subscribe again at any time.');
+    expect((await handle('digest unsubscribe', general)).lead).toBe('#general was not subscribed, so there was nothing to stop.');
+    // Unnamed (Slack, a DM): "this channel", as before.
+    expect((await handle('digest status', ctx())).lead).toBe('This channel is not subscribed.');
+  });
+
   it('unsubscribe stops it; status then says so; unsubscribing again says there was none', async () => {
     await handle('digest subscribe', ctx());
     expect((await handle('digest unsubscribe', ctx())).title).toBe('Daily digest stopped');

@@ -10,13 +10,13 @@ import type { RunningAdapter } from '../../adapters/contract.ts';
 import { configuredPlatforms } from '../../app/platforms.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { RateLimiter } from '../../src/rate-limit.ts';
+import { FAKE_DISCORD_TOKEN } from '../helpers/discord-token.ts';
 import { realAnswerer } from '../helpers/real.ts';
 import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
 import { SIGNING_SECRET } from '../slack/signed-requests.ts';
 import { commandInteraction, FakeDiscord } from './fake-discord.ts';
 import { PNG_SIGNATURE } from './fake-discord-files.ts';
 
-const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 const logger = memoryLogger();
 let slackFake: FakeSlack;
 let discordFake: FakeDiscord;
@@ -30,7 +30,7 @@ beforeAll(async () => {
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slackFake.apiUrl,
     PORT: '0',
-    DISCORD_TOKEN: TOKEN,
+    DISCORD_TOKEN: FAKE_DISCORD_TOKEN,
     DISCORD_API_URL: discordFake.apiUrl,
   });
   expect(platforms.map((p) => p.name)).toEqual(['slack', 'discord']);

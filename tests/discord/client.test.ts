@@ -8,6 +8,7 @@ import { startDiscord } from '../../adapters/discord/index.ts';
 import type { Core } from '../../src/core.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { RateLimiter, SLOW_DOWN } from '../../src/rate-limit.ts';
+import { FAKE_DISCORD_TOKEN } from '../helpers/discord-token.ts';
 import { heldAnswerer } from '../helpers/held-answerer.ts';
 import { realAnswerer as real } from '../helpers/real.ts';
 import { until } from '../helpers/until.ts';
@@ -23,7 +24,6 @@ import {
   type RecordedCall,
 } from './fake-discord.ts';
 
-const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 const EPHEMERAL = 64;
 const FAILING_TEXT = 'please fail now';
 
@@ -44,7 +44,7 @@ beforeAll(async () => {
   fake = await new FakeDiscord().start();
   // Every test here asks as the same person: a bucket large enough that none is refused.
   bot = await startDiscord(
-    { token: TOKEN, apiUrl: fake.apiUrl },
+    { token: FAKE_DISCORD_TOKEN, apiUrl: fake.apiUrl },
     { answerer, logger, limiter: new RateLimiter({ burst: 1000, perMinute: 1000 }) },
   );
 });
@@ -68,7 +68,7 @@ describe('gateway', () => {
   it('identifies with Guilds, GuildMessages and DirectMessages only (no privileged Message Content)', () => {
     expect(fake.identifies).toHaveLength(1);
     expect(fake.identifies[0].intents).toBe(1 | 512 | 4096);
-    expect(fake.calls[0]).toMatchObject({ method: 'GET', path: '/api/v10/gateway/bot', authorization: `Bot ${TOKEN}` });
+    expect(fake.calls[0]).toMatchObject({ method: 'GET', path: '/api/v10/gateway/bot', authorization: `Bot ${FAKE_DISCORD_TOKEN}` });
   });
 });
 
@@ -247,7 +247,10 @@ describe('stopping with answers in flight', () => {
     // Answers are held until release().
     const held = heldAnswerer();
     const stoppingLogger = memoryLogger();
-    const stopping = await startDiscord({ token: TOKEN, apiUrl: ownFake.apiUrl }, { answerer: held.answerer, logger: stoppingLogger });
+    const stopping = await startDiscord(
+      { token: FAKE_DISCORD_TOKEN, apiUrl: ownFake.apiUrl },
+      { answerer: held.answerer, logger: stoppingLogger },
+    );
     try {
       ownFake.dispatch('MESSAGE_CREATE', messageCreate(ownFake, 'sanctions', 'dm', false));
       await until(() => held.started() === 1, 'the answer to start');
@@ -267,7 +270,10 @@ describe('stopping with answers in flight', () => {
   it('with an answer stuck on a REST call that hangs, stop() ends by its deadline', async () => {
     const ownFake = await new FakeDiscord().start();
     const stoppingLogger = memoryLogger();
-    const stopping = await startDiscord({ token: TOKEN, apiUrl: ownFake.apiUrl }, { answerer: realAnswerer, logger: stoppingLogger });
+    const stopping = await startDiscord(
+      { token: FAKE_DISCORD_TOKEN, apiUrl: ownFake.apiUrl },
+      { answerer: realAnswerer, logger: stoppingLogger },
+    );
     try {
       ownFake.hang((c) => c.method === 'POST' && c.path === `/api/v10/channels/${IDS.dmChannel}/messages`);
       ownFake.dispatch('MESSAGE_CREATE', messageCreate(ownFake, 'sanctions', 'dm', false));
@@ -294,7 +300,7 @@ describe('one user asking too fast', () => {
   it('mentions past the burst are told "slow down" once, then dropped; a command is told privately every time', async () => {
     const ownFake = await new FakeDiscord().start();
     const limited = await startDiscord(
-      { token: TOKEN, apiUrl: ownFake.apiUrl },
+      { token: FAKE_DISCORD_TOKEN, apiUrl: ownFake.apiUrl },
       { answerer: realAnswerer, logger: memoryLogger(), limiter: new RateLimiter({ burst: 1, perMinute: 1 }) },
     );
     const dmPosts = () => ownFake.calls.filter((c) => c.method === 'POST' && c.path === `/api/v10/channels/${IDS.dmChannel}/messages`);

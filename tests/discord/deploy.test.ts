@@ -2,9 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands, main } from '../../adapters/discord/deploy-commands.ts';
 import { TOPIC_NAMES } from '../../src/knowledge/topics.ts';
+import { FAKE_DISCORD_TOKEN } from '../helpers/discord-token.ts';
 import { commandsIn, FakeDiscord, IDS } from './fake-discord.ts';
 
-const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 let fake: FakeDiscord;
 
 beforeAll(async () => {
@@ -17,7 +17,7 @@ afterAll(async () => {
 describe('deploy-commands', () => {
   it('PUTs /sinorussia and the Verify with sources message command to the guild when DISCORD_GUILD_ID is set', async () => {
     const start = fake.calls.length;
-    const result = await deployCommands({ token: TOKEN, apiUrl: fake.apiUrl, guildId: IDS.guild, applicationId: IDS.app });
+    const result = await deployCommands({ token: FAKE_DISCORD_TOKEN, apiUrl: fake.apiUrl, guildId: IDS.guild, applicationId: IDS.app });
     expect(result).toEqual({
       route: `/applications/${IDS.app}/guilds/${IDS.guild}/commands`,
       scope: 'guild',
@@ -25,7 +25,7 @@ describe('deploy-commands', () => {
     });
     const calls = fake.callsFrom(start);
     expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([`PUT /api/v10/applications/${IDS.app}/guilds/${IDS.guild}/commands`]);
-    expect(calls[0].authorization).toBe(`Bot ${TOKEN}`);
+    expect(calls[0].authorization).toBe(`Bot ${FAKE_DISCORD_TOKEN}`);
     const [definition, messageCommand] = commandsIn(calls[0]);
     expect(commandsIn(calls[0])).toHaveLength(2);
     // A message command (type 3): a name as the Apps menu shows it, no description, no options.
@@ -70,7 +70,7 @@ describe('deploy-commands', () => {
 
   it('asks Discord for the application id when unset and deploys globally without a guild', async () => {
     const start = fake.calls.length;
-    const result = await deployCommands({ token: TOKEN, apiUrl: fake.apiUrl });
+    const result = await deployCommands({ token: FAKE_DISCORD_TOKEN, apiUrl: fake.apiUrl });
     expect(result.scope).toBe('global');
     expect(fake.callsFrom(start).map((c) => `${c.method} ${c.path}`)).toEqual([
       'GET /api/v10/applications/@me',
@@ -85,7 +85,7 @@ describe('deploy-commands', () => {
     const write = process.stderr.write;
     process.stderr.write = ((chunk: string) => (written.push(String(chunk)), true)) as typeof process.stderr.write;
     try {
-      await main({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DISCORD_GUILD_ID: 'general' });
+      await main({ DISCORD_TOKEN: FAKE_DISCORD_TOKEN, DISCORD_API_URL: fake.apiUrl, DISCORD_GUILD_ID: 'general' });
     } finally {
       process.stderr.write = write;
     }
@@ -94,7 +94,12 @@ describe('deploy-commands', () => {
     expect(written.join('')).toMatch(/^discord:deploy failed: .*DISCORD_GUILD_ID must be a numeric Discord id.*"general"\n$/);
     expect(fake.callsFrom(start)).toEqual([]);
 
-    await main({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DISCORD_GUILD_ID: IDS.guild, DISCORD_APPLICATION_ID: IDS.app });
+    await main({
+      DISCORD_TOKEN: FAKE_DISCORD_TOKEN,
+      DISCORD_API_URL: fake.apiUrl,
+      DISCORD_GUILD_ID: IDS.guild,
+      DISCORD_APPLICATION_ID: IDS.app,
+    });
     expect(fake.callsFrom(start).map((c) => c.method)).toEqual(['PUT']);
   });
 });

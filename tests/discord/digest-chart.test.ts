@@ -15,9 +15,9 @@ import { MemoryFeedbackStore } from '../../src/feedback/memory-store.ts';
 import { createFeedbackRecorder } from '../../src/feedback/recorder.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { FakeClock, realKnowledge } from '../digest/support.ts';
+import { FAKE_DISCORD_TOKEN } from '../helpers/discord-token.ts';
 import { FakeDiscord, type RecordedCall } from './fake-discord.ts';
 
-const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const knowledge = realKnowledge();
 const selection = selectDigest({
@@ -48,7 +48,8 @@ const feedback = createFeedbackRecorder({
   clock: new FakeClock('2026-06-10T09:00:00Z'),
   logger,
 });
-const poster = () => createDiscordDigestPoster({ token: TOKEN, apiUrl: fake.apiUrl }, { logger, charts: new ChartImages(), feedback });
+const poster = () =>
+  createDiscordDigestPoster({ token: FAKE_DISCORD_TOKEN, apiUrl: fake.apiUrl }, { logger, charts: new ChartImages(), feedback });
 
 describe('a Discord digest post with a chart', () => {
   it('attaches the PNG the embed shows, described point by point, with the 👍 / 👎 row of its day', async () => {

@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordDigestPoster, discordNonce } from '../../adapters/discord/digest-poster.ts';
 import { renderEmbed } from '../../adapters/discord/render.ts';
+import { FAKE_DISCORD_TOKEN } from '../helpers/discord-token.ts';
 import { answerText, realAnswerer } from '../helpers/real.ts';
 import { FakeDiscord, type RecordedCall } from './fake-discord.ts';
 
-const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 const digest = answerText(realAnswerer(), 'trade');
 
 let fake: FakeDiscord;
@@ -22,14 +22,14 @@ afterAll(async () => {
 // Each test posts to a channel of its own, so one test's rate-limit state cannot touch another's.
 const channel = (n: number) => String(920000000000000000n + BigInt(n));
 const postsTo = (channelId: string) => (c: RecordedCall) => c.method === 'POST' && c.path === `/api/v10/channels/${channelId}/messages`;
-const poster = () => createDiscordDigestPoster({ token: TOKEN, apiUrl: fake.apiUrl });
+const poster = () => createDiscordDigestPoster({ token: FAKE_DISCORD_TOKEN, apiUrl: fake.apiUrl });
 
 describe('Discord digest poster', () => {
   it('POSTs the rendered embed with the nonce, enforce_nonce and no pings, and returns the message id', async () => {
     const result = await poster().post(channel(1), digest, { deliveryId: 'd-20250330-0001' });
     const sent = fake.calls.filter(postsTo(channel(1)));
     expect(sent).toHaveLength(1);
-    expect(sent[0].authorization).toBe(`Bot ${TOKEN}`);
+    expect(sent[0].authorization).toBe(`Bot ${FAKE_DISCORD_TOKEN}`);
     expect(sent[0].body).toEqual({
       embeds: [renderEmbed(digest)],
       nonce: 'd-20250330-0001',
@@ -92,7 +92,7 @@ describe('Discord digest poster', () => {
   });
 
   it('a network failure is a retry, never a throw', async () => {
-    const unreachable = createDiscordDigestPoster({ token: TOKEN, apiUrl: 'http://127.0.0.1:1/api' });
+    const unreachable = createDiscordDigestPoster({ token: FAKE_DISCORD_TOKEN, apiUrl: 'http://127.0.0.1:1/api' });
     expect(await unreachable.post(channel(7), digest, { deliveryId: 'n7' })).toMatchObject({ ok: false, kind: 'retry' });
   });
 });

@@ -12,10 +12,10 @@ import { createCore } from '../../src/core.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { RateLimiter } from '../../src/rate-limit.ts';
+import { FAKE_DISCORD_TOKEN } from '../helpers/discord-token.ts';
 import { recordingDigest } from '../helpers/fake-digest.ts';
 import { digestInteraction, FakeDiscord, IDS, messageCreate, type RecordedCall, zoneAutocomplete } from './fake-discord.ts';
 
-const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 const EPHEMERAL = 64;
 const DEFERRED = 5;
 /** View Channel and Send Messages, but not Manage Channels (16) or Administrator (8). */
@@ -30,7 +30,7 @@ let bot: RunningDiscord;
 beforeAll(async () => {
   fake = await new FakeDiscord().start();
   bot = await startDiscord(
-    { token: TOKEN, apiUrl: fake.apiUrl },
+    { token: FAKE_DISCORD_TOKEN, apiUrl: fake.apiUrl },
     {
       answerer: createCore(loadKnowledge(KNOWLEDGE_DIR), { digest }),
       logger,
@@ -68,7 +68,7 @@ describe('/sinorussia digest', () => {
       {
         args: 'subscribe 09:00 Europe/Berlin trade energy',
         // The fake member holds every permission, Manage Server among them: a curator too.
-        context: { platform: 'discord', channelId: IDS.channel, userId: IDS.user, canManage: true, curator: true },
+        context: { platform: 'discord', channelId: IDS.channel, channelName: 'general', userId: IDS.user, canManage: true, curator: true },
       },
     ]);
     expect(callback.body).toEqual({ type: DEFERRED, data: { flags: EPHEMERAL } });
@@ -150,16 +150,54 @@ describe('/sinorussia digest', () => {
     expect(call.body.data.choices.length).toBeLessThanOrEqual(25);
   });
 
-  it('a mention carrying digest status reaches the service with the channel and the author', async () => {
+  it('a mention carrying digest status in a thread reaches the service with the parent channel and the author', async () => {
     const start = fake.calls.length;
     const before = calls.length;
     fake.dispatch('MESSAGE_CREATE', messageCreate(fake, `<@${IDS.bot}> digest status`, 'thread'));
     const answer = await fake.waitForCall((c) => c.method === 'POST' && c.path === `/api/v10/channels/${IDS.thread}/messages`, start);
     // The fake guild's owner is the author, so they may manage the channel.
     expect(calls.slice(before)).toEqual([
-      { args: 'status', context: { platform: 'discord', channelId: IDS.thread, userId: IDS.user, canManage: true } },
+      {
+        args: 'status',
+        context: { platform: 'discord', channelId: IDS.channel, channelName: 'general', userId: IDS.user, canManage: true },
+      },
     ]);
+    // The answer itself stays in the thread it was asked in.
     expect(answer.body.embeds[0].title).toBe('digest said: status');
+  });
+
+  it('a command in a thread acts on its parent channel, with the permissions there', async () => {
+    // The thread's own bits lack Manage Channels; on the parent the asker (the guild's owner) has it.
+    const interaction = digestInteraction(
+      fake,
+      'subscribe',
+      { time: '08:00' },
+      { threadOf: IDS.channel, permissions: MEMBER_WITHOUT_MANAGE },
+    );
+    expect(interaction.channel_id).toBe(IDS.thread);
+    const { handled, callback } = await digestCommand(interaction);
+    expect(handled).toEqual([
+      {
+        args: 'subscribe 08:00',
+        context: { platform: 'discord', channelId: IDS.channel, channelName: 'general', userId: IDS.user, canManage: true },
+      },
+    ]);
+    expect(callback.body).toEqual({ type: DEFERRED, data: { flags: EPHEMERAL } });
+    for (const action of ['status', 'preview', 'unsubscribe']) {
+      const { handled: asked } = await digestCommand(digestInteraction(fake, action, {}, { threadOf: IDS.channel }));
+      expect(asked.map((h) => [h.args, h.context.channelId])).toEqual([[action, IDS.channel]]);
+    }
+  });
+
+  it("in a thread of a channel the bot has not seen, it still acts on the parent, and no one may change that channel's digest", async () => {
+    const parent = '900000000000000250';
+    const { handled, edit } = await digestCommand(digestInteraction(fake, 'subscribe', {}, { threadOf: parent }));
+    expect(handled).toEqual([]);
+    expect(edit.body.embeds[0].title).toBe('Not allowed');
+    const { handled: status } = await digestCommand(digestInteraction(fake, 'status', {}, { threadOf: parent }));
+    expect(status).toEqual([
+      { args: 'status', context: { platform: 'discord', channelId: parent, userId: IDS.user, canManage: false, curator: true } },
+    ]);
   });
 
   it('startDiscord hands out a digest poster', () => {

@@ -578,7 +578,23 @@ export interface DigestInteractionOptions {
   permissions?: string;
   /** In a DM with the bot: no guild, no member, no permissions. */
   dm?: boolean;
+  /**
+   * In a thread of this parent channel, sent with the parent's id as Discord does: with
+   * IDS.channel, the guild's `existing thread` in #general; with another id, a thread of a
+   * channel the bot has not seen.
+   */
+  threadOf?: string;
 }
+
+/** The thread an interaction comes from, as Discord sends it in the interaction's `channel`. */
+const threadChannel = (id: string, parentId: string) => ({
+  id,
+  type: 11,
+  guild_id: IDS.guild,
+  parent_id: parentId,
+  name: id === IDS.thread ? 'existing thread' : 'a thread',
+  thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: now(), locked: false },
+});
 
 /** `/sinorussia digest <action> [time:…] [zone:…] [topics:…]`, a subcommand of the `digest` group. */
 export function digestInteraction(
@@ -598,7 +614,9 @@ export function digestInteraction(
     const { guild_id: _guild, member: _member, ...rest } = base;
     return { ...rest, channel_id: IDS.dmChannel, channel: { id: IDS.dmChannel, type: 1, recipients: [HUMAN] }, user: HUMAN, context: 1 };
   }
-  return { ...base, member: member(where.permissions) };
+  const threadId = where.threadOf === IDS.channel ? IDS.thread : fake.snowflake();
+  const inThread = where.threadOf ? { channel_id: threadId, channel: threadChannel(threadId, where.threadOf) } : {};
+  return { ...base, ...inThread, member: member(where.permissions) };
 }
 
 /** Autocomplete while typing `zone:` of `/sinorussia digest subscribe`. */

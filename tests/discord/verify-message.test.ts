@@ -13,10 +13,10 @@ import { verifyRequest } from '../../src/commands/verify.ts';
 import type { Core } from '../../src/core.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { RateLimiter } from '../../src/rate-limit.ts';
+import { FAKE_DISCORD_TOKEN } from '../helpers/discord-token.ts';
 import { realAnswerer } from '../helpers/real.ts';
 import { FakeDiscord, IDS, messageCommandInteraction, type RecordedCall, type TargetMessage } from './fake-discord.ts';
 
-const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 const AGREES = 'China and Russia traded $190 billion in 2022';
 const DIFFERS = 'China and Russia traded $240 billion in 2022';
 const UNKNOWN = 'China and Russia signed a new space treaty in 2022';
@@ -44,7 +44,7 @@ function coreThatMayFail(): Core {
 beforeAll(async () => {
   fake = await new FakeDiscord().start();
   bot = await startDiscord(
-    { token: TOKEN, apiUrl: fake.apiUrl },
+    { token: FAKE_DISCORD_TOKEN, apiUrl: fake.apiUrl },
     { answerer: coreThatMayFail(), logger, limiter: new RateLimiter({ burst: 1000, perMinute: 1000 }) },
   );
 });

@@ -10,9 +10,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TREND_MARK } from '../../src/digest/select.ts';
 import { digestInteraction, FakeDiscord, IDS, type RecordedCall } from '../discord/fake-discord.ts';
+import { FAKE_DISCORD_TOKEN } from '../helpers/discord-token.ts';
 import { FakeClock, type Instance, startInstance, tempDataDir } from './support.ts';
 
-const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 const EPHEMERAL = 64;
 const DEFERRED = 5;
 /** View Channel and Send Messages, but not Manage Channels (16) or Administrator (8). */
@@ -30,7 +30,7 @@ const clock = new FakeClock('2026-06-10T05:30:00Z');
 beforeAll(async () => {
   fake = await new FakeDiscord().start();
   data = tempDataDir();
-  env = { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DATA_DIR: data.dir };
+  env = { DISCORD_TOKEN: FAKE_DISCORD_TOKEN, DISCORD_API_URL: fake.apiUrl, DATA_DIR: data.dir };
   bot = await startInstance(env, clock);
 });
 
@@ -53,9 +53,9 @@ async function callWithin(match: (c: RecordedCall) => boolean, after: number, wh
   }
 }
 
-/** `/sinorussia digest <action>` by a member with these permissions; the deferred callback and the edit that answers. */
-async function digest(action: string, options: Record<string, string>, permissions: string) {
-  const interaction = digestInteraction(fake, action, options, { permissions });
+/** `/sinorussia digest <action>` by a member with these permissions (in a thread of `threadOf`); the edit that answers. */
+async function digest(action: string, options: Record<string, string>, permissions: string, threadOf?: string) {
+  const interaction = digestInteraction(fake, action, options, { permissions, threadOf });
   const start = fake.calls.length;
   fake.dispatch('INTERACTION_CREATE', interaction);
   const callback = await callWithin(
@@ -111,7 +111,7 @@ function expectSourced(embed: { description?: string; fields?: { name: string; v
 }
 
 function expectDigestPost(call: RecordedCall, date: string) {
-  expect(call.authorization).toBe(`Bot ${TOKEN}`);
+  expect(call.authorization).toBe(`Bot ${FAKE_DISCORD_TOKEN}`);
   expect(typeof call.body.nonce).toBe('string');
   expect(call.body.nonce.length).toBeGreaterThan(0);
   expect(call.body.nonce.length).toBeLessThanOrEqual(25);
@@ -139,7 +139,7 @@ describe('the daily digest on Discord, end to end', () => {
   it('a member with Manage Channels subscribes: confirmed privately, stored with who did', async () => {
     const embed = await digest('subscribe', { time: '09:00', zone: 'Europe/Berlin', topics: 'trade' }, MEMBER_WITH_MANAGE);
     expect(embed.title).toBe('Daily digest subscribed');
-    expect(embedText(embed)).toContain('Every day at 09:00 Europe/Berlin, on trade; next post Wed 10 Jun 2026, 09:00');
+    expect(embedText(embed)).toContain('Every day at 09:00 Europe/Berlin in #general, on trade; next post Wed 10 Jun 2026, 09:00');
     expect(await bot.store.getSubscription('discord', IDS.channel)).toMatchObject({
       time: '09:00',
       timeZone: 'Europe/Berlin',
@@ -155,6 +155,13 @@ describe('the daily digest on Discord, end to end', () => {
     const text = embedText(embed);
     expect(text).toContain('09:00 Europe/Berlin');
     expect(text).toMatch(/next post.*Wed 10 Jun 2026, 09:00/);
+  });
+
+  it("status from a thread of the channel is the channel's, and says so; the thread has no digest of its own", async () => {
+    const embed = await digest('status', {}, MEMBER_WITHOUT_MANAGE, IDS.channel);
+    expect(embed.title).toBe('Daily digest: active');
+    expect(embedText(embed)).toContain('Every day at 09:00 Europe/Berlin in #general, on trade');
+    expect(await bot.store.getSubscription('discord', IDS.thread)).toBeUndefined();
   });
 
   it("preview shows tomorrow's post privately and posts nothing in the channel", async () => {

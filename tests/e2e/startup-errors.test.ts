@@ -7,12 +7,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot } from '../helpers/bot-process.ts';
+import { FAKE_DISCORD_TOKEN as DISCORD_TOKEN } from '../helpers/discord-token.ts';
 import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
 import { SIGNING_SECRET } from '../slack/signed-requests.ts';
 import { tempDataDir } from './support.ts';
-
-/** Shaped like a bot token (three parts); the fake never sees it. */
-const DISCORD_TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 
 let data: ReturnType<typeof tempDataDir>;
 let fake: FakeSlack;

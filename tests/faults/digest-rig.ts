@@ -12,6 +12,7 @@ import { memoryLogger } from '../../src/log.ts';
 import type { KyselyDigestStore } from '../../stores/sql/digest-store.ts';
 import { type Backend, type FakeClock, realBase, sqliteBackend, UNPACED } from '../digest/support.ts';
 import { FakeDiscord } from '../discord/fake-discord.ts';
+import { FAKE_DISCORD_TOKEN } from '../helpers/discord-token.ts';
 import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
 
 /** A subscription due at 09:00 UTC every day, made long ago. */
@@ -42,7 +43,7 @@ export function digestRig(): DigestRig {
   let backend: Backend;
   const rig = {
     slackPoster: (): DigestPoster => createSlackDigestPoster({ botToken: 'xoxb-fault', apiUrl: rig.slack.apiUrl }),
-    discordPoster: (): DigestPoster => createDiscordDigestPoster({ token: 'fault.token.discord', apiUrl: rig.discord.apiUrl }),
+    discordPoster: (): DigestPoster => createDiscordDigestPoster({ token: FAKE_DISCORD_TOKEN, apiUrl: rig.discord.apiUrl }),
     scheduler(clock, posters, settings = {}) {
       const logger = memoryLogger();
       const instance = new DigestScheduler({

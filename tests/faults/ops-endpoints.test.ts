@@ -11,6 +11,7 @@ import { TEST_DATABASE_URL } from '../digest/support.ts';
 import { FakeDiscord } from '../discord/fake-discord.ts';
 import { tempDataDir } from '../e2e/support.ts';
 import { type BotProcess, startBot } from '../helpers/bot-process.ts';
+import { FAKE_DISCORD_TOKEN } from '../helpers/discord-token.ts';
 import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
 import { commandBody, commandPayload, FORM, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
 import { sample } from './prom-sample.ts';
@@ -179,7 +180,7 @@ describe('operator signals from npm start', () => {
     data = tempDataDir();
     bot = startBot(
       {
-        DISCORD_TOKEN: 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD',
+        DISCORD_TOKEN: FAKE_DISCORD_TOKEN,
         DISCORD_API_URL: discord.apiUrl,
         DATA_DIR: data.dir,
         OPS_PORT: '0',

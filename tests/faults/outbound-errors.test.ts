@@ -12,13 +12,13 @@ import { RateLimiter } from '../../src/rate-limit.ts';
 import { commandInteraction, FakeDiscord, messageCreate, type RecordedCall } from '../discord/fake-discord.ts';
 import { tempDataDir } from '../e2e/support.ts';
 import { type BotProcess, startBot } from '../helpers/bot-process.ts';
+import { FAKE_DISCORD_TOKEN as DISCORD_TOKEN } from '../helpers/discord-token.ts';
 import { realAnswerer } from '../helpers/real.ts';
 import { until } from '../helpers/until.ts';
 import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
 import { commandBody, eventBody, FORM, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
 import { outbound, scrape } from './prom-sample.ts';
 
-const DISCORD_TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 let bot: BotProcess | undefined;
 let slack: FakeSlack | undefined;
 let discord: FakeDiscord | undefined;

@@ -14,9 +14,8 @@ import { createSqlFeedbackStore } from '../../stores/sql/feedback-store.ts';
 import { MULTI_INSTANCE_BACKENDS } from '../digest/support.ts';
 import { buttonInteraction, FakeDiscord, HUMAN, IDS, modalSubmitInteraction, type RecordedCall } from '../discord/fake-discord.ts';
 import { FakeClock, type Instance, startInstance, tempDataDir } from '../e2e/support.ts';
+import { FAKE_DISCORD_TOKEN } from '../helpers/discord-token.ts';
 
-/** The suite's obvious fake token (tests/e2e/digest-discord.test.ts). */
-const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 const KEY = 'digest-votes-test-key-0123456789';
 const EPHEMERAL = 64;
 
@@ -41,7 +40,7 @@ describe.each(MULTI_INSTANCE_BACKENDS)('votes on a Discord digest post, store on
 
   beforeAll(async () => {
     fake = await new FakeDiscord().start();
-    env = { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DATA_DIR: data.dir, FEEDBACK_KEY: KEY };
+    env = { DISCORD_TOKEN: FAKE_DISCORD_TOKEN, DISCORD_API_URL: fake.apiUrl, DATA_DIR: data.dir, FEEDBACK_KEY: KEY };
     bot = await start();
   }, 60_000);
   afterAll(async () => {

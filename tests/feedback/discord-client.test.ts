@@ -10,10 +10,9 @@ import { createFeedbackRecorder, feedbackTarget, MemoryFeedbackStore, userHasher
 import { memoryLogger } from '../../src/log.ts';
 import { FakeClock } from '../digest/support.ts';
 import { buttonInteraction, FakeDiscord, HUMAN, modalSubmitInteraction, type RecordedCall } from '../discord/fake-discord.ts';
+import { FAKE_DISCORD_TOKEN } from '../helpers/discord-token.ts';
 import { answerText, realAnswerer } from '../helpers/real.ts';
 
-/** The suite's obvious fake token (tests/discord/client.test.ts). */
-const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 const EPHEMERAL = 64;
 const target = feedbackTarget(answerText(realAnswerer(), 'gas deal'));
 const store = new MemoryFeedbackStore();
@@ -35,7 +34,7 @@ beforeAll(async () => {
     else if (interaction.isModalSubmit()) void handleReasonModal(interaction, { feedback, logger });
   });
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login(TOKEN);
+  await client.login(FAKE_DISCORD_TOKEN);
   await ready;
   feedback.remember(target);
 }, 30_000);

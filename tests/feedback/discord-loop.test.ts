@@ -9,9 +9,8 @@ import type { FeedbackReport } from '../../src/feedback/report.ts';
 import { buttonInteraction, commandInteraction, FakeDiscord, modalSubmitInteraction, type RecordedCall } from '../discord/fake-discord.ts';
 import { FakeClock, type Instance, startInstance, tempDataDir } from '../e2e/support.ts';
 import { sink } from '../helpers/cli.ts';
+import { FAKE_DISCORD_TOKEN } from '../helpers/discord-token.ts';
 
-/** The suite's obvious fake token (tests/e2e/digest-discord.test.ts). */
-const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 const OFF_TOPIC = 'best borscht recipe';
 
 describe('feedback from a Discord answer to the curators’ report', () => {
@@ -23,7 +22,7 @@ describe('feedback from a Discord answer to the curators’ report', () => {
 
   beforeAll(async () => {
     fake = await new FakeDiscord().start();
-    env = { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DATA_DIR: data.dir };
+    env = { DISCORD_TOKEN: FAKE_DISCORD_TOKEN, DISCORD_API_URL: fake.apiUrl, DATA_DIR: data.dir };
     bot = await startInstance(env, clock);
   });
   afterAll(async () => {

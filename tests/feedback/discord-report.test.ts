@@ -8,8 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandInteraction, FakeDiscord, HUMAN, IDS, messageCreate, type RecordedCall } from '../discord/fake-discord.ts';
 import { FakeClock, type Instance, startInstance, tempDataDir } from '../e2e/support.ts';
+import { FAKE_DISCORD_TOKEN } from '../helpers/discord-token.ts';
 
-const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 const EPHEMERAL = 64;
 const DEFERRED = 5;
 /** View Channel, Send Messages and Manage Channels (16), but not Manage Server (32) or Administrator (8). */
@@ -32,7 +32,7 @@ describe('/sinorussia report on Discord', () => {
   beforeAll(async () => {
     fake = await new FakeDiscord().start();
     bot = await startInstance(
-      { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DATA_DIR: data.dir, CURATORS: `U0SLACK1,${LISTED}` },
+      { DISCORD_TOKEN: FAKE_DISCORD_TOKEN, DISCORD_API_URL: fake.apiUrl, DATA_DIR: data.dir, CURATORS: `U0SLACK1,${LISTED}` },
       clock,
       {},
     );

@@ -10,11 +10,11 @@ import { FEEDBACK_ACTION_ID, REASON_CALLBACK_ID } from '../../adapters/slack/fee
 import type { Vote } from '../../src/feedback/types.ts';
 import { buttonInteraction, commandInteraction, FakeDiscord, modalSubmitInteraction, type RecordedCall } from '../discord/fake-discord.ts';
 import { FakeClock, type Instance, startInstance, tempDataDir } from '../e2e/support.ts';
+import { FAKE_DISCORD_TOKEN } from '../helpers/discord-token.ts';
 import { type ScenarioStore, STORES } from '../scenarios/stores.ts';
 import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
 import { actionBody, commandBody, FORM, nextTriggerId, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
 
-const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 /** With DATABASE_URL every instance needs the same key; set it on SQLite too, so both runs are alike. */
 const FEEDBACK_KEY = 'restart-test-key-0123456789abcdef';
 const QUESTION = 'how big is the gas deal';
@@ -67,7 +67,7 @@ describe.each(STORES)('a vote after a restart, on $name', ({ create }) => {
     }
 
     it('keeps the query, kind and fact ids of a 👎 and its reason clicked after the restart', async () => {
-      const env = { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, ...storeEnv };
+      const env = { DISCORD_TOKEN: FAKE_DISCORD_TOKEN, DISCORD_API_URL: fake.apiUrl, ...storeEnv };
       bot = await startInstance(env, clock);
       const answer = await interact(commandInteraction(fake, 'ask', { question: QUESTION }));
       const buttons = (answer.body.data.components as { components: { custom_id: string; label: string }[] }[]).flatMap(

@@ -58,7 +58,9 @@ it('writing drafts, drafting.yaml or a temp file does not reload; a facts file d
   await new Promise((r) => setTimeout(r, 400));
   expect(lines).toEqual([]);
   writeFileSync(join(base.dir, 'facts', 'gazette-2026-trade-slips.yaml'), GAZETTE_FACTS);
-  await new Promise((r) => setTimeout(r, 400));
+  // A loaded machine may take longer than any fixed wait to see the change: wait for the reload, then for a second one.
+  await until(() => lines.length > 0, 5000, 'the reload');
+  await new Promise((r) => setTimeout(r, 200));
   expect(lines.map((l) => l.msg)).toEqual(['knowledge reloaded']);
   const text = await metrics.registry.metrics();
   expect(text).toContain('sinorussia_knowledge_reloads_total{outcome="success"} 1');

@@ -86,7 +86,8 @@ describe.each(DRIVERS)('$name', ({ create }) => {
     it('subscribe, status and preview are answered privately, without Share, and post nothing in the channel', async () => {
       const subscribed = only((await driver.slash({ digest: 'subscribe', time: '09:00', zone: 'Europe/Berlin', topics: 'trade' })).sent);
       expect(subscribed).toMatchObject({ kind: 'ephemeral', title: 'Daily digest subscribed' });
-      expect(subscribed.text).toContain('Every day at 09:00 Europe/Berlin, on trade; next post Wed 10 Jun 2026, 09:00');
+      // Discord's reply names the channel it acted on (`in #general`); Slack's does not.
+      expect(subscribed.text).toMatch(/Every day at 09:00 Europe\/Berlin(?: in #general)?, on trade; next post Wed 10 Jun 2026, 09:00/);
 
       const status = only((await driver.slash({ digest: 'status' })).sent);
       expect(status).toMatchObject({ kind: 'ephemeral', title: 'Daily digest: active' });

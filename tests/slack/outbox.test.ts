@@ -2,6 +2,9 @@
  * Answers waiting to retry their response_url survive the process: saved once a retry is
  * scheduled, delivered exactly once by the next instance on the same database (a SQLite file,
  * and a real PostgreSQL when TEST_DATABASE_URL is set), never taken from a live holder.
+ *
+ * Each test has a database of its own and ends its posters: a poster that resumed keeps
+ * sweeping its database, and would take or drop the next test's rows.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -9,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createResponsePoster, type ResponsePoster } from '../../adapters/slack/response-url.ts';
 import { memoryLogger } from '../../src/log.ts';
 import type { Outbox } from '../../src/outbox.ts';
@@ -76,8 +79,9 @@ function sqliteDatabase(): Database {
   };
 }
 
+let schemas = 0;
 function postgresDatabase(url: string): Database {
-  const schema = `outbox_test_${process.pid}_${Date.now().toString(36)}`;
+  const schema = `outbox_test_${process.pid}_${Date.now().toString(36)}_${schemas++}`;
   const opened: KyselyDigestStore[] = [];
   return {
     async open() {
@@ -119,14 +123,14 @@ function counting(outbox: Outbox) {
 
 describe.each(DATABASES)('response_url outbox on %s', (_name, makeDatabase) => {
   let database: Database;
-  const posters: ResponsePoster[] = [];
-  const instance = async (options: { retryBaseMs?: number } = {}) => {
+  let posters: ResponsePoster[] = [];
+  const instance = async (options: { retryBaseMs?: number; leaseMarginMs?: number } = {}) => {
     const store = await database.open();
     const poster = createResponsePoster({
       allowedOrigins: [base],
       timeoutMs: 300,
       retryBaseMs: options.retryBaseMs ?? 100,
-      leaseMarginMs: 100,
+      leaseMarginMs: options.leaseMarginMs ?? 100,
       sweepEveryMs: 50,
       outbox: createSqlOutbox(store.db),
       logger: memoryLogger(),
@@ -135,11 +139,12 @@ describe.each(DATABASES)('response_url outbox on %s', (_name, makeDatabase) => {
     return { store, poster };
   };
 
-  beforeAll(() => {
+  beforeEach(() => {
     database = makeDatabase();
   });
-  afterAll(async () => {
+  afterEach(async () => {
     for (const poster of posters) await poster.destroy();
+    posters = [];
     await database.cleanup();
   });
 
@@ -174,7 +179,8 @@ describe.each(DATABASES)('response_url outbox on %s', (_name, makeDatabase) => {
   it('a live holder keeps its answer: another instance does not take it, and it is delivered once', async () => {
     const path = `/held/${_name.length}`;
     steps.set(path, [500]);
-    const holder = await instance({ retryBaseMs: 600 });
+    // Its lease must outlast a slow start of the other instance on a loaded machine.
+    const holder = await instance({ retryBaseMs: 600, leaseMarginMs: 3000 });
     const posting = holder.poster.post(`${base}${path}`, '{"text":"held"}');
     for (let i = 0; i < 100 && (await rows(holder.store)).length === 0; i++) await sleep(10);
     expect(await rows(holder.store)).toHaveLength(1);
@@ -220,5 +226,36 @@ describe.each(DATABASES)('response_url outbox on %s', (_name, makeDatabase) => {
     expect(await rows(store)).toEqual([]);
     expect(received.filter((r) => r.path === '/expired')).toEqual([]);
     expect(logger.entries.some((l) => String(l.msg).includes('expired'))).toBe(true);
+  });
+});
+
+describe('a sweep under way when the poster closes', () => {
+  it.each(['removeExpired', 'claimOrphans'] as const)('held in %s: sends nothing once close() is called', async (held) => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const path = `/after-close/${held}`;
+    const orphan = { id: 'orphan', url: `${base}${path}`, body: '{}', attempts: 1, expiresAt: Date.now() + 60_000, nextAttemptAt: 0 };
+    const calls: string[] = [];
+    // The sweep is held at one database call while the bot stops.
+    const waitIf = async (call: string) => (calls.push(call), call === held ? gate : undefined);
+    const outbox: Outbox = {
+      save: async () => undefined,
+      renew: async () => true,
+      removeExpired: async () => (await waitIf('removeExpired'), 0),
+      claimOrphans: async () => (await waitIf('claimOrphans'), [orphan]),
+      remove: async () => undefined,
+    };
+    const poster = createResponsePoster({ allowedOrigins: [base], outbox, sweepEveryMs: 50 });
+    const sweep = poster.resume();
+    await until(() => calls.includes(held), `the sweep to reach ${held}`);
+    await poster.close();
+    release();
+    expect(await sweep).toBe(0);
+    await sleep(100);
+    // Held before the takeover, it takes over nothing; held in it, it sends nothing (the lease runs out for the next start).
+    expect(calls).toEqual(held === 'removeExpired' ? ['removeExpired'] : ['removeExpired', 'claimOrphans']);
+    expect(received.filter((r) => r.path === path)).toEqual([]);
   });
 });

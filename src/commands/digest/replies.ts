@@ -1,6 +1,7 @@
 import { guideAnswer, guideLine } from '../../answer/guide.ts';
 import type { AnswerItem, CommandRef } from '../../answer/types.ts';
-import { digestReply } from '../../digest/commands.ts';
+import { channelCalled, digestReply } from '../../digest/commands.ts';
+import type { ChannelContext } from '../../digest/types.ts';
 import type { Reply } from '../command.ts';
 import type { Request } from '../request.ts';
 import { DIGEST_LINES } from './lines.ts';
@@ -21,11 +22,11 @@ export function digestIntro(request: Request): Reply {
   });
 }
 
-export function refused(what: string): Reply {
+export function refused(what: string, where: ChannelContext): Reply {
   const next: CommandRef[] = [{ command: 'digest status' }, { command: 'digest preview' }];
   return digestReply(
     'Not allowed',
-    `Only members who can manage this channel may ${what} its daily digest. Ask one of them, or use digest status and digest preview.`,
+    `Only members who can manage ${channelCalled(where, 'this channel')} may ${what} its daily digest. Ask one of them, or use digest status and digest preview.`,
     [],
     next,
   );

@@ -17,7 +17,7 @@ export const subscribeCommand = defineCommand({
   listed: false,
   run(ctx, request, where) {
     if (!where || !ctx.digest) return digestIntro(request);
-    if (!where.canManage) return refused('change');
+    if (!where.canManage) return refused('change', where);
     if (request.problem) return notUnderstood(request.problem.message);
     return ctx.digest.subscribe(request.options, where);
   },

@@ -12,7 +12,7 @@ export const unsubscribeCommand = defineCommand({
   listed: false,
   run(ctx, request, where) {
     if (!where || !ctx.digest) return digestIntro(request);
-    if (!where.canManage) return refused('stop');
+    if (!where.canManage) return refused('stop', where);
     return ctx.digest.unsubscribe(where);
   },
 });

@@ -4,13 +4,12 @@
  * fake's REST log: interaction callbacks and edits, thread creation, channel posts.
  */
 import { FakeDiscord, IDS, type RecordedCall, type SentBody } from '../../discord/fake-discord.ts';
+import { FAKE_DISCORD_TOKEN } from '../../helpers/discord-token.ts';
 import { until } from '../../helpers/until.ts';
 import { type Fixture, fixture } from './fixtures.ts';
 import { type FakeClock, type Instance, launch, tempDataDir } from './instance.ts';
 import type { Asked, PlatformDriver, Sent, SlashCommand } from './types.ts';
 
-/** The suite's obvious fake token (three parts, as the config checks; no real bot's). */
-const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GfakeT.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 const EPHEMERAL = 64;
 const REPLY = 4;
 const DEFERRED_REPLY = 5;
@@ -97,7 +96,7 @@ export class DiscordDriver implements PlatformDriver {
     this.clock = clock;
     this.fake = await new FakeDiscord().start();
     this.data = tempDataDir();
-    this.env = { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: this.fake.apiUrl, DATA_DIR: this.data.dir, ...storeEnv };
+    this.env = { DISCORD_TOKEN: FAKE_DISCORD_TOKEN, DISCORD_API_URL: this.fake.apiUrl, DATA_DIR: this.data.dir, ...storeEnv };
     this.current = await launch(this.env, clock);
   }
 
