@@ -12,7 +12,7 @@
  * names the local day): an attempt that crashed or lost its answer may have posted.
  */
 import { createHash } from 'node:crypto';
-import { type APIEmbed, DiscordAPIError, type RawFile, REST, type RESTPostAPIChannelMessageJSONBody, Routes } from 'discord.js';
+import { type APIEmbed, type RawFile, REST, type RESTPostAPIChannelMessageJSONBody, Routes } from 'discord.js';
 import type { Answer } from '../../src/answer/types.ts';
 import type { CorrectionPoster } from '../../src/corrections/types.ts';
 import type { DigestPoster, LookupResult, PostResult } from '../../src/digest/types.ts';
@@ -21,7 +21,7 @@ import type { Logger } from '../../src/log.ts';
 import { postResultOf } from '../outbound-errors.ts';
 import { type ChartImages, chartedEmbed } from './chart-attachment.ts';
 import type { DiscordConfig } from './config.ts';
-import { classifyDiscordError } from './errors.ts';
+import { classifyDiscordError, isMissingPermissions } from './errors.ts';
 import { digestFeedbackComponents } from './feedback.ts';
 import { renderEmbed } from './render.ts';
 
@@ -73,9 +73,6 @@ export async function digestMessageWithExtras(
   }));
   return { body, files: files.map(({ data, name }) => ({ data, name, contentType: 'image/png' })) };
 }
-
-/** Discord's "Missing Permissions": the channel refuses what was sent (a file, without Attach Files), not the bot. */
-const isMissingPermissions = (error: unknown) => error instanceof DiscordAPIError && error.code === 50013;
 
 /** The message without its chart: the plain embed, no attachments. */
 function withoutChart(body: RESTPostAPIChannelMessageJSONBody, digest: Answer): RESTPostAPIChannelMessageJSONBody {
