@@ -19,7 +19,8 @@ import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
 import { classifySlackError } from './errors.ts';
 import { escapeSlack } from './escape.ts';
-import { isBlocksRefusal, withFallbackFeedback, withFeedback } from './feedback-block.ts';
+import { withFeedback } from './feedback-block.ts';
+import { sendDroppingRefused } from './optional-blocks.ts';
 import { renderAnswer, SLACK_LIMITS } from './render.ts';
 
 export { SLACK_GONE_ERRORS } from './errors.ts';
@@ -109,10 +110,9 @@ export function createSlackDigestPoster(
             // `nonce` is the metadata's field name from before it was called the delivery id; kept so older posts are still found.
             metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { nonce: deliveryId } },
           });
-        // A workspace that refuses the native 👍 / 👎 posted nothing: the same post again with plain buttons.
-        const result = await send(blocks).catch((error: unknown) => {
-          if (blocks === message.blocks || !isBlocksRefusal(error)) throw error;
-          return send(withFallbackFeedback(blocks) as KnownBlock[]);
+        // A workspace that refuses an optional block posted nothing: the same post again without it (optional-blocks.ts).
+        const result = await sendDroppingRefused({ blocks }, (m) => send(m.blocks as KnownBlock[]), {
+          onDrop: (dropped) => logger?.info(`slack: Slack refused the digest's ${dropped}; posting it without`, { channel: channelId }),
         });
         return { ok: true, ...(typeof result.ts === 'string' ? { messageId: result.ts } : {}) };
       } catch (error) {

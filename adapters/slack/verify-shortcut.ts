@@ -14,12 +14,12 @@ import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } 
 import type { Answer } from '../../src/answer/types.ts';
 import { verifyRequest } from '../../src/commands/verify.ts';
 import { SLOW_DOWN } from '../../src/rate-limit.ts';
-import { isBlocksRefusal, withFallbackFeedback } from './feedback-block.ts';
 import {
   commandText,
   countFailure,
   type HandlerDeps,
   isFirstTrigger,
+  loggedDrop,
   mayHaveLanded,
   QUIET,
   rateFor,
@@ -27,6 +27,7 @@ import {
   slackErrorCode,
   withVotes,
 } from './handlers.ts';
+import { isResponseUrlBlocksRefusal, sendDroppingRefused } from './optional-blocks.ts';
 import { APOLOGY, renderAnswer, type SlackMessage } from './render.ts';
 import type { ResponseUrlError } from './response-url.ts';
 import { shortcutText } from './shortcut-text.ts';
@@ -44,18 +45,6 @@ const MAX_BLOCKS = 50;
 /** The message's words as the core reads them: Slack's entities decoded, mentions and links' markup removed. */
 export function textToVerify(message: unknown): string {
   return commandText(shortcutText(message));
-}
-
-/** A Web API post, sent once more with plain 👍 / 👎 when the workspace refuses the native feedback block. */
-async function withPlainButtons<T>(message: Private, send: (message: Private) => Promise<T>): Promise<T> {
-  try {
-    return await send(message);
-  } catch (error) {
-    if (!message.blocks || !isBlocksRefusal(error)) throw error;
-    const fallback = withFallbackFeedback(message.blocks) as SlackMessage['blocks'];
-    if (fallback.every((b, i) => b === message.blocks?.[i])) throw error;
-    return send({ ...message, blocks: fallback });
-  }
 }
 
 /** The DM copy says where it was asked, since it arrives somewhere else. */
@@ -81,7 +70,11 @@ export async function answerPrivately(
   const channel = shortcut.channel?.id;
   const log = { user, channel, handler: 'verify shortcut' };
   try {
-    await deps.responses.post(shortcut.response_url, JSON.stringify({ response_type: 'ephemeral', replace_original: false, ...message }));
+    await sendDroppingRefused(
+      message,
+      (m) => deps.responses.post(shortcut.response_url, JSON.stringify({ response_type: 'ephemeral', replace_original: false, ...m })),
+      { refused: isResponseUrlBlocksRefusal, onDrop: loggedDrop(deps, user) },
+    );
     return true;
   } catch (error) {
     const failure = (error as ResponseUrlError).failure;
@@ -90,7 +83,7 @@ export async function answerPrivately(
   }
   if (channel) {
     try {
-      await withPlainButtons(message, (m) => client.chat.postEphemeral({ channel, user, ...m }));
+      await sendDroppingRefused(message, (m) => client.chat.postEphemeral({ channel, user, ...m }), { onDrop: loggedDrop(deps, channel) });
       return true;
     } catch (error) {
       countFailure(deps, error);
@@ -104,7 +97,9 @@ export async function answerPrivately(
   }
   try {
     // A user's id as the channel posts in their DM with the bot (the App Home's Messages tab).
-    await withPlainButtons(dmCopy(message, channel ?? ''), (m) => client.chat.postMessage({ channel: user, ...m, ...QUIET }));
+    await sendDroppingRefused(dmCopy(message, channel ?? ''), (m) => client.chat.postMessage({ channel: user, ...m, ...QUIET }), {
+      onDrop: loggedDrop(deps, user),
+    });
     return true;
   } catch (error) {
     countFailure(deps, error);
