@@ -12,7 +12,7 @@
  */
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import type { Answer } from '../../src/answer/types.ts';
-import { verifyRequest } from '../../src/commands/verify.ts';
+import { verifyCommand, verifyRequest } from '../../src/commands/verify.ts';
 import { SLOW_DOWN } from '../../src/rate-limit.ts';
 import {
   commandText,
@@ -50,7 +50,7 @@ export function textToVerify(message: unknown): string {
 /** The DM copy says where it was asked, since it arrives somewhere else. */
 function dmCopy(message: Private, channel: string): Private {
   const where = CHANNEL_ID.test(channel) ? ` in <#${channel}>` : '';
-  const note = `You used *Verify with sources* on a message${where}; I could not answer you there, so the answer is here.`;
+  const note = `You used *${verifyCommand.messageAction}* on a message${where}; I could not answer you there, so the answer is here.`;
   if (!message.blocks || message.blocks.length >= MAX_BLOCKS) return { ...message, text: `${note}\n${message.text}` };
   return { ...message, blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: note }] }, ...message.blocks] };
 }

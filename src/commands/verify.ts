@@ -20,6 +20,7 @@ export const verifyCommand = defineCommand({
   options: [{ name: 'text', placeholder: '<text>', description: 'The message to check', required: true }],
   audience: 'asker',
   cli: true,
+  messageAction: 'Verify with sources',
   run(ctx, request) {
     return verifyText(ctx, request.options.text ?? '', request.query);
   },

@@ -13,10 +13,11 @@ import {
   InteractionContextType,
   type Message,
 } from 'discord.js';
+import { verifyCommand } from '../../../src/commands/verify.ts';
 import { withoutMentions } from '../markup.ts';
 
-/** The name Discord shows in a message's Apps menu (and the command's name: context menus take spaces). */
-export const VERIFY_MESSAGE_COMMAND = 'Verify with sources';
+/** The name Discord shows in a message's Apps menu (and the command's name: context menus take spaces): the registry's. */
+export const VERIFY_MESSAGE_COMMAND = verifyCommand.messageAction as string;
 
 export const data = new ContextMenuCommandBuilder()
   .setName(VERIFY_MESSAGE_COMMAND)
