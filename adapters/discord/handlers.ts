@@ -36,7 +36,7 @@ import type { Logger } from '../../src/log.ts';
 import { type RateLimiter, SLOW_DOWN } from '../../src/rate-limit.ts';
 import { type ChartImages, chartedEmbed } from './chart-attachment.ts';
 import { COMMAND_NAME, requestFrom, shareText } from './commands/sinorussia.ts';
-import { NO_TEXT, textToVerify, VERIFY_MESSAGE_COMMAND } from './commands/verify-message.ts';
+import { textToVerify, VERIFY_MESSAGE_COMMAND } from './commands/verify-message.ts';
 import { codeToCount, isMissingPermissions } from './errors.ts';
 import {
   feedbackComponents,
@@ -166,12 +166,9 @@ async function answerCommand(interaction: ChatInputCommandInteraction, deps: Han
  */
 async function verifyMessage(interaction: MessageContextMenuCommandInteraction, deps: HandlerDeps): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const text = textToVerify(interaction.targetMessage);
-  if (text === '') {
-    await interaction.editReply({ content: NO_TEXT, allowedMentions: NO_MENTIONS });
-    return;
-  }
-  const answer = await deps.answerer.answer(verifyRequest(text), interactionContext(interaction));
+  // A message of files or images alone reads as empty: the core says so in a message's words.
+  const request = verifyRequest(textToVerify(interaction.targetMessage), { fromMessage: true });
+  const answer = await deps.answerer.answer(request, interactionContext(interaction));
   await interaction.editReply({
     ...(await chartedEmbed(answer, deps.logger, { images: deps.charts })),
     components: votesFor(deps, answer),

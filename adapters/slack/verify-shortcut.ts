@@ -35,9 +35,6 @@ import { shortcutText } from './shortcut-text.ts';
 type ChatClient = AllMiddlewareArgs['client'];
 type Private = SlackMessage | { text: string; blocks?: undefined };
 
-/** A message of files or images alone: the core would ask for text to be typed after `verify`, which a shortcut cannot. */
-export const NO_TEXT = 'Nothing to check: that message has no text, only files or images.';
-
 /** Channel ids (public C…, private G…); a DM (D…) is not written as a link, which would show as an unknown channel. */
 const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
 const MAX_BLOCKS = 50;
@@ -111,14 +108,11 @@ export async function answerPrivately(
 async function verifyMessage(deps: HandlerDeps, client: ChatClient, shortcut: MessageShortcut): Promise<void> {
   const user = shortcut.user.id;
   const channel = shortcut.channel?.id ?? '';
-  const text = textToVerify(shortcut.message);
-  if (text === '') {
-    await answerPrivately(deps, client, shortcut, { text: NO_TEXT });
-    return;
-  }
+  // A message of files or images alone reads as empty: the core says so in a message's words.
+  const request = verifyRequest(textToVerify(shortcut.message), { fromMessage: true });
   let answer: Answer;
   try {
-    answer = await deps.answerer.answer(verifyRequest(text), slackContext(channel, user));
+    answer = await deps.answerer.answer(request, slackContext(channel, user));
   } catch (error) {
     deps.logger.error('slack: verify shortcut failed', { error, user, channel });
     await answerPrivately(deps, client, shortcut, { text: APOLOGY });

@@ -25,9 +25,6 @@ export const data = new ContextMenuCommandBuilder()
   .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
   .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM);
 
-/** A message of files or images alone: the core would ask for text to be typed after `verify`, which a menu command cannot. */
-export const NO_TEXT = 'Nothing to check: that message has no text, only files or images.';
-
 type Embed = Pick<APIEmbed, 'title' | 'description' | 'fields' | 'footer' | 'author'>;
 
 /** What an embed shows in words: a bot's post or a link preview carries its text there. */
