@@ -12,7 +12,14 @@
  * names the local day): an attempt that crashed or lost its answer may have posted.
  */
 import { createHash } from 'node:crypto';
-import { type APIEmbed, DiscordAPIError, type RawFile, REST, type RESTPostAPIChannelMessageJSONBody, Routes } from 'discord.js';
+import {
+  type APIEmbed,
+  type RawFile,
+  REST,
+  type RESTPatchAPIChannelMessageJSONBody,
+  type RESTPostAPIChannelMessageJSONBody,
+  Routes,
+} from 'discord.js';
 import type { Answer } from '../../src/answer/types.ts';
 import type { CorrectionPoster } from '../../src/corrections/types.ts';
 import type { DigestPoster, LookupResult, PostResult } from '../../src/digest/types.ts';
@@ -20,8 +27,9 @@ import type { FeedbackRecorder } from '../../src/feedback/types.ts';
 import type { Logger } from '../../src/log.ts';
 import { postResultOf } from '../outbound-errors.ts';
 import { type ChartImages, chartedEmbed } from './chart-attachment.ts';
+import { CHART_FILE_NAME } from './chart-png.ts';
 import type { DiscordConfig } from './config.ts';
-import { classifyDiscordError } from './errors.ts';
+import { classifyDiscordError, isMissingPermissions } from './errors.ts';
 import { digestFeedbackComponents } from './feedback.ts';
 import { renderEmbed } from './render.ts';
 
@@ -74,9 +82,6 @@ export async function digestMessageWithExtras(
   return { body, files: files.map(({ data, name }) => ({ data, name, contentType: 'image/png' })) };
 }
 
-/** Discord's "Missing Permissions": the channel refuses what was sent (a file, without Attach Files), not the bot. */
-const isMissingPermissions = (error: unknown) => error instanceof DiscordAPIError && error.code === 50013;
-
 /** The message without its chart: the plain embed, no attachments. */
 function withoutChart(body: RESTPostAPIChannelMessageJSONBody, digest: Answer): RESTPostAPIChannelMessageJSONBody {
   const { attachments: _attachments, ...rest } = body;
@@ -116,6 +121,40 @@ export function correctedEmbed(original: Answer, line: string): APIEmbed {
   const embed = renderEmbed(original);
   const footer = embed.footer?.text ? `${line} · ${embed.footer.text}` : line;
   return { ...embed, footer: { text: footer.slice(0, FOOTER_MAX) } };
+}
+
+/**
+ * The edit's body. A PATCH with `embeds` replaces the embed, so the one the post had is read
+ * first: when it showed the chart file, the corrected embed shows it again, and `attachments`
+ * lists that file so the edit keeps it (API v10 keeps only the files a given list names;
+ * nothing is uploaded again). The 👍 / 👎 row is not sent: an edit leaves fields it omits as
+ * they were. A post that cannot be read is edited without the image (its file stays).
+ */
+async function correctedBody(
+  rest: REST,
+  channelId: string,
+  messageId: string,
+  embed: APIEmbed,
+  logger: Logger | undefined,
+): Promise<RESTPatchAPIChannelMessageJSONBody> {
+  const body: RESTPatchAPIChannelMessageJSONBody = { embeds: [embed], allowed_mentions: { parse: [] } };
+  try {
+    const posted = (await rest.get(Routes.channelMessage(channelId, messageId))) as PostedMessage;
+    const shown = `attachment://${CHART_FILE_NAME}`;
+    const chart = posted.attachments?.find((a) => a.filename === CHART_FILE_NAME);
+    if (!chart?.id) return body;
+    return { ...body, embeds: [{ ...embed, image: { url: shown } }], attachments: [{ id: chart.id }] };
+  } catch (error) {
+    logger?.warn('discord: could not read the post to correct; editing it without its chart image', {
+      channel: channelId,
+      error: classifyDiscordError(error).detail,
+    });
+    return body;
+  }
+}
+
+interface PostedMessage {
+  attachments?: { id?: string; filename?: string }[];
 }
 
 export function createDiscordDigestPoster(
@@ -173,7 +212,7 @@ export function createDiscordDigestPoster(
         return { ok: false, kind: 'gone', error: `not a Discord channel or message id: ${channelId.slice(0, 40)}` };
       try {
         await rest.patch(Routes.channelMessage(channelId, messageId), {
-          body: { embeds: [correctedEmbed(original.answer, line)], allowed_mentions: { parse: [] } },
+          body: await correctedBody(rest, channelId, messageId, correctedEmbed(original.answer, line), extras.logger),
         });
         return { ok: true, messageId };
       } catch (error) {

@@ -49,3 +49,6 @@ export function codeToCount(error: unknown): OutboundCode | undefined {
   const failure = classifyDiscordError(error);
   return failure.seen === 'no-answer' ? failure.code : undefined;
 }
+
+/** Discord's "Missing Permissions" (50013): the channel refuses what was sent (a file, without Attach Files), not the bot. */
+export const isMissingPermissions = (error: unknown) => error instanceof DiscordAPIError && error.code === 50013;

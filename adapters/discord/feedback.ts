@@ -20,7 +20,6 @@ import {
   TextInputStyle,
 } from 'discord.js';
 import { parseReason } from '../../src/feedback/reason.ts';
-import { type FeedbackReport, formatReport } from '../../src/feedback/report.ts';
 import { digestTarget } from '../../src/feedback/target.ts';
 import {
   type FeedbackRecorder,
@@ -183,20 +182,6 @@ export function isDiscordCurator(
 ): boolean {
   return curators.includes(userId) || Boolean(permissions?.has(PermissionFlagsBits.ManageGuild));
 }
-
-/** Discord's message limit. */
-const MAX_CONTENT = 2000;
-
-/** The report as a private reply: the CLI's text in a code block, cut to fit, pinging no one. */
-export function reportReply(report: FeedbackReport): { content: string; flags: number; allowedMentions: typeof NO_MENTIONS } {
-  const text = formatReport(report).replace(/`/g, "'");
-  const room = MAX_CONTENT - '```\n\n```'.length - '…'.length;
-  const body = text.length > room ? `${text.slice(0, text.lastIndexOf('\n', room))}\n…` : text;
-  return privately(`\`\`\`\n${body}\n\`\`\``);
-}
-
-/** The answer to a non-curator asking for the report. */
-export const NOT_A_CURATOR = 'The report is for curators only (listed in CURATORS, or members with Manage Server).';
 
 // --- digest posts ---
 

@@ -15,6 +15,7 @@ import {
   type Interaction,
   type Message,
   type MessageContextMenuCommandInteraction,
+  type MessageCreateOptions,
   MessageFlags,
   type MessageMentionOptions,
   ThreadAutoArchiveDuration,
@@ -32,9 +33,9 @@ import type { Logger } from '../../src/log.ts';
 import { type RateLimiter, SLOW_DOWN } from '../../src/rate-limit.ts';
 import { type ChartImages, chartedEmbed } from './chart-attachment.ts';
 import { COMMAND_NAME, requestFrom, shareText } from './commands/sinorussia.ts';
-import { NO_TEXT, textToVerify, VERIFY_MESSAGE_COMMAND } from './commands/verify-message.ts';
+import { textToVerify, VERIFY_MESSAGE_COMMAND } from './commands/verify-message.ts';
 import { interactionContext, messageContext } from './context.ts';
-import { codeToCount } from './errors.ts';
+import { codeToCount, isMissingPermissions } from './errors.ts';
 import {
   feedbackComponents,
   handleDigestFeedbackButton,
@@ -132,12 +133,9 @@ async function answerCommand(interaction: ChatInputCommandInteraction, deps: Han
  */
 async function verifyMessage(interaction: MessageContextMenuCommandInteraction, deps: HandlerDeps): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const text = textToVerify(interaction.targetMessage);
-  if (text === '') {
-    await interaction.editReply({ content: NO_TEXT, allowedMentions: NO_MENTIONS });
-    return;
-  }
-  const answer = await deps.answerer.answer(verifyRequest(text), interactionContext(interaction));
+  // A message of files or images alone reads as empty: the core says so in a message's words.
+  const request = verifyRequest(textToVerify(interaction.targetMessage), { fromMessage: true });
+  const answer = await deps.answerer.answer(request, interactionContext(interaction));
   await interaction.editReply({
     ...(await chartedEmbed(answer, deps.logger, { images: deps.charts })),
     components: votesFor(deps, answer),
@@ -237,11 +235,33 @@ export function threadName(answer: Answer): string {
   return fit(answer.query || answer.title || COMMAND_NAME, THREAD_NAME_MAX);
 }
 
+type AnswerPayload = Awaited<ReturnType<typeof chartedEmbed>> & Omit<MessageCreateOptions, 'embeds' | 'files'>;
+
+/**
+ * Sends the answer with its chart; where the channel refuses the file (no Attach Files: 50013,
+ * and nothing posted), sends it again without the image: its text states every figure.
+ */
+async function sendCharted(
+  send: (payload: AnswerPayload) => Promise<Message>,
+  payload: AnswerPayload,
+  answer: Answer,
+  logger: Logger,
+  messageId: string,
+): Promise<Message> {
+  try {
+    return await send(payload);
+  } catch (error) {
+    if (payload.files.length === 0 || !isMissingPermissions(error)) throw error;
+    logger.warn('discord: the chart was refused (Attach Files?); answering without it', { messageId });
+    return send({ ...payload, embeds: [renderEmbed(answer)], files: [] });
+  }
+}
+
 /** Answers in the thread the question started (a new one on the message), in a thread it was asked in, or as a reply. */
 async function sendAnswer(message: Message, answer: Answer, deps: Pick<HandlerDeps, 'logger' | 'charts' | 'feedback'>): Promise<Message> {
   const { logger, charts } = deps;
   // The question's id as nonce: a post discord.js retries after a timeout is not posted twice.
-  const payload = {
+  const payload: AnswerPayload = {
     ...(await chartedEmbed(answer, logger, { images: charts })),
     components: votesFor(deps, answer),
     allowedMentions: NO_MENTIONS,
@@ -255,13 +275,13 @@ async function sendAnswer(message: Message, answer: Answer, deps: Pick<HandlerDe
     try {
       const thread =
         message.thread ?? (await message.startThread({ name: threadName(answer), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay }));
-      return await thread.send(payload);
+      return await sendCharted((p) => thread.send(p), payload, answer, logger, message.id);
     } catch (error) {
       // Usually a missing permission (Create Public Threads): answer in place instead.
       logger.warn('discord: could not answer in a thread; replying in the channel', { error, messageId: message.id });
     }
   }
-  return message.reply(payload);
+  return sendCharted((p) => message.reply(p), payload, answer, logger, message.id);
 }
 
 /**

@@ -10,8 +10,9 @@
 import { type types, webApi } from '@slack/bolt';
 import type { Answer } from '../../src/answer/types.ts';
 import type { CorrectionPoster } from '../../src/corrections/types.ts';
+import { digestPostOf } from '../../src/digest/select.ts';
 import type { DigestPoster, LookupResult, PostResult } from '../../src/digest/types.ts';
-import { digestTarget } from '../../src/feedback/target.ts';
+import { digestTarget, feedbackTarget, takesVotes } from '../../src/feedback/target.ts';
 import type { FeedbackRecorder } from '../../src/feedback/types.ts';
 import type { Logger } from '../../src/log.ts';
 import { postResultOf } from '../outbound-errors.ts';
@@ -19,7 +20,8 @@ import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
 import { classifySlackError } from './errors.ts';
 import { escapeSlack } from './escape.ts';
-import { isBlocksRefusal, withFallbackFeedback, withFeedback } from './feedback-block.ts';
+import { withFeedback } from './feedback-block.ts';
+import { sendDroppingRefused } from './optional-blocks.ts';
 import { renderAnswer, SLACK_LIMITS } from './render.ts';
 
 export { SLACK_GONE_ERRORS } from './errors.ts';
@@ -62,11 +64,22 @@ export const CORRECTION_EVENT_TYPE = 'sinorussia_correction';
 
 type KnownBlock = types.KnownBlock;
 
-/** The message as posted, re-rendered, with the correction line as a last context block (within the 50 blocks). */
-export function correctedMessage(original: Answer, line: string, sharedBy?: string): { text: string; blocks: KnownBlock[] } {
+/**
+ * The message as posted, re-rendered (its chart and, through `votes`, its 👍 / 👎 included),
+ * with the correction line as a context block under the answer, before the buttons (all
+ * within the 50 blocks).
+ */
+export function correctedMessage(
+  original: Answer,
+  line: string,
+  sharedBy?: string,
+  votes: (blocks: KnownBlock[]) => KnownBlock[] = (blocks) => blocks,
+): { text: string; blocks: KnownBlock[] } {
   const message = renderAnswer(original, { sharedBy });
   const note: KnownBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: `_${escapeSlack(line)}_` }] };
-  return { text: `${message.text}\n${line}`, blocks: [...message.blocks.slice(0, SLACK_LIMITS.blocks - 1), note] };
+  const buttons = votes(message.blocks).slice(message.blocks.length);
+  const room = SLACK_LIMITS.blocks - 1 - buttons.length;
+  return { text: `${message.text}\n${line}`, blocks: [...message.blocks.slice(0, room), note, ...buttons] };
 }
 
 /** A direct message with the bot (its ids start with D): a vote there keeps no channel. */
@@ -85,6 +98,13 @@ function withDigestFeedback(
     post.factIds,
   );
   return withFeedback(blocks, target, feedback) as KnownBlock[];
+}
+
+/** The 👍 / 👎 the post carried: a digest post's are about that channel's day, any other answer's about the answer. */
+function withPostFeedback(blocks: KnownBlock[], channelId: string, answer: Answer, feedback: FeedbackRecorder | undefined): KnownBlock[] {
+  const digest = digestPostOf(answer);
+  if (digest) return withDigestFeedback(blocks, channelId, digest, feedback);
+  return takesVotes(answer) ? (withFeedback(blocks, feedbackTarget(answer), feedback) as KnownBlock[]) : blocks;
 }
 
 export function createSlackDigestPoster(
@@ -109,10 +129,9 @@ export function createSlackDigestPoster(
             // `nonce` is the metadata's field name from before it was called the delivery id; kept so older posts are still found.
             metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { nonce: deliveryId } },
           });
-        // A workspace that refuses the native 👍 / 👎 posted nothing: the same post again with plain buttons.
-        const result = await send(blocks).catch((error: unknown) => {
-          if (blocks === message.blocks || !isBlocksRefusal(error)) throw error;
-          return send(withFallbackFeedback(blocks) as KnownBlock[]);
+        // A workspace that refuses an optional block posted nothing: the same post again without it (optional-blocks.ts).
+        const result = await sendDroppingRefused({ blocks }, (m) => send(m.blocks as KnownBlock[]), {
+          onDrop: (dropped) => logger?.info(`slack: Slack refused the digest's ${dropped}; posting it without`, { channel: channelId }),
         });
         return { ok: true, ...(typeof result.ts === 'string' ? { messageId: result.ts } : {}) };
       } catch (error) {
@@ -138,7 +157,13 @@ export function createSlackDigestPoster(
 
     async edit(channelId, messageId, original, line): Promise<PostResult> {
       try {
-        await client.chat.update({ channel: channelId, ts: messageId, ...correctedMessage(original.answer, line, original.sharedBy) });
+        const votes = (blocks: KnownBlock[]) => withPostFeedback(blocks, channelId, original.answer, feedback);
+        const message = correctedMessage(original.answer, line, original.sharedBy, votes);
+        // Edited like a post: a workspace refusing an optional block gets the message without it.
+        await sendDroppingRefused(message, (m) => client.chat.update({ channel: channelId, ts: messageId, ...m }), {
+          onDrop: (dropped) =>
+            logger?.info(`slack: Slack refused the corrected message's ${dropped}; editing it without`, { channel: channelId }),
+        });
         return { ok: true, messageId };
       } catch (error) {
         return slackPostFailure(error);

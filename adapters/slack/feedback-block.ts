@@ -106,7 +106,7 @@ export function withFeedback(blocks: Block[], target: FeedbackTarget, feedback: 
   return [...blocks, feedbackBlock(target)];
 }
 
-/** Slack's answer to blocks it does not accept: then post again `withFallbackFeedback`. */
+/** Slack's answer to blocks it does not accept: then send again lighter (optional-blocks.ts). */
 export const isBlocksRefusal = (error: unknown) =>
   /invalid_blocks|invalid_block/.test(String((error as { data?: { error?: string } })?.data?.error ?? (error as Error)?.message ?? ''));
 

@@ -26,16 +26,9 @@ import { type RateDecision, type RateLimiter, SLOW_DOWN } from '../../src/rate-l
 import type { SeenStore } from '../../src/seen-store.ts';
 import { codeToCount } from './errors.ts';
 import { decodeSlack } from './escape.ts';
-import {
-  FEEDBACK_ACTION_ID,
-  FEEDBACK_DOWN_ACTION_ID,
-  FEEDBACK_UP_ACTION_ID,
-  isBlocksRefusal,
-  REASON_CALLBACK_ID,
-  withFallbackFeedback,
-  withFeedback,
-} from './feedback-block.ts';
+import { FEEDBACK_ACTION_ID, FEEDBACK_DOWN_ACTION_ID, FEEDBACK_UP_ACTION_ID, REASON_CALLBACK_ID, withFeedback } from './feedback-block.ts';
 import { stripSlackMarkup } from './markup.ts';
+import { isResponseUrlBlocksRefusal, sendDroppingRefused } from './optional-blocks.ts';
 import { APOLOGY, renderAnswer, SHARE_ACTION_ID, type SlackMessage } from './render.ts';
 import type { ResponsePoster, ResponseUrlError } from './response-url.ts';
 
@@ -157,40 +150,23 @@ export function withVotes(deps: HandlerDeps, message: SlackMessage, answer: Answ
   return { ...message, blocks: withFeedback(message.blocks, feedbackTarget(answer), deps.feedback) as SlackMessage['blocks'] };
 }
 
-/** chat.postMessage, posted once more with plain buttons when Slack refuses the native feedback block. */
-async function postAnswer(client: ChatClient, args: Parameters<ChatClient['chat']['postMessage']>[0] & SlackMessage) {
-  try {
-    return await client.chat.postMessage(args);
-  } catch (error) {
-    const fallback = withFallbackFeedback(args.blocks);
-    if (!isBlocksRefusal(error) || fallback.every((b, i) => b === args.blocks[i])) throw error;
-    return client.chat.postMessage({ ...args, blocks: fallback as SlackMessage['blocks'] });
-  }
+/** chat.postMessage; sent again lighter while Slack refuses an optional block (optional-blocks.ts). */
+function postAnswer(deps: HandlerDeps, client: ChatClient, args: Parameters<ChatClient['chat']['postMessage']>[0] & SlackMessage) {
+  return sendDroppingRefused(args, (a) => client.chat.postMessage(a), { onDrop: loggedDrop(deps, args.channel) });
 }
 
-/** chat.postEphemeral, with the same second try with plain buttons. */
-async function postEphemeralAnswer(client: ChatClient, args: Parameters<ChatClient['chat']['postEphemeral']>[0] & SlackMessage) {
-  try {
-    return await client.chat.postEphemeral(args);
-  } catch (error) {
-    const fallback = withFallbackFeedback(args.blocks);
-    if (!isBlocksRefusal(error) || fallback.every((b, i) => b === args.blocks[i])) throw error;
-    return client.chat.postEphemeral({ ...args, blocks: fallback as SlackMessage['blocks'] });
-  }
+/** chat.postEphemeral, with the same rule. */
+function postEphemeralAnswer(
+  deps: HandlerDeps,
+  client: ChatClient,
+  args: Parameters<ChatClient['chat']['postEphemeral']>[0] & SlackMessage,
+) {
+  return sendDroppingRefused(args, (a) => client.chat.postEphemeral(a), { onDrop: loggedDrop(deps, args.channel) });
 }
 
-/**
- * The same answer with plain 👍 / 👎 buttons, when a response_url refused the native element
- * (HTTP 400 `invalid_blocks`); undefined when that was not the refusal or there is nothing to swap.
- */
-export function fallbackJson(json: string, error: unknown): string | undefined {
-  const refusal = error as Partial<ResponseUrlError>;
-  if (refusal.failure !== 'rejected' || !isBlocksRefusal({ message: refusal.detail ?? '' })) return undefined;
-  const message = JSON.parse(json) as { blocks?: Parameters<typeof withFallbackFeedback>[0] };
-  if (!message.blocks) return undefined;
-  const fallback = withFallbackFeedback(message.blocks);
-  return fallback.every((b, i) => b === message.blocks?.[i]) ? undefined : JSON.stringify({ ...message, blocks: fallback });
-}
+/** Logs what a refused message goes without. */
+export const loggedDrop = (deps: Pick<HandlerDeps, 'logger'>, where: unknown) => (dropped: string) =>
+  deps.logger.info(`slack: Slack refused the answer's ${dropped}; sending it without`, { where });
 
 const ephemeral = (message: SlackMessage | { text: string }) => JSON.stringify({ response_type: 'ephemeral', ...message });
 const APOLOGY_JSON = ephemeral({ text: APOLOGY });
@@ -240,15 +216,18 @@ async function answerSlashCommand(
     return;
   }
   try {
-    await deps.responses.post(responseUrl, json, { issuedAt }).catch((error: unknown) => {
-      const fallback = fallbackJson(json, error);
-      if (fallback === undefined) throw error;
-      deps.logger.info('slack: the response_url refused the native 👍/👎; sent plain buttons', { user: userId });
-      // The cached answer is the one that got through, so the next asking is not refused first.
-      const text = typeof slackText === 'string' ? slackText : '';
-      if (deps.renderedAnswers.get(text) === json) deps.renderedAnswers.set(text, fallback);
-      return deps.responses.post(responseUrl, fallback, { issuedAt });
-    });
+    const text = typeof slackText === 'string' ? slackText : '';
+    let sent = json;
+    await sendDroppingRefused(
+      JSON.parse(json) as { blocks?: unknown[] },
+      (message) => deps.responses.post(responseUrl, (sent = JSON.stringify(message)), { issuedAt }),
+      {
+        refused: isResponseUrlBlocksRefusal,
+        onDrop: loggedDrop(deps, userId),
+      },
+    );
+    // The cached answer is the one that got through, so the next asking is not refused first.
+    if (sent !== json && deps.renderedAnswers.get(text) === json) deps.renderedAnswers.set(text, sent);
   } catch (error) {
     deps.logger.error('slack: could not deliver a slash answer', {
       error,
@@ -336,7 +315,7 @@ async function shareAnswer(deps: HandlerDeps, body: BlockButtonAction, sharedTex
     // channel's subscription (private answers carry no Share button anyway).
     const shared = await deps.answerer.answer(deps.answerer.parseText(commandText(sharedText)));
     const message = withVotes(deps, renderAnswer(shared, { sharedBy: user }), shared);
-    const posted = await postAnswer(client, { channel, ...message, ...QUIET });
+    const posted = await postAnswer(deps, client, { channel, ...message, ...QUIET });
     if (typeof posted.ts === 'string')
       await deps.recordPost?.({ platform: 'slack', channelId: channel, messageId: posted.ts, answer: shared, sharedBy: user });
   } catch (error) {
@@ -390,9 +369,9 @@ async function answerInConversation(
     void recordIfUnanswered(deps.feedback, 'slack', answer);
     const message = withVotes(deps, renderAnswer(answer, {}), answer);
     if (!where.private && where.user && answer.show.audience === 'asker')
-      await postEphemeralAnswer(client, { ...target, user: where.user, ...message });
+      await postEphemeralAnswer(deps, client, { ...target, user: where.user, ...message });
     else {
-      const posted = await postAnswer(client, { ...target, ...message, ...QUIET });
+      const posted = await postAnswer(deps, client, { ...target, ...message, ...QUIET });
       // Only what a channel saw is corrected later: a DM's answer is the asker's alone.
       if (!where.private && typeof posted.ts === 'string') {
         await deps.recordPost?.({ platform: 'slack', channelId: where.channel, messageId: posted.ts, threadId: where.thread_ts, answer });

@@ -34,6 +34,12 @@ export const DEFAULT_CAPABILITIES: Capability[] = [
   { command: '@sinorussia <question>', text: 'ask in a channel; or write to the bot directly' },
 ];
 
+/** Listed for curators only, under what everyone can ask. */
+export const CURATOR_CAPABILITY: Capability = {
+  command: '/sinorussia report',
+  text: 'this feedback report, anywhere, answered privately (curators only)',
+};
+
 export interface HomeInput {
   /** Channels the user is in with a digest subscription. */
   subscriptions: Subscription[];
@@ -105,10 +111,11 @@ export function buildHomeView({ subscriptions, capabilities = DEFAULT_CAPABILITI
   type: 'home';
   blocks: KnownBlock[];
 } {
+  const listed = report ? [...capabilities, CURATOR_CAPABILITY] : capabilities;
   const blocks: KnownBlock[] = [
     header('sinorussia: China–Russia relations, from sources'),
     section('Short, sourced answers from a curated knowledge base. Every fact cites the article it comes from.'),
-    section(`*What you can ask*\n${capabilities.map((c) => `• ${code(c.command)} — ${escapeSlack(c.text)}`).join('\n')}`),
+    section(`*What you can ask*\n${listed.map((c) => `• ${code(c.command)} — ${escapeSlack(c.text)}`).join('\n')}`),
     section(
       `*Topics*\n${Object.entries(TOPICS)
         .map(([name, about]) => `• *${name}*: ${escapeSlack(about)}`)

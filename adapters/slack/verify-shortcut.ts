@@ -12,14 +12,14 @@
  */
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import type { Answer } from '../../src/answer/types.ts';
-import { verifyRequest } from '../../src/commands/verify.ts';
+import { verifyCommand, verifyRequest } from '../../src/commands/verify.ts';
 import { SLOW_DOWN } from '../../src/rate-limit.ts';
-import { isBlocksRefusal, withFallbackFeedback } from './feedback-block.ts';
 import {
   commandText,
   countFailure,
   type HandlerDeps,
   isFirstTrigger,
+  loggedDrop,
   mayHaveLanded,
   QUIET,
   rateFor,
@@ -27,15 +27,13 @@ import {
   slackErrorCode,
   withVotes,
 } from './handlers.ts';
+import { isResponseUrlBlocksRefusal, sendDroppingRefused } from './optional-blocks.ts';
 import { APOLOGY, renderAnswer, type SlackMessage } from './render.ts';
 import type { ResponseUrlError } from './response-url.ts';
 import { shortcutText } from './shortcut-text.ts';
 
 type ChatClient = AllMiddlewareArgs['client'];
 type Private = SlackMessage | { text: string; blocks?: undefined };
-
-/** A message of files or images alone: the core would ask for text to be typed after `verify`, which a shortcut cannot. */
-export const NO_TEXT = 'Nothing to check: that message has no text, only files or images.';
 
 /** Channel ids (public C…, private G…); a DM (D…) is not written as a link, which would show as an unknown channel. */
 const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
@@ -46,22 +44,10 @@ export function textToVerify(message: unknown): string {
   return commandText(shortcutText(message));
 }
 
-/** A Web API post, sent once more with plain 👍 / 👎 when the workspace refuses the native feedback block. */
-async function withPlainButtons<T>(message: Private, send: (message: Private) => Promise<T>): Promise<T> {
-  try {
-    return await send(message);
-  } catch (error) {
-    if (!message.blocks || !isBlocksRefusal(error)) throw error;
-    const fallback = withFallbackFeedback(message.blocks) as SlackMessage['blocks'];
-    if (fallback.every((b, i) => b === message.blocks?.[i])) throw error;
-    return send({ ...message, blocks: fallback });
-  }
-}
-
 /** The DM copy says where it was asked, since it arrives somewhere else. */
 function dmCopy(message: Private, channel: string): Private {
   const where = CHANNEL_ID.test(channel) ? ` in <#${channel}>` : '';
-  const note = `You used *Verify with sources* on a message${where}; I could not answer you there, so the answer is here.`;
+  const note = `You used *${verifyCommand.messageAction}* on a message${where}; I could not answer you there, so the answer is here.`;
   if (!message.blocks || message.blocks.length >= MAX_BLOCKS) return { ...message, text: `${note}\n${message.text}` };
   return { ...message, blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: note }] }, ...message.blocks] };
 }
@@ -81,7 +67,11 @@ export async function answerPrivately(
   const channel = shortcut.channel?.id;
   const log = { user, channel, handler: 'verify shortcut' };
   try {
-    await deps.responses.post(shortcut.response_url, JSON.stringify({ response_type: 'ephemeral', replace_original: false, ...message }));
+    await sendDroppingRefused(
+      message,
+      (m) => deps.responses.post(shortcut.response_url, JSON.stringify({ response_type: 'ephemeral', replace_original: false, ...m })),
+      { refused: isResponseUrlBlocksRefusal, onDrop: loggedDrop(deps, user) },
+    );
     return true;
   } catch (error) {
     const failure = (error as ResponseUrlError).failure;
@@ -90,7 +80,7 @@ export async function answerPrivately(
   }
   if (channel) {
     try {
-      await withPlainButtons(message, (m) => client.chat.postEphemeral({ channel, user, ...m }));
+      await sendDroppingRefused(message, (m) => client.chat.postEphemeral({ channel, user, ...m }), { onDrop: loggedDrop(deps, channel) });
       return true;
     } catch (error) {
       countFailure(deps, error);
@@ -104,7 +94,9 @@ export async function answerPrivately(
   }
   try {
     // A user's id as the channel posts in their DM with the bot (the App Home's Messages tab).
-    await withPlainButtons(dmCopy(message, channel ?? ''), (m) => client.chat.postMessage({ channel: user, ...m, ...QUIET }));
+    await sendDroppingRefused(dmCopy(message, channel ?? ''), (m) => client.chat.postMessage({ channel: user, ...m, ...QUIET }), {
+      onDrop: loggedDrop(deps, user),
+    });
     return true;
   } catch (error) {
     countFailure(deps, error);
@@ -116,14 +108,11 @@ export async function answerPrivately(
 async function verifyMessage(deps: HandlerDeps, client: ChatClient, shortcut: MessageShortcut): Promise<void> {
   const user = shortcut.user.id;
   const channel = shortcut.channel?.id ?? '';
-  const text = textToVerify(shortcut.message);
-  if (text === '') {
-    await answerPrivately(deps, client, shortcut, { text: NO_TEXT });
-    return;
-  }
+  // A message of files or images alone reads as empty: the core says so in a message's words.
+  const request = verifyRequest(textToVerify(shortcut.message), { fromMessage: true });
   let answer: Answer;
   try {
-    answer = await deps.answerer.answer(verifyRequest(text), slackContext(channel, user));
+    answer = await deps.answerer.answer(request, slackContext(channel, user));
   } catch (error) {
     deps.logger.error('slack: verify shortcut failed', { error, user, channel });
     await answerPrivately(deps, client, shortcut, { text: APOLOGY });

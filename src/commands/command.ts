@@ -70,6 +70,11 @@ export interface Command<N extends CommandName = CommandName> {
   cli?: boolean;
   /** Called by its word alone: with more words after it, the text is a question (`report on the gas deal`). */
   wordAlone?: boolean;
+  /**
+   * Its name as an action on a message (Slack's message shortcut, Discord's message command),
+   * which runs it on that message's text; one name for both platforms.
+   */
+  messageAction?: string;
   run(ctx: CommandContext, request: Request, where?: Where): Reply | Promise<Reply>;
 }
 

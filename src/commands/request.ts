@@ -37,6 +37,8 @@ export interface Request {
   query: string;
   /** The person named the bot (a mention) rather than talking to it directly (slash, DM, console). */
   addressed?: boolean;
+  /** The text is a message the person acted on (a message shortcut or command), not words typed after the command. */
+  fromMessage?: boolean;
   problem?: OptionProblem;
 }
 

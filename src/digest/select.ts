@@ -189,6 +189,13 @@ export function selectDigest(input: DigestInput): DigestSelection {
   };
 }
 
+/** A digest post's day and facts, read back from its answer (its query is `digest <day>`); undefined for any other answer. */
+export function digestPostOf(answer: Answer): { localDate: string; factIds: string[] } | undefined {
+  const day = /^digest (\d{4}-\d{2}-\d{2})$/.exec(answer.query)?.[1];
+  if (!day || answer.kind !== 'topic' || answer.show.audience !== 'channel' || answer.show.shareable) return undefined;
+  return { localDate: day, factIds: digestFactIds(answer.items) };
+}
+
 /** Every fact a digest's items show, in order: what the channel has been shown, and what a vote on the post is about. */
 export function digestFactIds(items: readonly AnswerItem[]): string[] {
   return items.flatMap((item) => ('evidence' in item ? item.evidence.map((e) => e.factId) : []));

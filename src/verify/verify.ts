@@ -65,7 +65,10 @@ function leadOf(checks: CheckItem[], left: number, skippedNoPeriod: number, long
   return lines.join(' ');
 }
 
-export function verifyText(ctx: CommandContext, text: string, query: string): Reply {
+/** Said of a message acted on (a shortcut, a message command) that holds no words: files or images alone. */
+export const NO_TEXT_IN_MESSAGE = 'Nothing to check: that message has no text, only files or images.';
+
+export function verifyText(ctx: CommandContext, text: string, query: string, { fromMessage = false } = {}): Reply {
   // A claim the message repeats is checked once.
   const seen = new Set<string>();
   const found = claimsOf(text).filter((claim) => {
@@ -94,8 +97,11 @@ export function verifyText(ctx: CommandContext, text: string, query: string): Re
     title: 'Verify: what our sources say',
     next: [{ command: 'verify' as const, usage: true }, { command: 'help' as const }],
   };
-  if (text.trim() === '')
-    return { ...base, matched: false, lead: `${NOTHING_TO_CHECK} Give the message's text after verify.`, items: [], sources: [] };
+  if (text.trim() === '') {
+    // Typed, the text is missing after the word; acted on, the message itself has none (nothing to retype).
+    const lead = fromMessage ? NO_TEXT_IN_MESSAGE : `${NOTHING_TO_CHECK} Give the message's text after verify.`;
+    return { ...base, matched: false, lead, items: [], sources: [] };
+  }
   if (checked.length === 0) {
     const unperioded =
       skippedNoPeriod > 0

@@ -80,6 +80,30 @@ describe('charts on Discord', () => {
     expectChart(answer.files, answer.body);
   });
 
+  it('a channel that refuses the file (no Attach Files, 50013) gets the mention answered without the image', async () => {
+    for (const where of ['channel', 'thread'] as const) {
+      const start = fake.calls.length;
+      const message = messageCreate(fake, `<@${IDS.bot}> trade`, where);
+      // A new thread is named after the mention's message; an existing thread is its own channel.
+      const postsTo = where === 'channel' ? message.id : IDS.thread;
+      const isAnswer = (c: RecordedCall) => c.method === 'POST' && c.path === `/api/v10/channels/${postsTo}/messages`;
+      fake.failNext((c) => isAnswer(c) && (c.files?.length ?? 0) > 0, 403, { body: { message: 'Missing Permissions', code: 50013 } });
+      fake.dispatch('MESSAGE_CREATE', message);
+      const plain = await fake.waitForCall((c) => isAnswer(c) && c.status === undefined, start);
+      const tries = fake.callsFrom(start).filter(isAnswer);
+      expect(tries.map((c) => [c.status, c.files?.length ?? 0])).toEqual([
+        [403, 1],
+        [undefined, 0],
+      ]);
+      expect(plain.body.embeds[0].image).toBeUndefined();
+      expect(plain.body.attachments ?? []).toEqual([]);
+      expect(plain.body.embeds[0].description).toMatch(/190/); // the numbers stay in the text
+      expect(plain.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    }
+    expect(logger.entries.filter((e) => e.msg === 'discord: message failed')).toEqual([]);
+    expect(logger.entries.filter((e) => String(e.msg).includes('the chart was refused'))).toHaveLength(2);
+  });
+
   it('a chart that fails to draw is logged, and the answer goes without it', async () => {
     const failing = memoryLogger();
     const answer = answerText(realAnswerer(), 'trade');

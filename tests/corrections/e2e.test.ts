@@ -196,7 +196,11 @@ for (const database of [sqlite, ...(TEST_DATABASE_URL ? [postgres(TEST_DATABASE_
       const [update, ...moreUpdates] = updates(digestTs);
       expect(moreUpdates).toEqual([]);
       const blocks = update.params.blocks as Block[];
-      expect(blocks.at(-1)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '_Corrected on 1 Dec 2026, see thread._' }] });
+      // The line goes under the answer, above the post's own 👍 / 👎 (when it had them, feedback on), which the edit keeps.
+      const note = { type: 'context', elements: [{ type: 'mrkdwn', text: '_Corrected on 1 Dec 2026, see thread._' }] };
+      const postBlocks = posts()[0].params.blocks as Block[];
+      const votes = postBlocks.at(-1)?.type === 'context_actions' ? postBlocks.slice(-1) : [];
+      expect(blocks).toEqual([...postBlocks.slice(0, postBlocks.length - votes.length), note, ...votes]);
       // The rest is the post as it was: the same header and the old figure.
       expect(blocks[0]).toEqual((posts()[0].params.blocks as Block[])[0]);
       expect(allText(blocks)).toContain('$240 billion');

@@ -7,11 +7,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { correctedEmbed, createDiscordDigestPoster } from '../../adapters/discord/digest-poster.ts';
 import { renderEmbed } from '../../adapters/discord/render.ts';
 import { CORRECTION_EVENT_TYPE, correctedMessage, createSlackDigestPoster } from '../../adapters/slack/digest-poster.ts';
+import { withFeedback } from '../../adapters/slack/feedback-block.ts';
 import { renderAnswer } from '../../adapters/slack/render.ts';
+import { Composer } from '../../src/answer/compose.ts';
 import type { Answer, AnswerItem } from '../../src/answer/types.ts';
 import { correctionAnswer } from '../../src/corrections/notice.ts';
 import { shownFact } from '../../src/corrections/shown.ts';
-import { realKnowledge } from '../digest/support.ts';
+import { selectDigest } from '../../src/digest/select.ts';
+import { MemoryFeedbackStore } from '../../src/feedback/memory-store.ts';
+import { createFeedbackRecorder } from '../../src/feedback/recorder.ts';
+import { feedbackTarget } from '../../src/feedback/target.ts';
+import { memoryLogger } from '../../src/log.ts';
+import { FakeClock, realKnowledge } from '../digest/support.ts';
 import { FakeDiscord, IDS } from '../discord/fake-discord.ts';
 import { FAKE_DISCORD_TOKEN } from '../helpers/discord-token.ts';
 import { answerText, realAnswerer } from '../helpers/real.ts';
@@ -87,6 +94,44 @@ describe('Slack', () => {
       { type: 'context', elements: [{ type: 'mrkdwn', text: `_${LINE}_` }] },
     ]);
     expect(JSON.stringify(update.params.blocks)).toContain('Shared by <@U0SHARER>');
+  });
+
+  it('a digest post keeps its chart and its 👍 / 👎 (about that day) when edited; an answer keeps its own', async () => {
+    const feedback = createFeedbackRecorder({
+      store: new MemoryFeedbackStore(),
+      hashUser: (platform, user) => `${platform}:${user}`,
+      clock: new FakeClock('2026-06-10T09:00:00Z'),
+      logger: memoryLogger(),
+    });
+    const voting = () => createSlackDigestPoster({ botToken: 'xoxb-corrections', apiUrl: slack.apiUrl }, memoryLogger(), feedback);
+    const digest = selectDigest({
+      knowledge,
+      composer: new Composer(knowledge),
+      topics: ['trade'],
+      localDate: '2026-06-10',
+      history: [],
+      firstSeen: new Map(),
+    });
+    for (const [channel, answer, options] of [
+      ['C5', digest.answer, { deliveryId: 'd5', localDate: '2026-06-10', factIds: digest.factIds }],
+      ['C6', original, { deliveryId: 'd6' }],
+    ] as const) {
+      const posted = await voting().post(channel, answer, options);
+      if (!posted.ok) throw new Error('post failed');
+      const sent = slack.calls.find((c) => c.method === 'chat.postMessage' && c.params.channel === channel)!;
+      await voting().edit(channel, posted.messageId!, { answer }, LINE);
+      const update = slack.calls.find((c) => c.method === 'chat.update' && c.params.channel === channel)!;
+      // A digest post as posted; a mention's reply or a shared post carried the answer's own 👍 / 👎 (handlers.ts withVotes).
+      const before = (
+        channel === 'C5' ? sent.params.blocks : withFeedback(renderAnswer(answer).blocks, feedbackTarget(answer), feedback)
+      ) as { type: string }[];
+      const after = update.params.blocks as { type: string }[];
+      const note = { type: 'context', elements: [{ type: 'mrkdwn', text: `_${LINE}_` }] };
+      // The post as it was, the line under the answer and above the buttons.
+      expect(after).toEqual([...before.slice(0, -1), note, before.at(-1)]);
+      expect(after.at(-1)?.type).toBe('context_actions');
+      expect(after.some((b) => b.type === 'data_visualization')).toBe(true);
+    }
   });
 
   it('a full message keeps within 50 blocks with the line', () => {

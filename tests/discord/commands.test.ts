@@ -9,6 +9,7 @@ import { data, requestFrom, shareText, slashText } from '../../adapters/discord/
 import { textToVerify } from '../../adapters/discord/commands/verify-message.ts';
 import { parseText } from '../../src/commands/parse.ts';
 import { COMMANDS } from '../../src/commands/registry.ts';
+import { verifyCommand } from '../../src/commands/verify.ts';
 import { TOPIC_NAMES } from '../../src/knowledge/topics.ts';
 
 interface OptionJson {
@@ -137,6 +138,11 @@ describe('the Verify with sources message command', () => {
     expect(messageCommand.description ?? '').toBe('');
     expect(messageCommand.options).toBeUndefined();
     expect(messageCommand.contexts).toEqual((data.toJSON() as { contexts?: number[] }).contexts);
+  });
+
+  it('takes its name from the registry: the one command with a message action, verify', () => {
+    expect(COMMANDS.filter((c) => c.messageAction).map((c) => [c.name, c.messageAction])).toEqual([['verify', 'Verify with sources']]);
+    expect(commandDefinitions()[1].name).toBe(verifyCommand.messageAction);
   });
 
   it('reads the message’s content, or its embeds when it has none, with every mention removed', () => {

@@ -83,6 +83,39 @@ describe('a Discord digest post with a chart', () => {
     expect(again.body.nonce).toBe(refused.body.nonce);
   });
 
+  it('a correction edits the post keeping its chart image (the same file, listed in attachments) and its 👍 / 👎', async () => {
+    const LINE = 'Corrected on 1 Dec 2026, see the reply.';
+    const posted = await poster().post(channel(4), digest, options);
+    if (!posted.ok || !posted.messageId) throw new Error('post failed');
+    const message = () => fake.channelMessages.get(channel(4))!.find((m) => m.id === posted.messageId)!;
+    const [file] = message().attachments;
+    const components = message().components;
+    expect(file).toMatchObject({ id: expect.stringMatching(/^\d+$/), filename: 'chart.png' });
+    expect(await poster().edit(channel(4), posted.messageId, { answer: digest }, LINE)).toEqual({ ok: true, messageId: posted.messageId });
+    const patch = fake.calls.find((c) => c.method === 'PATCH' && c.path.endsWith(`/messages/${posted.messageId}`))!;
+    expect(patch.status).toBeUndefined();
+    expect(patch.files).toBeUndefined(); // nothing uploaded again
+    expect(patch.body.attachments).toEqual([{ id: file.id }]);
+    expect(patch.body.embeds[0].image).toEqual({ url: 'attachment://chart.png' });
+    expect(patch.body.embeds[0].footer.text.startsWith(LINE)).toBe(true);
+    expect(patch.body.components).toBeUndefined(); // left out: Discord keeps the row as it was
+    expect(message().attachments).toEqual([file]);
+    expect(message().components).toEqual(components);
+    expect((message().embeds as { image?: unknown }[])[0].image).toEqual({ url: 'attachment://chart.png' });
+  });
+
+  it('a post that went without the image is edited without one', async () => {
+    fake.failNext((c) => postsTo(channel(5))(c) && (c.files?.length ?? 0) > 0, 403, {
+      body: { message: 'Missing Permissions', code: 50013 },
+    });
+    const posted = await poster().post(channel(5), digest, options);
+    if (!posted.ok || !posted.messageId) throw new Error('post failed');
+    expect(await poster().edit(channel(5), posted.messageId, { answer: digest }, 'Corrected.')).toMatchObject({ ok: true });
+    const patch = fake.calls.find((c) => c.method === 'PATCH' && c.path.endsWith(`/messages/${posted.messageId}`))!;
+    expect(patch.body.attachments).toBeUndefined();
+    expect(patch.body.embeds[0].image).toBeUndefined();
+  });
+
   it('a channel that is gone is still gone: Unknown Channel pauses as before', async () => {
     fake.failNext(postsTo(channel(3)), 404, { body: { message: 'Unknown Channel', code: 10003 } });
     const result = await poster().post(channel(3), digest, options);

@@ -400,7 +400,7 @@ export class FakeDiscord {
     if (method === 'POST' && parts[0] === 'interactions' && parts[3] === 'callback') {
       if (new URLSearchParams(call.query).get('with_response') !== 'true') return [204, undefined];
       // The response names the message it created, as Discord's does with with_response=true.
-      const message = this.messageObject(IDS.channel, call.body?.data ?? {});
+      const message = this.messageObject(IDS.channel, call.body?.data ?? {}, call.files);
       this.channelMessages.set(IDS.channel, [...(this.channelMessages.get(IDS.channel) ?? []), message]);
       return [
         200,
@@ -429,7 +429,7 @@ export class FakeDiscord {
       return [201, thread];
     }
     if (method === 'POST' && parts[0] === 'channels' && parts[2] === 'messages') {
-      const message = this.messageObject(parts[1], call.body);
+      const message = this.messageObject(parts[1], call.body, call.files);
       this.channelMessages.set(parts[1], [...(this.channelMessages.get(parts[1]) ?? []), message]);
       return [200, message];
     }
@@ -438,10 +438,25 @@ export class FakeDiscord {
       const message = this.channelMessages.get(parts[1])?.find((m) => m.id === parts[3]);
       if (!message) return [404, { message: 'Unknown Message', code: 10008 }];
       const edited = message as Record<string, unknown>;
+      // API v10: a given `attachments` lists every file the message keeps; left out, all are kept.
+      const kept = Array.isArray(call.body?.attachments)
+        ? message.attachments.filter((a) => call.body.attachments.some((k: { id?: unknown }) => String(k.id) === a.id))
+        : message.attachments;
+      const embeds = (call.body?.embeds ?? message.embeds) as { image?: { url?: string } }[];
+      const missing = embeds
+        .map((e) => e.image?.url)
+        .find((url) => url?.startsWith('attachment://') && !kept.some((a) => `attachment://${a.filename}` === url));
+      if (missing)
+        return [400, { message: 'Invalid Form Body', code: 50035, problem: `an embed shows ${missing}, but the edit keeps no such file` }];
+      edited.attachments = kept;
       for (const field of ['content', 'embeds', 'components'] as const)
         if (call.body?.[field] !== undefined) edited[field] = call.body[field];
       edited.edited_timestamp = now();
       return [200, message];
+    }
+    if (method === 'GET' && parts[0] === 'channels' && parts[2] === 'messages' && parts.length === 4) {
+      const message = this.channelMessages.get(parts[1])?.find((m) => m.id === parts[3]);
+      return message ? [200, message] : [404, { message: 'Unknown Message', code: 10008 }];
     }
     if (method === 'GET' && parts[0] === 'channels' && parts[2] === 'messages' && parts.length === 3) {
       const limit = Number(new URLSearchParams(call.query).get('limit') ?? 50);
@@ -451,7 +466,8 @@ export class FakeDiscord {
     return [404, { message: `404: Not Found (${method} ${path})`, code: 0 }];
   }
 
-  messageObject(channelId: string, body: Partial<SentBody>) {
+  messageObject(channelId: string, body: Partial<SentBody>, files: SentFile[] = []) {
+    const described = (body?.attachments ?? []) as { id?: unknown; description?: string }[];
     return {
       id: this.snowflake(),
       channel_id: channelId,
@@ -463,7 +479,17 @@ export class FakeDiscord {
       mention_everyone: false,
       mentions: [],
       mention_roles: [],
-      attachments: [],
+      // Each file sent as `files[n]` becomes an attachment with an id of its own, as Discord's do.
+      attachments: files.map((file, n) => ({
+        id: this.snowflake(),
+        filename: file.name,
+        size: file.size,
+        content_type: file.contentType,
+        url: `https://cdn.example/attachments/${channelId}/${file.name}`,
+        ...(described.find((a) => String(a.id) === String(n))?.description
+          ? { description: described.find((a) => String(a.id) === String(n))?.description }
+          : {}),
+      })),
       embeds: body?.embeds ?? [],
       components: body?.components ?? [],
       pinned: false,

@@ -128,7 +128,9 @@ describe('Verify with sources on Discord', () => {
       ],
     };
     const { answer } = await verify(fileOnly);
-    expect(answer.body.content).toBe('Nothing to check: that message has no text, only files or images.');
+    // The core's answer, worded for a message acted on: nothing about typing after `verify`.
+    expect(answer.body.embeds[0].description).toContain('Nothing to check: that message has no text, only files or images.');
+    expect(embedText(answer)).not.toContain('after verify');
     expect(answer.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 

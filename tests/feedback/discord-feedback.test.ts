@@ -8,20 +8,12 @@ import {
   handleReasonModal,
   isDiscordCurator,
   reasonModal,
-  reportReply,
   THANKS_DOWN,
   THANKS_UP,
 } from '../../adapters/discord/feedback.ts';
-import {
-  buildReport,
-  createFeedbackRecorder,
-  feedbackOff,
-  feedbackTarget,
-  MemoryFeedbackStore,
-  userHasher,
-} from '../../src/feedback/index.ts';
+import { createFeedbackRecorder, feedbackOff, feedbackTarget, MemoryFeedbackStore, userHasher } from '../../src/feedback/index.ts';
 import { memoryLogger } from '../../src/log.ts';
-import { FakeClock, realKnowledge } from '../digest/support.ts';
+import { FakeClock } from '../digest/support.ts';
 import { answerText, realAnswerer } from '../helpers/real.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: block and component JSON, read loosely
@@ -134,20 +126,5 @@ describe('Discord report access', () => {
     expect(isDiscordCurator('1', null, ['1'])).toBe(true);
     expect(isDiscordCurator('2', new PermissionsBitField(PermissionFlagsBits.ManageGuild), [])).toBe(true);
     expect(isDiscordCurator('2', new PermissionsBitField(PermissionFlagsBits.ManageChannels), ['1'])).toBe(false);
-  });
-
-  it('replies with the report privately, within 2,000 characters, without pings', () => {
-    const unanswered = Array.from({ length: 10 }, (_, i) => ({
-      platform: 'discord',
-      normalised: `q${i}`,
-      example: `${'long question '.repeat(12)}@everyone ${i}`,
-      count: 10 - i,
-      firstSeen: 0,
-      lastSeen: 0,
-    }));
-    const reply = reportReply(buildReport({ votes: [], unanswered, knowledge: realKnowledge(), now: new Date(0) }));
-    expect(reply.content.length).toBeLessThanOrEqual(2000);
-    expect(reply).toMatchObject({ flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
-    expect(reply.content).toMatch(/^```\n[\s\S]*Top unanswered questions[\s\S]*\n```$/);
   });
 });

@@ -62,12 +62,15 @@ describe('buildHomeView', () => {
     expect(text).toContain('*energy*');
     expect(text).toContain('<#C0DIGEST>: 09:00 Europe/Berlin, energy');
     expect(text).not.toContain('Curators');
+    expect(text).not.toContain('/sinorussia report');
   });
 
   it('adds the report for a curator, escaped, within Slack’s limits', () => {
     const view = buildHomeView({ subscriptions: [], report });
     const text = json(view.blocks);
     expect(text).toContain('Curators: what readers need');
+    // Among what they can ask: the same report anywhere, privately.
+    expect(text).toContain('• `/sinorussia report` — this feedback report');
     expect(text).toContain('2× best &lt;b&gt;borscht&lt;/b&gt;');
     expect(text).toContain('`gas &lt;!channel&gt; deal`');
     expect(text).toContain('see &lt;@U0BAD&gt; &amp; co');

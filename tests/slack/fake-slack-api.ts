@@ -86,6 +86,8 @@ export interface FakeSlack {
    * not take it does: Web API calls answer `invalid_blocks`, response_url posts HTTP 400 `invalid_blocks`.
    */
   refuseBlock(type: string): void;
+  /** Takes that block type again (undoes `refuseBlock`). */
+  acceptBlock(type: string): void;
   /** Every post to a response_url, failed ones included, in arrival order. */
   attempts: ResponseUrlPost[];
   /** Resolves when `predicate` holds, polling; rejects after `ms` so a test fails, not hangs. */
@@ -296,6 +298,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     delay: (method, ms) => delays.set(method, ms),
     failResponses: (id, ...steps) => responseSteps.set(id, steps),
     refuseBlock: (type) => refusedBlocks.add(type),
+    acceptBlock: (type) => refusedBlocks.delete(type),
     attempts,
     until,
     digest,

@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { VERIFY_MESSAGE_COMMAND } from '../../adapters/discord/commands/verify-message.ts';
 import { VERIFY_SHORTCUT } from '../../adapters/slack/handlers.ts';
 import { shortcutText } from '../../adapters/slack/shortcut-text.ts';
 import { textToVerify } from '../../adapters/slack/verify-shortcut.ts';
+import { verifyCommand } from '../../src/commands/verify.ts';
 
 const CLAIM = 'China and Russia traded $240 billion in 2022';
 
@@ -81,7 +81,7 @@ describe('the manifest', () => {
 
   it('declares the message shortcut the app listens for, with interactivity on', () => {
     expect(manifest.features.shortcuts).toEqual([
-      expect.objectContaining({ name: VERIFY_MESSAGE_COMMAND, type: 'message', callback_id: VERIFY_SHORTCUT }),
+      expect.objectContaining({ name: verifyCommand.messageAction, type: 'message', callback_id: VERIFY_SHORTCUT }),
     ]);
     const [shortcut] = manifest.features.shortcuts;
     // Slack's manifest limits: a name of at most 24 characters, a description of at most 80.

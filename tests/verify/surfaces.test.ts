@@ -130,3 +130,13 @@ describe('verify answers rendered', () => {
     expect(text).toMatch(/1\. 2022 {2}China–Russia trade hit a record \$190 billion in 2022\. \[1\]/);
   });
 });
+
+describe('an empty text', () => {
+  it('typed after verify asks for the text; from a message acted on says the message has none', async () => {
+    const typed = await core.answer(verifyRequest(''));
+    expect(typed.lead).toMatch(/Give the message's text after verify\.$/);
+    const acted = await core.answer(verifyRequest('   ', { fromMessage: true }));
+    expect(acted.lead).toBe('Nothing to check: that message has no text, only files or images.');
+    expect(acted).toMatchObject({ kind: 'verify', matched: false, items: [] });
+  });
+});

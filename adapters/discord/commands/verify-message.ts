@@ -13,19 +13,17 @@ import {
   InteractionContextType,
   type Message,
 } from 'discord.js';
+import { verifyCommand } from '../../../src/commands/verify.ts';
 import { withoutMentions } from '../markup.ts';
 
-/** The name Discord shows in a message's Apps menu (and the command's name: context menus take spaces). */
-export const VERIFY_MESSAGE_COMMAND = 'Verify with sources';
+/** The name Discord shows in a message's Apps menu (and the command's name: context menus take spaces): the registry's. */
+export const VERIFY_MESSAGE_COMMAND = verifyCommand.messageAction as string;
 
 export const data = new ContextMenuCommandBuilder()
   .setName(VERIFY_MESSAGE_COMMAND)
   .setType(ApplicationCommandType.Message)
   .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
   .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM);
-
-/** A message of files or images alone: the core would ask for text to be typed after `verify`, which a menu command cannot. */
-export const NO_TEXT = 'Nothing to check: that message has no text, only files or images.';
 
 type Embed = Pick<APIEmbed, 'title' | 'description' | 'fields' | 'footer' | 'author'>;
 

@@ -263,7 +263,10 @@ export class DiscordDriver implements PlatformDriver {
 
   refuseNextPost(): void {
     const post = /^\/api\/v10\/channels\/(\d+)\/messages$/;
-    this.fake.failNext((c) => c.method === 'POST' && post.exec(c.path)?.[1] !== undefined && post.exec(c.path)?.[1] !== BARRIER_DM, 403);
+    // Missing Access: a refusal of the post itself (Missing Permissions on a post with a chart only costs the image).
+    this.fake.failNext((c) => c.method === 'POST' && post.exec(c.path)?.[1] !== undefined && post.exec(c.path)?.[1] !== BARRIER_DM, 403, {
+      body: { message: 'Missing Access', code: 50001 },
+    });
   }
 
   verifyMessage(text: string): Promise<Asked> {
