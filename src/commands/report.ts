@@ -63,7 +63,7 @@ export function notACurator(request: Request): Reply {
     query: request.query,
     matched: true,
     title: 'Only curators can see the report',
-    lead: 'The feedback report is shown privately, to curators only, with the slash command. Ask an admin to list you in CURATORS.',
+    lead: 'The feedback report is shown privately, to curators only, with the slash command. Ask an admin to list you in CURATORS; whoever runs the bot can also read it on the command line with `sinorussia report`.',
     items: [],
     sources: [],
     next: [{ command: 'help' }],
