@@ -4,6 +4,7 @@
  * and their kind (a forecast or a target when the sentence says so).
  */
 
+import { NUMBER_WORDS, numberValue } from '../numbers.ts';
 import type { FoundDate } from './dates.ts';
 import type { Drafting } from './vocabulary.ts';
 import { anyWord } from './vocabulary.ts';
@@ -20,47 +21,8 @@ export interface DraftFigure {
   text: string;
 }
 
-/** Number words, for figures written out ("thirty years", "six countries"). */
-const UNITS_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  hundred: 100,
-};
 const capitalised = (w: string) => `[${w[0]}${w[0].toUpperCase()}]${w.slice(1)}`;
-const NUMBER_WORD = `(?:${Object.keys(UNITS_WORDS).map(capitalised).join('|')})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?`;
-
-export function numberValue(text: string): number | undefined {
-  const clean = text.toLowerCase().replace(/,/g, '').trim();
-  if (/^\d+(\.\d+)?$/.test(clean)) return Number(clean);
-  const parts = clean.split(/[- ]/);
-  if (!parts.every((p) => p in UNITS_WORDS)) return undefined;
-  return parts.reduce((sum, p) => sum + UNITS_WORDS[p], 0);
-}
+const NUMBER_WORD = `(?:${Object.keys(NUMBER_WORDS).map(capitalised).join('|')})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?`;
 
 const CURRENCIES: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'CNY' };
 

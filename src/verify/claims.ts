@@ -3,6 +3,7 @@
  * or currency, its bound and its kind, and the period said next to it), quotations (and who
  * the message says spoke them) and dated events. The cue words are data, in rules.ts.
  */
+import { NUMBER_WORDS, numberValue } from '../numbers.ts';
 import { type AskedPeriod, findPeriods } from '../query/periods.ts';
 import { type Bound, type Kind, type Unit, VERIFY_RULES } from './rules.ts';
 
@@ -56,7 +57,7 @@ const wordPattern = (words: readonly string[]) => new RegExp(`(?:^|[^\\p{L}\\p{N
 const UNIT_WORDS = Object.entries(VERIFY_RULES.units).flatMap(([unit, words]) => words.map((w) => ({ unit: unit as Unit, word: w })));
 const CURRENCY_WORDS = Object.entries(VERIFY_RULES.currencies).flatMap(([code, words]) => words.map((w) => ({ code, word: w })));
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const NUMBER_WORD = Object.keys(VERIFY_RULES.numberWords).join('|');
+const NUMBER_WORD = alternatives(Object.keys(NUMBER_WORDS));
 
 /**
  * A figure: an optional currency before, a number (digits, or a number word), an optional
@@ -103,8 +104,7 @@ function kindOf(sentence: string): Kind {
 
 /** Money in billions etc.: `190,000 million` is 190 billion; `$2 thousand billion` is 2 trillion. */
 function numberOf(number: string, thousand: boolean): number {
-  const word = VERIFY_RULES.numberWords[number.toLowerCase()];
-  const value = word ?? Number(number.replace(/,/g, ''));
+  const value = numberValue(number) ?? Number.NaN;
   return thousand ? value * 1000 : value;
 }
 

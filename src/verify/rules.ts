@@ -35,27 +35,6 @@ export const VERIFY_RULES = {
     RUB: ['₽', 'rub', 'ruble', 'rubles', 'rouble', 'roubles'],
   } as Record<string, string[]>,
 
-  /** Numbers written as words (counts: "six new members"). */
-  numberWords: {
-    one: 1,
-    two: 2,
-    three: 3,
-    four: 4,
-    five: 5,
-    six: 6,
-    seven: 7,
-    eight: 8,
-    nine: 9,
-    ten: 10,
-    eleven: 11,
-    twelve: 12,
-    twenty: 20,
-    thirty: 30,
-    forty: 40,
-    fifty: 50,
-    hundred: 100,
-  } as Record<string, number>,
-
   /** Words just before a number that make it a bound rather than an exact value. */
   bounds: {
     'more-than': [
