@@ -116,6 +116,20 @@ describe('a Discord digest post with a chart', () => {
     expect(patch.body.embeds[0].image).toBeUndefined();
   });
 
+  it('a post the bot may no longer read (no Read Message History) is still corrected, without the image, and says so', async () => {
+    const posted = await poster().post(channel(6), digest, options);
+    if (!posted.ok || !posted.messageId) throw new Error('post failed');
+    const read = (c: RecordedCall) => c.method === 'GET' && c.path.endsWith(`/channels/${channel(6)}/messages/${posted.messageId}`);
+    fake.failNext(read, 403, { body: { message: 'Missing Access', code: 50001 } });
+    expect(await poster().edit(channel(6), posted.messageId, { answer: digest }, 'Corrected.')).toMatchObject({ ok: true });
+    expect(fake.calls.filter(read).map((c) => c.status)).toEqual([403]);
+    const patch = fake.calls.find((c) => c.method === 'PATCH' && c.path.endsWith(`/messages/${posted.messageId}`))!;
+    expect(patch.body.attachments).toBeUndefined();
+    expect(patch.body.embeds[0].image).toBeUndefined();
+    expect(patch.body.embeds[0].footer.text.startsWith('Corrected.')).toBe(true);
+    expect(logger.entries.filter((e) => String(e.msg).startsWith('discord: could not read the post to correct'))).toHaveLength(1);
+  });
+
   it('a channel that is gone is still gone: Unknown Channel pauses as before', async () => {
     fake.failNext(postsTo(channel(3)), 404, { body: { message: 'Unknown Channel', code: 10003 } });
     const result = await poster().post(channel(3), digest, options);
