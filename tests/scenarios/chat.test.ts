@@ -5,7 +5,7 @@
  * Written once; each driver runs the bot as `npm start` does against its platform's fake.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { breakStore, DRIVERS, FakeClock, type PlatformDriver, type Sent } from './drivers/index.ts';
+import { breakStore, DRIVERS, FakeClock, only, type PlatformDriver, type Sent } from './drivers/index.ts';
 
 const TRADE = 'Trade: bilateral trade volumes, balance, what is traded, trading partners';
 const ENERGY = 'Energy: oil, gas, LNG, coal, pipelines, nuclear power, energy deals';
@@ -16,13 +16,6 @@ const STORE_APOLOGY = {
   title: 'Digest: something went wrong',
   text: 'The digest settings could not be read or saved just now. Nothing was changed; please try again in a minute.',
 };
-/** Every way of writing "notify everyone / someone" on Slack and Discord at once. */
-
-const only = (sent: Sent[]): Sent => {
-  expect(sent).toHaveLength(1);
-  return sent[0];
-};
-
 describe.each(DRIVERS)('$name', ({ create }) => {
   let driver: PlatformDriver;
 

@@ -4,14 +4,9 @@
  * our sources, and nothing in the message's words pings anyone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DRIVERS, FakeClock, type PlatformDriver, type Sent } from './drivers/index.ts';
+import { DRIVERS, FakeClock, only, type PlatformDriver } from './drivers/index.ts';
 
 const TITLE = 'Verify: what our sources say';
-
-const only = (sent: Sent[]): Sent => {
-  expect(sent).toHaveLength(1);
-  return sent[0];
-};
 
 describe.each(DRIVERS)('$name', ({ create }) => {
   let driver: PlatformDriver;
