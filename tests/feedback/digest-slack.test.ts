@@ -9,13 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSlack } from '../../adapters/slack/app.ts';
-import {
-  FEEDBACK_ACTION_ID,
-  FEEDBACK_DOWN_ACTION_ID,
-  REASON_CALLBACK_ID,
-  THANKS_DOWN,
-  THANKS_UP,
-} from '../../adapters/slack/feedback-block.ts';
+import { FEEDBACK_DOWN_ACTION_ID, REASON_CALLBACK_ID, THANKS_DOWN, THANKS_UP } from '../../adapters/slack/feedback-block.ts';
 import { runReportCli } from '../../app/cli-report.ts';
 import type { Subscription } from '../../src/digest/types.ts';
 import { formatReport, reportFromStore } from '../../src/feedback/report.ts';
@@ -25,7 +19,17 @@ import { MULTI_INSTANCE_BACKENDS, realKnowledge } from '../digest/support.ts';
 import { FakeClock, type Instance, startInstance, tempDataDir } from '../e2e/support.ts';
 import { sink } from '../helpers/cli.ts';
 import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
-import { actionBody, eventBody, FORM, nextTriggerId, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
+import {
+  actionBody,
+  eventBody,
+  type FeedbackClick,
+  FORM,
+  feedbackClickPayload,
+  nextTriggerId,
+  post,
+  reasonSubmissionPayload,
+  SIGNING_SECRET,
+} from '../slack/signed-requests.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: block and view JSON, read loosely
 type Loose = Record<string, any>;
@@ -82,21 +86,20 @@ describe.each(MULTI_INSTANCE_BACKENDS)('votes on a Slack digest post, store on %
   const blocksOf = (call: { params: Record<string, unknown> }) => call.params.blocks as Loose[];
 
   /** A click on a button of the post in `channel`; resolves with its trigger id and the response_url id it answers on. */
-  async function click(channel: string, action: Loose): Promise<{ triggerId: string; responseId: string }> {
+  async function click(
+    channel: string,
+    button: Pick<FeedbackClick, 'value' | 'blockId' | 'elementType' | 'actionId'>,
+  ): Promise<{ triggerId: string; responseId: string }> {
     const triggerId = nextTriggerId();
     const responseId = `digest-vote-${name}-${++clicks}`;
-    const body = {
-      type: 'block_actions',
-      team: { id: 'T0FAKE' },
-      user: { id: READER },
-      api_app_id: 'A0APP',
-      token: 'legacy',
-      trigger_id: triggerId,
-      container: { type: 'message', is_ephemeral: false, channel_id: channel },
-      channel: { id: channel },
-      response_url: fake.responseUrl(responseId),
-      actions: [{ ...action, action_ts: '1.1' }],
-    };
+    const body = feedbackClickPayload({
+      user: READER,
+      channel,
+      ephemeral: false,
+      responseUrl: fake.responseUrl(responseId),
+      triggerId,
+      ...button,
+    });
     expect((await post(endpoint, actionBody(body), FORM)).status).toBe(200);
     return { triggerId, responseId };
   }
@@ -114,45 +117,21 @@ describe.each(MULTI_INSTANCE_BACKENDS)('votes on a Slack digest post, store on %
     expect(block?.elements[0].type).toBe('feedback_buttons');
     const element = block?.elements[0];
 
-    const up = await click(CHANNEL, {
-      type: 'feedback_buttons',
-      action_id: FEEDBACK_ACTION_ID,
-      block_id: block?.block_id,
-      value: element.positive_button.value,
-    });
+    const up = await click(CHANNEL, { blockId: block?.block_id, value: element.positive_button.value });
     await fake.until(() => fake.responses.some((r) => r.id === up.responseId), 'the thanks for the 👍');
     const thanks = fake.responses.find((r) => r.id === up.responseId)?.body;
     expect(thanks).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: THANKS_UP });
 
-    const down = await click(CHANNEL, {
-      type: 'feedback_buttons',
-      action_id: FEEDBACK_ACTION_ID,
-      block_id: block?.block_id,
-      value: element.negative_button.value,
-    });
+    const down = await click(CHANNEL, { blockId: block?.block_id, value: element.negative_button.value });
     await fake.until(() => fake.views.some((v) => v.triggerId === down.triggerId), 'the reason form');
     const form = fake.views.find((v) => v.triggerId === down.triggerId)?.view as Loose;
     expect(form.callback_id).toBe(REASON_CALLBACK_ID);
-    const submission = {
-      type: 'view_submission',
-      team: { id: 'T0FAKE' },
-      user: { id: READER },
-      api_app_id: 'A0APP',
-      token: 'legacy',
-      trigger_id: nextTriggerId(),
-      view: {
-        id: 'V1',
-        type: 'modal',
-        callback_id: REASON_CALLBACK_ID,
-        private_metadata: form.private_metadata,
-        state: {
-          values: {
-            reason: { choice: { type: 'radio_buttons', selected_option: { value: 'wrong-figure' } } },
-            note: { text: { type: 'plain_text_input', value: 'the 2022 total differs elsewhere' } },
-          },
-        },
-      },
-    };
+    const submission = reasonSubmissionPayload({
+      user: READER,
+      privateMetadata: form.private_metadata,
+      reason: 'wrong-figure',
+      note: 'the 2022 total differs elsewhere',
+    });
     const res = await post(endpoint, actionBody(submission), FORM);
     expect(res.status).toBe(200);
     expect(JSON.stringify(await res.json())).toContain(THANKS_DOWN.slice(0, 20));
@@ -226,7 +205,12 @@ describe.each(MULTI_INSTANCE_BACKENDS)('votes on a Slack digest post, store on %
       .filter((b) => b.type === 'actions')
       .flatMap((b) => b.elements)
       .find((e: Loose) => e.action_id === FEEDBACK_DOWN_ACTION_ID);
-    const { triggerId } = await click(REFUSING, { type: 'button', action_id: FEEDBACK_DOWN_ACTION_ID, block_id: 'x', value: down.value });
+    const { triggerId } = await click(REFUSING, {
+      elementType: 'button',
+      actionId: FEEDBACK_DOWN_ACTION_ID,
+      blockId: 'x',
+      value: down.value,
+    });
     await fake.until(() => fake.views.some((v) => v.triggerId === triggerId), 'the reason form');
     expect((await votes()).filter((v) => v.channel === REFUSING)).toMatchObject([{ kind: 'digest', direction: 'down' }]);
   });
@@ -237,7 +221,7 @@ describe.each(MULTI_INSTANCE_BACKENDS)('votes on a Slack digest post, store on %
     const [posted] = postsIn(DIRECT);
     const element = blocksOf(posted).find((b) => b.type === 'context_actions')?.elements[0];
     expect(JSON.stringify(element)).not.toContain(DIRECT);
-    await click(DIRECT, { type: 'feedback_buttons', action_id: FEEDBACK_ACTION_ID, block_id: 'x', value: element.positive_button.value });
+    await click(DIRECT, { blockId: 'x', value: element.positive_button.value });
     let mine: Awaited<ReturnType<typeof votes>> = [];
     for (let tries = 0; tries < 50 && mine.length === 0; tries++) {
       mine = (await votes()).filter((v) => v.channel === DIRECT_CHANNEL);

@@ -6,13 +6,23 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSlack } from '../../adapters/slack/app.ts';
-import { FEEDBACK_ACTION_ID, REASON_CALLBACK_ID } from '../../adapters/slack/feedback-block.ts';
+import { REASON_CALLBACK_ID } from '../../adapters/slack/feedback-block.ts';
 import { runReportCli } from '../../app/cli-report.ts';
 import type { FeedbackReport } from '../../src/feedback/report.ts';
 import { FakeClock, type Instance, startInstance, tempDataDir } from '../e2e/support.ts';
 import { sink } from '../helpers/cli.ts';
 import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
-import { actionBody, commandBody, eventBody, FORM, nextTriggerId, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
+import {
+  actionBody,
+  commandBody,
+  eventBody,
+  FORM,
+  feedbackClickPayload,
+  nextTriggerId,
+  post,
+  reasonSubmissionPayload,
+  SIGNING_SECRET,
+} from '../slack/signed-requests.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: block and view JSON, read loosely
 type Loose = Record<string, any>;
@@ -83,50 +93,23 @@ describe('feedback from a Slack answer to the curators’ report', () => {
     expect(element.type).toBe('feedback_buttons');
 
     const triggerId = nextTriggerId();
-    const click = {
-      type: 'block_actions',
-      team: { id: 'T0FAKE' },
-      user: { id: READER },
-      api_app_id: 'A0APP',
-      token: 'legacy',
-      trigger_id: triggerId,
-      container: { type: 'message', is_ephemeral: true },
-      channel: { id: 'C0CHAN' },
-      response_url: fake.responseUrl('loop-vote'),
-      actions: [
-        {
-          type: 'feedback_buttons',
-          action_id: FEEDBACK_ACTION_ID,
-          block_id: block!.block_id,
-          value: element.negative_button.value,
-          action_ts: '1.1',
-        },
-      ],
-    };
+    const click = feedbackClickPayload({
+      user: READER,
+      value: element.negative_button.value,
+      blockId: block!.block_id,
+      responseUrl: fake.responseUrl('loop-vote'),
+      triggerId,
+    });
     expect((await post(endpoint, actionBody(click), FORM)).status).toBe(200);
     await fake.until(() => fake.views.some((v) => v.triggerId === triggerId), 'the reason form');
     const form = fake.views.find((v) => v.triggerId === triggerId)!;
     expect(form.view.callback_id).toBe(REASON_CALLBACK_ID);
-    const submission = {
-      type: 'view_submission',
-      team: { id: 'T0FAKE' },
-      user: { id: READER },
-      api_app_id: 'A0APP',
-      token: 'legacy',
-      trigger_id: nextTriggerId(),
-      view: {
-        id: 'V1',
-        type: 'modal',
-        callback_id: REASON_CALLBACK_ID,
-        private_metadata: form.view.private_metadata,
-        state: {
-          values: {
-            reason: { choice: { type: 'radio_buttons', selected_option: { value: 'outdated' } } },
-            note: { text: { type: 'plain_text_input', value: 'needs the 2024 figure' } },
-          },
-        },
-      },
-    };
+    const submission = reasonSubmissionPayload({
+      user: READER,
+      privateMetadata: form.view.private_metadata,
+      reason: 'outdated',
+      note: 'needs the 2024 figure',
+    });
     expect((await post(endpoint, actionBody(submission), FORM)).status).toBe(200);
 
     for (let i = 0; i < 2; i++) expect((await slash(OFF_TOPIC)).text).toBeDefined();

@@ -6,14 +6,22 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSlack } from '../../adapters/slack/app.ts';
-import { FEEDBACK_ACTION_ID, REASON_CALLBACK_ID } from '../../adapters/slack/feedback-block.ts';
 import type { Vote } from '../../src/feedback/types.ts';
 import { buttonInteraction, commandInteraction, FakeDiscord, modalSubmitInteraction, type RecordedCall } from '../discord/fake-discord.ts';
 import { FakeClock, type Instance, startInstance, tempDataDir } from '../e2e/support.ts';
 import { FAKE_DISCORD_TOKEN } from '../helpers/discord-token.ts';
 import { type ScenarioStore, STORES } from '../scenarios/stores.ts';
 import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
-import { actionBody, commandBody, FORM, nextTriggerId, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
+import {
+  actionBody,
+  commandBody,
+  FORM,
+  feedbackClickPayload,
+  nextTriggerId,
+  post,
+  reasonSubmissionPayload,
+  SIGNING_SECRET,
+} from '../slack/signed-requests.ts';
 
 /** With DATABASE_URL every instance needs the same key; set it on SQLite too, so both runs are alike. */
 const FEEDBACK_KEY = 'restart-test-key-0123456789abcdef';
@@ -136,44 +144,21 @@ describe.each(STORES)('a vote after a restart, on $name', ({ create }) => {
       await bot.stop();
       bot = await startInstance(env, clock);
       const triggerId = nextTriggerId();
-      const click = {
-        type: 'block_actions',
-        team: { id: 'T0FAKE' },
-        user: { id: 'U0READER' },
-        api_app_id: 'A0APP',
-        token: 'legacy',
-        trigger_id: triggerId,
-        container: { type: 'message', is_ephemeral: true },
-        channel: { id: 'C0CHAN' },
-        response_url: fake.responseUrl('after'),
-        actions: [
-          {
-            type: 'feedback_buttons',
-            action_id: FEEDBACK_ACTION_ID,
-            block_id: block.block_id,
-            value: block.elements[0].negative_button.value,
-            action_ts: '1.1',
-          },
-        ],
-      };
+      const click = feedbackClickPayload({
+        user: 'U0READER',
+        value: block.elements[0].negative_button.value,
+        blockId: block.block_id,
+        responseUrl: fake.responseUrl('after'),
+        triggerId,
+      });
       expect((await post(endpoint(bot), actionBody(click), FORM)).status).toBe(200);
       await fake.until(() => fake.views.some((v) => v.triggerId === triggerId), 'the reason form');
       const form = fake.views.find((v) => v.triggerId === triggerId)!;
-      const submission = {
-        type: 'view_submission',
-        team: { id: 'T0FAKE' },
-        user: { id: 'U0READER' },
-        api_app_id: 'A0APP',
-        token: 'legacy',
-        trigger_id: nextTriggerId(),
-        view: {
-          id: 'V1',
-          type: 'modal',
-          callback_id: REASON_CALLBACK_ID,
-          private_metadata: form.view.private_metadata,
-          state: { values: { reason: { choice: { type: 'radio_buttons', selected_option: { value: 'wrong-figure' } } } } },
-        },
-      };
+      const submission = reasonSubmissionPayload({
+        user: 'U0READER',
+        privateMetadata: form.view.private_metadata,
+        reason: 'wrong-figure',
+      });
       expect((await post(endpoint(bot), actionBody(submission), FORM)).status).toBe(200);
       const votes = await votesUntil(bot, (v) => v.some((x) => x.platform === 'slack' && x.reason !== undefined));
       const [vote] = votes.filter((v) => v.platform === 'slack');

@@ -23,7 +23,16 @@ import { memoryLogger } from '../../src/log.ts';
 import { FakeClock } from '../digest/support.ts';
 import { answerText, realAnswerer } from '../helpers/real.ts';
 import { type FakeSlack, startFakeSlack } from '../slack/fake-slack-api.ts';
-import { actionBody, FORM, nextTriggerId, post, SIGNING_SECRET } from '../slack/signed-requests.ts';
+import {
+  actionBody,
+  type FeedbackClick,
+  FORM,
+  feedbackClickPayload,
+  nextTriggerId,
+  post,
+  reasonSubmissionPayload,
+  SIGNING_SECRET,
+} from '../slack/signed-requests.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: block and component JSON, read loosely
 type Loose = any;
@@ -103,30 +112,29 @@ describe('clicks and the reason form on a real Bolt app', () => {
     await fake?.close();
   });
 
-  const click = (user: string, action: Record<string, unknown>, responseId: string, triggerId = nextTriggerId()) =>
+  /** A click on the answer's 👍 / 👎: the native element's unless `button` says otherwise. */
+  const click = (
+    user: string,
+    button: Pick<FeedbackClick, 'value' | 'elementType' | 'actionId'>,
+    responseId: string,
+    triggerId = nextTriggerId(),
+  ) =>
     post(
       endpoint,
-      actionBody({
-        type: 'block_actions',
-        team: { id: 'T0FAKE' },
-        user: { id: user },
-        api_app_id: 'A0APP',
-        token: 'legacy',
-        trigger_id: triggerId,
-        container: { type: 'message', is_ephemeral: true },
-        channel: { id: 'C0CHAN' },
-        response_url: fake.responseUrl(responseId),
-        actions: [{ block_id: `feedback:${target.answerId}`, action_ts: '1800000000.1', ...action }],
-      }),
+      actionBody(
+        feedbackClickPayload({
+          user,
+          blockId: `feedback:${target.answerId}`,
+          responseUrl: fake.responseUrl(responseId),
+          triggerId,
+          ...button,
+        }),
+      ),
       FORM,
     );
   const native = (direction: 'up' | 'down') => {
     const element = (feedbackBlock(target) as Loose).elements[0];
-    return {
-      type: 'feedback_buttons',
-      action_id: FEEDBACK_ACTION_ID,
-      value: element[direction === 'up' ? 'positive_button' : 'negative_button'].value,
-    };
+    return { value: element[direction === 'up' ? 'positive_button' : 'negative_button'].value as string };
   };
 
   it('👍 on the native element records the vote and thanks the clicker privately', async () => {
@@ -150,26 +158,12 @@ describe('clicks and the reason form on a real Bolt app', () => {
     expect(form).toMatchObject({ method: 'views.open', view: { type: 'modal', callback_id: REASON_CALLBACK_ID } });
     expect((await store.votes()).map((v) => `${v.direction}/${v.reason?.code ?? '-'}`)).toEqual(['down/-']);
 
-    const submission = {
-      type: 'view_submission',
-      team: { id: 'T0FAKE' },
-      user: { id: 'U0VOTER' },
-      api_app_id: 'A0APP',
-      token: 'legacy',
-      trigger_id: nextTriggerId(),
-      view: {
-        id: 'V1',
-        type: 'modal',
-        callback_id: REASON_CALLBACK_ID,
-        private_metadata: form.view.private_metadata,
-        state: {
-          values: {
-            reason: { choice: { type: 'radio_buttons', selected_option: { value: 'wrong-figure' } } },
-            note: { text: { type: 'plain_text_input', value: 'the 2019 volume is <@U0X> off' } },
-          },
-        },
-      },
-    };
+    const submission = reasonSubmissionPayload({
+      user: 'U0VOTER',
+      privateMetadata: form.view.private_metadata,
+      reason: 'wrong-figure',
+      note: 'the 2019 volume is <@U0X> off',
+    });
     const res = await post(endpoint, actionBody(submission), FORM);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ response_action: 'update', view: { title: { text: 'Thank you' } } });
@@ -182,9 +176,9 @@ describe('clicks and the reason form on a real Bolt app', () => {
 
   it('the fallback 👎 button works the same way; a forged value records nothing', async () => {
     const button = fallbackFeedbackBlock(target).elements[1] as Loose;
-    await click('U0OTHER', { type: 'button', action_id: FEEDBACK_DOWN_ACTION_ID, value: button.value }, 'fb-fallback');
+    await click('U0OTHER', { elementType: 'button', actionId: FEEDBACK_DOWN_ACTION_ID, value: button.value }, 'fb-fallback');
     await fake.until(() => fake.views.length === 2, 'the second reason form');
-    await click('U0FORGER', { type: 'button', action_id: FEEDBACK_DOWN_ACTION_ID, value: 'down:fb1:{"nope":1}' }, 'fb-forged');
+    await click('U0FORGER', { elementType: 'button', actionId: FEEDBACK_DOWN_ACTION_ID, value: 'down:fb1:{"nope":1}' }, 'fb-forged');
     // A barrier: a valid click sent after the forged one, answered.
     await click('U0BARRIER', native('up'), 'fb-barrier');
     await fake.until(() => fake.responses.some((r) => r.id === 'fb-barrier'), 'the barrier’s thanks');
@@ -203,15 +197,9 @@ describe('clicks and the reason form on a real Bolt app', () => {
     registerFeedback(quiet, { feedback: feedbackOff, logger });
     const server = (await quiet.start(0)) as Server;
     const before = { views: fake.views.length, votes: (await store.votes()).length };
-    const body = actionBody({
-      type: 'block_actions',
-      team: { id: 'T0FAKE' },
-      user: { id: 'U0QUIET' },
-      api_app_id: 'A0APP',
-      trigger_id: nextTriggerId(),
-      response_url: fake.responseUrl('fb-off'),
-      actions: [{ block_id: 'b', action_ts: '1', ...native('down') }],
-    });
+    const body = actionBody(
+      feedbackClickPayload({ user: 'U0QUIET', blockId: 'b', responseUrl: fake.responseUrl('fb-off'), ...native('down') }),
+    );
     expect((await post(`http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, body, FORM)).status).toBe(200);
     await new Promise((r) => setTimeout(r, 100));
     await quiet.stop();

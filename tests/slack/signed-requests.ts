@@ -4,6 +4,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { FEEDBACK_ACTION_ID, REASON_CALLBACK_ID } from '../../adapters/slack/feedback-block.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 export const FORM = 'application/x-www-form-urlencoded';
@@ -82,6 +83,83 @@ export function shareActionPayload(value: string, responseUrl: string, user = 'U
         action_ts: '1800000000.1',
       },
     ],
+  };
+}
+
+export interface FeedbackClick {
+  user: string;
+  /** The clicked button's value: a `positive_button` / `negative_button` value, or a fallback button's. */
+  value: string;
+  blockId: string;
+  /** Left out, the payload carries no response_url. */
+  responseUrl?: string;
+  channel?: string;
+  triggerId?: string;
+  /** Whether the message clicked on is ephemeral (an answer) or a post (a digest); ephemeral by default. */
+  ephemeral?: boolean;
+  /** `feedback_buttons` (the native 👍 / 👎 element) by default; `button` for the fallback buttons. */
+  elementType?: 'feedback_buttons' | 'button';
+  actionId?: string;
+}
+
+/** A `block_actions` click on the 👍 / 👎 of an answer or a post, as Slack sends it. */
+export function feedbackClickPayload(click: FeedbackClick) {
+  const channel = click.channel ?? 'C0CHAN';
+  const ephemeral = click.ephemeral ?? true;
+  return {
+    type: 'block_actions',
+    team: { id: 'T0FAKE', domain: 'fake' },
+    user: { id: click.user, team_id: 'T0FAKE' },
+    api_app_id: 'A0APP',
+    token: 'legacy',
+    trigger_id: click.triggerId ?? nextTriggerId(),
+    container: ephemeral ? { type: 'message', is_ephemeral: true } : { type: 'message', is_ephemeral: false, channel_id: channel },
+    channel: { id: channel, name: 'general' },
+    ...(click.responseUrl === undefined ? {} : { response_url: click.responseUrl }),
+    actions: [
+      {
+        type: click.elementType ?? 'feedback_buttons',
+        action_id: click.actionId ?? FEEDBACK_ACTION_ID,
+        block_id: click.blockId,
+        value: click.value,
+        action_ts: '1800000000.1',
+      },
+    ],
+  };
+}
+
+export interface ReasonSubmission {
+  user: string;
+  /** The reason form's private_metadata, as the click's views.open carried it. */
+  privateMetadata: string | undefined;
+  /** The chosen reason's code; `wrong-figure` by default. */
+  reason?: string;
+  /** The free-text note; left out, the form is submitted without one. */
+  note?: string;
+  triggerId?: string;
+}
+
+/** A `view_submission` of the 👎 reason form, as Slack sends it. */
+export function reasonSubmissionPayload(submission: ReasonSubmission) {
+  return {
+    type: 'view_submission',
+    team: { id: 'T0FAKE', domain: 'fake' },
+    user: { id: submission.user, team_id: 'T0FAKE' },
+    api_app_id: 'A0APP',
+    token: 'legacy',
+    trigger_id: submission.triggerId ?? nextTriggerId(),
+    view: {
+      id: 'V1',
+      type: 'modal',
+      callback_id: REASON_CALLBACK_ID,
+      private_metadata: submission.privateMetadata,
+      state: {
+        values: {
+          reason: { choice: { type: 'radio_buttons', selected_option: { value: submission.reason ?? 'wrong-figure' } } },
+          ...(submission.note === undefined ? {} : { note: { text: { type: 'plain_text_input', value: submission.note } } }),
+        },
+      },
+    },
   };
 }
 
