@@ -5,10 +5,12 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import type { z } from 'zod';
 import { KnowledgeError, type KnowledgeIssue, SinorussiaError } from '../errors.ts';
 import { type Period, parsePeriod } from './periods.ts';
 import {
   AliasesFileSchema,
+  AskedFileSchema,
   type FactInput,
   FactSchema,
   FactsFileSchema,
@@ -187,24 +189,16 @@ export function readKnowledge(dir: string): LoadResult {
     }
   }
 
-  const aliasesPath = join(dir, 'aliases.yaml');
-  const aliasesFile = existsSync(aliasesPath) ? readYamlFile(aliasesPath, rel(aliasesPath), AliasesFileSchema, issues) : undefined;
-  for (const factId of Object.keys(aliasesFile?.value?.aliases ?? {})) {
-    if (aliasesFile && !factById.has(factId))
-      issues.push({
-        file: aliasesFile.name,
-        line: aliasesFile.lineOf(['aliases', factId]),
-        id: factId,
-        message: `unknown fact id "${factId}"`,
-      });
-  }
+  const aliasesFile = readByFactId(join(dir, 'aliases.yaml'), rel, 'aliases', AliasesFileSchema, factById, issues);
+  const askedFile = readByFactId(join(dir, 'asked.yaml'), rel, 'asked', AskedFileSchema, factById, issues);
 
   if (issues.length > 0 || !searchFile.value) return { issues };
   const vocabulary: SearchVocabulary = {
     ...searchFile.value,
     measureNames,
     source_names: namesFile?.value?.source_names,
-    aliases: aliasesFile?.value?.aliases,
+    aliases: aliasesFile?.aliases,
+    asked: askedFile?.asked,
   };
   const standing = facts.filter((f) => !f.retracted);
   const retracted = facts.filter((f) => f.retracted);
@@ -227,6 +221,24 @@ export function loadKnowledge(dir: string, options: LoadOptions = {}): Knowledge
   if (issues.length > 0) throw new KnowledgeError(issues);
   if (!knowledge) throw new SinorussiaError('KNOWLEDGE_UNREADABLE', `no knowledge could be read from ${dir}`, dir);
   return knowledge;
+}
+
+/** An optional file of lists keyed by fact id (aliases.yaml, asked.yaml): an unknown id stops the load. */
+function readByFactId<K extends string, S extends z.ZodType<Record<K, Record<string, string[]>>>>(
+  path: string,
+  rel: (p: string) => string,
+  key: K,
+  schema: S,
+  factById: Map<string, Fact>,
+  issues: KnowledgeIssue[],
+): z.infer<S> | undefined {
+  if (!existsSync(path)) return undefined;
+  const file = readYamlFile(path, rel(path), schema, issues);
+  for (const factId of Object.keys(file.value?.[key] ?? {})) {
+    if (!factById.has(factId))
+      issues.push({ file: file.name, line: file.lineOf([key, factId]), id: factId, message: `unknown fact id "${factId}"` });
+  }
+  return file.value;
 }
 
 function toFact(input: FactInput, sourceId: string, origin: Fact['origin']): Fact {

@@ -172,4 +172,10 @@ export const SourceNamesFileSchema = z.strictObject({ source_names: z.record(id,
 /** The words people use for a fact that it does not say itself, keyed by fact id (knowledge/aliases.yaml). */
 export const AliasesFileSchema = z.strictObject({ aliases: z.record(id, z.array(term).min(1)) });
 
+/**
+ * Questions people asked that a fact answers, keyed by fact id (knowledge/asked.yaml): the
+ * fact matches their words as if it said them, below its own.
+ */
+export const AskedFileSchema = z.strictObject({ asked: z.record(id, z.array(z.string().trim().min(3).max(300)).min(1)) });
+
 export type FactInput = z.infer<typeof FactSchema>;

@@ -83,6 +83,8 @@ export interface SearchVocabulary {
   source_names?: Record<string, string[]>;
   /** Words people use for a fact that it does not say itself, by fact id (aliases.yaml). */
   aliases?: Record<string, string[]>;
+  /** Questions people asked that a fact answers, by fact id (asked.yaml). */
+  asked?: Record<string, string[]>;
   /** The names people use for each measure (from measures.yaml). */
   measureNames?: Record<string, string[]>;
 }

@@ -139,10 +139,12 @@ const PERIOD_BOOST = 2.5;
 /** How many of the best candidates are weighed for information (all of them in a small base). */
 const WEIGHED = 200;
 const RERANK = 60;
+const ASKED_BOOST = 0.1;
 const CORE_FIELDS = ['claim', 'people', 'places'];
 
-const FIELDS = ['claim', 'people', 'places', 'quote', 'when', 'aliases'];
-const BOOST = { claim: 2, people: 3, places: 2, quote: 1, when: 1, aliases: 1 };
+const FIELDS = ['claim', 'people', 'places', 'quote', 'when', 'aliases', 'asked'];
+/** The words of questions asked of a fact let it match them, but barely rank it: the fact's own words do. */
+const BOOST = { claim: 2, people: 3, places: 2, quote: 1, when: 1, aliases: 1, asked: ASKED_BOOST };
 
 export class SearchEngine {
   private readonly stemmer = new Stemmer();
@@ -218,19 +220,22 @@ export class SearchEngine {
   /** Fills the index and the tables; yields after each small step (a fact, a name), where a sliced build may pause. */
   private *fill(vocabulary: Knowledge['vocabulary']): Generator<void> {
     const aliases = vocabulary.aliases ?? {};
+    const asked = vocabulary.asked ?? {};
     const docs: IndexedFact[] = [];
     for (const [n, f] of this.facts.entries()) {
-      docs.push(toIndexed(f, n, aliases[f.id] ?? []));
+      docs.push(toIndexed(f, n, aliases[f.id] ?? [], asked[f.id] ?? []));
       this.index.add(docs[n]);
       yield;
     }
     for (const doc of docs) {
       const words = new Set(FIELDS.flatMap((f) => tokenize(doc[f as keyof IndexedFact] as string)));
+      // What people typed may be misspelt: a typo is corrected only towards the base's own words.
+      const written = new Set(FIELDS.filter((f) => f !== 'asked').flatMap((f) => tokenize(doc[f as keyof IndexedFact] as string)));
       const seen = new Set<string>();
       for (const w of words) {
         if (this.stopwords.has(w)) continue;
         seen.add(this.stem(w));
-        if (w.length >= 4 && !/^\p{N}+$/u.test(w)) {
+        if (w.length >= 4 && written.has(w) && !/^\p{N}+$/u.test(w)) {
           // Filed under its first two letters, and its first and third (for a typo that drops the second).
           for (const key of [w[0] + w[1], w[0] + w[2]]) {
             const bucket = this.vocabulary.get(key) ?? new Set<string>();
@@ -806,9 +811,11 @@ interface IndexedFact {
   when: string;
   /** Words curators wrote for the fact (knowledge/aliases.yaml). */
   aliases: string;
+  /** Questions people asked that the fact answers (knowledge/asked.yaml). */
+  asked: string;
 }
 
-function toIndexed(fact: Fact, n: number, aliases: string[]): IndexedFact {
+function toIndexed(fact: Fact, n: number, aliases: string[], asked: string[]): IndexedFact {
   const years: string[] = [];
   for (let y = Number(fact.about.start.slice(0, 4)); y <= Number(fact.about.end.slice(0, 4)) && years.length < 30; y++) {
     years.push(String(y));
@@ -828,6 +835,8 @@ function toIndexed(fact: Fact, n: number, aliases: string[]): IndexedFact {
     quote: added(fact.quote),
     when: years.join(' '),
     aliases: added(aliases.join(' ')),
+    // Each word once: a word many askers used must not outweigh the fact's own words.
+    asked: [...new Set(added(asked.join(' ')).split(' '))].join(' '),
   };
 }
 

@@ -39,8 +39,9 @@ describe('aliases.yaml', () => {
 
 describe('an alias finds its fact, and only its fact', () => {
   const knowledge = realAnswerer().context.knowledge;
-  const withAliases = new SearchEngine(knowledge);
-  const withoutAliases = new SearchEngine({ ...knowledge, vocabulary: { ...knowledge.vocabulary, aliases: undefined } });
+  // Without asked.yaml too: its questions say some of the same words.
+  const withAliases = new SearchEngine({ ...knowledge, vocabulary: { ...knowledge.vocabulary, asked: undefined } });
+  const withoutAliases = new SearchEngine({ ...knowledge, vocabulary: { ...knowledge.vocabulary, aliases: undefined, asked: undefined } });
 
   it('"Sino-Soviet split" finds the strained ties of the late 1950s', () => {
     const q = 'what caused the Sino-Soviet split';

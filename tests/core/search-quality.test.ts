@@ -114,13 +114,16 @@ describe('topic names and typos give the topic summary', () => {
   });
 });
 
+// The mechanisms below are tested on the base's own words: the questions of asked.yaml would make more words known.
+const ownWords = { ...answerer.context.knowledge, vocabulary: { ...answerer.context.knowledge.vocabulary, asked: undefined } };
+
 describe('a word the base never uses weighs by how rare it is in English', () => {
-  const knowledge = answerer.context.knowledge;
+  const knowledge = ownWords;
   const withEnglish = new SearchEngine(knowledge, loadEnglishFrequencies());
   const withoutEnglish = new SearchEngine(knowledge);
   const found = (engine: SearchEngine, q: string) => engine.search(q).hits.map((h) => h.fact.id);
 
-  it.each(['the big gas deal, I guess', 'gas deal anyway'])('an everyday word does not sink a question the base answers: %s', (q) => {
+  it.each(['the big gas deal, I guess', 'gas deal okay'])('an everyday word does not sink a question the base answers: %s', (q) => {
     expect(found(withEnglish, q)).toContain('cnn-gas-deal-400bn');
     expect(withoutEnglish.search(q).matched).toBe(false);
   });
@@ -159,13 +162,13 @@ describe('the relevance gate weighs the fact that carries the question', () => {
 });
 
 describe('words of topics the base does not cover (off_domain in search.yaml)', () => {
-  const knowledge = answerer.context.knowledge;
+  const knowledge = ownWords;
   const english = loadEnglishFrequencies();
   const withList = new SearchEngine(knowledge, english);
   const withoutList = new SearchEngine({ ...knowledge, vocabulary: { ...knowledge.vocabulary, off_domain: [] } }, english);
 
   it.each([
-    'Kremlin tours and opening hours',
+    'Kremlin opening hours',
     'best time to visit Beijing',
     'military parade tickets Red Square',
     'how to learn Russian fast',

@@ -1,0 +1,69 @@
+/**
+ * Questions people asked of a fact (knowledge/asked.yaml): checked at load like every
+ * knowledge file; a fact then matches their words, below its own.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatIssue } from '../../src/errors.ts';
+import { readKnowledge } from '../../src/knowledge/load.ts';
+import { SearchEngine } from '../../src/search/engine.ts';
+import { fact, factsFile, writeFixture } from '../helpers/fixture.ts';
+import { realAnswerer } from '../helpers/real.ts';
+
+const base = () => writeFixture({ facts: { 'alpha.yaml': factsFile('alpha', fact('a-one')) } });
+
+describe('asked.yaml', () => {
+  it('is optional, and read when present', () => {
+    const { dir } = base();
+    expect(readKnowledge(dir).knowledge?.vocabulary.asked).toBeUndefined();
+    writeFileSync(join(dir, 'asked.yaml'), 'asked:\n  a-one: ["How durable is it?"]\n');
+    expect(readKnowledge(dir).knowledge?.vocabulary.asked).toEqual({ 'a-one': ['How durable is it?'] });
+  });
+
+  it('an unknown fact id stops the load, naming file, line and id', () => {
+    const { dir } = base();
+    writeFileSync(join(dir, 'asked.yaml'), 'asked:\n  a-one: ["How durable is it?"]\n  a-two: ["Who said it?"]\n');
+    const { knowledge, issues } = readKnowledge(dir);
+    expect(knowledge).toBeUndefined();
+    expect(issues.map(formatIssue)).toEqual([expect.stringMatching(/asked\.yaml:3 \[a-two\] unknown fact id "a-two"/)]);
+  });
+
+  it('an empty question is an error with its line', () => {
+    const { dir } = base();
+    writeFileSync(join(dir, 'asked.yaml'), 'asked:\n  a-one: ["  "]\n');
+    const { issues } = readKnowledge(dir);
+    expect(issues.map(formatIssue)).toEqual([expect.stringMatching(/asked\.yaml:2 .*a-one/)]);
+  });
+});
+
+describe('a question asked of a fact teaches the engine the words people use for it', () => {
+  const knowledge = realAnswerer().context.knowledge;
+  const asked = { 'cnn-depth-of-ties-uncertain': ['Do analysts doubt the partnership will last?'] };
+  const withAsked = new SearchEngine({ ...knowledge, vocabulary: { ...knowledge.vocabulary, asked } });
+  const withoutAsked = new SearchEngine({ ...knowledge, vocabulary: { ...knowledge.vocabulary, asked: undefined } });
+  const q = 'why do people doubt the partnership';
+
+  it('finds the fact through a word only the asked question holds ("doubt")', () => {
+    expect(withAsked.search(q).hits.map((h) => h.fact.id)).toContain('cnn-depth-of-ties-uncertain');
+    expect(withoutAsked.search(q).hits.map((h) => h.fact.id)).not.toContain('cnn-depth-of-ties-uncertain');
+  });
+
+  it('ranks a fact saying the word itself above one that was only asked with it', () => {
+    const engine = new SearchEngine({
+      ...knowledge,
+      vocabulary: { ...knowledge.vocabulary, asked: { 'cnn-gas-deal-400bn': ['Who are the strategic partners?'] } },
+    });
+    const ids = engine.search('strategic partners').hits.map((h) => h.fact.id);
+    expect(ids[0]).not.toBe('cnn-gas-deal-400bn');
+  });
+
+  it('never corrects a typo towards a misspelling someone asked with', () => {
+    const engine = new SearchEngine({
+      ...knowledge,
+      vocabulary: { ...knowledge.vocabulary, asked: { 'cnn-gas-deal-400bn': ['how big is the pipline deal'] } },
+    });
+    // "piplne" is one edit from the asked "pipline" and two from the base's "pipeline".
+    expect(engine.stemsOf('piplne')).not.toEqual(['piplin']);
+  });
+});
