@@ -99,7 +99,10 @@ const RULES: Rule[] = [
     },
   ],
   [
-    new RegExp(String.raw`(?<![\d.,$])\b(?:(?:early|mid|late|end\s+of|start\s+of)[\s-]*)?${YEAR}\b(?![\d.,%]\d*)`, 'g'),
+    new RegExp(
+      String.raw`(?<![\d.,$])\b(?:(?:early|mid|late|end\s+of|start\s+of|(?:full|whole|calendar)[\s-]+year(?:\s+of)?|(?:the\s+)?whole\s+of)[\s-]*)?${YEAR}\b(?![\d.,%]\d*)`,
+      'g',
+    ),
     (m) => years(Number(m[1]), Number(m[1]), m[1]),
   ],
 ];

@@ -121,6 +121,8 @@ const DERIVATIONS: [string, string[]][] = [
 ];
 /** A word shorter than this is never read as two base words run together. */
 const MIN_SPLIT_LENGTH = 7;
+/** A word shorter than this is never read as a typo ("wto", "sco"). */
+const MIN_CORRECTED_LENGTH = 4;
 /**
  * In a large base, a word found in more than this share of facts ("putin" in a base about
  * Putin) costs more to search than it tells: it is left out of the index query when rarer
@@ -392,10 +394,11 @@ export class SearchEngine {
       // "What does China sell to Russia": a claim naming them in the same order ranks higher.
       if (order.length >= 2 && rank < RERANK && this.sameOrder(order, w.id)) w.score *= SAME_ORDER_BOOST;
       const held = w.holds.reduce((n, c) => n + c.weight * (c.corrected ? CORRECTED_WEIGHT : 1), 0);
-      // A word the base knows but this fact lacks counts against it less than one the base never uses.
+      // A word the base knows but this fact lacks counts against it less than one the base never uses;
+      // a period the question names counts in full: a fact about another year does not answer it.
       const absent = meaningful
         .filter((c) => !w.holds.includes(c))
-        .reduce((n, c) => n + c.cost * (c.known && !c.offDomain ? KNOWN_LACKING_WEIGHT : 1), 0);
+        .reduce((n, c) => n + c.cost * (c.known && !c.offDomain && !c.numeric ? KNOWN_LACKING_WEIGHT : 1), 0);
       w.information = held / (w.holds.reduce((n, c) => n + c.weight, 0) + absent);
       // What a fact holds of the question counts more than how often it says it.
       const about = this.facts[w.id].about;
@@ -528,7 +531,7 @@ export class SearchEngine {
   }
 
   private findCorrections(word: string): string[] {
-    if (word.length < 4 || /\p{N}/u.test(word)) return [];
+    if (word.length < MIN_CORRECTED_LENGTH || /\p{N}/u.test(word)) return [];
     if (this.isEnglishWord(word)) return [];
     const max = word.length >= 8 ? 2 : 1;
     let best = max + 1;
@@ -697,7 +700,9 @@ export class SearchEngine {
       let corrected = fixed;
       if (!this.df.has(s) && !numeric) {
         // Several base words one typo away: all of them, as a weaker concept.
-        const swapped = this.isEnglishWord(word) ? [] : transpositions(s).filter((t) => this.df.has(t));
+        // A swap in a short word makes another word too often ("wto" is not "two").
+        const swapped =
+          this.isEnglishWord(word) || word.length < MIN_CORRECTED_LENGTH ? [] : transpositions(s).filter((t) => this.df.has(t));
         // Several base words one typo from a short word are a guess too many.
         const fixes = this.correct(word);
         stems = swapped.length > 0 ? swapped : fixes.length === 1 || word.length >= 6 ? [...new Set(fixes.map(this.stem))] : [];
@@ -711,7 +716,8 @@ export class SearchEngine {
       concepts.push({
         text: word,
         stems,
-        generic: stems.every((x) => this.generic.has(x)),
+        // A year the question names is never generic: a fact about another year lacks it.
+        generic: !numeric && stems.every((x) => this.generic.has(x)),
         weight,
         cost,
         known,

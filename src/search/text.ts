@@ -10,7 +10,10 @@ export const ENGLISH_STOP_WORDS = new Set(
   just may might more most my no nor not of on or our ours over she should so some such than that the their theirs them
   then there these they this those through to too under up upon very was we were what when where which while who whom
   whose why will with would you your yours also any each other own same only again further once here all few both
-  s t about against between during before after above below off out until`.split(/\s+/),
+  s t about against between during before after above below off out until
+  already although among amongst another anyway around because besides else even however indeed instead
+  meanwhile moreover much must nevertheless nonetheless often otherwise rather shall several since
+  somehow sometimes still therefore though thus toward towards unless whereas whether yet`.split(/\s+/),
 );
 
 /**

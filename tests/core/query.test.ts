@@ -35,6 +35,8 @@ describe('periods a question names', () => {
     ['since February 2022', ['since Feb 2022']],
     ['the late 1950s', ['late 1950s']],
     ['trade in mid-2022', ['2022']],
+    ['full-year 2020 trade', ['2020']],
+    ['the whole of 2020', ['2020']],
     ['a $400 billion deal', []],
     ['75 years of ties', []],
   ])('%s', (q, expected) => {
@@ -48,6 +50,7 @@ describe('periods a question names', () => {
 
   it('keeps the years in the text left for the search, and nothing else of the period', () => {
     expect(findPeriods('trade growth H1 2023').text.split(/\s+/).filter(Boolean)).toEqual(['trade', 'growth', '2023']);
+    expect(findPeriods('H1 2023 against full-year 2020').text.split(/\s+/).filter(Boolean)).toEqual(['2023', 'against', '2020']);
   });
 });
 

@@ -1,0 +1,48 @@
+/**
+ * Rules of the relevance gate that a question's small words must not defeat: function words
+ * carry nothing, a short acronym is not a typo, a year asked is never generic and a fact
+ * about another year does not answer it.
+ */
+import { describe, expect, it } from 'vitest';
+import { SearchEngine } from '../../src/search/engine.ts';
+import { loadEnglishFrequencies } from '../../src/search/english.ts';
+import { answerText, realAnswerer } from '../helpers/real.ts';
+
+const answerer = realAnswerer();
+const engine = new SearchEngine(answerer.context.knowledge, loadEnglishFrequencies());
+const ids = (q: string) =>
+  answerText(answerer, q)
+    .items.flatMap((i) => ('evidence' in i ? i.evidence.map((e) => e.factId) : []))
+    .slice(0, 5);
+
+describe('the relevance gate', () => {
+  it('function words ("rather", "among", "besides", "else") carry nothing', () => {
+    expect(engine.meaningfulWords('why rather than among them, besides what else')).toEqual([]);
+  });
+
+  it('words that frame a question ("types", "mentioned", "annual") carry nothing either', () => {
+    expect(engine.meaningfulWords('types of weapons mentioned in the annual figures')).toEqual(['weapons']);
+  });
+
+  it('answers a question whose framing words the facts never use', () => {
+    expect(ids('What types of Russian weapons has China been buying?')).toContain('cnn-russia-largest-arms-supplier');
+  });
+
+  it('a short acronym is never read as a typo ("wto" is not "two")', () => {
+    expect(engine.search('wto').reason).toBe('not-found');
+  });
+
+  it('a year the question names is never generic, though most facts are about it', () => {
+    expect(engine.meaningfulWords('trade in 2023')).toEqual(['trade', '2023']);
+  });
+
+  it('a year no fact is about counts in full against a match: no summit of 2016, as there is of 2019', () => {
+    expect(engine.search('Xi Putin summit 2019').matched).toBe(true);
+    expect(engine.search('Xi Putin summit 2016').matched).toBe(false);
+  });
+
+  it('a fact about another year loses to one about the year asked', () => {
+    expect(engine.search('Xi visit to SPIEF in 2019').hits[0]?.fact.id).toBe('geo-xi-visit-spief-2019');
+    expect(engine.search('trade above 100 billion in 2018').hits[0]?.fact.id).toMatch(/trade-2018-over-100bn/);
+  });
+});
