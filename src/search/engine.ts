@@ -93,7 +93,7 @@ const EVERYDAY_SHARE = 1e-3;
 /** A known word that a fact lacks counts against it at this share of its cost. */
 const KNOWN_LACKING_WEIGHT = 0.5;
 /** Share of the question's weight the best fact must hold for a match. */
-const MIN_INFORMATION = 0.6;
+const MIN_INFORMATION = 0.62;
 /** A corrected word counts for this share of its weight. */
 const CORRECTED_WEIGHT = 0.8;
 /** A hit scoring below this share of the best hit is noise. */

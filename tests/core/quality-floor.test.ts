@@ -34,24 +34,25 @@ describe('answer quality over the labelled question set', () => {
 
   it('finds an acceptable fact in the top five, crediting the right source, and refuses off-topic questions', () => {
     const s = score(engineSystem(answerer), set);
-    expect(rate(s.top5, s.answerable)).toBeGreaterThanOrEqual(0.97);
-    expect(rate(s.top1, s.answerable)).toBeGreaterThanOrEqual(0.85);
-    expect(rate(s.rightSource, s.answerable)).toBeGreaterThanOrEqual(0.965);
-    // Under the earlier 0.99: the later batches' traps were written to find the gate's weak spots.
-    expect(rate(s.trapsRefused, s.traps)).toBeGreaterThanOrEqual(0.98);
-    expect(rate(s.trapsRefused + s.plainRefused, s.traps + s.plain)).toBeGreaterThanOrEqual(0.98);
+    expect(rate(s.top5, s.answerable)).toBeGreaterThanOrEqual(0.985);
+    expect(rate(s.top1, s.answerable)).toBeGreaterThanOrEqual(0.9);
+    expect(rate(s.rightSource, s.answerable)).toBeGreaterThanOrEqual(0.985);
+    // Under the earlier 0.99: the later batches' traps were written to find the gate's weak spots, and
+    // the words of asked.yaml, which win the outsiders' questions, let a few more of them through.
+    expect(rate(s.trapsRefused, s.traps)).toBeGreaterThanOrEqual(0.955);
+    expect(rate(s.trapsRefused + s.plainRefused, s.traps + s.plain)).toBeGreaterThanOrEqual(0.96);
   });
 
-  // Outsiders' questions sit far below the team's own: a floor under today's figures so they
-  // cannot fall further unseen, not a target.
+  // Outsiders' questions sit below the team's own: a floor under today's figures so they
+  // cannot fall unseen, not a target.
   it('keeps its figures on the questions written by outsiders', () => {
     const outside = loadQuestionSet(answerer.context.knowledge, OUTSIDE_FILE);
-    expect(outside.answerable.length).toBeGreaterThanOrEqual(120);
+    expect(outside.answerable.length).toBeGreaterThanOrEqual(390);
     const s = score(engineSystem(answerer), outside);
-    expect(rate(s.top5, s.answerable)).toBeGreaterThanOrEqual(0.84);
-    expect(rate(s.top1, s.answerable)).toBeGreaterThanOrEqual(0.75);
-    expect(rate(s.rightSource, s.answerable)).toBeGreaterThanOrEqual(0.83);
-    expect(rate(s.trapsRefused, s.traps)).toBeGreaterThanOrEqual(0.66);
-    expect(rate(s.trapsRefused + s.plainRefused, s.traps + s.plain)).toBeGreaterThanOrEqual(0.74);
+    expect(rate(s.top5, s.answerable)).toBeGreaterThanOrEqual(0.9);
+    expect(rate(s.top1, s.answerable)).toBeGreaterThanOrEqual(0.8);
+    expect(rate(s.rightSource, s.answerable)).toBeGreaterThanOrEqual(0.9);
+    expect(rate(s.trapsRefused, s.traps)).toBeGreaterThanOrEqual(0.81);
+    expect(rate(s.trapsRefused + s.plainRefused, s.traps + s.plain)).toBeGreaterThanOrEqual(0.85);
   });
 });
