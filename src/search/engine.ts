@@ -94,6 +94,8 @@ const EVERYDAY_SHARE = 1e-3;
 const KNOWN_LACKING_WEIGHT = 0.5;
 /** Share of the question's weight the best fact must hold for a match. */
 const MIN_INFORMATION = 0.62;
+/** A word a fact holds only through a question asked of it counts for this share: an asker's word is weaker evidence than the fact's own. */
+const ASKED_HELD_WEIGHT = 0.65;
 /** A corrected word counts for this share of its weight. */
 const CORRECTED_WEIGHT = 0.8;
 /** A hit scoring below this share of the best hit is noise. */
@@ -386,14 +388,19 @@ export class SearchEngine {
       if (sources && !sources.has(fact.sourceId)) continue;
       const terms = new Set(r.queryTerms);
       const holds = searched.filter((c) => isHeld(c, terms));
-      weighed.push({ id: r.id as number, score: r.score, holds, information: 0 });
+      const saidByFact = new Set(r.queryTerms.filter((t) => (r.match[t] ?? []).some((f) => f !== 'asked')));
+      const askedOnly = holds.filter((c) => !isHeld(c, saidByFact));
+      weighed.push({ id: r.id as number, score: r.score, holds, askedOnly, information: 0 });
     }
     if (reranking.length > 0) this.rerank(weighed, reranking);
     const order = this.orderOf(concepts.filter((c) => c.generic));
     for (const [rank, w] of weighed.entries()) {
       // "What does China sell to Russia": a claim naming them in the same order ranks higher.
       if (order.length >= 2 && rank < RERANK && this.sameOrder(order, w.id)) w.score *= SAME_ORDER_BOOST;
-      const held = w.holds.reduce((n, c) => n + c.weight * (c.corrected ? CORRECTED_WEIGHT : 1), 0);
+      const held = w.holds.reduce(
+        (n, c) => n + c.weight * (c.corrected ? CORRECTED_WEIGHT : 1) * (w.askedOnly.includes(c) ? ASKED_HELD_WEIGHT : 1),
+        0,
+      );
       // A word the base knows but this fact lacks counts against it less than one the base never uses;
       // a period the question names counts in full: a fact about another year does not answer it.
       const absent = meaningful
@@ -800,6 +807,8 @@ interface Weighed {
   score: number;
   /** The question's concepts this fact holds. */
   holds: Concept[];
+  /** Those it holds only through questions asked of it (knowledge/asked.yaml). */
+  askedOnly: Concept[];
   /** Their share of the question's weight. */
   information: number;
 }
