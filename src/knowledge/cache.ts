@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Knowledge } from './types.ts';
 
 /** Bump when the shape of `Knowledge` changes. */
-const CACHE_VERSION = 4;
+const CACHE_VERSION = 5;
 
 function hashDir(dir: string, hash = createHash('sha256'), prefix = ''): ReturnType<typeof createHash> {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {

@@ -416,7 +416,10 @@ export class SearchEngine {
 
     // The best fact must hold most of what the question asks, including a word that can carry it.
     // An everyday word ("time", "way") found alone cannot carry it: "what time is it in Moscow".
-    const carries = (w: Weighed) => w.information >= MIN_INFORMATION && w.holds.some((c) => !c.numeric && !this.isEveryday(c));
+    // A word only an asker used (asked.yaml) carries it only beside another the fact holds.
+    const carries = (w: Weighed) =>
+      w.information >= MIN_INFORMATION &&
+      w.holds.some((c) => !c.numeric && !this.isEveryday(c) && (!w.askedOnly.includes(c) || w.holds.length >= 2));
     // One that carries the question leads a higher-scoring one that does not (a word with many
     // synonyms, "war", scores high in facts that lack the rest); a phrase match keeps the lead.
     if (weighed.length > 0 && !carries(weighed[0]) && !phraseFacts.has(weighed[0].id)) {

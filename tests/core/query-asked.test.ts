@@ -65,6 +65,8 @@ describe('a question asked of a fact teaches the engine the words people use for
     const real = new SearchEngine(knowledge, english);
     expect(real.search('oil prices forecast').matched).toBe(false);
     expect(real.search('Russian gas price in Europe today').matched).toBe(false);
+    // One word only an asker used cannot carry a match alone.
+    expect(real.search('translate hello into Chinese').matched).toBe(false);
     // A question made only of asked words still matches its fact.
     const engine = new SearchEngine({
       ...knowledge,
