@@ -32,6 +32,23 @@ describe('answer quality over the labelled question set', () => {
     expect(halfOfSet(set, 'test').answerable.map((a) => a.q)).toEqual(test.answerable.map((a) => a.q));
   });
 
+  it("keeps the questions that measure it out of knowledge/asked.yaml: no test-half question, no outsider's", () => {
+    const outside = loadQuestionSet(answerer.context.knowledge, OUTSIDE_FILE);
+    const norm = (q: string) =>
+      q
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+    const asked = new Set(
+      Object.values(answerer.context.knowledge.vocabulary.asked ?? {})
+        .flat()
+        .map(norm),
+    );
+    expect(asked.size).toBeGreaterThan(0);
+    const measuring = [...halfOfSet(set, 'test').answerable, ...outside.answerable, ...outside.offtopic].map((a) => a.q);
+    expect(measuring.filter((q) => asked.has(norm(q)))).toEqual([]);
+  });
+
   it('finds an acceptable fact in the top five, crediting the right source, and refuses off-topic questions', () => {
     const s = score(engineSystem(answerer), set);
     expect(rate(s.top5, s.answerable)).toBeGreaterThanOrEqual(0.985);
