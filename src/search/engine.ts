@@ -146,7 +146,9 @@ const RERANK = 60;
 const ASKED_BOOST = 0.1;
 const CORE_FIELDS = ['claim', 'people', 'places'];
 
-const FIELDS = ['claim', 'people', 'places', 'quote', 'when', 'aliases', 'asked'];
+/** The fields that hold what the fact and its curators say (asked.yaml holds what people asked). */
+const OWN_FIELDS = ['claim', 'people', 'places', 'quote', 'when', 'aliases'];
+const FIELDS = [...OWN_FIELDS, 'asked'];
 /** The words of questions asked of a fact let it match them, but barely rank it: the fact's own words do. */
 const BOOST = { claim: 2, people: 3, places: 2, quote: 1, when: 1, aliases: 1, asked: ASKED_BOOST };
 
@@ -232,9 +234,9 @@ export class SearchEngine {
       yield;
     }
     for (const doc of docs) {
-      const words = new Set(FIELDS.flatMap((f) => tokenize(doc[f as keyof IndexedFact] as string)));
       // What people typed may be misspelt: a typo is corrected only towards the base's own words.
-      const written = new Set(FIELDS.filter((f) => f !== 'asked').flatMap((f) => tokenize(doc[f as keyof IndexedFact] as string)));
+      const written = new Set(OWN_FIELDS.flatMap((f) => tokenize(doc[f as keyof IndexedFact] as string)));
+      const words = new Set([...written, ...doc.asked.split(' ').filter(Boolean)]);
       const seen = new Set<string>();
       for (const w of words) {
         if (this.stopwords.has(w)) continue;
