@@ -174,7 +174,7 @@ export const AliasesFileSchema = z.strictObject({ aliases: z.record(id, z.array(
 
 /**
  * Questions people asked that a fact answers, keyed by fact id (knowledge/asked.yaml): the
- * fact matches their words as if it said them, below its own.
+ * fact holds their words for a match, with less weight than its own, and they barely rank it.
  */
 export const AskedFileSchema = z.strictObject({ asked: z.record(id, z.array(z.string().trim().min(3).max(300)).min(1)) });
 

@@ -404,7 +404,7 @@ export class SearchEngine {
         0,
       );
       // A word the base knows but this fact lacks counts against it less than one the base never uses;
-      // a period the question names counts in full: a fact about another year does not answer it.
+      // a number the question names (a year, an amount) counts in full: a fact about another year does not answer it.
       const absent = meaningful
         .filter((c) => !w.holds.includes(c))
         .reduce((n, c) => n + c.cost * (c.known && !c.offDomain && !c.numeric ? KNOWN_LACKING_WEIGHT : 1), 0);
