@@ -51,13 +51,15 @@ describe('a question asked of a fact teaches the engine the words people use for
     expect(withoutAsked.search(q).hits.map((h) => h.fact.id)).not.toContain('cnn-depth-of-ties-uncertain');
   });
 
-  it('ranks a fact saying the word itself above one that was only asked with it', () => {
+  it('ranks the fact that says the words above one that was only asked with them', () => {
     const engine = new SearchEngine({
       ...knowledge,
-      vocabulary: { ...knowledge.vocabulary, asked: { 'cnn-gas-deal-400bn': ['Who are the strategic partners?'] } },
+      vocabulary: { ...knowledge.vocabulary, asked: { 'cnn-zhao-united-like-a-mountain': ['how big is the gas deal'] } },
     });
-    const ids = engine.search('strategic partners').hits.map((h) => h.fact.id);
-    expect(ids[0]).not.toBe('cnn-gas-deal-400bn');
+    const ids = engine.search('how big is the gas deal').hits.map((h) => h.fact.id);
+    expect(ids[0]).toBe('cnn-gas-deal-400bn');
+    // Barely: facts that say some of the words come before it too.
+    expect(ids.slice(0, 2)).not.toContain('cnn-zhao-united-like-a-mountain');
   });
 
   it("a word a fact holds only through an asker's question counts less than its own words", () => {
