@@ -45,6 +45,15 @@ export interface SearchOptions {
   periods?: { start: string; end: string }[];
 }
 
+/** A vocabulary entry: a synonym, an expansion or a name, as words and the stems it searches. */
+interface PhraseEntry {
+  tokens: string[];
+  stems: string[];
+  whole?: boolean;
+  /** The stems its synonyms stand for, without its own words'. */
+  synonyms?: string[];
+}
+
 interface Concept {
   text: string;
   stems: string[];
@@ -65,6 +74,11 @@ interface Concept {
   whole?: boolean;
   /** A compound: a fact holds it only when it holds every part. */
   parts?: Concept[];
+  /**
+   * A phrase of several words typed in full: a fact holds it through one of its synonyms'
+   * stems, or with every one of its own words ("international" alone is not the SPIEF).
+   */
+  phrase?: { synonyms: string[]; words: string[] };
   /** A word of a topic the base does not cover: no synonym reaches it, and a fact lacking it loses its full weight. */
   offDomain?: boolean;
 }
@@ -162,21 +176,21 @@ export class SearchEngine {
   private readonly stopwords: Set<string>;
   private readonly generic = new Set<string>();
   /** Phrases (synonyms, expansions, names in the base) as token lists, each mapped to the stems it searches. */
-  private readonly phrases: { tokens: string[]; stems: string[]; whole?: boolean }[] = [];
+  private readonly phrases: PhraseEntry[] = [];
   /**
    * Runs of two or three stems the base uses side by side (stop words aside); left empty in a
    * large base, where it would cost too much memory.
    */
   private readonly bigrams = new Set<string>();
   /** Phrases by their first word, longest first. */
-  private readonly phrasesByFirst = new Map<string, { tokens: string[]; stems: string[]; whole?: boolean }[]>();
+  private readonly phrasesByFirst = new Map<string, PhraseEntry[]>();
   /** The concepts of the last questions read: the query reader and the search read the same text. */
   private readonly recent = new LruCache<string, Concept[]>(4);
   /** Corrections found for the words typed lately (a scan of the vocabulary each time costs). */
   private readonly corrections = new LruCache<string, string[]>(2000);
   private readonly factWords = new LruCache<number, { claim: string[]; all: string[] }>(5000);
   /** One-word vocabulary entries by stem. */
-  private readonly byStem = new Map<string, { tokens: string[]; stems: string[]; whole?: boolean }>();
+  private readonly byStem = new Map<string, PhraseEntry>();
   /** Every word of a phrase in the vocabulary: known words, never corrected. */
   private readonly phraseWords = new Set<string>();
   /** The base's own words, as written, by first letters: what a typo is corrected against. */
@@ -338,7 +352,7 @@ export class SearchEngine {
     if (tokens.length === 0) return;
     const own = tokens.filter((t) => !this.stopwords.has(t)).map(this.stem);
     // Typed in full, a phrase also searches its own words.
-    this.phrases.push({ tokens, stems: [...new Set([...stems, ...own])] });
+    this.phrases.push({ tokens, stems: [...new Set([...stems, ...own])], synonyms: stems });
   }
 
   search(question: string, options: SearchOptions = {}): SearchOutcome {
@@ -419,8 +433,12 @@ export class SearchEngine {
     // The best fact must hold most of what the question asks, including a word that can carry it.
     // An everyday word ("time", "way") found alone cannot carry it: "what time is it in Moscow".
     // A word only an asker used (asked.yaml) carries it only beside another the fact holds.
+    // A fact holding one word of the question answers only a question of two, the other a word
+    // the base uses: "when did Navalny die" is not answered by Navalny's arrest.
+    const oneWordAnswers = meaningful.length <= 2 && meaningful.every((c) => c.known);
     const carries = (w: Weighed) =>
       w.information >= MIN_INFORMATION &&
+      (w.holds.length >= 2 || oneWordAnswers) &&
       w.holds.some((c) => !c.numeric && !this.isEveryday(c) && (!w.askedOnly.includes(c) || w.holds.length >= 2));
     // One that carries the question leads a higher-scoring one that does not (a word with many
     // synonyms, "war", scores high in facts that lack the rest); a phrase match keeps the lead.
@@ -555,6 +573,8 @@ export class SearchEngine {
       // In a four-letter word only a dropped letter is read as a typo ("trde"): a changed one
       // too often makes another real word ("leak", "lead").
       if (word.length === 4 && candidate.length !== 5) continue;
+      // A word that the candidate only lengthens is another word of its own ("india", "indian").
+      if (candidate.startsWith(word)) continue;
       const d = editDistance(word, candidate, max);
       if (d < best) [best, out] = [d, [candidate]];
       else if (d === best && d <= max) out.push(candidate);
@@ -681,12 +701,20 @@ export class SearchEngine {
       if (phrase) {
         const stems = phrase.stems.filter((s) => this.df.has(s));
         const generic = phrase.stems.every((s) => this.generic.has(s) || this.stopwords.has(s));
-        // A name reaches at most as many facts as its rarest word.
-        const df = phrase.whole
-          ? Math.min(...stems.map((x) => this.df.get(x) as number))
-          : Math.min(this.conceptDf({ stems }), this.facts.length);
-        const fixed = phrase.tokens.some((_, k) => fixedAt.has(i + k));
         const own = phrase.tokens.filter((t) => !this.stopwords.has(t)).map(this.stem);
+        const held =
+          !phrase.whole && own.length >= 2 && phrase.synonyms
+            ? { synonyms: phrase.synonyms.filter((s) => this.df.has(s)), words: own }
+            : undefined;
+        // A name reaches at most as many facts as its rarest word; a phrase held as a phrase,
+        // those and the facts its synonyms reach.
+        const rarestOf = (words: string[]) => Math.min(...words.map((x) => this.df.get(x) ?? 0));
+        const df = phrase.whole
+          ? rarestOf(stems)
+          : held
+            ? Math.min(rarestOf(own) + this.conceptDf({ stems: held.synonyms }), this.facts.length)
+            : Math.min(this.conceptDf({ stems }), this.facts.length);
+        const fixed = phrase.tokens.some((_, k) => fixedAt.has(i + k));
         const weight = this.weightOf(df);
         concepts.push({
           text: phrase.tokens.join(' '),
@@ -699,6 +727,7 @@ export class SearchEngine {
           numeric: false,
           own,
           whole: phrase.whole && stems.length === phrase.stems.length,
+          phrase: held,
         });
         i += phrase.tokens.length;
         continue;
@@ -708,6 +737,8 @@ export class SearchEngine {
       if (this.stopwords.has(word)) continue;
       const s = this.stem(word);
       const numeric = /^\p{N}+$/u.test(word);
+      // A lone letter the base never uses is shorthand ("w/", "a.k.a."), not a topic.
+      if (word.length === 1 && !numeric && !this.df.has(s)) continue;
       let stems = [s];
       let corrected = fixed;
       if (!this.df.has(s) && !numeric) {
@@ -804,6 +835,7 @@ export class SearchEngine {
 /** Does a fact whose matching terms are `terms` hold the concept? */
 function isHeld(c: Concept, terms: Set<string>): boolean {
   if (c.parts) return c.parts.every((p) => isHeld(p, terms));
+  if (c.phrase) return c.phrase.synonyms.some((s) => terms.has(s)) || c.phrase.words.every((s) => terms.has(s));
   return c.whole ? c.stems.every((s) => terms.has(s)) : c.stems.some((s) => terms.has(s));
 }
 

@@ -1,7 +1,8 @@
 /**
  * Rules of the relevance gate that a question's small words must not defeat: function words
  * carry nothing, a short acronym is not a typo, a year asked is never generic and a fact
- * about another year does not answer it.
+ * about another year does not answer it; a phrase is held as a phrase, and one word found
+ * answers only a short question.
  */
 import { describe, expect, it } from 'vitest';
 import { SearchEngine } from '../../src/search/engine.ts';
@@ -46,5 +47,29 @@ describe('the relevance gate', () => {
     expect(engine.search('China energy imports from Russia in 2021').hits[0]?.fact.id).toBe('lifeline-energy-imports-2021');
     const about2022 = engine.search('China energy imports from Russia in 2022').hits[0]?.fact.about;
     expect(about2022?.start.slice(0, 4)).toBe('2022');
+  });
+
+  it('a phrase typed in full is held as a phrase: the Belt and Road Forum for International Cooperation is not the SPIEF', () => {
+    const ids = (q: string) => engine.search(q).hits.map((h) => h.fact.id);
+    const spief = ids('Putin speech at the 2023 St Petersburg International Economic Forum');
+    expect(spief[0]).not.toBe('lifeline-putin-belt-road-forum');
+    expect(spief).toContain('geo-xi-visit-spief-2019');
+    expect(ids('Putin at the 2023 Belt and Road Forum')).toContain('lifeline-putin-belt-road-forum');
+    expect(ids('St Petersburg International Economic Forum')[0]).toBe('geo-xi-visit-spief-2019');
+  });
+
+  it('a fact holding one word of a longer question does not answer it', () => {
+    expect(engine.search('Navalny arrest').matched).toBe(true);
+    expect(engine.search('When did Alexei Navalny die?').matched).toBe(false);
+    expect(engine.search('What is the speed of light in a vacuum?').matched).toBe(false);
+  });
+
+  it('a word is never read as a longer base word it begins ("india" is not "indian")', () => {
+    expect(engine.stemsOf('india')).toEqual(['india']);
+    expect(engine.search('India China border clash').matched).toBe(false);
+  });
+
+  it('a lone letter the base never uses is shorthand, not a word of the question', () => {
+    expect(engine.meaningfulWords('BRI central asia friction w/ russia')).toEqual(['bri', 'central asia', 'friction']);
   });
 });

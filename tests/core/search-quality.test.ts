@@ -123,7 +123,7 @@ describe('a word the base never uses weighs by how rare it is in English', () =>
   const withoutEnglish = new SearchEngine(knowledge);
   const found = (engine: SearchEngine, q: string) => engine.search(q).hits.map((h) => h.fact.id);
 
-  it.each(['the big gas deal, I guess', 'gas deal okay'])('an everyday word does not sink a question the base answers: %s', (q) => {
+  it.each(['the big gas deal, I guess', 'gas deal alright'])('an everyday word does not sink a question the base answers: %s', (q) => {
     expect(found(withEnglish, q)).toContain('cnn-gas-deal-400bn');
     expect(withoutEnglish.search(q).matched).toBe(false);
   });
@@ -167,7 +167,7 @@ describe('words of topics the base does not cover (off_domain in search.yaml)', 
   const withList = new SearchEngine(knowledge, english);
   const withoutList = new SearchEngine({ ...knowledge, vocabulary: { ...knowledge.vocabulary, off_domain: [] } }, english);
 
-  it.each(['Kremlin opening hours', 'best time to visit Beijing', 'military parade tickets Red Square', 'how to learn Russian fast'])(
+  it.each(['gas pipeline weather', 'best time to visit Beijing', 'military parade tickets Red Square', 'how to learn Russian fast'])(
     'refuses %s, which the synonyms alone would answer',
     (q) => {
       expect(withoutList.search(q).matched).toBe(true);
