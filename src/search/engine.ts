@@ -195,6 +195,8 @@ export class SearchEngine {
   private readonly phraseWords = new Set<string>();
   /** The base's own words, as written, by first letters: what a typo is corrected against. */
   private readonly vocabulary = new Map<string, Set<string>>();
+  /** Stems of the facts' own words (asked.yaml's aside): a word only an asker used may be a typo of one. */
+  private readonly ownStems = new Set<string>();
   /** Words and phrases of topics the base does not cover, by their first word, longest first. */
   private readonly offDomain = new Map<string, string[][]>();
 
@@ -265,6 +267,7 @@ export class SearchEngine {
         }
       }
       for (const s of seen) this.df.set(s, (this.df.get(s) ?? 0) + 1);
+      for (const w of written) this.ownStems.add(this.stem(w));
       yield;
     }
 
@@ -632,6 +635,15 @@ export class SearchEngine {
     return ranked[0].n >= 2 * ranked[1].n ? ranked[0].w : undefined;
   }
 
+  /**
+   * Is the word one only askers used (asked.yaml), never a fact or the vocabulary? Askers
+   * misspell too: "vladivostock" is read as the base's "vladivostok" when it is one edit away.
+   */
+  private onlyAsked(word: string): boolean {
+    const s = this.stem(word);
+    return this.df.has(s) && !this.ownStems.has(s) && !this.phraseWords.has(word) && !this.byStem.has(s) && !this.stopwords.has(word);
+  }
+
   /** Is a typed word one the base or the vocabulary knows (so no correction is needed)? */
   private knows(word: string): boolean {
     return (
@@ -680,7 +692,7 @@ export class SearchEngine {
       .slice(0, 200)
       .flatMap((t) => (this.knows(t) || this.correct(t).length > 0 || this.relative(t) ? [t] : (this.split(t) ?? [t])))
       .map((t, i) => {
-        if (this.knows(t)) return t;
+        if (this.knows(t) && !this.onlyAsked(t)) return t;
         const fixed = this.likeliest(this.correct(t)) ?? this.relative(t);
         if (!fixed) return t;
         fixedAt.add(i);

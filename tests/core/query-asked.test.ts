@@ -85,4 +85,16 @@ describe('a question asked of a fact teaches the engine the words people use for
     // "piplne" is one edit from the asked "pipline" and two from the base's "pipeline".
     expect(engine.stemsOf('piplne')).not.toEqual(['piplin']);
   });
+
+  it('reads a misspelling someone asked with as the base word it is one edit from', () => {
+    const engine = new SearchEngine(
+      {
+        ...knowledge,
+        vocabulary: { ...knowledge.vocabulary, asked: { 'ruehl-far-east-chinese-investment-immigration': ['vladivostock'] } },
+      },
+      english,
+    );
+    expect(engine.meaningfulWords('vladivostock')).toEqual(['vladivostok']);
+    expect(engine.search('vladivostock').hits[0]?.fact.id).toBe('ruehl-far-east-chinese-investment-immigration');
+  });
 });
