@@ -1,5 +1,7 @@
-import { figureOf } from '../answer/label.ts';
-import type { Answer, CommandRef, ComposedItem, QueryInfo } from '../answer/types.ts';
+import { citedSource } from '../answer/compose.ts';
+import { guideLine } from '../answer/guide.ts';
+import { figureOf, publishedLabel, sourceCredit } from '../answer/label.ts';
+import type { Answer, CommandRef, ComposedItem, GuideItem, QueryInfo } from '../answer/types.ts';
 import type { Fact, Knowledge } from '../knowledge/types.ts';
 import { periodsMeet } from '../query/periods.ts';
 import type { Understood } from '../query/read.ts';
@@ -93,13 +95,16 @@ export const askCommand = defineCommand({
           : query.sources.length > 0
             ? 'Nothing from the source you named answers that.'
             : 'Nothing in the knowledge base answers that.';
+      // The source a question names is described as the registry holds it: "who wrote the CNN
+      // piece" gets its byline and date, which no fact states.
+      const named = query.sources.flatMap((id) => namedSourceLine(ctx.knowledge, id));
       return {
         kind: 'no-match',
         query: parsed.query,
         matched: false,
         title: 'No match',
-        lead: `${why} Try a topic below, or ask about a figure, a deal, a person or an event.`,
-        items: ctx.lookups.topicLines(),
+        lead: `${why} ${named.length > 0 ? 'The source is first below; or try a topic,' : 'Try a topic below,'} or ask about a figure, a deal, a person or an event.`,
+        items: [...named, ...ctx.lookups.topicLines()],
         sources: [],
         next: [{ command: 'topics' }, { command: 'help' }],
         understood,
@@ -124,6 +129,15 @@ export const askCommand = defineCommand({
     };
   },
 });
+
+/** A line of guidance naming a registered source: its title, who it is by, and when it was published. */
+function namedSourceLine(knowledge: Knowledge, id: string): GuideItem[] {
+  const source = knowledge.sources.get(id);
+  if (!source) return [];
+  const cited = citedSource(source, 1);
+  const credit = sourceCredit(cited);
+  return [guideLine({ command: 'sources' }, `${cited.title}${credit ? ` (${credit})` : ''}, published ${publishedLabel(cited)}`)];
+}
 
 function nextFor(fact: Fact): CommandRef[] {
   const topic = fact.topics[0];

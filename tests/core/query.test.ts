@@ -152,6 +152,16 @@ describe('answers shaped by the question', () => {
     );
   });
 
+  it('a question about a named source that no fact answers gets the source as the registry holds it', () => {
+    const answer = answerText(answerer, 'who wrote the CNN piece?');
+    expect(answer.matched).toBe(false);
+    expect(answer.items[0]).toMatchObject({ type: 'guide', command: { command: 'sources' } });
+    expect(answer.items[0].text).toContain('Nectar Gan, Ben Westcott');
+    expect(answer.items[0].text).toContain('17 Jun 2021');
+    // Without a named source, only the topics.
+    expect(commandsOf(answerText(answerer, 'who wrote the football piece?').items)).not.toContainEqual({ command: 'sources' });
+  });
+
   it('the order of the countries helps tell which way a trade goes', () => {
     expect(ids('what does Russia export to China').flat()).toContain('cnn-russia-exports-raw-materials');
     expect(ids('what does China sell to Russia?').flat()).toEqual(expect.arrayContaining(['lifeline-china-top-supplier-to-russia']));
