@@ -81,6 +81,10 @@ interface Concept {
   phrase?: { synonyms: string[]; words: string[] };
   /** A word of a topic the base does not cover: no synonym reaches it, and a fact lacking it loses its full weight. */
   offDomain?: boolean;
+  /** A place a fact names (its `places`): a fact lacking it loses its full weight. */
+  place?: boolean;
+  /** A word only askers used (asked.yaml), never a fact: a fact lacking it loses what the word tells in English. */
+  askersOnly?: boolean;
 }
 
 /** A word the base never uses weighs as a word found in this many facts (less than one: more than any word it has). */
@@ -195,6 +199,8 @@ export class SearchEngine {
   private readonly phraseWords = new Set<string>();
   /** The base's own words, as written, by first letters: what a typo is corrected against. */
   private readonly vocabulary = new Map<string, Set<string>>();
+  /** The places facts name, as their stems joined by spaces. */
+  private readonly places = new Set<string>();
   /** Stems of the facts' own words (asked.yaml's aside): a word only an asker used may be a typo of one. */
   private readonly ownStems = new Set<string>();
   /** Words and phrases of topics the base does not cover, by their first word, longest first. */
@@ -326,6 +332,7 @@ export class SearchEngine {
       if (this.phrases.some((p) => p.tokens.join(' ') === tokens.join(' '))) continue;
       this.phrases.push({ tokens, stems: [...new Set(tokens.filter((t) => !this.stopwords.has(t)).map(this.stem))], whole: true });
     }
+    for (const place of new Set(this.facts.flatMap((f) => f.places))) this.places.add(this.stemsJoined(place));
     for (const p of this.phrases) for (const t of p.tokens) this.phraseWords.add(t);
     for (const p of this.phrases)
       if (p.tokens.length === 1 && !this.byStem.has(this.stem(p.tokens[0]))) this.byStem.set(this.stem(p.tokens[0]), p);
@@ -337,6 +344,14 @@ export class SearchEngine {
       yield;
     }
   }
+  /** A name's words as stems, stop words aside, joined by spaces: how places are compared. */
+  private stemsJoined(name: string): string {
+    return tokenize(name)
+      .filter((t) => !this.stopwords.has(t))
+      .map(this.stem)
+      .join(' ');
+  }
+
   /** The stems a phrase stands for: its rarest word, or nothing when it cannot occur in the base. */
   private specific(member: string, singles: Set<string>): string[] {
     const stems = tokenize(member)
@@ -421,10 +436,11 @@ export class SearchEngine {
         0,
       );
       // A word the base knows but this fact lacks counts against it less than one the base never uses;
-      // a number the question names (a year, an amount) counts in full: a fact about another year does not answer it.
+      // a number the question names (a year, an amount) counts in full: a fact about another year does not answer it;
+      // so does a place: gas in China does not answer gas in Europe.
       const absent = meaningful
         .filter((c) => !w.holds.includes(c))
-        .reduce((n, c) => n + c.cost * (c.known && !c.offDomain && !c.numeric ? KNOWN_LACKING_WEIGHT : 1), 0);
+        .reduce((n, c) => n + c.cost * (c.known && !c.offDomain && !c.numeric && !c.place && !c.askersOnly ? KNOWN_LACKING_WEIGHT : 1), 0);
       w.information = held / (w.holds.reduce((n, c) => n + c.weight, 0) + absent);
       // What a fact holds of the question counts more than how often it says it.
       const about = this.facts[w.id].about;
@@ -740,6 +756,7 @@ export class SearchEngine {
           own,
           whole: phrase.whole && stems.length === phrase.stems.length,
           phrase: held,
+          place: this.places.has(own.join(' ')),
         });
         i += phrase.tokens.length;
         continue;
@@ -765,9 +782,15 @@ export class SearchEngine {
         if (!corrected) stems = [s];
       }
       const known = stems.some((x) => this.df.has(x));
+      // A word only askers used (asked.yaml) is one the facts never say: lacking it costs as an unknown word does.
+      const askersOnly = known && !numeric && !corrected && !stems.some((x) => this.ownStems.has(x));
       const df = known ? Math.min(this.conceptDf({ stems }), this.facts.length) : this.englishDf(s);
       const weight = this.weightOf(df);
-      const cost = known && !numeric && !corrected ? this.costOf(weight, [s]) : weight;
+      const cost = askersOnly
+        ? this.weightOf(this.englishDf(s))
+        : known && !numeric && !corrected
+          ? this.costOf(weight, [s])
+          : weight;
       concepts.push({
         text: word,
         stems,
@@ -779,6 +802,8 @@ export class SearchEngine {
         corrected,
         numeric,
         own: stems,
+        place: this.places.has(s),
+        askersOnly,
       });
     }
     // The same concept twice adds nothing.

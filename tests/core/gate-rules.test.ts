@@ -72,4 +72,13 @@ describe('the relevance gate', () => {
   it('a lone letter the base never uses is shorthand, not a word of the question', () => {
     expect(engine.meaningfulWords('BRI central asia friction w/ russia')).toEqual(['bri', 'central asia', 'friction']);
   });
+
+  it('a place a fact lacks counts in full against it: arms sales to Russia do not answer arms sales to Syria', () => {
+    const own = { ...answerer.context.knowledge, vocabulary: { ...answerer.context.knowledge.vocabulary, asked: undefined } };
+    const withPlaces = new SearchEngine(own, loadEnglishFrequencies());
+    const withoutPlaces = new SearchEngine({ ...own, facts: own.facts.map((f) => ({ ...f, places: [] })) }, loadEnglishFrequencies());
+    expect(withoutPlaces.search('Chinese arms sales to Syria').matched).toBe(true);
+    expect(withPlaces.search('Chinese arms sales to Syria').matched).toBe(false);
+    expect(withPlaces.search('joint naval drills in the Baltic Sea').hits[0]?.fact.id).toBe('ruehl-joint-exercises-land-and-sea');
+  });
 });

@@ -97,4 +97,23 @@ describe('a question asked of a fact teaches the engine the words people use for
     expect(engine.meaningfulWords('vladivostock')).toEqual(['vladivostok']);
     expect(engine.search('vladivostock').hits[0]?.fact.id).toBe('ruehl-far-east-chinese-investment-immigration');
   });
+
+  it('a word only askers used costs a fact lacking it what the word tells in English, in full', () => {
+    // "review" is asked of the parade fact only ("military reviews"): the Huawei fact lacks it.
+    const engine = new SearchEngine(
+      {
+        ...knowledge,
+        vocabulary: {
+          ...knowledge.vocabulary,
+          asked: {
+            'geo-huawei-mts-5g': ['is huawei doing 5g with a russian phone company?'],
+            'ruehl-chinese-troops-moscow-parades': ['military reviews'],
+          },
+        },
+      },
+      english,
+    );
+    expect(engine.search('huawei phone company').hits[0]?.fact.id).toBe('geo-huawei-mts-5g');
+    expect(engine.search('Huawei phone review').matched).toBe(false);
+  });
 });
