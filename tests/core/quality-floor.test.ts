@@ -56,8 +56,8 @@ describe('answer quality over the labelled question set', () => {
     expect(rate(s.rightSource, s.answerable)).toBeGreaterThanOrEqual(0.985);
     // Under the earlier 0.99: the later batches' traps were written to find the gate's weak spots, and
     // the words of asked.yaml, which win outsiders' questions, let a few more through.
-    expect(rate(s.trapsRefused, s.traps)).toBeGreaterThanOrEqual(0.96);
-    expect(rate(s.trapsRefused + s.plainRefused, s.traps + s.plain)).toBeGreaterThanOrEqual(0.96);
+    expect(rate(s.trapsRefused, s.traps)).toBeGreaterThanOrEqual(0.97);
+    expect(rate(s.trapsRefused + s.plainRefused, s.traps + s.plain)).toBeGreaterThanOrEqual(0.97);
   });
 
   // Outsiders' questions sit below the team's own: a floor under today's figures so they
@@ -66,10 +66,10 @@ describe('answer quality over the labelled question set', () => {
     const outside = loadQuestionSet(answerer.context.knowledge, OUTSIDE_FILE);
     expect(outside.answerable.length).toBeGreaterThanOrEqual(390);
     const s = score(engineSystem(answerer), outside);
-    expect(rate(s.top5, s.answerable)).toBeGreaterThanOrEqual(0.89);
-    expect(rate(s.top1, s.answerable)).toBeGreaterThanOrEqual(0.8);
-    expect(rate(s.rightSource, s.answerable)).toBeGreaterThanOrEqual(0.89);
-    expect(rate(s.trapsRefused, s.traps)).toBeGreaterThanOrEqual(0.81);
-    expect(rate(s.trapsRefused + s.plainRefused, s.traps + s.plain)).toBeGreaterThanOrEqual(0.85);
+    expect(rate(s.top5, s.answerable)).toBeGreaterThanOrEqual(0.92);
+    expect(rate(s.top1, s.answerable)).toBeGreaterThanOrEqual(0.85);
+    expect(rate(s.rightSource, s.answerable)).toBeGreaterThanOrEqual(0.92);
+    expect(rate(s.trapsRefused, s.traps)).toBeGreaterThanOrEqual(0.82);
+    expect(rate(s.trapsRefused + s.plainRefused, s.traps + s.plain)).toBeGreaterThanOrEqual(0.86);
   });
 });
