@@ -786,11 +786,7 @@ export class SearchEngine {
       const askersOnly = known && !numeric && !corrected && !stems.some((x) => this.ownStems.has(x));
       const df = known ? Math.min(this.conceptDf({ stems }), this.facts.length) : this.englishDf(s);
       const weight = this.weightOf(df);
-      const cost = askersOnly
-        ? this.weightOf(this.englishDf(s))
-        : known && !numeric && !corrected
-          ? this.costOf(weight, [s])
-          : weight;
+      const cost = askersOnly ? this.weightOf(this.englishDf(s)) : known && !numeric && !corrected ? this.costOf(weight, [s]) : weight;
       concepts.push({
         text: word,
         stems,
