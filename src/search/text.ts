@@ -28,11 +28,13 @@ const AMOUNT_UNITS: Record<string, string> = { bn: 'billion', mn: 'million', tn:
 
 /** Letters and digits, lower-cased; everything else separates words. */
 export function tokenize(text: string): string[] {
-  // Apostrophes join rather than split, so "won't" is one word and "China's" stems to "china".
+  // A possessive is the word itself ("India's" is "india", never a typo of "indian"); other
+  // apostrophes join rather than split, so "won't" is one word.
   return (
     text
       .normalize('NFKC')
       .toLowerCase()
+      .replace(/(\p{L})['\u2019]s(?!\p{L})/gu, '$1')
       .replace(/(\p{L})['\u2019](\p{L})/gu, '$1$2')
       .replace(DESIGNATION, '$1$2')
       .replace(AMOUNT_SUFFIX, (_, n: string, unit: string) => `${n} ${AMOUNT_UNITS[unit]}`)

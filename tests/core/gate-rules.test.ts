@@ -67,6 +67,9 @@ describe('the relevance gate', () => {
   it('a word is never read as a longer base word it begins ("india" is not "indian")', () => {
     expect(engine.stemsOf('india')).toEqual(['india']);
     expect(engine.search('India China border clash').matched).toBe(false);
+    // A possessive is the word itself, so "India's" is not one edit from "indian" either.
+    expect(engine.stemsOf("India's")).toEqual(['india']);
+    expect(engine.search("India's oil imports from Russia").matched).toBe(false);
   });
 
   it('a lone letter the base never uses is shorthand, not a word of the question', () => {
