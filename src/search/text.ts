@@ -34,8 +34,9 @@ export function tokenize(text: string): string[] {
     text
       .normalize('NFKC')
       .toLowerCase()
-      .replace(/(\p{L})['\u2019]s(?!\p{L})/gu, '$1')
-      .replace(/(\p{L})['\u2019](\p{L})/gu, '$1$2')
+      .replace(/(\p{L})['\u2019](?:(s)(?!\p{L})|(\p{L}))/gu, (_, before: string, possessive?: string, next?: string) =>
+        possessive ? before : before + next,
+      )
       .replace(DESIGNATION, '$1$2')
       .replace(AMOUNT_SUFFIX, (_, n: string, unit: string) => `${n} ${AMOUNT_UNITS[unit]}`)
       .match(/[\p{L}\p{N}]+/gu) ?? []

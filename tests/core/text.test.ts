@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../src/search/text.ts';
 import { cutAtWord } from '../../src/text.ts';
 
 describe('cutAtWord', () => {
@@ -11,5 +12,11 @@ describe('cutAtWord', () => {
   it('cuts a single long word where it must', () => expect(cutAtWord('x'.repeat(30), 10)).toBe(`${'x'.repeat(9)}…`));
   it('lets the surface tidy the end of the cut', () => {
     expect(cutAtWord('R&amp;D spending rose', 5, (c) => c.replace(/&[a-z]*$/, ''))).toBe('R…');
+  });
+});
+
+describe('tokenize', () => {
+  it('reads a possessive as the word itself, and joins other apostrophes', () => {
+    expect(tokenize("India's oil, Russia’s won't O'Sullivan")).toEqual(['india', 'oil', 'russia', 'wont', 'osullivan']);
   });
 });
