@@ -3,7 +3,7 @@
  * citation numbers, conflicts side by side, then the sources. Colour only on a TTY.
  */
 
-import { itemLabel, publishedLabel, sideStatements, sourceCredit, statementLabel, unknownItem } from '../../src/answer/label.ts';
+import { itemLabel, sideStatements, sourceSummary, statementLabel, unknownItem } from '../../src/answer/label.ts';
 import type { Answer, AnswerItem, CheckItem, CitedSource, CommandRef, ConflictItem, FactItem, Statement } from '../../src/answer/types.ts';
 import { requestText } from '../../src/commands/request-text.ts';
 import { chartTextLines, isUtf8Locale } from './chart-text.ts';
@@ -75,9 +75,7 @@ function itemLines(item: AnswerItem, index: number, style: TerminalStyle): strin
 }
 
 export function sourceLine(s: CitedSource): string {
-  const by = sourceCredit(s);
-  const date = publishedLabel(s);
-  return `[${s.citation}] ${s.title}${by ? ` (${by})` : ''}, ${date}`;
+  return `[${s.citation}] ${sourceSummary(s)}`;
 }
 
 export interface TerminalOptions {

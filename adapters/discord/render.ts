@@ -5,15 +5,7 @@
  * at an item boundary with a note saying how much was left out.
  */
 import { type APIEmbed, type APIEmbedField, escapeMarkdown } from 'discord.js';
-import {
-  citationsOf,
-  itemLabel,
-  publishedLabel,
-  sideStatements,
-  sourceCredit,
-  statementLabel,
-  unknownItem,
-} from '../../src/answer/label.ts';
+import { citationsOf, itemLabel, sideStatements, sourceSummary, statementLabel, unknownItem } from '../../src/answer/label.ts';
 import type { Answer, AnswerItem, CitedSource, Statement } from '../../src/answer/types.ts';
 import { cutAtWord } from '../../src/text.ts';
 import { slashText } from './commands/sinorussia.ts';
@@ -89,12 +81,7 @@ export function itemBlock(item: AnswerItem, index: number): string {
 }
 
 export function sourceLine(source: CitedSource): string {
-  const by = sourceCredit(source);
-  const date = publishedLabel(source);
-  return fit(
-    `**[${source.citation}]** ${escapeText(source.title)}${by ? ` (${escapeText(by)})` : ''}, ${escapeText(date)}`,
-    LIMITS.fieldValue,
-  );
+  return fit(`**[${source.citation}]** ${escapeText(sourceSummary(source))}`, LIMITS.fieldValue);
 }
 
 /** Packs blocks into `budget` characters, stopping at a block boundary; the note says what was left out. */

@@ -4,15 +4,7 @@
  * message stays inside Slack's limits: a long answer is cut at an item boundary with a note.
  */
 import type { types } from '@slack/bolt';
-import {
-  citationsOf,
-  itemLabel,
-  publishedLabel,
-  sideStatements,
-  sourceCredit,
-  statementLabel,
-  unknownItem,
-} from '../../src/answer/label.ts';
+import { citationsOf, itemLabel, sideStatements, sourceSummary, statementLabel, unknownItem } from '../../src/answer/label.ts';
 import type {
   Answer,
   AnswerItem,
@@ -131,11 +123,7 @@ function conflictBlock(item: ConflictItem): SectionBlock {
 }
 
 export function sourceText(s: CitedSource): string {
-  const credit = sourceCredit(s);
-  return cutAtWord(
-    `[${s.citation}] ${escapeSlack(s.title)}${credit ? ` (${escapeSlack(credit)})` : ''}, ${escapeSlack(publishedLabel(s))}`,
-    SOURCE_TEXT,
-  );
+  return cutAtWord(`[${s.citation}] ${escapeSlack(sourceSummary(s))}`, SOURCE_TEXT);
 }
 
 /** Context blocks of at most ten elements each. */

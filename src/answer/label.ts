@@ -78,6 +78,12 @@ export function publishedLabel(source: Pick<CitedSource, 'published' | 'approxim
   return `${source.approximate ? 'about ' : ''}${source.published}`;
 }
 
+/** A source as every surface lists it: its title, who it is by, and when it was published. */
+export function sourceSummary(source: CitedSource): string {
+  const by = sourceCredit(source);
+  return `${source.title}${by ? ` (${by})` : ''}, ${publishedLabel(source)}`;
+}
+
 /**
  * Who a source is, as every surface credits it: the publisher and authors the text names,
  * then what the text is (an excerpt of a named work, a repost, a machine translation).

@@ -1,6 +1,6 @@
 import { citedSource } from '../answer/compose.ts';
 import { guideLine } from '../answer/guide.ts';
-import { figureOf, publishedLabel, sourceCredit } from '../answer/label.ts';
+import { figureOf, sourceSummary } from '../answer/label.ts';
 import type { Answer, CommandRef, ComposedItem, GuideItem, QueryInfo } from '../answer/types.ts';
 import type { Fact, Knowledge } from '../knowledge/types.ts';
 import { periodsMeet } from '../query/periods.ts';
@@ -103,7 +103,7 @@ export const askCommand = defineCommand({
         query: parsed.query,
         matched: false,
         title: 'No match',
-        lead: `${why} ${named.length > 0 ? 'The source is first below; or try a topic,' : 'Try a topic below,'} or ask about a figure, a deal, a person or an event.`,
+        lead: `${why}${named.length > 0 ? ' The source is first below.' : ''} Try a topic below, or ask about a figure, a deal, a person or an event.`,
         items: [...named, ...ctx.lookups.topicLines()],
         sources: [],
         next: [{ command: 'topics' }, { command: 'help' }],
@@ -130,13 +130,10 @@ export const askCommand = defineCommand({
   },
 });
 
-/** A line of guidance naming a registered source: its title, who it is by, and when it was published. */
+/** A line of guidance naming a registered source as every surface lists it. */
 function namedSourceLine(knowledge: Knowledge, id: string): GuideItem[] {
   const source = knowledge.sources.get(id);
-  if (!source) return [];
-  const cited = citedSource(source, 1);
-  const credit = sourceCredit(cited);
-  return [guideLine({ command: 'sources' }, `${cited.title}${credit ? ` (${credit})` : ''}, published ${publishedLabel(cited)}`)];
+  return source ? [guideLine({ command: 'sources' }, sourceSummary(citedSource(source, 1)))] : [];
 }
 
 function nextFor(fact: Fact): CommandRef[] {
