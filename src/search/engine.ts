@@ -50,7 +50,7 @@ interface PhraseEntry {
   tokens: string[];
   stems: string[];
   whole?: boolean;
-  /** The stems its synonyms stand for, without its own words'. */
+  /** The stems its synonym group or expansion stands for, before its own words are added. */
   synonyms?: string[];
 }
 
@@ -657,7 +657,12 @@ export class SearchEngine {
    */
   private onlyAsked(word: string): boolean {
     const s = this.stem(word);
-    return this.df.has(s) && !this.ownStems.has(s) && !this.phraseWords.has(word) && !this.byStem.has(s) && !this.stopwords.has(word);
+    return this.askedOnlyStem(s) && !this.phraseWords.has(word) && !this.byStem.has(s) && !this.stopwords.has(word);
+  }
+
+  /** Is the stem in the base only through asked.yaml's questions, never in a fact's own words? */
+  private askedOnlyStem(s: string): boolean {
+    return this.df.has(s) && !this.ownStems.has(s);
   }
 
   /** Is a typed word one the base or the vocabulary knows (so no correction is needed)? */
@@ -783,7 +788,7 @@ export class SearchEngine {
       }
       const known = stems.some((x) => this.df.has(x));
       // A word only askers used (asked.yaml) is one the facts never say: lacking it costs as an unknown word does.
-      const askersOnly = known && !numeric && !corrected && !stems.some((x) => this.ownStems.has(x));
+      const askersOnly = !numeric && !corrected && this.askedOnlyStem(s);
       const df = known ? Math.min(this.conceptDf({ stems }), this.facts.length) : this.englishDf(s);
       const weight = this.weightOf(df);
       const cost = askersOnly ? this.weightOf(this.englishDf(s)) : known && !numeric && !corrected ? this.costOf(weight, [s]) : weight;
