@@ -87,6 +87,7 @@ export const askCommand = defineCommand({
       phrases: query.phrases,
       sources: query.sources,
       periods: query.periods,
+      relation: query.relation,
     });
     if (!outcome.matched) {
       const why =

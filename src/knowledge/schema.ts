@@ -164,6 +164,8 @@ export const SearchFileSchema = z.strictObject({
   intents: z.partialRecord(z.enum(INTENTS), z.array(term)).optional(),
   /** Words and phrases of topics the base does not cover ("hotel", "recipe"): they carry a question. */
   off_domain: z.array(term).optional(),
+  /** Openings ("who") whose next word is what the question asks about ("who founded"): an answer must hold it. */
+  relation_cues: z.array(term).optional(),
 });
 
 /** The names people use for each source, keyed by source id (knowledge/source-names.yaml). */

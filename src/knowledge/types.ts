@@ -80,6 +80,8 @@ export interface SearchVocabulary {
   intents?: Partial<Record<Intent, string[]>>;
   /** Words and phrases of topics the base does not cover: matched as typed, they carry a question. */
   off_domain?: string[];
+  /** Openings ("who") whose next word is what the question asks about: an answer must hold it. */
+  relation_cues?: string[];
   source_names?: Record<string, string[]>;
   /** Words people use for a fact that it does not say itself, by fact id (aliases.yaml). */
   aliases?: Record<string, string[]>;

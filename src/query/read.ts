@@ -27,6 +27,8 @@ export interface Understood {
   unexplained: string[];
   /** The question names a measure by a name of two words or more and says nothing else. */
   wholeName: boolean;
+  /** The word a "who …" question asks about ("who founded", "who heads"): an answer must hold it. */
+  relation?: string;
 }
 
 /** When several intents are cued, the first of these wins. */
@@ -36,6 +38,8 @@ const WILDCARD_MAX = 6;
 const CHANGE_WORDS = ['grow', 'change', 'fell'];
 /** A question opening with one of these asks more than a figure ("what does China sell to Russia"). */
 const QUESTION_WORDS = new Set(['what', 'which', 'who', 'why', 'how', 'where', 'when', 'does', 'do', 'did', 'is', 'are']);
+/** In a relation cue, where a name the facts give stands ("when did <name>"). */
+const NAME_SLOT = '<name>';
 const QUOTED = /["“”«»]([^"“”«»]{2,80})["“”«»]/g;
 /** An ordinal ("75th", "3rd") the base never writes is searched as its number, the way facts write it ("75 years"). */
 const ORDINAL = /^(\p{N}+)(?:st|nd|rd|th)$/u;
@@ -58,12 +62,15 @@ export class QueryReader {
   private readonly changeStems: Set<string>;
   /** Ordinals the base writes as such ("20th century"): searched as typed. */
   private readonly ordinals = new Set<string>();
+  /** Openings whose next word is what the question asks about ("who" + "founded"). */
+  private readonly relationCues: string[][];
 
   constructor(
     knowledge: Pick<Knowledge, 'facts' | 'vocabulary'>,
     private readonly engine: SearchEngine,
   ) {
     const v = knowledge.vocabulary;
+    this.relationCues = (v.relation_cues ?? []).map(cueTokens).filter((t) => t.length > 0);
     this.changeStems = new Set(CHANGE_WORDS.flatMap((w) => engine.equivalents(engine.stem(w))));
     for (const intent of PRIORITY) for (const cue of v.intents?.[intent] ?? []) this.cues.push({ tokens: cueTokens(cue), value: intent });
     for (const [id, names] of Object.entries(v.source_names ?? {}))
@@ -89,6 +96,20 @@ export class QueryReader {
       if (!f.saidBy) continue;
       for (const w of tokenize(f.saidBy)) if (w.length >= 3 && !this.speakers.has(w)) this.speakers.set(w, f.saidBy);
     }
+  }
+
+  /** The word after a relation cue that opens the question ("who founded", "when did Mishustin become"). */
+  private relationAfter(tokens: string[]): string | undefined {
+    for (const cue of this.relationCues) {
+      let at = 0;
+      const fits = cue.every((t) => {
+        const n = t === NAME_SLOT ? this.engine.nameLength(tokens, at) : tokens[at] === t ? 1 : 0;
+        at += n;
+        return n > 0;
+      });
+      if (fits) return tokens[at];
+    }
+    return undefined;
   }
 
   read(question: string): Understood {
@@ -147,6 +168,8 @@ export class QueryReader {
     for (const c of cued) explained.add(this.engine.stem(c));
     const unexplained = this.engine.meaningfulWords(searchText).filter((w) => !this.engine.stemsOf(w).every((s) => explained.has(s)));
     const longest = Math.max(0, ...matched.keys());
+    const after = this.relationAfter(tokens);
+    const relation = after && !ENGLISH_STOP_WORDS.has(after) && !cued.has(after) ? after : undefined;
     return {
       intent,
       periods,
@@ -157,13 +180,14 @@ export class QueryReader {
       searchText,
       unexplained,
       wholeName: longest >= 2 && unexplained.length === 0 && !QUESTION_WORDS.has(tokens[0]),
+      relation,
     };
   }
 }
 
-/** A cue's tokens; `*` stays a wildcard, and a leading `^` anchors the cue to the question's start. */
+/** A cue's tokens; `<name>` stays a slot for a name, `*` a wildcard, and a leading `^` anchors the cue to the question's start. */
 function cueTokens(cue: string): string[] {
-  return cue.split(/\s+/).flatMap((part) => (part === '*' || part === '^' ? [part] : tokenize(part)));
+  return cue.split(/\s+/).flatMap((part) => (part === '*' || part === '^' || part === NAME_SLOT ? [part] : tokenize(part)));
 }
 
 /** Where a token sequence (with `*` wildcards of one to six tokens) occurs, as the indexes it covers. */

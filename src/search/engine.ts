@@ -16,6 +16,7 @@ import MiniSearch, { type Query } from 'minisearch';
 import type { Fact, Knowledge } from '../knowledge/types.ts';
 import { LruCache } from '../lru.ts';
 import { drain, inSlices } from '../slices.ts';
+import { countryNames } from './countries.ts';
 import type { EnglishFrequencies } from './english.ts';
 import { ENGLISH_STOP_WORDS, editDistance, Stemmer, tokenize, transpositions } from './text.ts';
 
@@ -43,6 +44,8 @@ export interface SearchOptions {
   sources?: string[];
   /** Periods the question names: facts about them rank higher. */
   periods?: { start: string; end: string }[];
+  /** A word the question asks about ("who founded…"): a fact lacking it does not answer. */
+  relation?: string;
 }
 
 /** A vocabulary entry: a synonym, an expansion or a name, as words and the stems it searches. */
@@ -52,6 +55,8 @@ interface PhraseEntry {
   whole?: boolean;
   /** The stems its synonym group or expansion stands for, before its own words are added. */
   synonyms?: string[];
+  /** A member of its synonym group names a country ("us" for "united states"). */
+  country?: boolean;
 }
 
 interface Concept {
@@ -83,6 +88,8 @@ interface Concept {
   offDomain?: boolean;
   /** A place a fact names (its `places`): a fact lacking it loses its full weight. */
   place?: boolean;
+  /** A country ("Japan", "the US"): a figure about another country's trade does not answer it. */
+  country?: boolean;
   /** A word only askers used (asked.yaml), never a fact: a fact lacking it loses what the word tells in English. */
   askersOnly?: boolean;
 }
@@ -201,6 +208,10 @@ export class SearchEngine {
   private readonly vocabulary = new Map<string, Set<string>>();
   /** The places facts name, as their stems joined by spaces. */
   private readonly places = new Set<string>();
+  /** The names facts give (people, places, speakers) and each word of a person's name, as tokens joined by spaces. */
+  private readonly names = new Set<string>();
+  /** The world's countries, as their stems joined by spaces. */
+  private readonly countries = new Set<string>();
   /** Stems of the facts' own words (asked.yaml's aside): a word only an asker used may be a typo of one. */
   private readonly ownStems = new Set<string>();
   /** Words and phrases of topics the base does not cover, by their first word, longest first. */
@@ -301,6 +312,7 @@ export class SearchEngine {
     if (this.facts.length >= 50) {
       for (const [s, n] of this.df) if (n / this.facts.length > GENERIC_SHARE) this.generic.add(s);
     }
+    for (const name of countryNames()) this.countries.add(this.stemsJoined(name));
     yield;
     const groupOf = new Map<string, string[]>();
     for (const group of vocabulary.synonyms) {
@@ -313,8 +325,9 @@ export class SearchEngine {
           .map((t) => this.stem(t[0])),
       );
       const stems = [...new Set(group.flatMap((m) => this.specific(m, singles)))];
+      const country = group.some((m) => this.countries.has(this.stemsJoined(m)));
       for (const member of group) {
-        this.addPhrase(member, stems);
+        this.addPhrase(member, stems, country);
         groupOf.set(tokenize(member).join(' '), stems);
       }
     }
@@ -333,6 +346,10 @@ export class SearchEngine {
       this.phrases.push({ tokens, stems: [...new Set(tokens.filter((t) => !this.stopwords.has(t)).map(this.stem))], whole: true });
     }
     for (const place of new Set(this.facts.flatMap((f) => f.places))) this.places.add(this.stemsJoined(place));
+    for (const f of this.facts) {
+      for (const name of [...f.people, ...f.places, f.saidBy ?? '']) if (name) this.names.add(tokenize(name).join(' '));
+      for (const person of [...f.people, f.saidBy ?? '']) for (const w of tokenize(person)) if (!this.stopwords.has(w)) this.names.add(w);
+    }
     for (const p of this.phrases) for (const t of p.tokens) this.phraseWords.add(t);
     for (const p of this.phrases)
       if (p.tokens.length === 1 && !this.byStem.has(this.stem(p.tokens[0]))) this.byStem.set(this.stem(p.tokens[0]), p);
@@ -365,12 +382,12 @@ export class SearchEngine {
     return [stems.reduce((a, b) => ((this.df.get(b) as number) < (this.df.get(a) as number) ? b : a))];
   }
 
-  private addPhrase(member: string, stems: string[]) {
+  private addPhrase(member: string, stems: string[], country = false) {
     const tokens = tokenize(member);
     if (tokens.length === 0) return;
     const own = tokens.filter((t) => !this.stopwords.has(t)).map(this.stem);
     // Typed in full, a phrase also searches its own words.
-    this.phrases.push({ tokens, stems: [...new Set([...stems, ...own])], synonyms: stems });
+    this.phrases.push({ tokens, stems: [...new Set([...stems, ...own])], synonyms: stems, country });
   }
 
   search(question: string, options: SearchOptions = {}): SearchOutcome {
@@ -428,6 +445,9 @@ export class SearchEngine {
     }
     if (reranking.length > 0) this.rerank(weighed, reranking);
     const order = this.orderOf(concepts.filter((c) => c.generic));
+    // "Who founded X": every other word of it is as specific, and a fact lacking one loses it in full.
+    const relation = this.relationOf(meaningful, options.relation);
+    const knownLacking = relation ? 1 : KNOWN_LACKING_WEIGHT;
     for (const [rank, w] of weighed.entries()) {
       // "What does China sell to Russia": a claim naming them in the same order ranks higher.
       if (order.length >= 2 && rank < RERANK && this.sameOrder(order, w.id)) w.score *= SAME_ORDER_BOOST;
@@ -440,7 +460,10 @@ export class SearchEngine {
       // so does a place: gas in China does not answer gas in Europe.
       const absent = meaningful
         .filter((c) => !w.holds.includes(c))
-        .reduce((n, c) => n + c.cost * (c.known && !c.offDomain && !c.numeric && !c.place && !c.askersOnly ? KNOWN_LACKING_WEIGHT : 1), 0);
+        .reduce(
+          (n, c) => n + c.cost * (c.known && !c.offDomain && !c.numeric && !c.place && !c.whole && !c.askersOnly ? knownLacking : 1),
+          0,
+        );
       w.information = held / (w.holds.reduce((n, c) => n + c.weight, 0) + absent);
       // What a fact holds of the question counts more than how often it says it.
       const about = this.facts[w.id].about;
@@ -455,10 +478,20 @@ export class SearchEngine {
     // A fact holding one word of the question answers only a question of two, the other a word
     // the base uses: "when did Navalny die" is not answered by Navalny's arrest.
     const oneWordAnswers = meaningful.length <= 2 && meaningful.every((c) => c.known);
+    // A figure question naming a country is about that country: China's trade with Russia
+    // does not answer "Japan-China trade".
+    // A place tells where, not what: it carries only a question that names nothing else.
+    const placesOnly = meaningful.every((c) => c.place || c.numeric);
+    const countries = options.preferFigures ? meaningful.filter((c) => c.country) : [];
     const carries = (w: Weighed) =>
       w.information >= MIN_INFORMATION &&
+      countries.every((c) => w.holds.includes(c)) &&
+      // "Who founded Chatham House": a fact about Chatham House that says nothing of a founding does not answer.
+      (!relation || w.holds.includes(relation)) &&
       (w.holds.length >= 2 || oneWordAnswers) &&
-      w.holds.some((c) => !c.numeric && !this.isEveryday(c) && (!w.askedOnly.includes(c) || w.holds.length >= 2));
+      w.holds.some(
+        (c) => !c.numeric && !this.isEveryday(c) && (!c.place || placesOnly) && (!w.askedOnly.includes(c) || w.holds.length >= 2),
+      );
     // One that carries the question leads a higher-scoring one that does not (a word with many
     // synonyms, "war", scores high in facts that lack the rest); a phrase match keeps the lead.
     if (weighed.length > 0 && !carries(weighed[0]) && !phraseFacts.has(weighed[0].id)) {
@@ -477,6 +510,23 @@ export class SearchEngine {
       if (w === best || phraseFacts.has(w.id) || shown(w)) hits.push({ fact: this.facts[w.id], score: w.score });
     }
     return { hits, matched: true };
+  }
+
+  /** How many tokens from `at` make a name the facts give ("sergey lavrov", "mishustin"), longest first; 0 if none. */
+  nameLength(tokens: string[], at: number): number {
+    for (let n = Math.min(4, tokens.length - at); n > 0; n--) if (this.names.has(tokens.slice(at, at + n).join(' '))) return n;
+    return 0;
+  }
+
+  /**
+   * The concept the word a question asks about became (as itself, corrected, or inside a
+   * phrase); none for an everyday word ("when did Xi make…"), which says too little to require.
+   */
+  private relationOf(concepts: Concept[], word: string | undefined): Concept | undefined {
+    if (word === undefined) return undefined;
+    const s = this.stem(word);
+    const c = concepts.find((c) => c.text.split(' ').includes(word) || c.own.includes(s) || (c.parts ?? []).some((p) => p.own.includes(s)));
+    return c && !this.isEveryday(c) ? c : undefined;
   }
 
   /** The words of a question that carry meaning here (no stop words, no generic words). */
@@ -761,7 +811,8 @@ export class SearchEngine {
           own,
           whole: phrase.whole && stems.length === phrase.stems.length,
           phrase: held,
-          place: this.places.has(own.join(' ')),
+          place: this.places.has(own.join(' ')) || this.countries.has(own.join(' ')),
+          country: phrase.country || this.countries.has(own.join(' ')),
         });
         i += phrase.tokens.length;
         continue;
@@ -803,7 +854,8 @@ export class SearchEngine {
         corrected,
         numeric,
         own: stems,
-        place: this.places.has(s),
+        place: this.places.has(s) || this.countries.has(s),
+        country: this.countries.has(s),
         askersOnly,
       });
     }

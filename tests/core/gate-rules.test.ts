@@ -2,7 +2,8 @@
  * Rules of the relevance gate that a question's small words must not defeat: function words
  * carry nothing, a short acronym is not a typo, a year asked is never generic and a fact
  * about another year does not answer it; a phrase is held as a phrase, and one word found
- * answers only a short question.
+ * answers only a short question; a place says where, not what; and a fact must say what a
+ * "who …" question asks about.
  */
 import { describe, expect, it } from 'vitest';
 import { SearchEngine } from '../../src/search/engine.ts';
@@ -76,12 +77,39 @@ describe('the relevance gate', () => {
     expect(engine.meaningfulWords('BRI central asia friction w/ russia')).toEqual(['bri', 'central asia', 'friction']);
   });
 
-  it('a place a fact lacks counts in full against it: arms sales to Russia do not answer arms sales to Syria', () => {
+  it('a place a fact lacks counts in full against it: arms sales to Russia do not answer arms sales to Crimea', () => {
     const own = { ...answerer.context.knowledge, vocabulary: { ...answerer.context.knowledge.vocabulary, asked: undefined } };
     const withPlaces = new SearchEngine(own, loadEnglishFrequencies());
     const withoutPlaces = new SearchEngine({ ...own, facts: own.facts.map((f) => ({ ...f, places: [] })) }, loadEnglishFrequencies());
-    expect(withoutPlaces.search('Chinese arms sales to Syria').matched).toBe(true);
-    expect(withPlaces.search('Chinese arms sales to Syria').matched).toBe(false);
+    expect(withoutPlaces.search('Chinese arms sales to Crimea').matched).toBe(true);
+    expect(withPlaces.search('Chinese arms sales to Crimea').matched).toBe(false);
+    // A country is a place whether or not a fact names it.
+    expect(withoutPlaces.search('Chinese arms sales to Syria').matched).toBe(false);
     expect(withPlaces.search('joint naval drills in the Baltic Sea').hits[0]?.fact.id).toBe('ruehl-joint-exercises-land-and-sea');
+  });
+
+  it('a figure question naming a country is about that country', () => {
+    const ask = (q: string) => answerer.answerNow(answerer.parseText(q)).matched;
+    expect(ask('How much LNG does China import from Russia?')).toBe(true);
+    expect(ask('How much LNG does Japan import from Russia?')).toBe(false);
+    expect(ask('US-China goods trade total 2022')).toBe(false);
+  });
+
+  it('a place tells where, not what: it carries a question only when the question names nothing else', () => {
+    expect(engine.search('Japan in 2022').matched).toBe(true);
+    expect(engine.search('Japan trade volume 2022').matched).toBe(false);
+    expect(engine.search('North Korea exports').matched).toBe(false);
+  });
+
+  it('a fact that does not say what a "who …" or "when did <name> …" question asks about does not answer it', () => {
+    const ask = (q: string) => answerer.answerNow(answerer.parseText(q));
+    expect(answerer.parseText('Who founded Chatham House?')).toMatchObject({ command: 'ask' });
+    expect(ask('Who founded Chatham House?').matched).toBe(false);
+    expect(ask('Who founded Huawei?').matched).toBe(false);
+    expect(ask('When was Sergey Lavrov appointed foreign minister?').matched).toBe(false);
+    const heads = ask('who heads RIAC');
+    expect(heads.matched && heads.items[0].type !== 'guide' && heads.items[0].evidence[0].factId).toBe('wv-kortunov-riac-global-times');
+    // An everyday word says too little to require: "make" is not what the question asks about.
+    expect(ask("when did xi make the 'best friend' remark").matched).toBe(true);
   });
 });
