@@ -69,6 +69,21 @@ export const askCommand = defineCommand({
       };
     }
 
+    // A figure asked for a period no figure covers is said to be missing, with the periods the
+    // base has: a fact about something else of that year would read as the answer.
+    const gap = missingFigure(ctx, query);
+    if (gap)
+      return {
+        kind: 'no-match',
+        query: parsed.query,
+        matched: false,
+        title: 'No figure for that period',
+        ...gap,
+        sources: [],
+        next: [{ command: 'topics' }, { command: 'help' }],
+        understood,
+      };
+
     const dated = periodAnswer(ctx, query);
     if (dated)
       return {
@@ -196,6 +211,29 @@ function figureAnswer(ctx: CommandContext, q: Understood): (Pick<Answer, 'lead' 
     return { lead, items, sources, facts: ordered };
   }
   return undefined;
+}
+
+/**
+ * A question only about a measure and a period ("trade in 2015") that no figure of the measure
+ * covers: what the base lacks, and the periods it has figures for, each a question to ask.
+ */
+function missingFigure(ctx: CommandContext, q: Understood): Pick<Answer, 'lead' | 'items'> | undefined {
+  if (q.measures.length === 0 || q.unexplained.length > 0 || q.periods.length === 0) return undefined;
+  if (!FIGURE_INTENTS.has(q.intent) && q.intent !== 'lookup') return undefined;
+  const fromSources = (f: Fact) => q.sources.length === 0 || q.sources.includes(f.sourceId);
+  const measures = q.measures[0];
+  const figures = measures.flatMap((m) => ctx.lookups.measureFigures(m)).filter((f) => fromSources(f) && f.figure?.periodGiven);
+  if (figures.length === 0) return undefined;
+  const periods = [...new Map(figures.map((f) => f.figure as NonNullable<Fact['figure']>).map((g) => [g.period.label, g.period])).values()];
+  if (periods.some((p) => q.periods.some((asked) => periodsMeet(asked, p)))) return undefined;
+  periods.sort((a, b) => a.start.localeCompare(b.start));
+  const name = ctx.knowledge.vocabulary.measureNames?.[measures[0]]?.[0] ?? measures[0];
+  return {
+    lead: `The base has no ${name} figure for ${q.periods.map((p) => p.label).join(' or ')}. It has figures for the periods below.`,
+    items: periods.map((p) =>
+      guideLine({ command: 'ask', options: { question: `${name} in ${p.label}` } }, `the ${name} figures for ${p.label}`),
+    ),
+  };
 }
 
 /**

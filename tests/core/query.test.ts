@@ -106,6 +106,22 @@ describe('answers shaped by the question', () => {
     expect(asFact(answer.items[0]).figure?.period.raw).toBe('2018');
   });
 
+  it('a figure asked for a period no figure covers is said to be missing, with the periods the base has', () => {
+    const answer = answerText(answerer, 'What was the value of China-Russia trade in 2015?');
+    expect(answer).toMatchObject({ kind: 'no-match', matched: false, sources: [] });
+    expect(answer.lead).toMatch(/no trade figure for 2015/);
+    expect(commandsOf(answer.items)).toEqual([
+      { command: 'ask', options: { question: 'trade in 2018' } },
+      { command: 'ask', options: { question: 'trade in 2022' } },
+    ]);
+    expect(answer.items.map((i) => (i.type === 'guide' ? i.text : ''))).toEqual([
+      'the trade figures for 2018',
+      'the trade figures for 2022',
+    ]);
+    // A period the figures cover is answered from them.
+    expect(answerText(answerer, 'What was the value of China-Russia trade in 2018?').matched).toBe(true);
+  });
+
   it('"latest" puts the newest figure first and says as of when', () => {
     const answer = answerText(answerer, 'latest bilateral trade figure');
     const starts = cited(answer.items).map((i) => figureOf(i)?.period.start ?? '');
