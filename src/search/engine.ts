@@ -642,8 +642,9 @@ export class SearchEngine {
       // In a four-letter word only a dropped letter is read as a typo ("trde"): a changed one
       // too often makes another real word ("leak", "lead").
       if (word.length === 4 && candidate.length !== 5) continue;
-      // A word that the candidate only lengthens is another word of its own ("india", "indian").
-      if (candidate.startsWith(word)) continue;
+      // A word that the candidate only lengthens is another word of its own ("india", "indian"),
+      // unless the candidate is a name the facts give: "chunyin" is Hua Chunying cut short.
+      if (candidate.startsWith(word) && !this.names.has(candidate)) continue;
       const d = editDistance(word, candidate, max);
       if (d < best) [best, out] = [d, [candidate]];
       else if (d === best && d <= max) out.push(candidate);
@@ -680,6 +681,24 @@ export class SearchEngine {
       if (usable(a) && usable(b) && (!best || Math.min(a.length, b.length) > Math.min(best[0].length, best[1].length))) best = [a, b];
     }
     return best;
+  }
+
+  /**
+   * Two typed words that are one word of the facts written apart ("co-operation",
+   * "break through"), as that word, when one of them is not a word of the facts on its own.
+   */
+  private joined(tokens: string[]): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const [a, b] = [tokens[i], tokens[i + 1] ?? ''];
+      const whole = a + b;
+      const apart = !this.ownStems.has(this.stem(a)) || !this.ownStems.has(this.stem(b));
+      if (b && apart && !this.stopwords.has(a) && !this.stopwords.has(b) && !/\p{N}/u.test(whole) && this.ownStems.has(this.stem(whole))) {
+        out.push(whole);
+        i++;
+      } else out.push(a);
+    }
+    return out;
   }
 
   /** Is the concept one everyday word ("time", "way", "people"), too common in English to carry a question? */
@@ -759,8 +778,7 @@ export class SearchEngine {
     // A word nobody uses here is first read as the base word it is one typo from, so a
     // corrected word finds its synonyms too.
     const fixedAt = new Set<number>();
-    const tokens = tokenize(question)
-      .slice(0, 200)
+    const tokens = this.joined(tokenize(question).slice(0, 200))
       .flatMap((t) => (this.knows(t) || this.correct(t).length > 0 || this.relative(t) ? [t] : (this.split(t) ?? [t])))
       .map((t, i) => {
         if (this.knows(t) && !this.onlyAsked(t)) return t;

@@ -13,7 +13,7 @@ export const ENGLISH_STOP_WORDS = new Set(
   s t about against between during before after above below off out until
   already although among amongst another anyway around because besides else even however indeed instead
   meanwhile moreover much must nevertheless nonetheless often otherwise rather shall several since
-  somehow sometimes still therefore though thus toward towards unless whereas whether yet`.split(/\s+/),
+  somehow sometimes still therefore though thus toward towards unless whereas whether yet via whilst onto`.split(/\s+/),
 );
 
 /**

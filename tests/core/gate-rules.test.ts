@@ -15,7 +15,7 @@ const engine = new SearchEngine(answerer.context.knowledge, loadEnglishFrequenci
 
 describe('the relevance gate', () => {
   it('function words ("rather", "among", "besides", "else") carry nothing', () => {
-    expect(engine.meaningfulWords('why rather than among them, besides what else')).toEqual([]);
+    expect(engine.meaningfulWords('why rather than among them, besides what else, via whom')).toEqual([]);
   });
 
   it('words that frame a question ("types", "mentioned", "annual") carry nothing either', () => {
@@ -71,6 +71,15 @@ describe('the relevance gate', () => {
     // A possessive is the word itself, so "India's" is not one edit from "indian" either.
     expect(engine.stemsOf("India's")).toEqual(['india']);
     expect(engine.search("India's oil imports from Russia").matched).toBe(false);
+  });
+
+  it('a name cut short is read as the name: "chunyin" is Hua Chunying', () => {
+    expect(engine.meaningfulWords('hua chunyin')).toEqual(['hua chunying']);
+  });
+
+  it('a word of the facts written in two parts is read as that word ("co-operation")', () => {
+    expect(engine.meaningfulWords('co-operation')).toEqual(['cooperation']);
+    expect(engine.meaningfulWords('energy security')).toEqual(['energy', 'security']);
   });
 
   it('a lone letter the base never uses is shorthand, not a word of the question', () => {
