@@ -103,6 +103,7 @@ export const askCommand = defineCommand({
       sources: query.sources,
       periods: query.periods,
       relation: query.relation,
+      amount: query.asksAmount,
     });
     if (!outcome.matched) {
       const why =

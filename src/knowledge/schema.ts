@@ -166,6 +166,8 @@ export const SearchFileSchema = z.strictObject({
   off_domain: z.array(term).optional(),
   /** Openings ("who") whose next word is what the question asks about ("who founded"): an answer must hold it. */
   relation_cues: z.array(term).optional(),
+  /** Cues of a question asking for an amount ("how many"): only a fact stating one answers it. */
+  amount_cues: z.array(term).optional(),
 });
 
 /** The names people use for each source, keyed by source id (knowledge/source-names.yaml). */

@@ -82,6 +82,8 @@ export interface SearchVocabulary {
   off_domain?: string[];
   /** Openings ("who") whose next word is what the question asks about: an answer must hold it. */
   relation_cues?: string[];
+  /** Cues of a question asking for an amount ("how many"): only a fact stating one answers it. */
+  amount_cues?: string[];
   source_names?: Record<string, string[]>;
   /** Words people use for a fact that it does not say itself, by fact id (aliases.yaml). */
   aliases?: Record<string, string[]>;

@@ -29,6 +29,8 @@ export interface Understood {
   wholeName: boolean;
   /** The word a "who …" question asks about ("who founded", "who heads"): an answer must hold it. */
   relation?: string;
+  /** The question asks for an amount ("how many", "what share"): an answer must state one. */
+  asksAmount: boolean;
 }
 
 /** When several intents are cued, the first of these wins. */
@@ -64,6 +66,8 @@ export class QueryReader {
   private readonly ordinals = new Set<string>();
   /** Openings whose next word is what the question asks about ("who" + "founded"). */
   private readonly relationCues: string[][];
+  /** Cues of a question asking for an amount ("how many"). */
+  private readonly amountCues: string[][];
 
   constructor(
     knowledge: Pick<Knowledge, 'facts' | 'vocabulary'>,
@@ -71,6 +75,7 @@ export class QueryReader {
   ) {
     const v = knowledge.vocabulary;
     this.relationCues = (v.relation_cues ?? []).map(cueTokens).filter((t) => t.length > 0);
+    this.amountCues = (v.amount_cues ?? []).map(cueTokens).filter((t) => t.length > 0);
     this.changeStems = new Set(CHANGE_WORDS.flatMap((w) => engine.equivalents(engine.stem(w))));
     for (const intent of PRIORITY) for (const cue of v.intents?.[intent] ?? []) this.cues.push({ tokens: cueTokens(cue), value: intent });
     for (const [id, names] of Object.entries(v.source_names ?? {}))
@@ -181,6 +186,7 @@ export class QueryReader {
       unexplained,
       wholeName: longest >= 2 && unexplained.length === 0 && !QUESTION_WORDS.has(tokens[0]),
       relation,
+      asksAmount: this.amountCues.some((cue) => possible(cue) && matchAt(tokens, cue) !== undefined),
     };
   }
 }

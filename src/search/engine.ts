@@ -15,6 +15,7 @@
 import MiniSearch, { type Query } from 'minisearch';
 import type { Fact, Knowledge } from '../knowledge/types.ts';
 import { LruCache } from '../lru.ts';
+import { NUMBER_WORDS } from '../numbers.ts';
 import { drain, inSlices } from '../slices.ts';
 import { countryNames } from './countries.ts';
 import type { EnglishFrequencies } from './english.ts';
@@ -46,6 +47,8 @@ export interface SearchOptions {
   periods?: { start: string; end: string }[];
   /** A word the question asks about ("who founded…"): a fact lacking it does not answer. */
   relation?: string;
+  /** The question asks for an amount ("how many", "what share"): only a fact stating one answers. */
+  amount?: boolean;
 }
 
 /** A vocabulary entry: a synonym, an expansion or a name, as words and the stems it searches. */
@@ -170,6 +173,40 @@ const WEIGHED = 200;
 const RERANK = 60;
 const ASKED_BOOST = 0.1;
 const CORE_FIELDS = ['claim', 'people', 'places'];
+/** Words that state an amount without a digit ("billions in aid" does, if loosely). */
+const AMOUNT_WORDS = new Set(
+  'million millions billion billions trillion trillions thousand thousands dozen dozens hundreds half third quarter percent double doubled twice triple tripled halved'.split(
+    ' ',
+  ),
+);
+/** Number words that rarely count anything ("one of the", "the two countries"). */
+const NOT_AMOUNTS = new Set(['one', 'two']);
+const MONTHS = new Set([
+  'jan',
+  'january',
+  'feb',
+  'february',
+  'mar',
+  'march',
+  'apr',
+  'april',
+  'may',
+  'jun',
+  'june',
+  'jul',
+  'july',
+  'aug',
+  'august',
+  'sep',
+  'sept',
+  'september',
+  'oct',
+  'october',
+  'nov',
+  'november',
+  'dec',
+  'december',
+]);
 
 /** The fields that hold what the fact and its curators say (asked.yaml holds what people asked). */
 const OWN_FIELDS = ['claim', 'people', 'places', 'quote', 'when', 'aliases'];
@@ -488,6 +525,8 @@ export class SearchEngine {
       countries.every((c) => w.holds.includes(c)) &&
       // "Who founded Chatham House": a fact about Chatham House that says nothing of a founding does not answer.
       (!relation || w.holds.includes(relation)) &&
+      // "How much state funding does RIAC get": "state-funded" is not an amount.
+      (!options.amount || this.statesAmount(w.id)) &&
       (w.holds.length >= 2 || oneWordAnswers) &&
       w.holds.some(
         (c) => !c.numeric && !this.isEveryday(c) && (!c.place || placesOnly) && (!w.askedOnly.includes(c) || w.holds.length >= 2),
@@ -570,6 +609,20 @@ export class SearchEngine {
       this.factWords.set(n, words);
     }
     return words;
+  }
+
+  /** Does the fact state an amount (a figure, a number that is not a year or a day, a number word)? */
+  private statesAmount(n: number): boolean {
+    if (this.facts[n].figure) return true;
+    const words = this.wordsOf(n).all;
+    return words.some((w, i) => {
+      if (AMOUNT_WORDS.has(w) || (Object.hasOwn(NUMBER_WORDS, w) && !NOT_AMOUNTS.has(w))) return true;
+      if (!/^\p{N}+$/u.test(w)) return false;
+      const value = Number(w);
+      const year = w.length === 4 && value >= 1800 && value <= 2100;
+      const day = value <= 31 && MONTHS.has(words[i + 1] ?? words[i - 1] ?? '');
+      return !year && !day;
+    });
   }
 
   /** Does the fact's claim name these concepts in this order (each first mention)? */

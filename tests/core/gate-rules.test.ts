@@ -121,4 +121,16 @@ describe('the relevance gate', () => {
     // An everyday word says too little to require: "make" is not what the question asks about.
     expect(ask("when did xi make the 'best friend' remark").matched).toBe(true);
   });
+
+  it('a question asking for an amount is answered only by a fact stating one', () => {
+    const ask = (q: string) => answerer.answerNow(answerer.parseText(q)).matched;
+    expect(answerer.context.reader.read('How many people were killed in 1989?').asksAmount).toBe(true);
+    expect(ask('Tiananmen Square crackdown 1989')).toBe(true);
+    // The fact names the crackdown and its year, but no number of dead: a year is not an amount.
+    expect(ask('How many people were killed in the Tiananmen Square crackdown in 1989?')).toBe(false);
+    expect(ask('chinese investment in the russian far east')).toBe(true);
+    expect(ask('how much has china invested in the russian far east in dollar terms')).toBe(false);
+    // "billions in aid" is an amount, if a loose one.
+    expect(ask('How much aid has the US given Kyiv?')).toBe(true);
+  });
 });
