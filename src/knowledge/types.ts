@@ -84,6 +84,8 @@ export interface SearchVocabulary {
   relation_cues?: string[];
   /** Cues of a question asking for an amount ("how many"): only a fact stating one answers it. */
   amount_cues?: string[];
+  /** Phrases that frame a question and are never searched ("so I was wondering", "last year"). */
+  fillers?: string[];
   source_names?: Record<string, string[]>;
   /** Words people use for a fact that it does not say itself, by fact id (aliases.yaml). */
   aliases?: Record<string, string[]>;

@@ -68,6 +68,8 @@ export class QueryReader {
   private readonly relationCues: string[][];
   /** Cues of a question asking for an amount ("how many"). */
   private readonly amountCues: string[][];
+  /** Phrases that frame a question and are never searched ("so I was wondering", "last year"). */
+  private readonly fillers: string[][];
 
   constructor(
     knowledge: Pick<Knowledge, 'facts' | 'vocabulary'>,
@@ -76,6 +78,7 @@ export class QueryReader {
     const v = knowledge.vocabulary;
     this.relationCues = (v.relation_cues ?? []).map(cueTokens).filter((t) => t.length > 0);
     this.amountCues = (v.amount_cues ?? []).map(cueTokens).filter((t) => t.length > 0);
+    this.fillers = (v.fillers ?? []).map(cueTokens).filter((t) => t.length > 0);
     this.changeStems = new Set(CHANGE_WORDS.flatMap((w) => engine.equivalents(engine.stem(w))));
     for (const intent of PRIORITY) for (const cue of v.intents?.[intent] ?? []) this.cues.push({ tokens: cueTokens(cue), value: intent });
     for (const [id, names] of Object.entries(v.source_names ?? {}))
@@ -139,6 +142,12 @@ export class QueryReader {
       intents.add(cue.value);
       for (const i of at) cued.add(tokens[i]);
       if (cue.tokens.includes('*')) for (const i of at) frame.add(i);
+    }
+    // Fillers ("so I was wondering", "last year", "besides * what") frame the question too:
+    // never searched, the words a wildcard stands for included.
+    for (const filler of this.fillers) {
+      const at = possible(filler) ? matchAt(tokens, filler) : undefined;
+      if (at) for (let i = at[0]; i <= at[at.length - 1]; i++) frame.add(i);
     }
     const searchText = tokens.filter((_, i) => !frame.has(i)).join(' ');
     if (periods.length >= 2) intents.add('compare');

@@ -70,6 +70,14 @@ describe('what a question asks', () => {
     expect(read(q).intent).toBe(intent);
   });
 
+  it('never searches the chat around a question, nor what it sets aside', () => {
+    expect(read("I've been reading about Lyle Goldstein's trip, so I was wondering what he found").searchText).toBe(
+      'about lyle goldstein trip so what he found',
+    );
+    expect(read('record trade last year').searchText).toBe('record trade');
+    expect(read('Besides Crimea, what other events soured relations').searchText).toBe('other events soured relations');
+  });
+
   it('reads the measure from the names people use for it, the most specific first', () => {
     expect(read('trade growth H1 2023').measures[0]).toEqual(['bilateral-trade-growth']);
     expect(read('how big is the gas deal').measures[0]).toEqual(['gas-deal-value']);
