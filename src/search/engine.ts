@@ -532,9 +532,11 @@ export class SearchEngine {
         (c) => !c.numeric && !this.isEveryday(c) && (!c.place || placesOnly) && (!w.askedOnly.includes(c) || w.holds.length >= 2),
       );
     // One that carries the question leads a higher-scoring one that does not (a word with many
-    // synonyms, "war", scores high in facts that lack the rest); a phrase match keeps the lead.
-    if (weighed.length > 0 && !carries(weighed[0]) && !phraseFacts.has(weighed[0].id)) {
-      const at = weighed.findIndex((w, i) => i < RERANK && carries(w));
+    // synonyms, "war", scores high in facts that lack the rest); one holding a phrase asked first.
+    if (weighed.length > 0 && !carries(weighed[0])) {
+      const carrying = (w: Weighed, i: number) => i < RERANK && carries(w);
+      const withPhrase = weighed.findIndex((w, i) => carrying(w, i) && phraseFacts.has(w.id));
+      const at = withPhrase >= 0 ? withPhrase : weighed.findIndex(carrying);
       if (at > 0) weighed.unshift(...weighed.splice(at, 1));
     }
     const best = weighed[0];

@@ -133,4 +133,9 @@ describe('the relevance gate', () => {
     // "billions in aid" is an amount, if a loose one.
     expect(ask('How much aid has the US given Kyiv?')).toBe(true);
   });
+
+  it('a fact holding a phrase asked leads only when it carries the question; else one that does', () => {
+    const outcome = engine.search('gabuyev manage upward junior partner foreign affairs', { phrases: ['junior partner'] });
+    expect(outcome.hits[0]?.fact.id).toBe('wv-gabuev-putin-manage-upward');
+  });
 });
