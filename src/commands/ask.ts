@@ -128,8 +128,15 @@ export const askCommand = defineCommand({
       };
     }
     const facts = orderForIntent(ctx.knowledge, query, outcome.hits);
+    // Figures first: those of a period asked, then the rest, each oldest first.
+    const outside = (a: ComposedItem) => {
+      const figure = figureOf(a);
+      return query.periods.length > 0 && !!figure && !query.periods.some((p) => periodsMeet(p, figure.period));
+    };
     const byFiguresThenDate = (a: ComposedItem, b: ComposedItem) =>
-      Number(!figureOf(a)) - Number(!figureOf(b)) || (figureOf(a) && figureOf(b) ? (a.dateKey ?? '').localeCompare(b.dateKey ?? '') : 0);
+      Number(!figureOf(a)) - Number(!figureOf(b)) ||
+      Number(outside(a)) - Number(outside(b)) ||
+      (figureOf(a) && figureOf(b) ? (a.dateKey ?? '').localeCompare(b.dateKey ?? '') : 0);
     const order = query.intent === 'latest' ? newestFirst : query.intent === 'figure' ? byFiguresThenDate : undefined;
     const { items, sources } = ctx.composer.composeTop(facts, ANSWER_ITEMS, order);
     const lead = query.intent === 'latest' ? asOf(sources.map((s) => ctx.knowledge.sources.get(s.id)?.published)) : undefined;

@@ -130,6 +130,13 @@ describe('answers shaped by the question', () => {
     expect(answerText(answerer, 'What was the value of China-Russia trade in 2018?').matched).toBe(true);
   });
 
+  it("a figure question naming a period puts that period's figures first", () => {
+    expect(ids('How much Russian oil, gas and coal did Beijing buy in 2022?', 2)).toEqual([
+      ['lifeline-energy-imports-2022'],
+      ['lifeline-energy-imports-2021'],
+    ]);
+  });
+
   it('"latest" puts the newest figure first and says as of when', () => {
     const answer = answerText(answerer, 'latest bilateral trade figure');
     const starts = cited(answer.items).map((i) => figureOf(i)?.period.start ?? '');
