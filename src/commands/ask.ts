@@ -84,6 +84,25 @@ export const askCommand = defineCommand({
         understood,
       };
 
+    // "What did Zelensky say": the base names him but quotes none of his words.
+    if (query.intent === 'who-said' && query.people.length === 0 && query.unquoted.length > 0)
+      return {
+        kind: 'no-match',
+        query: parsed.query,
+        matched: false,
+        title: 'No match',
+        lead: `The knowledge base quotes no words of ${query.unquoted.join(' or ')}. What it says about them is first below.`,
+        items: [
+          ...query.unquoted.map((person) =>
+            guideLine({ command: 'ask', options: { question: person } }, `what the base says about ${person}`),
+          ),
+          ...ctx.lookups.topicLines(),
+        ],
+        sources: [],
+        next: [{ command: 'topics' }, { command: 'help' }],
+        understood,
+      };
+
     const dated = periodAnswer(ctx, query);
     if (dated)
       return {

@@ -19,6 +19,8 @@ export interface Understood {
   sources: string[];
   /** Speakers in the base the question names. */
   people: string[];
+  /** People the facts name but never quote, whom the question names ("what did Zelensky say"). */
+  unquoted: string[];
   /** Quoted phrases and known phrases, to match as phrases. */
   phrases: string[];
   /** The question for the search: source names out, periods reduced to their years. */
@@ -60,6 +62,8 @@ export class QueryReader {
   private readonly measureNames: { stems: string[]; alternatives: Set<string>[]; measure: string }[] = [];
   /** Speakers by each word of their name ("zhao", "lijian" → "Zhao Lijian"). */
   private readonly speakers = new Map<string, string>();
+  /** People the facts name but never quote, by each word of their name. */
+  private readonly unquotedPeople = new Map<string, string>();
   /** Words of change ("grow", "rise", "fell"… and their synonyms): a change across a range of years compares its ends. */
   private readonly changeStems: Set<string>;
   /** Ordinals the base writes as such ("20th century"): searched as typed. */
@@ -104,6 +108,10 @@ export class QueryReader {
       if (!f.saidBy) continue;
       for (const w of tokenize(f.saidBy)) if (w.length >= 3 && !this.speakers.has(w)) this.speakers.set(w, f.saidBy);
     }
+    for (const f of knowledge.facts.slice(0, 5000))
+      for (const person of f.people)
+        for (const w of tokenize(person))
+          if (w.length >= 4 && !this.speakers.has(w) && !ENGLISH_STOP_WORDS.has(w)) this.unquotedPeople.set(w, person);
   }
 
   /** The word after a relation cue that opens the question ("who founded", "when did Mishustin become"). */
@@ -156,6 +164,7 @@ export class QueryReader {
     for (const p of this.knownPhrases)
       if (possible(p.tokens) && matchAt(tokens, p.tokens) && !phrases.includes(p.value)) phrases.push(p.value);
     const people = [...new Set(tokens.map((t) => this.speakers.get(t)).filter((p): p is string => !!p))];
+    const unquoted = [...new Set(tokens.map((t) => this.unquotedPeople.get(t)).filter((p): p is string => !!p))];
 
     const stems = this.engine.stemsOf(tokens.join(' '));
     const matched = new Map<number, Set<string>>();
@@ -190,6 +199,7 @@ export class QueryReader {
       measures,
       sources,
       people,
+      unquoted,
       phrases,
       searchText,
       unexplained,

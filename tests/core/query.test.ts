@@ -161,6 +161,15 @@ describe('answers shaped by the question', () => {
     expect(ids('who said China is not a threat')[0]).toContain('cnn-putin-china-not-a-threat');
   });
 
+  it('"what did X say" about a person the base names but never quotes says so, and offers what it says of them', () => {
+    const answer = answerText(answerer, 'What did Zelensky say in his speech at the G7 summit in Japan?');
+    expect(answer).toMatchObject({ kind: 'no-match', matched: false });
+    expect(answer.lead).toMatch(/quotes no words of Volodymyr Zelensky/);
+    expect(commandsOf(answer.items)[0]).toEqual({ command: 'ask', options: { question: 'Volodymyr Zelensky' } });
+    // A person the base quotes is answered with their words.
+    expect(answerText(answerer, 'What did Mishustin say about the collective West?').matched).toBe(true);
+  });
+
   it('"when" puts facts dated by their event first', () => {
     expect(ids('When did Russia invade Ukraine?')[0]).toContain('lifeline-russia-invades-ukraine-2022-02');
   });
