@@ -85,7 +85,7 @@ export const askCommand = defineCommand({
       };
 
     // "What did Zelensky say": the base names him but quotes none of his words.
-    if (query.intent === 'who-said' && query.people.length === 0 && query.unquoted.length > 0)
+    if (query.unquoted.length > 0)
       return {
         kind: 'no-match',
         query: parsed.query,

@@ -19,7 +19,7 @@ export interface Understood {
   sources: string[];
   /** Speakers in the base the question names. */
   people: string[];
-  /** People the facts name but never quote, whom the question names ("what did Zelensky say"). */
+  /** People the facts name but never quote, whose words the question asks for ("what did Zelensky say"). */
   unquoted: string[];
   /** Quoted phrases and known phrases, to match as phrases. */
   phrases: string[];
@@ -42,6 +42,33 @@ const WILDCARD_MAX = 6;
 const CHANGE_WORDS = ['grow', 'change', 'fell'];
 /** A question opening with one of these asks more than a figure ("what does China sell to Russia"). */
 const QUESTION_WORDS = new Set(['what', 'which', 'who', 'why', 'how', 'where', 'when', 'does', 'do', 'did', 'is', 'are']);
+/** Verbs that report what someone said, as stems: a claim using one after a name quotes that person. */
+const SPEECH_STEMS = new Set([
+  'sai',
+  'said',
+  'say',
+  'tell',
+  'told',
+  'call',
+  'promis',
+  'pledg',
+  'vow',
+  'warn',
+  'urg',
+  'name',
+  'describ',
+  'accus',
+  'insist',
+  'argu',
+  'state',
+  'declar',
+  'announc',
+  'claim',
+  'stress',
+  'prais',
+]);
+/** How many words after a name a reporting verb may come ("Under Biden, the US has repeatedly named…"). */
+const SPEECH_WINDOW = 8;
 /** In a relation cue, where a name the facts give stands ("when did <name>"). */
 const NAME_SLOT = '<name>';
 const QUOTED = /["“”«»]([^"“”«»]{2,80})["“”«»]/g;
@@ -108,10 +135,22 @@ export class QueryReader {
       if (!f.saidBy) continue;
       for (const w of tokenize(f.saidBy)) if (w.length >= 3 && !this.speakers.has(w)) this.speakers.set(w, f.saidBy);
     }
+    // A person whose words a claim reports ("Biden took office promising…") is quoted too.
+    const reported = new Set<string>();
+    for (const f of knowledge.facts.slice(0, 5000)) {
+      const words = tokenize(f.claim);
+      for (const person of f.people) {
+        const name = new Set(tokenize(person));
+        const at = words.findIndex((w) => name.has(w));
+        if (at >= 0 && words.slice(at + 1, at + 1 + SPEECH_WINDOW).some((w) => SPEECH_STEMS.has(engine.stem(w)))) reported.add(person);
+      }
+    }
     for (const f of knowledge.facts.slice(0, 5000))
-      for (const person of f.people)
+      for (const person of f.people) {
+        if (reported.has(person)) continue;
         for (const w of tokenize(person))
           if (w.length >= 4 && !this.speakers.has(w) && !ENGLISH_STOP_WORDS.has(w)) this.unquotedPeople.set(w, person);
+      }
   }
 
   /** The word after a relation cue that opens the question ("who founded", "when did Mishustin become"). */
@@ -144,12 +183,15 @@ export class QueryReader {
     const intents = new Set<Intent>();
     // A cue with a wildcard is the question's frame ("what role * play"): its words are not searched.
     const frame = new Set<number>();
+    // The words a "what did * say" cue's wildcard covers: whose words the question asks for.
+    const whose: string[] = [];
     for (const cue of this.cues) {
       const at = possible(cue.tokens) ? matchAt(tokens, cue.tokens) : undefined;
       if (!at) continue;
       intents.add(cue.value);
       for (const i of at) cued.add(tokens[i]);
       if (cue.tokens.includes('*')) for (const i of at) frame.add(i);
+      if (cue.value === 'who-said' && cue.tokens.includes('*')) whose.push(...tokens.slice(at[0] + 1, at[at.length - 1]));
     }
     // Fillers ("so I was wondering", "last year", "besides * what") frame the question too:
     // never searched, the words a wildcard stands for included.
@@ -164,7 +206,9 @@ export class QueryReader {
     for (const p of this.knownPhrases)
       if (possible(p.tokens) && matchAt(tokens, p.tokens) && !phrases.includes(p.value)) phrases.push(p.value);
     const people = [...new Set(tokens.map((t) => this.speakers.get(t)).filter((p): p is string => !!p))];
-    const unquoted = [...new Set(tokens.map((t) => this.unquotedPeople.get(t)).filter((p): p is string => !!p))];
+    const unquoted = whose.some((t) => this.speakers.has(t))
+      ? []
+      : [...new Set(whose.map((t) => this.unquotedPeople.get(t)).filter((p): p is string => !!p))];
 
     const stems = this.engine.stemsOf(tokens.join(' '));
     const matched = new Map<number, Set<string>>();

@@ -166,8 +166,12 @@ describe('answers shaped by the question', () => {
     expect(answer).toMatchObject({ kind: 'no-match', matched: false });
     expect(answer.lead).toMatch(/quotes no words of Volodymyr Zelensky/);
     expect(commandsOf(answer.items)[0]).toEqual({ command: 'ask', options: { question: 'Volodymyr Zelensky' } });
-    // A person the base quotes is answered with their words.
+    // A person the base quotes is answered with their words; one whose words a claim reports
+    // ("Biden took office promising…") counts as quoted; and a person named outside the
+    // "what did * say" is not whose words are asked for.
     expect(answerText(answerer, 'What did Mishustin say about the collective West?').matched).toBe(true);
+    expect(read('What did Biden say about Russia and China?').unquoted).toEqual([]);
+    expect(read('What did the G7 say about Ukraine with Zelensky there?').unquoted).toEqual([]);
   });
 
   it('"when" puts facts dated by their event first', () => {
