@@ -895,8 +895,8 @@ export class SearchEngine {
       if (this.stopwords.has(word)) continue;
       const s = this.stem(word);
       const numeric = /^\p{N}+$/u.test(word);
-      // A lone letter the base never uses is shorthand ("w/", "a.k.a."), not a topic.
-      if (word.length === 1 && !numeric && !this.df.has(s)) continue;
+      // A lone letter the facts never use is shorthand ("w/", "a.k.a."), not a topic, whatever askers typed.
+      if (word.length === 1 && !numeric && !this.ownStems.has(s)) continue;
       let stems = [s];
       let corrected = fixed;
       if (!this.df.has(s) && !numeric) {
