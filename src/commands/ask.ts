@@ -5,7 +5,7 @@ import type { Answer, CommandRef, ComposedItem, GuideItem, QueryInfo } from '../
 import type { Fact, Knowledge } from '../knowledge/types.ts';
 import { periodsMeet } from '../query/periods.ts';
 import type { Understood } from '../query/read.ts';
-import type { SearchHit } from '../search/engine.ts';
+import type { SearchHit, SearchOutcome } from '../search/engine.ts';
 import { ENGLISH_STOP_WORDS, tokenize } from '../search/text.ts';
 import { type CommandContext, defineCommand } from './command.ts';
 import { SUMMARY_ITEMS, topicSummary } from './topic.ts';
@@ -115,15 +115,12 @@ export const askCommand = defineCommand({
         understood,
       };
 
-    const outcome = ctx.engine.search(query.searchText, {
-      limit: ANSWER_ITEMS * 2,
-      preferFigures,
-      phrases: query.phrases,
-      sources: query.sources,
-      periods: query.periods,
-      relation: query.relation,
-      amount: query.asksAmount,
-    });
+    // "Who wrote the Geopolitics article": the registry holds bylines and dates, no fact does.
+    const byline = query.asksByline && query.sources.length > 0;
+    const whole: SearchOutcome = byline ? { hits: [], matched: false, reason: 'not-found' } : searchFor(ctx, query);
+    // A question asking two things ("…, and which cities did his delegation visit?") that no
+    // fact answers whole is answered part by part.
+    const outcome = whole.matched || byline ? whole : (partsOutcome(ctx, parsed.args, query) ?? whole);
     if (!outcome.matched) {
       const why =
         outcome.reason === 'too-broad'
@@ -172,6 +169,42 @@ export const askCommand = defineCommand({
     };
   },
 });
+
+function searchFor(ctx: CommandContext, query: Understood): SearchOutcome {
+  return ctx.engine.search(query.searchText, {
+    limit: ANSWER_ITEMS * 2,
+    preferFigures: FIGURE_INTENTS.has(query.intent),
+    phrases: query.phrases,
+    sources: query.sources,
+    periods: query.periods,
+    relation: query.relation,
+    amount: query.asksAmount,
+  });
+}
+
+/** Where a question asks a second thing: a new sentence, or ", and which / what / when…". */
+const SECOND_ASK = /\?\s+|[.;!]\s+(?=\p{Lu})|,?\s+and\s+(?=(?:which|what|who|whom|when|where|how|why)\b)/iu;
+
+/** Each part of a question of several asks searched alone (the sources the whole names apply to each); when every part matches, their hits taken in turn. */
+function partsOutcome(ctx: CommandContext, text: string, whole: Understood): SearchOutcome | undefined {
+  const parts = text.split(SECOND_ASK).filter((p) => p.trim().length > 0);
+  if (parts.length < 2) return undefined;
+  const found: SearchHit[][] = [];
+  for (const part of parts.slice(0, 4)) {
+    const q = ctx.reader.read(part);
+    if (ctx.engine.meaningfulWords(q.searchText).length === 0) continue;
+    const outcome = searchFor(ctx, { ...q, sources: [...new Set([...whole.sources, ...q.sources])] });
+    // Every part must be answered: half an answer to two questions reads as an answer to both.
+    if (!outcome.matched) return undefined;
+    found.push(outcome.hits);
+  }
+  if (found.length === 0) return undefined;
+  const hits: SearchHit[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; hits.length < ANSWER_ITEMS * 2 && found.some((h) => i < h.length); i++)
+    for (const h of found) if (h[i] && !seen.has(h[i].fact.id) && seen.add(h[i].fact.id)) hits.push(h[i]);
+  return { hits, matched: true };
+}
 
 /** A line of guidance naming a registered source as every surface lists it. */
 function namedSourceLine(knowledge: Knowledge, id: string): GuideItem[] {

@@ -170,6 +170,8 @@ export const SearchFileSchema = z.strictObject({
   amount_cues: z.array(term).optional(),
   /** Phrases that frame a question and are never searched ("so I was wondering", "last year"). */
   fillers: z.array(term).optional(),
+  /** Cues of a question about a source's byline or date ("who wrote"): answered from the source registry. */
+  byline_cues: z.array(term).optional(),
 });
 
 /** The names people use for each source, keyed by source id (knowledge/source-names.yaml). */

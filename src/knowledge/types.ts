@@ -86,6 +86,8 @@ export interface SearchVocabulary {
   amount_cues?: string[];
   /** Phrases that frame a question and are never searched ("so I was wondering", "last year"). */
   fillers?: string[];
+  /** Cues of a question about a source's byline or date ("who wrote"): answered from the source registry. */
+  byline_cues?: string[];
   source_names?: Record<string, string[]>;
   /** Words people use for a fact that it does not say itself, by fact id (aliases.yaml). */
   aliases?: Record<string, string[]>;

@@ -33,6 +33,8 @@ export interface Understood {
   relation?: string;
   /** The question asks for an amount ("how many", "what share"): an answer must state one. */
   asksAmount: boolean;
+  /** The question asks who wrote or published a source ("who wrote the Geopolitics article"): the registry says, no fact. */
+  asksByline: boolean;
 }
 
 /** When several intents are cued, the first of these wins. */
@@ -101,6 +103,8 @@ export class QueryReader {
   private readonly amountCues: string[][];
   /** Phrases that frame a question and are never searched ("so I was wondering", "last year"). */
   private readonly fillers: string[][];
+  /** Cues of a question about a source's byline or date ("who wrote", "when was * published"). */
+  private readonly bylineCues: string[][];
 
   constructor(
     knowledge: Pick<Knowledge, 'facts' | 'vocabulary'>,
@@ -110,6 +114,7 @@ export class QueryReader {
     this.relationCues = (v.relation_cues ?? []).map(cueTokens).filter((t) => t.length > 0);
     this.amountCues = (v.amount_cues ?? []).map(cueTokens).filter((t) => t.length > 0);
     this.fillers = (v.fillers ?? []).map(cueTokens).filter((t) => t.length > 0);
+    this.bylineCues = (v.byline_cues ?? []).map(cueTokens).filter((t) => t.length > 0);
     this.changeStems = new Set(CHANGE_WORDS.flatMap((w) => engine.equivalents(engine.stem(w))));
     for (const intent of PRIORITY) for (const cue of v.intents?.[intent] ?? []) this.cues.push({ tokens: cueTokens(cue), value: intent });
     for (const [id, names] of Object.entries(v.source_names ?? {}))
@@ -250,6 +255,7 @@ export class QueryReader {
       wholeName: longest >= 2 && unexplained.length === 0 && !QUESTION_WORDS.has(tokens[0]),
       relation,
       asksAmount: this.amountCues.some((cue) => possible(cue) && matchAt(tokens, cue) !== undefined),
+      asksByline: this.bylineCues.some((cue) => possible(cue) && matchAt(tokens, cue) !== undefined),
     };
   }
 }

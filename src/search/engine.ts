@@ -311,14 +311,7 @@ export class SearchEngine {
       for (const w of words) {
         if (this.stopwords.has(w)) continue;
         seen.add(this.stem(w));
-        if (w.length >= 4 && written.has(w) && !/^\p{N}+$/u.test(w)) {
-          // Filed under its first two letters, and its first and third (for a typo that drops the second).
-          for (const key of [w[0] + w[1], w[0] + w[2]]) {
-            const bucket = this.vocabulary.get(key) ?? new Set<string>();
-            bucket.add(w);
-            this.vocabulary.set(key, bucket);
-          }
-        }
+        if (w.length >= 4 && written.has(w) && !/^\p{N}+$/u.test(w)) this.fileWord(w);
       }
       for (const s of seen) this.df.set(s, (this.df.get(s) ?? 0) + 1);
       for (const w of written) this.ownStems.add(this.stem(w));
@@ -388,6 +381,8 @@ export class SearchEngine {
       for (const person of [...f.people, f.saidBy ?? '']) for (const w of tokenize(person)) if (!this.stopwords.has(w)) this.names.add(w);
     }
     for (const p of this.phrases) for (const t of p.tokens) this.phraseWords.add(t);
+    // A typo of a word the vocabulary gives ("comerce") is corrected to it, and so reaches its synonyms.
+    for (const w of this.phraseWords) if (w.length >= 4 && !/\p{N}/u.test(w) && !this.stopwords.has(w)) this.fileWord(w);
     for (const p of this.phrases)
       if (p.tokens.length === 1 && !this.byStem.has(this.stem(p.tokens[0]))) this.byStem.set(this.stem(p.tokens[0]), p);
     // Longest phrases first, so "xi jinping" wins over "xi".
@@ -398,6 +393,15 @@ export class SearchEngine {
       yield;
     }
   }
+  /** Files a word a typo may be corrected to under its first two letters, and its first and third (for a typo that drops the second). */
+  private fileWord(w: string): void {
+    for (const key of [w[0] + w[1], w[0] + w[2]]) {
+      const bucket = this.vocabulary.get(key) ?? new Set<string>();
+      bucket.add(w);
+      this.vocabulary.set(key, bucket);
+    }
+  }
+
   /** A name's words as stems, stop words aside, joined by spaces: how places are compared. */
   private stemsJoined(name: string): string {
     return tokenize(name)

@@ -73,6 +73,10 @@ describe('the relevance gate', () => {
     expect(engine.search("India's oil imports from Russia").matched).toBe(false);
   });
 
+  it('a typo of a word only the synonym table gives is corrected to it ("comerce")', () => {
+    expect(engine.meaningfulWords('comerce')).toEqual(['commerce']);
+  });
+
   it('a name cut short is read as the name: "chunyin" is Hua Chunying', () => {
     expect(engine.meaningfulWords('hua chunyin')).toEqual(['hua chunying']);
   });

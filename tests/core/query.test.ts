@@ -196,6 +196,24 @@ describe('answers shaped by the question', () => {
     );
   });
 
+  it('a question asking two things that no fact answers whole is answered part by part, when every part is', () => {
+    const q =
+      'Who was the most senior Russian official to visit China after the invasion of Ukraine started, and which cities did his delegation visit?';
+    expect(ids(q, 2).flat()).toEqual([
+      'wv-mishustin-visit-highest-ranking-since-invasion',
+      'wv-mishustin-business-delegation-beijing-shanghai',
+    ]);
+    expect(answerText(answerer, 'When was the Shanghai Cooperation Organisation founded and where is it headquartered?').matched).toBe(
+      false,
+    );
+  });
+
+  it("a question about a source's byline is answered from the registry, even when facts share its words", () => {
+    const answer = answerText(answerer, 'Who wrote the Geopolitics piece on what drives the rapprochement?');
+    expect(answer.matched).toBe(false);
+    expect(answer.items[0]).toMatchObject({ type: 'guide', command: { command: 'sources' } });
+  });
+
   it('a question about a named source that no fact answers gets the source as the registry holds it', () => {
     const answer = answerText(answerer, 'who wrote the CNN piece?');
     expect(answer.matched).toBe(false);
