@@ -84,6 +84,8 @@ export interface SearchVocabulary {
   relation_cues?: string[];
   /** Cues of a question asking for an amount ("how many"): only a fact stating one answers it. */
   amount_cues?: string[];
+  /** With an amount cue, these ask for an exact amount ("exactly how many"): only figures answer, never "billions". */
+  exact_cues?: string[];
   /** Phrases that frame a question and are never searched ("so I was wondering", "last year"). */
   fillers?: string[];
   /** Cues of a question about a source's byline or date ("who wrote"): answered from the source registry. */

@@ -31,8 +31,8 @@ export interface Understood {
   wholeName: boolean;
   /** The word a "who …" question asks about ("who founded", "who heads"): an answer must hold it. */
   relation?: string;
-  /** The question asks for an amount ("how many", "what share"): an answer must state one. */
-  asksAmount: boolean;
+  /** The question asks for an amount ("how many", "what share"): an answer must state one; an exact one ("exactly how many") in figures. */
+  asksAmount: boolean | 'exact';
   /** The question asks who wrote or published a source ("who wrote the Geopolitics article"): the registry says, no fact. */
   asksByline: boolean;
 }
@@ -99,8 +99,9 @@ export class QueryReader {
   private readonly ordinals = new Set<string>();
   /** Openings whose next word is what the question asks about ("who" + "founded"). */
   private readonly relationCues: string[][];
-  /** Cues of a question asking for an amount ("how many"). */
+  /** Cues of a question asking for an amount ("how many"), and for an exact one ("exactly"). */
   private readonly amountCues: string[][];
+  private readonly exactCues: string[][];
   /** Phrases that frame a question and are never searched ("so I was wondering", "last year"). */
   private readonly fillers: string[][];
   /** Cues of a question about a source's byline or date ("who wrote", "when was * published"). */
@@ -113,6 +114,7 @@ export class QueryReader {
     const v = knowledge.vocabulary;
     this.relationCues = (v.relation_cues ?? []).map(cueTokens).filter((t) => t.length > 0);
     this.amountCues = (v.amount_cues ?? []).map(cueTokens).filter((t) => t.length > 0);
+    this.exactCues = (v.exact_cues ?? []).map(cueTokens).filter((t) => t.length > 0);
     this.fillers = (v.fillers ?? []).map(cueTokens).filter((t) => t.length > 0);
     this.bylineCues = (v.byline_cues ?? []).map(cueTokens).filter((t) => t.length > 0);
     this.changeStems = new Set(CHANGE_WORDS.flatMap((w) => engine.equivalents(engine.stem(w))));
@@ -170,6 +172,13 @@ export class QueryReader {
       if (fits) return tokens[at];
     }
     return undefined;
+  }
+
+  /** Does the question ask for an amount ("how many"), an exact one ("exactly how many")? */
+  private asksAmount(tokens: string[], possible: (pattern: string[]) => boolean): boolean | 'exact' {
+    const asks = (cues: string[][]) => cues.some((cue) => possible(cue) && matchAt(tokens, cue) !== undefined);
+    if (!asks(this.amountCues)) return false;
+    return asks(this.exactCues) ? 'exact' : true;
   }
 
   read(question: string): Understood {
@@ -254,7 +263,7 @@ export class QueryReader {
       unexplained,
       wholeName: longest >= 2 && unexplained.length === 0 && !QUESTION_WORDS.has(tokens[0]),
       relation,
-      asksAmount: this.amountCues.some((cue) => possible(cue) && matchAt(tokens, cue) !== undefined),
+      asksAmount: this.asksAmount(tokens, possible),
       asksByline: this.bylineCues.some((cue) => possible(cue) && matchAt(tokens, cue) !== undefined),
     };
   }

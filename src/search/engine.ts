@@ -47,8 +47,8 @@ export interface SearchOptions {
   periods?: { start: string; end: string }[];
   /** A word the question asks about ("who founded…"): a fact lacking it does not answer. */
   relation?: string;
-  /** The question asks for an amount ("how many", "what share"): only a fact stating one answers. */
-  amount?: boolean;
+  /** The question asks for an amount ("how many", "what share"): only a fact stating one answers; an exact one ("exactly how many") only in figures. */
+  amount?: boolean | 'exact';
 }
 
 /** A vocabulary entry: a synonym, an expansion or a name, as words and the stems it searches. */
@@ -530,7 +530,7 @@ export class SearchEngine {
       // "Who founded Chatham House": a fact about Chatham House that says nothing of a founding does not answer.
       (!relation || w.holds.includes(relation)) &&
       // "How much state funding does RIAC get": "state-funded" is not an amount.
-      (!options.amount || this.statesAmount(w.id)) &&
+      (!options.amount || this.statesAmount(w.id, options.amount === 'exact')) &&
       (w.holds.length >= 2 || oneWordAnswers) &&
       w.holds.some(
         (c) => !c.numeric && !this.isEveryday(c) && (!c.place || placesOnly) && (!w.askedOnly.includes(c) || w.holds.length >= 2),
@@ -617,12 +617,12 @@ export class SearchEngine {
     return words;
   }
 
-  /** Does the fact state an amount (a figure, a number that is not a year or a day, a number word)? */
-  private statesAmount(n: number): boolean {
+  /** Does the fact state an amount (a figure, a number that is not a year or a day, a number word; only in figures when exact)? */
+  private statesAmount(n: number, exact = false): boolean {
     if (this.facts[n].figure) return true;
     const words = this.wordsOf(n).all;
     return words.some((w, i) => {
-      if (AMOUNT_WORDS.has(w) || (Object.hasOwn(NUMBER_WORDS, w) && !NOT_AMOUNTS.has(w))) return true;
+      if (!exact && (AMOUNT_WORDS.has(w) || (Object.hasOwn(NUMBER_WORDS, w) && !NOT_AMOUNTS.has(w)))) return true;
       if (!/^\p{N}+$/u.test(w)) return false;
       const value = Number(w);
       const year = w.length === 4 && value >= 1800 && value <= 2100;

@@ -134,8 +134,10 @@ describe('the relevance gate', () => {
     expect(ask('How many people were killed in the Tiananmen Square crackdown in 1989?')).toBe(false);
     expect(ask('chinese investment in the russian far east')).toBe(true);
     expect(ask('how much has china invested in the russian far east in dollar terms')).toBe(false);
-    // "billions in aid" is an amount, if a loose one.
+    // "billions in aid" is an amount, if a loose one; not an exact one.
     expect(ask('How much aid has the US given Kyiv?')).toBe(true);
+    expect(answerer.context.reader.read('Exactly how many billions in aid has the US given Kyiv?').asksAmount).toBe('exact');
+    expect(ask('Exactly how many billions in aid has the US given Kyiv?')).toBe(false);
   });
 
   it('a fact holding a phrase asked leads only when it carries the question; else one that does', () => {
