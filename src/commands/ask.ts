@@ -179,6 +179,7 @@ function searchFor(ctx: CommandContext, query: Understood): SearchOutcome {
     periods: query.periods,
     relation: query.relation,
     amount: query.asksAmount,
+    when: query.intent === 'when',
   });
 }
 

@@ -49,6 +49,8 @@ export interface SearchOptions {
   relation?: string;
   /** The question asks for an amount ("how many", "what share"): only a fact stating one answers; an exact one ("exactly how many") only in figures. */
   amount?: boolean | 'exact';
+  /** The question asks when ("when will the office open"): only a fact saying when (a year, a month, a day, "last week") answers. */
+  when?: boolean;
 }
 
 /** A vocabulary entry: a synonym, an expansion or a name, as words and the stems it searches. */
@@ -176,6 +178,12 @@ const CORE_FIELDS = ['claim', 'people', 'places'];
 /** Words that state an amount without a digit ("billions in aid" does, if loosely). */
 const AMOUNT_WORDS = new Set(
   'million millions billion billions trillion trillions thousand thousands dozen dozens hundreds half third quarter percent double doubled twice triple tripled halved'.split(
+    ' ',
+  ),
+);
+/** Words that say when without a year or a month. */
+const TIME_WORDS = new Set(
+  'today yesterday tomorrow week weekend weeks month months year years decade decades century centuries era since until ago after before during ahead eve earlier later recently once anniversary day days monday tuesday wednesday thursday friday saturday sunday spring summer autumn winter'.split(
     ' ',
   ),
 );
@@ -531,6 +539,8 @@ export class SearchEngine {
       (!relation || w.holds.includes(relation)) &&
       // "How much state funding does RIAC get": "state-funded" is not an amount.
       (!options.amount || this.statesAmount(w.id, options.amount === 'exact')) &&
+      // "When will NATO's Tokyo office open": a plan with no date does not say when.
+      (!options.when || this.statesWhen(w.id)) &&
       (w.holds.length >= 2 || oneWordAnswers) &&
       w.holds.some(
         (c) => !c.numeric && !this.isEveryday(c) && (!c.place || placesOnly) && (!w.askedOnly.includes(c) || w.holds.length >= 2),
@@ -629,6 +639,11 @@ export class SearchEngine {
       const day = value <= 31 && MONTHS.has(words[i + 1] ?? words[i - 1] ?? '');
       return !year && !day;
     });
+  }
+
+  /** Does the fact say when: a year or decade, a month, or a word of time ("last week", "weekend")? */
+  private statesWhen(n: number): boolean {
+    return this.wordsOf(n).all.some((w) => MONTHS.has(w) || TIME_WORDS.has(w) || /^(1[89]|20)\d\d(s)?$/.test(w));
   }
 
   /** Does the fact's claim name these concepts in this order (each first mention)? */

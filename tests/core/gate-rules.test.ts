@@ -144,4 +144,12 @@ describe('the relevance gate', () => {
     const outcome = engine.search('gabuyev manage upward junior partner foreign affairs', { phrases: ['junior partner'] });
     expect(outcome.hits[0]?.fact.id).toBe('wv-gabuev-putin-manage-upward');
   });
+
+  it('a "when" question is answered only by a fact that says when', () => {
+    const ask = (q: string) => answerer.answerNow(answerer.parseText(q)).matched;
+    expect(ask('NATO liaison office in Tokyo')).toBe(true);
+    // The fact tells of a plan, with no date.
+    expect(ask('When will NATO open its liaison office in Tokyo?')).toBe(false);
+    expect(ask('When did relations between Moscow and Beijing sour?')).toBe(true);
+  });
 });
