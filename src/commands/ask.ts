@@ -1,7 +1,7 @@
 import { citedSource } from '../answer/compose.ts';
 import { guideLine } from '../answer/guide.ts';
 import { figureOf, sourceSummary } from '../answer/label.ts';
-import type { Answer, CommandRef, ComposedItem, GuideItem, QueryInfo } from '../answer/types.ts';
+import type { Answer, AnswerItem, CommandRef, ComposedItem, GuideItem, QueryInfo } from '../answer/types.ts';
 import type { Fact, Knowledge } from '../knowledge/types.ts';
 import { periodsMeet } from '../query/periods.ts';
 import type { Understood } from '../query/read.ts';
@@ -71,37 +71,32 @@ export const askCommand = defineCommand({
 
     // A figure asked for a period no figure covers is said to be missing, with the periods the
     // base has: a fact about something else of that year would read as the answer.
+    const noMatch = (title: string, lead: string, items: AnswerItem[]): Omit<Answer, 'show'> => ({
+      kind: 'no-match',
+      query: parsed.query,
+      matched: false,
+      title,
+      lead,
+      items,
+      sources: [],
+      next: [{ command: 'topics' }, { command: 'help' }],
+      understood,
+    });
     const gap = missingFigure(ctx, query);
-    if (gap)
-      return {
-        kind: 'no-match',
-        query: parsed.query,
-        matched: false,
-        title: 'No figure for that period',
-        ...gap,
-        sources: [],
-        next: [{ command: 'topics' }, { command: 'help' }],
-        understood,
-      };
+    if (gap) return noMatch('No figure for that period', gap.lead, gap.items);
 
     // "What did Zelensky say": the base names him but quotes none of his words.
     if (query.unquoted.length > 0)
-      return {
-        kind: 'no-match',
-        query: parsed.query,
-        matched: false,
-        title: 'No match',
-        lead: `The knowledge base quotes no words of ${query.unquoted.join(' or ')}. What it says about them is first below.`,
-        items: [
+      return noMatch(
+        'No match',
+        `The knowledge base quotes no words of ${query.unquoted.join(' or ')}. What it says about them is first below.`,
+        [
           ...query.unquoted.map((person) =>
             guideLine({ command: 'ask', options: { question: person } }, `what the base says about ${person}`),
           ),
           ...ctx.lookups.topicLines(),
         ],
-        sources: [],
-        next: [{ command: 'topics' }, { command: 'help' }],
-        understood,
-      };
+      );
 
     const dated = periodAnswer(ctx, query);
     if (dated)
@@ -131,17 +126,11 @@ export const askCommand = defineCommand({
       // The source a question names is described as the registry holds it: "who wrote the CNN
       // piece" gets its byline and date, which no fact states.
       const named = query.sources.flatMap((id) => namedSourceLine(ctx.knowledge, id));
-      return {
-        kind: 'no-match',
-        query: parsed.query,
-        matched: false,
-        title: 'No match',
-        lead: `${why}${named.length > 0 ? ' The source is first below.' : ''} Try a topic below, or ask about a figure, a deal, a person or an event.`,
-        items: [...named, ...ctx.lookups.topicLines()],
-        sources: [],
-        next: [{ command: 'topics' }, { command: 'help' }],
-        understood,
-      };
+      return noMatch(
+        'No match',
+        `${why}${named.length > 0 ? ' The source is first below.' : ''} Try a topic below, or ask about a figure, a deal, a person or an event.`,
+        [...named, ...ctx.lookups.topicLines()],
+      );
     }
     const facts = orderForIntent(ctx.knowledge, query, outcome.hits);
     // Figures first: those of a period asked, then the rest, each oldest first.
@@ -278,7 +267,7 @@ function figureAnswer(ctx: CommandContext, q: Understood): (Pick<Answer, 'lead' 
  * A question only about a measure and a period ("trade in 2015") that no figure of the measure
  * covers: what the base lacks, and the periods it has figures for, each a question to ask.
  */
-function missingFigure(ctx: CommandContext, q: Understood): Pick<Answer, 'lead' | 'items'> | undefined {
+function missingFigure(ctx: CommandContext, q: Understood): { lead: string; items: AnswerItem[] } | undefined {
   if (q.measures.length === 0 || q.unexplained.length > 0 || q.periods.length === 0) return undefined;
   if (!FIGURE_INTENTS.has(q.intent) && q.intent !== 'lookup') return undefined;
   const fromSources = (f: Fact) => q.sources.length === 0 || q.sources.includes(f.sourceId);

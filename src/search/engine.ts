@@ -15,10 +15,10 @@
 import MiniSearch, { type Query } from 'minisearch';
 import type { Fact, Knowledge } from '../knowledge/types.ts';
 import { LruCache } from '../lru.ts';
-import { NUMBER_WORDS } from '../numbers.ts';
 import { drain, inSlices } from '../slices.ts';
 import { countryNames } from './countries.ts';
 import type { EnglishFrequencies } from './english.ts';
+import { statesAmount, statesWhen } from './fact-says.ts';
 import { ENGLISH_STOP_WORDS, editDistance, Stemmer, tokenize, transpositions } from './text.ts';
 
 export interface SearchHit {
@@ -175,47 +175,6 @@ const WEIGHED = 200;
 const RERANK = 60;
 const ASKED_BOOST = 0.1;
 const CORE_FIELDS = ['claim', 'people', 'places'];
-/** Words that state an amount without a digit ("billions in aid" does, if loosely). */
-const AMOUNT_WORDS = new Set(
-  'million millions billion billions trillion trillions thousand thousands dozen dozens hundreds half third quarter percent double doubled twice triple tripled halved'.split(
-    ' ',
-  ),
-);
-/** Words that say when without a year or a month. */
-const TIME_WORDS = new Set(
-  'today yesterday tomorrow week weekend weeks month months year years decade decades century centuries era since until ago after before during ahead eve earlier later recently once anniversary day days monday tuesday wednesday thursday friday saturday sunday spring summer autumn winter'.split(
-    ' ',
-  ),
-);
-/** Number words that rarely count anything ("one of the", "the two countries"). */
-const NOT_AMOUNTS = new Set(['one', 'two']);
-const MONTHS = new Set([
-  'jan',
-  'january',
-  'feb',
-  'february',
-  'mar',
-  'march',
-  'apr',
-  'april',
-  'may',
-  'jun',
-  'june',
-  'jul',
-  'july',
-  'aug',
-  'august',
-  'sep',
-  'sept',
-  'september',
-  'oct',
-  'october',
-  'nov',
-  'november',
-  'dec',
-  'december',
-]);
-
 /** The fields that hold what the fact and its curators say (asked.yaml holds what people asked). */
 const OWN_FIELDS = ['claim', 'people', 'places', 'quote', 'when', 'aliases'];
 const FIELDS = [...OWN_FIELDS, 'asked'];
@@ -627,23 +586,14 @@ export class SearchEngine {
     return words;
   }
 
-  /** Does the fact state an amount (a figure, a number that is not a year or a day, a number word; only in figures when exact)? */
+  /** Does the fact state an amount (a figure, or in its words; only in figures when the question asks for an exact one)? */
   private statesAmount(n: number, exact = false): boolean {
-    if (this.facts[n].figure) return true;
-    const words = this.wordsOf(n).all;
-    return words.some((w, i) => {
-      if (!exact && (AMOUNT_WORDS.has(w) || (Object.hasOwn(NUMBER_WORDS, w) && !NOT_AMOUNTS.has(w)))) return true;
-      if (!/^\p{N}+$/u.test(w)) return false;
-      const value = Number(w);
-      const year = w.length === 4 && value >= 1800 && value <= 2100;
-      const day = value <= 31 && MONTHS.has(words[i + 1] ?? words[i - 1] ?? '');
-      return !year && !day;
-    });
+    return !!this.facts[n].figure || statesAmount(this.wordsOf(n).all, exact);
   }
 
-  /** Does the fact say when: a year or decade, a month, or a word of time ("last week", "weekend")? */
+  /** Does the fact say when? */
   private statesWhen(n: number): boolean {
-    return this.wordsOf(n).all.some((w) => MONTHS.has(w) || TIME_WORDS.has(w) || /^(1[89]|20)\d\d(s)?$/.test(w));
+    return statesWhen(this.wordsOf(n).all);
   }
 
   /** Does the fact's claim name these concepts in this order (each first mention)? */

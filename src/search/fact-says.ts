@@ -1,0 +1,47 @@
+/**
+ * What a fact's words state beyond its topic: an amount, or when. A question asking "how many"
+ * or "when" is answered only by a fact that says it ("state-funded" names no sum; a plan with
+ * no date does not say when it happens).
+ */
+import { NUMBER_WORDS } from '../numbers.ts';
+
+/** Words that state an amount without a digit ("billions in aid" does, if loosely). */
+const AMOUNT_WORDS = new Set(
+  'million millions billion billions trillion trillions thousand thousands dozen dozens hundreds half third quarter percent double doubled twice triple tripled halved'.split(
+    ' ',
+  ),
+);
+/** Number words that rarely count anything ("one of the", "the two countries"). */
+const NOT_AMOUNTS = new Set(['one', 'two']);
+const MONTHS = new Set(
+  'jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december'.split(
+    ' ',
+  ),
+);
+/** Words that say when without a year or a month. */
+const TIME_WORDS = new Set(
+  'today yesterday tomorrow week weekend weeks month months year years decade decades century centuries era since until ago after before during ahead eve earlier later recently once anniversary day days monday tuesday wednesday thursday friday saturday sunday spring summer autumn winter'.split(
+    ' ',
+  ),
+);
+const YEAR_OR_DECADE = /^(1[89]|20)\d\d(s)?$/;
+
+/**
+ * Do these words (a fact's, tokenized) state an amount: a number that is not a year or a day of
+ * a month, or an amount word; only a number in digits when the question asks for an exact one?
+ */
+export function statesAmount(words: readonly string[], exact = false): boolean {
+  return words.some((w, i) => {
+    if (!exact && (AMOUNT_WORDS.has(w) || (Object.hasOwn(NUMBER_WORDS, w) && !NOT_AMOUNTS.has(w)))) return true;
+    if (!/^\p{N}+$/u.test(w)) return false;
+    const value = Number(w);
+    const year = w.length === 4 && value >= 1800 && value <= 2100;
+    const day = value <= 31 && (MONTHS.has(words[i + 1] ?? '') || MONTHS.has(words[i - 1] ?? ''));
+    return !year && !day;
+  });
+}
+
+/** Do these words say when: a year or decade, a month, or a word of time ("last week", "after")? */
+export function statesWhen(words: readonly string[]): boolean {
+  return words.some((w) => MONTHS.has(w) || TIME_WORDS.has(w) || YEAR_OR_DECADE.test(w));
+}
