@@ -175,10 +175,9 @@ export class QueryReader {
   }
 
   /** Does the question ask for an amount ("how many"), an exact one ("exactly how many")? */
-  private asksAmount(tokens: string[], possible: (pattern: string[]) => boolean): boolean | 'exact' {
-    const asks = (cues: string[][]) => cues.some((cue) => possible(cue) && matchAt(tokens, cue) !== undefined);
-    if (!asks(this.amountCues)) return false;
-    return asks(this.exactCues) ? 'exact' : true;
+  private asksAmount(tokens: string[]): boolean | 'exact' {
+    if (!cuedBy(tokens, this.amountCues)) return false;
+    return cuedBy(tokens, this.exactCues) ? 'exact' : true;
   }
 
   read(question: string): Understood {
@@ -263,8 +262,8 @@ export class QueryReader {
       unexplained,
       wholeName: longest >= 2 && unexplained.length === 0 && !QUESTION_WORDS.has(tokens[0]),
       relation,
-      asksAmount: this.asksAmount(tokens, possible),
-      asksByline: this.bylineCues.some((cue) => possible(cue) && matchAt(tokens, cue) !== undefined),
+      asksAmount: this.asksAmount(tokens),
+      asksByline: cuedBy(tokens, this.bylineCues),
     };
   }
 }
@@ -272,6 +271,11 @@ export class QueryReader {
 /** A cue's tokens; `<name>` stays a slot for a name, `*` a wildcard, and a leading `^` anchors the cue to the question's start. */
 function cueTokens(cue: string): string[] {
   return cue.split(/\s+/).flatMap((part) => (part === '*' || part === '^' || part === NAME_SLOT ? [part] : tokenize(part)));
+}
+
+/** Does one of the cues occur in the tokens? */
+function cuedBy(tokens: string[], cues: string[][]): boolean {
+  return cues.some((cue) => matchAt(tokens, cue) !== undefined);
 }
 
 /** Where a token sequence (with `*` wildcards of one to six tokens) occurs, as the indexes it covers. */
