@@ -169,6 +169,7 @@ function searchFor(ctx: CommandContext, query: Understood): SearchOutcome {
     relation: query.relation,
     amount: query.asksAmount,
     when: query.intent === 'when',
+    city: query.asksCity,
   });
 }
 

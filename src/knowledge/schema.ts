@@ -174,6 +174,10 @@ export const SearchFileSchema = z.strictObject({
   fillers: z.array(term).optional(),
   /** Cues of a question about a source's byline or date ("who wrote"): answered from the source registry. */
   byline_cues: z.array(term).optional(),
+  /** Cues of a question asking for a city ("which Swiss city"): only a fact naming one of `cities` answers it. */
+  city_cues: z.array(term).optional(),
+  /** The cities among the places facts name (a country or a region is not one). */
+  cities: z.array(term).optional(),
 });
 
 /** The names people use for each source, keyed by source id (knowledge/source-names.yaml). */

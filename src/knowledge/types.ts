@@ -90,6 +90,10 @@ export interface SearchVocabulary {
   fillers?: string[];
   /** Cues of a question about a source's byline or date ("who wrote"): answered from the source registry. */
   byline_cues?: string[];
+  /** Cues of a question asking for a city ("which Swiss city"): only a fact naming one of `cities` answers it. */
+  city_cues?: string[];
+  /** The cities among the places facts name (a country or a region is not one). */
+  cities?: string[];
   source_names?: Record<string, string[]>;
   /** Words people use for a fact that it does not say itself, by fact id (aliases.yaml). */
   aliases?: Record<string, string[]>;

@@ -35,6 +35,8 @@ export interface Understood {
   asksAmount: boolean | 'exact';
   /** The question asks who wrote or published a source ("who wrote the Geopolitics article"): the registry says, no fact. */
   asksByline: boolean;
+  /** The question asks for a city ("in which Swiss city"): an answer must name one. */
+  asksCity: boolean;
 }
 
 /** When several intents are cued, the first of these wins. */
@@ -106,6 +108,8 @@ export class QueryReader {
   private readonly fillers: string[][];
   /** Cues of a question about a source's byline or date ("who wrote", "when was * published"). */
   private readonly bylineCues: string[][];
+  /** Cues of a question asking for a city ("which city"). */
+  private readonly cityCues: string[][];
 
   constructor(
     knowledge: Pick<Knowledge, 'facts' | 'vocabulary'>,
@@ -117,6 +121,7 @@ export class QueryReader {
     this.exactCues = (v.exact_cues ?? []).map(cueTokens).filter((t) => t.length > 0);
     this.fillers = (v.fillers ?? []).map(cueTokens).filter((t) => t.length > 0);
     this.bylineCues = (v.byline_cues ?? []).map(cueTokens).filter((t) => t.length > 0);
+    this.cityCues = (v.city_cues ?? []).map(cueTokens).filter((t) => t.length > 0);
     this.changeStems = new Set(CHANGE_WORDS.flatMap((w) => engine.equivalents(engine.stem(w))));
     for (const intent of PRIORITY) for (const cue of v.intents?.[intent] ?? []) this.cues.push({ tokens: cueTokens(cue), value: intent });
     for (const [id, names] of Object.entries(v.source_names ?? {}))
@@ -264,6 +269,7 @@ export class QueryReader {
       relation,
       asksAmount: this.asksAmount(tokens),
       asksByline: cuedBy(tokens, this.bylineCues),
+      asksCity: cuedBy(tokens, this.cityCues),
     };
   }
 }

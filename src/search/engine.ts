@@ -51,6 +51,8 @@ export interface SearchOptions {
   amount?: boolean | 'exact';
   /** The question asks when ("when will the office open"): only a fact saying when (a year, a month, a day, "last week") answers. */
   when?: boolean;
+  /** The question asks for a city ("in which Swiss city"): only a fact naming one answers. */
+  city?: boolean;
 }
 
 /** A vocabulary entry: a synonym, an expansion or a name, as words and the stems it searches. */
@@ -214,6 +216,8 @@ export class SearchEngine {
   private readonly places = new Set<string>();
   /** The names facts give (people, places, speakers) and each word of a person's name, as tokens joined by spaces. */
   private readonly names = new Set<string>();
+  /** The cities among the places facts name (knowledge/search.yaml), as their stems joined by spaces. */
+  private readonly cities = new Set<string>();
   /** The world's countries, as their stems joined by spaces. */
   private readonly countries = new Set<string>();
   /** Stems of the facts' own words (asked.yaml's aside): a word only an asker used may be a typo of one. */
@@ -310,6 +314,7 @@ export class SearchEngine {
       for (const [s, n] of this.df) if (n / this.facts.length > GENERIC_SHARE) this.generic.add(s);
     }
     for (const name of countryNames()) this.countries.add(this.stemsJoined(name));
+    for (const city of vocabulary.cities ?? []) this.cities.add(this.stemsJoined(city));
     yield;
     const groupOf = new Map<string, string[]>();
     for (const group of vocabulary.synonyms) {
@@ -500,6 +505,8 @@ export class SearchEngine {
       (!options.amount || this.statesAmount(w.id, options.amount === 'exact')) &&
       // "When will NATO's Tokyo office open": a plan with no date does not say when.
       (!options.when || this.statesWhen(w.id)) &&
+      // "In which Swiss city did Biden and Putin meet": a fact naming Switzerland does not say.
+      (!options.city || this.facts[w.id].places.some((p) => this.cities.has(this.stemsJoined(p)))) &&
       (w.holds.length >= 2 || oneWordAnswers) &&
       w.holds.some(
         (c) => !c.numeric && !this.isEveryday(c) && (!c.place || placesOnly) && (!w.askedOnly.includes(c) || w.holds.length >= 2),

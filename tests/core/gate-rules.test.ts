@@ -152,4 +152,12 @@ describe('the relevance gate', () => {
     expect(ask('When will NATO open its liaison office in Tokyo?')).toBe(false);
     expect(ask('When did relations between Moscow and Beijing sour?')).toBe(true);
   });
+
+  it('a question asking for a city is answered only by a fact naming one', () => {
+    const ask = (q: string) => answerer.answerNow(answerer.parseText(q)).matched;
+    expect(ask("Which Chinese cities did Mishustin's delegation visit?")).toBe(true);
+    // The fact names Switzerland, not the city.
+    expect(ask('In which Swiss city did Putin and Biden meet in 2021?')).toBe(false);
+    expect(ask('Which Japanese city hosted the 2023 G7 summit?')).toBe(false);
+  });
 });
