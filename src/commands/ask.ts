@@ -170,6 +170,7 @@ function searchFor(ctx: CommandContext, query: Understood): SearchOutcome {
     amount: query.asksAmount,
     when: query.intent === 'when',
     city: query.asksCity,
+    name: query.asksName,
   });
 }
 

@@ -92,6 +92,8 @@ export interface SearchVocabulary {
   byline_cues?: string[];
   /** Cues of a question asking for a city ("which Swiss city"): only a fact naming one of `cities` answers it. */
   city_cues?: string[];
+  /** Cues of a question asking for a name ("the name of the pipeline"): only a fact naming something the question does not answers it. */
+  name_cues?: string[];
   /** The cities among the places facts name (a country or a region is not one). */
   cities?: string[];
   source_names?: Record<string, string[]>;

@@ -37,6 +37,8 @@ export interface Understood {
   asksByline: boolean;
   /** The question asks for a city ("in which Swiss city"): an answer must name one. */
   asksCity: boolean;
+  /** The question asks for a name ("the name of the pipeline"): an answer must name something the question does not. */
+  asksName: boolean;
 }
 
 /** When several intents are cued, the first of these wins. */
@@ -108,8 +110,9 @@ export class QueryReader {
   private readonly fillers: string[][];
   /** Cues of a question about a source's byline or date ("who wrote", "when was * published"). */
   private readonly bylineCues: string[][];
-  /** Cues of a question asking for a city ("which city"). */
+  /** Cues of a question asking for a city ("which city"), or a name ("name of"). */
   private readonly cityCues: string[][];
+  private readonly nameCues: string[][];
 
   constructor(
     knowledge: Pick<Knowledge, 'facts' | 'vocabulary'>,
@@ -122,6 +125,7 @@ export class QueryReader {
     this.fillers = (v.fillers ?? []).map(cueTokens).filter((t) => t.length > 0);
     this.bylineCues = (v.byline_cues ?? []).map(cueTokens).filter((t) => t.length > 0);
     this.cityCues = (v.city_cues ?? []).map(cueTokens).filter((t) => t.length > 0);
+    this.nameCues = (v.name_cues ?? []).map(cueTokens).filter((t) => t.length > 0);
     this.changeStems = new Set(CHANGE_WORDS.flatMap((w) => engine.equivalents(engine.stem(w))));
     for (const intent of PRIORITY) for (const cue of v.intents?.[intent] ?? []) this.cues.push({ tokens: cueTokens(cue), value: intent });
     for (const [id, names] of Object.entries(v.source_names ?? {}))
@@ -270,6 +274,7 @@ export class QueryReader {
       asksAmount: this.asksAmount(tokens),
       asksByline: cuedBy(tokens, this.bylineCues),
       asksCity: cuedBy(tokens, this.cityCues),
+      asksName: cuedBy(tokens, this.nameCues),
     };
   }
 }

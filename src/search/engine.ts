@@ -53,6 +53,8 @@ export interface SearchOptions {
   when?: boolean;
   /** The question asks for a city ("in which Swiss city"): only a fact naming one answers. */
   city?: boolean;
+  /** The question asks for a name ("the name of the pipeline"): only a fact naming something the question does not answers. */
+  name?: boolean;
 }
 
 /** A vocabulary entry: a synonym, an expansion or a name, as words and the stems it searches. */
@@ -177,6 +179,8 @@ const WEIGHED = 200;
 const RERANK = 60;
 const ASKED_BOOST = 0.1;
 const CORE_FIELDS = ['claim', 'people', 'places'];
+/** A word written with a capital, past the first letter of its text: a name, mostly. */
+const CAPITALISED = /(?<=[\s("“'‘])\p{Lu}[\p{L}\p{N}]+/gu;
 /** The fields that hold what the fact and its curators say (asked.yaml holds what people asked). */
 const OWN_FIELDS = ['claim', 'people', 'places', 'quote', 'when', 'aliases'];
 const FIELDS = [...OWN_FIELDS, 'asked'];
@@ -460,6 +464,7 @@ export class SearchEngine {
     const order = this.orderOf(concepts.filter((c) => c.generic));
     // "Who founded X": every other word of it is as specific, and a fact lacking one loses it in full.
     const relation = this.relationOf(meaningful, options.relation);
+    const asked = new Set(concepts.flatMap((c) => [...c.own, ...c.stems]));
     const knownLacking = relation ? 1 : KNOWN_LACKING_WEIGHT;
     for (const [rank, w] of weighed.entries()) {
       // "What does China sell to Russia": a claim naming them in the same order ranks higher.
@@ -507,6 +512,8 @@ export class SearchEngine {
       (!options.when || this.statesWhen(w.id)) &&
       // "In which Swiss city did Biden and Putin meet": a fact naming Switzerland does not say.
       (!options.city || this.facts[w.id].places.some((p) => this.cities.has(this.stemsJoined(p)))) &&
+      // "What is the name of the pipeline built under the gas deal": the deal's fact names none.
+      (!options.name || this.namesOther(w.id, asked)) &&
       (w.holds.length >= 2 || oneWordAnswers) &&
       w.holds.some(
         (c) => !c.numeric && !this.isEveryday(c) && (!c.place || placesOnly) && (!w.askedOnly.includes(c) || w.holds.length >= 2),
@@ -596,6 +603,19 @@ export class SearchEngine {
   /** Does the fact state an amount (a figure, or in its words; only in figures when the question asks for an exact one)? */
   private statesAmount(n: number, exact = false): boolean {
     return !!this.facts[n].figure || statesAmount(this.wordsOf(n).all, exact);
+  }
+
+  /**
+   * Does the fact name something the question does not: a capitalised word of its claim or
+   * quote that is neither a generic name ("China") nor one of the question's words?
+   */
+  private namesOther(n: number, asked: Set<string>): boolean {
+    const f = this.facts[n];
+    for (const m of `${f.claim} ${f.quote}`.matchAll(CAPITALISED)) {
+      const stem = this.stem(m[0].toLowerCase());
+      if (!this.stopwords.has(m[0].toLowerCase()) && !this.generic.has(stem) && !asked.has(stem)) return true;
+    }
+    return false;
   }
 
   /** Does the fact say when? */

@@ -160,4 +160,12 @@ describe('the relevance gate', () => {
     expect(ask('In which Swiss city did Putin and Biden meet in 2021?')).toBe(false);
     expect(ask('Which Japanese city hosted the 2023 G7 summit?')).toBe(false);
   });
+
+  it('a question asking for a name is answered only by a fact naming something the question does not', () => {
+    const ask = (q: string) => answerer.answerNow(answerer.parseText(q)).matched;
+    expect(ask("name of beijing's special envoy on eurasian affairs")).toBe(true);
+    // The gas deal's fact names no pipeline: "Russia" and "China" are not the name asked for.
+    expect(ask('the $400 billion gas deal')).toBe(true);
+    expect(ask('What is the name of the pipeline built under the $400 billion gas deal?')).toBe(false);
+  });
 });
