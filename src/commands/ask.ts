@@ -69,8 +69,6 @@ export const askCommand = defineCommand({
       };
     }
 
-    // A figure asked for a period no figure covers is said to be missing, with the periods the
-    // base has: a fact about something else of that year would read as the answer.
     const noMatch = (title: string, lead: string, items: AnswerItem[]): Omit<Answer, 'show'> => ({
       kind: 'no-match',
       query: parsed.query,
@@ -82,6 +80,8 @@ export const askCommand = defineCommand({
       next: [{ command: 'topics' }, { command: 'help' }],
       understood,
     });
+    // A figure asked for a period no figure covers is said to be missing, with the periods the
+    // base has: a fact about something else of that year would read as the answer.
     const gap = missingFigure(ctx, query);
     if (gap) return noMatch('No figure for that period', gap.lead, gap.items);
 
@@ -112,10 +112,14 @@ export const askCommand = defineCommand({
 
     // "Who wrote the Geopolitics article": the registry holds bylines and dates, no fact does.
     const byline = query.asksByline && query.sources.length > 0;
-    const whole: SearchOutcome = byline ? { hits: [], matched: false, reason: 'not-found' } : searchFor(ctx, query);
     // A question asking two things ("…, and which cities did his delegation visit?") that no
     // fact answers whole is answered part by part.
-    const outcome = whole.matched || byline ? whole : (partsOutcome(ctx, parsed.args, query) ?? whole);
+    const whole = byline ? undefined : searchFor(ctx, query);
+    const outcome: SearchOutcome = !whole
+      ? { hits: [], matched: false, reason: 'not-found' }
+      : whole.matched
+        ? whole
+        : (partsOutcome(ctx, parsed.args, query) ?? whole);
     if (!outcome.matched) {
       const why =
         outcome.reason === 'too-broad'

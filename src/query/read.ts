@@ -119,13 +119,14 @@ export class QueryReader {
     private readonly engine: SearchEngine,
   ) {
     const v = knowledge.vocabulary;
-    this.relationCues = (v.relation_cues ?? []).map(cueTokens).filter((t) => t.length > 0);
-    this.amountCues = (v.amount_cues ?? []).map(cueTokens).filter((t) => t.length > 0);
-    this.exactCues = (v.exact_cues ?? []).map(cueTokens).filter((t) => t.length > 0);
-    this.fillers = (v.fillers ?? []).map(cueTokens).filter((t) => t.length > 0);
-    this.bylineCues = (v.byline_cues ?? []).map(cueTokens).filter((t) => t.length > 0);
-    this.cityCues = (v.city_cues ?? []).map(cueTokens).filter((t) => t.length > 0);
-    this.nameCues = (v.name_cues ?? []).map(cueTokens).filter((t) => t.length > 0);
+    const cues = (list: string[] | undefined) => (list ?? []).map(cueTokens).filter((t) => t.length > 0);
+    this.relationCues = cues(v.relation_cues);
+    this.amountCues = cues(v.amount_cues);
+    this.exactCues = cues(v.exact_cues);
+    this.fillers = cues(v.fillers);
+    this.bylineCues = cues(v.byline_cues);
+    this.cityCues = cues(v.city_cues);
+    this.nameCues = cues(v.name_cues);
     this.changeStems = new Set(CHANGE_WORDS.flatMap((w) => engine.equivalents(engine.stem(w))));
     for (const intent of PRIORITY) for (const cue of v.intents?.[intent] ?? []) this.cues.push({ tokens: cueTokens(cue), value: intent });
     for (const [id, names] of Object.entries(v.source_names ?? {}))

@@ -216,7 +216,7 @@ export class SearchEngine {
   private readonly phraseWords = new Set<string>();
   /** The base's own words, as written, by first letters: what a typo is corrected against. */
   private readonly vocabulary = new Map<string, Set<string>>();
-  /** The places facts name, as their stems joined by spaces. */
+  /** The places facts name, and every country, as their stems joined by spaces. */
   private readonly places = new Set<string>();
   /** The names facts give (people, places, speakers) and each word of a person's name, as tokens joined by spaces. */
   private readonly names = new Set<string>();
@@ -344,18 +344,20 @@ export class SearchEngine {
     yield;
     // Names in the base ("saudi arabia", "central asia") are one concept each, held by a fact
     // only when it has every word of the name.
-    const names = new Set(this.facts.flatMap((f) => [...f.people, ...f.places, f.saidBy ?? '']).filter((n) => tokenize(n).length > 1));
-    for (const name of names) {
-      yield;
-      const tokens = tokenize(name);
-      if (this.phrases.some((p) => p.tokens.join(' ') === tokens.join(' '))) continue;
-      this.phrases.push({ tokens, stems: [...new Set(tokens.filter((t) => !this.stopwords.has(t)).map(this.stem))], whole: true });
-    }
-    for (const place of new Set(this.facts.flatMap((f) => f.places))) this.places.add(this.stemsJoined(place));
-    for (const f of this.facts) {
+    for (const [n, f] of this.facts.entries()) {
+      if (n % 100 === 0) yield;
       for (const name of [...f.people, ...f.places, f.saidBy ?? '']) if (name) this.names.add(tokenize(name).join(' '));
       for (const person of [...f.people, f.saidBy ?? '']) for (const w of tokenize(person)) if (!this.stopwords.has(w)) this.names.add(w);
     }
+    for (const name of this.names) {
+      if (!name.includes(' ')) continue;
+      yield;
+      const tokens = name.split(' ');
+      if (this.phrases.some((p) => p.tokens.join(' ') === name)) continue;
+      this.phrases.push({ tokens, stems: [...new Set(tokens.filter((t) => !this.stopwords.has(t)).map(this.stem))], whole: true });
+    }
+    for (const place of new Set(this.facts.flatMap((f) => f.places))) this.places.add(this.stemsJoined(place));
+    for (const country of this.countries) this.places.add(country);
     for (const p of this.phrases) for (const t of p.tokens) this.phraseWords.add(t);
     // A typo of a word the vocabulary gives ("comerce") is corrected to it, and so reaches its synonyms.
     for (const w of this.phraseWords) if (w.length >= 4 && !/\p{N}/u.test(w) && !this.stopwords.has(w)) this.fileWord(w);
@@ -464,7 +466,7 @@ export class SearchEngine {
     const order = this.orderOf(concepts.filter((c) => c.generic));
     // "Who founded X": every other word of it is as specific, and a fact lacking one loses it in full.
     const relation = this.relationOf(meaningful, options.relation);
-    const asked = new Set(concepts.flatMap((c) => [...c.own, ...c.stems]));
+    const asked = options.name ? new Set(concepts.flatMap((c) => [...c.own, ...c.stems])) : new Set<string>();
     const knownLacking = relation ? 1 : KNOWN_LACKING_WEIGHT;
     for (const [rank, w] of weighed.entries()) {
       // "What does China sell to Russia": a claim naming them in the same order ranks higher.
@@ -496,10 +498,10 @@ export class SearchEngine {
     // A fact holding one word of the question answers only a question of two, the other a word
     // the base uses: "when did Navalny die" is not answered by Navalny's arrest.
     const oneWordAnswers = meaningful.length <= 2 && meaningful.every((c) => c.known);
-    // A figure question naming a country is about that country: China's trade with Russia
-    // does not answer "Japan-China trade".
     // A place tells where, not what: it carries only a question that names nothing else.
     const placesOnly = meaningful.every((c) => c.place || c.numeric);
+    // A figure question naming a country is about that country: China's trade with Russia
+    // does not answer "Japan-China trade".
     const countries = options.preferFigures ? meaningful.filter((c) => c.country) : [];
     const carries = (w: Weighed) =>
       w.information >= MIN_INFORMATION &&
@@ -880,7 +882,7 @@ export class SearchEngine {
           own,
           whole: phrase.whole && stems.length === phrase.stems.length,
           phrase: held,
-          place: this.places.has(own.join(' ')) || this.countries.has(own.join(' ')),
+          place: this.places.has(own.join(' ')),
           country: phrase.country || this.countries.has(own.join(' ')),
         });
         i += phrase.tokens.length;
@@ -923,7 +925,7 @@ export class SearchEngine {
         corrected,
         numeric,
         own: stems,
-        place: this.places.has(s) || this.countries.has(s),
+        place: this.places.has(s),
         country: this.countries.has(s),
         askersOnly,
       });
