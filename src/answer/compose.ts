@@ -137,6 +137,18 @@ export class Composer {
   private readonly linked = new Map<string, Set<string>>();
   /** Facts by the id of the later fact that supersedes them. */
   private readonly supersededFrom = new Map<string, Fact[]>();
+  /** Each fact's group, worked out on first use: the base never changes under a composer. */
+  private readonly groups = new Map<string, Fact[]>();
+  /** Claims and quotes as `sameStatement` compares them, each worked out once. */
+  private readonly plainTexts = new Map<string, string>();
+  private readonly plain = (text: string): string => {
+    let plain = this.plainTexts.get(text);
+    if (plain === undefined) {
+      plain = plainText(text);
+      this.plainTexts.set(text, plain);
+    }
+    return plain;
+  };
 
   constructor(private readonly knowledge: Knowledge) {
     for (const fact of knowledge.facts) {
@@ -189,9 +201,7 @@ export class Composer {
       const inChain = new Set([lead.id, ...earlier.map((f) => f.id)]);
       for (const [i, member] of [lead, ...earlier].entries()) {
         if (placed.has(member.id)) continue;
-        const group = groupOf(member, this.knowledge, this.byFigure, this.linked).filter(
-          (g) => g === member || (!inChain.has(g.id) && !placed.has(g.id)),
-        );
+        const group = this.groupOf(member).filter((g) => g === member || (!inChain.has(g.id) && !placed.has(g.id)));
         // The chosen fact leads its group; the rest keep date order.
         group.sort((a, b) => (a === member ? -1 : b === member ? 1 : a.about.start.localeCompare(b.about.start)));
         for (const g of group) placed.add(g.id);
@@ -224,7 +234,16 @@ export class Composer {
 
   /** Does another source state the same thing (or the same quantity)? */
   isCorroborated(fact: Fact): boolean {
-    return groupOf(fact, this.knowledge, this.byFigure, this.linked).some((f) => f.sourceId !== fact.sourceId);
+    return this.groupOf(fact).some((f) => f.sourceId !== fact.sourceId);
+  }
+
+  private groupOf(fact: Fact): Fact[] {
+    let group = this.groups.get(fact.id);
+    if (!group) {
+      group = groupOf(fact, this.knowledge, this.byFigure, this.linked);
+      this.groups.set(fact.id, group);
+    }
+    return group;
   }
 
   /**
@@ -244,7 +263,7 @@ export class Composer {
   }
 
   private item(sides: Fact[][], cite: (sourceId: string) => number): ComposedItem {
-    const variants = sides.map((side) => variantOf(side, cite));
+    const variants = sides.map((side) => variantOf(side, cite, this.plain));
     const evidence = variants.flatMap((v) => v.evidence);
     const sources = unique(evidence.map((e) => e.sourceId));
     const lead = sides[0][0];
@@ -275,20 +294,23 @@ export class Composer {
  * Do two facts make the same statement, so one line may cite both? The same claim or the
  * same quote, about the same date (otherwise each shows its own date).
  */
-function sameStatement(a: Fact, b: Fact): boolean {
-  const norm = (t: string) =>
-    t
-      .toLowerCase()
-      .replace(/[\s\p{P}]+/gu, ' ')
-      .trim();
-  return a.about.raw === b.about.raw && (norm(a.claim) === norm(b.claim) || norm(a.quote) === norm(b.quote));
+function sameStatement(a: Fact, b: Fact, plain: (text: string) => string): boolean {
+  return a.about.raw === b.about.raw && (plain(a.claim) === plain(b.claim) || plain(a.quote) === plain(b.quote));
+}
+
+/** Text without case or punctuation, as two statements are compared. */
+function plainText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\s\p{P}]+/gu, ' ')
+    .trim();
 }
 
 /** One side: its facts gathered into statements, each cited only to the facts that make it. */
-function variantOf(side: Fact[], cite: (sourceId: string) => number): Variant {
+function variantOf(side: Fact[], cite: (sourceId: string) => number, plain: (text: string) => string): Variant {
   const groups: Fact[][] = [];
   for (const fact of side) {
-    const same = groups.find((g) => sameStatement(g[0], fact));
+    const same = groups.find((g) => sameStatement(g[0], fact, plain));
     if (same) same.push(fact);
     else groups.push([fact]);
   }
