@@ -34,6 +34,10 @@ describe('questions an analyst asks get the right facts and sources', () => {
     ['Huawei 5G', ['geo-huawei-mts-5g']],
     ['Mishustin visit', ['wv-mishustin-visit-highest-ranking-since-invasion']],
     ['enrgy deal', ['cnn-gas-deal-400bn']],
+    // Trade shorthand: country and currency codes, "bil", chat words around the question.
+    ['the gas deal, 400 bil or smth?', ['cnn-gas-deal-400bn']],
+    ['CN-RU trade settled in RUB/CNY', ['ruehl-trade-mostly-rouble-renminbi-euro-since-2020']],
+    ['LNG JV between RU and CN firms', ['geo-lng-joint-venture']],
   ])('%s', (question, expected) => {
     const ids = factIds(question);
     for (const id of expected) expect(ids).toContain(id);
