@@ -172,7 +172,7 @@ function searchFor(ctx: CommandContext, query: Understood): SearchOutcome {
     periods: query.periods,
     relation: query.relation,
     amount: query.asksAmount,
-    when: query.intent === 'when',
+    when: query.asksDate ?? query.intent === 'when',
     city: query.asksCity,
     name: query.asksName,
   });

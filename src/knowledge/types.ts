@@ -92,6 +92,9 @@ export interface SearchVocabulary {
   byline_cues?: string[];
   /** Cues of a question asking for a city ("which Swiss city"): only a fact naming one of `cities` answers it. */
   city_cues?: string[];
+  /** Cues of a question asking for a year ("in what year") or a day ("on what date"): only a fact naming one answers it. */
+  year_cues?: string[];
+  date_cues?: string[];
   /** Cues of a question asking for a name ("the name of the pipeline"): only a fact naming something the question does not answers it. */
   name_cues?: string[];
   /** The cities among the places facts name (a country or a region is not one). */

@@ -39,6 +39,8 @@ export interface Understood {
   asksCity: boolean;
   /** The question asks for a name ("the name of the pipeline"): an answer must name something the question does not. */
   asksName: boolean;
+  /** The question asks for a year ("in what year") or a day ("on what dates"): an answer must name one, not a decade or "during". */
+  asksDate?: 'year' | 'day';
 }
 
 /** When several intents are cued, the first of these wins. */
@@ -113,6 +115,9 @@ export class QueryReader {
   /** Cues of a question asking for a city ("which city"), or a name ("name of"). */
   private readonly cityCues: string[][];
   private readonly nameCues: string[][];
+  /** Cues of a question asking for a year ("in what year"), or a day ("on what date"). */
+  private readonly yearCues: string[][];
+  private readonly dateCues: string[][];
 
   constructor(
     knowledge: Pick<Knowledge, 'facts' | 'vocabulary'>,
@@ -127,6 +132,8 @@ export class QueryReader {
     this.bylineCues = cues(v.byline_cues);
     this.cityCues = cues(v.city_cues);
     this.nameCues = cues(v.name_cues);
+    this.yearCues = cues(v.year_cues);
+    this.dateCues = cues(v.date_cues);
     this.changeStems = new Set(CHANGE_WORDS.flatMap((w) => engine.equivalents(engine.stem(w))));
     for (const intent of PRIORITY) for (const cue of v.intents?.[intent] ?? []) this.cues.push({ tokens: cueTokens(cue), value: intent });
     for (const [id, names] of Object.entries(v.source_names ?? {}))
@@ -276,6 +283,7 @@ export class QueryReader {
       asksByline: cuedBy(tokens, this.bylineCues),
       asksCity: cuedBy(tokens, this.cityCues),
       asksName: cuedBy(tokens, this.nameCues),
+      asksDate: cuedBy(tokens, this.dateCues) ? 'day' : cuedBy(tokens, this.yearCues) ? 'year' : undefined,
     };
   }
 }

@@ -18,8 +18,8 @@ import { LruCache } from '../lru.ts';
 import { drain, inSlices } from '../slices.ts';
 import { countryNames } from './countries.ts';
 import type { EnglishFrequencies } from './english.ts';
-import { statesAmount, statesWhen } from './fact-says.ts';
-import { ENGLISH_STOP_WORDS, editDistance, Stemmer, tokenize, transpositions } from './text.ts';
+import { numbersOtherwise, SERIES_ORDINALS, statesAmount, statesWhen } from './fact-says.ts';
+import { ENGLISH_STOP_WORDS, editDistance, Stemmer, soundsAlike, tokenize, transpositions } from './text.ts';
 
 export interface SearchHit {
   fact: Fact;
@@ -49,8 +49,11 @@ export interface SearchOptions {
   relation?: string;
   /** The question asks for an amount ("how many", "what share"): only a fact stating one answers; an exact one ("exactly how many") only in figures. */
   amount?: boolean | 'exact';
-  /** The question asks when ("when will the office open"): only a fact saying when (a year, a month, a day, "last week") answers. */
-  when?: boolean;
+  /**
+   * The question asks when ("when will the office open"): only a fact saying when (a year, a
+   * month, a day, "last week") answers; asked for a year or a day, only a fact naming one.
+   */
+  when?: boolean | 'year' | 'day';
   /** The question asks for a city ("in which Swiss city"): only a fact naming one answers. */
   city?: boolean;
   /** The question asks for a name ("the name of the pipeline"): only a fact naming something the question does not answers. */
@@ -159,6 +162,10 @@ const DERIVATIONS: [string, string[]][] = [
 const MIN_SPLIT_LENGTH = 7;
 /** A word shorter than this is never read as a typo ("wto", "sco"). */
 const MIN_CORRECTED_LENGTH = 4;
+/** A word this long may be two edits from the base word it stands for… */
+const MIN_TWO_EDIT_LENGTH = 6;
+/** …and, this long, without sounding like it. */
+const MIN_LONG_TYPO_LENGTH = 8;
 /**
  * In a large base, a word found in more than this share of facts ("putin" in a base about
  * Putin) costs more to search than it tells: it is left out of the index query when rarer
@@ -503,6 +510,9 @@ export class SearchEngine {
     // A figure question naming a country is about that country: China's trade with Russia
     // does not answer "Japan-China trade".
     const countries = options.preferFigures ? meaningful.filter((c) => c.country) : [];
+    // "Which agreements did Mishustin sign in Shanghai": a fact naming only Mishustin and Shanghai does not say.
+    const asksOfNames = meaningful.some((c) => !this.isNameLike(c));
+    const ordinals = new Set(concepts.flatMap((c) => c.text.split(' ')).filter((w) => SERIES_ORDINALS.has(w)));
     const carries = (w: Weighed) =>
       w.information >= MIN_INFORMATION &&
       countries.every((c) => w.holds.includes(c)) &&
@@ -511,11 +521,14 @@ export class SearchEngine {
       // "How much state funding does RIAC get": "state-funded" is not an amount.
       (!options.amount || this.statesAmount(w.id, options.amount === 'exact')) &&
       // "When will NATO's Tokyo office open": a plan with no date does not say when.
-      (!options.when || this.statesWhen(w.id)) &&
+      (!options.when || this.statesWhen(w.id, options.when)) &&
       // "In which Swiss city did Biden and Putin meet": a fact naming Switzerland does not say.
       (!options.city || this.facts[w.id].places.some((p) => this.cities.has(this.stemsJoined(p)))) &&
       // "What is the name of the pipeline built under the gas deal": the deal's fact names none.
       (!options.name || this.namesOther(w.id, asked)) &&
+      // "When is the Fourth Belt and Road Forum": the Third's facts do not say.
+      !numbersOtherwise(this.wordsOf(w.id).all, ordinals) &&
+      (!asksOfNames || w.holds.some((c) => !this.isNameLike(c)) || w.holds.filter((c) => !c.numeric && !c.place).length >= 2) &&
       (w.holds.length >= 2 || oneWordAnswers) &&
       w.holds.some(
         (c) => !c.numeric && !this.isEveryday(c) && (!c.place || placesOnly) && (!w.askedOnly.includes(c) || w.holds.length >= 2),
@@ -621,8 +634,8 @@ export class SearchEngine {
   }
 
   /** Does the fact say when? */
-  private statesWhen(n: number): boolean {
-    return statesWhen(this.wordsOf(n).all);
+  private statesWhen(n: number, precision: boolean | 'year' | 'day'): boolean {
+    return statesWhen(this.wordsOf(n).all, typeof precision === 'string' ? precision : undefined);
   }
 
   /** Does the fact's claim name these concepts in this order (each first mention)? */
@@ -672,7 +685,7 @@ export class SearchEngine {
     }
   }
 
-  /** Base words one edit from a typed word (two in long words), the closest only, as written. */
+  /** Base words one edit from a typed word (two in longer words), the closest only, as written. */
   private correct(word: string): string[] {
     let out = this.corrections.get(word);
     if (!out) {
@@ -685,7 +698,8 @@ export class SearchEngine {
   private findCorrections(word: string): string[] {
     if (word.length < MIN_CORRECTED_LENGTH || /\p{N}/u.test(word)) return [];
     if (this.isEnglishWord(word)) return [];
-    const max = word.length >= 8 ? 2 : 1;
+    const long = word.length >= MIN_LONG_TYPO_LENGTH;
+    const max = word.length >= MIN_TWO_EDIT_LENGTH ? 2 : 1;
     let best = max + 1;
     let out: string[] = [];
     // A typo keeps the first letter and, unless it drops it, the second (a swap of the two is
@@ -699,6 +713,9 @@ export class SearchEngine {
       // unless the candidate is a name the facts give: "chunyin" is Hua Chunying cut short.
       if (candidate.startsWith(word) && !this.names.has(candidate)) continue;
       const d = editDistance(word, candidate, max);
+      // Two edits in a shorter word make another word as often as a typo ("metres", "metals"),
+      // unless the two are as long and sound alike ("sphear", "sphere").
+      if (d === 2 && !long && (candidate.length !== word.length || !soundsAlike(word, candidate))) continue;
       if (d < best) [best, out] = [d, [candidate]];
       else if (d === best && d <= max) out.push(candidate);
     }
@@ -752,6 +769,11 @@ export class SearchEngine {
       } else out.push(a);
     }
     return out;
+  }
+
+  /** Is the concept a name the facts give (a person, a place), a number, or names only ("Xi and Putin")? */
+  private isNameLike(c: Concept): boolean {
+    return c.numeric || !!c.place || this.names.has(c.text) || c.text.split(' ').every((w) => this.names.has(w));
   }
 
   /** Is the concept one everyday word ("time", "way", "people"), too common in English to carry a question? */

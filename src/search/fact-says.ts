@@ -1,7 +1,8 @@
 /**
- * What a fact's words state beyond its topic: an amount, or when. A question asking "how many"
- * or "when" is answered only by a fact that says it ("state-funded" names no sum; a plan with
- * no date does not say when it happens).
+ * What a fact's words state beyond its topic: an amount, when, which one of a series. A question
+ * asking "how many" or "when" is answered only by a fact that says it ("state-funded" names no
+ * sum; a plan with no date does not say when it happens), one about "the fourth forum" never by
+ * a fact about the third.
  */
 import { NUMBER_WORDS } from '../numbers.ts';
 
@@ -25,6 +26,7 @@ const TIME_WORDS = new Set(
   ),
 );
 const YEAR_OR_DECADE = /^(1[89]|20)\d\d(s)?$/;
+const YEAR = /^(1[89]|20)\d\d$/;
 
 /**
  * Do these words (a fact's, tokenized) state an amount: a number that is not a year or a day of
@@ -41,7 +43,22 @@ export function statesAmount(words: readonly string[], exact = false): boolean {
   });
 }
 
-/** Do these words say when: a year or decade, a month, or a word of time ("last week", "after")? */
-export function statesWhen(words: readonly string[]): boolean {
+/**
+ * Do these words say when: a year or decade, a month, or a word of time ("last week", "after")?
+ * Asked for a year, only a year (or a month of one) says it; asked for a day, only a month.
+ */
+export function statesWhen(words: readonly string[], precision?: 'year' | 'day'): boolean {
+  if (precision === 'day') return words.some((w) => MONTHS.has(w));
+  if (precision === 'year') return words.some((w) => YEAR.test(w));
   return words.some((w) => MONTHS.has(w) || TIME_WORDS.has(w) || YEAR_OR_DECADE.test(w));
+}
+
+/** Ordinals that number one of a series ("the Third Forum", "second-largest"); "first" also means "at first", so it is left out. */
+export const SERIES_ORDINALS = new Set('second third fourth fifth sixth seventh eighth ninth tenth'.split(' '));
+
+/** Do these words (a fact's) number a thing otherwise than the question (`asked`, its ordinals): the third for the fourth? */
+export function numbersOtherwise(words: readonly string[], asked: ReadonlySet<string>): boolean {
+  if (asked.size === 0) return false;
+  const own = words.filter((w) => SERIES_ORDINALS.has(w));
+  return own.length > 0 && !own.some((w) => asked.has(w));
 }

@@ -2,6 +2,7 @@
  * Turning text into search terms, the same way for facts and for questions:
  * lower case, letters and digits only, English stop words out, Porter stems.
  */
+import { doubleMetaphone } from 'double-metaphone';
 import { stemmer } from 'stemmer';
 
 // Common English function words; the base's own extra stop words live in knowledge/search.yaml.
@@ -124,4 +125,10 @@ export function editDistance(a: string, b: string, max = 2): number {
     if (i > 0 && Math.min(...rows[i]) > max) return max + 1;
   }
   return rows[a.length][b.length];
+}
+
+/** Do two words sound alike (a Double Metaphone code in common): "sphear" and "sphere", never "metres" and "metals"? */
+export function soundsAlike(a: string, b: string): boolean {
+  const [codesA, codesB] = [doubleMetaphone(a), doubleMetaphone(b)];
+  return codesA.some((code) => code.length > 0 && codesB.includes(code));
 }

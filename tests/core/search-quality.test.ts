@@ -151,6 +151,14 @@ describe('a word the base never uses weighs by how rare it is in English', () =>
     // "whatsoever" is not the base's "whatever", so a question made of it and stop words matches nothing.
     expect(withEnglish.search('no such thing whatsoever').matched).toBe(false);
   });
+
+  it('two edits in a short word are a typo only when the words sound alike and are as long', () => {
+    // "sphear" sounds like the base's "sphere"; "metres" is two edits from "metals", "tonnes" from "tone", but neither sounds like it.
+    expect(withEnglish.stemsOf('sphear metres tonnes')).toEqual(['sphere', 'metr', 'tonn']);
+    expect(factIds("does china's belt n road push into central asia anoy russia? the whole 'sphear of influence' thing")).toContain(
+      'cnn-central-asia-russian-sphere',
+    );
+  });
 });
 
 describe('the relevance gate weighs the fact that carries the question', () => {
