@@ -190,6 +190,9 @@ function partsOutcome(ctx: CommandContext, text: string, whole: Understood): Sea
     const q = ctx.reader.read(part);
     if (ctx.engine.meaningfulWords(q.searchText).length === 0) continue;
     const outcome = searchFor(ctx, { ...q, sources: [...new Set([...whole.sources, ...q.sources])] });
+    // "Were they enthusiastic?" after a question about them asks more of the same facts: the
+    // answer to the part before stands for it.
+    if (!outcome.matched && found.length > 0 && followsUp(part)) continue;
     // Every part must be answered: half an answer to two questions reads as an answer to both.
     if (!outcome.matched) return undefined;
     found.push(outcome.hits);
@@ -200,6 +203,36 @@ function partsOutcome(ctx: CommandContext, text: string, whole: Understood): Sea
   for (let i = 0; hits.length < ANSWER_ITEMS * 2 && found.some((h) => i < h.length); i++)
     for (const h of found) if (h[i] && !seen.has(h[i].fact.id) && seen.add(h[i].fact.id)) hits.push(h[i]);
   return { hits, matched: true };
+}
+
+/** Words that refer back to the part before ("they", "he"), and the words a follow-up may open with before one ("were they"). */
+const BACK_REFERENCES = new Set(['they', 'he', 'she', 'it', 'this', 'that', 'these', 'those', 'them', 'his', 'her', 'their', 'its']);
+const OPENERS = new Set([
+  'was',
+  'were',
+  'is',
+  'are',
+  'did',
+  'does',
+  'do',
+  'has',
+  'have',
+  'had',
+  'can',
+  'could',
+  'would',
+  'will',
+  'so',
+  'and',
+  'but',
+  'or',
+]);
+
+/** Does the part open by referring back to the one before ("Were they enthusiastic or not really?")? */
+function followsUp(part: string): boolean {
+  const words = tokenize(part);
+  const first = OPENERS.has(words[0]) ? words[1] : words[0];
+  return BACK_REFERENCES.has(first ?? '');
 }
 
 /** A line of guidance naming a registered source as every surface lists it. */

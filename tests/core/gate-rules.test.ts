@@ -22,6 +22,13 @@ describe('the relevance gate', () => {
 
   it('words that frame a question ("types", "mentioned", "annual") carry nothing either', () => {
     expect(engine.meaningfulWords('types of weapons mentioned in the annual figures')).toEqual(['weapons']);
+    expect(engine.meaningfulWords('did he indicate it badly, having said so anywhere, respectively')).toEqual([]);
+  });
+
+  it('how many items a list should hold ("what three things") is framing, not a number to find', () => {
+    expect(
+      matches('What three things does the CNN article say the two countries lack, making the durability of their ties uncertain?'),
+    ).toBe(true);
   });
 
   it('answers a question whose framing words the facts never use (asked.yaml aside)', () => {

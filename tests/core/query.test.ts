@@ -208,6 +208,14 @@ describe('answers shaped by the question', () => {
     );
   });
 
+  it('a follow-up that refers back ("were they…") and finds nothing leaves the answer to the part before; any other part still sinks it', () => {
+    const q =
+      "I've been reading about Lyle Goldstein's research trip - so I was wondering, what sort of mood did he pick up from the Chinese experts he interviewed about Russia and the war? Were they enthusiastic or not really?";
+    expect(ids(q, 1).flat()).toEqual(['wv-goldstein-chinese-view-pessimistic']);
+    const unrelated = 'What sort of mood did Lyle Goldstein pick up from the Chinese experts he interviewed? Were snow tyres enthusiastic?';
+    expect(answerText(answerer, unrelated).matched).toBe(false);
+  });
+
   it("a question about a source's byline is answered from the registry, even when facts share its words", () => {
     const answer = answerText(answerer, 'Who wrote the Geopolitics piece on what drives the rapprochement?');
     expect(answer.matched).toBe(false);
