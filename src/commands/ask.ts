@@ -85,6 +85,14 @@ export const askCommand = defineCommand({
     const gap = missingFigure(ctx, query);
     if (gap) return noMatch('No figure for that period', gap.lead, gap.items);
 
+    // "Who heads the PLA Navy right now": the articles say who held what as of their dates only.
+    if (query.asksWhoNow)
+      return noMatch(
+        'No match',
+        `The knowledge base holds what its sources said as of their dates (${ctx.lookups.sourceDates()}), so it cannot say who is who now. Ask without "now" for what they said then.`,
+        ctx.lookups.topicLines(),
+      );
+
     // "What did Zelensky say": the base names him but quotes none of his words.
     if (query.unquoted.length > 0)
       return noMatch(

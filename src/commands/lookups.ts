@@ -11,6 +11,7 @@ export class BaseLookups {
   private figuresByTopic = new Map<Topic, Fact[]>();
   private figuresByMeasure?: Map<string, Fact[]>;
   private lines?: AnswerItem[];
+  private dates?: string;
 
   constructor(private readonly knowledge: Knowledge) {}
 
@@ -34,6 +35,16 @@ export class BaseLookups {
       this.figuresByMeasure = map;
     }
     return this.figuresByMeasure.get(measure) ?? [];
+  }
+
+  /** The span of the sources' publication dates ("2019 to 2023"): how far the base's knowledge reaches. */
+  sourceDates(): string {
+    if (this.dates === undefined) {
+      const published = [...this.knowledge.sources.values()].map((s) => s.published).sort((a, b) => a.start.localeCompare(b.start));
+      const [first, last] = [published[0]?.label.slice(-4), published.at(-1)?.label.slice(-4)];
+      this.dates = !first ? 'none' : first === last ? first : `${first} to ${last}`;
+    }
+    return this.dates;
   }
 
   /** One guide line per topic with what it covers and how many facts it has (every "no match" shows them). */

@@ -41,6 +41,8 @@ export interface Understood {
   asksName: boolean;
   /** The question asks for a year ("in what year") or a day ("on what dates"): an answer must name one, not a decade or "during". */
   asksDate?: 'year' | 'day';
+  /** The question asks who holds a post now ("who heads the PLA Navy right now"): the dated articles cannot say. */
+  asksWhoNow: boolean;
 }
 
 /** When several intents are cued, the first of these wins. */
@@ -118,6 +120,7 @@ export class QueryReader {
   /** Cues of a question asking for a year ("in what year"), or a day ("on what date"). */
   private readonly yearCues: string[][];
   private readonly dateCues: string[][];
+  private readonly presentCues: string[][];
 
   constructor(
     knowledge: Pick<Knowledge, 'facts' | 'vocabulary'>,
@@ -134,6 +137,7 @@ export class QueryReader {
     this.nameCues = cues(v.name_cues);
     this.yearCues = cues(v.year_cues);
     this.dateCues = cues(v.date_cues);
+    this.presentCues = cues(v.present_cues);
     this.changeStems = new Set(CHANGE_WORDS.flatMap((w) => engine.equivalents(engine.stem(w))));
     for (const intent of PRIORITY) for (const cue of v.intents?.[intent] ?? []) this.cues.push({ tokens: cueTokens(cue), value: intent });
     for (const [id, names] of Object.entries(v.source_names ?? {}))
@@ -284,6 +288,7 @@ export class QueryReader {
       asksCity: cuedBy(tokens, this.cityCues),
       asksName: cuedBy(tokens, this.nameCues),
       asksDate: cuedBy(tokens, this.dateCues) ? 'day' : cuedBy(tokens, this.yearCues) ? 'year' : undefined,
+      asksWhoNow: tokens.includes('who') && cuedBy(tokens, this.presentCues),
     };
   }
 }

@@ -53,3 +53,13 @@ describe('what the answer must say', () => {
     expect(matches(answered)).toBe(true);
   });
 });
+
+describe('a question about who holds a post now', () => {
+  it('gets "no match" and the span of the sources\' dates: the articles say who was who then', () => {
+    const answer = answerer.answerNow(answerer.parseText('who heads the PLA Navy right now'));
+    expect(answer.matched).toBe(false);
+    expect(answer.lead).toContain('as of their dates (2019 to 2023)');
+    expect(matches('who called Putin his best friend?')).toBe(true);
+    expect(matches('How much energy does China buy from Russia now?')).toBe(true);
+  });
+});
