@@ -183,6 +183,7 @@ function searchFor(ctx: CommandContext, query: Understood): SearchOutcome {
     when: query.asksDate ?? query.intent === 'when',
     city: query.asksCity,
     name: query.asksName,
+    before: query.before,
   });
 }
 

@@ -43,6 +43,8 @@ export interface Understood {
   asksDate?: 'year' | 'day';
   /** The question asks who holds a post now ("who heads the PLA Navy right now"): the dated articles cannot say. */
   asksWhoNow: boolean;
+  /** What the question asks about the time before ("before Carnegie", "prior to joining Defense Priorities"). */
+  before?: string;
 }
 
 /** When several intents are cued, the first of these wins. */
@@ -81,6 +83,8 @@ const SPEECH_STEMS = new Set([
 const SPEECH_WINDOW = 8;
 /** In a relation cue, where a name the facts give stands ("when did <name>"). */
 const NAME_SLOT = '<name>';
+/** "…before Carnegie", "…prior to joining Defense Priorities": to the end of the clause. */
+const BEFORE = /\b(?:before|prior to)\s+([^,;:?!.]+)/i;
 const QUOTED = /["“”«»]([^"“”«»]{2,80})["“”«»]/g;
 /** An ordinal ("75th", "3rd") the base never writes is searched as its number, the way facts write it ("75 years"). */
 const ORDINAL = /^(\p{N}+)(?:st|nd|rd|th)$/u;
@@ -289,6 +293,7 @@ export class QueryReader {
       asksName: cuedBy(tokens, this.nameCues),
       asksDate: cuedBy(tokens, this.dateCues) ? 'day' : cuedBy(tokens, this.yearCues) ? 'year' : undefined,
       asksWhoNow: tokens.includes('who') && cuedBy(tokens, this.presentCues),
+      before: BEFORE.exec(dated)?.[1],
     };
   }
 }

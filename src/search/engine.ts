@@ -58,6 +58,8 @@ export interface SearchOptions {
   city?: boolean;
   /** The question asks for a name ("the name of the pipeline"): only a fact naming something the question does not answers. */
   name?: boolean;
+  /** Words the question asks about what came before ("before Carnegie"): they place the question in time, not what it asks. */
+  before?: string;
 }
 
 /** A vocabulary entry: a synonym, an expansion or a name, as words and the stems it searches. */
@@ -511,7 +513,10 @@ export class SearchEngine {
     // does not answer "Japan-China trade".
     const countries = options.preferFigures ? meaningful.filter((c) => c.country) : [];
     // "Which agreements did Mishustin sign in Shanghai": a fact naming only Mishustin and Shanghai does not say.
-    const asksOfNames = meaningful.some((c) => !this.isNameLike(c));
+    // "Where did Gabuev work before Carnegie": Carnegie only says when; what is asked is where he worked.
+    const earlier = new Set(options.before ? this.stemsOf(options.before) : []);
+    const asking = meaningful.filter((c) => !c.own.every((s) => earlier.has(s)));
+    const asksOfNames = asking.some((c) => !this.isNameLike(c));
     const ordinals = new Set(concepts.flatMap((c) => c.text.split(' ')).filter((w) => SERIES_ORDINALS.has(w)));
     const carries = (w: Weighed) =>
       w.information >= MIN_INFORMATION &&
@@ -528,7 +533,9 @@ export class SearchEngine {
       (!options.name || this.namesOther(w.id, asked)) &&
       // "When is the Fourth Belt and Road Forum": the Third's facts do not say.
       !numbersOtherwise(this.wordsOf(w.id).all, ordinals) &&
-      (!asksOfNames || w.holds.some((c) => !this.isNameLike(c)) || w.holds.filter((c) => !c.numeric && !c.place).length >= 2) &&
+      (!asksOfNames ||
+        w.holds.some((c) => asking.includes(c) && !this.isNameLike(c)) ||
+        w.holds.filter((c) => asking.includes(c) && !c.numeric && !c.place).length >= 2) &&
       (w.holds.length >= 2 || oneWordAnswers) &&
       w.holds.some(
         (c) => !c.numeric && !this.isEveryday(c) && (!c.place || placesOnly) && (!w.askedOnly.includes(c) || w.holds.length >= 2),

@@ -43,6 +43,11 @@ describe('what the answer must say', () => {
       'Who went with Mishustin to Shanghai?',
     ],
     [
+      '"before Carnegie" places the question in time: facts naming Gabuev and Carnegie do not say where he worked before',
+      'where did alexander gabuev work before carnegie',
+      'Did China-Russia trade top $100bn before 2020?',
+    ],
+    [
       'a fact holding only the people and the year asked does not say what they agreed',
       'What did Xi and Putin agree at their summit in May 2024?',
       // A fact tying two people asked together says how they are linked.
