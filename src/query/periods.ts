@@ -1,10 +1,13 @@
 /**
  * The periods a question names, as day ranges: years (`2018`, `mid-2022`), decades
  * (`late 1950s`), ranges (`2014-2018`, `between 2014 and 2018`, `Jan–May 2023`, `Mar to Jun`
- * with the year said elsewhere), halves (`H1 2023`, `first half of 2023`), quarters (`Q3`),
+ * with the year said elsewhere), a year's first months (`first five months of 2023`), halves
+ * (`H1 2023`, `first half of 2023`), quarters (`Q3`),
  * months (`June 2019`) and open ranges (`since 2014`). Each match is replaced in the text by
  * its years, so the search still sees them.
  */
+import { NUMBER_WORDS } from '../numbers.ts';
+
 export interface AskedPeriod {
   start: string;
   end: string;
@@ -60,6 +63,16 @@ const RULES: Rule[] = [
       const year = Number(m[2]);
       const month = m[1] ? monthOf(m[1]) : 1;
       return { start: `${year}-${pad(month)}-01`, end: '9999-12-31', label: `since ${m[1] ? `${LABELS[month - 1]} ` : ''}${year}` };
+    },
+  ],
+  [
+    // "the first five months of 2023": January to May.
+    new RegExp(String.raw`\bfirst\s+(\d{1,2}|[a-z]+)\s+months(?:\s+(?:of\s+)?${YEAR})?\b`, 'g'),
+    (m, y) => {
+      const n = /^\d+$/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1]];
+      const year = m[2] ? Number(m[2]) : y;
+      if (!year || !n || n < 2 || n > 11) return undefined;
+      return months(year, 1, n, n === 6 ? `H1 ${year}` : `Jan–${LABELS[n - 1]} ${year}`);
     },
   ],
   [

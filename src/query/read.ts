@@ -85,6 +85,8 @@ const SPEECH_WINDOW = 8;
 const NAME_SLOT = '<name>';
 /** "…before Carnegie", "…prior to joining Defense Priorities": to the end of the clause. */
 const BEFORE = /\b(?:before|prior to)\s+([^,;:?!.]+)/i;
+/** A preamble about the asker ("I'm comparing periods for my briefing:") before a colon and the question. */
+const PREAMBLE = /^[^:?]{0,120}\b(?:i|i'm|im|my|we|our|me)\b[^:?]{0,120}:\s+(?=\S+\s+\S)/i;
 const QUOTED = /["“”«»]([^"“”«»]{2,80})["“”«»]/g;
 /** An ordinal ("75th", "3rd") the base never writes is searched as its number, the way facts write it ("75 years"). */
 const ORDINAL = /^(\p{N}+)(?:st|nd|rd|th)$/u;
@@ -205,7 +207,9 @@ export class QueryReader {
     return cuedBy(tokens, this.exactCues) ? 'exact' : true;
   }
 
-  read(question: string): Understood {
+  read(asked: string): Understood {
+    // "I'm comparing periods for a briefing note: how did…": what the asker says of themselves before a colon frames the question.
+    const question = asked.replace(PREAMBLE, '');
     const phrases = [...question.matchAll(QUOTED)].map((m) => m[1].trim().toLowerCase());
     const found = findPeriods(question);
     let periods = found.periods;
@@ -213,7 +217,8 @@ export class QueryReader {
     let tokens = tokenize(dated).map((t) => (this.ordinals.has(t) ? t : t.replace(ORDINAL, '$1')));
 
     const sources: string[] = [];
-    tokens = cut(tokens, this.sourceNames, this.engine.stem, (id) => sources.includes(id) || sources.push(id));
+    // A source's name as written: "geopolitical" is not The Geopolitics.
+    tokens = cut(tokens, this.sourceNames, (id) => sources.includes(id) || sources.push(id));
     const present = new Set(tokens);
     // Only cues and phrases whose words all occur are tried in full.
     const possible = (pattern: string[]) => pattern.every((t) => t === '*' || t === '^' || present.has(t));
@@ -333,14 +338,13 @@ function matchAt(tokens: string[], pattern: string[]): number[] | undefined {
 }
 
 /** The tokens with every occurrence of the sequences taken out, reporting each found. */
-function cut<T>(tokens: string[], sequences: Sequence<T>[], stem: (word: string) => string, found: (value: T) => unknown): string[] {
+function cut<T>(tokens: string[], sequences: Sequence<T>[], found: (value: T) => unknown): string[] {
   let out = tokens;
   for (const s of sequences) {
-    const stems = s.tokens.map(stem);
-    for (let i = 0; i + stems.length <= out.length; i++) {
-      if (stems.every((x, k) => stem(out[i + k]) === x)) {
+    for (let i = 0; i + s.tokens.length <= out.length; i++) {
+      if (s.tokens.every((x, k) => out[i + k] === x)) {
         found(s.value);
-        out = [...out.slice(0, i), ...out.slice(i + stems.length)];
+        out = [...out.slice(0, i), ...out.slice(i + s.tokens.length)];
         i--;
       }
     }

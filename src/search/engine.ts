@@ -154,10 +154,13 @@ const DERIVATIONS: [string, string[]][] = [
   ['ations', ['e', '']],
   ['ation', ['e', '']],
   ['ness', ['']],
+  ['ship', ['']],
   ['ally', ['al', '']],
   ['ions', ['e', '']],
   ['ion', ['e', '']],
   ['ily', ['y']],
+  // "diplomaticaly": the common misspelling of "-ally".
+  ['aly', ['al', '']],
   ['ly', ['', 'e']],
 ];
 /** A word shorter than this is never read as two base words run together. */

@@ -25,6 +25,9 @@ describe('periods a question names', () => {
     ['between 2014 and 2018', ['2014–2018']],
     ['trade growth H1 2023', ['H1 2023']],
     ['in the first half of 2023', ['H1 2023']],
+    ['the first five months of 2023', ['Jan–May 2023']],
+    ['in the first 6 months of 2023', ['H1 2023']],
+    ['the first hundred months of 2023', ['2023']],
     ['Q3 2023', ['Q3 2023']],
     ['the third quarter of 2023', ['Q3 2023']],
     ['trade January to May 2023', ['Jan–May 2023']],
@@ -206,6 +209,18 @@ describe('answers shaped by the question', () => {
     expect(answerText(answerer, 'When was the Shanghai Cooperation Organisation founded and where is it headquartered?').matched).toBe(
       false,
     );
+  });
+
+  it('a source is named as written: "the geopolitical picture" is not The Geopolitics', () => {
+    expect(read('what did the G7 statements underline about the geopolitical picture').sources).toEqual([]);
+    expect(read('what does the Geopolitics say about trade').sources).toEqual(['geopolitics-2019-rapprochement']);
+  });
+
+  it('what the asker says of themselves before a colon frames the question; a topic before one does not', () => {
+    const q = read("I'm comparing periods for a briefing note: how did trade in 2023 stack up against 2020?");
+    expect(q.intent).toBe('compare');
+    expect(q.searchText).not.toMatch(/periods|note/);
+    expect(read('Arms sales: who is the biggest supplier?').searchText).toContain('arms');
   });
 
   it('a follow-up that refers back ("were they…") and finds nothing leaves the answer to the part before; any other part still sinks it', () => {

@@ -152,6 +152,10 @@ describe('a word the base never uses weighs by how rare it is in English', () =>
     expect(withEnglish.search('no such thing whatsoever').matched).toBe(false);
   });
 
+  it('a word the base never uses is read as a form of one it does: "membership" is "member", "diplomaticaly" "diplomatic"', () => {
+    expect(withEnglish.meaningfulWords('membership diplomaticaly')).toEqual(['member', 'diplomatic']);
+  });
+
   it('two edits in a short word are a typo only when the words sound alike and are as long', () => {
     // "sphear" sounds like the base's "sphere"; "metres" is two edits from "metals", "tonnes" from "tone", but neither sounds like it.
     expect(withEnglish.stemsOf('sphear metres tonnes')).toEqual(['sphere', 'metr', 'tonn']);
