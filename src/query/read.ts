@@ -127,6 +127,8 @@ export class QueryReader {
   private readonly yearCues: string[][];
   private readonly dateCues: string[][];
   private readonly presentCues: string[][];
+  /** Stems of words that ask for a figure's total, value or unit ("total dollar value"). */
+  private readonly figureStems: Set<string>;
 
   constructor(
     knowledge: Pick<Knowledge, 'facts' | 'vocabulary'>,
@@ -144,6 +146,7 @@ export class QueryReader {
     this.yearCues = cues(v.year_cues);
     this.dateCues = cues(v.date_cues);
     this.presentCues = cues(v.present_cues);
+    this.figureStems = new Set((v.figure_words ?? []).flatMap(tokenize).map(engine.stem));
     this.changeStems = new Set(CHANGE_WORDS.flatMap((w) => engine.equivalents(engine.stem(w))));
     for (const intent of PRIORITY) for (const cue of v.intents?.[intent] ?? []) this.cues.push({ tokens: cueTokens(cue), value: intent });
     for (const [id, names] of Object.entries(v.source_names ?? {}))
@@ -276,6 +279,8 @@ export class QueryReader {
     }
     for (const p of periods) for (const y of [p.start.slice(0, 4), p.end.slice(0, 4)]) explained.add(y);
     for (const c of cued) explained.add(this.engine.stem(c));
+    // "the total dollar value of trade in 2020": with a measure named, these ask only for its figure.
+    if (measures.length > 0) for (const s of stems) if (this.figureStems.has(s)) explained.add(s);
     const unexplained = this.engine.meaningfulWords(searchText).filter((w) => !this.engine.stemsOf(w).every((s) => explained.has(s)));
     const longest = Math.max(0, ...matched.keys());
     const after = this.relationAfter(tokens);

@@ -133,6 +133,15 @@ describe('answers shaped by the question', () => {
     expect(answerText(answerer, 'What was the value of China-Russia trade in 2018?').matched).toBe(true);
   });
 
+  it('words asking for the figure itself ("the total dollar value of") do not hide the measure and the period', () => {
+    expect(answerText(answerer, 'What was the total dollar value of China–Russia bilateral trade in 2020?').lead).toMatch(
+      /no trade figure for 2020/,
+    );
+    expect(
+      asFact(cited(answerText(answerer, 'What was the total dollar value of China-Russia trade in 2018?').items)[0]).figure?.period.raw,
+    ).toBe('2018');
+  });
+
   it("a figure question naming a period puts that period's figures first", () => {
     expect(ids('How much Russian oil, gas and coal did Beijing buy in 2022?', 2)).toEqual([
       ['lifeline-energy-imports-2022'],
