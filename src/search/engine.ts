@@ -535,7 +535,7 @@ export class SearchEngine {
       // "What is the name of the pipeline built under the gas deal": the deal's fact names none.
       (!options.name || this.namesOther(w.id, asked)) &&
       // "When is the Fourth Belt and Road Forum": the Third's facts do not say.
-      !numbersOtherwise(this.wordsOf(w.id).all, ordinals) &&
+      (ordinals.size === 0 || !numbersOtherwise(this.wordsOf(w.id).all, ordinals)) &&
       (!asksOfNames ||
         w.holds.some((c) => asking.includes(c) && !this.isNameLike(c)) ||
         w.holds.filter((c) => asking.includes(c) && !c.numeric && !c.place).length >= 2) &&
