@@ -85,8 +85,8 @@ const SPEECH_WINDOW = 8;
 const NAME_SLOT = '<name>';
 /** "…before Carnegie", "…prior to joining Defense Priorities": to the end of the clause. */
 const BEFORE = /\b(?:before|prior to)\s+([^,;:?!.]+)/i;
-/** A preamble about the asker ("I'm comparing periods for my briefing:") before a colon and the question. */
-const PREAMBLE = /^[^:?]{0,120}\b(?:i|i'm|im|my|we|our|me)\b[^:?]{0,120}:\s+(?=\S+\s+\S)/i;
+/** A preamble about the asker ("I'm comparing periods for my briefing:") before a colon or a dash, then the question. */
+const PREAMBLE = /^[^:—?]{0,120}\b(?:i|i'm|im|my|we|our|me)\b[^:—?]{0,120}(?::|\s—)\s+(?=\S+\s+\S)/i;
 const QUOTED = /["“”«»]([^"“”«»]{2,80})["“”«»]/g;
 /** An ordinal ("75th", "3rd") the base never writes is searched as its number, the way facts write it ("75 years"). */
 const ORDINAL = /^(\p{N}+)(?:st|nd|rd|th)$/u;
@@ -211,7 +211,7 @@ export class QueryReader {
   }
 
   read(asked: string): Understood {
-    // "I'm comparing periods for a briefing note: how did…": what the asker says of themselves before a colon frames the question.
+    // "I'm comparing periods for a briefing note: how did…": what the asker says of themselves before a colon or a dash frames the question.
     const question = asked.replace(PREAMBLE, '');
     const phrases = [...question.matchAll(QUOTED)].map((m) => m[1].trim().toLowerCase());
     const found = findPeriods(question);

@@ -229,6 +229,7 @@ describe('answers shaped by the question', () => {
     const q = read("I'm comparing periods for a briefing note: how did trade in 2023 stack up against 2020?");
     expect(q.intent).toBe('compare');
     expect(q.searchText).not.toMatch(/periods|note/);
+    expect(read("I'm putting together a radio segment — which analysts are quoted on the G7?").searchText).not.toMatch(/radio|segment/);
     expect(read('Arms sales: who is the biggest supplier?').searchText).toContain('arms');
   });
 
