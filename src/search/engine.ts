@@ -707,7 +707,8 @@ export class SearchEngine {
 
   private findCorrections(word: string): string[] {
     if (word.length < MIN_CORRECTED_LENGTH || /\p{N}/u.test(word)) return [];
-    if (this.isEnglishWord(word)) return [];
+    // A country's name is a word of its own: "Hungary" is not "hungry".
+    if (this.isEnglishWord(word) || this.countries.has(this.stem(word))) return [];
     const long = word.length >= MIN_LONG_TYPO_LENGTH;
     const max = word.length >= MIN_TWO_EDIT_LENGTH ? 2 : 1;
     let best = max + 1;

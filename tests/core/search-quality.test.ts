@@ -159,6 +159,8 @@ describe('a word the base never uses weighs by how rare it is in English', () =>
   it('two edits in a short word are a typo only when the words sound alike and are as long', () => {
     // "sphear" sounds like the base's "sphere"; "metres" is two edits from "metals", "tonnes" from "tone", but neither sounds like it.
     expect(withEnglish.stemsOf('sphear metres tonnes')).toEqual(['sphere', 'metr', 'tonn']);
+    // A country's name is never a typo ("Hungary" is not "hungry").
+    expect(withEnglish.stemsOf('hungary')).toEqual([withEnglish.stem('hungary')]);
     expect(factIds("does china's belt n road push into central asia anoy russia? the whole 'sphear of influence' thing")).toContain(
       'cnn-central-asia-russian-sphere',
     );
