@@ -94,11 +94,11 @@ export interface SearchVocabulary {
   city_cues?: string[];
   /** Cues of a question asking for a year ("in what year") or a day ("on what date"): only a fact naming one answers it. */
   year_cues?: string[];
+  date_cues?: string[];
   /** Words that say a figure is asked (its total, value or unit), never what it measures: beside a measure's name they are explained. */
   figure_words?: string[];
   /** Cues of a question about the present ("right now", "still"): asked who holds a post, the dated articles cannot say. */
   present_cues?: string[];
-  date_cues?: string[];
   /** Cues of a question asking for a name ("the name of the pipeline"): only a fact naming something the question does not answers it. */
   name_cues?: string[];
   /** The cities among the places facts name (a country or a region is not one). */
