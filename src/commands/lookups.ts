@@ -40,8 +40,13 @@ export class BaseLookups {
   /** The span of the sources' publication dates ("2019 to 2023"): how far the base's knowledge reaches. */
   sourceDates(): string {
     if (this.dates === undefined) {
-      const published = [...this.knowledge.sources.values()].map((s) => s.published).sort((a, b) => a.start.localeCompare(b.start));
-      const [first, last] = [published[0]?.label.slice(-4), published.at(-1)?.label.slice(-4)];
+      // From the ISO days, not the labels: a label may be a range or "about 2019".
+      const published = [...this.knowledge.sources.values()].map((s) => s.published);
+      const first = published.map((p) => p.start.slice(0, 4)).sort()[0];
+      const last = published
+        .map((p) => p.end.slice(0, 4))
+        .sort()
+        .at(-1);
       this.dates = !first ? 'none' : first === last ? first : `${first} to ${last}`;
     }
     return this.dates;
