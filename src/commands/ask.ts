@@ -89,7 +89,7 @@ export const askCommand = defineCommand({
     if (query.asksWhoNow)
       return noMatch(
         'No match',
-        `The knowledge base holds what its sources said as of their dates (${ctx.lookups.sourceDates()}), so it cannot say who is who now. Ask without "now" for what they said then.`,
+        `The knowledge base holds what its sources said as of their dates (${ctx.lookups.sourceDates()}), so it cannot say who holds which post now. Ask without "now", "still" or "current" for what they said then.`,
         ctx.lookups.topicLines(),
       );
 

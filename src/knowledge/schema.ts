@@ -183,6 +183,8 @@ export const SearchFileSchema = z.strictObject({
   figure_words: z.array(term).optional(),
   /** Cues of a question about the present ("right now", "still"): asked who holds a post, the dated articles cannot say. */
   present_cues: z.array(term).optional(),
+  /** Words naming a post ("spokesperson", "ambassador"): with a present cue, a question asks what post someone holds now. */
+  post_words: z.array(term).optional(),
   /** Cues of a question asking for a name ("the name of the pipeline"): only a fact naming something the question does not answers it. */
   name_cues: z.array(term).optional(),
   /** The cities among the places facts name (a country or a region is not one). */

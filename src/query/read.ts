@@ -53,6 +53,9 @@ const WILDCARD_MAX = 6;
 /** Words of change; their synonyms in search.yaml count too. */
 const CHANGE_WORDS = ['grow', 'change', 'fell'];
 /** A question opening with one of these asks more than a figure ("what does China sell to Russia"). */
+/** Words that may stand between "still" and a post ("still the spokesperson"). */
+const ARTICLES = new Set(['the', 'a', 'an']);
+
 const QUESTION_WORDS = new Set(['what', 'which', 'who', 'why', 'how', 'where', 'when', 'does', 'do', 'did', 'is', 'are']);
 /** Verbs that report what someone said, as stems: a claim using one after a name quotes that person. */
 const SPEECH_STEMS = new Set([
@@ -127,6 +130,10 @@ export class QueryReader {
   private readonly yearCues: string[][];
   private readonly dateCues: string[][];
   private readonly presentCues: string[][];
+  /** Words naming a post ("ambassador"): with a present cue, what post someone holds now is asked. */
+  private readonly postWords: Set<string>;
+  /** The one-word present cues ("still"), and "current", which name the present right before a post. */
+  private readonly presentWords: Set<string>;
   /** Stems of words that ask for a figure's total, value or unit ("total dollar value"). */
   private readonly figureStems: Set<string>;
 
@@ -146,6 +153,8 @@ export class QueryReader {
     this.yearCues = cues(v.year_cues);
     this.dateCues = cues(v.date_cues);
     this.presentCues = cues(v.present_cues);
+    this.postWords = new Set((v.post_words ?? []).flatMap(tokenize));
+    this.presentWords = new Set(['current', ...this.presentCues.filter((c) => c.length === 1).map((c) => c[0])]);
     this.figureStems = new Set((v.figure_words ?? []).flatMap(tokenize).map(engine.stem));
     this.changeStems = new Set(CHANGE_WORDS.flatMap((w) => engine.equivalents(engine.stem(w))));
     for (const intent of PRIORITY) for (const cue of v.intents?.[intent] ?? []) this.cues.push({ tokens: cueTokens(cue), value: intent });
@@ -302,9 +311,18 @@ export class QueryReader {
       asksCity: cuedBy(tokens, this.cityCues),
       asksName: cuedBy(tokens, this.nameCues),
       asksDate: cuedBy(tokens, this.dateCues) ? 'day' : cuedBy(tokens, this.yearCues) ? 'year' : undefined,
-      asksWhoNow: tokens.includes('who') && cuedBy(tokens, this.presentCues),
+      asksWhoNow: (tokens.includes('who') && cuedBy(tokens, this.presentCues)) || this.asksPostNow(tokens),
       before: BEFORE.exec(dated)?.[1],
     };
+  }
+
+  /** Does a post follow a word of the present ("still the spokesperson", "current post")? */
+  private asksPostNow(tokens: string[]): boolean {
+    return tokens.some((t, i) => {
+      if (!this.presentWords.has(t)) return false;
+      const next = ARTICLES.has(tokens[i + 1]) ? tokens[i + 2] : tokens[i + 1];
+      return next !== undefined && this.postWords.has(next);
+    });
   }
 }
 

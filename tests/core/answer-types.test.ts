@@ -68,3 +68,15 @@ describe('a question about who holds a post now', () => {
     expect(matches('How much energy does China buy from Russia now?')).toBe(true);
   });
 });
+
+describe('a question about the post someone holds now', () => {
+  it.each([
+    ['is zhao lijian still the spokesperson?', "Is Russia still China's largest arms supplier?"],
+    ["What is Zhao Lijian's current post?", 'Does Putin still trust President Xi?'],
+  ])('"%s" gets the dated articles\' "no match"; "%s", with no post after the present word, is answered', (refused, answered) => {
+    const answer = answerer.answerNow(answerer.parseText(refused));
+    expect(answer.matched).toBe(false);
+    expect(answer.lead).toContain('cannot say who holds which post now');
+    expect(matches(answered)).toBe(true);
+  });
+});
