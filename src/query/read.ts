@@ -52,10 +52,9 @@ const PRIORITY: Intent[] = ['compare', 'latest', 'who-said', 'when', 'figure', '
 const WILDCARD_MAX = 6;
 /** Words of change; their synonyms in search.yaml count too. */
 const CHANGE_WORDS = ['grow', 'change', 'fell'];
-/** A question opening with one of these asks more than a figure ("what does China sell to Russia"). */
 /** Words that may stand between "still" and a post ("still the spokesperson"). */
 const ARTICLES = new Set(['the', 'a', 'an']);
-
+/** A question opening with one of these asks more than a figure ("what does China sell to Russia"). */
 const QUESTION_WORDS = new Set(['what', 'which', 'who', 'why', 'how', 'where', 'when', 'does', 'do', 'did', 'is', 'are']);
 /** Verbs that report what someone said, as stems: a claim using one after a name quotes that person. */
 const SPEECH_STEMS = new Set([
