@@ -12,6 +12,8 @@ export interface AskedPeriod {
   start: string;
   end: string;
   label: string;
+  /** Asked as a whole ("full-year 2023"): a figure for part of it does not answer. */
+  whole?: boolean;
 }
 
 export interface FoundPeriods {
@@ -113,10 +115,10 @@ const RULES: Rule[] = [
   ],
   [
     new RegExp(
-      String.raw`(?<![\d.,$])\b(?:(?:early|mid|late|end\s+of|start\s+of|(?:full|whole|calendar)[\s-]+year(?:\s+of)?|(?:the\s+)?whole\s+of)[\s-]*)?${YEAR}\b(?![\d.,%]\d*)`,
+      String.raw`(?<![\d.,$])\b(?:(?:early|mid|late|end\s+of|start\s+of|((?:full|whole|calendar)[\s-]+year(?:\s+of)?|(?:the\s+)?whole\s+of))[\s-]*)?${YEAR}\b(?![\d.,%]\d*)`,
       'g',
     ),
-    (m) => years(Number(m[1]), Number(m[1]), m[1]),
+    (m) => (m[1] ? { ...years(Number(m[2]), Number(m[2]), `the whole of ${m[2]}`), whole: true } : years(Number(m[2]), Number(m[2]), m[2])),
   ],
 ];
 
@@ -152,7 +154,8 @@ export function findPeriods(question: string): FoundPeriods {
   return { periods, text: text.replace(/[\ue000-\ue009]/g, (c) => String(c.charCodeAt(0) - 0xe000)) };
 }
 
-/** Does a fact's period fall within an asked one, or the asked one within the fact's? */
+/** Does a fact's period fall within an asked one, or the asked one within the fact's (only that, for a period asked whole)? */
 export function periodsMeet(asked: AskedPeriod, fact: { start: string; end: string }): boolean {
+  if (asked.whole) return fact.start <= asked.start && fact.end >= asked.end;
   return (fact.start >= asked.start && fact.end <= asked.end) || (asked.start >= fact.start && asked.end <= fact.end);
 }

@@ -50,6 +50,8 @@ export interface Understood {
 /** When several intents are cued, the first of these wins. */
 const PRIORITY: Intent[] = ['compare', 'latest', 'who-said', 'when', 'figure', 'list', 'explain'];
 const WILDCARD_MAX = 6;
+/** A title this short could be a question's own words. */
+const MIN_TITLE_WORDS = 4;
 /** Words of change; their synonyms in search.yaml count too. */
 const CHANGE_WORDS = ['grow', 'change', 'fell'];
 /** Words that may stand between "still" and a post ("still the spokesperson"). */
@@ -159,6 +161,11 @@ export class QueryReader {
     for (const intent of PRIORITY) for (const cue of v.intents?.[intent] ?? []) this.cues.push({ tokens: cueTokens(cue), value: intent });
     for (const [id, names] of Object.entries(v.source_names ?? {}))
       for (const n of names) this.sourceNames.push({ tokens: tokenize(n), value: id });
+    // A source's title typed in full names it ("the 'What Drives Sino-Russian Rapprochement?' piece").
+    for (const [id, source] of knowledge.sources) {
+      const title = source.title ? tokenize(source.title) : [];
+      if (title.length >= MIN_TITLE_WORDS) this.sourceNames.push({ tokens: title, value: id });
+    }
     this.sourceNames.sort((a, b) => b.tokens.length - a.tokens.length);
     const phrases = new Set(v.phrases ?? []);
     // A phrase a claim quotes ("sky is the limit") is a known phrase.

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerToJson } from '../../src/answer/json.ts';
 import { figureOf } from '../../src/answer/label.ts';
-import { findPeriods } from '../../src/query/periods.ts';
+import { findPeriods, periodsMeet } from '../../src/query/periods.ts';
 import { asFact, cited, commandsOf } from '../helpers/items.ts';
 import { answerText, realAnswerer } from '../helpers/real.ts';
 
@@ -38,8 +38,8 @@ describe('periods a question names', () => {
     ['since February 2022', ['since Feb 2022']],
     ['the late 1950s', ['late 1950s']],
     ['trade in mid-2022', ['2022']],
-    ['full-year 2020 trade', ['2020']],
-    ['the whole of 2020', ['2020']],
+    ['full-year 2020 trade', ['the whole of 2020']],
+    ['the whole of 2020', ['the whole of 2020']],
     ['a $400 billion deal', []],
     ['75 years of ties', []],
   ])('%s', (q, expected) => {
@@ -49,6 +49,15 @@ describe('periods a question names', () => {
   it('gives day ranges: a half ends on the last day of June, "since" stays open', () => {
     expect(findPeriods('H1 2023').periods[0]).toMatchObject({ start: '2023-01-01', end: '2023-06-30' });
     expect(findPeriods('since 2014').periods[0]).toMatchObject({ start: '2014-01-01', end: '9999-12-31' });
+  });
+
+  it('asks a year as a whole when it says so: a figure for part of it does not answer', () => {
+    const whole = findPeriods('full-year 2023 trade').periods[0];
+    const year = findPeriods('trade in 2023').periods[0];
+    const firstFiveMonths = { start: '2023-01-01', end: '2023-05-31' };
+    expect(periodsMeet(year, firstFiveMonths)).toBe(true);
+    expect(periodsMeet(whole, firstFiveMonths)).toBe(false);
+    expect(periodsMeet(whole, { start: '2023-01-01', end: '2023-12-31' })).toBe(true);
   });
 
   it('keeps the years in the text left for the search, and nothing else of the period', () => {
@@ -95,6 +104,13 @@ describe('what a question asks', () => {
     expect(read('What does the WorldView newsletter say about Mishustin?').sources).toEqual(['worldview-2023-how-close']);
   });
 
+  it("reads a source's title typed in full as naming it, but not a few of the title's words", () => {
+    expect(read("What trade figure does the Kremlin give in the 'What Drives Sino-Russian Rapprochement' piece?").sources).toEqual([
+      'geopolitics-2019-rapprochement',
+    ]);
+    expect(read('what drives the rapprochement').sources).toEqual([]);
+  });
+
   it('reads quoted phrases and known ones', () => {
     expect(read('who said "united like a mountain"?').phrases).toContain('united like a mountain');
     expect(read('what is the collective West').phrases).toContain('collective west');
@@ -115,6 +131,14 @@ describe('answers shaped by the question', () => {
     const answer = answerText(answerer, 'trade 2018 vs 2020');
     expect(answer.lead).toMatch(/no figure for 2020/);
     expect(asFact(answer.items[0]).figure?.period.raw).toBe('2018');
+  });
+
+  it('a year asked as a whole is not answered by a figure for its first months', () => {
+    const whole = answerText(answerer, 'what was the full-year 2023 china-russia trade total?');
+    expect(whole).toMatchObject({ kind: 'no-match', matched: false });
+    expect(whole.lead).toMatch(/no trade figure for the whole of 2023/);
+    const year = answerText(answerer, 'trade in 2023');
+    expect(asFact(year.items[0]).figure?.period.raw).toMatch(/^2023-01/);
   });
 
   it('a figure asked for a period no figure covers is said to be missing, with the periods the base has', () => {
