@@ -54,6 +54,8 @@ const WILDCARD_MAX = 6;
 const MIN_TITLE_WORDS = 4;
 /** Words of change; their synonyms in search.yaml count too. */
 const CHANGE_WORDS = ['grow', 'change', 'fell'];
+/** How many words after "current" a post may stand ("current Russian defence minister"). */
+const CURRENT_REACH = 3;
 /** Words that may stand between "still" and a post ("still the spokesperson"). */
 const ARTICLES = new Set(['the', 'a', 'an']);
 /** A question opening with one of these asks more than a figure ("what does China sell to Russia"). */
@@ -322,12 +324,17 @@ export class QueryReader {
     };
   }
 
-  /** Does a post follow a word of the present ("still the spokesperson", "current post")? */
+  /**
+   * Does a post follow a word of the present ("still the spokesperson", "current post")?
+   * "current" qualifies its whole noun phrase, so a post may stand a few words after it
+   * ("the current Russian defence minister").
+   */
   private asksPostNow(tokens: string[]): boolean {
     return tokens.some((t, i) => {
       if (!this.presentWords.has(t)) return false;
-      const next = ARTICLES.has(tokens[i + 1]) ? tokens[i + 2] : tokens[i + 1];
-      return next !== undefined && this.postWords.has(next);
+      const from = ARTICLES.has(tokens[i + 1]) ? i + 2 : i + 1;
+      const reach = t === 'current' ? CURRENT_REACH : 1;
+      return tokens.slice(from, from + reach).some((w) => this.postWords.has(w));
     });
   }
 }

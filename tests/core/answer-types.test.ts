@@ -73,6 +73,7 @@ describe('a question about the post someone holds now', () => {
   it.each([
     ['is zhao lijian still the spokesperson?', "Is Russia still China's largest arms supplier?"],
     ["What is Zhao Lijian's current post?", 'Does Putin still trust President Xi?'],
+    ['Who is the current Russian defence minister?', 'What does the current Chinese leadership want from Russia?'],
   ])('"%s" gets the dated articles\' "no match"; "%s", with no post after the present word, is answered', (refused, answered) => {
     const answer = answerer.answerNow(answerer.parseText(refused));
     expect(answer.matched).toBe(false);
