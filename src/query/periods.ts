@@ -99,7 +99,7 @@ const RULES: Rule[] = [
     },
   ],
   [
-    new RegExp(String.raw`\b${MONTH},?\s+(?:of\s+)?${YEAR}\b`, 'g'),
+    new RegExp(String.raw`\b(?:(?:early|mid|late)[\s-]+)?${MONTH},?\s+(?:of\s+)?${YEAR}\b`, 'g'),
     (m) => {
       const [month, year] = [monthOf(m[1]), Number(m[2])];
       return months(year, month, month, `${LABELS[month - 1]} ${year}`);

@@ -46,7 +46,7 @@ export function tokenize(text: string): string[] {
 
 /**
  * Words the Porter stemmer would give another word's stem, though they mean something else
- * here ("important" is not "import", "goods" not "good", "international" not "internal"):
+ * here ("important" is not "import", "goods" not "good", "used" not "US"):
  * each keeps a stem of its own, shared with its other forms.
  */
 const OWN_STEMS = new Map<string, string>(
@@ -65,6 +65,10 @@ const OWN_STEMS = new Map<string, string>(
     general: 'general',
     generally: 'general',
     news: 'news',
+    use: 'use',
+    used: 'use',
+    uses: 'use',
+    using: 'use',
   }),
 );
 

@@ -63,6 +63,7 @@ describe('periods a question names', () => {
   it('keeps the years in the text left for the search, and nothing else of the period', () => {
     expect(findPeriods('trade growth H1 2023').text.split(/\s+/).filter(Boolean)).toEqual(['trade', 'growth', '2023']);
     expect(findPeriods('H1 2023 against full-year 2020').text.split(/\s+/).filter(Boolean)).toEqual(['2023', 'against', '2020']);
+    expect(findPeriods('summits in mid-June 2021').text.split(/\s+/).filter(Boolean)).toEqual(['summits', 'in', '2021']);
   });
 });
 

@@ -207,6 +207,7 @@ describe('words of topics the base does not cover (off_domain in search.yaml)', 
   it('keeps apart words the stemmer would merge: "important" is not "import", "goods" not "good"', () => {
     expect(withList.stemsOf('important imports goods good')).toEqual(['important', 'import', 'goods', 'good']);
     expect(factIds('Is China more important to Russia than ever?')).toContain('lifeline-sanctions-china-most-important');
+    expect(withList.stemsOf('used us')).toEqual(['use', 'us']);
   });
 
   it('a word the base never uses is read as the form of it the base does use ("angrily": "angry")', () => {
