@@ -85,6 +85,11 @@ export const askCommand = defineCommand({
     const gap = missingFigure(ctx, query);
     if (gap) return noMatch('No figure for that period', gap.lead, gap.items);
 
+    // "China's trade with Ukraine", "US-China trade": the base's measures are between China and
+    // Russia, so a fact about the war in Ukraine must not read as the answer.
+    const partner = otherPartner(ctx, query);
+    if (partner) return noMatch('No match', partner, ctx.lookups.topicLines());
+
     // "Who heads the PLA Navy right now": the articles say who held what as of their dates only.
     if (query.asksWhoNow)
       return noMatch(
@@ -184,6 +189,7 @@ function searchFor(ctx: CommandContext, query: Understood): SearchOutcome {
     city: query.asksCity,
     name: query.asksName,
     before: query.before,
+    partners: query.partners,
   });
 }
 
@@ -309,6 +315,21 @@ function figureAnswer(ctx: CommandContext, q: Understood): (Pick<Answer, 'lead' 
     return { lead, items, sources, facts: ordered };
   }
   return undefined;
+}
+
+/**
+ * A question naming another country as a measure's partner ("China's trade with Ukraine")
+ * when no figure of the measure names it: what the base's figures are about instead.
+ */
+function otherPartner(ctx: CommandContext, q: Understood): string | undefined {
+  if (q.partners.length === 0 || q.measures.length === 0) return undefined;
+  const figures = q.measures.flat().flatMap((m) => ctx.lookups.measureFigures(m));
+  const missing = q.partners.filter((p) => !figures.some((f) => ctx.engine.mentions([f.claim, ...(f.places ?? [])].join(' '), p)));
+  if (missing.length === 0) return undefined;
+  const measure = q.measures[0][0];
+  const name = ctx.knowledge.vocabulary.measureNames?.[measure]?.[0] ?? measure;
+  const shown = missing.map((p) => (p === 'us' ? 'the US' : p.replace(/\b\p{L}/gu, (l) => l.toUpperCase())));
+  return `The base's ${name} figures are between China and Russia; it has none involving ${shown.join(' or ')}. Try a topic below, or ask about China–Russia ${name}.`;
 }
 
 /**

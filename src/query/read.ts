@@ -45,6 +45,8 @@ export interface Understood {
   asksWhoNow: boolean;
   /** What the question asks about the time before ("before Carnegie", "prior to joining Defense Priorities"). */
   before?: string;
+  /** Countries other than China and Russia it names as a measure's partner ("trade with Ukraine", "US-China trade"). */
+  partners: string[];
 }
 
 /** When several intents are cued, the first of these wins. */
@@ -54,6 +56,10 @@ const WILDCARD_MAX = 6;
 const MIN_TITLE_WORDS = 4;
 /** Words of change; their synonyms in search.yaml count too. */
 const CHANGE_WORDS = ['grow', 'change', 'fell'];
+/** Words that tie a country to a measure as its partner ("trade with Ukraine", "imports from Japan"). */
+const PARTNER_LINKS = new Set(['with', 'from', 'to', 'between', 'vs', 'versus']);
+/** "us" is the United States when written so, or joined to China or Russia ("us-china"). */
+const US_WRITTEN = [/\bU\.?S\b/, /\bus\s*[-–—/]\s*(?:china|russia)\b|\b(?:china|russia)\s*[-–—/]\s*us\b/i];
 /** How many words after "current" a post may stand ("current Russian defence minister"). */
 const CURRENT_REACH = 3;
 /** Words that may stand between "still" and a post ("still the spokesperson"). */
@@ -141,7 +147,7 @@ export class QueryReader {
   private readonly figureStems: Set<string>;
 
   constructor(
-    knowledge: Pick<Knowledge, 'facts' | 'vocabulary'>,
+    knowledge: Pick<Knowledge, 'facts' | 'vocabulary' | 'sources'>,
     private readonly engine: SearchEngine,
   ) {
     const v = knowledge.vocabulary;
@@ -276,13 +282,18 @@ export class QueryReader {
     const stems = this.engine.stemsOf(tokens.join(' '));
     const matched = new Map<number, Set<string>>();
     const explained = new Set<string>();
+    // The question's words a measure's name matched as written (not through a synonym).
+    const measureWords = new Set<string>();
     for (const name of this.measureNames) {
       const at = inOrder(stems, name.alternatives);
       if (!at) continue;
       const group = matched.get(name.stems.length) ?? new Set<string>();
       group.add(name.measure);
       matched.set(name.stems.length, group);
-      for (const s of at) explained.add(s);
+      for (const s of at) {
+        explained.add(s);
+        if (name.stems.includes(s)) measureWords.add(s);
+      }
     }
     const measures = [...matched.entries()].sort((a, b) => b[0] - a[0]).map(([, ids]) => [...ids]);
     // "How much did energy imports grow from 2021 to 2022", "how did trade change between 2018
@@ -321,7 +332,39 @@ export class QueryReader {
       asksDate: cuedBy(tokens, this.dateCues) ? 'day' : cuedBy(tokens, this.yearCues) ? 'year' : undefined,
       asksWhoNow: (tokens.includes('who') && cuedBy(tokens, this.presentCues)) || this.asksPostNow(tokens),
       before: BEFORE.exec(dated)?.[1],
+      partners: this.partnersOf(tokens, question, measureWords, phrases),
     };
+  }
+
+  /**
+   * The countries a question about a measure names as its partner: after "with", "from",
+   * "to" or "between", beside China or Russia ("US-China trade"), or right before the
+   * measure's word ("Japan trade"). "The war in Ukraine" places it, a measure's word inside a
+   * phrase ("the US-China trade war") is not the measure, and "us" is the United States only
+   * when written "US".
+   */
+  private partnersOf(tokens: string[], question: string, measureWords: Set<string>, phrases: string[]): string[] {
+    const inPhrases = new Set(phrases.flatMap((p) => this.engine.stemsOf(p)));
+    if ([...measureWords].every((s) => inPhrases.has(s))) return [];
+    const partners: string[] = [];
+    const own = (j: number) => j >= 0 && j < tokens.length && this.engine.countryAt(tokens, j)?.own === true;
+    for (let i = 0; i < tokens.length; i++) {
+      const country = this.engine.countryAt(tokens, i);
+      if (!country) continue;
+      const end = i + country.length;
+      const at = tokens[i - 1] === 'the' ? i - 2 : i - 1;
+      // "China and Kazakhstan": "and" links only to one of the base's own two, not in a list of topics.
+      const linked =
+        PARTNER_LINKS.has(tokens[at]) ||
+        (tokens[at] === 'and' && own(at - 1)) ||
+        own(i - 1) ||
+        own(end) ||
+        (end < tokens.length && measureWords.has(this.engine.stem(tokens[end])));
+      const words = tokens.slice(i, end).join(' ');
+      if (!country.own && linked && (words !== 'us' || US_WRITTEN.some((written) => written.test(question)))) partners.push(words);
+      i = end - 1;
+    }
+    return partners;
   }
 
   /**

@@ -60,6 +60,8 @@ export interface SearchOptions {
   name?: boolean;
   /** Words the question asks about what came before ("before Carnegie"): they place the question in time, not what it asks. */
   before?: string;
+  /** Countries the question names as a measure's partner ("trade with Ukraine"): an answer must name them. */
+  partners?: string[];
 }
 
 /** A vocabulary entry: a synonym, an expansion or a name, as words and the stems it searches. */
@@ -208,6 +210,8 @@ export class SearchEngine {
   private readonly df = new Map<string, number>();
   private readonly stopwords: Set<string>;
   private readonly generic = new Set<string>();
+  /** The generic words search.yaml lists (the base's own countries among them), without those found by share. */
+  private readonly listedGeneric = new Set<string>();
   /** Phrases (synonyms, expansions, names in the base) as token lists, each mapped to the stems it searches. */
   private readonly phrases: PhraseEntry[] = [];
   /**
@@ -236,6 +240,8 @@ export class SearchEngine {
   private readonly cities = new Set<string>();
   /** The world's countries, as their stems joined by spaces. */
   private readonly countries = new Set<string>();
+  /** Synonyms of a country's name ("us", "america"), as their tokens joined by spaces. */
+  private readonly countryWords = new Set<string>();
   /** Stems of the facts' own words (asked.yaml's aside): a word only an asker used may be a typo of one. */
   private readonly ownStems = new Set<string>();
   /** Words and phrases of topics the base does not cover, by their first word, longest first. */
@@ -319,7 +325,10 @@ export class SearchEngine {
         yield;
       }
     }
-    for (const s of vocabulary.generic.flatMap(tokenize).map(this.stem)) this.generic.add(s);
+    for (const s of vocabulary.generic.flatMap(tokenize).map(this.stem)) {
+      this.generic.add(s);
+      this.listedGeneric.add(s);
+    }
     for (const entry of vocabulary.off_domain ?? []) {
       const tokens = tokenize(entry);
       if (tokens.length === 0) continue;
@@ -419,6 +428,7 @@ export class SearchEngine {
     const own = tokens.filter((t) => !this.stopwords.has(t)).map(this.stem);
     // Typed in full, a phrase also searches its own words.
     this.phrases.push({ tokens, stems: [...new Set([...stems, ...own])], synonyms: stems, country });
+    if (country) this.countryWords.add(tokens.join(' '));
   }
 
   search(question: string, options: SearchOptions = {}): SearchOutcome {
@@ -512,9 +522,11 @@ export class SearchEngine {
     const oneWordAnswers = meaningful.length <= 2 && meaningful.every((c) => c.known);
     // A place tells where, not what: it carries only a question that names nothing else.
     const placesOnly = meaningful.every((c) => c.place || c.numeric);
-    // A figure question naming a country is about that country: China's trade with Russia
-    // does not answer "Japan-China trade".
-    const countries = options.preferFigures ? meaningful.filter((c) => c.country) : [];
+    // A figure question naming a country is about that country, and so is a question naming
+    // a country as a measure's partner: China's trade with Russia does not answer "Japan-China
+    // trade" or "China's trade with Ukraine".
+    const partners = new Set((options.partners ?? []).map((p) => tokenize(p).join(' ')));
+    const countries = meaningful.filter((c) => c.country && (options.preferFigures || partners.has(c.text)));
     // "Which agreements did Mishustin sign in Shanghai": a fact naming only Mishustin and Shanghai does not say.
     // "Where did Gabuev work before Carnegie": Carnegie only says when; what is asked is where he worked.
     const earlier = new Set(options.before ? this.stemsOf(options.before) : []);
@@ -563,6 +575,29 @@ export class SearchEngine {
       if (w === best || phraseFacts.has(w.id) || shown(w)) hits.push({ fact: this.facts[w.id], score: w.score });
     }
     return { hits, matched: true };
+  }
+
+  /**
+   * How many tokens from `at` name a country ("japan", "united states", "us"), and whether it
+   * is one of the base's own two (a generic word: "china", "russia"); undefined if none.
+   */
+  countryAt(tokens: string[], at: number): { length: number; own: boolean } | undefined {
+    for (let n = Math.min(3, tokens.length - at); n > 0; n--) {
+      const span = tokens.slice(at, at + n);
+      const words = span.join(' ');
+      const stems = span.map(this.stem);
+      // A name's inner words may be stop words ("trinidad and tobago"), its ends not.
+      const named = !this.stopwords.has(span[0]) && !this.stopwords.has(span[n - 1]) && this.countries.has(this.stemsJoined(words));
+      if (!named && !this.countryWords.has(words)) continue;
+      return { length: n, own: stems.every((x) => this.listedGeneric.has(x)) };
+    }
+    return undefined;
+  }
+
+  /** Does the text say each concept of the words ("the US" in a text naming the United States)? */
+  mentions(text: string, words: string): boolean {
+    const said = new Set(this.concepts(text).flatMap((c) => c.stems));
+    return this.concepts(words).every((c) => c.stems.some((x) => said.has(x)));
   }
 
   /** How many tokens from `at` make a name the facts give ("sergey lavrov", "mishustin"), longest first; 0 if none. */

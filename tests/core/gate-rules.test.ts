@@ -116,6 +116,18 @@ describe('the relevance gate', () => {
     expect(matches('US-China goods trade total 2022')).toBe(false);
   });
 
+  it("a question naming another country as a measure's partner is about that partner, not the war it is in", () => {
+    const ukraine = answerer.answerNow(answerer.parseText("What was China's bilateral trade with Ukraine in 2022?"));
+    expect(ukraine).toMatchObject({ kind: 'no-match', matched: false });
+    expect(ukraine.lead).toContain('none involving Ukraine');
+    expect(matches('us-china bilateral trade volume in 2018?')).toBe(false);
+    expect(matches("What was China's bilateral trade with Russia in 2022?")).toBe(true);
+    // Ukraine places the question; "trade war" is not the trade measure.
+    expect(matches('how did trade change after the war in Ukraine')).toBe(true);
+    expect(matches('What role did the US-China trade war play?')).toBe(true);
+    expect(answerer.context.reader.read('show us trade in 2022').partners).toEqual([]);
+  });
+
   it('a place tells where, not what: it carries a question only when the question names nothing else', () => {
     expect(engine.search('Japan in 2022').matched).toBe(true);
     expect(engine.search('Japan trade volume 2022').matched).toBe(false);
