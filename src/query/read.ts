@@ -284,12 +284,17 @@ export class QueryReader {
     const explained = new Set<string>();
     // The question's words a measure's name matched as written (not through a synonym).
     const measureWords = new Set<string>();
+    // The longest measure name matched, in words: a name of two or more said alone asks for its figures.
+    let longest = 0;
     for (const name of this.measureNames) {
       const at = inOrder(stems, name.alternatives);
       if (!at) continue;
-      const group = matched.get(name.stems.length) ?? new Set<string>();
+      // How specific a name is counts its own words: "china russia trade" is no more than "trade".
+      const specific = name.stems.filter((x) => !this.engine.isListedGeneric(x)).length;
+      const group = matched.get(specific) ?? new Set<string>();
       group.add(name.measure);
-      matched.set(name.stems.length, group);
+      matched.set(specific, group);
+      longest = Math.max(longest, name.stems.length);
       for (const s of at) {
         explained.add(s);
         if (name.stems.includes(s)) measureWords.add(s);
@@ -310,7 +315,6 @@ export class QueryReader {
     // "the total dollar value of trade in 2020": with a measure named, these ask only for its figure.
     if (measures.length > 0) for (const s of stems) if (this.figureStems.has(s)) explained.add(s);
     const unexplained = this.engine.meaningfulWords(searchText).filter((w) => !this.engine.stemsOf(w).every((s) => explained.has(s)));
-    const longest = Math.max(0, ...matched.keys());
     const after = this.relationAfter(tokens);
     const relation = after && !ENGLISH_STOP_WORDS.has(after) && !cued.has(after) ? after : undefined;
     return {

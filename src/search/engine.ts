@@ -594,6 +594,11 @@ export class SearchEngine {
     return undefined;
   }
 
+  /** Is the stem one of the generic words search.yaml lists ("china", "bilateral")? */
+  isListedGeneric(stem: string): boolean {
+    return this.listedGeneric.has(stem);
+  }
+
   /** Does the text say each concept of the words ("the US" in a text naming the United States)? */
   mentions(text: string, words: string): boolean {
     const said = new Set(this.concepts(text).flatMap((c) => c.stems));

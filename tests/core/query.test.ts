@@ -128,6 +128,12 @@ describe('answers shaped by the question', () => {
     expect(cited(answer.items)[0].sources).toEqual(expect.arrayContaining(['cnn-2021-unbreakable', 'ruehl-2021-convergence']));
   });
 
+  it('a measure named with China and Russia is no more specific than without: "China–Russia trade grow" asks for growth', () => {
+    const answer = answerText(answerer, 'By how much did China–Russia trade grow in the first half of 2023 compared with the first half of 2022?');
+    expect(figureOf(cited(answer.items)[0])).toMatchObject({ measure: 'bilateral-trade-growth' });
+    expect(read('china russia trade in 2018').measures[0]).toContain('bilateral-trade');
+  });
+
   it('a comparison says plainly when the base has no figure for a period asked', () => {
     const answer = answerText(answerer, 'trade 2018 vs 2020');
     expect(answer.lead).toMatch(/no figure for 2020/);
@@ -149,10 +155,12 @@ describe('answers shaped by the question', () => {
     expect(commandsOf(answer.items)).toEqual([
       { command: 'ask', options: { question: 'trade in 2018' } },
       { command: 'ask', options: { question: 'trade in 2022' } },
+      { command: 'ask', options: { question: 'trade in Jan–May 2023' } },
     ]);
     expect(answer.items.map((i) => (i.type === 'guide' ? i.text : ''))).toEqual([
       'the trade figures for 2018',
       'the trade figures for 2022',
+      'the trade figures for Jan–May 2023',
     ]);
     // A period the figures cover is answered from them.
     expect(answerText(answerer, 'What was the value of China-Russia trade in 2018?').matched).toBe(true);
