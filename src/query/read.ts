@@ -60,6 +60,8 @@ const CHANGE_WORDS = ['grow', 'change', 'fell'];
 const PARTNER_LINKS = new Set(['with', 'from', 'to', 'between', 'vs', 'versus']);
 /** "us" is the United States when written so, or joined to China or Russia ("us-china"). */
 const US_WRITTEN = [/\bU\.?S\b/, /\bus\s*[-–—/]\s*(?:china|russia)\b|\b(?:china|russia)\s*[-–—/]\s*us\b/i];
+/** Adverbs that may stand between a relation cue and the verb it asks about ("when did Xi first become"). */
+const ADVERBS = new Set(['first', 'finally', 'originally', 'initially', 'officially', 'formally', 'eventually', 'last']);
 /** How many words after "current" a post may stand ("current Russian defence minister"). */
 const CURRENT_REACH = 3;
 /** Words that may stand between "still" and a post ("still the spokesperson"). */
@@ -222,7 +224,7 @@ export class QueryReader {
         at += n;
         return n > 0;
       });
-      if (fits) return tokens[at];
+      if (fits) return ADVERBS.has(tokens[at]) ? tokens[at + 1] : tokens[at];
     }
     return undefined;
   }

@@ -143,6 +143,9 @@ describe('the relevance gate', () => {
     expect(heads.matched && heads.items[0].type !== 'guide' && heads.items[0].evidence[0].factId).toBe('wv-kortunov-riac-global-times');
     // An everyday word says too little to require: "make" is not what the question asks about.
     expect(matches("when did xi make the 'best friend' remark")).toBe(true);
+    // An adverb before the verb ("first") is not what is asked about: the verb after it is.
+    expect(matches("When did Xi Jinping first become China's president?")).toBe(false);
+    expect(matches('When did Xi Jinping first visit Moscow?')).toBe(true);
   });
 
   it('a question asking for an amount is answered only by a fact stating one', () => {
