@@ -190,6 +190,7 @@ function searchFor(ctx: CommandContext, query: Understood): SearchOutcome {
     name: query.asksName,
     before: query.before,
     partners: query.partners,
+    envoy: query.envoy,
   });
 }
 

@@ -47,6 +47,8 @@ export interface Understood {
   before?: string;
   /** Countries other than China and Russia it names as a measure's partner ("trade with Ukraine", "US-China trade"). */
   partners: string[];
+  /** A post between two countries, in the question's order ("China's ambassador to Russia"): whose post, the post, where. */
+  envoy?: [string, string, string];
 }
 
 /** When several intents are cued, the first of these wins. */
@@ -339,7 +341,27 @@ export class QueryReader {
       asksWhoNow: (tokens.includes('who') && cuedBy(tokens, this.presentCues)) || this.asksPostNow(tokens),
       before: BEFORE.exec(dated)?.[1],
       partners: this.partnersOf(tokens, question, measureWords, phrases),
+      envoy: this.envoyOf(tokens),
     };
+  }
+
+  /**
+   * A country's post in another ("China's ambassador to Russia", "Russia's new envoy in
+   * China"): the sending country, the post and the receiving one, which an answer must name
+   * in that order, so Russia's ambassador to China does not answer.
+   */
+  private envoyOf(tokens: string[]): [string, string, string] | undefined {
+    for (let i = 0; i < tokens.length; i++) {
+      const from = this.engine.countryAt(tokens, i);
+      if (!from) continue;
+      const end = i + from.length;
+      const post = [end, end + 1].find((j) => this.postWords.has(tokens[j]));
+      if (post === undefined || !['to', 'in'].includes(tokens[post + 1])) continue;
+      const at = tokens[post + 2] === 'the' ? post + 3 : post + 2;
+      const to = this.engine.countryAt(tokens, at);
+      if (to) return [tokens.slice(i, end).join(' '), tokens[post], tokens.slice(at, at + to.length).join(' ')];
+    }
+    return undefined;
   }
 
   /**

@@ -60,6 +60,8 @@ export interface SearchOptions {
   name?: boolean;
   /** Words the question asks about what came before ("before Carnegie"): they place the question in time, not what it asks. */
   before?: string;
+  /** A post between two countries ("China's ambassador to Russia"): an answer's claim or quote must name the three in this order. */
+  envoy?: [string, string, string];
   /** Countries the question names as a measure's partner ("trade with Ukraine"): an answer must name them. */
   partners?: string[];
 }
@@ -182,6 +184,8 @@ const COMMON_SHARE = 0.02;
 const COMMON_MIN_FACTS = 2000;
 /** How strongly ranking favours facts holding more of the question. */
 const INFORMATION_POWER = 2;
+/** How many words from a post its countries may stand ("Russia's new ambassador to the PRC"). */
+const ENVOY_REACH = 3;
 /** A claim naming the question's countries in the question's order ranks this much higher. */
 const SAME_ORDER_BOOST = 1.3;
 /** A synonym's share of the weight of the word typed, in ranking. */
@@ -538,6 +542,8 @@ export class SearchEngine {
       countries.every((c) => w.holds.includes(c)) &&
       // "Who founded Chatham House": a fact about Chatham House that says nothing of a founding does not answer.
       (!relation || w.holds.includes(relation)) &&
+      // "China's ambassador to Russia": Russia's ambassador to China does not answer.
+      (!options.envoy || this.namesEnvoy(options.envoy, w.id)) &&
       // "How much state funding does RIAC get": "state-funded" is not an amount.
       (!options.amount || this.statesAmount(w.id, options.amount === 'exact')) &&
       // "When will NATO's Tokyo office open": a plan with no date does not say when.
@@ -689,6 +695,14 @@ export class SearchEngine {
   }
 
   /** Does the fact's claim name these concepts in this order (each first mention)? */
+  /** Does the fact's claim or quote name the post with its sending country just before it and the receiving one just after? */
+  private namesEnvoy([from, post, to]: [string, string, string], n: number): boolean {
+    const [sender, posts, receiver] = [from, post, to].map((w) => new Set(this.stemsOf(w).flatMap((s) => this.equivalents(s))));
+    const stems = this.wordsOf(n).all.map(this.stem);
+    const near = (words: Set<string>, a: number, b: number) => stems.slice(Math.max(0, a), b).some((x) => words.has(x));
+    return stems.some((x, i) => posts.has(x) && near(sender, i - ENVOY_REACH, i) && near(receiver, i + 1, i + 1 + ENVOY_REACH));
+  }
+
   private sameOrder(order: string[][], n: number): boolean {
     const stems = this.wordsOf(n).claim.map(this.stem);
     const at = order.map((alternatives) => stems.findIndex((x) => alternatives.includes(x)));

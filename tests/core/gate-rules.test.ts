@@ -148,6 +148,11 @@ describe('the relevance gate', () => {
     expect(matches('When did Xi Jinping first visit Moscow?')).toBe(true);
   });
 
+  it("a post between two countries goes one way: Russia's ambassador to China is not China's to Russia", () => {
+    expect(matches("Who is China's ambassador to Russia?")).toBe(false);
+    expect(matches("Who is Russia's ambassador to China?")).toBe(true);
+  });
+
   it('a question asking for an amount is answered only by a fact stating one', () => {
     expect(answerer.context.reader.read('How many people were killed in 1989?').asksAmount).toBe(true);
     expect(matches('Tiananmen Square crackdown 1989')).toBe(true);
