@@ -351,6 +351,7 @@ export class QueryReader {
    * in that order, so Russia's ambassador to China does not answer.
    */
   private envoyOf(tokens: string[]): [string, string, string] | undefined {
+    if (!tokens.some((t) => this.postWords.has(t))) return undefined;
     for (let i = 0; i < tokens.length; i++) {
       const from = this.engine.countryAt(tokens, i);
       if (!from) continue;
