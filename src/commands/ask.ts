@@ -3,7 +3,7 @@ import { guideLine } from '../answer/guide.ts';
 import { figureOf, sourceSummary } from '../answer/label.ts';
 import type { Answer, AnswerItem, CommandRef, ComposedItem, GuideItem, QueryInfo } from '../answer/types.ts';
 import type { Fact, Knowledge } from '../knowledge/types.ts';
-import { periodsMeet } from '../query/periods.ts';
+import { type AskedPeriod, periodsMeet } from '../query/periods.ts';
 import type { Understood } from '../query/read.ts';
 import type { SearchHit, SearchOutcome } from '../search/engine.ts';
 import { ENGLISH_STOP_WORDS, tokenize } from '../search/text.ts';
@@ -305,7 +305,10 @@ function figureAnswer(ctx: CommandContext, q: Understood): (Pick<Answer, 'lead' 
       // Each period asked, in the order asked, with what the base lacks said plainly.
       ordered = [...new Set(q.periods.flatMap((p) => facts.filter((f) => meets(f, [p])).sort(byStart)))];
       const missing = q.periods.filter((p) => !facts.some((f) => meets(f, [p]))).map((p) => p.label);
-      const gap = missing.length > 0 ? ` The base has no figure for ${missing.join(' or ')}.` : '';
+      // "H1 2023 against the whole of 2020": a fact comparing the periods itself answers what no figure does.
+      const comparing = missing.length > 0 ? comparingFacts(ctx, q).filter((f) => !ordered.includes(f)) : [];
+      ordered = [...comparing, ...ordered];
+      const gap = missing.length > 0 ? ` The base has no figure for ${missing.join(' or ')}${comparing.length > 0 ? ', but a fact compares them' : ''}.` : '';
       lead = `Figures for ${q.periods.map((p) => p.label).join(' and ')}, side by side.${gap}`;
     } else {
       ordered = [...facts].sort(byStart);
@@ -316,6 +319,20 @@ function figureAnswer(ctx: CommandContext, q: Understood): (Pick<Answer, 'lead' 
     return { lead, items, sources, facts: ordered };
   }
   return undefined;
+}
+
+/**
+ * Facts the search finds for the question that are about one period asked and name the years
+ * of the others: a comparison stated in words ("H1 2023 was larger than the whole of 2020").
+ */
+function comparingFacts(ctx: CommandContext, q: Understood): Fact[] {
+  const outcome = searchFor(ctx, q);
+  if (!outcome.matched) return [];
+  const within = (f: Fact, p: AskedPeriod) => f.about.start >= p.start && f.about.end <= p.end;
+  const names = (f: Fact, p: AskedPeriod) => [p.start.slice(0, 4), p.end.slice(0, 4)].every((y) => f.claim.includes(y));
+  return outcome.hits
+    .map((h) => h.fact)
+    .filter((f) => !f.figure && q.periods.some((p) => within(f, p) && q.periods.every((other) => other === p || names(f, other))));
 }
 
 /**

@@ -134,6 +134,15 @@ describe('answers shaped by the question', () => {
     expect(read('china russia trade in 2018').measures[0]).toContain('bilateral-trade');
   });
 
+  it('a comparison with a period no figure covers shows first a fact that compares the two in words', () => {
+    const answer = answerText(answerer, 'How does trade in H1 2023 compare with the whole of 2020?');
+    expect(answer.lead).toMatch(/no figure for the whole of 2020, but a fact compares them/);
+    expect(asFact(cited(answer.items)[0]).evidence[0].factId).toBe('lifeline-trade-2023-h1-above-2020');
+    // A fact about a wider period that names the other year does not stand in for a comparison.
+    const growth = answerText(answerer, 'By how much did China–Russia trade grow in the first half of 2023 compared with the first half of 2022?');
+    expect(cited(growth.items).flatMap((i) => i.evidence.map((e) => e.factId))).not.toContain('wv-trade-2023-set-to-pass-record');
+  });
+
   it('a comparison says plainly when the base has no figure for a period asked', () => {
     const answer = answerText(answerer, 'trade 2018 vs 2020');
     expect(answer.lead).toMatch(/no figure for 2020/);
