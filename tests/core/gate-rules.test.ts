@@ -164,6 +164,9 @@ describe('the relevance gate', () => {
     expect(matches('How much aid has the US given Kyiv?')).toBe(true);
     expect(answerer.context.reader.read('Exactly how many billions in aid has the US given Kyiv?').asksAmount).toBe('exact');
     expect(matches('Exactly how many billions in aid has the US given Kyiv?')).toBe(false);
+    // "the amount of" asks for one too.
+    expect(matches('exact dollar amount of US military aid to Ukraine so far?')).toBe(false);
+    expect(matches('what is the dollar amount of the gas deal')).toBe(true);
   });
 
   it('a fact holding a phrase asked leads only when it carries the question; else one that does', () => {
