@@ -60,6 +60,8 @@ const MIN_TITLE_WORDS = 4;
 const CHANGE_WORDS = ['grow', 'change', 'fell'];
 /** Words that tie a country to a measure as its partner ("trade with Ukraine", "imports from Japan"). */
 const PARTNER_LINKS = new Set(['with', 'from', 'to', 'between', 'vs', 'versus']);
+/** Words after which a lower-case "us" is the pronoun ("tell us", "for us"). */
+const BEFORE_PRONOUN = new Set(['tell', 'show', 'give', 'help', 'let', 'send', 'teach', 'remind', 'explain', 'for', 'to', 'with']);
 /** "us" is the United States when written so, or joined to China or Russia ("us-china"). */
 const US_WRITTEN = [/\bU\.?S\b/, /\bus\s*[-–—/]\s*(?:china|russia)\b|\b(?:china|russia)\s*[-–—/]\s*us\b/i];
 /** Adverbs that may stand between a relation cue and the verb it asks about ("when did Xi first become"). */
@@ -272,7 +274,11 @@ export class QueryReader {
       const at = possible(filler) ? matchAt(tokens, filler) : undefined;
       if (at) for (let i = at[0]; i <= at[at.length - 1]; i++) frame.add(i);
     }
-    const searchText = tokens.filter((_, i) => !frame.has(i)).join(' ');
+    // "Tell us about sanctions": "us" after a verb or a preposition is the pronoun, not the
+    // United States, unless written "US".
+    const written = US_WRITTEN.some((w) => w.test(question));
+    const pronoun = (i: number) => tokens[i] === 'us' && !written && BEFORE_PRONOUN.has(tokens[i - 1]);
+    const searchText = tokens.filter((_, i) => !frame.has(i) && !pronoun(i)).join(' ');
     if (periods.length >= 2) intents.add('compare');
     let intent: Understood['intent'] = PRIORITY.find((i) => intents.has(i)) ?? 'lookup';
 

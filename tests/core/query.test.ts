@@ -105,6 +105,13 @@ describe('what a question asks', () => {
     expect(read('What does the WorldView newsletter say about Mishustin?').sources).toEqual(['worldview-2023-how-close']);
   });
 
+  it('reads "us" after a verb or a preposition as the pronoun, and as the United States otherwise or when written "US"', () => {
+    expect(read('show us trade in 2022').searchText.split(' ')).not.toContain('us');
+    expect(read('tell us about sanctions').searchText.split(' ')).not.toContain('us');
+    expect(read('tell us about US sanctions').searchText.split(' ')).toContain('us');
+    expect(read('us sanctions on russia').searchText.split(' ')).toContain('us');
+  });
+
   it("reads a source's title typed in full as naming it, but not a few of the title's words", () => {
     expect(read("What trade figure does the Kremlin give in the 'What Drives Sino-Russian Rapprochement' piece?").sources).toEqual([
       'geopolitics-2019-rapprochement',
