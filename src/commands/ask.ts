@@ -308,7 +308,10 @@ function figureAnswer(ctx: CommandContext, q: Understood): (Pick<Answer, 'lead' 
       // "H1 2023 against the whole of 2020": a fact comparing the periods itself answers what no figure does.
       const comparing = missing.length > 0 ? comparingFacts(ctx, q).filter((f) => !ordered.includes(f)) : [];
       ordered = [...comparing, ...ordered];
-      const gap = missing.length > 0 ? ` The base has no figure for ${missing.join(' or ')}${comparing.length > 0 ? ', but a fact compares them' : ''}.` : '';
+      const gap =
+        missing.length > 0
+          ? ` The base has no figure for ${missing.join(' or ')}${comparing.length > 0 ? ', but a fact compares them' : ''}.`
+          : '';
       lead = `Figures for ${q.periods.map((p) => p.label).join(' and ')}, side by side.${gap}`;
     } else {
       ordered = [...facts].sort(byStart);

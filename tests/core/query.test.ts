@@ -136,7 +136,10 @@ describe('answers shaped by the question', () => {
   });
 
   it('a measure named with China and Russia is no more specific than without: "China–Russia trade grow" asks for growth', () => {
-    const answer = answerText(answerer, 'By how much did China–Russia trade grow in the first half of 2023 compared with the first half of 2022?');
+    const answer = answerText(
+      answerer,
+      'By how much did China–Russia trade grow in the first half of 2023 compared with the first half of 2022?',
+    );
     expect(figureOf(cited(answer.items)[0])).toMatchObject({ measure: 'bilateral-trade-growth' });
     expect(read('china russia trade in 2018').measures[0]).toContain('bilateral-trade');
   });
@@ -146,7 +149,10 @@ describe('answers shaped by the question', () => {
     expect(answer.lead).toMatch(/no figure for the whole of 2020, but a fact compares them/);
     expect(asFact(cited(answer.items)[0]).evidence[0].factId).toBe('lifeline-trade-2023-h1-above-2020');
     // A fact about a wider period that names the other year does not stand in for a comparison.
-    const growth = answerText(answerer, 'By how much did China–Russia trade grow in the first half of 2023 compared with the first half of 2022?');
+    const growth = answerText(
+      answerer,
+      'By how much did China–Russia trade grow in the first half of 2023 compared with the first half of 2022?',
+    );
     expect(cited(growth.items).flatMap((i) => i.evidence.map((e) => e.factId))).not.toContain('wv-trade-2023-set-to-pass-record');
   });
 
