@@ -191,6 +191,7 @@ function searchFor(ctx: CommandContext, query: Understood): SearchOutcome {
     before: query.before,
     partners: query.partners,
     envoy: query.envoy,
+    measureWord: query.measureWord,
   });
 }
 

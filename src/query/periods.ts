@@ -115,7 +115,7 @@ const RULES: Rule[] = [
   ],
   [
     new RegExp(
-      String.raw`(?<![\d.,$])\b(?:(?:early|mid|late|end\s+of|start\s+of|((?:full|whole|calendar)[\s-]+year(?:\s+of)?|(?:the\s+)?whole\s+of))[\s-]*)?${YEAR}\b(?![\d.,%]\d*)`,
+      String.raw`(?<![\d.,$])\b(?:(?:early|mid|late|end\s+of|start\s+of|((?:full|whole|calendar)[\s-]+year(?:\s+of)?|(?:the\s+)?whole\s+of))[\s-]*)?${YEAR}\b(?![.,]\d|%)`,
       'g',
     ),
     (m) => (m[1] ? { ...years(Number(m[2]), Number(m[2]), `the whole of ${m[2]}`), whole: true } : years(Number(m[2]), Number(m[2]), m[2])),

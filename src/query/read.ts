@@ -47,6 +47,8 @@ export interface Understood {
   before?: string;
   /** Countries other than China and Russia it names as a measure's partner ("trade with Ukraine", "US-China trade"). */
   partners: string[];
+  /** The word naming the measure of a question that also names a period ("trade in 2024"): an answer must say it. */
+  measureWord?: string;
   /** A post between two countries, in the question's order ("China's ambassador to Russia"): whose post, the post, where. */
   envoy?: [string, string, string];
 }
@@ -348,6 +350,10 @@ export class QueryReader {
       before: BEFORE.exec(dated)?.[1],
       partners: this.partnersOf(tokens, question, measureWords, phrases),
       envoy: this.envoyOf(tokens),
+      measureWord:
+        periods.length > 0
+          ? tokens.find((t) => measureWords.has(this.engine.stem(t)) && !this.engine.isListedGeneric(this.engine.stem(t)))
+          : undefined,
     };
   }
 

@@ -47,6 +47,8 @@ export interface SearchOptions {
   periods?: { start: string; end: string }[];
   /** A word the question asks about ("who founded…"): a fact lacking it does not answer. */
   relation?: string;
+  /** The measure's word of a question naming a measure and a period ("trade in 2024"): a fact lacking it does not answer. */
+  measureWord?: string;
   /** The question asks for an amount ("how many", "what share"): only a fact stating one answers; an exact one ("exactly how many") only in figures. */
   amount?: boolean | 'exact';
   /**
@@ -492,6 +494,7 @@ export class SearchEngine {
     const order = this.orderOf(concepts.filter((c) => c.generic));
     // "Who founded X": every other word of it is as specific, and a fact lacking one loses it in full.
     const relation = this.relationOf(meaningful, options.relation);
+    const measured = this.relationOf(meaningful, options.measureWord);
     const asked = options.name ? new Set(concepts.flatMap((c) => [...c.own, ...c.stems])) : new Set<string>();
     const knownLacking = relation ? 1 : KNOWN_LACKING_WEIGHT;
     for (const [rank, w] of weighed.entries()) {
@@ -542,6 +545,8 @@ export class SearchEngine {
       countries.every((c) => w.holds.includes(c)) &&
       // "Who founded Chatham House": a fact about Chatham House that says nothing of a founding does not answer.
       (!relation || w.holds.includes(relation)) &&
+      // "How did trade develop in 2024": the 75th anniversary that year says nothing of trade.
+      (!measured || w.holds.includes(measured)) &&
       // "China's ambassador to Russia": Russia's ambassador to China does not answer.
       (!options.envoy || this.namesEnvoy(options.envoy, w.id)) &&
       // "How much state funding does RIAC get": "state-funded" is not an amount.
