@@ -108,8 +108,23 @@ const BEFORE = /\b(?:before|prior to)\s+([^,;:?!.]+)/i;
 /** A preamble about the asker ("I'm comparing periods for my briefing:") before a colon or a dash, then the question. */
 const PREAMBLE = /^[^:—?]{0,120}\b(?:i|i'm|im|my|we|our|me)\b[^:—?]{0,120}(?::|\s—)\s+(?=\S+\s+\S)/i;
 const QUOTED = /["“”«»]([^"“”«»]{2,80})["“”«»]/g;
-/** An ordinal ("75th", "3rd") the base never writes is searched as its number, the way facts write it ("75 years"). */
+/**
+ * An ordinal the base never writes in digits is searched the way facts write it: a small one
+ * as its word ("3rd": "the Third Belt and Road Forum"), a large one as its number ("75th": "75 years").
+ */
 const ORDINAL = /^(\p{N}+)(?:st|nd|rd|th)$/u;
+const ORDINAL_WORDS: Record<number, string> = {
+  1: 'first',
+  2: 'second',
+  3: 'third',
+  4: 'fourth',
+  5: 'fifth',
+  6: 'sixth',
+  7: 'seventh',
+  8: 'eighth',
+  9: 'ninth',
+  10: 'tenth',
+};
 const ORDINALS_IN_TEXT = /\b\p{N}+(?:st|nd|rd|th)\b/giu;
 
 interface Sequence<T> {
@@ -248,7 +263,9 @@ export class QueryReader {
     const found = findPeriods(question);
     let periods = found.periods;
     const dated = found.text;
-    let tokens = tokenize(dated).map((t) => (this.ordinals.has(t) ? t : t.replace(ORDINAL, '$1')));
+    let tokens = tokenize(dated).map((t) =>
+      this.ordinals.has(t) ? t : t.replace(ORDINAL, (_, n: string) => ORDINAL_WORDS[Number(n)] ?? n),
+    );
 
     const sources: string[] = [];
     // A source's name as written: "geopolitical" is not The Geopolitics.

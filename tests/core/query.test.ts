@@ -336,8 +336,9 @@ describe('answers shaped by the question', () => {
     expect(ids('Kortunov Global Tmes').flat()).toContain('wv-kortunov-riac-global-times');
   });
 
-  it('an ordinal the base never writes is read as its number; one it writes is kept', () => {
+  it('an ordinal the base never writes is read as its number, a small one as its word; one it writes is kept', () => {
     expect(read('When is the 75th anniversary?').searchText).toBe('when is the 75 anniversary');
+    expect(read('the 3rd Belt and Road forum').searchText).toBe('the third belt and road forum');
     expect(ids('When is the 75th anniversary of diplomatic ties?').flat()).toContain('lifeline-75-years-relations-2024');
     expect(read('the 20th century').searchText).toBe('the 20th century');
     expect(ids('the 20th century').flat()).toContain('ruehl-risk-underestimating-combined-strength');

@@ -38,6 +38,8 @@ describe('questions an analyst asks get the right facts and sources', () => {
     ['the gas deal, 400 bil or smth?', ['cnn-gas-deal-400bn']],
     ['CN-RU trade settled in RUB/CNY', ['ruehl-trade-mostly-rouble-renminbi-euro-since-2020']],
     ['LNG JV between RU and CN firms', ['geo-lng-joint-venture']],
+    ['wat did zhao lijan say to ppl trying to drive a wedge btwn them', ['cnn-zhao-wedge-doomed-to-fail']],
+    ['why does beijing want russian energy over mideast crude', ['lifeline-russia-cuts-middle-east-oil-reliance']],
   ])('%s', (question, expected) => {
     const ids = factIds(question);
     for (const id of expected) expect(ids).toContain(id);
