@@ -174,6 +174,10 @@ describe('the relevance gate', () => {
     // "the amount of" asks for one too.
     expect(matches('exact dollar amount of US military aid to Ukraine so far?')).toBe(false);
     expect(matches('what is the dollar amount of the gas deal')).toBe(true);
+    expect(matches('What was the exact total, in US dollars, of American military aid delivered to Ukraine by the end of 2023?')).toBe(
+      false,
+    );
+    expect(matches('What is the gas deal worth in US dollars?')).toBe(true);
   });
 
   it('a fact holding a phrase asked leads only when it carries the question; else one that does', () => {

@@ -108,6 +108,11 @@ describe('what a question asks', () => {
     expect(read('What does the WorldView newsletter say about Mishustin?').sources).toEqual(['worldview-2023-how-close']);
   });
 
+  it('reads framing words as framing: "on that occasion", "the article refers to"', () => {
+    expect(read('whom did he meet on that occasion').searchText).not.toMatch(/occasion/);
+    expect(answerer.context.engine.meaningfulWords('the article refers to two summits')).not.toContain('refers');
+  });
+
   it('reads "us" after a verb or a preposition as the pronoun, and as the United States otherwise or when written "US"', () => {
     expect(read('show us trade in 2022').searchText.split(' ')).not.toContain('us');
     expect(read('tell us about sanctions').searchText.split(' ')).not.toContain('us');

@@ -40,6 +40,7 @@ describe('questions an analyst asks get the right facts and sources', () => {
     ['LNG JV between RU and CN firms', ['geo-lng-joint-venture']],
     ['wat did zhao lijan say to ppl trying to drive a wedge btwn them', ['cnn-zhao-wedge-doomed-to-fail']],
     ['why does beijing want russian energy over mideast crude', ['lifeline-russia-cuts-middle-east-oil-reliance']],
+    ['any nuclear power tie-ups btwn the two?', ['cnn-joint-nuclear-plants-in-china']],
   ])('%s', (question, expected) => {
     const ids = factIds(question);
     for (const id of expected) expect(ids).toContain(id);
