@@ -311,7 +311,7 @@ export class QueryReader {
     const stems = this.engine.stemsOf(tokens.join(' '));
     const matched = new Map<number, Set<string>>();
     const explained = new Set<string>();
-    // The question's words a measure's name matched as written (not through a synonym).
+    // The question's own words a measure's name matched as written (not through a synonym, not "china").
     const measureWords = new Set<string>();
     // The longest measure name matched, in words: a name of two or more said alone asks for its figures.
     let longest = 0;
@@ -326,7 +326,7 @@ export class QueryReader {
       longest = Math.max(longest, name.stems.length);
       for (const s of at) {
         explained.add(s);
-        if (name.stems.includes(s)) measureWords.add(s);
+        if (name.stems.includes(s) && !this.engine.isListedGeneric(s)) measureWords.add(s);
       }
     }
     const measures = [...matched.entries()].sort((a, b) => b[0] - a[0]).map(([, ids]) => [...ids]);
@@ -367,10 +367,7 @@ export class QueryReader {
       before: BEFORE.exec(dated)?.[1],
       partners: this.partnersOf(tokens, question, measureWords, phrases),
       envoy: this.envoyOf(tokens),
-      measureWord:
-        periods.length > 0
-          ? tokens.find((t) => measureWords.has(this.engine.stem(t)) && !this.engine.isListedGeneric(this.engine.stem(t)))
-          : undefined,
+      measureWord: periods.length > 0 ? tokens.find((t) => measureWords.has(this.engine.stem(t))) : undefined,
     };
   }
 

@@ -125,6 +125,7 @@ describe('the relevance gate', () => {
     // Ukraine places the question; "trade war" is not the trade measure.
     expect(matches('how did trade change after the war in Ukraine')).toBe(true);
     expect(matches('What role did the US-China trade war play?')).toBe(true);
+    expect(matches('what happens to china-russia closeness as the us-china trade war gets worse?')).toBe(true);
     expect(answerer.context.reader.read('show us trade in 2022').partners).toEqual([]);
   });
 
