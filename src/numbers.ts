@@ -32,6 +32,20 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   hundred: 100,
 };
 
+/** The first ten ordinals as words, in order ("third" is ORDINAL_WORDS[2]). */
+export const ORDINAL_WORDS: readonly string[] = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+];
+
 /** The value of `190`, `1,250.5`, `six` or `twenty-five`; undefined for anything else. */
 export function numberValue(text: string): number | undefined {
   const clean = text.toLowerCase().replace(/,/g, '').trim();

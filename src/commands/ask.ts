@@ -189,7 +189,6 @@ function searchFor(ctx: CommandContext, query: Understood): SearchOutcome {
     city: query.asksCity,
     name: query.asksName,
     before: query.before,
-    partners: query.partners,
     envoy: query.envoy,
     measureWord: query.measureWord,
   });

@@ -5,6 +5,7 @@
  * knowledge/search.yaml, measure names in knowledge/measures.yaml.
  */
 import type { Intent, Knowledge } from '../knowledge/types.ts';
+import { ORDINAL_WORDS } from '../numbers.ts';
 import type { SearchEngine } from '../search/engine.ts';
 import { ENGLISH_STOP_WORDS, tokenize } from '../search/text.ts';
 import { type AskedPeriod, findPeriods } from './periods.ts';
@@ -113,18 +114,6 @@ const QUOTED = /["“”«»]([^"“”«»]{2,80})["“”«»]/g;
  * as its word ("3rd": "the Third Belt and Road Forum"), a large one as its number ("75th": "75 years").
  */
 const ORDINAL = /^(\p{N}+)(?:st|nd|rd|th)$/u;
-const ORDINAL_WORDS: Record<number, string> = {
-  1: 'first',
-  2: 'second',
-  3: 'third',
-  4: 'fourth',
-  5: 'fifth',
-  6: 'sixth',
-  7: 'seventh',
-  8: 'eighth',
-  9: 'ninth',
-  10: 'tenth',
-};
 const ORDINALS_IN_TEXT = /\b\p{N}+(?:st|nd|rd|th)\b/giu;
 
 interface Sequence<T> {
@@ -264,7 +253,7 @@ export class QueryReader {
     let periods = found.periods;
     const dated = found.text;
     let tokens = tokenize(dated).map((t) =>
-      this.ordinals.has(t) ? t : t.replace(ORDINAL, (_, n: string) => ORDINAL_WORDS[Number(n)] ?? n),
+      this.ordinals.has(t) ? t : t.replace(ORDINAL, (_, n: string) => ORDINAL_WORDS[Number(n) - 1] ?? n),
     );
 
     const sources: string[] = [];
@@ -365,7 +354,7 @@ export class QueryReader {
       asksDate: cuedBy(tokens, this.dateCues) ? 'day' : cuedBy(tokens, this.yearCues) ? 'year' : undefined,
       asksWhoNow: (tokens.includes('who') && cuedBy(tokens, this.presentCues)) || this.asksPostNow(tokens),
       before: BEFORE.exec(dated)?.[1],
-      partners: this.partnersOf(tokens, question, measureWords, phrases),
+      partners: this.partnersOf(tokens, written, measureWords, phrases),
       envoy: this.envoyOf(tokens),
       measureWord: periods.length > 0 ? tokens.find((t) => measureWords.has(this.engine.stem(t))) : undefined,
     };
@@ -398,7 +387,7 @@ export class QueryReader {
    * phrase ("the US-China trade war") is not the measure, and "us" is the United States only
    * when written "US".
    */
-  private partnersOf(tokens: string[], question: string, measureWords: Set<string>, phrases: string[]): string[] {
+  private partnersOf(tokens: string[], usWritten: boolean, measureWords: Set<string>, phrases: string[]): string[] {
     const inPhrases = new Set(phrases.flatMap((p) => this.engine.stemsOf(p)));
     if ([...measureWords].every((s) => inPhrases.has(s))) return [];
     const partners: string[] = [];
@@ -416,7 +405,7 @@ export class QueryReader {
         own(end) ||
         (end < tokens.length && measureWords.has(this.engine.stem(tokens[end])));
       const words = tokens.slice(i, end).join(' ');
-      if (!country.own && linked && (words !== 'us' || US_WRITTEN.some((written) => written.test(question)))) partners.push(words);
+      if (!country.own && linked && (words !== 'us' || usWritten)) partners.push(words);
       i = end - 1;
     }
     return partners;

@@ -64,8 +64,6 @@ export interface SearchOptions {
   before?: string;
   /** A post between two countries ("China's ambassador to Russia"): an answer's claim or quote must name the three in this order. */
   envoy?: [string, string, string];
-  /** Countries the question names as a measure's partner ("trade with Ukraine"): an answer must name them. */
-  partners?: string[];
 }
 
 /** A vocabulary entry: a synonym, an expansion or a name, as words and the stems it searches. */
@@ -529,11 +527,9 @@ export class SearchEngine {
     const oneWordAnswers = meaningful.length <= 2 && meaningful.every((c) => c.known);
     // A place tells where, not what: it carries only a question that names nothing else.
     const placesOnly = meaningful.every((c) => c.place || c.numeric);
-    // A figure question naming a country is about that country, and so is a question naming
-    // a country as a measure's partner: China's trade with Russia does not answer "Japan-China
-    // trade" or "China's trade with Ukraine".
-    const partners = new Set((options.partners ?? []).map((p) => tokenize(p).join(' ')));
-    const countries = meaningful.filter((c) => c.country && (options.preferFigures || partners.has(c.text)));
+    // A figure question naming a country is about that country: China's trade with Russia
+    // does not answer "Japan-China trade" (a measure's partner is read before the search).
+    const countries = options.preferFigures ? meaningful.filter((c) => c.country) : [];
     // "Which agreements did Mishustin sign in Shanghai": a fact naming only Mishustin and Shanghai does not say.
     // "Where did Gabuev work before Carnegie": Carnegie only says when; what is asked is where he worked.
     const earlier = new Set(options.before ? this.stemsOf(options.before) : []);

@@ -4,7 +4,7 @@
  * sum; a plan with no date does not say when it happens), one about "the fourth forum" never by
  * a fact about the third.
  */
-import { NUMBER_WORDS } from '../numbers.ts';
+import { NUMBER_WORDS, ORDINAL_WORDS } from '../numbers.ts';
 
 /** Words that state an amount without a digit ("billions in aid" does, if loosely). */
 const AMOUNT_WORDS = new Set(
@@ -54,7 +54,7 @@ export function statesWhen(words: readonly string[], precision?: 'year' | 'day')
 }
 
 /** Ordinals that number one of a series ("the Third Forum", "second-largest"); "first" also means "at first", so it is left out. */
-export const SERIES_ORDINALS = new Set('second third fourth fifth sixth seventh eighth ninth tenth'.split(' '));
+export const SERIES_ORDINALS = new Set(ORDINAL_WORDS.slice(1));
 
 /** Do these words (a fact's) number a thing otherwise than the question (`asked`, its ordinals): the third for the fourth? */
 export function numbersOtherwise(words: readonly string[], asked: ReadonlySet<string>): boolean {
