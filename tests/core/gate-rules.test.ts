@@ -20,6 +20,11 @@ describe('the relevance gate', () => {
     expect(engine.meaningfulWords('why rather than among them, besides what else, via whom')).toEqual([]);
   });
 
+  it('a stop word is not made a topic by a vocabulary entry: "might" is the modal, "military might" is strength', () => {
+    expect(engine.meaningfulWords('what might the excerpt suggest')).toEqual([]);
+    expect(engine.meaningfulWords("russia's military might")).toEqual(['military might']);
+  });
+
   it('words that frame a question ("types", "mentioned", "annual") carry nothing either', () => {
     expect(engine.meaningfulWords('types of weapons mentioned in the annual figures')).toEqual(['weapons']);
     expect(engine.meaningfulWords('did he indicate it badly, having said so anywhere, respectively, as sources')).toEqual([]);
