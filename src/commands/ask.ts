@@ -209,6 +209,8 @@ function partsOutcome(ctx: CommandContext, text: string, whole: Understood): Sea
     // "Were they enthusiastic?" after a question about them asks more of the same facts: the
     // answer to the part before stands for it.
     if (!outcome.matched && found.length > 0 && followsUp(part)) continue;
+    // "…? Need the name for a note.": a sentence about the asker that finds nothing is set aside.
+    if (!outcome.matched && found.length > 0 && ctx.reader.speaksOfAsker(part)) continue;
     // Every part must be answered: half an answer to two questions reads as an answer to both.
     if (!outcome.matched) return undefined;
     found.push(outcome.hits);

@@ -90,6 +90,8 @@ export interface SearchVocabulary {
   fillers?: string[];
   /** Cues of a question about a source's byline or date ("who wrote"): answered from the source registry. */
   byline_cues?: string[];
+  /** Openings of a sentence about the asker, not the topic ("need the name for a note"): set aside when it finds nothing. */
+  asker_cues?: string[];
   /** Cues of a question asking for a city ("which Swiss city"): only a fact naming one of `cities` answers it. */
   city_cues?: string[];
   /** Cues of a question asking for a year ("in what year") or a day ("on what date"): only a fact naming one answers it. */

@@ -71,6 +71,8 @@ const US_WRITTEN = [/\bU\.?S\b/, /\bus\s*[-–—/]\s*(?:china|russia)\b|\b(?:ch
 const ADVERBS = new Set(['first', 'finally', 'originally', 'initially', 'officially', 'formally', 'eventually', 'last']);
 /** How many words after "current" a post may stand ("current Russian defence minister"). */
 const CURRENT_REACH = 3;
+/** How many words before its link word ("with", "from") a measure's word may stand: "trade volume in 2022 with". */
+const PARTNER_REACH = 4;
 /** Words that may stand between "still" and a post ("still the spokesperson"). */
 const ARTICLES = new Set(['the', 'a', 'an']);
 /** A question opening with one of these asks more than a figure ("what does China sell to Russia"). */
@@ -144,6 +146,8 @@ export class QueryReader {
   private readonly fillers: string[][];
   /** Cues of a question about a source's byline or date ("who wrote", "when was * published"). */
   private readonly bylineCues: string[][];
+  /** Openings of a sentence about the asker ("I need it for a note"), not about the topic. */
+  private readonly askerCues: string[][];
   /** Cues of a question asking for a city ("which city"), or a name ("name of"). */
   private readonly cityCues: string[][];
   private readonly nameCues: string[][];
@@ -169,6 +173,7 @@ export class QueryReader {
     this.exactCues = cues(v.exact_cues);
     this.fillers = cues(v.fillers);
     this.bylineCues = cues(v.byline_cues);
+    this.askerCues = cues(v.asker_cues);
     this.cityCues = cues(v.city_cues);
     this.nameCues = cues(v.name_cues);
     this.yearCues = cues(v.year_cues);
@@ -245,10 +250,15 @@ export class QueryReader {
     return cuedBy(tokens, this.exactCues) ? 'exact' : true;
   }
 
+  /** Does the sentence speak of the asker ("need the name for a note", "I am mostly interested in…") rather than ask? */
+  speaksOfAsker(sentence: string): boolean {
+    return cuedBy(tokenize(sentence), this.askerCues);
+  }
+
   read(asked: string): Understood {
     // "I'm comparing periods for a briefing note: how did…": what the asker says of themselves before a colon or a dash frames the question.
     const question = asked.replace(PREAMBLE, '');
-    const phrases = [...question.matchAll(QUOTED)].map((m) => m[1].trim().toLowerCase());
+    const quoted = [...question.matchAll(QUOTED)].map((m) => m[1].trim().toLowerCase());
     const found = findPeriods(question);
     let periods = found.periods;
     const dated = found.text;
@@ -259,6 +269,9 @@ export class QueryReader {
     const sources: string[] = [];
     // A source's name as written: "geopolitical" is not The Geopolitics.
     tokens = cut(tokens, this.sourceNames, (id) => sources.includes(id) || sources.push(id));
+    // A source's title in quotes names the source; it is not a phrase a fact must hold.
+    const titles = new Set(this.sourceNames.filter((n) => sources.includes(n.value)).map((n) => n.tokens.join(' ')));
+    const phrases = quoted.filter((p) => !titles.has(tokenize(p).join(' ')));
     const present = new Set(tokens);
     // Only cues and phrases whose words all occur are tried in full.
     const possible = (pattern: string[]) => pattern.every((t) => t === '*' || t === '^' || present.has(t));
@@ -398,8 +411,12 @@ export class QueryReader {
       const end = i + country.length;
       const at = tokens[i - 1] === 'the' ? i - 2 : i - 1;
       // "China and Kazakhstan": "and" links only to one of the base's own two, not in a list of topics.
+      // "Trade with Japan": a link word names a partner only just after the measure's word, not
+      // in another clause ("the G7's statement from Japan on trade practices").
+      const measureNear = (from: number, to: number) =>
+        tokens.slice(Math.max(0, from), to).some((t) => measureWords.has(this.engine.stem(t)));
       const linked =
-        PARTNER_LINKS.has(tokens[at]) ||
+        (PARTNER_LINKS.has(tokens[at]) && measureNear(at - PARTNER_REACH, at)) ||
         (tokens[at] === 'and' && own(at - 1)) ||
         own(i - 1) ||
         own(end) ||
@@ -428,7 +445,12 @@ export class QueryReader {
 
 /** A cue's tokens; `<name>` stays a slot for a name, `*` a wildcard, and a leading `^` anchors the cue to the question's start. */
 function cueTokens(cue: string): string[] {
-  return cue.split(/\s+/).flatMap((part) => (part === '*' || part === '^' || part === NAME_SLOT ? [part] : tokenize(part)));
+  // "^when" is "^ when": written joined, the anchor would otherwise be dropped silently.
+  const parts = cue
+    .trim()
+    .replace(/^\^(?=\S)/, '^ ')
+    .split(/\s+/);
+  return parts.flatMap((part) => (part === '*' || part === '^' || part === NAME_SLOT ? [part] : tokenize(part)));
 }
 
 /** Does one of the cues occur in the tokens? */

@@ -132,6 +132,10 @@ describe('the relevance gate', () => {
     expect(matches('What role did the US-China trade war play?')).toBe(true);
     expect(matches('what happens to china-russia closeness as the us-china trade war gets worse?')).toBe(true);
     expect(answerer.context.reader.read('show us trade in 2022').partners).toEqual([]);
+    // A link word names a partner only just after the measure's word, not in another clause.
+    const g7 = answerer.context.reader.read('What did the G7 statement from Japan accuse China of, on trade practices and human rights?');
+    expect(g7.partners).toEqual([]);
+    expect(answerer.context.reader.read("What was China's trade volume in 2022 with Japan?").partners).toEqual(['japan']);
   });
 
   it('a place tells where, not what: it carries a question only when the question names nothing else', () => {

@@ -304,6 +304,25 @@ describe('answers shaped by the question', () => {
     expect(answerText(answerer, unrelated).matched).toBe(false);
   });
 
+  it('a sentence about the asker after a question ("need the name for a caption") is set aside when it finds nothing', () => {
+    const q = "Who said China and Russia are 'united like a mountain'? Need the speaker's name for a caption.";
+    expect(ids(q, 1).flat()).toEqual(['cnn-zhao-united-like-a-mountain']);
+    expect(ids("Who said China and Russia are 'united like a mountain'? I am mostly interested in his job title.", 1).flat()).toEqual([
+      'cnn-zhao-united-like-a-mountain',
+    ]);
+    // A sentence that asks something still has to be answered.
+    expect(answerText(answerer, "Who said China and Russia are 'united like a mountain'? Snow tyres in Vladivostok.").matched).toBe(false);
+  });
+
+  it("a source's title in quotes names the source and is not a phrase a fact must hold; only a question opening with it asks for the byline", () => {
+    const q =
+      'What does the author of "What Drives Sino-Russian Rapprochement?" see as the main reason the two countries have drawn closer?';
+    expect(read(q)).toMatchObject({ sources: ['geopolitics-2019-rapprochement'], phrases: [], asksByline: false });
+    expect(ids(q, 1).flat()).toEqual(['geo-soured-us-china-ties-chief-driver']);
+    expect(read('author of the geopolitics piece?').asksByline).toBe(true);
+    expect(read('Who is the author of the Geopolitics piece?').asksByline).toBe(true);
+  });
+
   it("a question about a source's byline is answered from the registry, even when facts share its words", () => {
     const answer = answerText(answerer, 'Who wrote the Geopolitics piece on what drives the rapprochement?');
     expect(answer.matched).toBe(false);
