@@ -185,6 +185,7 @@ function searchFor(ctx: CommandContext, query: Understood): SearchOutcome {
     periods: query.periods,
     relation: query.relation,
     amount: query.asksAmount,
+    counted: query.counted,
     when: query.asksDate ?? query.intent === 'when',
     city: query.asksCity,
     name: query.asksName,

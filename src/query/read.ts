@@ -34,6 +34,8 @@ export interface Understood {
   relation?: string;
   /** The question asks for an amount ("how many", "what share"): an answer must state one; an exact one ("exactly how many") in figures. */
   asksAmount: boolean | 'exact';
+  /** The thing a "how many" question counts ("how many Chinese soldiers": soldiers): an answer must give a number of it. */
+  counted?: string;
   /** The question asks who wrote or published a source ("who wrote the Geopolitics article"): the registry says, no fact. */
   asksByline: boolean;
   /** The question asks for a city ("in which Swiss city"): an answer must name one. */
@@ -69,6 +71,10 @@ const BEFORE_PRONOUN = new Set(['tell', 'show', 'give', 'help', 'let', 'send', '
 const US_WRITTEN = [/\bU\.?S\b/, /\bus\s*[-–—/]\s*(?:china|russia)\b|\b(?:china|russia)\s*[-–—/]\s*us\b/i];
 /** Adverbs that may stand between a relation cue and the verb it asks about ("when did Xi first become"). */
 const ADVERBS = new Set(['first', 'finally', 'originally', 'initially', 'officially', 'formally', 'eventually', 'last']);
+/** Units an amount is counted in: "how many bn" asks for an amount, not a number of things. */
+const UNIT_WORDS = new Set(
+  'bn billion billions mn million millions tn trillion thousand thousands percent pct dollars usd yuan roubles rubles'.split(' '),
+);
 /** How many words after "current" a post may stand ("current Russian defence minister"). */
 const CURRENT_REACH = 3;
 /** How many words before its link word ("with", "from") a measure's word may stand: "trade volume in 2022 with". */
@@ -161,12 +167,15 @@ export class QueryReader {
   private readonly presentWords: Set<string>;
   /** Stems of words that ask for a figure's total, value or unit ("total dollar value"). */
   private readonly figureStems: Set<string>;
+  /** English stop words and the base's own (search.yaml). */
+  private readonly stopwords: Set<string>;
 
   constructor(
     knowledge: Pick<Knowledge, 'facts' | 'vocabulary' | 'sources'>,
     private readonly engine: SearchEngine,
   ) {
     const v = knowledge.vocabulary;
+    this.stopwords = new Set([...ENGLISH_STOP_WORDS, ...v.stopwords]);
     const cues = (list: string[] | undefined) => (list ?? []).map(cueTokens).filter((t) => t.length > 0);
     this.relationCues = cues(v.relation_cues);
     this.amountCues = cues(v.amount_cues);
@@ -361,6 +370,7 @@ export class QueryReader {
       wholeName: longest >= 2 && unexplained.length === 0 && !QUESTION_WORDS.has(tokens[0]),
       relation,
       asksAmount: this.asksAmount(tokens),
+      counted: this.countedOf(tokens),
       asksByline: cuedBy(tokens, this.bylineCues),
       asksCity: cuedBy(tokens, this.cityCues),
       asksName: cuedBy(tokens, this.nameCues),
@@ -371,6 +381,17 @@ export class QueryReader {
       envoy: this.envoyOf(tokens),
       measureWord: periods.length > 0 ? tokens.find((t) => measureWords.has(this.engine.stem(t))) : undefined,
     };
+  }
+
+  /**
+   * The word after "how many", past the base's own countries ("how many Chinese soldiers":
+   * soldiers); none when it is a unit ("how many bn", "how many yrs") or a stop word ("how many of").
+   */
+  private countedOf(tokens: string[]): string | undefined {
+    const at = tokens.findIndex((t, i) => t === 'how' && tokens[i + 1] === 'many');
+    if (at < 0) return undefined;
+    const word = tokens.slice(at + 2).find((t) => !this.engine.isListedGeneric(this.engine.stem(t)));
+    return word && !this.stopwords.has(word) && !UNIT_WORDS.has(word) ? word : undefined;
   }
 
   /**

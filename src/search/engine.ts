@@ -18,7 +18,7 @@ import { LruCache } from '../lru.ts';
 import { drain, inSlices } from '../slices.ts';
 import { countryNames } from './countries.ts';
 import type { EnglishFrequencies } from './english.ts';
-import { numbersOtherwise, SERIES_ORDINALS, statesAmount, statesWhen } from './fact-says.ts';
+import { countsThing, numbersOtherwise, SERIES_ORDINALS, statesAmount, statesWhen } from './fact-says.ts';
 import { ENGLISH_STOP_WORDS, editDistance, Stemmer, soundsAlike, tokenize, transpositions } from './text.ts';
 
 export interface SearchHit {
@@ -51,6 +51,8 @@ export interface SearchOptions {
   measureWord?: string;
   /** The question asks for an amount ("how many", "what share"): only a fact stating one answers; an exact one ("exactly how many") only in figures. */
   amount?: boolean | 'exact';
+  /** The thing a "how many" question counts ("soldiers"): only a fact giving a number of it (or of a synonym) answers. */
+  counted?: string;
   /**
    * The question asks when ("when will the office open"): only a fact saying when (a year, a
    * month, a day, "last week") answers; asked for a year or a day, only a fact naming one.
@@ -536,6 +538,7 @@ export class SearchEngine {
     const asking = meaningful.filter((c) => !c.own.every((s) => earlier.has(s)));
     const asksOfNames = asking.some((c) => !this.isNameLike(c));
     const ordinals = new Set(concepts.flatMap((c) => c.text.split(' ')).filter((w) => SERIES_ORDINALS.has(w)));
+    const counted = options.counted ? new Set(this.equivalents(this.stem(options.counted))) : undefined;
     const carries = (w: Weighed) =>
       w.information >= MIN_INFORMATION &&
       countries.every((c) => w.holds.includes(c)) &&
@@ -547,6 +550,8 @@ export class SearchEngine {
       (!options.envoy || this.namesEnvoy(options.envoy, w.id)) &&
       // "How much state funding does RIAC get": "state-funded" is not an amount.
       (!options.amount || this.statesAmount(w.id, options.amount === 'exact')) &&
+      // "How many Chinese soldiers marched": a fact saying troops join the parade gives no number of them.
+      (!counted || countsThing(this.wordsOf(w.id).all, counted, this.stem)) &&
       // "When will NATO's Tokyo office open": a plan with no date does not say when.
       (!options.when || this.statesWhen(w.id, options.when)) &&
       // "In which Swiss city did Biden and Putin meet": a fact naming Switzerland does not say.

@@ -43,6 +43,20 @@ export function statesAmount(words: readonly string[], exact = false): boolean {
   });
 }
 
+/** How many words before the thing counted its number may stand ("30 years", "six new countries"). */
+const COUNT_REACH = 3;
+
+/**
+ * Do these words count one of the things asked ("how many soldiers": "10,000 troops", "six
+ * countries")? `counted` holds the word's stems, `stem` stems the words.
+ */
+export function countsThing(words: readonly string[], counted: ReadonlySet<string>, stem: (w: string) => string): boolean {
+  return words.some((w, i) => {
+    if (!counted.has(stem(w))) return false;
+    return words.slice(Math.max(0, i - COUNT_REACH), i).some((x) => statesAmount([x]) || Object.hasOwn(NUMBER_WORDS, x));
+  });
+}
+
 /**
  * Do these words say when: a year or decade, a month, or a word of time ("last week", "after")?
  * Asked for a year, only a year (or a month of one) says it; asked for a day, only a month.

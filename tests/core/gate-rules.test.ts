@@ -190,6 +190,18 @@ describe('the relevance gate', () => {
     expect(matches('What is the gas deal worth in US dollars?')).toBe(true);
   });
 
+  it('a "how many" question is answered only by a fact giving a number of the thing counted', () => {
+    expect(answerer.context.reader.read('How many Chinese troops march in Moscow parades?').counted).toBe('troops');
+    expect(matches('Do Chinese troops march in Moscow parades?')).toBe(true);
+    // The fact says they take part; it gives no number of them.
+    expect(matches('How many Chinese troops march in Moscow parades?')).toBe(false);
+    expect(matches('How many countries will join BRICS in 2024?')).toBe(true);
+    expect(matches('How many years after normalisation did Xi visit Russia in 2019?')).toBe(true);
+    // A unit asks for an amount, not for a number of things.
+    expect(answerer.context.reader.read('how many bn is the gas deal worth').counted).toBeUndefined();
+    expect(matches('how many bn is the gas deal worth')).toBe(true);
+  });
+
   it('a fact holding a phrase asked leads only when it carries the question; else one that does', () => {
     const outcome = engine.search('gabuyev manage upward junior partner foreign affairs', { phrases: ['junior partner'] });
     expect(outcome.hits[0]?.fact.id).toBe('wv-gabuev-putin-manage-upward');
