@@ -250,6 +250,8 @@ export class SearchEngine {
   private readonly countryWords = new Set<string>();
   /** Stems of the facts' own words (asked.yaml's aside): a word only an asker used may be a typo of one. */
   private readonly ownStems = new Set<string>();
+  /** Stems of the words that ask for a figure's total, value or unit ("total dollar value"): they say nothing of what it measures. */
+  private readonly figureWords = new Set<string>();
   /** Words and phrases of topics the base does not cover, by their first word, longest first. */
   private readonly offDomain = new Map<string, string[][]>();
 
@@ -335,6 +337,7 @@ export class SearchEngine {
       this.generic.add(s);
       this.listedGeneric.add(s);
     }
+    for (const s of (vocabulary.figure_words ?? []).flatMap(tokenize).map(this.stem)) this.figureWords.add(s);
     for (const entry of vocabulary.off_domain ?? []) {
       const tokens = tokenize(entry);
       if (tokens.length === 0) continue;
@@ -565,7 +568,12 @@ export class SearchEngine {
         w.holds.filter((c) => asking.includes(c) && !c.numeric && !c.place).length >= 2) &&
       (w.holds.length >= 2 || oneWordAnswers) &&
       w.holds.some(
-        (c) => !c.numeric && !this.isEveryday(c) && (!c.place || placesOnly) && (!w.askedOnly.includes(c) || w.holds.length >= 2),
+        (c) =>
+          !c.numeric &&
+          !this.isEveryday(c) &&
+          !this.isFigureWord(c) &&
+          (!c.place || placesOnly) &&
+          (!w.askedOnly.includes(c) || w.holds.length >= 2),
       );
     // One that carries the question leads a higher-scoring one that does not (a word with many
     // synonyms, "war", scores high in facts that lack the rest); one holding a phrase asked first.
@@ -852,6 +860,11 @@ export class SearchEngine {
     // A phrase, or a word with synonyms in the vocabulary, is a concept of the base's own.
     if (c.parts || c.text.includes(' ') || c.stems.length > 1 || this.byStem.has(c.stems[0])) return false;
     return (this.english.get(this.stem(c.text)) ?? 0) >= EVERYDAY_SHARE;
+  }
+
+  /** Is the concept a word asking for a figure's total, value or unit ("total", "dollar"), which says nothing of what it measures? */
+  private isFigureWord(c: Concept): boolean {
+    return c.own.length > 0 && c.own.every((s) => this.figureWords.has(s));
   }
 
   /** Is the word common enough in English to be a word of its own, not a typo? */

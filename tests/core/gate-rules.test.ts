@@ -119,6 +119,10 @@ describe('the relevance gate', () => {
     expect(matches('How much LNG does China import from Russia?')).toBe(true);
     expect(matches('How much LNG does Japan import from Russia?')).toBe(false);
     expect(matches('US-China goods trade total 2022')).toBe(false);
+    // "Saudi" alone names Saudi Arabia.
+    expect(answerer.context.engine.countryAt(['saudi'], 0)).toBeDefined();
+    expect(matches("how much of china's energy imports came from russia in 2022")).toBe(true);
+    expect(matches("how much of china's energy imports came from saudi in 2022")).toBe(false);
   });
 
   it("a question naming another country as a measure's partner is about that partner, not the war it is in", () => {
@@ -200,6 +204,12 @@ describe('the relevance gate', () => {
     // A unit asks for an amount, not for a number of things.
     expect(answerer.context.reader.read('how many bn is the gas deal worth').counted).toBeUndefined();
     expect(matches('how many bn is the gas deal worth')).toBe(true);
+  });
+
+  it('words asking for a figure\'s total or value ("total dollar value") cannot carry a question alone', () => {
+    expect(matches('What was the total dollar value of China-Russia trade in 2022?')).toBe(true);
+    // The trade figures hold "total", "dollar" and "value"; none says anything of investment in Siberia.
+    expect(matches('What is the total dollar value of Chinese investment in Siberia?')).toBe(false);
   });
 
   it('a fact holding a phrase asked leads only when it carries the question; else one that does', () => {
