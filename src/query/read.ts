@@ -34,6 +34,8 @@ export interface Understood {
   relation?: string;
   /** The question asks for an amount ("how many", "what share"): an answer must state one; an exact one ("exactly how many") in figures. */
   asksAmount: boolean | 'exact';
+  /** The question asks what came to pass ("did trade hit the target"): a target or a forecast does not answer it. */
+  asksActual: boolean;
   /** The thing a "how many" question counts ("how many Chinese soldiers": soldiers): an answer must give a number of it. */
   counted?: string;
   /** The question asks who wrote or published a source ("who wrote the Geopolitics article"): the registry says, no fact. */
@@ -154,6 +156,8 @@ export class QueryReader {
   private readonly bylineCues: string[][];
   /** Openings of a sentence about the asker ("I need it for a note"), not about the topic. */
   private readonly askerCues: string[][];
+  /** Cues of a question asking what came to pass ("did trade hit the target"), not what was aimed at. */
+  private readonly actualCues: string[][];
   /** Cues of a question asking for a city ("which city"), or a name ("name of"). */
   private readonly cityCues: string[][];
   private readonly nameCues: string[][];
@@ -183,6 +187,7 @@ export class QueryReader {
     this.fillers = cues(v.fillers);
     this.bylineCues = cues(v.byline_cues);
     this.askerCues = cues(v.asker_cues);
+    this.actualCues = cues(v.actual_cues);
     this.cityCues = cues(v.city_cues);
     this.nameCues = cues(v.name_cues);
     this.yearCues = cues(v.year_cues);
@@ -371,6 +376,7 @@ export class QueryReader {
       relation,
       asksAmount: this.asksAmount(tokens),
       counted: this.countedOf(tokens),
+      asksActual: cuedBy(tokens, this.actualCues),
       asksByline: cuedBy(tokens, this.bylineCues),
       asksCity: cuedBy(tokens, this.cityCues),
       asksName: cuedBy(tokens, this.nameCues),

@@ -53,6 +53,8 @@ export interface SearchOptions {
   amount?: boolean | 'exact';
   /** The thing a "how many" question counts ("soldiers"): only a fact giving a number of it (or of a synonym) answers. */
   counted?: string;
+  /** The question asks what came to pass ("did trade hit the target"): a fact giving a target or a forecast does not answer. */
+  actual?: boolean;
   /**
    * The question asks when ("when will the office open"): only a fact saying when (a year, a
    * month, a day, "last week") answers; asked for a year or a day, only a fact naming one.
@@ -186,6 +188,8 @@ const COMMON_SHARE = 0.02;
 const COMMON_MIN_FACTS = 2000;
 /** How strongly ranking favours facts holding more of the question. */
 const INFORMATION_POWER = 2;
+/** Words of a target or a forecast: a fact saying one tells what was aimed at, not what came to pass. */
+const AIM_WORDS = ['target', 'goal', 'aim', 'forecast', 'expected', 'projected'];
 /** How many words from a post its countries may stand ("Russia's new ambassador to the PRC"). */
 const ENVOY_REACH = 3;
 /** A claim naming the question's countries in the question's order ranks this much higher. */
@@ -252,6 +256,8 @@ export class SearchEngine {
   private readonly ownStems = new Set<string>();
   /** Stems of the words that ask for a figure's total, value or unit ("total dollar value"): they say nothing of what it measures. */
   private readonly figureWords = new Set<string>();
+  /** Stems of AIM_WORDS and their one-word synonyms. */
+  private readonly aimStems = new Set<string>();
   /** Words and phrases of topics the base does not cover, by their first word, longest first. */
   private readonly offDomain = new Map<string, string[][]>();
 
@@ -393,6 +399,7 @@ export class SearchEngine {
     for (const w of this.phraseWords) if (w.length >= 4 && !/\p{N}/u.test(w) && !this.stopwords.has(w)) this.fileWord(w);
     for (const p of this.phrases)
       if (p.tokens.length === 1 && !this.byStem.has(this.stem(p.tokens[0]))) this.byStem.set(this.stem(p.tokens[0]), p);
+    for (const w of AIM_WORDS) for (const s of this.equivalents(this.stem(w))) this.aimStems.add(s);
     // Longest phrases first, so "xi jinping" wins over "xi".
     this.phrases.sort((a, b) => b.tokens.length - a.tokens.length);
     yield;
@@ -555,6 +562,8 @@ export class SearchEngine {
       (!options.amount || this.statesAmount(w.id, options.amount === 'exact')) &&
       // "How many Chinese soldiers marched": a fact saying troops join the parade gives no number of them.
       (!counted || countsThing(this.wordsOf(w.id).all, counted, this.stem)) &&
+      // "Did trade hit the $200bn target in 2024": the target itself does not say.
+      (!options.actual || !this.statesAim(w.id)) &&
       // "When will NATO's Tokyo office open": a plan with no date does not say when.
       (!options.when || this.statesWhen(w.id, options.when)) &&
       // "In which Swiss city did Biden and Putin meet": a fact naming Switzerland does not say.
@@ -860,6 +869,13 @@ export class SearchEngine {
     // A phrase, or a word with synonyms in the vocabulary, is a concept of the base's own.
     if (c.parts || c.text.includes(' ') || c.stems.length > 1 || this.byStem.has(c.stems[0])) return false;
     return (this.english.get(this.stem(c.text)) ?? 0) >= EVERYDAY_SHARE;
+  }
+
+  /** Does the fact give a target or a forecast (its figure's kind, or a word of aiming in its claim: "set the goal of doubling")? */
+  private statesAim(n: number): boolean {
+    const fact = this.facts[n];
+    if (fact.figure && (fact.figure.kind === 'target' || fact.figure.kind === 'forecast')) return true;
+    return this.wordsOf(n).claim.some((w) => this.aimStems.has(this.stem(w)));
   }
 
   /** Is the concept a word asking for a figure's total, value or unit ("total", "dollar"), which says nothing of what it measures? */

@@ -212,6 +212,13 @@ describe('the relevance gate', () => {
     expect(matches('What is the total dollar value of Chinese investment in Siberia?')).toBe(false);
   });
 
+  it('a question asking what came to pass ("did trade hit the target") is not answered by the target or a forecast', () => {
+    expect(answerer.context.reader.read('did they hit the $200bn trade target in 2024').asksActual).toBe(true);
+    expect(matches('what was the $200bn trade target for 2024')).toBe(true);
+    expect(matches('did they hit the $200bn trade target in 2024')).toBe(false);
+    expect(matches('did china and russia reach the $200 billion trade goal by 2024')).toBe(false);
+  });
+
   it('a fact holding a phrase asked leads only when it carries the question; else one that does', () => {
     const outcome = engine.search('gabuyev manage upward junior partner foreign affairs', { phrases: ['junior partner'] });
     expect(outcome.hits[0]?.fact.id).toBe('wv-gabuev-putin-manage-upward');
