@@ -186,6 +186,7 @@ function searchFor(ctx: CommandContext, query: Understood): SearchOutcome {
     relation: query.relation,
     amount: query.asksAmount,
     counted: query.counted,
+    about: query.about,
     actual: query.asksActual,
     when: query.asksDate ?? query.intent === 'when',
     city: query.asksCity,

@@ -34,6 +34,8 @@ export interface Understood {
   relation?: string;
   /** The question asks for an amount ("how many", "what share"): an answer must state one; an exact one ("exactly how many") in figures. */
   asksAmount: boolean | 'exact';
+  /** The topic of "what did <speaker> say about …" ("say about the Taiwan Strait": taiwan): an answer must hold it. */
+  about?: string;
   /** The question asks what came to pass ("did trade hit the target"): a target or a forecast does not answer it. */
   asksActual: boolean;
   /** The thing a "how many" question counts ("how many Chinese soldiers": soldiers): an answer must give a number of it. */
@@ -72,7 +74,22 @@ const BEFORE_PRONOUN = new Set(['tell', 'show', 'give', 'help', 'let', 'send', '
 /** "us" is the United States when written so, or joined to China or Russia ("us-china"). */
 const US_WRITTEN = [/\bU\.?S\b/, /\bus\s*[-–—/]\s*(?:china|russia)\b|\b(?:china|russia)\s*[-–—/]\s*us\b/i];
 /** Adverbs that may stand between a relation cue and the verb it asks about ("when did Xi first become"). */
-const ADVERBS = new Set(['first', 'finally', 'originally', 'initially', 'officially', 'formally', 'eventually', 'last']);
+const ADVERBS = new Set([
+  'first',
+  'finally',
+  'originally',
+  'initially',
+  'officially',
+  'formally',
+  'eventually',
+  'last',
+  'actually',
+  'really',
+]);
+/** Verbs of saying that "about" may follow ("what did Zhao say about…"). */
+const SAYING = new Set(['say', 'said', 'says', 'saying', 'think', 'thinks', 'thought', 'write', 'wrote', 'writes']);
+/** How many words after a verb of saying its "about" may stand ("say at the June briefing about"). */
+const ABOUT_REACH = 8;
 /** Units an amount is counted in: "how many bn" asks for an amount, not a number of things. */
 const UNIT_WORDS = new Set(
   'bn billion billions mn million millions tn trillion thousand thousands percent pct dollars usd yuan roubles rubles'.split(' '),
@@ -376,6 +393,7 @@ export class QueryReader {
       relation,
       asksAmount: this.asksAmount(tokens),
       counted: this.countedOf(tokens),
+      about: this.aboutOf(tokens),
       asksActual: cuedBy(tokens, this.actualCues),
       asksByline: cuedBy(tokens, this.bylineCues),
       asksCity: cuedBy(tokens, this.cityCues),
@@ -387,6 +405,17 @@ export class QueryReader {
       envoy: this.envoyOf(tokens),
       measureWord: periods.length > 0 ? tokens.find((t) => measureWords.has(this.engine.stem(t))) : undefined,
     };
+  }
+
+  /**
+   * The first word that carries meaning after the "about" of a verb of saying ("what did Zhao
+   * say at the briefing about the Taiwan Strait": taiwan).
+   */
+  private aboutOf(tokens: string[]): string | undefined {
+    const said = tokens.findIndex((t) => SAYING.has(t));
+    const at = said < 0 ? -1 : tokens.indexOf('about', said + 1);
+    if (at < 0 || at - said > ABOUT_REACH) return undefined;
+    return tokens.slice(at + 1).find((t) => !this.stopwords.has(t) && !this.engine.isListedGeneric(this.engine.stem(t)));
   }
 
   /**

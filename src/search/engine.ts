@@ -53,6 +53,8 @@ export interface SearchOptions {
   amount?: boolean | 'exact';
   /** The thing a "how many" question counts ("soldiers"): only a fact giving a number of it (or of a synonym) answers. */
   counted?: string;
+  /** The topic of "what did <speaker> say about …": a fact lacking it does not answer. */
+  about?: string;
   /** The question asks what came to pass ("did trade hit the target"): a fact giving a target or a forecast does not answer. */
   actual?: boolean;
   /**
@@ -505,6 +507,7 @@ export class SearchEngine {
     // "Who founded X": every other word of it is as specific, and a fact lacking one loses it in full.
     const relation = this.relationOf(meaningful, options.relation);
     const measured = this.relationOf(meaningful, options.measureWord);
+    const topic = this.relationOf(meaningful, options.about);
     const asked = options.name ? new Set(concepts.flatMap((c) => [...c.own, ...c.stems])) : new Set<string>();
     const knownLacking = relation ? 1 : KNOWN_LACKING_WEIGHT;
     for (const [rank, w] of weighed.entries()) {
@@ -556,6 +559,8 @@ export class SearchEngine {
       (!relation || w.holds.includes(relation)) &&
       // "How did trade develop in 2024": the 75th anniversary that year says nothing of trade.
       (!measured || w.holds.includes(measured)) &&
+      // "What did Zhao say about the Taiwan Strait": his words on a wedge between the two do not answer.
+      (!topic || w.holds.includes(topic)) &&
       // "China's ambassador to Russia": Russia's ambassador to China does not answer.
       (!options.envoy || this.namesEnvoy(options.envoy, w.id)) &&
       // "How much state funding does RIAC get": "state-funded" is not an amount.

@@ -219,6 +219,18 @@ describe('the relevance gate', () => {
     expect(matches('did china and russia reach the $200 billion trade goal by 2024')).toBe(false);
   });
 
+  it('"what did <name> (actually) <verb>" is answered only by a fact saying the verb; "say about X" only by one holding X', () => {
+    expect(answerer.context.reader.read('What did Biden and Putin actually agree at their summit?').relation).toBe('agree');
+    expect(matches('What did Xi and Putin sign in February 2022?')).toBe(true);
+    // The summit fact says they met and how the talks went, not what they agreed.
+    expect(matches('What did Biden and Putin actually agree on arms control at their summit?')).toBe(false);
+    expect(answerer.context.reader.read('What did Zhao Lijian say at the briefing about the Taiwan Strait?').about).toBe('taiwan');
+    expect(matches('what did zhao lijian say about the wedge')).toBe(true);
+    // His words on a wedge and a mountain are not about the Taiwan Strait.
+    expect(matches('What did Zhao Lijian say at his June 2021 news briefing about Taiwan?')).toBe(false);
+    expect(matches('What did Putin tell NBC about China?')).toBe(true);
+  });
+
   it('a fact holding a phrase asked leads only when it carries the question; else one that does', () => {
     const outcome = engine.search('gabuyev manage upward junior partner foreign affairs', { phrases: ['junior partner'] });
     expect(outcome.hits[0]?.fact.id).toBe('wv-gabuev-putin-manage-upward');
