@@ -24,8 +24,8 @@ export const ENGLISH_STOP_WORDS = new Set(
 const DESIGNATION = /(?<![\p{L}\p{N}])(\p{L}{1,4})-(\p{N}{1,3})(?![\p{L}\p{N}])/gu;
 
 /** "$400bn", "5.6tn", "30mn": an amount with its unit run on, read as "400 billion". */
-const AMOUNT_SUFFIX = /(?<![\p{L}\p{N}])(\p{N}+(?:[.,]\p{N}+)?)(bn|mn|tn)(?![\p{L}\p{N}])/gu;
-const AMOUNT_UNITS: Record<string, string> = { bn: 'billion', mn: 'million', tn: 'trillion' };
+const AMOUNT_SUFFIX = /(?<![\p{L}\p{N}])(\p{N}+(?:[.,]\p{N}+)?)(bn|mn|tn|b)(?![\p{L}\p{N}])/gu;
+const AMOUNT_UNITS: Record<string, string> = { bn: 'billion', b: 'billion', mn: 'million', tn: 'trillion' };
 
 /** Letters and digits, lower-cased; everything else separates words. */
 export function tokenize(text: string): string[] {

@@ -25,6 +25,12 @@ describe('the relevance gate', () => {
     expect(engine.meaningfulWords("russia's military might")).toEqual(['military might']);
   });
 
+  it('chat shorthand ("ngl", "fr", "esp") and a blank to fill carry nothing; "job title" is a post', () => {
+    expect(engine.meaningfulWords('ngl tbh what hardware esp fr')).toEqual(['hardware']);
+    expect(answerer.context.reader.read('fill in the blank: the sky is the ___').searchText).not.toMatch(/fill|blank/);
+    expect(matches("li hui - what's his job title?")).toBe(true);
+  });
+
   it('words that frame a question ("types", "mentioned", "annual") carry nothing either', () => {
     expect(engine.meaningfulWords('types of weapons mentioned in the annual figures')).toEqual(['weapons']);
     expect(engine.meaningfulWords('did he indicate it badly, having said so anywhere, respectively, as sources')).toEqual([]);

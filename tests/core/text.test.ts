@@ -19,4 +19,9 @@ describe('tokenize', () => {
   it('reads a possessive as the word itself, and joins other apostrophes', () => {
     expect(tokenize("India's oil, Russia’s won't O'Sullivan")).toEqual(['india', 'oil', 'russia', 'wont', 'osullivan']);
   });
+
+  it('reads an amount with its unit run on as the amount and the unit, "b" for billion too', () => {
+    expect(tokenize('$400bn, 190b, 30mn')).toEqual(['400', 'billion', '190', 'billion', '30', 'million']);
+    expect(tokenize('the 5g network, b-52')).not.toContain('billion');
+  });
 });
