@@ -198,6 +198,11 @@ describe('the relevance gate', () => {
       false,
     );
     expect(matches('What is the gas deal worth in US dollars?')).toBe(true);
+    // "dollar figure" and "annual volume" ask for one too.
+    expect(matches('dollar figure of the gas deal?')).toBe(true);
+    expect(matches('exact dollar figure for US military aid to Kyiv?')).toBe(false);
+    expect(matches('what will the russia-china LNG joint venture sell')).toBe(true);
+    expect(matches('annual volume of LNG the joint venture will sell')).toBe(false);
   });
 
   it('a "how many" question is answered only by a fact giving a number of the thing counted', () => {
