@@ -87,7 +87,22 @@ const ADVERBS = new Set([
   'really',
 ]);
 /** Verbs of saying that "about" may follow ("what did Zhao say about…"). */
-const SAYING = new Set(['say', 'said', 'says', 'saying', 'think', 'thinks', 'thought', 'write', 'wrote', 'writes']);
+const SAYING = new Set([
+  'say',
+  'said',
+  'says',
+  'saying',
+  'tell',
+  'told',
+  'tells',
+  'telling',
+  'think',
+  'thinks',
+  'thought',
+  'write',
+  'wrote',
+  'writes',
+]);
 /** How many words after a verb of saying its "about" may stand ("say at the June briefing about"). */
 const ABOUT_REACH = 8;
 /** Units an amount is counted in: "how many bn" asks for an amount, not a number of things. */

@@ -29,6 +29,11 @@ describe('the relevance gate', () => {
     expect(engine.meaningfulWords('ngl tbh what hardware esp fr')).toEqual(['hardware']);
     expect(answerer.context.reader.read('fill in the blank: the sky is the ___').searchText).not.toMatch(/fill|blank/);
     expect(matches("li hui - what's his job title?")).toBe(true);
+    // The fifteenth batch's shorthand: anniv, bilat, chg, "mix", "whose phrase".
+    expect(matches('which yr was the 75th anniv of diplomatic relations')).toBe(true);
+    expect(matches('bilat trade growth in H1 2023')).toBe(true);
+    expect(matches('the mix of Russian exports to China')).toBe(true);
+    expect(matches("'collective west' pressure - whose phrase?")).toBe(true);
   });
 
   it('words that frame a question ("types", "mentioned", "annual") carry nothing either', () => {
@@ -203,6 +208,8 @@ describe('the relevance gate', () => {
     expect(matches('exact dollar figure for US military aid to Kyiv?')).toBe(false);
     expect(matches('what will the russia-china LNG joint venture sell')).toBe(true);
     expect(matches('annual volume of LNG the joint venture will sell')).toBe(false);
+    expect(matches("China's S-400 purchase from Russia")).toBe(true);
+    expect(matches("contract value of China's S-400 purchase from Russia")).toBe(false);
   });
 
   it('a "how many" question is answered only by a fact giving a number of the thing counted', () => {
@@ -240,6 +247,9 @@ describe('the relevance gate', () => {
     // His words on a wedge and a mountain are not about the Taiwan Strait.
     expect(matches('What did Zhao Lijian say at his June 2021 news briefing about Taiwan?')).toBe(false);
     expect(matches('What did Putin tell NBC about China?')).toBe(true);
+    // "tell … about" is a verb of saying too.
+    expect(matches('What did Biden tell Putin about Navalny in Geneva?')).toBe(false);
+    expect(matches('What did Putin tell NBC about Navalny in June 2021?')).toBe(false);
   });
 
   it('a fact holding a phrase asked leads only when it carries the question; else one that does', () => {
