@@ -201,8 +201,6 @@ export class QueryReader {
   private readonly postWords: Set<string>;
   /** The one-word present cues ("still"), and "current", which name the present right before a post. */
   private readonly presentWords: Set<string>;
-  /** Stems of words that ask for a figure's total, value or unit ("total dollar value"). */
-  private readonly figureStems: Set<string>;
   /** English stop words and the base's own (search.yaml). */
   private readonly stopwords: Set<string>;
 
@@ -227,7 +225,6 @@ export class QueryReader {
     this.presentCues = cues(v.present_cues);
     this.postWords = new Set((v.post_words ?? []).flatMap(tokenize));
     this.presentWords = new Set(['current', ...this.presentCues.filter((c) => c.length === 1).map((c) => c[0])]);
-    this.figureStems = new Set((v.figure_words ?? []).flatMap(tokenize).map(engine.stem));
     this.changeStems = new Set(CHANGE_WORDS.flatMap((w) => engine.equivalents(engine.stem(w))));
     for (const intent of PRIORITY) for (const cue of v.intents?.[intent] ?? []) this.cues.push({ tokens: cueTokens(cue), value: intent });
     for (const [id, names] of Object.entries(v.source_names ?? {}))
@@ -390,7 +387,7 @@ export class QueryReader {
     for (const p of periods) for (const y of [p.start.slice(0, 4), p.end.slice(0, 4)]) explained.add(y);
     for (const c of cued) explained.add(this.engine.stem(c));
     // "the total dollar value of trade in 2020": with a measure named, these ask only for its figure.
-    if (measures.length > 0) for (const s of stems) if (this.figureStems.has(s)) explained.add(s);
+    if (measures.length > 0) for (const s of stems) if (this.engine.isFigureStem(s)) explained.add(s);
     const unexplained = this.engine.meaningfulWords(searchText).filter((w) => !this.engine.stemsOf(w).every((s) => explained.has(s)));
     const after = this.relationAfter(tokens);
     const relation = after && !ENGLISH_STOP_WORDS.has(after) && !cued.has(after) ? after : undefined;

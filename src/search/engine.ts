@@ -888,6 +888,11 @@ export class SearchEngine {
     return c.own.length > 0 && c.own.every((s) => this.figureWords.has(s));
   }
 
+  /** Is the stem one of a word asking for a figure's total, value or unit (`figure_words`)? The query reader asks too. */
+  isFigureStem(stem: string): boolean {
+    return this.figureWords.has(stem);
+  }
+
   /** Is the word common enough in English to be a word of its own, not a typo? */
   private isEnglishWord(word: string): boolean {
     return (this.english.get(this.stem(word)) ?? 0) >= ENGLISH_REAL_WORD_SHARE;
