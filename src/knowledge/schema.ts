@@ -193,6 +193,8 @@ export const SearchFileSchema = z.strictObject({
   name_cues: z.array(term).optional(),
   /** The cities among the places facts name (a country or a region is not one). */
   cities: z.array(term).optional(),
+  /** Capitals that stand for their country in a post ("China's ambassador to Moscow"), each with its country. */
+  capitals: z.record(term, term).optional(),
 });
 
 /** The names people use for each source, keyed by source id (knowledge/source-names.yaml). */

@@ -109,6 +109,8 @@ export interface SearchVocabulary {
   name_cues?: string[];
   /** The cities among the places facts name (a country or a region is not one). */
   cities?: string[];
+  /** Capitals that stand for their country in a post ("China's ambassador to Moscow"), each with its country. */
+  capitals?: Record<string, string>;
   source_names?: Record<string, string[]>;
   /** Words people use for a fact that it does not say itself, by fact id (aliases.yaml). */
   aliases?: Record<string, string[]>;

@@ -201,6 +201,10 @@ export class QueryReader {
   private readonly postWords: Set<string>;
   /** The one-word present cues ("still"), and "current", which name the present right before a post. */
   private readonly presentWords: Set<string>;
+  /** Stems of the post words and their one-word synonyms ("amb" for "ambassador"). */
+  private readonly postStems: Set<string>;
+  /** Capitals that stand for their country in a post, as tokens joined by spaces, with the country. */
+  private readonly capitals: Map<string, string>;
   /** English stop words and the base's own (search.yaml). */
   private readonly stopwords: Set<string>;
 
@@ -224,6 +228,8 @@ export class QueryReader {
     this.dateCues = cues(v.date_cues);
     this.presentCues = cues(v.present_cues);
     this.postWords = new Set((v.post_words ?? []).flatMap(tokenize));
+    this.postStems = new Set([...this.postWords].flatMap((w) => engine.equivalents(engine.stem(w))));
+    this.capitals = new Map(Object.entries(v.capitals ?? {}).map(([city, country]) => [tokenize(city).join(' '), country]));
     this.presentWords = new Set(['current', ...this.presentCues.filter((c) => c.length === 1).map((c) => c[0])]);
     this.changeStems = new Set(CHANGE_WORDS.flatMap((w) => engine.equivalents(engine.stem(w))));
     for (const intent of PRIORITY) for (const cue of v.intents?.[intent] ?? []) this.cues.push({ tokens: cueTokens(cue), value: intent });
@@ -447,18 +453,27 @@ export class QueryReader {
    * in that order, so Russia's ambassador to China does not answer.
    */
   private envoyOf(tokens: string[]): [string, string, string] | undefined {
-    if (!tokens.some((t) => this.postWords.has(t))) return undefined;
+    const isPost = (t: string | undefined) => t !== undefined && (this.postWords.has(t) || this.postStems.has(this.engine.stem(t)));
+    if (!tokens.some(isPost)) return undefined;
     for (let i = 0; i < tokens.length; i++) {
-      const from = this.engine.countryAt(tokens, i);
+      const from = this.countryOrCapitalAt(tokens, i);
       if (!from) continue;
       const end = i + from.length;
-      const post = [end, end + 1].find((j) => this.postWords.has(tokens[j]));
+      const post = [end, end + 1].find((j) => isPost(tokens[j]));
       if (post === undefined || !['to', 'in'].includes(tokens[post + 1])) continue;
       const at = tokens[post + 2] === 'the' ? post + 3 : post + 2;
-      const to = this.engine.countryAt(tokens, at);
-      if (to) return [tokens.slice(i, end).join(' '), tokens[post], tokens.slice(at, at + to.length).join(' ')];
+      const to = this.countryOrCapitalAt(tokens, at);
+      if (to) return [from.name, tokens[post], to.name];
     }
     return undefined;
+  }
+
+  /** A country named from `at` ("russia", "the us"), or a capital standing for one ("moscow": Russia). */
+  private countryOrCapitalAt(tokens: string[], at: number): { length: number; name: string } | undefined {
+    const country = this.engine.countryAt(tokens, at);
+    if (country) return { length: country.length, name: tokens.slice(at, at + country.length).join(' ') };
+    const capital = this.capitals.get(tokens[at] ?? '');
+    return capital ? { length: 1, name: capital } : undefined;
   }
 
   /**

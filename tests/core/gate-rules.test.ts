@@ -183,6 +183,11 @@ describe('the relevance gate', () => {
   it("a post between two countries goes one way: Russia's ambassador to China is not China's to Russia", () => {
     expect(matches("Who is China's ambassador to Russia?")).toBe(false);
     expect(matches("Who is Russia's ambassador to China?")).toBe(true);
+    // A capital stands for its country (`capitals`), and a post's shorthand for the post.
+    expect(matches("Who is China's ambassador to Moscow?")).toBe(false);
+    expect(matches('china amb to russia - name?')).toBe(false);
+    expect(matches("Who is Russia's ambassador to Beijing?")).toBe(true);
+    expect(matches('russia amb to china - name?')).toBe(true);
   });
 
   it('a question asking for an amount is answered only by a fact stating one', () => {
