@@ -188,6 +188,7 @@ function searchFor(ctx: CommandContext, query: Understood): SearchOutcome {
     counted: query.counted,
     about: query.about,
     actual: query.asksActual,
+    money: query.asksMoney,
     when: query.asksDate ?? query.intent === 'when',
     city: query.asksCity,
     name: query.asksName,

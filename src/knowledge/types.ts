@@ -86,6 +86,8 @@ export interface SearchVocabulary {
   amount_cues?: string[];
   /** With an amount cue, these ask for an exact amount ("exactly how many"): only figures answer, never "billions". */
   exact_cues?: string[];
+  /** Cues of a question asking for a sum of money ("in dollar terms"): only a fact stating one answers. */
+  money_cues?: string[];
   /** Cues of a question asking what came to pass ("did trade hit the target"): a target or a forecast does not answer it. */
   actual_cues?: string[];
   /** Phrases that frame a question and are never searched ("so I was wondering", "last year"). */

@@ -38,6 +38,8 @@ export interface Understood {
   about?: string;
   /** The question asks what came to pass ("did trade hit the target"): a target or a forecast does not answer it. */
   asksActual: boolean;
+  /** The question asks for a sum of money ("in dollar terms"): a share or a count does not answer it. */
+  asksMoney: boolean;
   /** The thing a "how many" question counts ("how many Chinese soldiers": soldiers): an answer must give a number of it. */
   counted?: string;
   /** The question asks who wrote or published a source ("who wrote the Geopolitics article"): the registry says, no fact. */
@@ -190,6 +192,8 @@ export class QueryReader {
   private readonly askerCues: string[][];
   /** Cues of a question asking what came to pass ("did trade hit the target"), not what was aimed at. */
   private readonly actualCues: string[][];
+  /** Cues of a question asking for a sum of money ("in dollar terms"). */
+  private readonly moneyCues: string[][];
   /** Cues of a question asking for a city ("which city"), or a name ("name of"). */
   private readonly cityCues: string[][];
   private readonly nameCues: string[][];
@@ -222,6 +226,7 @@ export class QueryReader {
     this.bylineCues = cues(v.byline_cues);
     this.askerCues = cues(v.asker_cues);
     this.actualCues = cues(v.actual_cues);
+    this.moneyCues = cues(v.money_cues);
     this.cityCues = cues(v.city_cues);
     this.nameCues = cues(v.name_cues);
     this.yearCues = cues(v.year_cues);
@@ -413,6 +418,7 @@ export class QueryReader {
       counted: this.countedOf(tokens),
       about: this.aboutOf(tokens),
       asksActual: cuedBy(tokens, this.actualCues),
+      asksMoney: cuedBy(tokens, this.moneyCues),
       asksByline: cuedBy(tokens, this.bylineCues),
       asksCity: cuedBy(tokens, this.cityCues),
       asksName: cuedBy(tokens, this.nameCues),

@@ -57,6 +57,8 @@ export interface SearchOptions {
   about?: string;
   /** The question asks what came to pass ("did trade hit the target"): a fact giving a target or a forecast does not answer. */
   actual?: boolean;
+  /** The question asks for a sum of money ("in dollar terms"): only a fact stating one answers. */
+  money?: boolean;
   /**
    * The question asks when ("when will the office open"): only a fact saying when (a year, a
    * month, a day, "last week") answers; asked for a year or a day, only a fact naming one.
@@ -190,6 +192,8 @@ const COMMON_SHARE = 0.02;
 const COMMON_MIN_FACTS = 2000;
 /** How strongly ranking favours facts holding more of the question. */
 const INFORMATION_POWER = 2;
+/** A currency written in a fact's words. */
+const MONEY = /[$€£¥]|\b(?:dollars?|usd|yuan|renminbi|roubles?|rubles?|euros?)\b/i;
 /** Words of a target or a forecast: a fact saying one tells what was aimed at, not what came to pass. */
 const AIM_WORDS = ['target', 'goal', 'aim', 'forecast', 'expected', 'projected'];
 /** How many words from a post its countries may stand ("Russia's new ambassador to the PRC"). */
@@ -569,6 +573,8 @@ export class SearchEngine {
       (!counted || countsThing(this.wordsOf(w.id).all, counted, this.stem)) &&
       // "Did trade hit the $200bn target in 2024": the target itself does not say.
       (!options.actual || !this.statesAim(w.id)) &&
+      // "China's arms imports from Russia in dollar terms": a 70 percent share is not a sum.
+      (!options.money || this.statesMoney(w.id)) &&
       // "When will NATO's Tokyo office open": a plan with no date does not say when.
       (!options.when || this.statesWhen(w.id, options.when)) &&
       // "In which Swiss city did Biden and Putin meet": a fact naming Switzerland does not say.
@@ -881,6 +887,12 @@ export class SearchEngine {
     const fact = this.facts[n];
     if (fact.figure && (fact.figure.kind === 'target' || fact.figure.kind === 'forecast')) return true;
     return this.wordsOf(n).claim.some((w) => this.aimStems.has(this.stem(w)));
+  }
+
+  /** Does the fact state a sum of money: a figure in a currency, or a currency in its words? */
+  private statesMoney(n: number): boolean {
+    const fact = this.facts[n];
+    return !!fact.figure?.currency || MONEY.test(`${fact.claim} ${fact.quote}`);
   }
 
   /** Is the concept a word asking for a figure's total, value or unit ("total", "dollar"), which says nothing of what it measures? */

@@ -215,6 +215,10 @@ describe('the relevance gate', () => {
     expect(matches('annual volume of LNG the joint venture will sell')).toBe(false);
     expect(matches("China's S-400 purchase from Russia")).toBe(true);
     expect(matches("contract value of China's S-400 purchase from Russia")).toBe(false);
+    // A sum of money asked ("in dollar terms", `money_cues`) is not answered by a share.
+    expect(matches("What share of China's arms imports came from Russia between 2014 and 2018?")).toBe(true);
+    expect(matches("In dollar terms, how much were China's arms imports from Russia 2014-2018?")).toBe(false);
+    expect(matches('what is the gas deal worth in dollar terms')).toBe(true);
   });
 
   it('a "how many" question is answered only by a fact giving a number of the thing counted', () => {
