@@ -8,6 +8,7 @@ import type { Intent, Knowledge } from '../knowledge/types.ts';
 import { ORDINAL_WORDS } from '../numbers.ts';
 import type { SearchEngine } from '../search/engine.ts';
 import { ENGLISH_STOP_WORDS, tokenize } from '../search/text.ts';
+import { VERIFY_RULES } from '../verify/rules.ts';
 import { type AskedPeriod, findPeriods } from './periods.ts';
 
 export interface Understood {
@@ -88,29 +89,19 @@ const ADVERBS = new Set([
   'actually',
   'really',
 ]);
-/** Verbs of saying that "about" may follow ("what did Zhao say about…"). */
-const SAYING = new Set([
-  'say',
-  'said',
-  'says',
-  'saying',
-  'tell',
-  'told',
-  'tells',
-  'telling',
-  'think',
-  'thinks',
-  'thought',
-  'write',
-  'wrote',
-  'writes',
-]);
+/**
+ * Verbs of saying that "about" may follow ("what did Zhao say about…"). Narrower than
+ * SPEECH_STEMS, which also holds "call", "warn", "name": "named … about" is not a topic asked.
+ */
+const SAYING = new Set('say said says saying tell told tells telling think thinks thought write wrote writes'.split(' '));
 /** How many words after a verb of saying its "about" may stand ("say at the June briefing about"). */
 const ABOUT_REACH = 8;
-/** Units an amount is counted in: "how many bn" asks for an amount, not a number of things. */
-const UNIT_WORDS = new Set(
-  'bn billion billions mn million millions tn trillion thousand thousands percent pct dollars usd yuan roubles rubles'.split(' '),
-);
+/** Units and currencies an amount is counted in (the words `verify` reads figures by): "how many bn" asks for an amount, not a number of things. */
+const UNIT_WORDS = [
+  ...Object.values(VERIFY_RULES.units).flat(),
+  ...VERIFY_RULES.thousand,
+  ...Object.values(VERIFY_RULES.currencies).flat(),
+];
 /** How many words after "current" a post may stand ("current Russian defence minister"). */
 const CURRENT_REACH = 3;
 /** How many words before its link word ("with", "from") a measure's word may stand: "trade volume in 2022 with". */
@@ -201,14 +192,17 @@ export class QueryReader {
   private readonly yearCues: string[][];
   private readonly dateCues: string[][];
   private readonly presentCues: string[][];
-  /** Words naming a post ("ambassador"): with a present cue, what post someone holds now is asked. */
-  private readonly postWords: Set<string>;
   /** The one-word present cues ("still"), and "current", which name the present right before a post. */
   private readonly presentWords: Set<string>;
-  /** Stems of the post words and their one-word synonyms ("amb" for "ambassador"). */
+  /**
+   * Stems of the words naming a post ("ambassador") and of their one-word synonyms ("amb"): with a
+   * present cue, what post someone holds now is asked; between two countries, whose post it is.
+   */
   private readonly postStems: Set<string>;
   /** Capitals that stand for their country in a post, as tokens joined by spaces, with the country. */
   private readonly capitals: Map<string, string>;
+  /** Stems of UNIT_WORDS, so "billions" is "billion". */
+  private readonly unitStems: Set<string>;
   /** English stop words and the base's own (search.yaml). */
   private readonly stopwords: Set<string>;
 
@@ -218,6 +212,7 @@ export class QueryReader {
   ) {
     const v = knowledge.vocabulary;
     this.stopwords = new Set([...ENGLISH_STOP_WORDS, ...v.stopwords]);
+    this.unitStems = new Set(UNIT_WORDS.map(engine.stem));
     const cues = (list: string[] | undefined) => (list ?? []).map(cueTokens).filter((t) => t.length > 0);
     this.relationCues = cues(v.relation_cues);
     this.amountCues = cues(v.amount_cues);
@@ -232,8 +227,7 @@ export class QueryReader {
     this.yearCues = cues(v.year_cues);
     this.dateCues = cues(v.date_cues);
     this.presentCues = cues(v.present_cues);
-    this.postWords = new Set((v.post_words ?? []).flatMap(tokenize));
-    this.postStems = new Set([...this.postWords].flatMap((w) => engine.equivalents(engine.stem(w))));
+    this.postStems = new Set((v.post_words ?? []).flatMap(tokenize).flatMap((w) => engine.equivalents(engine.stem(w))));
     this.capitals = new Map(Object.entries(v.capitals ?? {}).map(([city, country]) => [tokenize(city).join(' '), country]));
     this.presentWords = new Set(['current', ...this.presentCues.filter((c) => c.length === 1).map((c) => c[0])]);
     this.changeStems = new Set(CHANGE_WORDS.flatMap((w) => engine.equivalents(engine.stem(w))));
@@ -450,7 +444,7 @@ export class QueryReader {
     const at = tokens.findIndex((t, i) => t === 'how' && tokens[i + 1] === 'many');
     if (at < 0) return undefined;
     const word = tokens.slice(at + 2).find((t) => !this.engine.isListedGeneric(this.engine.stem(t)));
-    return word && !this.stopwords.has(word) && !UNIT_WORDS.has(word) ? word : undefined;
+    return word && !this.stopwords.has(word) && !this.unitStems.has(this.engine.stem(word)) ? word : undefined;
   }
 
   /**
@@ -459,19 +453,23 @@ export class QueryReader {
    * in that order, so Russia's ambassador to China does not answer.
    */
   private envoyOf(tokens: string[]): [string, string, string] | undefined {
-    const isPost = (t: string | undefined) => t !== undefined && (this.postWords.has(t) || this.postStems.has(this.engine.stem(t)));
-    if (!tokens.some(isPost)) return undefined;
+    if (!tokens.some((t) => this.isPost(t))) return undefined;
     for (let i = 0; i < tokens.length; i++) {
       const from = this.countryOrCapitalAt(tokens, i);
       if (!from) continue;
       const end = i + from.length;
-      const post = [end, end + 1].find((j) => isPost(tokens[j]));
+      const post = [end, end + 1].find((j) => this.isPost(tokens[j]));
       if (post === undefined || !['to', 'in'].includes(tokens[post + 1])) continue;
       const at = tokens[post + 2] === 'the' ? post + 3 : post + 2;
       const to = this.countryOrCapitalAt(tokens, at);
       if (to) return [from.name, tokens[post], to.name];
     }
     return undefined;
+  }
+
+  /** Is the word a post ("ambassador"), or one of its one-word synonyms ("amb")? */
+  private isPost(word: string | undefined): boolean {
+    return word !== undefined && this.postStems.has(this.engine.stem(word));
   }
 
   /** A country named from `at` ("russia", "the us"), or a capital standing for one ("moscow": Russia). */
@@ -527,7 +525,7 @@ export class QueryReader {
       if (!this.presentWords.has(t)) return false;
       const from = ARTICLES.has(tokens[i + 1]) ? i + 2 : i + 1;
       const reach = t === 'current' ? CURRENT_REACH : 1;
-      return tokens.slice(from, from + reach).some((w) => this.postWords.has(w));
+      return tokens.slice(from, from + reach).some((w) => this.isPost(w));
     });
   }
 }

@@ -16,6 +16,7 @@ import MiniSearch, { type Query } from 'minisearch';
 import type { Fact, Knowledge } from '../knowledge/types.ts';
 import { LruCache } from '../lru.ts';
 import { drain, inSlices } from '../slices.ts';
+import { VERIFY_RULES } from '../verify/rules.ts';
 import { countryNames } from './countries.ts';
 import type { EnglishFrequencies } from './english.ts';
 import { countsThing, numbersOtherwise, SERIES_ORDINALS, statesAmount, statesWhen } from './fact-says.ts';
@@ -192,8 +193,18 @@ const COMMON_SHARE = 0.02;
 const COMMON_MIN_FACTS = 2000;
 /** How strongly ranking favours facts holding more of the question. */
 const INFORMATION_POWER = 2;
-/** A currency written in a fact's words. */
-const MONEY = /[$€£¥]|\b(?:dollars?|usd|yuan|renminbi|roubles?|rubles?|euros?)\b/i;
+/** A currency written in a fact's words: the signs and words `verify` reads money by. */
+const MONEY = new RegExp(
+  Object.values(VERIFY_RULES.currencies)
+    .flat()
+    .map((w) => {
+      const escaped = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      // A word is matched whole; a sign ("$", "€") anywhere.
+      return `${/^\p{L}/u.test(w) ? '\\b' : ''}${escaped}${/\p{L}$/u.test(w) ? '\\b' : ''}`;
+    })
+    .join('|'),
+  'iu',
+);
 /** Words of a target or a forecast: a fact saying one tells what was aimed at, not what came to pass. */
 const AIM_WORDS = ['target', 'goal', 'aim', 'forecast', 'expected', 'projected'];
 /** How many words from a post its countries may stand ("Russia's new ambassador to the PRC"). */

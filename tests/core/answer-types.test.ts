@@ -74,6 +74,8 @@ describe('a question about the post someone holds now', () => {
     ['is zhao lijian still the spokesperson?', "Is Russia still China's largest arms supplier?"],
     ["What is Zhao Lijian's current post?", 'Does Putin still trust President Xi?'],
     ['Who is the current Russian defence minister?', 'What does the current Chinese leadership want from Russia?'],
+    // A post's shorthand is the post.
+    ['is denisov still the amb to china?', 'Is Denisov still hopeful about the summit?'],
   ])('"%s" gets the dated articles\' "no match"; "%s", with no post after the present word, is answered', (refused, answered) => {
     const answer = answerer.answerNow(answerer.parseText(refused));
     expect(answer.matched).toBe(false);
