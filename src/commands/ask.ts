@@ -189,6 +189,7 @@ function searchFor(ctx: CommandContext, query: Understood): SearchOutcome {
     about: query.about,
     actual: query.asksActual,
     money: query.asksMoney,
+    share: query.asksShare,
     when: query.asksDate ?? query.intent === 'when',
     city: query.asksCity,
     name: query.asksName,

@@ -172,6 +172,8 @@ export const SearchFileSchema = z.strictObject({
   exact_cues: z.array(term).optional(),
   /** Cues of a question asking for a sum of money ("in dollar terms"): only a fact stating one answers. */
   money_cues: z.array(term).optional(),
+  /** Cues of a question asking for a share ("what percentage"): only a fact stating one answers. */
+  share_cues: z.array(term).optional(),
   /** Cues of a question asking what came to pass ("did trade hit the target"): a target or a forecast does not answer it. */
   actual_cues: z.array(term).optional(),
   /** Phrases that frame a question and are never searched ("so I was wondering", "last year"). */

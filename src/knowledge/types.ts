@@ -88,6 +88,8 @@ export interface SearchVocabulary {
   exact_cues?: string[];
   /** Cues of a question asking for a sum of money ("in dollar terms"): only a fact stating one answers. */
   money_cues?: string[];
+  /** Cues of a question asking for a share ("what percentage"): only a fact stating one answers. */
+  share_cues?: string[];
   /** Cues of a question asking what came to pass ("did trade hit the target"): a target or a forecast does not answer it. */
   actual_cues?: string[];
   /** Phrases that frame a question and are never searched ("so I was wondering", "last year"). */

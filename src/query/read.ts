@@ -7,7 +7,7 @@
 import type { Intent, Knowledge } from '../knowledge/types.ts';
 import { ORDINAL_WORDS } from '../numbers.ts';
 import type { SearchEngine } from '../search/engine.ts';
-import { ENGLISH_STOP_WORDS, tokenize } from '../search/text.ts';
+import { ENGLISH_STOP_WORDS, tokenize, withIrregularForms } from '../search/text.ts';
 import { VERIFY_RULES } from '../verify/rules.ts';
 import { type AskedPeriod, findPeriods } from './periods.ts';
 
@@ -41,6 +41,8 @@ export interface Understood {
   asksActual: boolean;
   /** The question asks for a sum of money ("in dollar terms"): a share or a count does not answer it. */
   asksMoney: boolean;
+  /** The question asks for a share ("what percentage"): a sum of money or a count does not answer it. */
+  asksShare: boolean;
   /** The thing a "how many" question counts ("how many Chinese soldiers": soldiers): an answer must give a number of it. */
   counted?: string;
   /** The question asks who wrote or published a source ("who wrote the Geopolitics article"): the registry says, no fact. */
@@ -185,6 +187,8 @@ export class QueryReader {
   private readonly actualCues: string[][];
   /** Cues of a question asking for a sum of money ("in dollar terms"). */
   private readonly moneyCues: string[][];
+  /** Cues of a question asking for a share ("what percentage"). */
+  private readonly shareCues: string[][];
   /** Cues of a question asking for a city ("which city"), or a name ("name of"). */
   private readonly cityCues: string[][];
   private readonly nameCues: string[][];
@@ -211,7 +215,7 @@ export class QueryReader {
     private readonly engine: SearchEngine,
   ) {
     const v = knowledge.vocabulary;
-    this.stopwords = new Set([...ENGLISH_STOP_WORDS, ...v.stopwords]);
+    this.stopwords = withIrregularForms([...ENGLISH_STOP_WORDS, ...v.stopwords]);
     this.unitStems = new Set(UNIT_WORDS.map(engine.stem));
     const cues = (list: string[] | undefined) => (list ?? []).map(cueTokens).filter((t) => t.length > 0);
     this.relationCues = cues(v.relation_cues);
@@ -222,6 +226,7 @@ export class QueryReader {
     this.askerCues = cues(v.asker_cues);
     this.actualCues = cues(v.actual_cues);
     this.moneyCues = cues(v.money_cues);
+    this.shareCues = cues(v.share_cues);
     this.cityCues = cues(v.city_cues);
     this.nameCues = cues(v.name_cues);
     this.yearCues = cues(v.year_cues);
@@ -413,6 +418,7 @@ export class QueryReader {
       about: this.aboutOf(tokens),
       asksActual: cuedBy(tokens, this.actualCues),
       asksMoney: cuedBy(tokens, this.moneyCues),
+      asksShare: cuedBy(tokens, this.shareCues),
       asksByline: cuedBy(tokens, this.bylineCues),
       asksCity: cuedBy(tokens, this.cityCues),
       asksName: cuedBy(tokens, this.nameCues),

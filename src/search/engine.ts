@@ -20,7 +20,7 @@ import { VERIFY_RULES } from '../verify/rules.ts';
 import { countryNames } from './countries.ts';
 import type { EnglishFrequencies } from './english.ts';
 import { countsThing, numbersOtherwise, SERIES_ORDINALS, statesAmount, statesWhen } from './fact-says.ts';
-import { ENGLISH_STOP_WORDS, editDistance, Stemmer, soundsAlike, tokenize, transpositions } from './text.ts';
+import { ENGLISH_STOP_WORDS, editDistance, Stemmer, soundsAlike, tokenize, transpositions, withIrregularForms } from './text.ts';
 
 export interface SearchHit {
   fact: Fact;
@@ -60,6 +60,8 @@ export interface SearchOptions {
   actual?: boolean;
   /** The question asks for a sum of money ("in dollar terms"): only a fact stating one answers. */
   money?: boolean;
+  /** The question asks for a share ("what percentage"): only a fact stating one answers. */
+  share?: boolean;
   /**
    * The question asks when ("when will the office open"): only a fact saying when (a year, a
    * month, a day, "last week") answers; asked for a year or a day, only a fact naming one.
@@ -193,6 +195,9 @@ const COMMON_SHARE = 0.02;
 const COMMON_MIN_FACTS = 2000;
 /** How strongly ranking favours facts holding more of the question. */
 const INFORMATION_POWER = 2;
+/** A share written in a fact's words: a percentage, or a word naming a part of a whole. */
+const SHARE =
+  /%|\b(?:per ?cent|percentage|shares? of|market share|proportion|portion|fraction|half|halves|thirds?|quarters?|fifths?|tenths?|majority|bulk)\b/i;
 /** A currency written in a fact's words: the signs and words `verify` reads money by. */
 const MONEY = new RegExp(
   Object.values(VERIFY_RULES.currencies)
@@ -289,7 +294,7 @@ export class SearchEngine {
   ) {
     this.facts = knowledge.facts;
     this.english = english;
-    this.stopwords = new Set([...ENGLISH_STOP_WORDS, ...knowledge.vocabulary.stopwords]);
+    this.stopwords = withIrregularForms([...ENGLISH_STOP_WORDS, ...knowledge.vocabulary.stopwords]);
     const processTerm = (term: string) => (this.stopwords.has(term) ? null : this.stem(term));
     this.index = new MiniSearch<IndexedFact>({
       fields: FIELDS,
@@ -558,8 +563,9 @@ export class SearchEngine {
     // A place tells where, not what: it carries only a question that names nothing else.
     const placesOnly = meaningful.every((c) => c.place || c.numeric);
     // A figure question naming a country is about that country: China's trade with Russia
-    // does not answer "Japan-China trade" (a measure's partner is read before the search).
-    const countries = options.preferFigures ? meaningful.filter((c) => c.country) : [];
+    // does not answer "Japan-China trade" (a measure's partner is read before the search);
+    // so is one asking for a city: "which Japanese city" is not answered by Shanghai.
+    const countries = options.preferFigures || options.city ? meaningful.filter((c) => c.country) : [];
     // "Which agreements did Mishustin sign in Shanghai": a fact naming only Mishustin and Shanghai does not say.
     // "Where did Gabuev work before Carnegie": Carnegie only says when; what is asked is where he worked.
     const earlier = new Set(options.before ? this.stemsOf(options.before) : []);
@@ -579,13 +585,16 @@ export class SearchEngine {
       // "China's ambassador to Russia": Russia's ambassador to China does not answer.
       (!options.envoy || this.namesEnvoy(options.envoy, w.id)) &&
       // "How much state funding does RIAC get": "state-funded" is not an amount.
-      (!options.amount || this.statesAmount(w.id, options.amount === 'exact')) &&
+      // A share in words ("the vast majority") answers "what share" though it is no number.
+      (!options.amount || this.statesAmount(w.id, options.amount === 'exact') || (!!options.share && this.statesShare(w.id))) &&
       // "How many Chinese soldiers marched": a fact saying troops join the parade gives no number of them.
       (!counted || countsThing(this.wordsOf(w.id).all, counted, this.stem)) &&
       // "Did trade hit the $200bn target in 2024": the target itself does not say.
       (!options.actual || !this.statesAim(w.id)) &&
       // "China's arms imports from Russia in dollar terms": a 70 percent share is not a sum.
       (!options.money || this.statesMoney(w.id)) &&
+      // "What share of Russia's exports went to China": $81bn paid for energy is not a share.
+      (!options.share || this.statesShare(w.id)) &&
       // "When will NATO's Tokyo office open": a plan with no date does not say when.
       (!options.when || this.statesWhen(w.id, options.when)) &&
       // "In which Swiss city did Biden and Putin meet": a fact naming Switzerland does not say.
@@ -904,6 +913,12 @@ export class SearchEngine {
   private statesMoney(n: number): boolean {
     const fact = this.facts[n];
     return !!fact.figure?.currency || MONEY.test(`${fact.claim} ${fact.quote}`);
+  }
+
+  /** Does the fact state a share: a percentage, or a word of one ("share", "half", "a third") in its words? */
+  private statesShare(n: number): boolean {
+    const fact = this.facts[n];
+    return fact.figure?.unit === 'percent' || SHARE.test(`${fact.claim} ${fact.quote}`);
   }
 
   /** Is the concept a word asking for a figure's total, value or unit ("total", "dollar"), which says nothing of what it measures? */

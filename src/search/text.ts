@@ -72,9 +72,134 @@ const OWN_STEMS = new Map<string, string>(
   }),
 );
 
+/**
+ * Irregular verb forms stem as their base form ("became" as "become", "sold" as "sell"), as the
+ * Porter stemmer's suffix rules cannot. Forms that are also everyday other words ("left",
+ * "found", "saw", "bound", "thought", "fed") are left out.
+ */
+const IRREGULAR_FORMS = new Map<string, string>(
+  Object.entries({
+    arose: 'arise',
+    arisen: 'arise',
+    became: 'become',
+    began: 'begin',
+    begun: 'begin',
+    broke: 'break',
+    broken: 'break',
+    brought: 'bring',
+    built: 'build',
+    bought: 'buy',
+    caught: 'catch',
+    chose: 'choose',
+    chosen: 'choose',
+    came: 'come',
+    dealt: 'deal',
+    drew: 'draw',
+    drawn: 'draw',
+    drove: 'drive',
+    driven: 'drive',
+    fell: 'fall',
+    fallen: 'fall',
+    fought: 'fight',
+    fled: 'flee',
+    flew: 'fly',
+    flown: 'fly',
+    forbade: 'forbid',
+    forbidden: 'forbid',
+    forgot: 'forget',
+    forgotten: 'forget',
+    forgave: 'forgive',
+    forgiven: 'forgive',
+    foresaw: 'foresee',
+    foreseen: 'foresee',
+    froze: 'freeze',
+    frozen: 'freeze',
+    gave: 'give',
+    given: 'give',
+    went: 'go',
+    gone: 'go',
+    grew: 'grow',
+    grown: 'grow',
+    held: 'hold',
+    kept: 'keep',
+    knew: 'know',
+    known: 'know',
+    led: 'lead',
+    lent: 'lend',
+    lost: 'lose',
+    made: 'make',
+    meant: 'mean',
+    met: 'meet',
+    misled: 'mislead',
+    oversaw: 'oversee',
+    overseen: 'oversee',
+    overtook: 'overtake',
+    overtaken: 'overtake',
+    paid: 'pay',
+    rebuilt: 'rebuild',
+    rose: 'rise',
+    risen: 'rise',
+    ran: 'run',
+    said: 'say',
+    sought: 'seek',
+    sold: 'sell',
+    sent: 'send',
+    shook: 'shake',
+    shaken: 'shake',
+    showed: 'show',
+    shown: 'show',
+    sank: 'sink',
+    sunk: 'sink',
+    spoke: 'speak',
+    spoken: 'speak',
+    spent: 'spend',
+    stood: 'stand',
+    stole: 'steal',
+    stolen: 'steal',
+    struck: 'strike',
+    swore: 'swear',
+    sworn: 'swear',
+    took: 'take',
+    taken: 'take',
+    taught: 'teach',
+    told: 'tell',
+    tore: 'tear',
+    torn: 'tear',
+    threw: 'throw',
+    thrown: 'throw',
+    understood: 'understand',
+    undertook: 'undertake',
+    undertaken: 'undertake',
+    upheld: 'uphold',
+    wore: 'wear',
+    worn: 'wear',
+    won: 'win',
+    withdrew: 'withdraw',
+    withdrawn: 'withdraw',
+    withheld: 'withhold',
+    wrote: 'write',
+    written: 'write',
+    felt: 'feel',
+    hid: 'hide',
+    hidden: 'hide',
+    sat: 'sit',
+    slept: 'sleep',
+    stuck: 'stick',
+  }),
+);
+
+/** Stop words with their irregular forms added: "went" is as empty as "go". */
+export function withIrregularForms(words: Iterable<string>): Set<string> {
+  const out = new Set(words);
+  for (const [form, base] of IRREGULAR_FORMS) if (out.has(base)) out.add(form);
+  return out;
+}
+
 /** A word's Porter stem (or its own, above); a number stays as it is. */
 export function stem(word: string): string {
-  return /^\p{N}+$/u.test(word) ? word : (OWN_STEMS.get(word) ?? stemmer(word));
+  if (/^\p{N}+$/u.test(word)) return word;
+  const base = IRREGULAR_FORMS.get(word) ?? word;
+  return OWN_STEMS.get(base) ?? stemmer(base);
 }
 
 /**
