@@ -174,6 +174,14 @@ export const SearchFileSchema = z.strictObject({
   money_cues: z.array(term).optional(),
   /** Cues of a question asking for a share ("what percentage"): only a fact stating one answers. */
   share_cues: z.array(term).optional(),
+  /** Cues of a question asking what kinds of a thing there are ("what types of"): a fact listing several ranks higher. */
+  kinds_cues: z.array(term).optional(),
+  /** Cues of a question asking which person ("which prime minister"): only a fact naming someone the question does not answers. */
+  person_cues: z.array(term).optional(),
+  /** Cues of a question asking for one thing on its own ("coal alone"): a fact naming it only in a list with others does not answer. */
+  alone_cues: z.array(term).optional(),
+  /** Cues of a question asking how long something lasts ("contract length"): only a fact stating a span of time answers. */
+  duration_cues: z.array(term).optional(),
   /** Cues of a question asking what came to pass ("did trade hit the target"): a target or a forecast does not answer it. */
   actual_cues: z.array(term).optional(),
   /** Phrases that frame a question and are never searched ("so I was wondering", "last year"). */

@@ -90,6 +90,10 @@ export interface SearchVocabulary {
   money_cues?: string[];
   /** Cues of a question asking for a share ("what percentage"): only a fact stating one answers. */
   share_cues?: string[];
+  kinds_cues?: string[];
+  person_cues?: string[];
+  alone_cues?: string[];
+  duration_cues?: string[];
   /** Cues of a question asking what came to pass ("did trade hit the target"): a target or a forecast does not answer it. */
   actual_cues?: string[];
   /** Phrases that frame a question and are never searched ("so I was wondering", "last year"). */

@@ -43,6 +43,8 @@ export interface Understood {
   asksMoney: boolean;
   /** The question asks for a share ("what percentage"): a sum of money or a count does not answer it. */
   asksShare: boolean;
+  /** The question asks what kinds of a thing there are ("what kinds of hardware"): a fact listing several ranks higher. */
+  asksKinds: boolean;
   /** The thing a "how many" question counts ("how many Chinese soldiers": soldiers): an answer must give a number of it. */
   counted?: string;
   /** The question asks who wrote or published a source ("who wrote the Geopolitics article"): the registry says, no fact. */
@@ -51,6 +53,12 @@ export interface Understood {
   asksCity: boolean;
   /** The question asks for a name ("the name of the pipeline"): an answer must name something the question does not. */
   asksName: boolean;
+  /** The question asks which person ("which Japanese prime minister"): an answer must name one. */
+  asksPerson: boolean;
+  /** The question asks for one thing on its own ("coal alone"): a fact giving it only with others in a list does not answer. */
+  asksAlone: boolean;
+  /** The question asks how long something lasts ("how many years does the deal run"): an answer must state a span of time. */
+  asksDuration: boolean;
   /** The question asks for a year ("in what year") or a day ("on what dates"): an answer must name one, not a decade or "during". */
   asksDate?: 'year' | 'day';
   /** The question asks who holds a post now ("who heads the PLA Navy right now"): the dated articles cannot say. */
@@ -189,9 +197,14 @@ export class QueryReader {
   private readonly moneyCues: string[][];
   /** Cues of a question asking for a share ("what percentage"). */
   private readonly shareCues: string[][];
+  /** Cues of a question asking what kinds of a thing there are ("what types of"). */
+  private readonly kindsCues: string[][];
   /** Cues of a question asking for a city ("which city"), or a name ("name of"). */
   private readonly cityCues: string[][];
   private readonly nameCues: string[][];
+  private readonly personCues: string[][];
+  private readonly aloneCues: string[][];
+  private readonly durationCues: string[][];
   /** Cues of a question asking for a year ("in what year"), or a day ("on what date"). */
   private readonly yearCues: string[][];
   private readonly dateCues: string[][];
@@ -227,8 +240,12 @@ export class QueryReader {
     this.actualCues = cues(v.actual_cues);
     this.moneyCues = cues(v.money_cues);
     this.shareCues = cues(v.share_cues);
+    this.kindsCues = cues(v.kinds_cues);
     this.cityCues = cues(v.city_cues);
     this.nameCues = cues(v.name_cues);
+    this.personCues = cues(v.person_cues);
+    this.aloneCues = cues(v.alone_cues);
+    this.durationCues = cues(v.duration_cues);
     this.yearCues = cues(v.year_cues);
     this.dateCues = cues(v.date_cues);
     this.presentCues = cues(v.present_cues);
@@ -419,9 +436,13 @@ export class QueryReader {
       asksActual: cuedBy(tokens, this.actualCues),
       asksMoney: cuedBy(tokens, this.moneyCues),
       asksShare: cuedBy(tokens, this.shareCues),
+      asksKinds: cuedBy(tokens, this.kindsCues),
       asksByline: cuedBy(tokens, this.bylineCues),
       asksCity: cuedBy(tokens, this.cityCues),
       asksName: cuedBy(tokens, this.nameCues),
+      asksPerson: cuedBy(tokens, this.personCues),
+      asksAlone: cuedBy(tokens, this.aloneCues),
+      asksDuration: cuedBy(tokens, this.durationCues),
       asksDate: cuedBy(tokens, this.dateCues) ? 'day' : cuedBy(tokens, this.yearCues) ? 'year' : undefined,
       asksWhoNow: (tokens.includes('who') && cuedBy(tokens, this.presentCues)) || this.asksPostNow(tokens),
       before: BEFORE.exec(dated)?.[1],

@@ -19,7 +19,7 @@ import { drain, inSlices } from '../slices.ts';
 import { VERIFY_RULES } from '../verify/rules.ts';
 import { countryNames } from './countries.ts';
 import type { EnglishFrequencies } from './english.ts';
-import { countsThing, numbersOtherwise, SERIES_ORDINALS, statesAmount, statesWhen } from './fact-says.ts';
+import { countsThing, numbersOtherwise, SERIES_ORDINALS, statesAmount, statesDuration, statesWhen } from './fact-says.ts';
 import { ENGLISH_STOP_WORDS, editDistance, Stemmer, soundsAlike, tokenize, transpositions, withIrregularForms } from './text.ts';
 
 export interface SearchHit {
@@ -62,6 +62,8 @@ export interface SearchOptions {
   money?: boolean;
   /** The question asks for a share ("what percentage"): only a fact stating one answers. */
   share?: boolean;
+  /** The question asks what kinds of a thing there are ("what kinds of hardware"): a fact listing several ranks higher. */
+  kinds?: boolean;
   /**
    * The question asks when ("when will the office open"): only a fact saying when (a year, a
    * month, a day, "last week") answers; asked for a year or a day, only a fact naming one.
@@ -71,6 +73,12 @@ export interface SearchOptions {
   city?: boolean;
   /** The question asks for a name ("the name of the pipeline"): only a fact naming something the question does not answers. */
   name?: boolean;
+  /** The question asks which person ("which Japanese prime minister"): only a fact naming someone the question does not answers. */
+  person?: boolean;
+  /** The question asks for one thing on its own ("coal alone"): a fact naming it only in a list with others does not answer. */
+  alone?: boolean;
+  /** The question asks how long something lasts ("how many years does the deal run"): only a fact stating a span of time answers. */
+  duration?: boolean;
   /** Words the question asks about what came before ("before Carnegie"): they place the question in time, not what it asks. */
   before?: string;
   /** A post between two countries ("China's ambassador to Russia"): an answer's claim or quote must name the three in this order. */
@@ -218,6 +226,17 @@ const ENVOY_REACH = 3;
 const SAME_ORDER_BOOST = 1.3;
 /** A synonym's share of the weight of the word typed, in ranking. */
 const SYNONYM_WEIGHT = 0.6;
+/** A fact listing several things ranks this much higher for a question asking what kinds of a thing there are. */
+const LIST_BOOST = 3;
+/**
+ * A list in a claim: three or more plain words or short phrases ("fighter jets, submarines and
+ * air defence systems", "coal, LNG and oil"). Names are left out, so "in 2019, Putin and Xi" is no list.
+ */
+const LIST_ITEM = String.raw`(?:[a-z][\w-]*|[A-Z]{2,})(?: (?:[a-z][\w-]*|[A-Z]{2,})){0,2}`;
+const LIST = new RegExp(String.raw`\b${LIST_ITEM}, ${LIST_ITEM},? (?:and|or) ${LIST_ITEM}`);
+/** A list of any three or more words or short phrases, names too ("Iran, Saudi Arabia and the UAE"). */
+const ANY_ITEM = String.raw`[\p{L}\p{N}-]+(?: [\p{L}\p{N}-]+){0,2}`;
+const ANY_LIST = new RegExp(String.raw`${ANY_ITEM}, ${ANY_ITEM},? (?:and|or) ${ANY_ITEM}`, 'u');
 /** A fact about a period the question names ranks this much higher. */
 const PERIOD_BOOST = 2.5;
 /** How many of the best candidates are weighed for information (all of them in a small base). */
@@ -528,7 +547,7 @@ export class SearchEngine {
     const relation = this.relationOf(meaningful, options.relation);
     const measured = this.relationOf(meaningful, options.measureWord);
     const topic = this.relationOf(meaningful, options.about);
-    const asked = options.name ? new Set(concepts.flatMap((c) => [...c.own, ...c.stems])) : new Set<string>();
+    const asked = options.name || options.person ? new Set(concepts.flatMap((c) => [...c.own, ...c.stems])) : new Set<string>();
     const knownLacking = relation ? 1 : KNOWN_LACKING_WEIGHT;
     for (const [rank, w] of weighed.entries()) {
       // "What does China sell to Russia": a claim naming them in the same order ranks higher.
@@ -550,7 +569,8 @@ export class SearchEngine {
       // What a fact holds of the question counts more than how often it says it.
       const about = this.facts[w.id].about;
       const inPeriod = options.periods?.some((p) => about.start <= p.end && about.end >= p.start) ?? false;
-      w.score *= w.information ** INFORMATION_POWER * (inPeriod ? PERIOD_BOOST : 1);
+      const lists = options.kinds && LIST.test(this.facts[w.id].claim);
+      w.score *= w.information ** INFORMATION_POWER * (inPeriod ? PERIOD_BOOST : 1) * (lists ? LIST_BOOST : 1);
     }
     weighed.sort((a, b) => Number(phraseFacts.has(b.id)) - Number(phraseFacts.has(a.id)) || b.score - a.score);
 
@@ -601,6 +621,12 @@ export class SearchEngine {
       (!options.city || this.facts[w.id].places.some((p) => this.cities.has(this.stemsJoined(p)))) &&
       // "What is the name of the pipeline built under the gas deal": the deal's fact names none.
       (!options.name || this.namesOther(w.id, asked)) &&
+      // "Which Japanese prime minister hosted the G7": a fact naming no one does not say.
+      (!options.person || this.namesPerson(w.id, asked)) &&
+      // "How much was coal alone": "$81bn for coal, LNG and oil" does not say.
+      (!options.alone || !this.listsAmongOthers(w.id, w.holds)) &&
+      // "How many years does the gas deal run": its value does not say.
+      (!options.duration || statesDuration(this.wordsOf(w.id).all)) &&
       // "When is the Fourth Belt and Road Forum": the Third's facts do not say.
       (ordinals.size === 0 || !numbersOtherwise(this.wordsOf(w.id).all, ordinals)) &&
       (!asksOfNames ||
@@ -741,6 +767,20 @@ export class SearchEngine {
       if (!this.stopwords.has(m[0].toLowerCase()) && !this.generic.has(stem) && !asked.has(stem)) return true;
     }
     return false;
+  }
+
+  /** Does the fact's claim name one of these concepts only as an item of a list ("coal, LNG and oil")? */
+  private listsAmongOthers(n: number, holds: Concept[]): boolean {
+    const list = ANY_LIST.exec(this.facts[n].claim);
+    if (!list) return false;
+    const items = new Set(this.stemsOf(list[0]));
+    return holds.some((c) => c.own.some((s) => items.has(s)));
+  }
+
+  /** Does the fact name a person (or a speaker) the question does not? */
+  private namesPerson(n: number, asked: Set<string>): boolean {
+    const f = this.facts[n];
+    return [...f.people, ...(f.saidBy ? [f.saidBy] : [])].some((p) => !this.stemsOf(p).every((s) => asked.has(s)));
   }
 
   /** Does the fact say when? */

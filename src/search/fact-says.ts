@@ -43,6 +43,16 @@ export function statesAmount(words: readonly string[], exact = false): boolean {
   });
 }
 
+/** Units of a span of time. */
+const DURATION_UNITS = new Set('year years yr yrs decade decades month months'.split(' '));
+
+/** Do these words state a span of time: a number of years, decades or months ("a 30-year deal", "two decades")? */
+export function statesDuration(words: readonly string[]): boolean {
+  return words.some(
+    (w, i) => DURATION_UNITS.has(w) && i > 0 && (statesAmount([words[i - 1]]) || Object.hasOwn(NUMBER_WORDS, words[i - 1])),
+  );
+}
+
 /** How many words before the thing counted its number may stand ("30 years", "six new countries"). */
 const COUNT_REACH = 3;
 

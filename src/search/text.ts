@@ -40,6 +40,8 @@ export function tokenize(text: string): string[] {
       )
       .replace(DESIGNATION, '$1$2')
       .replace(AMOUNT_SUFFIX, (_, n: string, unit: string) => `${n} ${AMOUNT_UNITS[unit]}`)
+      // "What %" asks what "what percent" asks: the sign is a word.
+      .replace(/%/g, ' percent ')
       .match(/[\p{L}\p{N}]+/gu) ?? []
   );
 }
