@@ -195,6 +195,7 @@ function searchFor(ctx: CommandContext, query: Understood): SearchOutcome {
     city: query.asksCity,
     name: query.asksName,
     person: query.asksPerson,
+    organisation: query.asksOrganisation,
     alone: query.asksAlone,
     duration: query.asksDuration,
     before: query.before,

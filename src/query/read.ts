@@ -55,6 +55,8 @@ export interface Understood {
   asksName: boolean;
   /** The question asks which person ("which Japanese prime minister"): an answer must name one. */
   asksPerson: boolean;
+  /** The question asks which company or body ("which companies formed the venture"): an answer must name one. */
+  asksOrganisation: boolean;
   /** The question asks for one thing on its own ("coal alone"): a fact giving it only with others in a list does not answer. */
   asksAlone: boolean;
   /** The question asks how long something lasts ("how many years does the deal run"): an answer must state a span of time. */
@@ -203,6 +205,7 @@ export class QueryReader {
   private readonly cityCues: string[][];
   private readonly nameCues: string[][];
   private readonly personCues: string[][];
+  private readonly organisationCues: string[][];
   private readonly aloneCues: string[][];
   private readonly durationCues: string[][];
   /** Cues of a question asking for a year ("in what year"), or a day ("on what date"). */
@@ -244,6 +247,7 @@ export class QueryReader {
     this.cityCues = cues(v.city_cues);
     this.nameCues = cues(v.name_cues);
     this.personCues = cues(v.person_cues);
+    this.organisationCues = cues(v.organisation_cues);
     this.aloneCues = cues(v.alone_cues);
     this.durationCues = cues(v.duration_cues);
     this.yearCues = cues(v.year_cues);
@@ -441,6 +445,7 @@ export class QueryReader {
       asksCity: cuedBy(tokens, this.cityCues),
       asksName: cuedBy(tokens, this.nameCues),
       asksPerson: cuedBy(tokens, this.personCues),
+      asksOrganisation: cuedBy(tokens, this.organisationCues),
       asksAlone: cuedBy(tokens, this.aloneCues),
       asksDuration: cuedBy(tokens, this.durationCues),
       asksDate: cuedBy(tokens, this.dateCues) ? 'day' : cuedBy(tokens, this.yearCues) ? 'year' : undefined,

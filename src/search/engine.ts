@@ -75,6 +75,8 @@ export interface SearchOptions {
   name?: boolean;
   /** The question asks which person ("which Japanese prime minister"): only a fact naming someone the question does not answers. */
   person?: boolean;
+  /** The question asks which company or body ("which companies formed the venture"): only a fact naming one answers. */
+  organisation?: boolean;
   /** The question asks for one thing on its own ("coal alone"): a fact naming it only in a list with others does not answer. */
   alone?: boolean;
   /** The question asks how long something lasts ("how many years does the deal run"): only a fact stating a span of time answers. */
@@ -236,7 +238,7 @@ const LIST_ITEM = String.raw`(?:[a-z][\w-]*|[A-Z]{2,})(?: (?:[a-z][\w-]*|[A-Z]{2
 const LIST = new RegExp(String.raw`\b${LIST_ITEM}, ${LIST_ITEM},? (?:and|or) ${LIST_ITEM}`);
 /** A list of any three or more words or short phrases, names too ("Iran, Saudi Arabia and the UAE"). */
 const ANY_ITEM = String.raw`[\p{L}\p{N}-]+(?: [\p{L}\p{N}-]+){0,2}`;
-const ANY_LIST = new RegExp(String.raw`${ANY_ITEM}, ${ANY_ITEM},? (?:and|or) ${ANY_ITEM}`, 'u');
+const ANY_LIST = new RegExp(`${ANY_ITEM}, ${ANY_ITEM},? (?:and|or) ${ANY_ITEM}`, 'u');
 /** A fact about a period the question names ranks this much higher. */
 const PERIOD_BOOST = 2.5;
 /** How many of the best candidates are weighed for information (all of them in a small base). */
@@ -547,7 +549,8 @@ export class SearchEngine {
     const relation = this.relationOf(meaningful, options.relation);
     const measured = this.relationOf(meaningful, options.measureWord);
     const topic = this.relationOf(meaningful, options.about);
-    const asked = options.name || options.person ? new Set(concepts.flatMap((c) => [...c.own, ...c.stems])) : new Set<string>();
+    const asked =
+      options.name || options.person || options.organisation ? new Set(concepts.flatMap((c) => [...c.own, ...c.stems])) : new Set<string>();
     const knownLacking = relation ? 1 : KNOWN_LACKING_WEIGHT;
     for (const [rank, w] of weighed.entries()) {
       // "What does China sell to Russia": a claim naming them in the same order ranks higher.
@@ -623,6 +626,8 @@ export class SearchEngine {
       (!options.name || this.namesOther(w.id, asked)) &&
       // "Which Japanese prime minister hosted the G7": a fact naming no one does not say.
       (!options.person || this.namesPerson(w.id, asked)) &&
+      // "Which companies formed the LNG venture": "Russian and Chinese state energy companies" names none.
+      (!options.organisation || this.namesOrganisation(w.id, asked)) &&
       // "How much was coal alone": "$81bn for coal, LNG and oil" does not say.
       (!options.alone || !this.listsAmongOthers(w.id, w.holds)) &&
       // "How many years does the gas deal run": its value does not say.
@@ -775,6 +780,22 @@ export class SearchEngine {
     if (!list) return false;
     const items = new Set(this.stemsOf(list[0]));
     return holds.some((c) => c.own.some((s) => items.has(s)));
+  }
+
+  /**
+   * Does the fact name something the question does not that is neither a person nor a place
+   * of the fact (a company, a body: "Huawei", "RDIF")?
+   */
+  private namesOrganisation(n: number, asked: Set<string>): boolean {
+    const f = this.facts[n];
+    const peopleAndPlaces = new Set([...f.people, ...f.places, ...(f.saidBy ? [f.saidBy] : [])].flatMap((p) => this.stemsOf(p)));
+    for (const m of `${f.claim} ${f.quote}`.matchAll(CAPITALISED)) {
+      const word = m[0].toLowerCase();
+      const stem = this.stem(word);
+      if (this.stopwords.has(word) || this.generic.has(stem) || asked.has(stem) || peopleAndPlaces.has(stem)) continue;
+      return true;
+    }
+    return false;
   }
 
   /** Does the fact name a person (or a speaker) the question does not? */

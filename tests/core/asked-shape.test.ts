@@ -1,7 +1,7 @@
 /**
  * What a question asks for beyond its topic, read from the cues in search.yaml: what kinds of
- * a thing there are (a fact listing several ranks higher), which person (an answer must name
- * one), one thing on its own (a list holding it does not say), how long something lasts (an
+ * a thing there are (a fact listing several ranks higher), which person or company (an answer
+ * must name one), one thing on its own (a list holding it does not say), how long something lasts (an
  * answer must state a span of time); and the words around a question that only frame it.
  */
 import { describe, expect, it } from 'vitest';
@@ -29,6 +29,11 @@ describe('what a question asks for', () => {
     expect(factsOf('Which Chinese foreign ministry spokesman said the two are united like a mountain?')[0]).toBe(
       'cnn-zhao-united-like-a-mountain',
     );
+  });
+
+  it('"which companies" asks for a company: "Russian and Chinese state energy companies" names none', () => {
+    expect(answer('Which firms set up the LNG joint venture?').matched).toBe(false);
+    expect(factsOf('which companies partnered on 5G in Russia')[0]).toBe('geo-huawei-mts-5g');
   });
 
   it('one thing "alone" is not answered by a fact naming it only in a list with others', () => {
