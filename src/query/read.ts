@@ -57,6 +57,8 @@ export interface Understood {
   asksPerson: boolean;
   /** The question asks which company or body ("which companies formed the venture"): an answer must name one. */
   asksOrganisation: boolean;
+  /** The question asks what came of an event ("the outcome of the talks"): a fact telling only of its plan does not answer. */
+  asksOutcome: boolean;
   /** The question asks for one thing on its own ("coal alone"): a fact giving it only with others in a list does not answer. */
   asksAlone: boolean;
   /** The question asks how long something lasts ("how many years does the deal run"): an answer must state a span of time. */
@@ -206,6 +208,7 @@ export class QueryReader {
   private readonly nameCues: string[][];
   private readonly personCues: string[][];
   private readonly organisationCues: string[][];
+  private readonly outcomeCues: string[][];
   private readonly aloneCues: string[][];
   private readonly durationCues: string[][];
   /** Cues of a question asking for a year ("in what year"), or a day ("on what date"). */
@@ -248,6 +251,7 @@ export class QueryReader {
     this.nameCues = cues(v.name_cues);
     this.personCues = cues(v.person_cues);
     this.organisationCues = cues(v.organisation_cues);
+    this.outcomeCues = cues(v.outcome_cues);
     this.aloneCues = cues(v.alone_cues);
     this.durationCues = cues(v.duration_cues);
     this.yearCues = cues(v.year_cues);
@@ -446,6 +450,7 @@ export class QueryReader {
       asksName: cuedBy(tokens, this.nameCues),
       asksPerson: cuedBy(tokens, this.personCues),
       asksOrganisation: cuedBy(tokens, this.organisationCues),
+      asksOutcome: cuedBy(tokens, this.outcomeCues),
       asksAlone: cuedBy(tokens, this.aloneCues),
       asksDuration: cuedBy(tokens, this.durationCues),
       asksDate: cuedBy(tokens, this.dateCues) ? 'day' : cuedBy(tokens, this.yearCues) ? 'year' : undefined,

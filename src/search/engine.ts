@@ -77,6 +77,8 @@ export interface SearchOptions {
   person?: boolean;
   /** The question asks which company or body ("which companies formed the venture"): only a fact naming one answers. */
   organisation?: boolean;
+  /** The question asks what came of an event ("the outcome of the talks"): a fact telling only of its plan does not answer. */
+  outcome?: boolean;
   /** The question asks for one thing on its own ("coal alone"): a fact naming it only in a list with others does not answer. */
   alone?: boolean;
   /** The question asks how long something lasts ("how many years does the deal run"): only a fact stating a span of time answers. */
@@ -239,6 +241,8 @@ const LIST = new RegExp(String.raw`\b${LIST_ITEM}, ${LIST_ITEM},? (?:and|or) ${L
 /** A list of any three or more words or short phrases, names too ("Iran, Saudi Arabia and the UAE"). */
 const ANY_ITEM = String.raw`[\p{L}\p{N}-]+(?: [\p{L}\p{N}-]+){0,2}`;
 const ANY_LIST = new RegExp(`${ANY_ITEM}, ${ANY_ITEM},? (?:and|or) ${ANY_ITEM}`, 'u');
+/** A claim telling of a plan, not what came of it ("was scheduled to meet", "plans to open"). */
+const PLAN = /\b(?:scheduled|planned|plans? to|planning to|(?:was|were|is|are) (?:to|due)|will|set to|expected to)\b/i;
 /** A fact about a period the question names ranks this much higher. */
 const PERIOD_BOOST = 2.5;
 /** How many of the best candidates are weighed for information (all of them in a small base). */
@@ -628,6 +632,8 @@ export class SearchEngine {
       (!options.person || this.namesPerson(w.id, asked)) &&
       // "Which companies formed the LNG venture": "Russian and Chinese state energy companies" names none.
       (!options.organisation || this.namesOrganisation(w.id, asked)) &&
+      // "What was the outcome of Li Hui's talks with Lavrov": that he was to meet Lavrov does not say.
+      (!options.outcome || !PLAN.test(this.facts[w.id].claim)) &&
       // "How much was coal alone": "$81bn for coal, LNG and oil" does not say.
       (!options.alone || !this.listsAmongOthers(w.id, w.holds)) &&
       // "How many years does the gas deal run": its value does not say.

@@ -1,7 +1,7 @@
 /**
  * What a question asks for beyond its topic, read from the cues in search.yaml: what kinds of
  * a thing there are (a fact listing several ranks higher), which person or company (an answer
- * must name one), one thing on its own (a list holding it does not say), how long something lasts (an
+ * must name one), what came of an event (its plan does not say), one thing on its own (a list holding it does not say), how long something lasts (an
  * answer must state a span of time); and the words around a question that only frame it.
  */
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,18 @@ describe('what a question asks for', () => {
   it('"which companies" asks for a company: "Russian and Chinese state energy companies" names none', () => {
     expect(answer('Which firms set up the LNG joint venture?').matched).toBe(false);
     expect(factsOf('which companies partnered on 5G in Russia')[0]).toBe('geo-huawei-mts-5g');
+  });
+
+  it('"what came of" an event is not answered by its plan: Li Hui was due to meet Lavrov', () => {
+    expect(answer("What came of Li Hui's meeting with Lavrov?").matched).toBe(false);
+    expect(answer("what was the outcome of li hui's talks in moscow").matched).toBe(false);
+    expect(factsOf('Who was Li Hui due to meet in Moscow?')).toContain('wv-li-hui-to-meet-lavrov');
+    expect(answer('how did the Switzerland summit go').matched).toBe(true);
+  });
+
+  it('a currency the base never names, or a rate today, is off the topic: it is no typo of "tense"', () => {
+    expect(answer("what's the tenge to US dollar rate today").matched).toBe(false);
+    expect(answer('hryvnia to rouble').matched).toBe(false);
   });
 
   it('one thing "alone" is not answered by a fact naming it only in a list with others', () => {
