@@ -243,6 +243,8 @@ const ANY_ITEM = String.raw`[\p{L}\p{N}-]+(?: [\p{L}\p{N}-]+){0,2}`;
 const ANY_LIST = new RegExp(`${ANY_ITEM}, ${ANY_ITEM},? (?:and|or) ${ANY_ITEM}`, 'u');
 /** A claim telling of a plan, not what came of it ("was scheduled to meet", "plans to open"). */
 const PLAN = /\b(?:scheduled|planned|plans? to|planning to|(?:was|were|is|are) (?:to|due)|will|set to|expected to)\b/i;
+/** The end of an open period ("since 2014"), as the query reader writes it. */
+const OPEN_END = '9999-12-31';
 /** A fact about a period the question names ranks this much higher. */
 const PERIOD_BOOST = 2.5;
 /** How many of the best candidates are weighed for information (all of them in a small base). */
@@ -538,11 +540,14 @@ export class SearchEngine {
     const phraseFacts = this.phraseFacts(options.phrases ?? []);
     const sources = options.sources && options.sources.length > 0 ? new Set(options.sources) : undefined;
     const weighed: Weighed[] = [];
+    // "After 1991": a fact about a later time holds the year, though it does not name it.
+    const since = (options.periods ?? []).filter((p) => p.end === OPEN_END);
     for (const r of found.slice(0, this.facts.length >= COMMON_MIN_FACTS ? WEIGHED : found.length)) {
       const fact = this.facts[r.id as number];
       if (sources && !sources.has(fact.sourceId)) continue;
       const terms = new Set(r.queryTerms);
       const holds = searched.filter((c) => isHeld(c, terms));
+      for (const c of meaningful) if (c.numeric && !holds.includes(c) && since.some((p) => this.isSince(c, p, fact))) holds.push(c);
       const saidByFact = new Set(r.queryTerms.filter((t) => (r.match[t] ?? []).some((f) => f !== 'asked')));
       const askedOnly = holds.filter((c) => !isHeld(c, saidByFact));
       weighed.push({ id: r.id as number, score: r.score, holds, askedOnly, information: 0 });
@@ -802,6 +807,11 @@ export class SearchEngine {
       return true;
     }
     return false;
+  }
+
+  /** Is the concept the year an open period starts ("since 1991"), and the fact about a time from then on? */
+  private isSince(c: Concept, period: { start: string }, fact: Fact): boolean {
+    return c.own.includes(period.start.slice(0, 4)) && fact.about.start >= period.start;
   }
 
   /** Does the fact name a person (or a speaker) the question does not? */

@@ -69,6 +69,13 @@ describe('what a question asks for', () => {
     expect(statesDuration(tokenize('in recent years'))).toBe(false);
   });
 
+  it('"after 1991" is held by a fact about a later time, though it names no year; "in 1991" is not', () => {
+    expect(factsOf("why did china's market matter to russian arms makers after 1991")).toContain(
+      'ruehl-russian-defence-industry-gains-china-market',
+    );
+    expect(answer("why did china's market matter to russian arms makers in 1991").matched).toBe(false);
+  });
+
   it('"%" is the word "percent": "what %" asks for a share', () => {
     expect(tokenize('what % of trade')).toEqual(['what', 'percent', 'of', 'trade']);
     expect(factsOf("what % of China's arms imports came from Russia in 2014-2018")[0]).toBe(
