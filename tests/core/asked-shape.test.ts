@@ -76,6 +76,11 @@ describe('what a question asks for', () => {
     expect(answer("why did china's market matter to russian arms makers in 1991").matched).toBe(false);
   });
 
+  it('"relevant" frames a question; "go up" names a growth', () => {
+    expect(factsOf('why is the common border relevant for energy')).toContain('ruehl-border-bypasses-us-sea-lanes');
+    expect(factsOf('how much did trade go up in the first half of 2023')[0]).toBe('lifeline-trade-growth-2023-h1');
+  });
+
   it('"%" is the word "percent": "what %" asks for a share', () => {
     expect(tokenize('what % of trade')).toEqual(['what', 'percent', 'of', 'trade']);
     expect(factsOf("what % of China's arms imports came from Russia in 2014-2018")[0]).toBe(
