@@ -196,6 +196,7 @@ function searchFor(ctx: CommandContext, query: Understood): SearchOutcome {
     name: query.asksName,
     person: query.asksPerson,
     organisation: query.asksOrganisation,
+    post: query.asksPost,
     outcome: query.asksOutcome,
     alone: query.asksAlone,
     duration: query.asksDuration,

@@ -180,6 +180,8 @@ export const SearchFileSchema = z.strictObject({
   person_cues: z.array(term).optional(),
   /** Cues of a question asking which company or body ("which companies"): only a fact naming one answers. */
   organisation_cues: z.array(term).optional(),
+  /** Cues of a question asking for a post ("what post"): only a fact naming one of `post_words` the question does not answers. */
+  post_cues: z.array(term).optional(),
   /** Cues of a question asking what came of an event ("outcome of"): a fact telling only of its plan does not answer. */
   outcome_cues: z.array(term).optional(),
   /** Cues of a question asking for one thing on its own ("coal alone"): a fact naming it only in a list with others does not answer. */

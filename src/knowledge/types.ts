@@ -93,6 +93,7 @@ export interface SearchVocabulary {
   kinds_cues?: string[];
   person_cues?: string[];
   organisation_cues?: string[];
+  post_cues?: string[];
   outcome_cues?: string[];
   alone_cues?: string[];
   duration_cues?: string[];

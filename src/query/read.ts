@@ -57,6 +57,8 @@ export interface Understood {
   asksPerson: boolean;
   /** The question asks which company or body ("which companies formed the venture"): an answer must name one. */
   asksOrganisation: boolean;
+  /** The question asks for a post ("what post did he hold"): an answer must name one the question does not. */
+  asksPost: boolean;
   /** The question asks what came of an event ("the outcome of the talks"): a fact telling only of its plan does not answer. */
   asksOutcome: boolean;
   /** The question asks for one thing on its own ("coal alone"): a fact giving it only with others in a list does not answer. */
@@ -90,6 +92,8 @@ const PARTNER_LINKS = new Set(['with', 'from', 'to', 'between', 'vs', 'versus'])
 const BEFORE_PRONOUN = new Set(['tell', 'show', 'give', 'help', 'let', 'send', 'teach', 'remind', 'explain', 'for', 'to', 'with']);
 /** "us" is the United States when written so, or joined to China or Russia ("us-china"). */
 const US_WRITTEN = [/\bU\.?S\b/, /\bus\s*[-–—/]\s*(?:china|russia)\b|\b(?:china|russia)\s*[-–—/]\s*us\b/i];
+/** Verbs of holding a post ("what post did he hold"). */
+const HOLDING = new Set(['hold', 'holds', 'held', 'holding', 'occupy', 'occupies', 'occupied']);
 /** Adverbs that may stand between a relation cue and the verb it asks about ("when did Xi first become"). */
 const ADVERBS = new Set([
   'first',
@@ -208,6 +212,7 @@ export class QueryReader {
   private readonly nameCues: string[][];
   private readonly personCues: string[][];
   private readonly organisationCues: string[][];
+  private readonly postCues: string[][];
   private readonly outcomeCues: string[][];
   private readonly aloneCues: string[][];
   private readonly durationCues: string[][];
@@ -251,6 +256,7 @@ export class QueryReader {
     this.nameCues = cues(v.name_cues);
     this.personCues = cues(v.person_cues);
     this.organisationCues = cues(v.organisation_cues);
+    this.postCues = cues(v.post_cues);
     this.outcomeCues = cues(v.outcome_cues);
     this.aloneCues = cues(v.alone_cues);
     this.durationCues = cues(v.duration_cues);
@@ -322,6 +328,18 @@ export class QueryReader {
     return undefined;
   }
 
+  /**
+   * The word a measure the question names is known by: of the name holding its first measure
+   * word, the word the fewest facts hold ("arms" of "share of arms imports", not "share").
+   */
+  private measureWordOf(tokens: string[], nameWords: Set<string>[]): string | undefined {
+    const first = tokens.find((t) => nameWords.some((n) => n.has(this.engine.stem(t))));
+    if (first === undefined) return undefined;
+    const name = nameWords.find((n) => n.has(this.engine.stem(first))) as Set<string>;
+    const held = (w: string) => this.engine.factsHolding(this.engine.stem(w));
+    return tokens.filter((t) => name.has(this.engine.stem(t))).reduce((best, w) => (held(w) < held(best) ? w : best), first);
+  }
+
   /** Does the question ask for an amount ("how many"), an exact one ("exactly how many")? */
   private asksAmount(tokens: string[]): boolean | 'exact' {
     if (!cuedBy(tokens, this.amountCues)) return false;
@@ -373,6 +391,12 @@ export class QueryReader {
       const at = possible(filler) ? matchAt(tokens, filler) : undefined;
       if (at) for (let i = at[0]; i <= at[at.length - 1]; i++) frame.add(i);
     }
+    // "What post did he hold": the post asked for is no word an answer must say (it must name a post).
+    for (const cue of this.postCues) {
+      const at = possible(cue) ? matchAt(tokens, cue) : undefined;
+      if (at) for (const i of at) frame.add(i);
+      if (at) tokens.forEach((t, i) => HOLDING.has(t) && frame.add(i));
+    }
     // "Tell us about sanctions": "us" after a verb or a preposition is the pronoun, not the
     // United States, unless written "US".
     const written = US_WRITTEN.some((w) => w.test(question));
@@ -388,11 +412,14 @@ export class QueryReader {
       ? []
       : [...new Set(whose.map((t) => this.unquotedPeople.get(t)).filter((p): p is string => !!p))];
 
-    const stems = this.engine.stemsOf(tokens.join(' '));
+    // "According to" credits a source: its "accord" is no agreement, so it names no deal's value.
+    const stems = this.engine.stemsOf(tokens.filter((t, i) => !(t === 'according' && tokens[i + 1] === 'to')).join(' '));
     const matched = new Map<number, Set<string>>();
     const explained = new Set<string>();
     // The question's own words a measure's name matched as written (not through a synonym, not "china").
     const measureWords = new Set<string>();
+    // The words of each name matched, so the word a measure is known by is chosen within one name.
+    const nameWords: Set<string>[] = [];
     // The longest measure name matched, in words: a name of two or more said alone asks for its figures.
     let longest = 0;
     for (const name of this.measureNames) {
@@ -404,10 +431,15 @@ export class QueryReader {
       group.add(name.measure);
       matched.set(specific, group);
       longest = Math.max(longest, name.stems.length);
+      const own = new Set<string>();
       for (const s of at) {
         explained.add(s);
-        if (name.stems.includes(s) && !this.engine.isListedGeneric(s)) measureWords.add(s);
+        if (name.stems.includes(s) && !this.engine.isListedGeneric(s)) {
+          measureWords.add(s);
+          own.add(s);
+        }
       }
+      nameWords.push(own);
     }
     const measures = [...matched.entries()].sort((a, b) => b[0] - a[0]).map(([, ids]) => [...ids]);
     // "How much did energy imports grow from 2021 to 2022", "how did trade change between 2018
@@ -450,6 +482,7 @@ export class QueryReader {
       asksName: cuedBy(tokens, this.nameCues),
       asksPerson: cuedBy(tokens, this.personCues),
       asksOrganisation: cuedBy(tokens, this.organisationCues),
+      asksPost: cuedBy(tokens, this.postCues),
       asksOutcome: cuedBy(tokens, this.outcomeCues),
       asksAlone: cuedBy(tokens, this.aloneCues),
       asksDuration: cuedBy(tokens, this.durationCues),
@@ -458,7 +491,7 @@ export class QueryReader {
       before: BEFORE.exec(dated)?.[1],
       partners: this.partnersOf(tokens, written, measureWords, phrases),
       envoy: this.envoyOf(tokens),
-      measureWord: periods.length > 0 ? tokens.find((t) => measureWords.has(this.engine.stem(t))) : undefined,
+      measureWord: periods.length > 0 ? this.measureWordOf(tokens, nameWords) : undefined,
     };
   }
 
@@ -532,6 +565,12 @@ export class QueryReader {
     for (let i = 0; i < tokens.length; i++) {
       const country = this.engine.countryAt(tokens, i);
       if (!country) continue;
+      // "The Washington Post": a longer name that begins with a country's is no country.
+      const longer = this.engine.phraseLengthAt(tokens, i);
+      if (longer > country.length) {
+        i += longer - 1;
+        continue;
+      }
       const end = i + country.length;
       const at = tokens[i - 1] === 'the' ? i - 2 : i - 1;
       // "China and Kazakhstan": "and" links only to one of the base's own two, not in a list of topics.

@@ -77,6 +77,8 @@ export interface SearchOptions {
   person?: boolean;
   /** The question asks which company or body ("which companies formed the venture"): only a fact naming one answers. */
   organisation?: boolean;
+  /** The question asks for a post ("what post did Mishustin hold"): only a fact naming one the question does not answers. */
+  post?: boolean;
   /** The question asks what came of an event ("the outcome of the talks"): a fact telling only of its plan does not answer. */
   outcome?: boolean;
   /** The question asks for one thing on its own ("coal alone"): a fact naming it only in a list with others does not answer. */
@@ -224,6 +226,8 @@ const MONEY = new RegExp(
 );
 /** Words of a target or a forecast: a fact saying one tells what was aimed at, not what came to pass. */
 const AIM_WORDS = ['target', 'goal', 'aim', 'forecast', 'expected', 'projected'];
+/** How many words from a post the person holding it may stand ("spokesman Zhao Lijian", "Li Hui, Beijing's envoy"). */
+const POST_REACH = 4;
 /** How many words from a post its countries may stand ("Russia's new ambassador to the PRC"). */
 const ENVOY_REACH = 3;
 /** A claim naming the question's countries in the question's order ranks this much higher. */
@@ -305,6 +309,8 @@ export class SearchEngine {
   private readonly ownStems = new Set<string>();
   /** Stems of the words that ask for a figure's total, value or unit ("total dollar value"): they say nothing of what it measures. */
   private readonly figureWords = new Set<string>();
+  /** The `post_words` as written ("minister", "spokesperson"): as written, since "headed" names no head. */
+  private readonly postWords = new Set<string>();
   /** Stems of AIM_WORDS and their one-word synonyms. */
   private readonly aimStems = new Set<string>();
   /** Words and phrases of topics the base does not cover, by their first word, longest first. */
@@ -393,6 +399,7 @@ export class SearchEngine {
       this.listedGeneric.add(s);
     }
     for (const s of (vocabulary.figure_words ?? []).flatMap(tokenize).map(this.stem)) this.figureWords.add(s);
+    for (const w of (vocabulary.post_words ?? []).flatMap(tokenize)) this.postWords.add(w).add(`${w}s`);
     for (const entry of vocabulary.off_domain ?? []) {
       const tokens = tokenize(entry);
       if (tokens.length === 0) continue;
@@ -559,8 +566,12 @@ export class SearchEngine {
     const measured = this.relationOf(meaningful, options.measureWord);
     const topic = this.relationOf(meaningful, options.about);
     const asked =
-      options.name || options.person || options.organisation ? new Set(concepts.flatMap((c) => [...c.own, ...c.stems])) : new Set<string>();
+      options.name || options.person || options.organisation || options.post
+        ? new Set(concepts.flatMap((c) => [...c.own, ...c.stems]))
+        : new Set<string>();
     const knownLacking = relation ? 1 : KNOWN_LACKING_WEIGHT;
+    // The people a question names (not numbers, not places): a post asked for is theirs.
+    const named = new Set(meaningful.filter((c) => !c.numeric && !c.place && this.isNameLike(c)).flatMap((c) => c.own));
     for (const [rank, w] of weighed.entries()) {
       // "What does China sell to Russia": a claim naming them in the same order ranks higher.
       if (order.length >= 2 && rank < RERANK && this.sameOrder(order, w.id)) w.score *= SAME_ORDER_BOOST;
@@ -637,6 +648,8 @@ export class SearchEngine {
       (!options.person || this.namesPerson(w.id, asked)) &&
       // "Which companies formed the LNG venture": "Russian and Chinese state energy companies" names none.
       (!options.organisation || this.namesOrganisation(w.id, asked)) &&
+      // "What post did Mishustin hold before he became prime minister": a fact naming him prime minister does not say.
+      (!options.post || this.namesPostOf(w.id, asked, named)) &&
       // "What was the outcome of Li Hui's talks with Lavrov": that he was to meet Lavrov does not say.
       (!options.outcome || !PLAN.test(this.facts[w.id].claim)) &&
       // "How much was coal alone": "$81bn for coal, LNG and oil" does not say.
@@ -697,6 +710,17 @@ export class SearchEngine {
   }
 
   /** Is the stem one of the generic words search.yaml lists ("china", "bilateral")? */
+  /** The length of the longest vocabulary phrase at this word ("washington post"), or 0. */
+  phraseLengthAt(tokens: string[], at: number): number {
+    const found = this.phrasesByFirst.get(tokens[at])?.find((p) => p.tokens.every((t, k) => tokens[at + k] === t));
+    return found?.tokens.length ?? 0;
+  }
+
+  /** How many facts hold the stem: the fewer, the more a word tells. */
+  factsHolding(stem: string): number {
+    return this.df.get(stem) ?? 0;
+  }
+
   isListedGeneric(stem: string): boolean {
     return this.listedGeneric.has(stem);
   }
@@ -812,6 +836,17 @@ export class SearchEngine {
   /** Is the concept the year an open period starts ("since 1991"), and the fact about a time from then on? */
   private isSince(c: Concept, period: { start: string }, fact: Fact): boolean {
     return c.own.includes(period.start.slice(0, 4)) && fact.about.start >= period.start;
+  }
+
+  /** Does the fact name a post the question does not, beside a person it names ("Foreign Ministry spokesman Zhao Lijian")? */
+  private namesPostOf(n: number, asked: Set<string>, named: Set<string>): boolean {
+    const words = this.wordsOf(n).all;
+    return words.some(
+      (x, i) =>
+        this.postWords.has(x) &&
+        !asked.has(this.stem(x)) &&
+        words.slice(Math.max(0, i - POST_REACH), i + POST_REACH + 1).some((y) => named.has(this.stem(y))),
+    );
   }
 
   /** Does the fact name a person (or a speaker) the question does not? */

@@ -23,9 +23,17 @@ export const ENGLISH_STOP_WORDS = new Set(
  */
 const DESIGNATION = /(?<![\p{L}\p{N}])(\p{L}{1,4})-(\p{N}{1,3})(?![\p{L}\p{N}])/gu;
 
-/** "$400bn", "5.6tn", "30mn": an amount with its unit run on, read as "400 billion". */
-const AMOUNT_SUFFIX = /(?<![\p{L}\p{N}])(\p{N}+(?:[.,]\p{N}+)?)(bn|mn|tn|b)(?![\p{L}\p{N}])/gu;
-const AMOUNT_UNITS: Record<string, string> = { bn: 'billion', b: 'billion', mn: 'million', tn: 'trillion' };
+/** "$400bn", "5.6tn", "30mn", "100 bn": an amount with its unit run on or spaced, read as "400 billion". */
+const AMOUNT_SUFFIX = /(?<![\p{L}\p{N}])(\p{N}+(?:[.,]\p{N}+)?)(bn|mn|tn|b| bn| mn| tn)(?![\p{L}\p{N}])/gu;
+const AMOUNT_UNITS: Record<string, string> = {
+  bn: 'billion',
+  b: 'billion',
+  mn: 'million',
+  tn: 'trillion',
+  ' bn': 'billion',
+  ' mn': 'million',
+  ' tn': 'trillion',
+};
 
 /** Letters and digits, lower-cased; everything else separates words. */
 export function tokenize(text: string): string[] {
