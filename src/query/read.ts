@@ -157,8 +157,11 @@ const SPEECH_STEMS = new Set([
 const SPEECH_WINDOW = 8;
 /** In a relation cue, where a name the facts give stands ("when did <name>"). */
 const NAME_SLOT = '<name>';
-/** "…before Carnegie", "…prior to joining Defense Priorities": to the end of the clause. */
-const BEFORE = /\b(?:before|prior to)\s+([^,;:?!.]+)/i;
+/**
+ * "…before Carnegie", "…prior to joining Defense Priorities": to the end of the clause, or to the
+ * verb of a question that goes on ("how long before the invasion did they sign…").
+ */
+const BEFORE = /\b(?:before|prior to)\s+((?:(?!\b(?:did|do|does|was|were|is|are|has|have|had|will)\b)[^,;:?!.])+)/i;
 /** A preamble about the asker ("I'm comparing periods for my briefing:") before a colon or a dash, then the question. */
 const PREAMBLE = /^[^:—?]{0,120}\b(?:i|i'm|im|my|we|our|me)\b[^:—?]{0,120}(?::|\s—)\s+(?=\S+\s+\S)/i;
 const QUOTED = /["“”«»]([^"“”«»]{2,80})["“”«»]/g;

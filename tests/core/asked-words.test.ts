@@ -45,6 +45,29 @@ describe('the words of a question', () => {
     expect(answer('What post did Mikhail Mishustin hold before he became Prime Minister?').matched).toBe(false);
   });
 
+  it('"before" places a question in time only up to its verb: "how long before the invasion did they sign…" asks of the signing', () => {
+    expect(answerer.context.reader.read("How long before the invasion did Putin and Xi sign the 'no limits' agreement?").before).toBe(
+      'the invasion ',
+    );
+    expect(factsOf("How long before the invasion did Putin and Xi sign the 'no limits' agreement?")[0]).toBe(
+      'lifeline-no-limits-agreement-2022-02',
+    );
+  });
+
+  it('"setting up shop" is opening; "defence-wise", "wait" carry nothing', () => {
+    expect(factsOf('Is the Atlantic alliance setting up shop in Tokyo?')[0]).toBe('wv-nato-tokyo-liaison-office');
+    expect(factsOf('What did Beijing and Moscow do after the 2014 sanctions, defence-wise?')).toContain(
+      'lifeline-2014-sanctions-agreements',
+    );
+    expect(factsOf('wait, who said the sky is the limit')[0]).toBe('cnn-beijing-sky-is-the-limit');
+  });
+
+  it('a part about the asker ("thinking about… for my paper") may find nothing after a part answered; one that asks must be answered', () => {
+    expect(answer('what does russia sell to china? thinking about the comparative advantage angle for my econ paper').matched).toBe(true);
+    expect(answer('what does russia sell to china? and who won the 2018 world cup').matched).toBe(false);
+    expect(answer('best time of year to visit st petersburg? thinking of a trip').matched).toBe(false);
+  });
+
   it('a measure is known by its rarest word: a share of arms imports needs arms, not just a share', () => {
     expect(answer("What share of China's arms imports did Russia supply between 2019 and 2023?").matched).toBe(false);
     expect(answer('How did China–Russia trade develop in 2024, the year of their 75th anniversary?').matched).toBe(false);
