@@ -621,7 +621,9 @@ function cueTokens(cue: string): string[] {
 
 /** Does one of the cues occur in the tokens? */
 function cuedBy(tokens: string[], cues: string[][]): boolean {
-  return cues.some((cue) => matchAt(tokens, cue) !== undefined);
+  // Only a cue whose words all occur can match: most are ruled out without a scan.
+  const present = new Set(tokens);
+  return cues.some((cue) => cue.every((t) => t === '*' || t === '^' || present.has(t)) && matchAt(tokens, cue) !== undefined);
 }
 
 /** Where a token sequence (with `*` wildcards of one to six tokens) occurs, as the indexes it covers. */
