@@ -45,7 +45,7 @@ export interface SearchOptions {
   /** Only facts from these sources (the question named them). */
   sources?: string[];
   /** Periods the question names: facts about them rank higher. */
-  periods?: { start: string; end: string }[];
+  periods?: { start: string; end: string; whole?: boolean }[];
   /** A word the question asks about ("who founded…"): a fact lacking it does not answer. */
   relation?: string;
   /** The measure's word of a question naming a measure and a period ("trade in 2024"): a fact lacking it does not answer. */
@@ -616,8 +616,15 @@ export class SearchEngine {
     const asksOfNames = asking.some((c) => !this.isNameLike(c));
     const ordinals = new Set(concepts.flatMap((c) => c.text.split(' ')).filter((w) => SERIES_ORDINALS.has(w)));
     const counted = options.counted ? new Set(this.equivalents(this.stem(options.counted))) : undefined;
+    // "Trade in full-year 2023": a fact about part of the year (its first half) does not answer.
+    const wholes = (options.periods ?? []).filter((p) => p.whole);
+    const partOfWhole = (w: Weighed) => {
+      const about = this.facts[w.id].figure?.period ?? this.facts[w.id].about;
+      return wholes.some((p) => about.start >= p.start && about.end <= p.end && (about.start > p.start || about.end < p.end));
+    };
     const carries = (w: Weighed) =>
       w.information >= MIN_INFORMATION &&
+      (wholes.length === 0 || !partOfWhole(w)) &&
       countries.every((c) => w.holds.includes(c)) &&
       // "Who founded Chatham House": a fact about Chatham House that says nothing of a founding does not answer.
       (!relation || w.holds.includes(relation)) &&

@@ -68,6 +68,12 @@ describe('the words of a question', () => {
     expect(answer('best time of year to visit st petersburg? thinking of a trip').matched).toBe(false);
   });
 
+  it('a year asked whole ("full-year 2023") is not answered by a fact about part of it', () => {
+    expect(answer('China-Russia trade for full-year 2023 - the final total?').matched).toBe(false);
+    expect(factsOf('what was china russia trade in the whole of 2022')[0]).toBe('wv-trade-2022-record-190bn');
+    expect(factsOf('china russia trade in 2023')).toContain('lifeline-trade-gain-2023-01-05');
+  });
+
   it('a measure is known by its rarest word: a share of arms imports needs arms, not just a share', () => {
     expect(answer("What share of China's arms imports did Russia supply between 2019 and 2023?").matched).toBe(false);
     expect(answer('How did China–Russia trade develop in 2024, the year of their 75th anniversary?').matched).toBe(false);
