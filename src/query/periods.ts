@@ -14,6 +14,8 @@ export interface AskedPeriod {
   label: string;
   /** Asked as a whole ("full-year 2023"): a figure for part of it does not answer. */
   whole?: boolean;
+  /** Open to the present ("since 2014"): a fact about any later time is about it. */
+  open?: boolean;
 }
 
 export interface FoundPeriods {
@@ -64,7 +66,12 @@ const RULES: Rule[] = [
     (m) => {
       const year = Number(m[2]);
       const month = m[1] ? monthOf(m[1]) : 1;
-      return { start: `${year}-${pad(month)}-01`, end: '9999-12-31', label: `since ${m[1] ? `${LABELS[month - 1]} ` : ''}${year}` };
+      return {
+        start: `${year}-${pad(month)}-01`,
+        end: '9999-12-31',
+        label: `since ${m[1] ? `${LABELS[month - 1]} ` : ''}${year}`,
+        open: true,
+      };
     },
   ],
   [

@@ -45,7 +45,7 @@ export interface SearchOptions {
   /** Only facts from these sources (the question named them). */
   sources?: string[];
   /** Periods the question names: facts about them rank higher. */
-  periods?: { start: string; end: string; whole?: boolean }[];
+  periods?: { start: string; end: string; whole?: boolean; open?: boolean }[];
   /** A word the question asks about ("who founded…"): a fact lacking it does not answer. */
   relation?: string;
   /** The measure's word of a question naming a measure and a period ("trade in 2024"): a fact lacking it does not answer. */
@@ -247,8 +247,6 @@ const ANY_ITEM = String.raw`[\p{L}\p{N}-]+(?: [\p{L}\p{N}-]+){0,2}`;
 const ANY_LIST = new RegExp(`${ANY_ITEM}, ${ANY_ITEM},? (?:and|or) ${ANY_ITEM}`, 'u');
 /** A claim telling of a plan, not what came of it ("was scheduled to meet", "plans to open"). */
 const PLAN = /\b(?:scheduled|planned|plans? to|planning to|(?:was|were|is|are) (?:to|due)|will|set to|expected to)\b/i;
-/** The end of an open period ("since 2014"), as the query reader writes it. */
-const OPEN_END = '9999-12-31';
 /** A fact about a period the question names ranks this much higher. */
 const PERIOD_BOOST = 2.5;
 /** How many of the best candidates are weighed for information (all of them in a small base). */
@@ -548,7 +546,7 @@ export class SearchEngine {
     const sources = options.sources && options.sources.length > 0 ? new Set(options.sources) : undefined;
     const weighed: Weighed[] = [];
     // "After 1991": a fact about a later time holds the year, though it does not name it.
-    const since = (options.periods ?? []).filter((p) => p.end === OPEN_END);
+    const since = (options.periods ?? []).filter((p) => p.open);
     for (const r of found.slice(0, this.facts.length >= COMMON_MIN_FACTS ? WEIGHED : found.length)) {
       const fact = this.facts[r.id as number];
       if (sources && !sources.has(fact.sourceId)) continue;
@@ -716,7 +714,6 @@ export class SearchEngine {
     return undefined;
   }
 
-  /** Is the stem one of the generic words search.yaml lists ("china", "bilateral")? */
   /** The length of the longest vocabulary phrase at this word ("washington post"), or 0. */
   phraseLengthAt(tokens: string[], at: number): number {
     const found = this.phrasesByFirst.get(tokens[at])?.find((p) => p.tokens.every((t, k) => tokens[at + k] === t));
@@ -728,6 +725,7 @@ export class SearchEngine {
     return this.df.get(stem) ?? 0;
   }
 
+  /** Is the stem one of the generic words search.yaml lists ("china", "bilateral")? */
   isListedGeneric(stem: string): boolean {
     return this.listedGeneric.has(stem);
   }
@@ -830,14 +828,8 @@ export class SearchEngine {
    */
   private namesOrganisation(n: number, asked: Set<string>): boolean {
     const f = this.facts[n];
-    const peopleAndPlaces = new Set([...f.people, ...f.places, ...(f.saidBy ? [f.saidBy] : [])].flatMap((p) => this.stemsOf(p)));
-    for (const m of `${f.claim} ${f.quote}`.matchAll(CAPITALISED)) {
-      const word = m[0].toLowerCase();
-      const stem = this.stem(word);
-      if (this.stopwords.has(word) || this.generic.has(stem) || asked.has(stem) || peopleAndPlaces.has(stem)) continue;
-      return true;
-    }
-    return false;
+    const peopleAndPlaces = [...f.people, ...f.places, ...(f.saidBy ? [f.saidBy] : [])].flatMap((p) => this.stemsOf(p));
+    return this.namesOther(n, new Set([...asked, ...peopleAndPlaces]));
   }
 
   /** Is the concept the year an open period starts ("since 1991"), and the fact about a time from then on? */
