@@ -24,16 +24,8 @@ export const ENGLISH_STOP_WORDS = new Set(
 const DESIGNATION = /(?<![\p{L}\p{N}])(\p{L}{1,4})-(\p{N}{1,3})(?![\p{L}\p{N}])/gu;
 
 /** "$400bn", "5.6tn", "30mn", "100 bn": an amount with its unit run on or spaced, read as "400 billion". */
-const AMOUNT_SUFFIX = /(?<![\p{L}\p{N}])(\p{N}+(?:[.,]\p{N}+)?)(bn|mn|tn|b| bn| mn| tn)(?![\p{L}\p{N}])/gu;
-const AMOUNT_UNITS: Record<string, string> = {
-  bn: 'billion',
-  b: 'billion',
-  mn: 'million',
-  tn: 'trillion',
-  ' bn': 'billion',
-  ' mn': 'million',
-  ' tn': 'trillion',
-};
+const AMOUNT_SUFFIX = /(?<![\p{L}\p{N}])(\p{N}+(?:[.,]\p{N}+)?)(?: ?(bn|mn|tn)|(b))(?![\p{L}\p{N}])/gu;
+const AMOUNT_UNITS: Record<string, string> = { bn: 'billion', b: 'billion', mn: 'million', tn: 'trillion' };
 
 /** Letters and digits, lower-cased; everything else separates words. */
 export function tokenize(text: string): string[] {
@@ -47,7 +39,7 @@ export function tokenize(text: string): string[] {
         possessive ? before : before + next,
       )
       .replace(DESIGNATION, '$1$2')
-      .replace(AMOUNT_SUFFIX, (_, n: string, unit: string) => `${n} ${AMOUNT_UNITS[unit]}`)
+      .replace(AMOUNT_SUFFIX, (_, n: string, unit: string | undefined, b: string | undefined) => `${n} ${AMOUNT_UNITS[unit ?? b ?? '']}`)
       // "What %" asks what "what percent" asks: the sign is a word.
       .replace(/%/g, ' percent ')
       .match(/[\p{L}\p{N}]+/gu) ?? []
